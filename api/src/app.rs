@@ -1,0 +1,133 @@
+//! De applicatie: routes, lagen en de HTTP-server.
+
+use std::net::TcpListener;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpResponse, web};
+use sea_orm::DatabaseConnection;
+use tracing_actix_web::TracingLogger;
+use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Config;
+use crate::contract::{self, DOCS_PATH};
+use crate::openapi::{self, DocumentJson};
+use crate::route_table::RouteTable;
+use crate::telemetry::RequestSpan;
+use crate::{gemeenten, health};
+
+/// Alle routes; het OpenAPI-document wordt uit dezelfde functie gemaakt.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(health::live).service(health::ready).service(
+        scope("/api/v1")
+            .service(openapi::serve)
+            .configure(gemeenten::configure),
+    );
+}
+
+/// Een gebouwde, nog niet draaiende server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    db: DatabaseConnection,
+}
+
+impl Application {
+    /// Bindt de listener (poort 0 kiest een vrije poort) en bouwt de server.
+    pub fn build(config: &Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(config.listen)
+            .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
+        let port = listener.local_addr()?.port();
+
+        let document = openapi::document();
+        let document_json = DocumentJson(web::Bytes::from(openapi::document_json()));
+        let table = web::Data::new(RouteTable::from_openapi(&serde_json::to_value(&document)?));
+        let db_data = web::Data::new(db.clone());
+
+        let server = actix_web::HttpServer::new(move || {
+            let (app, _) = App::new()
+                .into_utoipa_app()
+                .configure(routes)
+                .split_for_parts();
+            app.app_data(db_data.clone())
+                .app_data(table.clone())
+                .app_data(web::Data::new(document_json.clone()))
+                .app_data(contract::json_config())
+                .app_data(contract::form_config())
+                .app_data(contract::query_config())
+                .app_data(contract::path_config())
+                .app_data(web::PayloadConfig::new(contract::MAX_BODY_BYTES))
+                .service(
+                    SwaggerUi::new(format!("{DOCS_PATH}/{{_:.*}}"))
+                        .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])),
+                )
+                .route(DOCS_PATH, web::get().to(docs_redirect))
+                .default_service(web::to(contract::fallback))
+                .wrap(from_fn(contract::guard))
+                .wrap(TracingLogger::<RequestSpan>::new())
+                .wrap(from_fn(contract::outer))
+        })
+        .workers(config.workers)
+        .shutdown_timeout(config.shutdown_timeout.as_secs())
+        .disable_signals()
+        .listen(listener)?
+        .run();
+
+        Ok(Application { port, server, db })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Om de server van buitenaf te stoppen.
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Draait tot de server stopt en sluit dan de databasepool.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let result = self.server.await;
+        if let Err(error) = self.db.close().await {
+            tracing::warn!(cause = %error, "databasepool niet netjes gesloten");
+        }
+        result
+    }
+
+    /// Draait tot SIGTERM of SIGINT en stopt dan netjes: geen nieuwe verbindingen,
+    /// lopende verzoeken maken af (hoogstens `WEEFSEL_SHUTDOWN_TIMEOUT` seconden),
+    /// daarna gaat de databasepool dicht.
+    pub async fn run_until_signal(self) -> std::io::Result<()> {
+        let handle = self.handle();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            tracing::info!("stoppen: lopende verzoeken worden afgemaakt");
+            handle.stop(true).await;
+        });
+        self.run_until_stopped().await
+    }
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = match signal(SignalKind::terminate()) {
+        Ok(s) => s,
+        Err(error) => {
+            tracing::warn!(cause = %error, "kan SIGTERM niet afvangen");
+            let _ = tokio::signal::ctrl_c().await;
+            return;
+        }
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}
+
+/// `/api/v1/docs` → `/api/v1/docs/`: Swagger UI is een pagina met relatieve paden.
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::Found()
+        .insert_header(("Location", format!("{DOCS_PATH}/")))
+        .finish()
+}

@@ -1,0 +1,198 @@
+//! De opdrachtregel: `weefsel [serve|migrate|seed --demo|openapi|dev]`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+use crate::app::Application;
+use crate::config::{Config, DEV_DATABASE_URL};
+use crate::local_postgres::{self, LocalPostgres};
+use crate::{db, openapi, seed, telemetry};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "weefsel",
+    version,
+    about = "Weefsel: de API voor sociaal weefsel van Veiligheidsregio Brabant-Noord",
+    long_about = "Weefsel: de API voor sociaal weefsel van Veiligheidsregio Brabant-Noord.\n\n\
+Configuratie via omgevingsvariabelen: DATABASE_URL, WEEFSEL_LISTEN, WEEFSEL_ENV, \
+WEEFSEL_LOG, WEEFSEL_LOG_FORMAT (zie de README)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start de API (standaard).
+    Serve,
+    /// Voert de databasemigraties uit.
+    Migrate,
+    /// Laadt gegevens; alleen `--demo` bestaat, en nooit in productie.
+    Seed {
+        /// Demogegevens (idempotent).
+        #[arg(long, required = true)]
+        demo: bool,
+    },
+    /// Drukt het OpenAPI-document af.
+    Openapi,
+    /// Alles voor een nieuwe ontwikkelaar: database (zo nodig een eigen PostgreSQL
+    /// in .weefsel/pgdata), migraties, demogegevens en de API.
+    Dev,
+}
+
+/// Voert de opdracht uit en geeft de exitcode.
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => {
+            print!("{}", openapi::document_json());
+            Ok(())
+        }
+        command => match Config::from_env() {
+            Ok(config) => {
+                telemetry::init(&config);
+                run_command(command, config).await
+            }
+            Err(error) => Err(anyhow::Error::new(error).context("configuratie ongeldig")),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("weefsel: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let db = connect(&config).await?;
+            serve(&config, db).await
+        }
+        Command::Migrate => {
+            let db = connect(&config).await?;
+            db::migrate(&db).await.context("migraties mislukt")?;
+            println!("Migraties uitgevoerd.");
+            Ok(())
+        }
+        Command::Seed { demo: _ } => {
+            let db = connect(&config).await?;
+            let report = seed::demo(&db, &config).await?;
+            if report.changed_anything() {
+                println!(
+                    "Demogegevens geladen ({} gemeenten bijgewerkt).",
+                    report.gemeenten
+                );
+            } else {
+                println!("Demogegevens waren al compleet; niets veranderd.");
+            }
+            Ok(())
+        }
+        Command::Dev => dev(config).await,
+        Command::Openapi => Ok(()),
+    }
+}
+
+/// De database-URL: expliciet, of in ontwikkeling die van docker-compose.
+async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    let url = config.database_url.as_deref().unwrap_or(DEV_DATABASE_URL);
+    db::connect(url, config)
+        .await
+        .with_context(|| format!("kan de database niet bereiken ({})", redact(url)))
+}
+
+async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
+    let app = Application::build(config, db)?;
+    tracing::info!(port = app.port(), "Weefsel luistert");
+    app.run_until_signal().await?;
+    tracing::info!("Weefsel gestopt");
+    Ok(())
+}
+
+async fn dev(mut config: Config) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !config.is_production(),
+        "`weefsel dev` is voor ontwikkeling; gebruik in productie `weefsel migrate` en `weefsel serve`"
+    );
+    let local = match &config.database_url {
+        Some(_) => None,
+        None => {
+            let data_dir = Path::new(".weefsel/pgdata");
+            println!("Eigen PostgreSQL starten in {} ...", data_dir.display());
+            let pg = LocalPostgres::start(data_dir, local_postgres::Options::default())?;
+            ensure_database(&pg, "weefsel").await?;
+            config.database_url = Some(pg.url("weefsel"));
+            Some(pg)
+        }
+    };
+    let result = dev_serve(&config).await;
+    if let Some(pg) = local {
+        println!("Eigen PostgreSQL stoppen ...");
+        pg.stop()?;
+    }
+    result
+}
+
+async fn dev_serve(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config).await?;
+    db::migrate(&db).await.context("migraties mislukt")?;
+    seed::demo(&db, config).await?;
+    let app = Application::build(config, db)?;
+    let base = format!("http://{}:{}", config.listen.ip(), app.port());
+    println!();
+    println!("  Weefsel draait (ontwikkeling)");
+    println!("  API:         {base}/api/v1/gemeenten");
+    println!("  Swagger UI:  {base}/api/v1/docs/");
+    println!("  OpenAPI:     {base}/api/v1/openapi.json");
+    println!(
+        "  Database:    {}",
+        redact(config.database_url.as_deref().unwrap_or(""))
+    );
+    println!("  Stoppen:     Ctrl-C");
+    println!();
+    app.run_until_signal().await?;
+    Ok(())
+}
+
+/// Maakt de database aan als die nog niet bestaat.
+async fn ensure_database(pg: &LocalPostgres, name: &str) -> anyhow::Result<()> {
+    let admin = sea_orm::Database::connect(pg.url("postgres"))
+        .await
+        .context("kan de eigen PostgreSQL niet bereiken")?;
+    let exists = admin
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT 1 FROM pg_database WHERE datname = $1",
+            [name.into()],
+        ))
+        .await?
+        .is_some();
+    if !exists {
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await?;
+    }
+    admin.close().await?;
+    Ok(())
+}
+
+/// Een URL zonder wachtwoord, voor in meldingen.
+fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((credentials, host)) = rest.rsplit_once('@') else {
+        return url.to_owned();
+    };
+    match credentials.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}

@@ -1,0 +1,256 @@
+//! Configuratie uit omgevingsvariabelen, met veilige standaarden voor ontwikkeling
+//! en een weigering om in productie met ontwikkelstandaarden te starten.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// In welke omgeving de dienst draait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+/// Hoe logregels eruitzien.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Leesbaar, voor een mens aan een terminal.
+    Pretty,
+    /// Eén JSON-object per regel, voor logverzameling.
+    Json,
+}
+
+/// Het standaard adres in ontwikkeling.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+/// De database-URL die `docker-compose.yml` gebruikt; alleen voor ontwikkeling.
+pub const DEV_DATABASE_URL: &str = "postgres://weefsel:weefsel-dev@localhost:5432/weefsel";
+/// Wachtwoorden die in deze repository staan en dus nooit in productie mogen.
+pub const DEVELOPMENT_SECRETS: &[&str] = &["weefsel-dev", "weefsel-demo-2026", "postgres"];
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub environment: Environment,
+    /// `None`: geen `DATABASE_URL` gezet (alleen toegestaan buiten productie, bv. `weefsel dev`).
+    pub database_url: Option<String>,
+    pub listen: SocketAddr,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub db_max_connections: u32,
+    pub db_acquire_timeout: Duration,
+    /// Hoe lang lopende verzoeken bij het stoppen nog krijgen.
+    pub shutdown_timeout: Duration,
+    /// Aantal HTTP-workers (standaard: aantal processorkernen).
+    pub workers: usize,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{name} heeft een ongeldige waarde: {reason}")]
+    Invalid { name: &'static str, reason: String },
+    #[error(
+        "WEEFSEL_ENV=production vereist een expliciete DATABASE_URL; de dienst start niet met een standaarddatabase"
+    )]
+    MissingDatabaseUrl,
+    #[error(
+        "{name} bevat een ontwikkelgeheim uit deze repository; kies in productie een eigen geheim"
+    )]
+    DevelopmentSecret { name: &'static str },
+}
+
+impl Config {
+    /// Leest de configuratie uit de omgeving van het proces.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Leest de configuratie via `lookup`, zodat het zonder echte omgeving te testen is.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+
+        let environment = match get("WEEFSEL_ENV").as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "WEEFSEL_ENV",
+                    reason: format!("'{other}' is niet 'development' of 'production'"),
+                });
+            }
+        };
+        let listen = get("WEEFSEL_LISTEN")
+            .unwrap_or_else(|| DEFAULT_LISTEN.to_owned())
+            .parse()
+            .map_err(|_| ConfigError::Invalid {
+                name: "WEEFSEL_LISTEN",
+                reason: "verwacht host:poort, bv. 127.0.0.1:8080".into(),
+            })?;
+        let log_format = match get("WEEFSEL_LOG_FORMAT").as_deref() {
+            None => match environment {
+                Environment::Development => LogFormat::Pretty,
+                Environment::Production => LogFormat::Json,
+            },
+            Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "WEEFSEL_LOG_FORMAT",
+                    reason: format!("'{other}' is niet 'pretty' of 'json'"),
+                });
+            }
+        };
+        let log_level = get("WEEFSEL_LOG").unwrap_or_else(|| "info".to_owned());
+        let db_max_connections = parse_number(
+            get("WEEFSEL_DB_MAX_CONNECTIONS"),
+            "WEEFSEL_DB_MAX_CONNECTIONS",
+            10,
+        )?;
+        let default_workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let workers = parse_number(
+            get("WEEFSEL_WORKERS"),
+            "WEEFSEL_WORKERS",
+            u32::try_from(default_workers).unwrap_or(2),
+        )?;
+        let shutdown_secs = parse_number(
+            get("WEEFSEL_SHUTDOWN_TIMEOUT"),
+            "WEEFSEL_SHUTDOWN_TIMEOUT",
+            30,
+        )?;
+
+        let database_url = get("DATABASE_URL");
+        let config = Config {
+            environment,
+            database_url,
+            listen,
+            log_format,
+            log_level,
+            db_max_connections,
+            db_acquire_timeout: Duration::from_secs(5),
+            shutdown_timeout: Duration::from_secs(u64::from(shutdown_secs)),
+            workers: usize::try_from(workers).unwrap_or(1),
+        };
+        config.check_production()?;
+        Ok(config)
+    }
+
+    /// In productie: een expliciete database en geen enkel ontwikkelgeheim.
+    fn check_production(&self) -> Result<(), ConfigError> {
+        if self.environment != Environment::Production {
+            return Ok(());
+        }
+        let Some(url) = &self.database_url else {
+            return Err(ConfigError::MissingDatabaseUrl);
+        };
+        if url == DEV_DATABASE_URL || contains_development_secret(url) {
+            return Err(ConfigError::DevelopmentSecret {
+                name: "DATABASE_URL",
+            });
+        }
+        Ok(())
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.environment == Environment::Production
+    }
+}
+
+fn parse_number(
+    value: Option<String>,
+    name: &'static str,
+    default: u32,
+) -> Result<u32, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| ConfigError::Invalid {
+                name,
+                reason: format!("'{v}' is geen positief geheel getal"),
+            }),
+    }
+}
+
+/// Of het wachtwoord in een database-URL een van de ontwikkelgeheimen is.
+fn contains_development_secret(url: &str) -> bool {
+    let Some((credentials, _)) = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.rsplit_once('@'))
+    else {
+        return false;
+    };
+    let password = credentials.split_once(':').map(|(_, p)| p).unwrap_or("");
+    DEVELOPMENT_SECRETS.contains(&password)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn development_defaults() {
+        let c = load(&[]).expect("defaults load");
+        assert_eq!(c.environment, Environment::Development);
+        assert_eq!(c.listen.to_string(), DEFAULT_LISTEN);
+        assert_eq!(c.log_format, LogFormat::Pretty);
+        assert_eq!(c.database_url, None);
+    }
+
+    #[test]
+    fn production_requires_database_url() {
+        assert_eq!(
+            load(&[("WEEFSEL_ENV", "production")]).unwrap_err(),
+            ConfigError::MissingDatabaseUrl
+        );
+    }
+
+    #[test]
+    fn production_refuses_development_secrets() {
+        for url in [
+            DEV_DATABASE_URL,
+            "postgres://weefsel:weefsel-dev@db.example:5432/weefsel",
+            "postgres://postgres:postgres@db/weefsel",
+        ] {
+            assert_eq!(
+                load(&[("WEEFSEL_ENV", "production"), ("DATABASE_URL", url)]).unwrap_err(),
+                ConfigError::DevelopmentSecret {
+                    name: "DATABASE_URL"
+                },
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn production_with_own_secret_starts_with_json_logs() {
+        let c = load(&[
+            ("WEEFSEL_ENV", "production"),
+            ("DATABASE_URL", "postgres://weefsel:s3cr3t-eigen@db/weefsel"),
+        ])
+        .expect("valid production config");
+        assert_eq!(c.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn invalid_values_are_named() {
+        let err = load(&[("WEEFSEL_LISTEN", "nergens")]).unwrap_err();
+        assert!(err.to_string().starts_with("WEEFSEL_LISTEN"), "{err}");
+        let err = load(&[("WEEFSEL_ENV", "staging")]).unwrap_err();
+        assert!(err.to_string().contains("'staging'"), "{err}");
+        let err = load(&[("WEEFSEL_DB_MAX_CONNECTIONS", "0")]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("WEEFSEL_DB_MAX_CONNECTIONS"),
+            "{err}"
+        );
+    }
+}

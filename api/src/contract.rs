@@ -1,0 +1,245 @@
+//! Het API-contract dat voor elk antwoord geldt (NL API Design Rules):
+//! `API-Version`, `X-Request-Id`, beveiligingsheaders, problem details voor
+//! elke fout, 404/405 voor onbekende routes en methoden, een grens van 1 MiB
+//! op de body en controle van elke queryparameter tegen het OpenAPI-document.
+//!
+//! Volgorde van de lagen (buiten naar binnen): [`outer`] → tracing-span →
+//! [`guard`] → handler. Zo wordt ook een afgewezen verzoek gelogd.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage, HttpRequest, HttpResponse, web};
+
+use crate::error::{ApiError, PROBLEM_JSON, Problem};
+use crate::route_table::{Lookup, RouteTable};
+
+/// De versie van de API (semver), in de header `API-Version` en in het document.
+pub const API_VERSION: &str = "1.0.0";
+/// De grootste body die de API aanneemt.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+/// Waar Swagger UI staat; daar geldt een ruimere Content-Security-Policy.
+pub const DOCS_PATH: &str = "/api/v1/docs";
+
+const CSP_API: &str = "default-src 'none'; frame-ancestors 'none'";
+const CSP_DOCS: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'";
+
+/// Het request-id van dit verzoek: overgenomen uit `X-Request-Id` als dat een
+/// bruikbare waarde is, anders nieuw (UUIDv7).
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// Wanneer het verzoek binnenkwam, voor de duur in het log.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestStart(pub Instant);
+
+fn acceptable_request_id(value: &str) -> bool {
+    (1..=128).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// Buitenste laag: request-id, problem details voor elke fout en de vaste headers.
+pub async fn outer(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let request_id = req
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| acceptable_request_id(v))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    req.extensions_mut().insert(RequestStart(Instant::now()));
+    let http_req = req.request().clone();
+    let path = req.path().to_owned();
+
+    let response = match next.call(req).await {
+        Ok(response) => response.map_into_boxed_body(),
+        Err(error) => ServiceResponse::from_err(error, http_req),
+    };
+    let mut response = as_problem(response, &request_id, &path);
+
+    let headers = response.headers_mut();
+    let mut set = |name: &'static str, value: &str| {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(HeaderName::from_static(name), value);
+        }
+    };
+    set("api-version", API_VERSION);
+    set(REQUEST_ID_HEADER, &request_id);
+    set("cache-control", "no-store");
+    set("x-content-type-options", "nosniff");
+    set("x-frame-options", "DENY");
+    set(
+        "strict-transport-security",
+        "max-age=31536000; includeSubDomains",
+    );
+    set("referrer-policy", "no-referrer");
+    let csp = if path == DOCS_PATH || path.starts_with("/api/v1/docs/") {
+        CSP_DOCS
+    } else {
+        CSP_API
+    };
+    set("content-security-policy", csp);
+    Ok(response)
+}
+
+/// Maakt van elke foutrespons problem details met `instance` en `requestId`.
+fn as_problem(
+    response: ServiceResponse<BoxBody>,
+    request_id: &str,
+    path: &str,
+) -> ServiceResponse<BoxBody> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let mut problem = match response
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<ApiError>())
+    {
+        Some(error) => Problem::from_error(error),
+        None => Problem::generic(status),
+    };
+    problem.instance = Some(path.to_owned());
+    problem.request_id = Some(request_id.to_owned());
+    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    response.map_body(|head, _| {
+        head.headers
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        head.headers.remove(header::CONTENT_LENGTH);
+        BoxBody::new(body)
+    })
+}
+
+/// Binnenste laag: de grens op de body en de controle van queryparameters.
+pub async fn guard(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    if let Some(length) = req.headers().get(header::CONTENT_LENGTH) {
+        match length.to_str().ok().and_then(|v| v.parse::<usize>().ok()) {
+            Some(n) if n > MAX_BODY_BYTES => {
+                return Ok(req.error_response(ApiError::PayloadTooLarge {
+                    limit: MAX_BODY_BYTES,
+                }));
+            }
+            Some(_) => {}
+            None => {
+                return Ok(req.error_response(ApiError::BadRequest(
+                    "De header Content-Length is geen geldig getal.".into(),
+                )));
+            }
+        }
+    }
+    let checked = req.app_data::<web::Data<RouteTable>>().map(|table| {
+        match table.lookup(req.method(), req.path()) {
+            Lookup::Found(operation) => operation.check_query(req.query_string()),
+            _ => Ok(()),
+        }
+    });
+    if let Some(Err(invalid)) = checked {
+        return Ok(req.error_response(ApiError::Validation(invalid)));
+    }
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_boxed_body)
+}
+
+/// Voor alles wat geen route heeft: 405 met `Allow` als het pad wel bestaat, anders 404.
+/// Er is geen doorverwijzing bij een afsluitende `/`: dat pad bestaat gewoon niet.
+pub async fn fallback(
+    req: HttpRequest,
+    table: web::Data<RouteTable>,
+) -> Result<HttpResponse, ApiError> {
+    match table.lookup(req.method(), req.path()) {
+        Lookup::MethodNotAllowed(allow) => Err(ApiError::MethodNotAllowed { allow }),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+/// JSON-bodies: hoogstens 1 MiB, `Content-Type: application/json` verplicht.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(MAX_BODY_BYTES)
+        .error_handler(|error, _| json_error(error).into())
+}
+
+fn json_error(error: JsonPayloadError) -> ApiError {
+    match error {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            ApiError::PayloadTooLarge {
+                limit: MAX_BODY_BYTES,
+            }
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType {
+            expected: "application/json",
+        },
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::BadRequest(format!(
+            "De body past niet bij het schema van deze operatie: {e}."
+        )),
+        JsonPayloadError::Deserialize(e) => ApiError::BadRequest(format!(
+            "De body is geen geldige JSON (regel {}, kolom {}).",
+            e.line(),
+            e.column()
+        )),
+        _ => ApiError::BadRequest("De body kon niet worden gelezen.".into()),
+    }
+}
+
+/// Formulierbodies (het token-endpoint): hoogstens 1 MiB.
+pub fn form_config() -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(MAX_BODY_BYTES)
+        .error_handler(|error, _| {
+            match error {
+                UrlencodedError::Overflow { .. } => ApiError::PayloadTooLarge {
+                    limit: MAX_BODY_BYTES,
+                },
+                UrlencodedError::ContentType => ApiError::UnsupportedMediaType {
+                    expected: "application/x-www-form-urlencoded",
+                },
+                _ => ApiError::BadRequest("Het formulier in de body is niet te lezen.".into()),
+            }
+            .into()
+        })
+}
+
+/// Query's zijn al tegen het document gecontroleerd ([`guard`]); dit vangt de rest.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|error, _| {
+        let QueryPayloadError::Deserialize(e) = error else {
+            return ApiError::BadRequest("De query string is niet te lezen.".into()).into();
+        };
+        ApiError::BadRequest(format!("De query string is ongeldig: {e}.")).into()
+    })
+}
+
+/// Een pad-id dat niet te lezen is, bestaat niet: 404.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_: PathError, _| ApiError::NotFound.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids() {
+        assert!(acceptable_request_id("abc-123_x.y:z"));
+        assert!(!acceptable_request_id(""));
+        assert!(!acceptable_request_id("met spatie"));
+        assert!(!acceptable_request_id(&"a".repeat(129)));
+    }
+}

@@ -1,0 +1,265 @@
+//! Eén fouttype voor de hele API, dat altijd als `application/problem+json`
+//! (RFC 9457) naar buiten gaat.
+//!
+//! Handlers en extractors geven een [`ApiError`]; de contract-middleware
+//! ([`crate::contract`]) maakt er de uiteindelijke problem details van, met
+//! `instance` en `requestId`, en zet elke andere foutrespons om.
+
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Het mediatype van elke foutrespons.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Foutmelding volgens RFC 9457 (problem details), met Nederlandse teksten.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "type": "urn:weefsel:probleem:ongeldige-invoer",
+    "title": "Ongeldige invoer",
+    "status": 400,
+    "detail": "Een of meer parameters zijn ongeldig.",
+    "instance": "/api/v1/gemeenten",
+    "requestId": "0193a1f2-7c1e-7b3a-9c2d-5e6f7a8b9c0d",
+    "invalidParams": [{"name": "paginaGrootte", "code": "ongeldig", "reason": "Verwacht een geheel getal van 1 tot en met 100."}]
+}))]
+pub struct Problem {
+    /// URI die het soort probleem aanduidt (zie de README voor de lijst).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Korte, vaste omschrijving van het soort probleem.
+    pub title: String,
+    /// De HTTP-statuscode.
+    pub status: u16,
+    /// Uitleg bij dit voorval.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Het pad van het verzoek waarop dit antwoord hoort.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// Het request-id (ook in de header `X-Request-Id`); vermeld het bij vragen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// Alle ongeldige parameters en velden tegelijk.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(default = json!([]))]
+    pub invalid_params: Vec<InvalidParam>,
+}
+
+/// Eén ongeldige parameter of veld.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct InvalidParam {
+    /// Naam van de parameter of het veld (bij geneste velden met punten, bv. `toestemming.datum`).
+    pub name: String,
+    /// Machineleesbare code: `onbekend`, `ongeldig`, `verplicht`, `dubbel`, `te_lang`, ...
+    pub code: String,
+    /// Uitleg in het Nederlands.
+    pub reason: String,
+}
+
+impl InvalidParam {
+    pub fn new(name: impl Into<String>, code: &str, reason: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            code: code.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Eén of meer parameters of velden zijn ongeldig (400, met `invalidParams`).
+    #[error("ongeldige invoer")]
+    Validation(Vec<InvalidParam>),
+    /// Het verzoek zelf is onleesbaar, bv. geen geldige JSON (400).
+    #[error("ongeldig verzoek: {0}")]
+    BadRequest(String),
+    /// Onbekend of niet zichtbaar voor deze aanroeper (404).
+    #[error("niet gevonden")]
+    NotFound,
+    /// Het pad bestaat, de methode niet (405 met `Allow`).
+    #[error("methode niet toegestaan")]
+    MethodNotAllowed { allow: Vec<Method> },
+    /// De body is groter dan toegestaan (413).
+    #[error("verzoek te groot")]
+    PayloadTooLarge { limit: usize },
+    /// Verkeerd `Content-Type` (415).
+    #[error("mediatype niet ondersteund")]
+    UnsupportedMediaType { expected: &'static str },
+    /// Een afhankelijkheid (de database) is niet bereikbaar (503).
+    #[error("dienst niet beschikbaar: {0}")]
+    Unavailable(String),
+    /// Databasefout: 500; de oorzaak gaat alleen naar het log.
+    #[error("databasefout: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    /// Andere interne fout: 500; de oorzaak gaat alleen naar het log.
+    #[error("interne fout: {0}")]
+    Internal(String),
+}
+
+/// Het soort probleem: de vaste `type` en `title` bij een status.
+struct Kind {
+    slug: &'static str,
+    title: &'static str,
+}
+
+fn kind_for(status: StatusCode) -> Kind {
+    let (slug, title) = match status.as_u16() {
+        400 => ("ongeldige-invoer", "Ongeldige invoer"),
+        401 => ("niet-geauthenticeerd", "Niet geauthenticeerd"),
+        403 => ("geen-toegang", "Geen toegang"),
+        404 => ("niet-gevonden", "Niet gevonden"),
+        405 => ("methode-niet-toegestaan", "Methode niet toegestaan"),
+        406 => ("niet-acceptabel", "Gevraagd formaat niet beschikbaar"),
+        409 => ("conflict", "Conflict met de huidige toestand"),
+        412 => ("versie-verouderd", "Versie verouderd"),
+        413 => ("verzoek-te-groot", "Verzoek te groot"),
+        415 => ("mediatype-niet-ondersteund", "Mediatype niet ondersteund"),
+        429 => ("te-veel-verzoeken", "Te veel verzoeken"),
+        503 => ("niet-beschikbaar", "Dienst tijdelijk niet beschikbaar"),
+        s if s >= 500 => ("interne-fout", "Interne serverfout"),
+        _ => ("ongeldig-verzoek", "Ongeldig verzoek"),
+    };
+    Kind { slug, title }
+}
+
+impl Problem {
+    /// Een probleem met de vaste `type` en `title` bij `status`.
+    pub fn for_status(status: StatusCode, detail: Option<String>) -> Self {
+        let kind = kind_for(status);
+        Problem {
+            kind: format!("urn:weefsel:probleem:{}", kind.slug),
+            title: kind.title.to_owned(),
+            status: status.as_u16(),
+            detail,
+            instance: None,
+            request_id: None,
+            invalid_params: Vec::new(),
+        }
+    }
+
+    /// Het probleem dat een aanroeper bij een fout te zien krijgt. Een 500 zegt niets
+    /// over de oorzaak.
+    pub fn from_error(error: &ApiError) -> Self {
+        let status = error.status_code();
+        let detail = match error {
+            ApiError::Validation(_) => {
+                "Een of meer parameters of velden zijn ongeldig; zie invalidParams.".to_owned()
+            }
+            ApiError::BadRequest(reason) => reason.clone(),
+            ApiError::NotFound => {
+                "De gevraagde resource bestaat niet of is niet voor u zichtbaar.".to_owned()
+            }
+            ApiError::MethodNotAllowed { allow } => format!(
+                "Deze resource ondersteunt alleen: {}.",
+                allow
+                    .iter()
+                    .map(Method::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ApiError::PayloadTooLarge { limit } => {
+                format!("De body mag hoogstens {limit} bytes groot zijn.")
+            }
+            ApiError::UnsupportedMediaType { expected } => {
+                format!("Stuur de body als {expected}.")
+            }
+            ApiError::Unavailable(_) => {
+                "De dienst kan dit verzoek nu niet afhandelen; probeer het later opnieuw."
+                    .to_owned()
+            }
+            ApiError::Database(_) | ApiError::Internal(_) => {
+                "Er ging iets mis aan onze kant. Vermeld het requestId als u contact opneemt."
+                    .to_owned()
+            }
+        };
+        let mut problem = Problem::for_status(status, Some(detail));
+        if let ApiError::Validation(params) = error {
+            problem.invalid_params = params.clone();
+        }
+        problem
+    }
+
+    /// De detailtekst voor een foutstatus die niet uit een [`ApiError`] komt.
+    pub fn generic(status: StatusCode) -> Self {
+        let detail = match status.as_u16() {
+            404 => "De gevraagde resource bestaat niet.",
+            s if s >= 500 => {
+                "Er ging iets mis aan onze kant. Vermeld het requestId als u contact opneemt."
+            }
+            _ => "Het verzoek kon niet worden verwerkt.",
+        };
+        Problem::for_status(status, Some(detail.to_owned()))
+    }
+
+    pub fn to_response(&self) -> HttpResponse {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        HttpResponse::build(status)
+            .content_type(PROBLEM_JSON)
+            .body(serde_json::to_vec(self).unwrap_or_default())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Validation(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = Problem::from_error(self).to_response();
+        if let ApiError::MethodNotAllowed { allow } = self {
+            let allow = allow
+                .iter()
+                .map(Method::as_str)
+                .collect::<Vec<_>>()
+                .join(", ");
+            if let Ok(value) = header::HeaderValue::from_str(&allow) {
+                response.headers_mut().insert(header::ALLOW, value);
+            }
+        }
+        if let ApiError::Unavailable(_) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        }
+        response
+    }
+}
+
+/// Een handlerresultaat.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_reveal_nothing() {
+        let p = Problem::from_error(&ApiError::Internal("geheime oorzaak in tabel x".into()));
+        let body = serde_json::to_string(&p).expect("serializes");
+        assert!(!body.contains("geheime"), "{body}");
+        assert_eq!(p.status, 500);
+        assert_eq!(p.kind, "urn:weefsel:probleem:interne-fout");
+    }
+
+    #[test]
+    fn validation_lists_every_param() {
+        let p = Problem::from_error(&ApiError::Validation(vec![
+            InvalidParam::new("a", "ongeldig", "x"),
+            InvalidParam::new("b", "onbekend", "y"),
+        ]));
+        assert_eq!(p.invalid_params.len(), 2);
+        assert_eq!(p.status, 400);
+    }
+}

@@ -1,0 +1,131 @@
+//! Gemeenten: de elf gemeenten van VRBN, de tenants van Weefsel.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use entity::gemeente;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::pagination::{Pagina, PaginaParams};
+use crate::sorting::{SortField, Sortering};
+
+/// Een gemeente van Veiligheidsregio Brabant-Noord.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Gemeente {
+    /// CBS-gemeentecode.
+    #[schema(example = "GM0828", pattern = "^GM[0-9]{4}$")]
+    pub code: String,
+    /// Officiële naam.
+    #[schema(example = "Oss")]
+    pub naam: String,
+    /// Naam in URL-vorm.
+    #[schema(example = "oss")]
+    pub slug: String,
+}
+
+impl From<gemeente::Model> for Gemeente {
+    fn from(m: gemeente::Model) -> Self {
+        Gemeente {
+            code: m.code,
+            naam: m.naam,
+            slug: m.slug,
+        }
+    }
+}
+
+/// Waarop de lijst van gemeenten gesorteerd kan worden; `-` ervoor is aflopend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+pub enum GemeenteSortering {
+    #[serde(rename = "naam")]
+    Naam,
+    #[serde(rename = "-naam")]
+    NaamAflopend,
+    #[serde(rename = "code")]
+    Code,
+    #[serde(rename = "-code")]
+    CodeAflopend,
+}
+
+impl SortField for GemeenteSortering {
+    type Column = gemeente::Column;
+    fn column(&self) -> (gemeente::Column, bool) {
+        match self {
+            GemeenteSortering::Naam => (gemeente::Column::Naam, false),
+            GemeenteSortering::NaamAflopend => (gemeente::Column::Naam, true),
+            GemeenteSortering::Code => (gemeente::Column::Code, false),
+            GemeenteSortering::CodeAflopend => (gemeente::Column::Code, true),
+        }
+    }
+}
+
+/// Filters en sortering van de lijst van gemeenten.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GemeentenParams {
+    /// Sortering, door komma's gescheiden; standaard `naam`.
+    #[param(value_type = Option<Vec<GemeenteSortering>>, style = Form, explode = false, example = "naam")]
+    pub sorteer: Option<String>,
+}
+
+/// Alle gemeenten
+///
+/// De elf gemeenten van Veiligheidsregio Brabant-Noord, gepagineerd.
+#[utoipa::path(
+    tag = "Gemeenten",
+    params(PaginaParams, GemeentenParams),
+    responses(
+        (status = 200, description = "Een pagina gemeenten.", body = Pagina<Gemeente>,
+            headers(("X-Total-Count" = u64, description = "Het totale aantal gemeenten."))),
+    )
+)]
+#[get("/gemeenten")]
+pub async fn list(
+    req: HttpRequest,
+    pagina: web::Query<PaginaParams>,
+    params: web::Query<GemeentenParams>,
+    db: web::Data<DatabaseConnection>,
+) -> ApiResult<HttpResponse> {
+    let sortering =
+        Sortering::<GemeenteSortering>::parse(params.sorteer.as_deref(), GemeenteSortering::Naam)?;
+    let db = db.get_ref();
+    let query = sortering.apply(gemeente::Entity::find(), gemeente::Column::Code);
+    let totaal = gemeente::Entity::find().count(db).await?;
+    let rijen = query
+        .offset(pagina.offset())
+        .limit(pagina.pagina_grootte())
+        .all(db)
+        .await?;
+    let resultaten = rijen.into_iter().map(Gemeente::from).collect();
+    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+}
+
+/// Eén gemeente
+///
+/// Een gemeente op haar CBS-code, bv. `GM0828` voor Oss.
+#[utoipa::path(
+    tag = "Gemeenten",
+    params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828")),
+    responses(
+        (status = 200, description = "De gemeente.", body = Gemeente),
+        (status = 404, description = "Geen gemeente met deze code.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/gemeenten/{code}")]
+pub async fn get(
+    code: web::Path<String>,
+    db: web::Data<DatabaseConnection>,
+) -> ApiResult<HttpResponse> {
+    let gemeente = gemeente::Entity::find()
+        .filter(gemeente::Column::Code.eq(code.as_str()))
+        .one(db.get_ref())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Ok().json(Gemeente::from(gemeente)))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list).service(get);
+}

@@ -1,0 +1,144 @@
+//! Paginering van collecties: `?pagina=1&paginaGrootte=20` (hoogstens 100), met
+//! `_links` (self, first, prev, next, last) in de body en `X-Total-Count` als header.
+//!
+//! Elke collectie-endpoint neemt [`PaginaParams`] op in zijn parameters en geeft
+//! een [`Pagina`] terug via [`Pagina::respond`].
+
+use actix_web::{HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+pub const DEFAULT_PAGE_SIZE: u64 = 20;
+pub const MAX_PAGE_SIZE: u64 = 100;
+pub const TOTAL_COUNT_HEADER: &str = "X-Total-Count";
+
+/// De pagineringsparameters van elke collectie.
+#[derive(Debug, Clone, Copy, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct PaginaParams {
+    /// Het paginanummer, vanaf 1.
+    #[param(minimum = 1, default = 1, example = 1)]
+    pub pagina: Option<u64>,
+    /// Het aantal resultaten per pagina, hoogstens 100.
+    #[param(minimum = 1, maximum = 100, default = 20, example = 20)]
+    pub pagina_grootte: Option<u64>,
+}
+
+impl PaginaParams {
+    pub fn pagina(&self) -> u64 {
+        self.pagina.unwrap_or(1).max(1)
+    }
+
+    pub fn pagina_grootte(&self) -> u64 {
+        self.pagina_grootte
+            .unwrap_or(DEFAULT_PAGE_SIZE)
+            .clamp(1, MAX_PAGE_SIZE)
+    }
+
+    /// Hoeveel rijen over te slaan.
+    pub fn offset(&self) -> u64 {
+        (self.pagina() - 1).saturating_mul(self.pagina_grootte())
+    }
+}
+
+/// Een link in `_links`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Link {
+    /// Pad met query, relatief aan de host van de API.
+    #[schema(example = "/api/v1/gemeenten?pagina=1&paginaGrootte=20")]
+    pub href: String,
+}
+
+/// Navigatie door een gepagineerde collectie.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PaginaLinks {
+    #[serde(rename = "self")]
+    pub self_: Link,
+    pub first: Link,
+    /// Afwezig op de eerste pagina.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prev: Option<Link>,
+    /// Afwezig op de laatste pagina.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Link>,
+    pub last: Link,
+}
+
+/// Een pagina uit een collectie.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Pagina<T: ToSchema> {
+    #[serde(rename = "_links")]
+    pub links: PaginaLinks,
+    /// Het paginanummer van deze pagina.
+    pub pagina: u64,
+    /// Het aantal resultaten per pagina.
+    pub pagina_grootte: u64,
+    /// Het totale aantal resultaten over alle pagina's (ook in `X-Total-Count`).
+    pub totaal_aantal: u64,
+    /// Het aantal pagina's (minstens 1).
+    pub aantal_paginas: u64,
+    /// De resultaten op deze pagina.
+    pub resultaten: Vec<T>,
+}
+
+impl<T: ToSchema + Serialize> Pagina<T> {
+    /// Bouwt de pagina met links die de overige queryparameters van het verzoek behouden.
+    pub fn new(req: &HttpRequest, params: PaginaParams, totaal: u64, resultaten: Vec<T>) -> Self {
+        let grootte = params.pagina_grootte();
+        let pagina = params.pagina();
+        let laatste = totaal.div_ceil(grootte).max(1);
+        let link = |n: u64| Link {
+            href: page_href(req, n, grootte),
+        };
+        Pagina {
+            links: PaginaLinks {
+                self_: link(pagina),
+                first: link(1),
+                prev: (pagina > 1).then(|| link((pagina - 1).min(laatste))),
+                next: (pagina < laatste).then(|| link(pagina + 1)),
+                last: link(laatste),
+            },
+            pagina,
+            pagina_grootte: grootte,
+            totaal_aantal: totaal,
+            aantal_paginas: laatste,
+            resultaten,
+        }
+    }
+
+    /// Het antwoord: 200 met de pagina als JSON en `X-Total-Count`.
+    pub fn respond(self) -> HttpResponse {
+        HttpResponse::Ok()
+            .insert_header((TOTAL_COUNT_HEADER, self.totaal_aantal.to_string()))
+            .json(self)
+    }
+}
+
+/// Het pad van het verzoek met `pagina` en `paginaGrootte` vervangen.
+fn page_href(req: &HttpRequest, pagina: u64, grootte: u64) -> String {
+    let mut pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
+    pairs.retain(|(k, _)| k != "pagina" && k != "paginaGrootte");
+    pairs.push(("pagina".into(), pagina.to_string()));
+    pairs.push(("paginaGrootte".into(), grootte.to_string()));
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("{}?{}", req.path(), query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_and_clamping() {
+        let p = PaginaParams {
+            pagina: Some(3),
+            pagina_grootte: Some(10),
+        };
+        assert_eq!(p.offset(), 20);
+        let p = PaginaParams::default();
+        assert_eq!((p.pagina(), p.pagina_grootte(), p.offset()), (1, 20, 0));
+    }
+}

@@ -1,0 +1,103 @@
+//! Logging: één span per verzoek (request-id, methode, route, status, duur, en
+//! later gemeente en gebruiker), JSON in productie en leesbaar in ontwikkeling.
+//!
+//! Privacy: er wordt nooit een query string, body of SQL-parameter gelogd; de
+//! route wordt als sjabloon vastgelegd (`/api/v1/gemeenten/{code}`).
+
+use actix_web::Error;
+use actix_web::HttpMessage;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use tracing::Span;
+use tracing_actix_web::RootSpanBuilder;
+use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+
+use crate::config::{Config, LogFormat};
+use crate::contract::{RequestId, RequestStart};
+
+/// Zet de globale logger op; een tweede aanroep (bv. in tests) doet niets.
+pub fn init(config: &Config) {
+    init_with(config.log_format, &config.log_level);
+}
+
+pub fn init_with(format: LogFormat, level: &str) {
+    // sqlx en sea-orm loggen standaard SQL; dat blijft uit (zie ook db::connect).
+    let filter = EnvFilter::try_new(format!("{level},sqlx=warn,sea_orm=warn"))
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let registry = tracing_subscriber::registry().with(filter);
+    let _ = match format {
+        LogFormat::Json => registry
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .json()
+                    .flatten_event(true)
+                    .with_current_span(true)
+                    .with_span_list(false),
+            )
+            .try_init(),
+        LogFormat::Pretty => registry
+            .with(tracing_subscriber::fmt::layer().compact())
+            .try_init(),
+    };
+}
+
+/// De span van een verzoek, voor tracing-actix-web.
+pub struct RequestSpan;
+
+impl RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &ServiceRequest) -> Span {
+        let request_id = request
+            .extensions()
+            .get::<RequestId>()
+            .map(|id| id.0.clone())
+            .unwrap_or_default();
+        let route = request
+            .match_pattern()
+            .unwrap_or_else(|| "onbekend".to_owned());
+        tracing::info_span!(
+            "verzoek",
+            request_id = %request_id,
+            method = %request.method(),
+            route = %route,
+            status = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+            gemeente = tracing::field::Empty,
+            gebruiker = tracing::field::Empty,
+        )
+    }
+
+    fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
+        let (status, latency_ms, error) = match outcome {
+            Ok(response) => {
+                let latency = response
+                    .request()
+                    .extensions()
+                    .get::<RequestStart>()
+                    .map(|start| start.0.elapsed().as_secs_f64() * 1000.0)
+                    .unwrap_or_default();
+                let error = response
+                    .response()
+                    .error()
+                    .filter(|_| response.status().is_server_error())
+                    .map(ToString::to_string);
+                (response.status().as_u16(), latency, error)
+            }
+            Err(error) => (
+                error.as_response_error().status_code().as_u16(),
+                0.0,
+                Some(error.to_string()),
+            ),
+        };
+        span.record("status", status);
+        span.record("latency_ms", latency_ms);
+        let _entered = span.enter();
+        match error {
+            // De oorzaak van een 500 staat alleen hier, nooit in het antwoord.
+            Some(cause) => tracing::error!(status, latency_ms, cause = %cause, "verzoek mislukt"),
+            None if status >= 500 => tracing::error!(status, latency_ms, "verzoek mislukt"),
+            None => tracing::info!(status, latency_ms, "verzoek afgehandeld"),
+        }
+    }
+}

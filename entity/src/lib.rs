@@ -1,0 +1,3 @@
+//! sea-orm-entiteiten van Weefsel: alleen de structuur van de tabellen.
+
+pub mod gemeente;

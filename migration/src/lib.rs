@@ -1,0 +1,19 @@
+//! Databasemigraties van Weefsel (alleen PostgreSQL).
+//!
+//! Migraties zijn in productie alleen vooruit; in de tests gaan ze up → down → up
+//! en moet het schema daarna hetzelfde zijn. Ze zijn in SQL geschreven omdat
+//! Weefsel PostgreSQL-specifieke middelen gebruikt (row-level security, triggers).
+
+pub use sea_orm_migration::prelude::*;
+
+pub mod gemeenten;
+mod m20261124_000001_gemeente;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261124_000001_gemeente::Migration)]
+    }
+}
