@@ -46,7 +46,13 @@ impl Application {
         let db_data = web::Data::new(db.clone());
 
         let server = actix_web::HttpServer::new(move || {
+            // Swagger UI vóór de scope `/api/v1`: een actix-scope neemt alles onder
+            // zijn prefix, dus wat later onder `/api/v1` komt, zou nooit bereikt worden.
+            let docs = SwaggerUi::new(format!("{DOCS_PATH}/{{_:.*}}"))
+                .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"]));
             let (app, _) = App::new()
+                .service(docs)
+                .route(DOCS_PATH, web::get().to(docs_redirect))
                 .into_utoipa_app()
                 .configure(routes)
                 .split_for_parts();
@@ -58,11 +64,6 @@ impl Application {
                 .app_data(contract::query_config())
                 .app_data(contract::path_config())
                 .app_data(web::PayloadConfig::new(contract::MAX_BODY_BYTES))
-                .service(
-                    SwaggerUi::new(format!("{DOCS_PATH}/{{_:.*}}"))
-                        .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])),
-                )
-                .route(DOCS_PATH, web::get().to(docs_redirect))
                 .default_service(web::to(contract::fallback))
                 .wrap(from_fn(contract::guard))
                 .wrap(TracingLogger::<RequestSpan>::new())

@@ -60,13 +60,13 @@ pub async fn outer(
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     req.extensions_mut().insert(RequestId(request_id.clone()));
     req.extensions_mut().insert(RequestStart(Instant::now()));
-    let http_req = req.request().clone();
     let path = req.path().to_owned();
 
-    let response = match next.call(req).await {
-        Ok(response) => response.map_into_boxed_body(),
-        Err(error) => ServiceResponse::from_err(error, http_req),
-    };
+    // Handlers, extractors en de fallback geven hun fouten als antwoord (met de
+    // fout erin), dus ook die komen hier langs. Een `Err` kan alleen uit een laag
+    // komen en gaat ongewijzigd door: het verzoek mag hier niet gekloond worden,
+    // want de router moet het nog aanpassen.
+    let response = next.call(req).await?.map_into_boxed_body();
     let mut response = as_problem(response, &request_id, &path);
 
     let headers = response.headers_mut();

@@ -75,6 +75,7 @@ pub struct GemeentenParams {
 /// De elf gemeenten van Veiligheidsregio Brabant-Noord, gepagineerd.
 #[utoipa::path(
     tag = "Gemeenten",
+    operation_id = "listGemeenten",
     params(PaginaParams, GemeentenParams),
     responses(
         (status = 200, description = "Een pagina gemeenten.", body = Pagina<Gemeente>,
@@ -107,6 +108,7 @@ pub async fn list(
 /// Een gemeente op haar CBS-code, bv. `GM0828` voor Oss.
 #[utoipa::path(
     tag = "Gemeenten",
+    operation_id = "getGemeente",
     params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828")),
     responses(
         (status = 200, description = "De gemeente.", body = Gemeente),

@@ -22,6 +22,7 @@ pub struct Gezondheid {
 /// Geeft 200 zolang het proces verzoeken kan beantwoorden, los van de database.
 #[utoipa::path(
     tag = "Systeem",
+    operation_id = "getLive",
     responses((status = 200, description = "Het proces draait.", body = Gezondheid))
 )]
 #[get("/health/live")]
@@ -35,6 +36,7 @@ pub async fn live() -> HttpResponse {
 /// zodra de database weer bereikbaar is.
 #[utoipa::path(
     tag = "Systeem",
+    operation_id = "getReady",
     responses(
         (status = 200, description = "De database is bereikbaar.", body = Gezondheid),
         (status = 503, description = "De database is niet bereikbaar.", body = Problem, content_type = "application/problem+json",

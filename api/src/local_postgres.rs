@@ -266,10 +266,12 @@ pub fn find_bin_dir() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path) {
             let candidate = dir.join("pg_ctl");
-            if let Ok(real) = candidate.canonicalize() {
-                if let Some(parent) = real.parent().filter(|p| has_both(p)) {
-                    return Some(parent.to_path_buf());
-                }
+            if let Some(parent) = candidate
+                .canonicalize()
+                .ok()
+                .and_then(|real| real.parent().filter(|p| has_both(p)).map(Path::to_path_buf))
+            {
+                return Some(parent);
             }
         }
     }

@@ -160,6 +160,7 @@ pub struct DocumentJson(pub web::Bytes);
 /// Zonder authenticatie en met open CORS, zodat elk hulpmiddel het kan lezen.
 #[utoipa::path(
     tag = "Systeem",
+    operation_id = "getOpenapi",
     responses((status = 200, description = "Het OpenAPI-document (3.1).", content_type = "application/json", body = Object))
 )]
 #[get("/openapi.json")]

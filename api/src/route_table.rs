@@ -120,7 +120,7 @@ impl RouteTable {
                         Some(QueryParam {
                             name: p.get("name")?.as_str()?.to_owned(),
                             required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
-                            rule: rule_for(doc, p.get("schema")?, p),
+                            rule: rule_for(doc, p.get("schema")?),
                         })
                     })
                     .collect();
@@ -154,7 +154,7 @@ impl RouteTable {
             {
                 continue;
             }
-            if let Some(operation) = route.operations.iter().find(|o| &o.method == method) {
+            if let Some(operation) = route.operations.iter().find(|o| o.method == *method) {
                 return Lookup::Found(RouteOperation { operation });
             }
             allowed.extend(route.operations.iter().map(|o| o.method.clone()));
@@ -162,7 +162,7 @@ impl RouteTable {
         if allowed.is_empty() {
             Lookup::NotFound
         } else {
-            allowed.sort_by_key(|m| method_order(m));
+            allowed.sort_by_key(method_order);
             allowed.dedup();
             Lookup::MethodNotAllowed(allowed)
         }
@@ -273,19 +273,22 @@ fn resolve<'a>(doc: &'a Value, value: &'a Value) -> Option<&'a Value> {
     }
 }
 
-fn rule_for(doc: &Value, schema: &Value, param: &Value) -> Rule {
+fn rule_for(doc: &Value, schema: &Value) -> Rule {
     let Some(schema) = resolve(doc, schema) else {
         return Rule::Text { max_length: None };
     };
     // `Option<T>` verschijnt als oneOf/anyOf met null; de niet-null-variant telt.
     for key in ["oneOf", "anyOf"] {
-        if let Some(variants) = schema.get(key).and_then(Value::as_array) {
-            if let Some(v) = variants
-                .iter()
-                .find(|v| v.get("type").and_then(Value::as_str) != Some("null"))
-            {
-                return rule_for(doc, v, param);
-            }
+        if let Some(v) = schema
+            .get(key)
+            .and_then(Value::as_array)
+            .and_then(|variants| {
+                variants
+                    .iter()
+                    .find(|v| v.get("type").and_then(Value::as_str) != Some("null"))
+            })
+        {
+            return rule_for(doc, v);
         }
     }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
@@ -317,7 +320,7 @@ fn rule_for(doc: &Value, schema: &Value, param: &Value) -> Rule {
         "array" => {
             let items = schema
                 .get("items")
-                .map(|i| rule_for(doc, i, param))
+                .map(|i| rule_for(doc, i))
                 .unwrap_or(Rule::Text { max_length: None });
             Rule::List(Box::new(items))
         }

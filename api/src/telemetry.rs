@@ -95,9 +95,9 @@ impl RootSpanBuilder for RequestSpan {
         let _entered = span.enter();
         match error {
             // De oorzaak van een 500 staat alleen hier, nooit in het antwoord.
-            Some(cause) => tracing::error!(status, latency_ms, cause = %cause, "verzoek mislukt"),
-            None if status >= 500 => tracing::error!(status, latency_ms, "verzoek mislukt"),
-            None => tracing::info!(status, latency_ms, "verzoek afgehandeld"),
+            Some(cause) => tracing::error!(cause = %cause, "verzoek mislukt"),
+            None if status >= 500 => tracing::error!("verzoek mislukt"),
+            None => tracing::info!("verzoek afgehandeld"),
         }
     }
 }

@@ -42,7 +42,7 @@ pub fn upsert_sql() -> String {
         .collect();
     format!(
         "INSERT INTO gemeente (code, naam, slug) VALUES {} \
-         ON CONFLICT (code) DO UPDATE SET naam = EXCLUDED.naam, slug = EXCLUDED.slug \
+         ON CONFLICT (code) DO UPDATE SET naam = EXCLUDED.naam, slug = EXCLUDED.slug, updated_at = now() \
          WHERE gemeente.naam IS DISTINCT FROM EXCLUDED.naam OR gemeente.slug IS DISTINCT FROM EXCLUDED.slug",
         rows.join(", ")
     )

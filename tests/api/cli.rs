@@ -1,0 +1,200 @@
+//! Het programma `weefsel` zelf, als proces.
+
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::helpers::{TestDatabase, connect, exec};
+
+fn weefsel() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_weefsel"));
+    command
+        .env_remove("DATABASE_URL")
+        .env_remove("WEEFSEL_ENV")
+        .env("WEEFSEL_LOG", "warn");
+    command
+}
+
+fn run(command: &mut Command) -> (Output, String, String) {
+    let output = command.output().expect("weefsel starten");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stdout, stderr)
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("vrije poort")
+}
+
+async fn wait_until_serving(url: &str) {
+    let client = reqwest::Client::new();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        if client
+            .get(url)
+            .send()
+            .await
+            .is_ok_and(|response| response.status() == 200)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{url} antwoordt niet binnen 60 s");
+}
+
+fn signal(child: &std::process::Child, name: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+}
+
+fn wait_for_exit(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wachten") {
+            return status;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("weefsel stopt niet binnen 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn openapi_prints_the_document() {
+    let (output, stdout, _) = run(weefsel().arg("openapi"));
+    assert!(output.status.success());
+    assert_eq!(stdout, weefsel_api::openapi::document_json());
+}
+
+#[test]
+fn production_refuses_to_start_without_database_url_or_with_a_development_secret() {
+    let (output, _, stderr) = run(weefsel().arg("serve").env("WEEFSEL_ENV", "production"));
+    assert!(!output.status.success());
+    assert!(stderr.contains("expliciete DATABASE_URL"), "{stderr}");
+
+    let (output, _, stderr) = run(weefsel()
+        .arg("serve")
+        .env("WEEFSEL_ENV", "production")
+        .env("DATABASE_URL", weefsel_api::config::DEV_DATABASE_URL));
+    assert!(!output.status.success());
+    assert!(stderr.contains("ontwikkelgeheim"), "{stderr}");
+}
+
+#[tokio::test]
+async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
+    let database = TestDatabase::empty().await;
+    for _ in 0..2 {
+        let (output, stdout, stderr) =
+            run(weefsel().arg("migrate").env("DATABASE_URL", &database.url));
+        assert!(output.status.success(), "{stdout}{stderr}");
+    }
+    let db = connect(&database.url, 1).await;
+    exec(
+        &db,
+        "UPDATE gemeente SET naam = 'Verkeerd' WHERE code = 'GM0828'",
+    )
+    .await;
+
+    let (output, stdout, stderr) = run(weefsel()
+        .args(["seed", "--demo"])
+        .env("DATABASE_URL", &database.url));
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.contains("1 gemeenten bijgewerkt"), "{stdout}");
+    let snapshot = "SELECT string_agg(concat_ws('|', id, code, naam, slug, updated_at), ',' ORDER BY code) FROM gemeente";
+    let before = crate::helpers::query_text(&db, snapshot).await;
+    assert!(before.contains("GM0828|Oss|oss"), "{before}");
+
+    let (output, stdout, _) = run(weefsel()
+        .args(["seed", "--demo"])
+        .env("DATABASE_URL", &database.url));
+    assert!(output.status.success());
+    assert!(stdout.contains("niets veranderd"), "{stdout}");
+    assert_eq!(crate::helpers::query_text(&db, snapshot).await, before);
+
+    let (output, _, stderr) = run(weefsel()
+        .args(["seed", "--demo"])
+        .env("WEEFSEL_ENV", "production")
+        .env("DATABASE_URL", &database.url));
+    assert!(!output.status.success());
+    assert!(stderr.contains("nooit"), "{stderr}");
+    db.close().await.expect("sluiten");
+}
+
+#[tokio::test]
+async fn serve_stops_gracefully_on_sigterm() {
+    let database = TestDatabase::migrated().await;
+    let port = free_port();
+    let mut child = weefsel()
+        .arg("serve")
+        .env("DATABASE_URL", &database.url)
+        .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("weefsel serve");
+    wait_until_serving(&format!("http://127.0.0.1:{port}/health/ready")).await;
+    signal(&child, "TERM");
+    let status = wait_for_exit(&mut child);
+    assert!(status.success(), "{status:?}");
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "luistert nog"
+    );
+}
+
+/// Wat een nieuwe ontwikkelaar draait: `weefsel dev` zonder DATABASE_URL start een
+/// eigen PostgreSQL, serveert de gemeenten en stopt alles netjes op Ctrl-C; een
+/// tweede keer gebruikt het dezelfde gegevens.
+#[tokio::test]
+async fn dev_without_database_url_runs_its_own_postgres() {
+    if std::env::var_os("WEEFSEL_SKIP_DEV_TEST").is_some() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!(
+        "weefsel-dev-test-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::create_dir_all(&dir).expect("map");
+    for round in 0..2 {
+        let port = free_port();
+        let mut child = weefsel()
+            .arg("dev")
+            .current_dir(&dir)
+            .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("weefsel dev");
+        let url = format!("http://127.0.0.1:{port}/api/v1/gemeenten");
+        wait_until_serving(&url).await;
+        let body: serde_json::Value = reqwest::get(&url)
+            .await
+            .expect("get")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(body["totaalAantal"], 11, "ronde {round}");
+        signal(&child, "INT");
+        let status = wait_for_exit(&mut child);
+        assert!(status.success(), "ronde {round}: {status:?}");
+        let mut stdout = String::new();
+        std::io::Read::read_to_string(child.stdout.as_mut().expect("stdout"), &mut stdout)
+            .expect("lezen");
+        assert!(stdout.contains("/api/v1/docs/"), "{stdout}");
+        assert!(stdout.contains("Eigen PostgreSQL stoppen"), "{stdout}");
+        assert!(
+            !dir.join(".weefsel/pgdata/postmaster.pid").exists(),
+            "PostgreSQL draait nog"
+        );
+    }
+    assert!(dir.join(".weefsel/pgdata/PG_VERSION").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,206 @@
+//! Het API-contract dat voor elk antwoord geldt.
+
+use crate::helpers::{assert_problem, header, invalid_params, spawn_app};
+
+#[tokio::test]
+async fn every_response_carries_version_request_id_and_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/api/v1/gemeenten", "/api/v1/bestaat-niet", "/health/live"] {
+        let response = app.get(path).await;
+        let h = response.headers();
+        assert_eq!(header(h, "api-version"), "1.0.0", "{path}");
+        assert!(
+            uuid::Uuid::try_parse(&header(h, "x-request-id")).is_ok(),
+            "{path}"
+        );
+        assert_eq!(header(h, "cache-control"), "no-store", "{path}");
+        assert_eq!(header(h, "x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header(h, "x-frame-options"), "DENY", "{path}");
+        assert!(
+            header(h, "strict-transport-security").starts_with("max-age="),
+            "{path}"
+        );
+        assert_eq!(
+            header(h, "content-security-policy"),
+            "default-src 'none'; frame-ancestors 'none'",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn request_id_is_taken_from_the_request_or_replaced_when_unusable() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/api/v1/bestaat-niet"))
+        .header("X-Request-Id", "integratie-42.a:b")
+        .send()
+        .await
+        .expect("verzoek");
+    assert_eq!(
+        header(response.headers(), "x-request-id"),
+        "integratie-42.a:b"
+    );
+    let body = assert_problem(response, 404).await;
+    assert_eq!(body["requestId"], "integratie-42.a:b");
+
+    let response = app
+        .client
+        .get(app.url("/health/live"))
+        .header("X-Request-Id", "met spaties en <tekens>")
+        .send()
+        .await
+        .expect("verzoek");
+    let id = header(response.headers(), "x-request-id");
+    assert!(uuid::Uuid::try_parse(&id).is_ok(), "{id}");
+}
+
+#[tokio::test]
+async fn unknown_routes_and_trailing_slashes_are_404_problems_without_redirect() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/v1/bestaat-niet",
+        "/api/v1/gemeenten/",
+        "/api/v1/gemeenten/GM0828/",
+        "/api/v2/gemeenten",
+        "/",
+    ] {
+        let response = app.get(path).await;
+        assert!(response.headers().get("location").is_none(), "{path}");
+        let body = assert_problem(response, 404).await;
+        assert_eq!(body["type"], "urn:weefsel:probleem:niet-gevonden", "{path}");
+        assert_eq!(body["instance"], path, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn wrong_methods_are_405_with_allow() {
+    let app = spawn_app().await;
+    let cases = [
+        (reqwest::Method::POST, "/api/v1/gemeenten", "GET"),
+        (reqwest::Method::DELETE, "/api/v1/gemeenten/GM0828", "GET"),
+        (reqwest::Method::PUT, "/health/ready", "GET"),
+    ];
+    for (method, path, allow) in cases {
+        let response = app
+            .client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .expect("verzoek");
+        assert_eq!(
+            header(response.headers(), "allow"),
+            allow,
+            "{method} {path}"
+        );
+        let body = assert_problem(response, 405).await;
+        assert_eq!(body["type"], "urn:weefsel:probleem:methode-niet-toegestaan");
+        assert!(
+            body["detail"].as_str().unwrap_or_default().contains(allow),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_invalid_query_parameter_is_named_at_once() {
+    let app = spawn_app().await;
+    let response = app
+        .get("/api/v1/gemeenten?pagina=0&paginaGrootte=101&sorteer=naam,onbekend&sortering=naam&pagina_grootte=5")
+        .await;
+    let body = assert_problem(response, 400).await;
+    assert_eq!(body["type"], "urn:weefsel:probleem:ongeldige-invoer");
+    assert_eq!(
+        invalid_params(&body),
+        vec![
+            ("pagina".to_owned(), "ongeldig".to_owned()),
+            ("paginaGrootte".to_owned(), "ongeldig".to_owned()),
+            ("pagina_grootte".to_owned(), "onbekend".to_owned()),
+            ("sorteer".to_owned(), "ongeldig".to_owned()),
+            ("sortering".to_owned(), "onbekend".to_owned()),
+        ]
+    );
+    let reasons: Vec<&str> = body["invalidParams"]
+        .as_array()
+        .expect("lijst")
+        .iter()
+        .filter_map(|p| p["reason"].as_str())
+        .collect();
+    assert!(
+        reasons.contains(&"Verwacht een geheel getal van 1 tot en met 100."),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r
+                .starts_with("Onbekende parameter; toegestaan: pagina, paginaGrootte, sorteer")),
+        "{reasons:?}"
+    );
+}
+
+#[tokio::test]
+async fn query_parameters_on_an_operation_without_any_are_rejected() {
+    let app = spawn_app().await;
+    let body = assert_problem(
+        app.get("/api/v1/gemeenten/GM0828?velden=naam&x=1").await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        invalid_params(&body),
+        vec![
+            ("velden".to_owned(), "onbekend".to_owned()),
+            ("x".to_owned(), "onbekend".to_owned())
+        ]
+    );
+    let body = assert_problem(app.get("/api/v1/gemeenten?pagina=1&pagina=2").await, 400).await;
+    assert_eq!(
+        invalid_params(&body),
+        vec![("pagina".to_owned(), "dubbel".to_owned())]
+    );
+}
+
+#[tokio::test]
+async fn bodies_over_one_mebibyte_are_413() {
+    let app = spawn_app().await;
+    let body = vec![b'a'; 1024 * 1024 + 1];
+    let response = app
+        .client
+        .post(app.url("/api/v1/gemeenten"))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("verzoek");
+    let problem = assert_problem(response, 413).await;
+    assert_eq!(problem["type"], "urn:weefsel:probleem:verzoek-te-groot");
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM gemeente").await, 11);
+}
+
+#[tokio::test]
+async fn swagger_ui_is_served_from_the_vendored_bundle_with_its_own_csp() {
+    let app = spawn_app().await;
+    let response = app.get("/api/v1/docs/").await;
+    assert_eq!(response.status(), 200);
+    assert!(header(response.headers(), "content-security-policy").contains("script-src 'self'"));
+    let html = response.text().await.expect("html");
+    assert!(html.contains("swagger-ui"), "{html}");
+    for asset in [
+        "swagger-ui.css",
+        "swagger-ui-bundle.js",
+        "swagger-initializer.js",
+    ] {
+        let response = app.get(&format!("/api/v1/docs/{asset}")).await;
+        assert_eq!(response.status(), 200, "{asset}");
+        let text = response.text().await.expect("asset");
+        assert!(text.len() > 100, "{asset}");
+        if asset == "swagger-initializer.js" {
+            assert!(text.contains("/api/v1/openapi.json"), "{text}");
+        }
+    }
+    let response = app.get("/api/v1/docs").await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(header(response.headers(), "location"), "/api/v1/docs/");
+}

@@ -1,0 +1,125 @@
+//! Migraties: up → down → up geeft hetzelfde schema; elke foreign key heeft een index.
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+
+use crate::helpers::{TestDatabase, connect, exec};
+
+async fn lines(db: &DatabaseConnection, sql: &str) -> Vec<String> {
+    db.query_all_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .into_iter()
+        .map(|row| row.try_get_by_index::<String>(0).expect("tekst"))
+        .collect()
+}
+
+/// Alles wat het schema bepaalt, als tekst.
+async fn schema(db: &DatabaseConnection) -> Vec<String> {
+    let queries = [
+        "SELECT concat_ws('|', 'kolom', table_name, column_name, data_type, is_nullable, column_default) \
+         FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1",
+        "SELECT concat_ws('|', 'constraint', conrelid::regclass::text, conname, pg_get_constraintdef(oid)) \
+         FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1",
+        "SELECT concat_ws('|', 'index', tablename, indexname, indexdef) FROM pg_indexes \
+         WHERE schemaname = 'public' ORDER BY 1",
+        "SELECT concat_ws('|', 'tabel', relname, relrowsecurity::text, relforcerowsecurity::text) FROM pg_class \
+         WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'v', 'm', 'S') ORDER BY 1",
+        "SELECT concat_ws('|', 'policy', tablename, policyname, cmd, roles::text, qual, with_check) \
+         FROM pg_policies WHERE schemaname = 'public' ORDER BY 1",
+        "SELECT concat_ws('|', 'trigger', event_object_table, trigger_name, event_manipulation, action_statement) \
+         FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY 1",
+        "SELECT concat_ws('|', 'functie', proname, pg_get_functiondef(oid)) FROM pg_proc \
+         WHERE pronamespace = 'public'::regnamespace ORDER BY 1",
+        "SELECT concat_ws('|', 'type', typname) FROM pg_type \
+         WHERE typnamespace = 'public'::regnamespace AND typtype IN ('e', 'd', 'c') ORDER BY 1",
+        "SELECT concat_ws('|', 'commentaar', c.relname, d.description) FROM pg_description d \
+         JOIN pg_class c ON c.oid = d.objoid WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1",
+    ];
+    let mut all = Vec::new();
+    for sql in queries {
+        all.extend(lines(db, sql).await);
+    }
+    all
+}
+
+#[tokio::test]
+async fn migrations_up_down_up_leave_the_same_schema() {
+    let database = TestDatabase::empty().await;
+    let db = connect(&database.url, 1).await;
+    Migrator::up(&db, None).await.expect("up");
+    let first = schema(&db).await;
+    assert!(
+        first.iter().any(|l| l.starts_with("kolom|gemeente|code|")),
+        "{first:?}"
+    );
+
+    Migrator::down(&db, None).await.expect("down");
+    let left = lines(
+        &db,
+        "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'seaql_migrations'",
+    )
+    .await;
+    assert!(left.is_empty(), "down laat tabellen achter: {left:?}");
+
+    Migrator::up(&db, None).await.expect("opnieuw up");
+    assert_eq!(schema(&db).await, first);
+    let count = lines(&db, "SELECT count(*)::text FROM gemeente").await;
+    assert_eq!(count, vec!["11".to_owned()]);
+    db.close().await.expect("sluiten");
+}
+
+const FOREIGN_KEYS_WITHOUT_INDEX: &str = "\
+    SELECT c.conrelid::regclass::text || '.' || c.conname \
+    FROM pg_constraint c \
+    WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace \
+      AND NOT EXISTS ( \
+        SELECT 1 FROM pg_index i \
+        WHERE i.indrelid = c.conrelid \
+          AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] @> c.conkey \
+          AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] <@ c.conkey) \
+    ORDER BY 1";
+
+#[tokio::test]
+async fn every_foreign_key_has_an_index() {
+    let database = TestDatabase::migrated().await;
+    let db = connect(&database.url, 1).await;
+    assert_eq!(
+        lines(&db, FOREIGN_KEYS_WITHOUT_INDEX).await,
+        Vec::<String>::new()
+    );
+    db.close().await.expect("sluiten");
+}
+
+/// De controle hierboven vindt echt een foreign key zonder index.
+#[tokio::test]
+async fn the_foreign_key_check_finds_a_missing_index() {
+    let database = TestDatabase::empty().await;
+    let db = connect(&database.url, 1).await;
+    exec(
+        &db,
+        "CREATE TABLE ouder (id int PRIMARY KEY, b int, UNIQUE (id, b))",
+    )
+    .await;
+    exec(
+        &db,
+        "CREATE TABLE kind (id int, ouder_id int REFERENCES ouder, b int, \
+         FOREIGN KEY (ouder_id, b) REFERENCES ouder (id, b))",
+    )
+    .await;
+    assert_eq!(
+        lines(&db, FOREIGN_KEYS_WITHOUT_INDEX).await,
+        vec![
+            "kind.kind_ouder_id_b_fkey".to_owned(),
+            "kind.kind_ouder_id_fkey".to_owned()
+        ]
+    );
+    exec(&db, "CREATE INDEX ON kind (b, ouder_id)").await;
+    assert_eq!(
+        lines(&db, FOREIGN_KEYS_WITHOUT_INDEX).await,
+        vec!["kind.kind_ouder_id_fkey".to_owned()]
+    );
+    exec(&db, "CREATE INDEX ON kind (ouder_id)").await;
+    assert!(lines(&db, FOREIGN_KEYS_WITHOUT_INDEX).await.is_empty());
+    db.close().await.expect("sluiten");
+}

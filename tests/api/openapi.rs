@@ -1,0 +1,159 @@
+//! Het OpenAPI-document: vastgelegd, gelijk aan de code, en volledig.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::helpers::{header, spawn_app};
+
+fn committed_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi/openapi.json")
+}
+
+/// Faalt als `openapi/openapi.json` niet is wat de code maakt.
+/// `WEEFSEL_UPDATE_OPENAPI=1 cargo test --test api openapi` schrijft het opnieuw.
+#[test]
+fn committed_document_matches_the_code() {
+    let generated = weefsel_api::openapi::document_json();
+    if std::env::var_os("WEEFSEL_UPDATE_OPENAPI").is_some() {
+        std::fs::write(committed_path(), &generated).expect("openapi.json schrijven");
+        return;
+    }
+    let committed = std::fs::read_to_string(committed_path()).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "openapi/openapi.json wijkt af van de code; werk het bij met \
+         `WEEFSEL_UPDATE_OPENAPI=1 cargo test --test api openapi` en leg het vast"
+    );
+}
+
+fn document() -> Value {
+    serde_json::from_str(&weefsel_api::openapi::document_json()).expect("geldige JSON")
+}
+
+fn operations(doc: &Value) -> Vec<(String, String, Value)> {
+    let mut ops = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            if ["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                ops.push((method.clone(), path.clone(), op.clone()));
+            }
+        }
+    }
+    ops
+}
+
+fn refs(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if k == "$ref" {
+                    found.extend(v.as_str().map(str::to_owned));
+                }
+                refs(v, found);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn document_is_openapi_31_with_dutch_info_contact_and_security_schemes() {
+    let doc = document();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["info"]["version"], "1.0.0");
+    assert!(doc["info"]["contact"]["email"].as_str().is_some());
+    assert!(
+        doc["info"]["description"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("gemeenten")
+    );
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(!found.is_empty());
+    for reference in found {
+        let pointer = reference.trim_start_matches('#');
+        assert!(
+            doc.pointer(pointer).is_some(),
+            "{reference} bestaat niet in het document"
+        );
+    }
+}
+
+#[test]
+fn every_operation_documents_every_status_it_can_return() {
+    let doc = document();
+    let mut ids = HashSet::new();
+    for (method, path, op) in operations(&doc) {
+        let name = format!("{method} {path}");
+        let id = op["operationId"].as_str().unwrap_or_default();
+        assert!(
+            ids.insert(id.to_owned()) && !id.is_empty(),
+            "{name}: operationId '{id}' ontbreekt of is dubbel"
+        );
+        assert!(
+            op["summary"].as_str().is_some_and(|s| !s.is_empty()),
+            "{name}: summary"
+        );
+        assert!(
+            op["tags"].as_array().is_some_and(|t| !t.is_empty()),
+            "{name}: tags"
+        );
+        let responses = op["responses"].as_object().expect("responses");
+        for status in ["400", "413", "500"] {
+            assert!(responses.contains_key(status), "{name}: {status} ontbreekt");
+        }
+        if path.contains('{') {
+            assert!(
+                responses.contains_key("404"),
+                "{name}: 404 ontbreekt bij een pad met id"
+            );
+        }
+        for (status, response) in responses {
+            for h in ["API-Version", "X-Request-Id"] {
+                assert!(
+                    response["headers"].get(h).is_some(),
+                    "{name} {status}: header {h}"
+                );
+            }
+            let content = &response["content"];
+            if status.starts_with('4') || status.starts_with('5') {
+                assert_eq!(
+                    content["application/problem+json"]["schema"]["$ref"],
+                    "#/components/schemas/Problem",
+                    "{name} {status}: geen problem+json"
+                );
+            } else if status != "204" {
+                assert!(
+                    content
+                        .as_object()
+                        .is_some_and(|c| c.values().all(|m| m.get("schema").is_some())),
+                    "{name} {status}: geen schema"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn document_is_served_without_authentication_with_open_cors() {
+    let app = spawn_app().await;
+    let response = app.get("/api/v1/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        header(response.headers(), "access-control-allow-origin"),
+        "*"
+    );
+    assert_eq!(
+        header(response.headers(), "content-type"),
+        "application/json"
+    );
+    let served: Value = response.json().await.expect("json");
+    assert_eq!(served, document());
+}
