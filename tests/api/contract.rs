@@ -32,12 +32,8 @@ async fn every_response_carries_version_request_id_and_security_headers() {
 async fn request_id_is_taken_from_the_request_or_replaced_when_unusable() {
     let app = spawn_app().await;
     let response = app
-        .client
-        .get(app.url("/api/v1/bestaat-niet"))
-        .header("X-Request-Id", "integratie-42.a:b")
-        .send()
-        .await
-        .expect("verzoek");
+        .get_with("/api/v1/bestaat-niet", "X-Request-Id", "integratie-42.a:b")
+        .await;
     assert_eq!(
         header(response.headers(), "x-request-id"),
         "integratie-42.a:b"
@@ -46,12 +42,8 @@ async fn request_id_is_taken_from_the_request_or_replaced_when_unusable() {
     assert_eq!(body["requestId"], "integratie-42.a:b");
 
     let response = app
-        .client
-        .get(app.url("/health/live"))
-        .header("X-Request-Id", "met spaties en <tekens>")
-        .send()
-        .await
-        .expect("verzoek");
+        .get_with("/health/live", "X-Request-Id", "met spaties en <tekens>")
+        .await;
     let id = header(response.headers(), "x-request-id");
     assert!(uuid::Uuid::try_parse(&id).is_ok(), "{id}");
 }
@@ -203,4 +195,28 @@ async fn swagger_ui_is_served_from_the_vendored_bundle_with_its_own_csp() {
     let response = app.get("/api/v1/docs").await;
     assert_eq!(response.status(), 302);
     assert_eq!(header(response.headers(), "location"), "/api/v1/docs/");
+}
+
+#[tokio::test]
+async fn a_500_says_nothing_but_its_request_id() {
+    let app = spawn_app().await;
+    crate::helpers::exec(&app.db, "ALTER TABLE gemeente RENAME TO gemeente_weg").await;
+    let response = app
+        .get_with("/api/v1/gemeenten/GM0828", "X-Request-Id", "storing-1")
+        .await;
+    let text = format!("{:?}", response.headers());
+    let body = assert_problem(response, 500).await;
+    assert_eq!(body["type"], "urn:weefsel:probleem:interne-fout");
+    assert_eq!(body["requestId"], "storing-1");
+    let all = format!("{text}{body}");
+    for leak in [
+        "relation",
+        "does not exist",
+        "gemeente_weg",
+        "sqlx",
+        "Execution",
+        "SELECT",
+    ] {
+        assert!(!all.contains(leak), "'{leak}' in {all}");
+    }
 }

@@ -55,12 +55,9 @@ async fn lists_the_eleven_gemeenten_sorted_by_name() {
 #[tokio::test]
 async fn paginates_with_links_that_keep_the_other_parameters() {
     let app = spawn_app().await;
-    let body: Value = app
-        .get("/api/v1/gemeenten?sorteer=-code&paginaGrootte=4&pagina=2")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let body = app
+        .get_json("/api/v1/gemeenten?sorteer=-code&paginaGrootte=4&pagina=2")
+        .await;
     let codes: Vec<&str> = body["resultaten"]
         .as_array()
         .expect("resultaten")
@@ -88,12 +85,9 @@ async fn paginates_with_links_that_keep_the_other_parameters() {
         "/api/v1/gemeenten?sorteer=-code&pagina=3&paginaGrootte=4"
     );
 
-    let last: Value = app
-        .get("/api/v1/gemeenten?sorteer=-code&paginaGrootte=4&pagina=3")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let last = app
+        .get_json("/api/v1/gemeenten?sorteer=-code&paginaGrootte=4&pagina=3")
+        .await;
     assert_eq!(last["resultaten"].as_array().map(Vec::len), Some(3));
     assert!(last["_links"].get("next").is_none());
 
@@ -110,9 +104,7 @@ async fn paginates_with_links_that_keep_the_other_parameters() {
 #[tokio::test]
 async fn gets_one_gemeente_by_cbs_code() {
     let app = spawn_app().await;
-    let response = app.get("/api/v1/gemeenten/GM1982").await;
-    assert_eq!(response.status(), 200);
-    let body: Value = response.json().await.expect("json");
+    let body = app.get_json("/api/v1/gemeenten/GM1982").await;
     assert_eq!(
         body,
         json!({"code": "GM1982", "naam": "Land van Cuijk", "slug": "land-van-cuijk"})

@@ -261,6 +261,23 @@ impl TestApp {
             .expect("verzoek verstuurd")
     }
 
+    /// GET met één extra header.
+    pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(name, value)
+            .send()
+            .await
+            .expect("verzoek verstuurd")
+    }
+
+    /// GET die 200 met JSON verwacht.
+    pub async fn get_json(&self, path: &str) -> Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.expect("json-body")
+    }
+
     pub async fn scalar_i64(&self, sql: &str) -> i64 {
         let row = self
             .db
