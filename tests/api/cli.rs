@@ -53,6 +53,25 @@ fn signal(child: &std::process::Child, name: &str) {
     assert!(status.success());
 }
 
+/// Een draaiend `weefsel`-proces dat bij elk einde van de test stopt, ook bij een
+/// falende test: SIGINT (zodat `dev` zijn eigen PostgreSQL stopt), en anders kill.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(None)) {
+            signal(&self.0, "INT");
+            let start = Instant::now();
+            while matches!(self.0.try_wait(), Ok(None)) && start.elapsed() < Duration::from_secs(30)
+            {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
 fn wait_for_exit(child: &mut std::process::Child) -> std::process::ExitStatus {
     let start = Instant::now();
     loop {
@@ -132,17 +151,19 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
 async fn serve_stops_gracefully_on_sigterm() {
     let database = TestDatabase::migrated().await;
     let port = free_port();
-    let mut child = weefsel()
-        .arg("serve")
-        .env("DATABASE_URL", &database.url)
-        .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("weefsel serve");
+    let mut child = Running(
+        weefsel()
+            .arg("serve")
+            .env("DATABASE_URL", &database.url)
+            .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("weefsel serve"),
+    );
     wait_until_serving(&format!("http://127.0.0.1:{port}/health/ready")).await;
-    signal(&child, "TERM");
-    let status = wait_for_exit(&mut child);
+    signal(&child.0, "TERM");
+    let status = wait_for_exit(&mut child.0);
     assert!(status.success(), "{status:?}");
     assert!(
         std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
@@ -165,14 +186,16 @@ async fn dev_without_database_url_runs_its_own_postgres() {
     std::fs::create_dir_all(&dir).expect("map");
     for round in 0..2 {
         let port = free_port();
-        let mut child = weefsel()
-            .arg("dev")
-            .current_dir(&dir)
-            .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("weefsel dev");
+        let mut child = Running(
+            weefsel()
+                .arg("dev")
+                .current_dir(&dir)
+                .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("weefsel dev"),
+        );
         let url = format!("http://127.0.0.1:{port}/api/v1/gemeenten");
         wait_until_serving(&url).await;
         let body: serde_json::Value = reqwest::get(&url)
@@ -182,11 +205,11 @@ async fn dev_without_database_url_runs_its_own_postgres() {
             .await
             .expect("json");
         assert_eq!(body["totaalAantal"], 11, "ronde {round}");
-        signal(&child, "INT");
-        let status = wait_for_exit(&mut child);
+        signal(&child.0, "INT");
+        let status = wait_for_exit(&mut child.0);
         assert!(status.success(), "ronde {round}: {status:?}");
         let mut stdout = String::new();
-        std::io::Read::read_to_string(child.stdout.as_mut().expect("stdout"), &mut stdout)
+        std::io::Read::read_to_string(child.0.stdout.as_mut().expect("stdout"), &mut stdout)
             .expect("lezen");
         assert!(stdout.contains("/api/v1/docs/"), "{stdout}");
         assert!(stdout.contains("Eigen PostgreSQL stoppen"), "{stdout}");
