@@ -13,6 +13,10 @@ use utoipa::ToSchema;
 /// Het mediatype van elke foutrespons.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// De enige uitleg die een 500 geeft.
+const INTERNAL_DETAIL: &str =
+    "Er ging iets mis aan onze kant. Vermeld het requestId als u contact opneemt.";
+
 /// Foutmelding volgens RFC 9457 (problem details), met Nederlandse teksten.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -187,9 +191,7 @@ impl Problem {
     pub fn generic(status: StatusCode) -> Self {
         let detail = match status.as_u16() {
             404 => "De gevraagde resource bestaat niet.",
-            s if s >= 500 => {
-                "Er ging iets mis aan onze kant. Vermeld het requestId als u contact opneemt."
-            }
+            s if s >= 500 => INTERNAL_DETAIL,
             _ => "Het verzoek kon niet worden verwerkt.",
         };
         Problem::for_status(status, Some(detail.to_owned()))

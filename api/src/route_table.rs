@@ -167,11 +167,6 @@ impl RouteTable {
             Lookup::MethodNotAllowed(allowed)
         }
     }
-
-    /// Of het document dit pad kent (met welke methode dan ook).
-    pub fn knows_path(&self, path: &str) -> bool {
-        !matches!(self.lookup(&Method::GET, path), Lookup::NotFound)
-    }
 }
 
 impl RouteOperation<'_> {
