@@ -175,10 +175,7 @@ impl Problem {
                 "De dienst kan dit verzoek nu niet afhandelen; probeer het later opnieuw."
                     .to_owned()
             }
-            ApiError::Database(_) | ApiError::Internal(_) => {
-                "Er ging iets mis aan onze kant. Vermeld het requestId als u contact opneemt."
-                    .to_owned()
-            }
+            ApiError::Database(_) | ApiError::Internal(_) => INTERNAL_DETAIL.to_owned(),
         };
         let mut problem = Problem::for_status(status, Some(detail));
         if let ApiError::Validation(params) = error {
