@@ -15,14 +15,19 @@ use crate::contract::{self, DOCS_PATH};
 use crate::openapi::{self, DocumentJson};
 use crate::route_table::RouteTable;
 use crate::telemetry::RequestSpan;
-use crate::{gemeenten, health};
+use crate::auth::TokenKeys;
+use crate::{audit_trail, gebruikers, gemeenten, health, koppelingen, token};
 
 /// Alle routes; het OpenAPI-document wordt uit dezelfde functie gemaakt.
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(health::live).service(health::ready).service(
         scope("/api/v1")
             .service(openapi::serve)
-            .configure(gemeenten::configure),
+            .configure(token::configure)
+            .configure(gemeenten::configure)
+            .configure(gebruikers::configure)
+            .configure(koppelingen::configure)
+            .configure(audit_trail::configure),
     );
 }
 
@@ -35,7 +40,9 @@ pub struct Application {
 
 impl Application {
     /// Bindt de listener (poort 0 kiest een vrije poort) en bouwt de server.
+    /// `db` is een pool van de dienst (rol `weefsel_app`, zie [`crate::db::connect`]).
     pub fn build(config: &Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let keys = web::Data::new(TokenKeys::from_config(config)?);
         let listener = TcpListener::bind(config.listen)
             .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
         let port = listener.local_addr()?.port();
@@ -57,6 +64,7 @@ impl Application {
                 .configure(routes)
                 .split_for_parts();
             app.app_data(db_data.clone())
+                .app_data(keys.clone())
                 .app_data(table.clone())
                 .app_data(web::Data::new(document_json.clone()))
                 .app_data(contract::json_config())

@@ -10,7 +10,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use crate::app::Application;
 use crate::config::{Config, DEV_DATABASE_URL};
 use crate::local_postgres::{self, LocalPostgres};
-use crate::{db, openapi, seed, telemetry};
+use crate::auth::TokenKeys;
+use crate::{audit, db, openapi, seed, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +28,12 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Rekent de hashketen van elke gemeente na; exitcode 1 bij een breuk.
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
 enum Command {
     /// Start de API (standaard).
     Serve,
@@ -40,6 +47,14 @@ enum Command {
     },
     /// Drukt het OpenAPI-document af.
     Openapi,
+    /// De audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Drukt de publieke sleutel van de geconfigureerde ondertekensleutel af als JWKS
+    /// (voor sleutelrotatie: bewaar hem vóór u een nieuwe sleutel instelt).
+    Jwks,
     /// Alles voor een nieuwe ontwikkelaar: database (zo nodig een eigen PostgreSQL
     /// in .weefsel/pgdata), migraties, demogegevens en de API.
     Dev,
@@ -73,22 +88,22 @@ pub async fn run() -> ExitCode {
 async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Serve => {
-            let db = connect(&config).await?;
+            let db = connect(&config, Role::Service).await?;
             serve(&config, db).await
         }
         Command::Migrate => {
-            let db = connect(&config).await?;
+            let db = connect(&config, Role::Owner).await?;
             db::migrate(&db).await.context("migraties mislukt")?;
             println!("Migraties uitgevoerd.");
             Ok(())
         }
         Command::Seed { demo: _ } => {
-            let db = connect(&config).await?;
+            let db = connect(&config, Role::Owner).await?;
             let report = seed::demo(&db, &config).await?;
             if report.changed_anything() {
                 println!(
-                    "Demogegevens geladen ({} gemeenten bijgewerkt).",
-                    report.gemeenten
+                    "Demogegevens geladen ({} gemeenten bijgewerkt, {} gebruikers aangemaakt).",
+                    report.gemeenten, report.gebruikers
                 );
             } else {
                 println!("Demogegevens waren al compleet; niets veranderd.");
@@ -96,16 +111,58 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Dev => dev(config).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let db = connect(&config, Role::Owner).await?;
+            let report = audit::verify(&db).await?;
+            for fout in &report.fouten {
+                println!("BREUK  {fout}");
+            }
+            anyhow::ensure!(
+                report.fouten.is_empty(),
+                "audit trail beschadigd: {} breuk(en) in {} regels",
+                report.fouten.len(),
+                report.regels
+            );
+            println!(
+                "Audit trail in orde: {} regels in {} ketens.",
+                report.regels, report.ketens
+            );
+            Ok(())
+        }
+        Command::Jwks => {
+            let keys = TokenKeys::from_config(&config)?;
+            println!("{:#}", keys.jwks());
+            Ok(())
+        }
         Command::Openapi => Ok(()),
     }
 }
 
+/// Als wie de verbinding werkt: de dienst (`weefsel_app`, onder row-level security)
+/// of de eigenaar van het schema (migraties, seed, controle van de audit trail).
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Service,
+    Owner,
+}
+
 /// De database-URL: expliciet, of in ontwikkeling die van docker-compose.
-async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
+async fn connect(config: &Config, role: Role) -> anyhow::Result<DatabaseConnection> {
     let url = config.database_url.as_deref().unwrap_or(DEV_DATABASE_URL);
-    db::connect(url, config)
-        .await
-        .with_context(|| format!("kan de database niet bereiken ({})", redact(url)))
+    let result = match role {
+        Role::Service => db::connect(url, config).await,
+        Role::Owner => db::connect_owner(url, config).await,
+    };
+    result.with_context(|| match role {
+        Role::Service => format!(
+            "kan de database niet bereiken als rol {} ({}); is `weefsel migrate` uitgevoerd?",
+            migration::APP_ROLE,
+            redact(url)
+        ),
+        Role::Owner => format!("kan de database niet bereiken ({})", redact(url)),
+    })
 }
 
 async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
@@ -141,9 +198,11 @@ async fn dev(mut config: Config) -> anyhow::Result<()> {
 }
 
 async fn dev_serve(config: &Config) -> anyhow::Result<()> {
-    let db = connect(config).await?;
-    db::migrate(&db).await.context("migraties mislukt")?;
-    seed::demo(&db, config).await?;
+    let owner = connect(config, Role::Owner).await?;
+    db::migrate(&owner).await.context("migraties mislukt")?;
+    seed::demo(&owner, config).await?;
+    owner.close().await?;
+    let db = connect(config, Role::Service).await?;
     let app = Application::build(config, db)?;
     let base = format!("http://{}:{}", config.listen.ip(), app.port());
     println!();
@@ -156,6 +215,21 @@ async fn dev_serve(config: &Config) -> anyhow::Result<()> {
         redact(config.database_url.as_deref().unwrap_or(""))
     );
     println!("  Stoppen:     Ctrl-C");
+    println!();
+    println!("  Demo-accounts (wachtwoord {}):", seed::DEMO_PASSWORD);
+    for account in seed::demo_accounts() {
+        println!(
+            "    {:<36} {:<8} {}",
+            account.gebruikersnaam,
+            account.gemeente.unwrap_or("regio"),
+            account.rol.as_str()
+        );
+    }
+    println!();
+    println!(
+        "  Token:       curl -s {base}/api/v1/auth/token -d grant_type=password \\\n         \x20              -d username=oss.coordinator -d password={}",
+        seed::DEMO_PASSWORD
+    );
     println!();
     app.run_until_signal().await?;
     Ok(())

@@ -2,6 +2,7 @@
 //! en een weigering om in productie met ontwikkelstandaarden te starten.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// In welke omgeving de dienst draait.
@@ -41,6 +42,21 @@ pub struct Config {
     pub shutdown_timeout: Duration,
     /// Aantal HTTP-workers (standaard: aantal processorkernen).
     pub workers: usize,
+    /// `iss` van de tokens die Weefsel uitgeeft.
+    pub token_issuer: String,
+    /// `aud` van de tokens die Weefsel uitgeeft en aanneemt.
+    pub token_audience: String,
+    /// Hoe lang een access token geldig is.
+    pub token_ttl: Duration,
+    /// PEM-bestand (PKCS#8) met de private sleutel waarmee tokens worden ondertekend
+    /// (Ed25519 of P-256). Verplicht in productie; in ontwikkeling wordt er bij elke
+    /// start een gemaakt.
+    pub signing_key_file: Option<PathBuf>,
+    /// JWKS-bestand met eerdere publieke sleutels die nog geaccepteerd worden
+    /// (sleutelrotatie).
+    pub verification_keys_file: Option<PathBuf>,
+    /// JSON-bestand met vertrouwde identity providers van gemeenten.
+    pub external_issuers_file: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -55,6 +71,10 @@ pub enum ConfigError {
         "{name} bevat een ontwikkelgeheim uit deze repository; kies in productie een eigen geheim"
     )]
     DevelopmentSecret { name: &'static str },
+    #[error(
+        "WEEFSEL_ENV=production vereist WEEFSEL_SIGNING_KEY_FILE (een PKCS#8-PEM met een Ed25519- of P-256-sleutel); zonder vaste sleutel start de dienst niet"
+    )]
+    MissingSigningKey,
 }
 
 impl Config {
@@ -116,6 +136,13 @@ impl Config {
             30,
         )?;
 
+        let token_ttl = parse_number(get("WEEFSEL_TOKEN_TTL"), "WEEFSEL_TOKEN_TTL", 900)?;
+        if token_ttl > 3600 {
+            return Err(ConfigError::Invalid {
+                name: "WEEFSEL_TOKEN_TTL",
+                reason: format!("{token_ttl} seconden is te lang; hoogstens 3600"),
+            });
+        }
         let database_url = get("DATABASE_URL");
         let config = Config {
             environment,
@@ -127,6 +154,13 @@ impl Config {
             db_acquire_timeout: Duration::from_secs(5),
             shutdown_timeout: Duration::from_secs(u64::from(shutdown_secs)),
             workers: usize::try_from(workers).unwrap_or(1),
+            token_issuer: get("WEEFSEL_TOKEN_ISSUER").unwrap_or_else(|| "weefsel".to_owned()),
+            token_audience: get("WEEFSEL_TOKEN_AUDIENCE")
+                .unwrap_or_else(|| "weefsel-api".to_owned()),
+            token_ttl: Duration::from_secs(u64::from(token_ttl)),
+            signing_key_file: get("WEEFSEL_SIGNING_KEY_FILE").map(PathBuf::from),
+            verification_keys_file: get("WEEFSEL_VERIFICATION_KEYS_FILE").map(PathBuf::from),
+            external_issuers_file: get("WEEFSEL_EXTERNAL_ISSUERS_FILE").map(PathBuf::from),
         };
         config.check_production()?;
         Ok(config)
@@ -144,6 +178,9 @@ impl Config {
             return Err(ConfigError::DevelopmentSecret {
                 name: "DATABASE_URL",
             });
+        }
+        if self.signing_key_file.is_none() {
+            return Err(ConfigError::MissingSigningKey);
         }
         Ok(())
     }
@@ -232,10 +269,23 @@ mod tests {
     }
 
     #[test]
+    fn production_requires_a_signing_key() {
+        assert_eq!(
+            load(&[
+                ("WEEFSEL_ENV", "production"),
+                ("DATABASE_URL", "postgres://weefsel:s3cr3t-eigen@db/weefsel"),
+            ])
+            .unwrap_err(),
+            ConfigError::MissingSigningKey
+        );
+    }
+
+    #[test]
     fn production_with_own_secret_starts_with_json_logs() {
         let c = load(&[
             ("WEEFSEL_ENV", "production"),
             ("DATABASE_URL", "postgres://weefsel:s3cr3t-eigen@db/weefsel"),
+            ("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/signing.pem"),
         ])
         .expect("valid production config");
         assert_eq!(c.log_format, LogFormat::Json);

@@ -143,6 +143,18 @@ pub async fn guard(
             }
         }
     }
+    // Een token hoort nooit in een URL (die belandt in logs en geschiedenis).
+    if serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+        .unwrap_or_default()
+        .iter()
+        .any(|(name, _)| name == "access_token")
+    {
+        return Ok(req.error_response(ApiError::Unauthorized(
+            "Een token in de query string wordt niet aangenomen; stuur het in de header \
+             Authorization: Bearer <token>."
+                .into(),
+        )));
+    }
     let checked = req.app_data::<web::Data<RouteTable>>().map(|table| {
         match table.lookup(req.method(), req.path()) {
             Lookup::Found(operation) => operation.check_query(req.query_string()),

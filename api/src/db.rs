@@ -1,15 +1,20 @@
 //! De databaseverbinding en migraties.
+//!
+//! Twee soorten verbinding:
+//! - [`connect`]: de pool van de dienst. Elke verbinding werkt als rol
+//!   `weefsel_app` (startparameter `role`), die geen tabel bezit en onder
+//!   row-level security valt; de login-rol uit `DATABASE_URL` moet lid zijn van
+//!   `weefsel_app` (de migratie regelt dat voor de rol die haar uitvoert).
+//! - [`connect_owner`]: voor `migrate`, `seed` en `audit verify`, als de eigenaar.
 
 use std::time::Duration;
 
-use migration::{Migrator, MigratorTrait};
+use migration::{APP_ROLE, Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 use crate::config::Config;
 
-/// Opent een pool. SQL-logging staat uit: statements kunnen persoonsgegevens
-/// van sleutelpersonen als parameter dragen, en die horen nooit in een log.
-pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, DbErr> {
+fn options(url: &str, config: &Config) -> ConnectOptions {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .max_connections(config.db_max_connections)
@@ -18,7 +23,21 @@ pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, D
         .acquire_timeout(config.db_acquire_timeout)
         .idle_timeout(Duration::from_secs(300))
         .sqlx_logging(false);
+    options
+}
+
+/// De pool van de dienst, als rol `weefsel_app`. SQL-logging staat uit: statements
+/// kunnen persoonsgegevens van sleutelpersonen als parameter dragen, en die horen
+/// nooit in een log.
+pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, DbErr> {
+    let mut options = options(url, config);
+    options.map_sqlx_postgres_opts(|pg| pg.options([("role", APP_ROLE)]));
     Database::connect(options).await
+}
+
+/// Een pool als de eigenaar van het schema (de rol uit `DATABASE_URL` zelf).
+pub async fn connect_owner(url: &str, config: &Config) -> Result<DatabaseConnection, DbErr> {
+    Database::connect(options(url, config)).await
 }
 
 /// Voert alle nog niet uitgevoerde migraties uit.

@@ -50,6 +50,12 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schema(default = json!([]))]
     pub invalid_params: Vec<InvalidParam>,
+    /// Alleen bij het token-endpoint: de OAuth 2.0-foutcode (RFC 6749, 5.2), bv. `invalid_grant`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Alleen bij het token-endpoint: de OAuth 2.0-foutomschrijving.
+    #[serde(rename = "error_description", skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
 }
 
 /// Eén ongeldige parameter of veld.
@@ -81,9 +87,35 @@ pub enum ApiError {
     /// Het verzoek zelf is onleesbaar, bv. geen geldige JSON (400).
     #[error("ongeldig verzoek: {0}")]
     BadRequest(String),
+    /// Geen token meegestuurd (401, met `WWW-Authenticate: Bearer`).
+    #[error("geen token")]
+    Unauthenticated,
+    /// Een ongeldig of een ingetrokken token (401, met `WWW-Authenticate`).
+    #[error("niet geauthenticeerd: {0}")]
+    Unauthorized(String),
+    /// Fout van het token-endpoint in OAuth 2.0-vorm (400 of 401).
+    #[error("oauth-fout {error}: {detail}")]
+    OAuth {
+        status: StatusCode,
+        error: &'static str,
+        detail: String,
+        params: Vec<InvalidParam>,
+    },
+    /// Bekende aanroeper zonder het recht hiervoor (403).
+    #[error("geen toegang: {0}")]
+    Forbidden(String),
     /// Onbekend of niet zichtbaar voor deze aanroeper (404).
     #[error("niet gevonden")]
     NotFound,
+    /// In strijd met de huidige toestand, bv. een gebruikersnaam die al bestaat (409).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// `If-Match` hoort bij een oudere versie (412).
+    #[error("versie verouderd")]
+    PreconditionFailed,
+    /// Te veel pogingen; opnieuw na `retry_after` seconden (429, met `Retry-After`).
+    #[error("te veel verzoeken")]
+    TooManyRequests { retry_after: u64, detail: String },
     /// Het pad bestaat, de methode niet (405 met `Allow`).
     #[error("methode niet toegestaan")]
     MethodNotAllowed { allow: Vec<Method> },
@@ -142,6 +174,8 @@ impl Problem {
             instance: None,
             request_id: None,
             invalid_params: Vec::new(),
+            error: None,
+            error_description: None,
         }
     }
 
@@ -153,7 +187,18 @@ impl Problem {
             ApiError::Validation(_) => {
                 "Een of meer parameters of velden zijn ongeldig; zie invalidParams.".to_owned()
             }
-            ApiError::BadRequest(reason) => reason.clone(),
+            ApiError::BadRequest(reason)
+            | ApiError::Unauthorized(reason)
+            | ApiError::Forbidden(reason)
+            | ApiError::Conflict(reason)
+            | ApiError::OAuth { detail: reason, .. }
+            | ApiError::TooManyRequests { detail: reason, .. } => reason.clone(),
+            ApiError::Unauthenticated => "Stuur een access token mee in de header \
+                 Authorization: Bearer <token>; een token krijgt u van POST /api/v1/auth/token."
+                .to_owned(),
+            ApiError::PreconditionFailed => "De resource is gewijzigd sinds u haar ophaalde \
+                 (If-Match past niet bij de huidige ETag); haal haar opnieuw op."
+                .to_owned(),
             ApiError::NotFound => {
                 "De gevraagde resource bestaat niet of is niet voor u zichtbaar.".to_owned()
             }
@@ -178,8 +223,19 @@ impl Problem {
             ApiError::Database(_) | ApiError::Internal(_) => INTERNAL_DETAIL.to_owned(),
         };
         let mut problem = Problem::for_status(status, Some(detail));
-        if let ApiError::Validation(params) = error {
-            problem.invalid_params = params.clone();
+        match error {
+            ApiError::Validation(params) => problem.invalid_params = params.clone(),
+            ApiError::OAuth {
+                error,
+                detail,
+                params,
+                ..
+            } => {
+                problem.error = Some((*error).to_owned());
+                problem.error_description = Some(detail.clone());
+                problem.invalid_params = params.clone();
+            }
+            _ => {}
         }
         problem
     }
@@ -206,7 +262,13 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::Validation(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthenticated | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::OAuth { status, .. } => *status,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -227,10 +289,36 @@ impl ResponseError for ApiError {
                 response.headers_mut().insert(header::ALLOW, value);
             }
         }
-        if let ApiError::Unavailable(_) = self {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        let headers = response.headers_mut();
+        match self {
+            ApiError::Unavailable(_) => {
+                headers.insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+            }
+            ApiError::TooManyRequests { retry_after, .. } => {
+                headers.insert(header::RETRY_AFTER, header::HeaderValue::from(*retry_after));
+            }
+            ApiError::Unauthenticated => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    header::HeaderValue::from_static("Bearer realm=\"weefsel\""),
+                );
+            }
+            ApiError::Unauthorized(_) => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    header::HeaderValue::from_static(
+                        "Bearer realm=\"weefsel\", error=\"invalid_token\"",
+                    ),
+                );
+            }
+            ApiError::OAuth { status, error, .. } if *status == StatusCode::UNAUTHORIZED => {
+                if let Ok(value) = header::HeaderValue::from_str(&format!(
+                    "Basic realm=\"weefsel\", error=\"{error}\""
+                )) {
+                    headers.insert(header::WWW_AUTHENTICATE, value);
+                }
+            }
+            _ => {}
         }
         response
     }

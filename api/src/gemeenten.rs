@@ -1,16 +1,28 @@
 //! Gemeenten: de elf gemeenten van VRBN, de tenants van Weefsel.
 
+use std::collections::HashMap;
+
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use entity::gemeente;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use uuid::Uuid;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::pagination::{Pagina, PaginaParams};
 use crate::sorting::{SortField, Sortering};
+use crate::tenancy::Context;
+
+/// Id → CBS-code van alle gemeenten (elf rijen), om representaties te vullen.
+pub async fn codes(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>, DbErr> {
+    Ok(gemeente::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.code))
+        .collect())
+}
 
 /// Een gemeente van Veiligheidsregio Brabant-Noord.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -80,25 +92,20 @@ pub struct GemeentenParams {
     responses(
         (status = 200, description = "Een pagina gemeenten.", body = Pagina<Gemeente>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal gemeenten."))),
-    )
+    ),
+    security(("bearer" = []))
 )]
 #[get("/gemeenten")]
 pub async fn list(
     req: HttpRequest,
     pagina: web::Query<PaginaParams>,
     params: web::Query<GemeentenParams>,
-    db: web::Data<DatabaseConnection>,
+    ctx: Context,
 ) -> ApiResult<HttpResponse> {
     let sortering =
         Sortering::<GemeenteSortering>::parse(params.sorteer.as_deref(), GemeenteSortering::Naam)?;
-    let db = db.get_ref();
     let query = sortering.apply(gemeente::Entity::find(), gemeente::Column::Code);
-    let totaal = gemeente::Entity::find().count(db).await?;
-    let rijen = query
-        .offset(pagina.offset())
-        .limit(pagina.pagina_grootte())
-        .all(db)
-        .await?;
+    let (totaal, rijen) = pagina.fetch(query, ctx.db()).await?;
     let resultaten = rijen.into_iter().map(Gemeente::from).collect();
     Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
 }
@@ -113,16 +120,14 @@ pub async fn list(
     responses(
         (status = 200, description = "De gemeente.", body = Gemeente),
         (status = 404, description = "Geen gemeente met deze code.", body = Problem, content_type = "application/problem+json"),
-    )
+    ),
+    security(("bearer" = []))
 )]
 #[get("/gemeenten/{code}")]
-pub async fn get(
-    code: web::Path<String>,
-    db: web::Data<DatabaseConnection>,
-) -> ApiResult<HttpResponse> {
+pub async fn get(code: web::Path<String>, ctx: Context) -> ApiResult<HttpResponse> {
     let gemeente = gemeente::Entity::find()
         .filter(gemeente::Column::Code.eq(code.as_str()))
-        .one(db.get_ref())
+        .one(ctx.db())
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Ok().json(Gemeente::from(gemeente)))

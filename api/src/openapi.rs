@@ -24,15 +24,34 @@ bewonersinitiatieven en hun budgetten, bijeenkomsten, oefeningen en meldingen.\n
 Conventies (NL API Design Rules): Nederlandse namen, `camelCase`-velden, elke fout als \
 `application/problem+json` met alle ongeldige parameters in `invalidParams`, collecties gepagineerd \
 met `pagina` en `paginaGrootte` (hoogstens 100), sorteren met `sorteer=-veld,veld`. Elk antwoord \
-draagt `API-Version` en `X-Request-Id`; stuur zelf een `X-Request-Id` mee om een verzoek te volgen.",
+draagt `API-Version` en `X-Request-Id`; stuur zelf een `X-Request-Id` mee om een verzoek te volgen.\n\n\
+Authenticatie: vraag een access token aan met `POST /api/v1/auth/token` (gebruikers met \
+`grant_type=password`, koppelingen met `grant_type=client_credentials`) en stuur het mee als \
+`Authorization: Bearer <token>`; nooit in de query string. Een id van een andere gemeente geeft \
+404, een functie die uw rol niet heeft 403.",
         contact(name = "VRBN Netwerkmanagement", email = "weefsel@vrbn.nl"),
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
     ),
     tags(
+        (name = "Authenticatie", description = "Access tokens voor gebruikers en koppelingen."),
         (name = "Gemeenten", description = "De elf gemeenten van VRBN (tenants)."),
+        (name = "Gebruikers", description = "Accounts van medewerkers, met hun gemeente en rollen."),
+        (name = "Koppelingen", description = "Machine-accounts van gemeentelijke systemen, met scopes."),
+        (name = "Audit trail", description = "Wie veranderde wat, wanneer."),
         (name = "Systeem", description = "Gezondheid en documentatie van de dienst."),
     ),
-    components(schemas(Problem, InvalidParam, crate::gemeenten::GemeenteSortering)),
+    components(schemas(
+        Problem,
+        InvalidParam,
+        crate::auth::Rol,
+        crate::auth::Scope,
+        crate::audit::Actie,
+        crate::audit::Wijziging,
+        crate::gemeenten::GemeenteSortering,
+        crate::gebruikers::GebruikerSortering,
+        crate::koppelingen::KoppelingSortering,
+        crate::audit_trail::ResourceSoort,
+    )),
     modifiers(&SecuritySchemes),
 )]
 struct ApiDoc;
@@ -109,8 +128,14 @@ fn add_common_responses(operation: &mut Operation) {
             "Interne fout; het antwoord noemt alleen het `requestId`.",
         ),
     ];
+    let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+    let unauthorized = (
+        "401",
+        "Geen, een ongeldig, verlopen of ingetrokken token (of een token in de query string); \
+         zie `WWW-Authenticate`.",
+    );
     let responses: &mut Responses = &mut operation.responses;
-    for (status, description) in common {
+    for (status, description) in common.into_iter().chain(secured.then_some(unauthorized)) {
         responses
             .responses
             .entry(status.to_owned())

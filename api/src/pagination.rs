@@ -5,6 +5,7 @@
 //! een [`Pagina`] terug via [`Pagina::respond`].
 
 use actix_web::{HttpRequest, HttpResponse};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QuerySelect, Select};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -39,6 +40,26 @@ impl PaginaParams {
     /// Hoeveel rijen over te slaan.
     pub fn offset(&self) -> u64 {
         (self.pagina() - 1).saturating_mul(self.pagina_grootte())
+    }
+
+    /// Telt de hele query en haalt deze pagina ervan op.
+    pub async fn fetch<E, C>(
+        &self,
+        select: Select<E>,
+        db: &C,
+    ) -> Result<(u64, Vec<E::Model>), DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Sync,
+        C: ConnectionTrait,
+    {
+        let totaal = select.clone().count(db).await?;
+        let rijen = select
+            .offset(self.offset())
+            .limit(self.pagina_grootte())
+            .all(db)
+            .await?;
+        Ok((totaal, rijen))
     }
 }
 

@@ -8,12 +8,20 @@ pub use sea_orm_migration::prelude::*;
 
 pub mod gemeenten;
 mod m20261124_000001_gemeente;
+mod m20261124_000002_identiteit;
+
+/// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
+/// rechten die de migraties haar geven en valt onder row-level security.
+pub const APP_ROLE: &str = "weefsel_app";
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261124_000001_gemeente::Migration)]
+        vec![
+            Box::new(m20261124_000001_gemeente::Migration),
+            Box::new(m20261124_000002_identiteit::Migration),
+        ]
     }
 }

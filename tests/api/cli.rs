@@ -105,6 +105,13 @@ fn production_refuses_to_start_without_database_url_or_with_a_development_secret
         .env("DATABASE_URL", weefsel_api::config::DEV_DATABASE_URL));
     assert!(!output.status.success());
     assert!(stderr.contains("ontwikkelgeheim"), "{stderr}");
+
+    let (output, _, stderr) = run(weefsel()
+        .arg("serve")
+        .env("WEEFSEL_ENV", "production")
+        .env("DATABASE_URL", "postgres://weefsel:eigen-geheim@127.0.0.1:1/weefsel"));
+    assert!(!output.status.success());
+    assert!(stderr.contains("WEEFSEL_SIGNING_KEY_FILE"), "{stderr}");
 }
 
 #[tokio::test]
@@ -127,6 +134,7 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
         .env("DATABASE_URL", &database.url));
     assert!(output.status.success(), "{stderr}");
     assert!(stdout.contains("1 gemeenten bijgewerkt"), "{stdout}");
+    assert!(stdout.contains("46 gebruikers aangemaakt"), "{stdout}");
     let snapshot = "SELECT string_agg(concat_ws('|', id, code, naam, slug, updated_at), ',' ORDER BY code) FROM gemeente";
     let before = crate::helpers::query_text(&db, snapshot).await;
     assert!(before.contains("GM0828|Oss|oss"), "{before}");
@@ -141,6 +149,7 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
     let (output, _, stderr) = run(weefsel()
         .args(["seed", "--demo"])
         .env("WEEFSEL_ENV", "production")
+        .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
         .env("DATABASE_URL", &database.url));
     assert!(!output.status.success());
     assert!(stderr.contains("nooit"), "{stderr}");
@@ -196,9 +205,25 @@ async fn dev_without_database_url_runs_its_own_postgres() {
                 .spawn()
                 .expect("weefsel dev"),
         );
-        let url = format!("http://127.0.0.1:{port}/api/v1/gemeenten");
-        wait_until_serving(&url).await;
-        let body: serde_json::Value = reqwest::get(&url)
+        let base = format!("http://127.0.0.1:{port}");
+        wait_until_serving(&format!("{base}/health/ready")).await;
+        // Een nieuwe ontwikkelaar logt in met een demo-account uit de uitvoer.
+        let client = reqwest::Client::new();
+        let token: serde_json::Value = client
+            .post(format!("{base}/api/v1/auth/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body("grant_type=password&username=oss.coordinator&password=weefsel-demo-2026")
+            .send()
+            .await
+            .expect("token")
+            .json()
+            .await
+            .expect("json");
+        let token = token["access_token"].as_str().expect("access_token");
+        let body: serde_json::Value = client
+            .get(format!("{base}/api/v1/gemeenten"))
+            .bearer_auth(token)
+            .send()
             .await
             .expect("get")
             .json()
@@ -212,6 +237,9 @@ async fn dev_without_database_url_runs_its_own_postgres() {
         std::io::Read::read_to_string(child.0.stdout.as_mut().expect("stdout"), &mut stdout)
             .expect("lezen");
         assert!(stdout.contains("/api/v1/docs/"), "{stdout}");
+        for account in ["oss.coordinator", "vught.beheerder", "regio.netwerkmanager", "weefsel-demo-2026"] {
+            assert!(stdout.contains(account), "{account} ontbreekt in {stdout}");
+        }
         assert!(stdout.contains("Eigen PostgreSQL stoppen"), "{stdout}");
         assert!(
             !dir.join(".weefsel/pgdata/postmaster.pid").exists(),

@@ -71,14 +71,15 @@ pub async fn connect(url: &str, max: u32) -> DatabaseConnection {
         .unwrap_or_else(|e| panic!("verbinden met de testdatabase: {e}"))
 }
 
-/// Een hash van de migraties, zodat een gewijzigde migratie een nieuw sjabloon geeft.
+/// Een hash van de migraties en de seed, zodat een wijziging een nieuw sjabloon geeft.
 fn migrations_hash() -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migration/src");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(root.join("migration/src"))
         .expect("migration/src leesbaar")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .collect();
+    files.push(root.join("api/src/seed.rs"));
     files.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in files {
@@ -90,8 +91,8 @@ fn migrations_hash() -> String {
     format!("{hash:016x}")
 }
 
-/// De naam van het gemigreerde sjabloon; wordt één keer gemaakt, ook als meerdere
-/// testprocessen tegelijk starten.
+/// De naam van het gemigreerde sjabloon, met de demogegevens (`weefsel seed --demo`);
+/// wordt één keer gemaakt, ook als meerdere testprocessen tegelijk starten.
 async fn template() -> &'static str {
     static TEMPLATE: OnceCell<String> = OnceCell::const_new();
     TEMPLATE
@@ -107,6 +108,9 @@ async fn template() -> &'static str {
                 Migrator::up(&db, None)
                     .await
                     .expect("migraties op het sjabloon");
+                weefsel_api::seed::demo(&db, &test_config())
+                    .await
+                    .expect("demogegevens in het sjabloon");
                 db.close().await.expect("sjabloonverbinding sluiten");
                 exec(
                     &admin,
@@ -198,34 +202,44 @@ impl Drop for TestDatabase {
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
-    /// Een eigen verbinding om de database na een verzoek te controleren.
+    /// Een eigen verbinding (als eigenaar) om de database na een verzoek te controleren.
     pub db: DatabaseConnection,
+    /// Het token dat `get` meestuurt (`oss.raadpleger`).
+    pub token: String,
     handle: ServerHandle,
     // Als laatste: de database gaat weg nadat de server gestopt is.
     pub database: TestDatabase,
 }
 
 pub fn test_config() -> Config {
-    Config {
-        environment: Environment::Development,
-        database_url: None,
-        listen: "127.0.0.1:0".parse().expect("adres"),
-        log_format: LogFormat::Pretty,
-        log_level: "warn".into(),
-        db_max_connections: 4,
-        db_acquire_timeout: Duration::from_secs(2),
-        shutdown_timeout: Duration::from_secs(1),
-        workers: 1,
-    }
+    let mut config = Config::from_lookup(|_| None).expect("standaardconfiguratie");
+    assert_eq!(config.environment, Environment::Development);
+    config.listen = "127.0.0.1:0".parse().expect("adres");
+    config.log_level = "warn".into();
+    config.db_max_connections = 4;
+    config.db_acquire_timeout = Duration::from_secs(2);
+    config.shutdown_timeout = Duration::from_secs(1);
+    config.workers = 1;
+    config
 }
 
+/// Het wachtwoord van de demo-accounts in elke testdatabase.
+pub const DEMO_PASSWORD: &str = weefsel_api::seed::DEMO_PASSWORD;
+
+/// De dienst met de standaardconfiguratie; `get` draagt het token van `oss.raadpleger`.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// De dienst met een aangepaste configuratie.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
         weefsel_api::telemetry::init_with(LogFormat::Pretty, "debug");
     }
     let database = TestDatabase::migrated().await;
     let mut config = test_config();
     config.database_url = Some(database.url.clone());
+    adjust(&mut config);
     let pool = weefsel_api::db::connect(&database.url, &config)
         .await
         .expect("pool van de dienst");
@@ -239,13 +253,16 @@ pub async fn spawn_app() -> TestApp {
         .build()
         .expect("http-client");
     let db = connect(&database.url, 2).await;
-    TestApp {
+    let mut app = TestApp {
         address,
         client,
         db,
+        token: String::new(),
         handle,
         database,
-    }
+    };
+    app.token = app.token_for("oss.raadpleger").await;
+    app
 }
 
 impl TestApp {
@@ -253,22 +270,132 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
+    /// GET met het standaardtoken.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("verzoek verstuurd")
+        self.get_as(path, &self.token).await
     }
 
-    /// GET met één extra header.
-    pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .header(name, value)
-            .send()
+    /// GET zonder token.
+    pub async fn get_anonymous(&self, path: &str) -> reqwest::Response {
+        self.send(self.client.get(self.url(path))).await
+    }
+
+    /// GET met dit token.
+    pub async fn get_as(&self, path: &str, token: &str) -> reqwest::Response {
+        self.send(self.client.get(self.url(path)).bearer_auth(token))
             .await
-            .expect("verzoek verstuurd")
+    }
+
+    /// GET met het standaardtoken en één extra header.
+    pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
+        self.send(
+            self.client
+                .get(self.url(path))
+                .bearer_auth(&self.token)
+                .header(name, value),
+        )
+        .await
+    }
+
+    /// Een verzoek met JSON-body en dit token.
+    pub async fn json_as(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: &Value,
+    ) -> reqwest::Response {
+        self.send(
+            self.client
+                .request(method, self.url(path))
+                .bearer_auth(token)
+                .json(body),
+        )
+        .await
+    }
+
+    pub async fn post_as(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.json_as(reqwest::Method::POST, path, token, body).await
+    }
+
+    pub async fn patch_as(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.json_as(reqwest::Method::PATCH, path, token, body)
+            .await
+    }
+
+    /// `POST /api/v1/auth/token` met deze formuliervelden.
+    pub async fn token_request(&self, fields: &[(&str, &str)]) -> reqwest::Response {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.send(
+            self.client
+                .post(self.url("/api/v1/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(body),
+        )
+        .await
+    }
+
+    /// Een access token voor een demo-account.
+    pub async fn token_for(&self, username: &str) -> String {
+        let response = self
+            .token_request(&[
+                ("grant_type", "password"),
+                ("username", username),
+                ("password", DEMO_PASSWORD),
+            ])
+            .await;
+        assert_eq!(response.status(), 200, "inloggen als {username}");
+        let body: Value = response.json().await.expect("json");
+        body["access_token"].as_str().expect("access_token").to_owned()
+    }
+
+    /// Een access token voor een koppeling.
+    pub async fn client_token(&self, client_id: &str, secret: &str) -> String {
+        let response = self
+            .token_request(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", client_id),
+                ("client_secret", secret),
+            ])
+            .await;
+        assert_eq!(response.status(), 200, "token voor koppeling {client_id}");
+        let body: Value = response.json().await.expect("json");
+        body["access_token"].as_str().expect("access_token").to_owned()
+    }
+
+    /// Maakt een koppeling als `beheerder` en geeft (id, secret).
+    pub async fn create_client(&self, beheerder: &str, naam: &str, scopes: &[&str]) -> (String, String) {
+        let token = self.token_for(beheerder).await;
+        let response = self
+            .post_as(
+                "/api/v1/koppelingen",
+                &token,
+                &serde_json::json!({"naam": naam, "scopes": scopes}),
+            )
+            .await;
+        assert_eq!(response.status(), 201, "koppeling aanmaken");
+        let body: Value = response.json().await.expect("json");
+        (
+            body["clientId"].as_str().expect("clientId").to_owned(),
+            body["clientSecret"].as_str().expect("clientSecret").to_owned(),
+        )
+    }
+
+    /// Het id van een gebruiker op naam.
+    pub async fn user_id(&self, gebruikersnaam: &str) -> String {
+        query_text(
+            &self.db,
+            &format!("SELECT id::text FROM gebruiker WHERE gebruikersnaam = '{gebruikersnaam}'"),
+        )
+        .await
+    }
+
+    async fn send(&self, request: reqwest::RequestBuilder) -> reqwest::Response {
+        request.send().await.expect("verzoek verstuurd")
     }
 
     /// GET die 200 met JSON verwacht.
@@ -323,6 +450,19 @@ pub async fn assert_problem(response: reqwest::Response, status: u16) -> Value {
         "{body}"
     );
     body
+}
+
+/// Procent-codering voor formuliervelden.
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 pub fn header(headers: &HeaderMap, name: &str) -> String {

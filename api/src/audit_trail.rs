@@ -1,0 +1,167 @@
+//! `GET /api/v1/audit-trail`: wie veranderde wat, wanneer. Voor de
+//! `gemeente_beheerder` (eigen gemeente) en de `regio_beheerder` (alles).
+
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::audit_trail;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijziging};
+use crate::auth::Recht;
+use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
+use crate::gemeenten;
+use crate::pagination::{Pagina, PaginaParams};
+use crate::tenancy::Context;
+
+/// De soorten resource in de audit trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceSoort {
+    Gebruiker,
+    Koppeling,
+}
+
+impl ResourceSoort {
+    fn as_str(self) -> &'static str {
+        match self {
+            ResourceSoort::Gebruiker => "gebruiker",
+            ResourceSoort::Koppeling => "koppeling",
+        }
+    }
+}
+
+/// Wie de mutatie deed.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AuditActor {
+    /// `gebruiker`, `koppeling` of `systeem`.
+    pub soort: String,
+    pub id: Option<Uuid>,
+}
+
+/// Eén regel van de audit trail.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditRegel {
+    pub id: Uuid,
+    /// Volgnummer in de keten van de gemeente (of `regio`).
+    pub volgnummer: i64,
+    pub tijdstip: DateTime<Utc>,
+    /// CBS-code van de gemeente van de resource; `null` voor regionale resources.
+    pub gemeente: Option<String>,
+    pub actor: AuditActor,
+    #[schema(example = "gebruiker")]
+    pub resource: String,
+    pub resource_id: String,
+    #[schema(value_type = Actie)]
+    pub actie: String,
+    /// De gewijzigde velden; van persoonsgegevens en geheimen alleen de naam.
+    #[schema(value_type = Vec<Wijziging>)]
+    pub wijzigingen: Value,
+    /// Het `X-Request-Id` van het verzoek dat de mutatie deed.
+    pub request_id: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct AuditTrailParams {
+    /// Alleen deze soort resource.
+    resource: Option<ResourceSoort>,
+    /// Alleen deze resource (id).
+    resource_id: Option<String>,
+    /// Vanaf deze dag (Europe/Amsterdam), inclusief.
+    #[param(value_type = Option<String>, format = Date, example = "2026-11-01")]
+    vanaf: Option<NaiveDate>,
+    /// Tot en met deze dag (Europe/Amsterdam).
+    #[param(value_type = Option<String>, format = Date, example = "2026-11-30")]
+    tot: Option<NaiveDate>,
+}
+
+/// Audit trail
+///
+/// Elke mutatie, nieuwste eerst: wanneer, wie, welke resource, welke velden (met
+/// oude en nieuwe waarde, behalve bij persoonsgegevens en geheimen) en het request-id.
+#[utoipa::path(
+    tag = "Audit trail",
+    operation_id = "listAuditTrail",
+    params(PaginaParams, AuditTrailParams),
+    responses(
+        (status = 200, description = "Een pagina regels.", body = Pagina<AuditRegel>,
+            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/audit-trail")]
+pub async fn list(
+    req: HttpRequest,
+    ctx: Context,
+    pagina: web::Query<PaginaParams>,
+    params: web::Query<AuditTrailParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::AuditTrailLezen)?;
+    if let (Some(vanaf), Some(tot)) = (params.vanaf, params.tot)
+        && tot < vanaf
+    {
+        return Err(ApiError::Validation(vec![InvalidParam::new(
+            "tot",
+            "ongeldig",
+            "tot ligt vóór vanaf.",
+        )]));
+    }
+    let mut select = ctx.scoped(audit_trail::Entity::find());
+    if let Some(resource) = params.resource {
+        select = select.filter(audit_trail::Column::Resource.eq(resource.as_str()));
+    }
+    if let Some(id) = &params.resource_id {
+        select = select.filter(audit_trail::Column::ResourceId.eq(id.as_str()));
+    }
+    if let Some(vanaf) = params.vanaf {
+        select = select.filter(Expr::cust_with_values(
+            "tijdstip >= ($1::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
+            [vanaf],
+        ));
+    }
+    if let Some(tot) = params.tot {
+        select = select.filter(Expr::cust_with_values(
+            "tijdstip < ($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
+            [tot],
+        ));
+    }
+    let select = select
+        .order_by_desc(audit_trail::Column::Tijdstip)
+        .order_by_desc(audit_trail::Column::Id);
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let resultaten = rijen.into_iter().map(|m| regel(m, &codes)).collect();
+    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+}
+
+fn regel(m: audit_trail::Model, codes: &HashMap<Uuid, String>) -> AuditRegel {
+    AuditRegel {
+        id: m.id,
+        volgnummer: m.volgnummer,
+        tijdstip: m.tijdstip,
+        gemeente: m.gemeente_id.and_then(|id| codes.get(&id).cloned()),
+        actor: AuditActor {
+            soort: m.actor_soort,
+            id: m.actor_id,
+        },
+        resource: m.resource,
+        resource_id: m.resource_id,
+        actie: m.actie,
+        wijzigingen: m.wijzigingen,
+        request_id: m.request_id,
+    }
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list);
+}

@@ -1,0 +1,235 @@
+//! Wie roept aan, en wat mag die?
+//!
+//! Een verzoek draagt een access token (`Authorization: Bearer ...`); dat wordt
+//! gecontroleerd ([`keys`]) en leidt naar een account in Weefsel (gebruiker of
+//! koppeling). De gemeente, rollen en scopes van de aanroeper komen alleen uit het
+//! geverifieerde token en dat account, nooit uit een header, pad of body. Een
+//! gedeactiveerd account of ingetrokken koppeling werkt bij het volgende verzoek
+//! niet meer: het account wordt bij elk verzoek opgezocht.
+
+pub mod keys;
+pub mod rollen;
+pub mod secrets;
+
+use actix_web::HttpRequest;
+use actix_web::http::header;
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, FromQueryResult, Statement};
+use uuid::Uuid;
+
+pub use keys::{Identity, Subject, TokenKeys};
+pub use rollen::{Recht, Rol, Scope};
+
+use crate::error::{ApiError, ApiResult};
+
+/// Een gemeente zoals de aanroeper eraan gekoppeld is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GemeenteRef {
+    pub id: Uuid,
+    pub code: String,
+}
+
+/// Wie een mutatie deed, voor de audit trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Gebruiker(Uuid),
+    Koppeling(Uuid),
+    /// De dienst zelf (seed, migratie).
+    Systeem,
+}
+
+impl Actor {
+    pub fn soort(self) -> &'static str {
+        match self {
+            Actor::Gebruiker(_) => "gebruiker",
+            Actor::Koppeling(_) => "koppeling",
+            Actor::Systeem => "systeem",
+        }
+    }
+
+    pub fn id(self) -> Option<Uuid> {
+        match self {
+            Actor::Gebruiker(id) | Actor::Koppeling(id) => Some(id),
+            Actor::Systeem => None,
+        }
+    }
+}
+
+/// Wat een regionale aanroeper in de database mag (de RLS-instelling `weefsel.regio`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegioModus {
+    /// Geen regionale rol: alleen de eigen gemeente.
+    Geen,
+    /// Alle gemeenten lezen.
+    Lezen,
+    /// Alle gemeenten lezen en accounts van elke gemeente beheren.
+    Beheer,
+}
+
+impl RegioModus {
+    pub fn as_setting(self) -> &'static str {
+        match self {
+            RegioModus::Geen => "",
+            RegioModus::Lezen => "lezen",
+            RegioModus::Beheer => "beheer",
+        }
+    }
+}
+
+/// De geverifieerde aanroeper van een verzoek.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub actor: Actor,
+    /// `None` voor regionale rollen.
+    pub gemeente: Option<GemeenteRef>,
+    pub rollen: Vec<Rol>,
+    pub scopes: Vec<Scope>,
+}
+
+impl Caller {
+    pub fn has_rol(&self, rol: Rol) -> bool {
+        self.rollen.contains(&rol)
+    }
+
+    pub fn has(&self, recht: Recht) -> bool {
+        recht.rollen().iter().any(|r| self.rollen.contains(r))
+            || recht.scopes().iter().any(|s| self.scopes.contains(s))
+    }
+
+    /// 403 als de aanroeper dit recht niet heeft.
+    pub fn require(&self, recht: Recht) -> ApiResult<()> {
+        if self.has(recht) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(recht.weigering().to_owned()))
+        }
+    }
+
+    pub fn regio_modus(&self) -> RegioModus {
+        if self.gemeente.is_some() {
+            RegioModus::Geen
+        } else if self.has_rol(Rol::RegioBeheerder) {
+            RegioModus::Beheer
+        } else if self.has_rol(Rol::RegioNetwerkmanager) {
+            RegioModus::Lezen
+        } else {
+            RegioModus::Geen
+        }
+    }
+
+    /// Ziet deze aanroeper alle gemeenten?
+    pub fn is_regionaal(&self) -> bool {
+        self.regio_modus() != RegioModus::Geen
+    }
+}
+
+/// Het token uit `Authorization: Bearer ...`. Een token in de query string wordt
+/// al eerder geweigerd ([`crate::contract::guard`]).
+pub fn bearer_token(req: &HttpRequest) -> ApiResult<&str> {
+    let value = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or(ApiError::Unauthenticated)?;
+    let value = value
+        .to_str()
+        .map_err(|_| ApiError::Unauthorized("De header Authorization is onleesbaar.".into()))?;
+    match value.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Ok(token.trim())
+        }
+        _ => Err(ApiError::Unauthorized(
+            "Gebruik Authorization: Bearer <access token>.".into(),
+        )),
+    }
+}
+
+#[derive(Debug, FromQueryResult)]
+struct AccountRow {
+    id: Uuid,
+    actief: bool,
+    rollen: Vec<String>,
+    scopes: Vec<String>,
+    gemeente_id: Option<Uuid>,
+    gemeente_code: Option<String>,
+    geheim_vernieuwd_op: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+const GEBRUIKER_SQL: &str = "SELECT g.id, g.actief, g.rollen, ARRAY[]::text[] AS scopes, \
+     g.gemeente_id, gm.code AS gemeente_code, NULL::timestamptz AS geheim_vernieuwd_op \
+     FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id";
+const KOPPELING_SQL: &str = "SELECT k.id, k.actief, ARRAY[]::text[] AS rollen, k.scopes, \
+     k.gemeente_id, gm.code AS gemeente_code, k.geheim_vernieuwd_op \
+     FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id";
+
+const INACTIVE: &str = "Het account achter dit token bestaat niet meer, is gedeactiveerd of ingetrokken.";
+
+/// Zoekt het account achter een geverifieerde identiteit op, in de transactie van
+/// het verzoek (nog zonder gemeente: daarom de context `authenticatie`).
+pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiResult<Caller> {
+    tx.execute_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT set_config('weefsel.context', 'authenticatie', true)",
+    ))
+    .await?;
+    let (sql, values): (String, Vec<sea_orm::Value>) = match identity {
+        Identity::Gebruiker { id, .. } => (format!("{GEBRUIKER_SQL} WHERE g.id = $1"), vec![(*id).into()]),
+        Identity::Koppeling { id, .. } => (format!("{KOPPELING_SQL} WHERE k.id = $1"), vec![(*id).into()]),
+        Identity::Extern { gemeente, subject } => (
+            format!("{GEBRUIKER_SQL} WHERE gm.code = $1 AND g.extern_id = $2"),
+            vec![gemeente.clone().into(), subject.clone().into()],
+        ),
+    };
+    let row = AccountRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        sql,
+        values,
+    ))
+    .one(tx)
+    .await?;
+    tx.execute_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT set_config('weefsel.context', '', true)",
+    ))
+    .await?;
+    let row = match row {
+        Some(row) if row.actief => row,
+        _ if matches!(identity, Identity::Extern { .. }) => {
+            return Err(ApiError::Unauthorized(
+                "Aan dit account van de identity provider is geen actieve Weefsel-gebruiker gekoppeld."
+                    .into(),
+            ));
+        }
+        _ => return Err(ApiError::Unauthorized(INACTIVE.into())),
+    };
+    // Het token en het account moeten over de gemeente overeenstemmen, en een token
+    // van vóór het vernieuwen van het client secret telt niet meer.
+    match identity {
+        Identity::Gebruiker { gemeente, .. } if *gemeente != row.gemeente_code => {
+            return Err(ApiError::Unauthorized(INACTIVE.into()));
+        }
+        Identity::Koppeling {
+            gemeente,
+            secret_generation,
+            ..
+        } => {
+            let current = row.geheim_vernieuwd_op.map(|t| t.timestamp_micros());
+            if Some(gemeente) != row.gemeente_code.as_ref() || Some(*secret_generation) != current {
+                return Err(ApiError::Unauthorized(INACTIVE.into()));
+            }
+        }
+        _ => {}
+    }
+    let gemeente = match (row.gemeente_id, row.gemeente_code) {
+        (Some(id), Some(code)) => Some(GemeenteRef { id, code }),
+        _ => None,
+    };
+    let actor = match identity {
+        Identity::Koppeling { .. } => Actor::Koppeling(row.id),
+        _ => Actor::Gebruiker(row.id),
+    };
+    Ok(Caller {
+        actor,
+        gemeente,
+        rollen: row.rollen.iter().filter_map(|r| Rol::parse(r)).collect(),
+        scopes: row.scopes.iter().filter_map(|s| Scope::parse(s)).collect(),
+    })
+}

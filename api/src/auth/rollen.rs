@@ -1,0 +1,229 @@
+//! Rollen (mensen), scopes (koppelingen) en de rechten die daaruit volgen.
+//!
+//! Handlers vragen nooit naar een rol, alleen naar een [`Recht`]; welke rollen en
+//! scopes welk recht geven, staat hier en nergens anders.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// De rol van een gebruiker (DOMAIN.md, "Who uses it").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Rol {
+    /// Functioneel beheer VRBN: alle accounts, instellingen van gemeenten.
+    RegioBeheerder,
+    /// Netwerkmanagement VRBN: leest alle gemeenten, nooit persoonsgegevens.
+    RegioNetwerkmanager,
+    /// Functioneel beheer van één gemeente: gebruikers en koppelingen.
+    GemeenteBeheerder,
+    /// Wijkverbinder, gemeenteverbinder, netwerkregisseur.
+    Coordinator,
+    /// Beheert de initiatiefbudgetten en besluit op aanvragen.
+    Budgethouder,
+    /// Leest de niet-persoonlijke gegevens van de eigen gemeente.
+    Raadpleger,
+}
+
+impl Rol {
+    pub const ALL: [Rol; 6] = [
+        Rol::RegioBeheerder,
+        Rol::RegioNetwerkmanager,
+        Rol::GemeenteBeheerder,
+        Rol::Coordinator,
+        Rol::Budgethouder,
+        Rol::Raadpleger,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rol::RegioBeheerder => "regio_beheerder",
+            Rol::RegioNetwerkmanager => "regio_netwerkmanager",
+            Rol::GemeenteBeheerder => "gemeente_beheerder",
+            Rol::Coordinator => "coordinator",
+            Rol::Budgethouder => "budgethouder",
+            Rol::Raadpleger => "raadpleger",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Rol> {
+        Rol::ALL.into_iter().find(|r| r.as_str() == value)
+    }
+
+    /// Regionale rollen horen bij geen gemeente.
+    pub fn is_regionaal(self) -> bool {
+        matches!(self, Rol::RegioBeheerder | Rol::RegioNetwerkmanager)
+    }
+}
+
+/// Wat een koppeling mag. `sleutelpersonen.*` geeft toegang tot persoonsgegevens en
+/// kan alleen door een `gemeente_beheerder` worden toegekend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+pub enum Scope {
+    #[serde(rename = "gebieden.lezen")]
+    GebiedenLezen,
+    #[serde(rename = "gebieden.schrijven")]
+    GebiedenSchrijven,
+    #[serde(rename = "trajecten.lezen")]
+    TrajectenLezen,
+    #[serde(rename = "trajecten.schrijven")]
+    TrajectenSchrijven,
+    #[serde(rename = "netwerken.lezen")]
+    NetwerkenLezen,
+    #[serde(rename = "netwerken.schrijven")]
+    NetwerkenSchrijven,
+    #[serde(rename = "sleutelpersonen.lezen")]
+    SleutelpersonenLezen,
+    #[serde(rename = "sleutelpersonen.schrijven")]
+    SleutelpersonenSchrijven,
+    #[serde(rename = "initiatieven.lezen")]
+    InitiatievenLezen,
+    #[serde(rename = "initiatieven.schrijven")]
+    InitiatievenSchrijven,
+    #[serde(rename = "budgetten.lezen")]
+    BudgettenLezen,
+    #[serde(rename = "budgetten.schrijven")]
+    BudgettenSchrijven,
+    #[serde(rename = "bijeenkomsten.lezen")]
+    BijeenkomstenLezen,
+    #[serde(rename = "bijeenkomsten.schrijven")]
+    BijeenkomstenSchrijven,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 14] = [
+        Scope::GebiedenLezen,
+        Scope::GebiedenSchrijven,
+        Scope::TrajectenLezen,
+        Scope::TrajectenSchrijven,
+        Scope::NetwerkenLezen,
+        Scope::NetwerkenSchrijven,
+        Scope::SleutelpersonenLezen,
+        Scope::SleutelpersonenSchrijven,
+        Scope::InitiatievenLezen,
+        Scope::InitiatievenSchrijven,
+        Scope::BudgettenLezen,
+        Scope::BudgettenSchrijven,
+        Scope::BijeenkomstenLezen,
+        Scope::BijeenkomstenSchrijven,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::GebiedenLezen => "gebieden.lezen",
+            Scope::GebiedenSchrijven => "gebieden.schrijven",
+            Scope::TrajectenLezen => "trajecten.lezen",
+            Scope::TrajectenSchrijven => "trajecten.schrijven",
+            Scope::NetwerkenLezen => "netwerken.lezen",
+            Scope::NetwerkenSchrijven => "netwerken.schrijven",
+            Scope::SleutelpersonenLezen => "sleutelpersonen.lezen",
+            Scope::SleutelpersonenSchrijven => "sleutelpersonen.schrijven",
+            Scope::InitiatievenLezen => "initiatieven.lezen",
+            Scope::InitiatievenSchrijven => "initiatieven.schrijven",
+            Scope::BudgettenLezen => "budgetten.lezen",
+            Scope::BudgettenSchrijven => "budgetten.schrijven",
+            Scope::BijeenkomstenLezen => "bijeenkomsten.lezen",
+            Scope::BijeenkomstenSchrijven => "bijeenkomsten.schrijven",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// Geeft deze scope toegang tot persoonsgegevens van sleutelpersonen?
+    pub fn geeft_persoonsgegevens(self) -> bool {
+        matches!(
+            self,
+            Scope::SleutelpersonenLezen | Scope::SleutelpersonenSchrijven
+        )
+    }
+}
+
+/// Een recht dat een handler kan eisen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recht {
+    /// Gebruikers zien en beheren (eigen gemeente, of alle als regionaal beheerder).
+    GebruikersBeheren,
+    /// Koppelingen zien en beheren.
+    KoppelingenBeheren,
+    /// De audit trail lezen.
+    AuditTrailLezen,
+    /// Regionale rollen toekennen.
+    RegionaleRollenToekennen,
+    /// Een scope met persoonsgegevens aan een koppeling toekennen.
+    PersoonsgegevensScopesToekennen,
+}
+
+impl Recht {
+    /// Welke rollen dit recht geven.
+    pub fn rollen(self) -> &'static [Rol] {
+        match self {
+            Recht::GebruikersBeheren | Recht::KoppelingenBeheren | Recht::AuditTrailLezen => {
+                &[Rol::GemeenteBeheerder, Rol::RegioBeheerder]
+            }
+            Recht::RegionaleRollenToekennen => &[Rol::RegioBeheerder],
+            Recht::PersoonsgegevensScopesToekennen => &[Rol::GemeenteBeheerder],
+        }
+    }
+
+    /// Welke scopes dit recht aan een koppeling geven (nog geen: koppelingen
+    /// beheren geen accounts en lezen de audit trail niet).
+    pub fn scopes(self) -> &'static [Scope] {
+        &[]
+    }
+
+    /// De uitleg bij een 403.
+    pub fn weigering(self) -> &'static str {
+        match self {
+            Recht::GebruikersBeheren => {
+                "Alleen een gemeentelijk of regionaal beheerder beheert gebruikers."
+            }
+            Recht::KoppelingenBeheren => {
+                "Alleen een gemeentelijk of regionaal beheerder beheert koppelingen."
+            }
+            Recht::AuditTrailLezen => {
+                "Alleen een gemeentelijk of regionaal beheerder leest de audit trail."
+            }
+            Recht::RegionaleRollenToekennen => {
+                "Alleen een regionaal beheerder kent regionale rollen toe."
+            }
+            Recht::PersoonsgegevensScopesToekennen => {
+                "Alleen een gemeentelijk beheerder kent scopes met persoonsgegevens van sleutelpersonen toe."
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_serde() {
+        for rol in Rol::ALL {
+            assert_eq!(Rol::parse(rol.as_str()), Some(rol));
+            assert_eq!(
+                serde_json::to_value(rol).expect("rol"),
+                serde_json::Value::from(rol.as_str())
+            );
+        }
+        for scope in Scope::ALL {
+            assert_eq!(Scope::parse(scope.as_str()), Some(scope));
+            assert_eq!(
+                serde_json::to_value(scope).expect("scope"),
+                serde_json::Value::from(scope.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn only_key_person_scopes_carry_personal_data() {
+        let personal: Vec<_> = Scope::ALL
+            .into_iter()
+            .filter(|s| s.geeft_persoonsgegevens())
+            .map(Scope::as_str)
+            .collect();
+        assert!(personal.iter().all(|s| s.starts_with("sleutelpersonen.")));
+        assert_eq!(personal.len(), 2);
+    }
+}

@@ -1,0 +1,134 @@
+//! Wachtwoorden (argon2id) en client secrets van koppelingen.
+//!
+//! Een wachtwoord komt nooit in een log, een foutmelding of de audit trail; het
+//! bestaat alleen als argument van deze functies.
+
+use std::sync::OnceLock;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use ring::rand::{SecureRandom, SystemRandom};
+use sha2::{Digest, Sha256};
+
+use crate::error::ApiError;
+
+/// De kortste toegestane lengte van een wachtwoord (in tekens).
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// De langste: argon2 hasht alles, maar een wachtwoord van een megabyte is een aanval.
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+/// argon2id met de parameters die OWASP aanbeveelt (19 MiB, 2 iteraties, 1 draad).
+fn argon2() -> Argon2<'static> {
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::default())
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {
+    let mut bytes = [0u8; N];
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| ApiError::Internal("geen willekeurige bytes beschikbaar".into()))?;
+    Ok(bytes)
+}
+
+/// Hasht een wachtwoord met argon2id en een eigen salt (traag: roep aan via `web::block`).
+pub fn hash_password(password: &str) -> Result<String, ApiError> {
+    let salt = SaltString::encode_b64(&random_bytes::<16>()?)
+        .map_err(|e| ApiError::Internal(format!("salt: {e}")))?;
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| ApiError::Internal(format!("argon2: {e}")))
+}
+
+/// Een vaste hash om tegen te controleren als het account niet bestaat, zodat een
+/// onbekende gebruikersnaam even lang duurt als een bekende.
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| hash_password("weefsel-geen-account").unwrap_or_default())
+}
+
+/// Klopt het wachtwoord? Zonder hash (onbekend account, of alleen externe login)
+/// wordt toch een hash gecontroleerd, en is het antwoord `false`.
+pub fn verify_password(hash: Option<&str>, password: &str) -> bool {
+    let (hash, exists) = match hash {
+        Some(h) => (h, true),
+        None => (dummy_hash(), false),
+    };
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return false;
+    };
+    let ok = argon2()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok();
+    ok && exists
+}
+
+/// Een nieuw client secret (256 bits) en de hash die wordt opgeslagen. Het secret is
+/// willekeurig en lang, dus een snelle hash (SHA-256) volstaat.
+pub fn new_client_secret() -> Result<(String, String), ApiError> {
+    let secret = format!("wfs_{}", URL_SAFE_NO_PAD.encode(random_bytes::<32>()?));
+    let hash = sha256_hex(&secret);
+    Ok((secret, hash))
+}
+
+/// Klopt het client secret? Vergelijkt de hashes in constante tijd.
+pub fn verify_client_secret(hash: &str, secret: &str) -> bool {
+    let given = sha256_hex(secret);
+    given.len() == hash.len()
+        && given
+            .bytes()
+            .zip(hash.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+/// De sleutel waaronder mislukte pogingen voor een account worden geteld: een hash,
+/// zodat wat iemand in het naamveld typt niet wordt bewaard.
+pub fn account_key(kind: &str, name: &str) -> String {
+    sha256_hex(&format!("{kind}:{}", name.trim().to_lowercase()))
+}
+
+pub fn sha256_hex(value: &str) -> String {
+    hex::encode(Sha256::digest(value.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let hash = hash_password("een-lang-wachtwoord").expect("hash");
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(verify_password(Some(&hash), "een-lang-wachtwoord"));
+        assert!(!verify_password(Some(&hash), "een-ander-wachtwoord"));
+        assert!(!verify_password(None, "weefsel-geen-account"));
+        assert!(!verify_password(Some("geen hash"), "x"));
+    }
+
+    #[test]
+    fn client_secrets_are_random_and_verify() {
+        let (a, hash_a) = new_client_secret().expect("secret");
+        let (b, _) = new_client_secret().expect("secret");
+        assert_ne!(a, b);
+        assert!(a.starts_with("wfs_") && a.len() > 40);
+        assert!(verify_client_secret(&hash_a, &a));
+        assert!(!verify_client_secret(&hash_a, &b));
+        assert!(!hash_a.contains(&a));
+    }
+
+    #[test]
+    fn account_keys_normalise_and_hide_the_name() {
+        assert_eq!(
+            account_key("gebruiker", " Oss.Beheerder "),
+            account_key("gebruiker", "oss.beheerder")
+        );
+        assert_ne!(
+            account_key("gebruiker", "x"),
+            account_key("koppeling", "x")
+        );
+        assert!(!account_key("gebruiker", "oss.beheerder").contains("oss"));
+    }
+}

@@ -1,0 +1,527 @@
+//! Gebruikers: de accounts van medewerkers van gemeenten en van de regio.
+//!
+//! Een `gemeente_beheerder` beheert de gebruikers van zijn eigen gemeente en kent
+//! geen regionale rollen toe; een `regio_beheerder` beheert alle gebruikers.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use entity::gebruiker;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::auth::secrets::{self, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use crate::auth::{Actor, Recht, Rol};
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::etag::{check_if_match, etag};
+use crate::gemeenten;
+use crate::input::Body;
+use crate::pagination::{Pagina, PaginaParams};
+use crate::sorting::{SortField, Sortering};
+use crate::tenancy::Context;
+
+const RESOURCE: &str = "gebruiker";
+const ROLLEN: &str = "regio_beheerder, regio_netwerkmanager, gemeente_beheerder, coordinator, budgethouder, raadpleger";
+
+/// Een gebruiker. Het wachtwoord is nooit te lezen.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Gebruiker {
+    pub id: Uuid,
+    #[schema(example = "oss.coordinator")]
+    pub gebruikersnaam: String,
+    /// CBS-code; `null` voor regionale rollen.
+    #[schema(example = "GM0828")]
+    pub gemeente: Option<String>,
+    pub rollen: Vec<Rol>,
+    pub actief: bool,
+    /// De `sub` van deze gebruiker bij de identity provider van de gemeente.
+    pub extern_id: Option<String>,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+}
+
+impl Gebruiker {
+    fn from_model(m: gebruiker::Model, codes: &HashMap<Uuid, String>) -> Self {
+        Gebruiker {
+            id: m.id,
+            gebruikersnaam: m.gebruikersnaam,
+            gemeente: m.gemeente_id.and_then(|id| codes.get(&id).cloned()),
+            rollen: m.rollen.iter().filter_map(|r| Rol::parse(r)).collect(),
+            actief: m.actief,
+            extern_id: m.extern_id,
+            aangemaakt_op: m.created_at,
+            gewijzigd_op: m.updated_at,
+        }
+    }
+}
+
+/// Een nieuwe gebruiker. Een wachtwoord of een `externId` is nodig om in te loggen.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct NieuweGebruiker {
+    /// 3–64 tekens: kleine letters, cijfers, `.`, `_`, `-`; uniek over alle gemeenten.
+    #[schema(example = "oss.jvandijk", pattern = "^[a-z0-9][a-z0-9._-]{2,63}$")]
+    gebruikersnaam: String,
+    /// CBS-code. Een gemeentelijk beheerder laat dit weg (of noemt de eigen gemeente);
+    /// een regionaal beheerder noemt het, behalve bij regionale rollen.
+    #[schema(example = "GM0828")]
+    gemeente: Option<String>,
+    /// Minstens één rol; regionale en gemeentelijke rollen gaan niet samen.
+    rollen: Vec<Rol>,
+    /// 12–256 tekens; wordt met argon2id gehasht en is daarna nooit meer te lezen.
+    #[schema(write_only, min_length = 12, max_length = 256)]
+    wachtwoord: Option<String>,
+    /// De `sub` bij de identity provider van de gemeente.
+    extern_id: Option<String>,
+    /// Standaard `true`.
+    actief: Option<bool>,
+}
+
+/// Een wijziging van een gebruiker. `gebruikersnaam` en `gemeente` liggen vast.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct GebruikerWijziging {
+    rollen: Option<Vec<Rol>>,
+    /// `false` deactiveert: lopende tokens werken bij het volgende verzoek niet meer.
+    actief: Option<bool>,
+    #[schema(write_only, min_length = 12, max_length = 256)]
+    wachtwoord: Option<String>,
+    /// `null` ontkoppelt de gebruiker van de identity provider.
+    extern_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+pub enum GebruikerSortering {
+    #[serde(rename = "gebruikersnaam")]
+    Gebruikersnaam,
+    #[serde(rename = "-gebruikersnaam")]
+    GebruikersnaamAflopend,
+    #[serde(rename = "aangemaaktOp")]
+    AangemaaktOp,
+    #[serde(rename = "-aangemaaktOp")]
+    AangemaaktOpAflopend,
+}
+
+impl SortField for GebruikerSortering {
+    type Column = gebruiker::Column;
+    fn column(&self) -> (gebruiker::Column, bool) {
+        match self {
+            Self::Gebruikersnaam => (gebruiker::Column::Gebruikersnaam, false),
+            Self::GebruikersnaamAflopend => (gebruiker::Column::Gebruikersnaam, true),
+            Self::AangemaaktOp => (gebruiker::Column::CreatedAt, false),
+            Self::AangemaaktOpAflopend => (gebruiker::Column::CreatedAt, true),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GebruikersParams {
+    /// Alleen gebruikers met deze rol.
+    rol: Option<Rol>,
+    /// Alleen actieve (`true`) of gedeactiveerde (`false`) gebruikers.
+    actief: Option<bool>,
+    /// Alleen gebruikers van deze gemeente (CBS-code); zinvol voor de regio.
+    #[param(pattern = "^GM[0-9]{4}$", example = "GM0828")]
+    gemeente: Option<String>,
+    /// Sortering; standaard `gebruikersnaam`.
+    #[param(value_type = Option<Vec<GebruikerSortering>>, style = Form, explode = false)]
+    sorteer: Option<String>,
+}
+
+fn geldige_gebruikersnaam(naam: &str) -> bool {
+    let bytes = naam.as_bytes();
+    (3..=64).contains(&bytes.len())
+        && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// Rollen en gemeente moeten bij elkaar passen: regionale rollen zonder gemeente.
+fn check_rollen_en_gemeente(body: &mut Body, rollen: &[Rol], heeft_gemeente: bool) {
+    let regionaal = rollen.iter().filter(|r| r.is_regionaal()).count();
+    if regionaal > 0 && regionaal < rollen.len() {
+        body.reject(
+            "rollen",
+            "ongeldig",
+            "Regionale en gemeentelijke rollen gaan niet samen in één account.",
+        );
+    } else if regionaal > 0 && heeft_gemeente {
+        body.reject(
+            "rollen",
+            "ongeldig",
+            "Regionale rollen horen bij geen gemeente; een gemeentelijke gebruiker krijgt ze niet.",
+        );
+    } else if regionaal == 0 && !rollen.is_empty() && !heeft_gemeente {
+        body.reject(
+            "gemeente",
+            "verplicht",
+            "Een gebruiker met gemeentelijke rollen hoort bij een gemeente.",
+        );
+    }
+}
+
+fn forbid_regional_roles(ctx: &Context, rollen: &[Rol]) -> ApiResult<()> {
+    if rollen.iter().any(|r| r.is_regionaal()) {
+        ctx.require(Recht::RegionaleRollenToekennen)?;
+    }
+    Ok(())
+}
+
+async fn hash(wachtwoord: String) -> ApiResult<String> {
+    web::block(move || secrets::hash_password(&wachtwoord))
+        .await
+        .map_err(|e| ApiError::Internal(format!("hashen: {e}")))?
+}
+
+/// Zet een unieke-sleutelfout om in een 409 met de reden.
+fn conflict(error: sea_orm::DbErr) -> ApiError {
+    match error.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(message)) if message.contains("extern_id") => {
+            ApiError::Conflict("Deze externId is in deze gemeente al aan een andere gebruiker gekoppeld.".into())
+        }
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            ApiError::Conflict("Deze gebruikersnaam bestaat al.".into())
+        }
+        _ => ApiError::Database(error),
+    }
+}
+
+fn respond(status: actix_web::http::StatusCode, model: gebruiker::Model, codes: &HashMap<Uuid, String>) -> HttpResponse {
+    let version = model.version;
+    let id = model.id;
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header(("ETag", etag(version)));
+    if status == actix_web::http::StatusCode::CREATED {
+        builder.insert_header(("Location", format!("/api/v1/gebruikers/{id}")));
+    }
+    builder.json(Gebruiker::from_model(model, codes))
+}
+
+/// Gebruikers
+///
+/// De gebruikers van de eigen gemeente; voor een `regio_beheerder` van alle gemeenten en de regio.
+#[utoipa::path(
+    tag = "Gebruikers",
+    operation_id = "listGebruikers",
+    params(PaginaParams, GebruikersParams),
+    responses(
+        (status = 200, description = "Een pagina gebruikers.", body = Pagina<Gebruiker>,
+            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/gebruikers")]
+pub async fn list(
+    req: HttpRequest,
+    ctx: Context,
+    pagina: web::Query<PaginaParams>,
+    params: web::Query<GebruikersParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebruikersBeheren)?;
+    let sortering = Sortering::parse(params.sorteer.as_deref(), GebruikerSortering::Gebruikersnaam)?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut select = ctx.scoped(gebruiker::Entity::find());
+    if let Some(rol) = params.rol {
+        select = select.filter(sea_orm::sea_query::Expr::cust_with_values(
+            "$1 = ANY(rollen)",
+            [rol.as_str()],
+        ));
+    }
+    if let Some(actief) = params.actief {
+        select = select.filter(gebruiker::Column::Actief.eq(actief));
+    }
+    if let Some(code) = &params.gemeente {
+        let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
+        select = select.filter(gebruiker::Column::GemeenteId.eq(id));
+    }
+    let select = sortering.apply(select, gebruiker::Column::Id);
+    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let resultaten = rijen
+        .into_iter()
+        .map(|m| Gebruiker::from_model(m, &codes))
+        .collect();
+    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+}
+
+/// De ingelogde gebruiker
+///
+/// Wie u bent volgens uw token: gebruikersnaam, gemeente en rollen.
+#[utoipa::path(
+    tag = "Gebruikers",
+    operation_id = "getMij",
+    responses(
+        (status = 200, description = "De aanroeper.", body = Gebruiker),
+        (status = 403, description = "Een koppeling is geen gebruiker.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/gebruikers/mij")]
+pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
+    let Actor::Gebruiker(id) = ctx.caller.actor else {
+        return Err(ApiError::Forbidden(
+            "Alleen voor gebruikers; een koppeling heeft geen gebruikersaccount.".into(),
+        ));
+    };
+    let model = ctx.find::<gebruiker::Entity>(id).await?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    Ok(respond(actix_web::http::StatusCode::OK, model, &codes))
+}
+
+/// Eén gebruiker
+#[utoipa::path(
+    tag = "Gebruikers",
+    operation_id = "getGebruiker",
+    params(("id" = Uuid, Path, description = "Id van de gebruiker")),
+    responses(
+        (status = 200, description = "De gebruiker, met `ETag`.", body = Gebruiker),
+        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/gebruikers/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebruikersBeheren)?;
+    let model = ctx.find::<gebruiker::Entity>(*id).await?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    Ok(respond(actix_web::http::StatusCode::OK, model, &codes))
+}
+
+/// Gebruiker aanmaken
+///
+/// Een `gemeente_beheerder` maakt gebruikers van de eigen gemeente zonder regionale
+/// rollen; een `regio_beheerder` maakt ze voor elke gemeente en voor de regio.
+#[utoipa::path(
+    tag = "Gebruikers",
+    operation_id = "createGebruiker",
+    request_body = NieuweGebruiker,
+    responses(
+        (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebruiker),
+        (status = 403, description = "Geen beheerder, of een regionale rol toekennen zonder regionaal beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "De gebruikersnaam of externId bestaat al.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/gebruikers")]
+pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebruikersBeheren)?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut body = Body::parse(body.into_inner())?;
+    let gebruikersnaam = body.string("gebruikersnaam", true, 3, 64);
+    if let Some(naam) = &gebruikersnaam
+        && !geldige_gebruikersnaam(naam)
+    {
+        body.reject(
+            "gebruikersnaam",
+            "ongeldig",
+            "Gebruik 3 tot 64 kleine letters, cijfers, '.', '_' of '-', beginnend met een letter of cijfer.",
+        );
+    }
+    let rollen = body.enum_list("rollen", true, Rol::parse, ROLLEN);
+    if rollen.as_ref().is_some_and(Vec::is_empty) {
+        body.reject("rollen", "verplicht", "Geef minstens één rol.");
+    }
+    let wachtwoord = body.string("wachtwoord", false, MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS);
+    let extern_id = body.string("externId", false, 1, 255);
+    let actief = body.bool("actief", false).unwrap_or(true);
+    if !body.has("wachtwoord") && !body.has("externId") {
+        body.reject(
+            "wachtwoord",
+            "verplicht",
+            "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
+        );
+    }
+    let gevraagde_gemeente = body.nullable_string("gemeente", 1, 6).flatten();
+    let gemeente_id = match (&ctx.caller.gemeente, &gevraagde_gemeente) {
+        (Some(eigen), Some(code)) if *code != eigen.code => {
+            body.reject(
+                "gemeente",
+                "niet_toegestaan",
+                format!("U kunt alleen gebruikers van uw eigen gemeente ({}) aanmaken.", eigen.code),
+            );
+            None
+        }
+        (Some(eigen), _) => Some(eigen.id),
+        (None, Some(code)) => {
+            let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
+            if id.is_none() {
+                body.reject("gemeente", "ongeldig", "Onbekende gemeente; gebruik een CBS-code uit /api/v1/gemeenten.");
+            }
+            id
+        }
+        (None, None) => None,
+    };
+    if let Some(rollen) = &rollen {
+        forbid_regional_roles(&ctx, rollen)?;
+        let heeft_gemeente = gemeente_id.is_some() || gevraagde_gemeente.is_some();
+        check_rollen_en_gemeente(&mut body, rollen, heeft_gemeente);
+    }
+    body.finish(&["gebruikersnaam", "gemeente", "rollen", "wachtwoord", "externId", "actief"])?;
+    let (Some(gebruikersnaam), Some(rollen)) = (gebruikersnaam, rollen) else {
+        return Err(ApiError::Internal("validatie liet een verplicht veld door".into()));
+    };
+
+    let wachtwoord_hash = match wachtwoord {
+        Some(w) => Some(hash(w).await?),
+        None => None,
+    };
+    let now = Utc::now();
+    let rol_namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
+    let model = gebruiker::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        gebruikersnaam: Set(gebruikersnaam.clone()),
+        wachtwoord_hash: Set(wachtwoord_hash.clone()),
+        extern_id: Set(extern_id.clone()),
+        rollen: Set(rol_namen.clone()),
+        actief: Set(actief),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(ctx.db())
+    .await
+    .map_err(conflict)?;
+
+    let mut wijzigingen = Wijzigingen::new()
+        .nieuw("gebruikersnaam", &gebruikersnaam)
+        .nieuw("gemeente", gemeente_id.and_then(|id| codes.get(&id)))
+        .nieuw("rollen", &rol_namen)
+        .nieuw("actief", actief);
+    if extern_id.is_some() {
+        wijzigingen = wijzigingen.nieuw("externId", &extern_id);
+    }
+    if wachtwoord_hash.is_some() {
+        wijzigingen = wijzigingen.alleen_naam("wachtwoord");
+    }
+    ctx.audit(Regel {
+        gemeente_id,
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Aangemaakt,
+        wijzigingen,
+    })
+    .await?;
+    ctx.commit_then(respond(actix_web::http::StatusCode::CREATED, model, &codes)).await
+}
+
+/// Gebruiker wijzigen
+///
+/// Rollen, actief, wachtwoord of externId. Deactiveren maakt lopende tokens direct
+/// ongeldig. Stuur `If-Match` met de `ETag` om niemands wijziging te overschrijven.
+#[utoipa::path(
+    tag = "Gebruikers",
+    operation_id = "updateGebruiker",
+    params(
+        ("id" = Uuid, Path, description = "Id van de gebruiker"),
+        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
+    ),
+    request_body = GebruikerWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebruiker),
+        (status = 403, description = "Geen beheerder, of een regionale rol toekennen.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Uw eigen account deactiveren of uw beheerrol afnemen, of een externId die al gebruikt wordt.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/gebruikers/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    body: web::Json<Value>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebruikersBeheren)?;
+    let huidig = ctx.find_for_update::<gebruiker::Entity>(*id).await?;
+    check_if_match(&req, huidig.version)?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut body = Body::parse(body.into_inner())?;
+    for veld in ["gebruikersnaam", "gemeente"] {
+        body.forbid(veld, "Dit veld ligt vast; maak zo nodig een nieuwe gebruiker.");
+    }
+    let rollen = body.enum_list("rollen", false, Rol::parse, ROLLEN);
+    if rollen.as_ref().is_some_and(Vec::is_empty) {
+        body.reject("rollen", "verplicht", "Geef minstens één rol.");
+    }
+    let actief = body.bool("actief", false);
+    let wachtwoord = body.string("wachtwoord", false, MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS);
+    let extern_id = body.nullable_string("externId", 1, 255);
+    if let Some(rollen) = &rollen {
+        forbid_regional_roles(&ctx, rollen)?;
+        check_rollen_en_gemeente(&mut body, rollen, huidig.gemeente_id.is_some());
+    }
+    body.finish(&["rollen", "actief", "wachtwoord", "externId"])?;
+
+    let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
+    if zelf && actief == Some(false) {
+        return Err(ApiError::Conflict("U kunt uw eigen account niet deactiveren.".into()));
+    }
+    if zelf
+        && let Some(rollen) = &rollen
+        && !rollen.iter().any(|r| matches!(r, Rol::GemeenteBeheerder | Rol::RegioBeheerder))
+    {
+        return Err(ApiError::Conflict(
+            "U kunt uw eigen beheerrol niet afnemen; laat een andere beheerder dat doen.".into(),
+        ));
+    }
+
+    let huidige_rollen = huidig.rollen.clone();
+    let mut wijzigingen = Wijzigingen::new();
+    let mut model: gebruiker::ActiveModel = huidig.clone().into();
+    if let Some(rollen) = rollen {
+        let namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
+        wijzigingen = wijzigingen.waarde("rollen", &huidige_rollen, &namen);
+        model.rollen = Set(namen);
+    }
+    if let Some(actief) = actief {
+        wijzigingen = wijzigingen.waarde("actief", huidig.actief, actief);
+        model.actief = Set(actief);
+    }
+    if let Some(extern_id) = extern_id {
+        wijzigingen = wijzigingen.waarde("externId", &huidig.extern_id, &extern_id);
+        model.extern_id = Set(extern_id);
+    }
+    if let Some(wachtwoord) = wachtwoord {
+        model.wachtwoord_hash = Set(Some(hash(wachtwoord).await?));
+        wijzigingen = wijzigingen.alleen_naam("wachtwoord");
+    }
+    if wijzigingen.is_empty() {
+        return Ok(respond(actix_web::http::StatusCode::OK, huidig, &codes));
+    }
+    model.version = Set(huidig.version + 1);
+    model.updated_at = Set(Utc::now());
+    let model = model.update(ctx.db()).await.map_err(conflict)?;
+    ctx.audit(Regel {
+        gemeente_id: model.gemeente_id,
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Gewijzigd,
+        wijzigingen,
+    })
+    .await?;
+    ctx.commit_then(respond(actix_web::http::StatusCode::OK, model, &codes)).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    // `mij` vóór `{id}`: anders zou "mij" als id gelezen worden.
+    cfg.service(list)
+        .service(mij)
+        .service(get)
+        .service(create)
+        .service(update);
+}

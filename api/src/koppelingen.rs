@@ -1,0 +1,465 @@
+//! Koppelingen: machine-accounts van gemeentelijke systemen (CRM, subsidiesysteem).
+//!
+//! Een koppeling hoort bij één gemeente en heeft expliciete scopes. Het client
+//! secret is alleen te zien in het antwoord dat het maakt (aanmaken of vernieuwen)
+//! en wordt gehasht bewaard. Scopes met persoonsgegevens van sleutelpersonen kent
+//! alleen een `gemeente_beheerder` toe.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use entity::koppeling;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::auth::secrets;
+use crate::auth::{Recht, Scope};
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::etag::{check_if_match, etag};
+use crate::gemeenten;
+use crate::input::Body;
+use crate::pagination::{Pagina, PaginaParams};
+use crate::sorting::{SortField, Sortering};
+use crate::tenancy::Context;
+
+const RESOURCE: &str = "koppeling";
+
+fn scope_tekst() -> String {
+    Scope::ALL.map(Scope::as_str).join(", ")
+}
+
+/// Een koppeling. Het client secret is hier nooit te lezen.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Koppeling {
+    pub id: Uuid,
+    /// De `client_id` voor het token-endpoint (gelijk aan `id`).
+    pub client_id: String,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    #[schema(example = "CRM Oss")]
+    pub naam: String,
+    pub scopes: Vec<Scope>,
+    /// `false`: ingetrokken; tokens werken bij het volgende verzoek niet meer.
+    pub actief: bool,
+    /// Tokens van vóór dit moment zijn ongeldig.
+    pub geheim_vernieuwd_op: DateTime<Utc>,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+}
+
+impl Koppeling {
+    fn from_model(m: koppeling::Model, codes: &HashMap<Uuid, String>) -> Self {
+        Koppeling {
+            id: m.id,
+            client_id: m.id.to_string(),
+            gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+            naam: m.naam,
+            scopes: m.scopes.iter().filter_map(|s| Scope::parse(s)).collect(),
+            actief: m.actief,
+            geheim_vernieuwd_op: m.geheim_vernieuwd_op,
+            aangemaakt_op: m.created_at,
+            gewijzigd_op: m.updated_at,
+        }
+    }
+}
+
+/// Een nieuwe koppeling met haar client secret: dit is de enige keer dat het te zien is.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KoppelingMetGeheim {
+    #[serde(flatten)]
+    pub koppeling: Koppeling,
+    /// Bewaar dit direct veilig; Weefsel kan het niet opnieuw tonen.
+    #[schema(example = "wfs_3q2-7Xb...")]
+    pub client_secret: String,
+}
+
+/// Een nieuw client secret.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NieuwGeheim {
+    pub client_id: String,
+    /// Het nieuwe secret; het oude en de tokens die ermee zijn verkregen werken niet meer.
+    pub client_secret: String,
+    pub geheim_vernieuwd_op: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct NieuweKoppeling {
+    /// 1–200 tekens, uniek binnen de gemeente.
+    naam: String,
+    /// CBS-code. Een gemeentelijk beheerder laat dit weg of noemt de eigen gemeente.
+    gemeente: Option<String>,
+    /// Minstens één scope.
+    scopes: Vec<Scope>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct KoppelingWijziging {
+    naam: Option<String>,
+    scopes: Option<Vec<Scope>>,
+    /// `false` trekt de koppeling in.
+    actief: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+pub enum KoppelingSortering {
+    #[serde(rename = "naam")]
+    Naam,
+    #[serde(rename = "-naam")]
+    NaamAflopend,
+    #[serde(rename = "aangemaaktOp")]
+    AangemaaktOp,
+    #[serde(rename = "-aangemaaktOp")]
+    AangemaaktOpAflopend,
+}
+
+impl SortField for KoppelingSortering {
+    type Column = koppeling::Column;
+    fn column(&self) -> (koppeling::Column, bool) {
+        match self {
+            Self::Naam => (koppeling::Column::Naam, false),
+            Self::NaamAflopend => (koppeling::Column::Naam, true),
+            Self::AangemaaktOp => (koppeling::Column::CreatedAt, false),
+            Self::AangemaaktOpAflopend => (koppeling::Column::CreatedAt, true),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct KoppelingenParams {
+    /// Alleen actieve (`true`) of ingetrokken (`false`) koppelingen.
+    actief: Option<bool>,
+    /// Alleen koppelingen van deze gemeente (CBS-code); zinvol voor de regio.
+    #[param(pattern = "^GM[0-9]{4}$", example = "GM0828")]
+    gemeente: Option<String>,
+    /// Sortering; standaard `naam`.
+    #[param(value_type = Option<Vec<KoppelingSortering>>, style = Form, explode = false)]
+    sorteer: Option<String>,
+}
+
+/// Scopes met persoonsgegevens die er nog niet waren, vereisen dat recht.
+fn check_personal_scopes(ctx: &Context, nieuw: &[Scope], bestaand: &[String]) -> ApiResult<()> {
+    let erbij = nieuw
+        .iter()
+        .any(|s| s.geeft_persoonsgegevens() && !bestaand.iter().any(|b| b == s.as_str()));
+    if erbij {
+        ctx.require(Recht::PersoonsgegevensScopesToekennen)?;
+    }
+    Ok(())
+}
+
+fn conflict(error: sea_orm::DbErr) -> ApiError {
+    match error.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            ApiError::Conflict("Deze gemeente heeft al een koppeling met deze naam.".into())
+        }
+        _ => ApiError::Database(error),
+    }
+}
+
+fn with_etag(status: StatusCode, version: i32) -> actix_web::HttpResponseBuilder {
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header(("ETag", etag(version)));
+    builder
+}
+
+/// Koppelingen
+///
+/// De koppelingen van de eigen gemeente; voor een `regio_beheerder` van alle gemeenten.
+#[utoipa::path(
+    tag = "Koppelingen",
+    operation_id = "listKoppelingen",
+    params(PaginaParams, KoppelingenParams),
+    responses(
+        (status = 200, description = "Een pagina koppelingen.", body = Pagina<Koppeling>,
+            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/koppelingen")]
+pub async fn list(
+    req: HttpRequest,
+    ctx: Context,
+    pagina: web::Query<PaginaParams>,
+    params: web::Query<KoppelingenParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::KoppelingenBeheren)?;
+    let sortering = Sortering::parse(params.sorteer.as_deref(), KoppelingSortering::Naam)?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut select = ctx.scoped(koppeling::Entity::find());
+    if let Some(actief) = params.actief {
+        select = select.filter(koppeling::Column::Actief.eq(actief));
+    }
+    if let Some(code) = &params.gemeente {
+        let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
+        select = select.filter(koppeling::Column::GemeenteId.eq(id));
+    }
+    let select = sortering.apply(select, koppeling::Column::Id);
+    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let resultaten = rijen
+        .into_iter()
+        .map(|m| Koppeling::from_model(m, &codes))
+        .collect();
+    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+}
+
+/// Eén koppeling
+#[utoipa::path(
+    tag = "Koppelingen",
+    operation_id = "getKoppeling",
+    params(("id" = Uuid, Path, description = "Id van de koppeling")),
+    responses(
+        (status = 200, description = "De koppeling, met `ETag`.", body = Koppeling),
+        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/koppelingen/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::KoppelingenBeheren)?;
+    let model = ctx.find::<koppeling::Entity>(*id).await?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    Ok(with_etag(StatusCode::OK, model.version).json(Koppeling::from_model(model, &codes)))
+}
+
+/// Koppeling aanmaken
+///
+/// Het antwoord bevat het client secret; het is daarna nooit meer te zien.
+#[utoipa::path(
+    tag = "Koppelingen",
+    operation_id = "createKoppeling",
+    request_body = NieuweKoppeling,
+    responses(
+        (status = 201, description = "Aangemaakt, met `Location`, `ETag` en het client secret.", body = KoppelingMetGeheim),
+        (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens zonder gemeentelijk beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/koppelingen")]
+pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::KoppelingenBeheren)?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut body = Body::parse(body.into_inner())?;
+    let naam = body.string("naam", true, 1, 200);
+    let scopes = body.enum_list("scopes", true, Scope::parse, &scope_tekst());
+    if scopes.as_ref().is_some_and(Vec::is_empty) {
+        body.reject("scopes", "verplicht", "Geef minstens één scope.");
+    }
+    let gevraagd = body.nullable_string("gemeente", 1, 6).flatten();
+    let gemeente_id = match (&ctx.caller.gemeente, &gevraagd) {
+        (Some(eigen), Some(code)) if *code != eigen.code => {
+            body.reject(
+                "gemeente",
+                "niet_toegestaan",
+                format!("U kunt alleen koppelingen van uw eigen gemeente ({}) aanmaken.", eigen.code),
+            );
+            None
+        }
+        (Some(eigen), _) => Some(eigen.id),
+        (None, Some(code)) => {
+            let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
+            if id.is_none() {
+                body.reject("gemeente", "ongeldig", "Onbekende gemeente; gebruik een CBS-code uit /api/v1/gemeenten.");
+            }
+            id
+        }
+        (None, None) => {
+            body.reject("gemeente", "verplicht", "Een koppeling hoort bij een gemeente.");
+            None
+        }
+    };
+    if let Some(scopes) = &scopes {
+        check_personal_scopes(&ctx, scopes, &[])?;
+    }
+    body.finish(&["naam", "gemeente", "scopes"])?;
+    let (Some(naam), Some(scopes), Some(gemeente_id)) = (naam, scopes, gemeente_id) else {
+        return Err(ApiError::Internal("validatie liet een verplicht veld door".into()));
+    };
+
+    let (secret, secret_hash) = secrets::new_client_secret()?;
+    let now = Utc::now();
+    let namen: Vec<String> = scopes.iter().map(|s| s.as_str().to_owned()).collect();
+    let model = koppeling::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        naam: Set(naam.clone()),
+        geheim_hash: Set(secret_hash),
+        scopes: Set(namen.clone()),
+        actief: Set(true),
+        geheim_vernieuwd_op: Set(now),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(ctx.db())
+    .await
+    .map_err(conflict)?;
+    ctx.audit(Regel {
+        gemeente_id: Some(gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Aangemaakt,
+        wijzigingen: Wijzigingen::new()
+            .nieuw("naam", &naam)
+            .nieuw("gemeente", codes.get(&gemeente_id))
+            .nieuw("scopes", &namen)
+            .nieuw("actief", true)
+            .alleen_naam("clientSecret"),
+    })
+    .await?;
+    let id = model.id;
+    let response = with_etag(StatusCode::CREATED, model.version)
+        .insert_header(("Location", format!("/api/v1/koppelingen/{id}")))
+        .json(KoppelingMetGeheim {
+            koppeling: Koppeling::from_model(model, &codes),
+            client_secret: secret,
+        });
+    ctx.commit_then(response).await
+}
+
+/// Koppeling wijzigen of intrekken
+///
+/// `{"actief": false}` trekt de koppeling in: haar tokens werken direct niet meer.
+#[utoipa::path(
+    tag = "Koppelingen",
+    operation_id = "updateKoppeling",
+    params(
+        ("id" = Uuid, Path, description = "Id van de koppeling"),
+        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
+    ),
+    request_body = KoppelingWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Koppeling),
+        (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens toekennen.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/koppelingen/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    body: web::Json<Value>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::KoppelingenBeheren)?;
+    let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
+    check_if_match(&req, huidig.version)?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut body = Body::parse(body.into_inner())?;
+    body.forbid("gemeente", "Dit veld ligt vast; maak zo nodig een nieuwe koppeling.");
+    body.forbid("clientSecret", "Vernieuw het secret met POST /api/v1/koppelingen/{id}/geheim.");
+    let naam = body.string("naam", false, 1, 200);
+    let scopes = body.enum_list("scopes", false, Scope::parse, &scope_tekst());
+    if scopes.as_ref().is_some_and(Vec::is_empty) {
+        body.reject("scopes", "verplicht", "Geef minstens één scope.");
+    }
+    let actief = body.bool("actief", false);
+    if let Some(scopes) = &scopes {
+        check_personal_scopes(&ctx, scopes, &huidig.scopes)?;
+    }
+    body.finish(&["naam", "scopes", "actief"])?;
+
+    let mut wijzigingen = Wijzigingen::new();
+    let mut model: koppeling::ActiveModel = huidig.clone().into();
+    if let Some(naam) = naam {
+        wijzigingen = wijzigingen.waarde("naam", &huidig.naam, &naam);
+        model.naam = Set(naam);
+    }
+    if let Some(scopes) = scopes {
+        let namen: Vec<String> = scopes.iter().map(|s| s.as_str().to_owned()).collect();
+        wijzigingen = wijzigingen.waarde("scopes", &huidig.scopes, &namen);
+        model.scopes = Set(namen);
+    }
+    if let Some(actief) = actief {
+        wijzigingen = wijzigingen.waarde("actief", huidig.actief, actief);
+        model.actief = Set(actief);
+    }
+    if wijzigingen.is_empty() {
+        return Ok(with_etag(StatusCode::OK, huidig.version).json(Koppeling::from_model(huidig, &codes)));
+    }
+    model.version = Set(huidig.version + 1);
+    model.updated_at = Set(Utc::now());
+    let model = model.update(ctx.db()).await.map_err(conflict)?;
+    ctx.audit(Regel {
+        gemeente_id: Some(model.gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Gewijzigd,
+        wijzigingen,
+    })
+    .await?;
+    let response = with_etag(StatusCode::OK, model.version).json(Koppeling::from_model(model, &codes));
+    ctx.commit_then(response).await
+}
+
+/// Client secret vernieuwen
+///
+/// Maakt een nieuw secret; het oude werkt niet meer, en tokens die ermee verkregen
+/// zijn ook niet.
+#[utoipa::path(
+    tag = "Koppelingen",
+    operation_id = "renewKoppelingGeheim",
+    params(("id" = Uuid, Path, description = "Id van de koppeling")),
+    responses(
+        (status = 200, description = "Het nieuwe secret; alleen nu te zien.", body = NieuwGeheim),
+        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/koppelingen/{id}/geheim")]
+pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::KoppelingenBeheren)?;
+    let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
+    let (secret, secret_hash) = secrets::new_client_secret()?;
+    let now = Utc::now();
+    let mut model: koppeling::ActiveModel = huidig.clone().into();
+    model.geheim_hash = Set(secret_hash);
+    model.geheim_vernieuwd_op = Set(now);
+    model.version = Set(huidig.version + 1);
+    model.updated_at = Set(now);
+    let model = model.update(ctx.db()).await?;
+    ctx.audit(Regel {
+        gemeente_id: Some(model.gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::GeheimVernieuwd,
+        wijzigingen: Wijzigingen::new().alleen_naam("clientSecret"),
+    })
+    .await?;
+    let response = with_etag(StatusCode::OK, model.version).json(NieuwGeheim {
+        client_id: model.id.to_string(),
+        client_secret: secret,
+        geheim_vernieuwd_op: model.geheim_vernieuwd_op,
+    });
+    ctx.commit_then(response).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(renew_secret);
+}

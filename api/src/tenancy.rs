@@ -1,0 +1,191 @@
+//! De tenantgrens, op één plek.
+//!
+//! Elke handler met gemeentelijke gegevens neemt een [`Context`]: de geverifieerde
+//! aanroeper plus een databasetransactie waarin de gemeente van die aanroeper al is
+//! gezet. Twee muren:
+//!
+//! 1. de applicatie: [`Context::scoped`] en [`Context::find`] beperken elke query
+//!    tot de eigen gemeente (regionale rollen lezen alle); een id van een andere
+//!    gemeente geeft daardoor 404, alsof het niet bestaat;
+//! 2. de database: de dienst werkt als rol `weefsel_app`, die geen tabel bezit, en
+//!    elke tabel met gemeentelijke rijen heeft row-level security op de instellingen
+//!    `weefsel.gemeente` en `weefsel.regio` die hier met `set_config(..., true)`
+//!    (`SET LOCAL`) aan het begin van de transactie worden gezet. Een query die zijn
+//!    filter vergeet, ziet nog steeds alleen de eigen gemeente.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, dev::Payload, web};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait,
+    PrimaryKeyTrait, QueryFilter, QuerySelect, Select, Statement, TransactionTrait,
+};
+use tracing_actix_web::RootSpan;
+use uuid::Uuid;
+
+use crate::audit::{self, Regel};
+use crate::auth::{self, Caller, Recht, TokenKeys};
+use crate::contract::RequestId;
+use crate::error::{ApiError, ApiResult};
+
+/// Een entiteit met een gemeente per rij.
+pub trait TenantOwned: EntityTrait {
+    fn gemeente_column() -> Self::Column;
+}
+
+impl TenantOwned for entity::gebruiker::Entity {
+    fn gemeente_column() -> Self::Column {
+        entity::gebruiker::Column::GemeenteId
+    }
+}
+
+impl TenantOwned for entity::koppeling::Entity {
+    fn gemeente_column() -> Self::Column {
+        entity::koppeling::Column::GemeenteId
+    }
+}
+
+impl TenantOwned for entity::audit_trail::Entity {
+    fn gemeente_column() -> Self::Column {
+        entity::audit_trail::Column::GemeenteId
+    }
+}
+
+/// De aanroeper en de transactie van één verzoek. Zonder [`Context::commit`] wordt
+/// de transactie teruggedraaid: een fout laat niets achter.
+pub struct Context {
+    pub caller: Caller,
+    request_id: Option<String>,
+    tx: DatabaseTransaction,
+}
+
+impl Context {
+    /// Controleert het token, zoekt het account op en opent de transactie met de
+    /// tenantinstellingen van deze aanroeper.
+    pub async fn open(
+        db: &DatabaseConnection,
+        keys: &TokenKeys,
+        token: &str,
+        request_id: Option<String>,
+    ) -> ApiResult<Context> {
+        let identity = keys.verify(token).map_err(|reason| ApiError::Unauthorized(reason.into()))?;
+        let tx = db.begin().await?;
+        let caller = auth::load_caller(&tx, &identity).await?;
+        let gemeente = caller
+            .gemeente
+            .as_ref()
+            .map(|g| g.id.to_string())
+            .unwrap_or_default();
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('weefsel.gemeente', $1, true), set_config('weefsel.regio', $2, true)",
+            [gemeente.into(), caller.regio_modus().as_setting().into()],
+        ))
+        .await?;
+        Ok(Context {
+            caller,
+            request_id,
+            tx,
+        })
+    }
+
+    /// De transactie: alle queries van het verzoek gaan hierdoor.
+    pub fn db(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+
+    pub fn require(&self, recht: Recht) -> ApiResult<()> {
+        self.caller.require(recht)
+    }
+
+    /// De gemeente van de aanroeper, of `None` voor een regionale rol.
+    pub fn gemeente_id(&self) -> Option<Uuid> {
+        self.caller.gemeente.as_ref().map(|g| g.id)
+    }
+
+    /// Beperkt een query tot wat de aanroeper mag zien.
+    pub fn scoped<E: TenantOwned>(&self, select: Select<E>) -> Select<E> {
+        if self.caller.is_regionaal() {
+            return select;
+        }
+        match self.gemeente_id() {
+            Some(id) => select.filter(E::gemeente_column().eq(id)),
+            // Geen gemeente en geen regionale rol: niets.
+            None => select.filter(sea_orm::sea_query::Expr::value(false)),
+        }
+    }
+
+    /// Eén rij op id binnen de scope van de aanroeper; anders 404.
+    pub async fn find<E>(&self, id: Uuid) -> ApiResult<E::Model>
+    where
+        E: TenantOwned,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        self.scoped(E::find_by_id(id))
+            .one(&self.tx)
+            .await?
+            .ok_or(ApiError::NotFound)
+    }
+
+    /// Als [`Context::find`], en vergrendelt de rij tot het einde van de transactie:
+    /// een gelijktijdige wijziging wacht, en ziet daarna de nieuwe versie (412).
+    pub async fn find_for_update<E>(&self, id: Uuid) -> ApiResult<E::Model>
+    where
+        E: TenantOwned,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        self.scoped(E::find_by_id(id))
+            .lock_exclusive()
+            .one(&self.tx)
+            .await?
+            .ok_or(ApiError::NotFound)
+    }
+
+    /// Legt een mutatie vast in de audit trail, in deze transactie.
+    pub async fn audit(&self, regel: Regel) -> ApiResult<()> {
+        audit::record(&self.tx, self.caller.actor, self.request_id.as_deref(), regel).await?;
+        Ok(())
+    }
+
+    pub async fn commit(self) -> ApiResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+
+    /// Commit en geeft dan `response`: een antwoord gaat pas weg als alles vastligt.
+    pub async fn commit_then(self, response: HttpResponse) -> ApiResult<HttpResponse> {
+        self.commit().await?;
+        Ok(response)
+    }
+}
+
+impl FromRequest for Context {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = auth::bearer_token(req).map(str::to_owned);
+        let db = req.app_data::<web::Data<DatabaseConnection>>().cloned();
+        let keys = req.app_data::<web::Data<TokenKeys>>().cloned();
+        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
+        let span = req.extensions().get::<RootSpan>().cloned();
+        Box::pin(async move {
+            let token = token?;
+            let (Some(db), Some(keys)) = (db, keys) else {
+                return Err(ApiError::Internal("database of sleutels ontbreken".into()));
+            };
+            let context = Context::open(&db, &keys, &token, request_id).await?;
+            if let Some(span) = span {
+                let caller = &context.caller;
+                if let Some(gemeente) = &caller.gemeente {
+                    span.record("gemeente", gemeente.code.as_str());
+                }
+                if let Some(id) = caller.actor.id() {
+                    span.record("gebruiker", format!("{}:{id}", caller.actor.soort()));
+                }
+            }
+            Ok(context)
+        })
+    }
+}

@@ -1,0 +1,336 @@
+//! `POST /api/v1/auth/token`: access tokens voor gebruikers (`password`) en
+//! koppelingen (`client_credentials`), OAuth 2.0 (RFC 6749).
+//!
+//! Misbruik: na 5 mislukte pogingen op één account binnen 15 minuten krijgt elke
+//! volgende poging 429 met `Retry-After`, ook met het goede wachtwoord. De tellers
+//! staan in PostgreSQL (gedeeld door alle instanties); pogingen op één account gaan
+//! na elkaar (advisory lock). Een onbekende gebruikersnaam wordt precies zo
+//! behandeld als een bekende met een fout wachtwoord: zelfde antwoord, zelfde
+//! werk (er wordt altijd een argon2-hash gecontroleerd), zelfde telling.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, FromQueryResult,
+    Statement, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::secrets;
+use crate::auth::{Subject, TokenKeys};
+use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
+
+/// Zoveel mislukte pogingen per account binnen [`WINDOW_MINUTES`] minuten.
+pub const MAX_FAILURES: i64 = 5;
+pub const WINDOW_MINUTES: i64 = 15;
+
+/// Het tokenverzoek (`application/x-www-form-urlencoded`).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct TokenVerzoek {
+    /// `password` (gebruiker) of `client_credentials` (koppeling).
+    #[schema(example = "password")]
+    pub grant_type: Option<String>,
+    /// Bij `password`: de gebruikersnaam.
+    #[schema(example = "oss.coordinator")]
+    pub username: Option<String>,
+    /// Bij `password`: het wachtwoord.
+    #[schema(format = Password)]
+    pub password: Option<String>,
+    /// Bij `client_credentials`: de `clientId` van de koppeling.
+    pub client_id: Option<String>,
+    /// Bij `client_credentials`: het client secret.
+    #[schema(format = Password)]
+    pub client_secret: Option<String>,
+}
+
+/// Een access token (RFC 6749, 5.1).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenAntwoord {
+    /// Een JWT, ondertekend met EdDSA of ES256 (`kid` in de header).
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: &'static str,
+    /// Geldigheid in seconden (standaard 900).
+    #[schema(example = 900)]
+    pub expires_in: u64,
+}
+
+fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
+    ApiError::OAuth {
+        status,
+        error,
+        detail: detail.to_owned(),
+        params: Vec::new(),
+    }
+}
+
+/// Access token aanvragen
+///
+/// Met `grant_type=password` (gebruikersnaam en wachtwoord) of
+/// `grant_type=client_credentials` (`client_id` en `client_secret` van een
+/// koppeling). Fouten zijn problem details met daarnaast de OAuth-velden `error`
+/// en `error_description`. Na 5 mislukte pogingen op één account binnen 15 minuten
+/// volgt 429 met `Retry-After`.
+#[utoipa::path(
+    tag = "Authenticatie",
+    operation_id = "createToken",
+    request_body(content = TokenVerzoek, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "Een access token.", body = TokenAntwoord),
+        (status = 400, description = "`invalid_request`, `unsupported_grant_type` of `invalid_grant` (gebruikersnaam of wachtwoord onjuist).", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`invalid_client`: client_id of client_secret onjuist.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/x-www-form-urlencoded`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Te veel mislukte pogingen op dit account; zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconden tot een nieuwe poging kan."))),
+    )
+)]
+#[post("/auth/token")]
+pub async fn create(
+    form: web::Form<TokenVerzoek>,
+    db: web::Data<DatabaseConnection>,
+    keys: web::Data<TokenKeys>,
+) -> ApiResult<HttpResponse> {
+    let form = form.into_inner();
+    let subject = match form.grant_type.as_deref() {
+        None | Some("") => {
+            return Err(ApiError::OAuth {
+                status: StatusCode::BAD_REQUEST,
+                error: "invalid_request",
+                detail: "grant_type ontbreekt.".into(),
+                params: vec![InvalidParam::new(
+                    "grant_type",
+                    "verplicht",
+                    "Gebruik password of client_credentials.",
+                )],
+            });
+        }
+        Some("password") => password_grant(&db, form).await?,
+        Some("client_credentials") => client_grant(&db, form).await?,
+        Some(_) => {
+            return Err(oauth(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "Alleen password en client_credentials worden ondersteund.",
+            ));
+        }
+    };
+    let token = keys.issue(subject)?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Pragma", "no-cache"))
+        .json(TokenAntwoord {
+            access_token: token,
+            token_type: "Bearer",
+            expires_in: keys.ttl_seconds(),
+        }))
+}
+
+/// Alle ontbrekende velden tegelijk.
+fn require(fields: [(&str, &Option<String>); 2]) -> ApiResult<()> {
+    let missing: Vec<InvalidParam> = fields
+        .iter()
+        .filter(|(_, v)| v.as_deref().is_none_or(str::is_empty))
+        .map(|(name, _)| InvalidParam::new(*name, "verplicht", "Dit veld is verplicht."))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::OAuth {
+        status: StatusCode::BAD_REQUEST,
+        error: "invalid_request",
+        detail: "Een of meer velden ontbreken; zie invalidParams.".into(),
+        params: missing,
+    })
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Credentials {
+    id: Uuid,
+    actief: bool,
+    secret_hash: Option<String>,
+    gemeente_code: Option<String>,
+    rollen: Vec<String>,
+    scopes: Vec<String>,
+    geheim_vernieuwd_op: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
+    require([("username", &form.username), ("password", &form.password)])?;
+    let username = form.username.unwrap_or_default().trim().to_lowercase();
+    let password = form.password.unwrap_or_default();
+    let attempt = Attempt::begin(db, &secrets::account_key("gebruiker", &username)).await?;
+    let account = Credentials::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT g.id, g.actief, g.wachtwoord_hash AS secret_hash, gm.code AS gemeente_code, \
+         g.rollen, ARRAY[]::text[] AS scopes, NULL::timestamptz AS geheim_vernieuwd_op \
+         FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id \
+         WHERE g.gebruikersnaam = $1",
+        [username.into()],
+    ))
+    .one(&attempt.tx)
+    .await?;
+    let hash = account
+        .as_ref()
+        .filter(|a| a.actief)
+        .and_then(|a| a.secret_hash.clone());
+    let ok = web::block(move || secrets::verify_password(hash.as_deref(), &password))
+        .await
+        .map_err(|e| ApiError::Internal(format!("wachtwoord controleren: {e}")))?;
+    match account {
+        Some(account) if ok => {
+            attempt.succeed().await?;
+            Ok(Subject::Gebruiker {
+                id: account.id,
+                gemeente: account.gemeente_code,
+                rollen: account.rollen,
+            })
+        }
+        _ => {
+            attempt.fail().await?;
+            Err(oauth(
+                StatusCode::BAD_REQUEST,
+                "invalid_grant",
+                "Gebruikersnaam of wachtwoord onjuist, of het account is niet actief.",
+            ))
+        }
+    }
+}
+
+async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
+    require([
+        ("client_id", &form.client_id),
+        ("client_secret", &form.client_secret),
+    ])?;
+    let client_id = form.client_id.unwrap_or_default();
+    let secret = form.client_secret.unwrap_or_default();
+    let attempt = Attempt::begin(db, &secrets::account_key("koppeling", &client_id)).await?;
+    let account = match Uuid::parse_str(client_id.trim()) {
+        Ok(id) => {
+            Credentials::find_by_statement(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT k.id, k.actief, k.geheim_hash AS secret_hash, gm.code AS gemeente_code, \
+                 ARRAY[]::text[] AS rollen, k.scopes, k.geheim_vernieuwd_op \
+                 FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id WHERE k.id = $1",
+                [id.into()],
+            ))
+            .one(&attempt.tx)
+            .await?
+        }
+        Err(_) => None,
+    };
+    let ok = account.as_ref().is_some_and(|a| {
+        a.actief
+            && a.secret_hash
+                .as_deref()
+                .is_some_and(|h| secrets::verify_client_secret(h, &secret))
+    });
+    match account {
+        Some(account) if ok => {
+            attempt.succeed().await?;
+            Ok(Subject::Koppeling {
+                id: account.id,
+                gemeente: account.gemeente_code.unwrap_or_default(),
+                scopes: account.scopes,
+                secret_generation: account
+                    .geheim_vernieuwd_op
+                    .map_or(0, |t| t.timestamp_micros()),
+            })
+        }
+        _ => {
+            attempt.fail().await?;
+            Err(oauth(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "client_id of client_secret onjuist, of de koppeling is ingetrokken.",
+            ))
+        }
+    }
+}
+
+/// Eén inlogpoging op één account, in een eigen transactie die het account
+/// vergrendelt zolang de poging loopt.
+struct Attempt {
+    tx: DatabaseTransaction,
+    account: String,
+}
+
+impl Attempt {
+    /// Begint de poging; 429 als het account op slot zit.
+    async fn begin(db: &DatabaseConnection, account: &str) -> ApiResult<Attempt> {
+        let tx = db.begin().await?;
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('weefsel.context', 'authenticatie', true), \
+             pg_advisory_xact_lock(hashtext($1))",
+            [account.into()],
+        ))
+        .await?;
+        let wait = tx
+            .query_one_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT ceil(extract(epoch FROM (min(tijdstip) + make_interval(mins => $2::int)) - now()))::bigint \
+                 FROM (SELECT tijdstip FROM mislukte_inlog \
+                       WHERE account = $1 AND tijdstip > now() - make_interval(mins => $2::int) \
+                       ORDER BY tijdstip DESC LIMIT $3) laatste \
+                 HAVING count(*) >= $3",
+                [
+                    account.into(),
+                    (WINDOW_MINUTES as i32).into(),
+                    MAX_FAILURES.into(),
+                ],
+            ))
+            .await?
+            .and_then(|row| row.try_get_by_index::<Option<i64>>(0).ok().flatten());
+        if let Some(seconds) = wait {
+            let seconds = u64::try_from(seconds.max(1)).unwrap_or(1);
+            return Err(ApiError::TooManyRequests {
+                retry_after: seconds,
+                detail: format!(
+                    "Te veel mislukte pogingen op dit account; probeer het over {} minuut/minuten opnieuw.",
+                    seconds.div_ceil(60)
+                ),
+            });
+        }
+        Ok(Attempt {
+            tx,
+            account: account.to_owned(),
+        })
+    }
+
+    async fn fail(self) -> ApiResult<()> {
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO mislukte_inlog (account) VALUES ($1)",
+                [self.account.into()],
+            ))
+            .await?;
+        // Opruimen wat buiten elk venster valt.
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "DELETE FROM mislukte_inlog WHERE tijdstip < now() - make_interval(mins => $1::int)",
+                [(WINDOW_MINUTES as i32).into()],
+            ))
+            .await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+
+    async fn succeed(self) -> ApiResult<()> {
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "DELETE FROM mislukte_inlog WHERE account = $1",
+                [self.account.into()],
+            ))
+            .await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(create);
+}

@@ -1,0 +1,41 @@
+use sea_orm::entity::prelude::*;
+
+/// Alleen toevoegen: `keten`, `volgnummer`, `tijdstip`, `vorige_hash` en `hash`
+/// zet een trigger in de database.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "audit_trail")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub keten: String,
+    pub volgnummer: i64,
+    pub tijdstip: DateTimeUtc,
+    pub gemeente_id: Option<Uuid>,
+    pub actor_soort: String,
+    pub actor_id: Option<Uuid>,
+    pub resource: String,
+    pub resource_id: String,
+    pub actie: String,
+    pub wijzigingen: Json,
+    pub request_id: Option<String>,
+    pub vorige_hash: String,
+    pub hash: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::gemeente::Entity",
+        from = "Column::GemeenteId",
+        to = "super::gemeente::Column::Id"
+    )]
+    Gemeente,
+}
+
+impl Related<super::gemeente::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Gemeente.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,35 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "koppeling")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub gemeente_id: Uuid,
+    pub naam: String,
+    pub geheim_hash: String,
+    pub scopes: Vec<String>,
+    pub actief: bool,
+    pub geheim_vernieuwd_op: DateTimeUtc,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::gemeente::Entity",
+        from = "Column::GemeenteId",
+        to = "super::gemeente::Column::Id"
+    )]
+    Gemeente,
+}
+
+impl Related<super::gemeente::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Gemeente.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}
