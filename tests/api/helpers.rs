@@ -394,6 +394,21 @@ impl TestApp {
         .await
     }
 
+    /// Een tweede instantie van de dienst op dezelfde database (zoals achter een
+    /// load balancer); stopt als de handle wegvalt.
+    pub async fn second_instance(&self) -> (String, ServerHandle) {
+        let mut config = test_config();
+        config.database_url = Some(self.database.url.clone());
+        let pool = weefsel_api::db::connect(&self.database.url, &config)
+            .await
+            .expect("pool van de tweede instantie");
+        let app = Application::build(&config, pool).expect("tweede instantie bouwen");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let handle = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        (address, handle)
+    }
+
     async fn send(&self, request: reqwest::RequestBuilder) -> reqwest::Response {
         request.send().await.expect("verzoek verstuurd")
     }
