@@ -155,6 +155,7 @@ impl Body {
             .fields
             .keys()
             .filter(|k| !allowed.contains(&k.as_str()))
+            .filter(|k| !self.errors.iter().any(|e| &e.name == *k))
             .cloned()
             .collect();
         for name in unknown {

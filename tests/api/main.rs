@@ -3,10 +3,14 @@
 
 mod helpers;
 
+mod audit;
 mod auth;
 mod cli;
 mod contract;
+mod gebruikers;
 mod gemeenten;
 mod health;
+mod koppelingen;
 mod migrations;
 mod openapi;
+mod tenancy;

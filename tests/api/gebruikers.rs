@@ -1,0 +1,294 @@
+//! Gebruikers beheren: wie mag wat, wat wordt geweigerd, en dat een weigering niets opslaat.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, assert_problem, header, invalid_params, spawn_app};
+
+async fn count_users(app: &TestApp) -> i64 {
+    app.scalar_i64("SELECT count(*) FROM gebruiker").await
+}
+
+#[tokio::test]
+async fn a_gemeente_beheerder_creates_a_user_of_its_own_gemeente() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let response = app
+        .post_as(
+            "/api/v1/gebruikers",
+            &beheerder,
+            &json!({"gebruikersnaam": "oss.jvandijk", "rollen": ["coordinator", "budgethouder"],
+                    "wachtwoord": "een-lang-wachtwoord"}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let location = header(response.headers(), "location");
+    assert_eq!(header(response.headers(), "etag"), "\"1\"");
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(location, format!("/api/v1/gebruikers/{}", body["id"].as_str().expect("id")));
+    assert_eq!(body["gebruikersnaam"], "oss.jvandijk");
+    assert_eq!(body["gemeente"], "GM0828");
+    assert_eq!(body["rollen"], json!(["coordinator", "budgethouder"]));
+    assert_eq!(body["actief"], true);
+    assert!(body.get("wachtwoord").is_none());
+
+    // Het wachtwoord staat als argon2id-hash in de database en werkt.
+    let hash = crate::helpers::query_text(
+        &app.db,
+        "SELECT wachtwoord_hash FROM gebruiker WHERE gebruikersnaam = 'oss.jvandijk'",
+    )
+    .await;
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    let response = app
+        .token_request(&[("grant_type", "password"), ("username", "oss.jvandijk"), ("password", "een-lang-wachtwoord")])
+        .await;
+    assert_eq!(response.status(), 200);
+
+    // Lijst en detail.
+    let list: Value = app.get_as("/api/v1/gebruikers?rol=budgethouder", &beheerder).await.json().await.expect("json");
+    let names: Vec<&str> = list["resultaten"].as_array().expect("lijst").iter().filter_map(|u| u["gebruikersnaam"].as_str()).collect();
+    assert_eq!(names, vec!["oss.budgethouder", "oss.jvandijk"]);
+    let detail = app.get_as(&location, &beheerder).await;
+    assert_eq!(detail.status(), 200);
+    assert_eq!(header(detail.headers(), "etag"), "\"1\"");
+}
+
+#[tokio::test]
+async fn a_gemeente_beheerder_sees_only_its_own_users() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let list: Value = app.get_as("/api/v1/gebruikers?paginaGrootte=100", &beheerder).await.json().await.expect("json");
+    assert_eq!(list["totaalAantal"], 4);
+    assert!(list["resultaten"].as_array().expect("lijst").iter().all(|u| u["gemeente"] == "GM0828"));
+
+    let regio = app.token_for("regio.beheerder").await;
+    let list: Value = app.get_as("/api/v1/gebruikers?paginaGrootte=100", &regio).await.json().await.expect("json");
+    assert_eq!(list["totaalAantal"], 46);
+    let vught: Value = app.get_as("/api/v1/gebruikers?gemeente=GM0865", &regio).await.json().await.expect("json");
+    assert_eq!(vught["totaalAantal"], 4);
+
+    // Een id van een andere gemeente bestaat voor Oss niet.
+    let vreemd = app.user_id("vught.coordinator").await;
+    let path = format!("/api/v1/gebruikers/{vreemd}");
+    assert_problem(app.get_as(&path, &beheerder).await, 404).await;
+    assert_problem(app.patch_as(&path, &beheerder, &json!({"actief": false})).await, 404).await;
+    let regionaal = app.user_id("regio.netwerkmanager").await;
+    assert_problem(app.get_as(&format!("/api/v1/gebruikers/{regionaal}"), &beheerder).await, 404).await;
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM gebruiker WHERE NOT actief").await,
+        0,
+        "niets gedeactiveerd"
+    );
+}
+
+#[tokio::test]
+async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let before = count_users(&app).await;
+
+    // Een andere gemeente zetten: 400 op dat veld.
+    let body = assert_problem(
+        app.post_as(
+            "/api/v1/gebruikers",
+            &beheerder,
+            &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+        )
+        .await,
+        400,
+    )
+    .await;
+    assert_eq!(invalid_params(&body), vec![("gemeente".into(), "niet_toegestaan".into())]);
+
+    // Een regionale rol toekennen: 403.
+    let body = assert_problem(
+        app.post_as(
+            "/api/v1/gebruikers",
+            &beheerder,
+            &json!({"gebruikersnaam": "oss.baas", "rollen": ["regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}),
+        )
+        .await,
+        403,
+    )
+    .await;
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("regionaal beheerder")), "{body}");
+
+    // Velden die niemand zet (mass assignment), en elke fout tegelijk.
+    let body = assert_problem(
+        app.post_as(
+            "/api/v1/gebruikers",
+            &beheerder,
+            &json!({"id": "0193a1f2-7c1e-7b3a-9c2d-5e6f7a8b9c0d", "gebruikersnaam": "X", "rollen": ["koning", "coordinator"],
+                    "wachtwoord": "kort", "actief": "ja", "wachtwoordHash": "$argon2id$..."}),
+        )
+        .await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        invalid_params(&body),
+        vec![
+            ("actief".into(), "ongeldig".into()),
+            ("gebruikersnaam".into(), "te_kort".into()),
+            ("id".into(), "onbekend".into()),
+            ("rollen.0".into(), "ongeldig".into()),
+            ("wachtwoord".into(), "te_kort".into()),
+            ("wachtwoordHash".into(), "onbekend".into()),
+        ]
+    );
+    let body = assert_problem(
+        app.post_as("/api/v1/gebruikers", &beheerder, &json!({"gebruikersnaam": "oss.zonder", "rollen": []})).await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        invalid_params(&body),
+        vec![("rollen".into(), "verplicht".into()), ("wachtwoord".into(), "verplicht".into())]
+    );
+
+    // Onleesbare JSON, geen object, verkeerd mediatype.
+    let response = app
+        .client
+        .post(app.url("/api/v1/gebruikers"))
+        .bearer_auth(&beheerder)
+        .header("Content-Type", "application/json")
+        .body("{\"gebruikersnaam\": ")
+        .send()
+        .await
+        .expect("verzoek");
+    let body = assert_problem(response, 400).await;
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("geen geldige JSON")), "{body}");
+    assert_problem(app.post_as("/api/v1/gebruikers", &beheerder, &json!(["x"])).await, 400).await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/gebruikers"))
+        .bearer_auth(&beheerder)
+        .header("Content-Type", "text/plain")
+        .body("gebruikersnaam=x")
+        .send()
+        .await
+        .expect("verzoek");
+    assert_problem(response, 415).await;
+
+    // Een bestaande naam: 409.
+    let body = assert_problem(
+        app.post_as(
+            "/api/v1/gebruikers",
+            &beheerder,
+            &json!({"gebruikersnaam": "oss.coordinator", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+        )
+        .await,
+        409,
+    )
+    .await;
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("bestaat al")), "{body}");
+
+    assert_eq!(count_users(&app).await, before);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM audit_trail WHERE actor_soort <> 'systeem'").await, 0);
+}
+
+#[tokio::test]
+async fn the_regio_beheerder_manages_every_gemeente_and_the_region() {
+    let app = spawn_app().await;
+    let regio = app.token_for("regio.beheerder").await;
+    let response = app
+        .post_as(
+            "/api/v1/gebruikers",
+            &regio,
+            &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["gemeente_beheerder"], "externId": "kc-1"}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let response = app
+        .post_as(
+            "/api/v1/gebruikers",
+            &regio,
+            &json!({"gebruikersnaam": "regio.analist", "rollen": ["regio_netwerkmanager"], "wachtwoord": "een-lang-wachtwoord"}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["gemeente"], Value::Null);
+
+    // Regionale rollen met een gemeente, gemeentelijke zonder, of gemengd: 400.
+    for (body, veld) in [
+        (json!({"gebruikersnaam": "x.een", "gemeente": "GM0828", "rollen": ["regio_netwerkmanager"], "wachtwoord": "een-lang-wachtwoord"}), "rollen"),
+        (json!({"gebruikersnaam": "x.twee", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}), "gemeente"),
+        (json!({"gebruikersnaam": "x.drie", "rollen": ["coordinator", "regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}), "rollen"),
+        (json!({"gebruikersnaam": "x.vier", "gemeente": "GM9999", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}), "gemeente"),
+    ] {
+        let problem = assert_problem(app.post_as("/api/v1/gebruikers", &regio, &body).await, 400).await;
+        assert!(invalid_params(&problem).iter().any(|(name, _)| name == veld), "{problem}");
+    }
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM gebruiker WHERE gebruikersnaam LIKE 'x.%'").await, 0);
+}
+
+#[tokio::test]
+async fn updates_honour_if_match_and_protect_the_own_account() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let id = app.user_id("oss.raadpleger").await;
+    let path = format!("/api/v1/gebruikers/{id}");
+
+    let response = app
+        .client
+        .patch(app.url(&path))
+        .bearer_auth(&beheerder)
+        .header("If-Match", "\"1\"")
+        .json(&json!({"rollen": ["raadpleger", "coordinator"]}))
+        .send()
+        .await
+        .expect("verzoek");
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(response.headers(), "etag"), "\"2\"");
+
+    // Een tweede medewerker met de oude versie: 412, en niets veranderd.
+    let response = app
+        .client
+        .patch(app.url(&path))
+        .bearer_auth(&beheerder)
+        .header("If-Match", "\"1\"")
+        .json(&json!({"actief": false}))
+        .send()
+        .await
+        .expect("verzoek");
+    assert_problem(response, 412).await;
+    let body: Value = app.get_as(&path, &beheerder).await.json().await.expect("json");
+    assert_eq!(body["actief"], true);
+    assert_eq!(body["rollen"], json!(["raadpleger", "coordinator"]));
+
+    // Vaste velden en onbekende velden.
+    let problem = assert_problem(
+        app.patch_as(&path, &beheerder, &json!({"gebruikersnaam": "oss.ander", "gemeente": "GM0865", "kleur": "rood"})).await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        invalid_params(&problem),
+        vec![
+            ("gebruikersnaam".into(), "niet_toegestaan".into()),
+            ("gemeente".into(), "niet_toegestaan".into()),
+            ("kleur".into(), "onbekend".into()),
+        ]
+    );
+
+    // Een regionale rol geven mag een gemeentelijk beheerder niet.
+    assert_problem(app.patch_as(&path, &beheerder, &json!({"rollen": ["regio_beheerder"]})).await, 403).await;
+
+    // Zichzelf deactiveren of de beheerrol afnemen: 409.
+    let zelf = format!("/api/v1/gebruikers/{}", app.user_id("oss.beheerder").await);
+    assert_problem(app.patch_as(&zelf, &beheerder, &json!({"actief": false})).await, 409).await;
+    assert_problem(app.patch_as(&zelf, &beheerder, &json!({"rollen": ["coordinator"]})).await, 409).await;
+    assert_eq!(app.scalar_i64("SELECT version::bigint FROM gebruiker WHERE gebruikersnaam = 'oss.beheerder'").await, 1);
+}
+
+#[tokio::test]
+async fn mij_is_for_users_only() {
+    let app = spawn_app().await;
+    let body: Value = app.get_as("/api/v1/gebruikers/mij", &app.token_for("regio.netwerkmanager").await).await.json().await.expect("json");
+    assert_eq!(body["gemeente"], Value::Null);
+    assert_eq!(body["rollen"], json!(["regio_netwerkmanager"]));
+
+    let (id, secret) = app.create_client("oss.beheerder", "Subsidiesysteem", &["initiatieven.lezen"]).await;
+    let token = app.client_token(&id, &secret).await;
+    assert_problem(app.get_as("/api/v1/gebruikers/mij", &token).await, 403).await;
+}

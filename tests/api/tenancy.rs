@@ -1,0 +1,142 @@
+//! De tweede muur: de dienst werkt als `weefsel_app` en row-level security laat een
+//! query zonder gemeentefilter toch alleen de eigen gemeente zien.
+
+use entity::{audit_trail, gebruiker};
+use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, Statement, TransactionTrait};
+use weefsel_api::auth::{Subject, TokenKeys};
+use weefsel_api::tenancy::Context;
+
+use crate::helpers::{TestApp, query_text, spawn_app, test_config};
+
+async fn service_pool(app: &TestApp) -> sea_orm::DatabaseConnection {
+    weefsel_api::db::connect(&app.database.url, &test_config())
+        .await
+        .expect("pool als weefsel_app")
+}
+
+async fn user_subject(app: &TestApp, gebruikersnaam: &str, gemeente: Option<&str>, rol: &str) -> Subject {
+    Subject::Gebruiker {
+        id: app.user_id(gebruikersnaam).await.parse().expect("uuid"),
+        gemeente: gemeente.map(str::to_owned),
+        rollen: vec![rol.to_owned()],
+    }
+}
+
+#[tokio::test]
+async fn a_query_without_the_application_filter_sees_only_its_own_gemeente() {
+    let app = spawn_app().await;
+    let pool = service_pool(&app).await;
+    let keys = TokenKeys::from_config(&test_config()).expect("sleutels");
+
+    // Via het scopingmechanisme van de dienst: een Oss-gebruiker, en dan bewust
+    // zonder `ctx.scoped(...)` de hele tabel opvragen.
+    let token = keys
+        .issue(user_subject(&app, "oss.beheerder", Some("GM0828"), "gemeente_beheerder").await)
+        .expect("token");
+    let ctx = Context::open(&pool, &keys, &token, None).await.expect("context");
+    let rijen = gebruiker::Entity::find().all(ctx.db()).await.expect("query");
+    let oss = query_text(&app.db, "SELECT id::text FROM gemeente WHERE code = 'GM0828'").await;
+    assert_eq!(rijen.len(), 4);
+    assert!(rijen.iter().all(|r| r.gemeente_id.map(|g| g.to_string()) == Some(oss.clone())));
+    let audit = audit_trail::Entity::find().all(ctx.db()).await.expect("query");
+    assert_eq!(audit.len(), 4, "alleen de seedregels van Oss");
+
+    // Schrijven in een andere gemeente weigert de database zelf.
+    let vught = app.user_id("vught.coordinator").await;
+    let result = ctx
+        .db()
+        .execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("UPDATE gebruiker SET actief = false WHERE id = '{vught}'"),
+        ))
+        .await
+        .expect("update");
+    assert_eq!(result.rows_affected(), 0);
+    let insert = ctx
+        .db()
+        .execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, rollen) \
+             SELECT gen_random_uuid(), id, 'vught.indringer', ARRAY['coordinator'] FROM gemeente WHERE code = 'GM0865'",
+        ))
+        .await;
+    let error = insert.expect_err("row-level security weigert").to_string();
+    assert!(error.contains("row-level security"), "{error}");
+    drop(ctx);
+
+    // Een regionale netwerkmanager leest alles.
+    let token = keys
+        .issue(user_subject(&app, "regio.netwerkmanager", None, "regio_netwerkmanager").await)
+        .expect("token");
+    let ctx = Context::open(&pool, &keys, &token, None).await.expect("context");
+    assert_eq!(gebruiker::Entity::find().all(ctx.db()).await.expect("query").len(), 46);
+    // ... maar mag geen accounts wijzigen.
+    let result = ctx
+        .db()
+        .execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("UPDATE gebruiker SET actief = false WHERE id = '{vught}'"),
+        ))
+        .await
+        .expect("update");
+    assert_eq!(result.rows_affected(), 0);
+    drop(ctx);
+
+    // Zonder context (een query buiten het mechanisme om): niets.
+    let tx = pool.begin().await.expect("transactie");
+    assert!(gebruiker::Entity::find().all(&tx).await.expect("query").is_empty());
+    tx.rollback().await.expect("rollback");
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM gebruiker WHERE NOT actief").await, 0);
+}
+
+#[tokio::test]
+async fn the_service_role_owns_nothing_and_bypasses_nothing() {
+    let app = spawn_app().await;
+    let pool = service_pool(&app).await;
+    assert_eq!(query_text(&pool, "SELECT current_user::text").await, "weefsel_app");
+    assert_eq!(
+        query_text(
+            &app.db,
+            "SELECT concat_ws(',', rolsuper, rolbypassrls, rolcanlogin) FROM pg_roles WHERE rolname = 'weefsel_app'"
+        )
+        .await,
+        "f,f,f"
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM pg_class WHERE relowner = 'weefsel_app'::regrole").await,
+        0
+    );
+    // Elke tabel met een gemeente_id heeft row-level security.
+    let without_rls = query_text(
+        &app.db,
+        "SELECT coalesce(string_agg(c.relname, ','), '') FROM pg_class c \
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'gemeente_id' \
+         WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND NOT c.relrowsecurity",
+    )
+    .await;
+    assert_eq!(without_rls, "");
+}
+
+#[tokio::test]
+async fn the_audit_trail_is_append_only_in_the_database() {
+    let app = spawn_app().await;
+    let pool = service_pool(&app).await;
+    for sql in [
+        "UPDATE audit_trail SET actie = 'niets'",
+        "DELETE FROM audit_trail",
+        "TRUNCATE audit_trail",
+    ] {
+        let error = pool
+            .execute_unprepared(sql)
+            .await
+            .expect_err("de dienst mag dit niet")
+            .to_string();
+        assert!(error.contains("permission denied"), "{sql}: {error}");
+    }
+    // Ook de eigenaar niet, zolang de triggers aan staan.
+    for sql in ["UPDATE audit_trail SET actie = 'niets'", "DELETE FROM audit_trail", "TRUNCATE audit_trail"] {
+        let error = app.db.execute_unprepared(sql).await.expect_err("trigger").to_string();
+        assert!(error.contains("alleen-toevoegen"), "{sql}: {error}");
+    }
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM audit_trail").await, 46);
+}
