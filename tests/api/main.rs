@@ -11,6 +11,7 @@ mod gebruikers;
 mod gemeenten;
 mod health;
 mod koppelingen;
+mod matrix;
 mod migrations;
 mod openapi;
 mod tenancy;

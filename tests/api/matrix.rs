@@ -1,0 +1,147 @@
+//! De autorisatiematrix (`tests/autorisatiematrix.json`): voor elke operatie van het
+//! OpenAPI-document en elke aanroeper de verwachte status, tegen de echte dienst.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::helpers::{TestApp, spawn_app, urlencode};
+
+const MATRIX: &str = include_str!("../autorisatiematrix.json");
+const DOCUMENT: &str = include_str!("../../openapi/openapi.json");
+
+fn matrix() -> Value {
+    serde_json::from_str(MATRIX).expect("autorisatiematrix.json is geldige JSON")
+}
+
+/// operationId → (methode, padsjabloon).
+fn operations() -> BTreeMap<String, (String, String)> {
+    let document: Value = serde_json::from_str(DOCUMENT).expect("openapi.json");
+    let mut operations = BTreeMap::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            if let Some(id) = operation["operationId"].as_str() {
+                operations.insert(id.to_owned(), (method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    operations
+}
+
+#[test]
+fn every_operation_has_a_row_for_every_caller() {
+    let matrix = matrix();
+    let callers = matrix["aanroepers"].as_array().expect("aanroepers").len();
+    let mut rows = BTreeSet::new();
+    for row in matrix["operaties"].as_array().expect("operaties") {
+        let id = row["operatie"].as_str().expect("operatie").to_owned();
+        assert_eq!(
+            row["verwacht"].as_array().map(Vec::len),
+            Some(callers),
+            "{id}: één status per aanroeper"
+        );
+        assert!(rows.insert(id.clone()), "{id} staat dubbel in de matrix");
+    }
+    let documented: BTreeSet<String> = operations().into_keys().collect();
+    let missing: Vec<_> = documented.difference(&rows).collect();
+    let unknown: Vec<_> = rows.difference(&documented).collect();
+    assert!(missing.is_empty(), "operaties zonder rij in tests/autorisatiematrix.json: {missing:?}");
+    assert!(unknown.is_empty(), "rijen voor operaties die niet (meer) bestaan: {unknown:?}");
+}
+
+/// De tokens van de aanroepers, in de volgorde van de matrix.
+async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
+    let (client_id, secret) = app
+        .create_client(
+            "oss.beheerder",
+            "Matrix-koppeling",
+            &[
+                "gebieden.lezen",
+                "gebieden.schrijven",
+                "sleutelpersonen.lezen",
+                "sleutelpersonen.schrijven",
+                "initiatieven.lezen",
+                "initiatieven.schrijven",
+            ],
+        )
+        .await;
+    let mut tokens = Vec::new();
+    for caller in callers {
+        let token = match caller.as_str().expect("naam") {
+            "anoniem" => None,
+            "regio_beheerder" => Some(app.token_for("regio.beheerder").await),
+            "regio_netwerkmanager" => Some(app.token_for("regio.netwerkmanager").await),
+            "gemeente_beheerder" => Some(app.token_for("oss.beheerder").await),
+            "coordinator" => Some(app.token_for("oss.coordinator").await),
+            "budgethouder" => Some(app.token_for("oss.budgethouder").await),
+            "raadpleger" => Some(app.token_for("oss.raadpleger").await),
+            "koppeling" => Some(app.client_token(&client_id, &secret).await),
+            "andere_gemeente" => Some(app.token_for("vught.beheerder").await),
+            other => panic!("onbekende aanroeper {other} in de matrix"),
+        };
+        tokens.push(token);
+    }
+    tokens
+}
+
+#[tokio::test]
+async fn the_service_answers_as_the_matrix_says() {
+    let app = spawn_app().await;
+    let matrix = matrix();
+    let callers = matrix["aanroepers"].as_array().expect("aanroepers").clone();
+    let tokens = tokens(&app, &callers).await;
+    let (fixture_client, _) = app.create_client("oss.beheerder", "Matrix-vast", &["gebieden.lezen"]).await;
+    let fixtures: BTreeMap<&str, String> = BTreeMap::from([
+        ("gebruiker", app.user_id("oss.raadpleger").await),
+        ("koppeling", fixture_client),
+        ("gemeente", "GM0828".to_owned()),
+    ]);
+    let operations = operations();
+    let mut unique = 0;
+    let mut mismatches = Vec::new();
+
+    for row in matrix["operaties"].as_array().expect("operaties") {
+        let id = row["operatie"].as_str().expect("operatie");
+        let (method, template) = &operations[id];
+        let mut path = template.clone();
+        if let Some(parameters) = row["parameters"].as_object() {
+            for (name, fixture) in parameters {
+                let value = &fixtures[fixture.as_str().expect("fixture")];
+                path = path.replace(&format!("{{{name}}}"), value);
+            }
+        }
+        for (index, caller) in callers.iter().enumerate() {
+            unique += 1;
+            let mut request = app
+                .client
+                .request(method.parse().expect("methode"), app.url(&path));
+            if let Some(token) = &tokens[index] {
+                request = request.bearer_auth(token);
+            }
+            if let Some(body) = row.get("body") {
+                let body = body.to_string().replace("{uniek}", &unique.to_string());
+                request = request.header("Content-Type", "application/json").body(body);
+            }
+            if let Some(form) = row["formulier"].as_object() {
+                let body = form
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", urlencode(v.as_str().unwrap_or_default())))
+                    .collect::<Vec<_>>()
+                    .join("&");
+                request = request
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(body);
+            }
+            let response = request.send().await.expect("verzoek");
+            let status = response.status().as_u16();
+            let expected = row["verwacht"][index].as_u64().expect("status");
+            if u64::from(status) != expected {
+                let text = response.text().await.unwrap_or_default();
+                mismatches.push(format!(
+                    "{id} als {caller}: {status}, verwacht {expected} ({method} {path}): {text}"
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "afwijkingen van de matrix:\n{}", mismatches.join("\n"));
+}
