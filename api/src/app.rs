@@ -10,12 +10,12 @@ use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::TokenKeys;
 use crate::config::Config;
 use crate::contract::{self, DOCS_PATH};
 use crate::openapi::{self, DocumentJson};
 use crate::route_table::RouteTable;
 use crate::telemetry::RequestSpan;
-use crate::auth::TokenKeys;
 use crate::{audit_trail, gebruikers, gemeenten, health, koppelingen, token};
 
 /// Alle routes; het OpenAPI-document wordt uit dezelfde functie gemaakt.

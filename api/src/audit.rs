@@ -178,12 +178,9 @@ const CHAIN_SQL: &str = "SELECT keten, volgnummer, vorige_hash, hash, concat_ws(
 /// de hash van de regel ervoor, en elke hash gelijk aan de SHA-256 van de inhoud.
 /// Een gewijzigde, ingevoegde of verwijderde regel breekt de keten.
 pub async fn verify(db: &impl ConnectionTrait) -> Result<VerifyReport, DbErr> {
-    let rows = ChainRow::find_by_statement(Statement::from_string(
-        DbBackend::Postgres,
-        CHAIN_SQL,
-    ))
-    .all(db)
-    .await?;
+    let rows = ChainRow::find_by_statement(Statement::from_string(DbBackend::Postgres, CHAIN_SQL))
+        .all(db)
+        .await?;
     let mut report = VerifyReport::default();
     let genesis = "0".repeat(64);
     let mut previous: Option<(String, i64, String)> = None;

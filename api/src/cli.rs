@@ -8,9 +8,9 @@ use clap::{Parser, Subcommand};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::app::Application;
+use crate::auth::TokenKeys;
 use crate::config::{Config, DEV_DATABASE_URL};
 use crate::local_postgres::{self, LocalPostgres};
-use crate::auth::TokenKeys;
 use crate::{audit, db, openapi, seed, telemetry};
 
 #[derive(Debug, Parser)]

@@ -141,9 +141,9 @@ fn geldige_gebruikersnaam(naam: &str) -> bool {
     let bytes = naam.as_bytes();
     (3..=64).contains(&bytes.len())
         && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// Rollen en gemeente moeten bij elkaar passen: regionale rollen zonder gemeente.
@@ -186,8 +186,12 @@ async fn hash(wachtwoord: String) -> ApiResult<String> {
 /// Zet een unieke-sleutelfout om in een 409 met de reden.
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     match error.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(message)) if message.contains("extern_id") => {
-            ApiError::Conflict("Deze externId is in deze gemeente al aan een andere gebruiker gekoppeld.".into())
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(message))
+            if message.contains("extern_id") =>
+        {
+            ApiError::Conflict(
+                "Deze externId is in deze gemeente al aan een andere gebruiker gekoppeld.".into(),
+            )
         }
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
             ApiError::Conflict("Deze gebruikersnaam bestaat al.".into())
@@ -196,7 +200,11 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
     }
 }
 
-fn respond(status: actix_web::http::StatusCode, model: gebruiker::Model, codes: &HashMap<Uuid, String>) -> HttpResponse {
+fn respond(
+    status: actix_web::http::StatusCode,
+    model: gebruiker::Model,
+    codes: &HashMap<Uuid, String>,
+) -> HttpResponse {
     let version = model.version;
     let id = model.id;
     let mut builder = HttpResponse::build(status);
@@ -229,7 +237,10 @@ pub async fn list(
     params: web::Query<GebruikersParams>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
-    let sortering = Sortering::parse(params.sorteer.as_deref(), GebruikerSortering::Gebruikersnaam)?;
+    let sortering = Sortering::parse(
+        params.sorteer.as_deref(),
+        GebruikerSortering::Gebruikersnaam,
+    )?;
     let codes = gemeenten::codes(ctx.db()).await?;
     let mut select = ctx.scoped(gebruiker::Entity::find());
     if let Some(rol) = params.rol {
@@ -242,8 +253,7 @@ pub async fn list(
         select = select.filter(gebruiker::Column::Actief.eq(actief));
     }
     if let Some(code) = &params.gemeente {
-        let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
-        select = select.filter(gebruiker::Column::GemeenteId.eq(id));
+        select = select.filter(gebruiker::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
     }
     let select = sortering.apply(select, gebruiker::Column::Id);
     let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
@@ -343,34 +353,25 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
             "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
         );
     }
-    let gevraagde_gemeente = body.nullable_string("gemeente", 1, 6).flatten();
-    let gemeente_id = match (&ctx.caller.gemeente, &gevraagde_gemeente) {
-        (Some(eigen), Some(code)) if *code != eigen.code => {
-            body.reject(
-                "gemeente",
-                "niet_toegestaan",
-                format!("U kunt alleen gebruikers van uw eigen gemeente ({}) aanmaken.", eigen.code),
-            );
-            None
-        }
-        (Some(eigen), _) => Some(eigen.id),
-        (None, Some(code)) => {
-            let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
-            if id.is_none() {
-                body.reject("gemeente", "ongeldig", "Onbekende gemeente; gebruik een CBS-code uit /api/v1/gemeenten.");
-            }
-            id
-        }
-        (None, None) => None,
-    };
+    let gemeente_genoemd = body.has_value("gemeente");
+    let gemeente_id = ctx.target_gemeente(&mut body, &codes, false, "gebruikers");
     if let Some(rollen) = &rollen {
         forbid_regional_roles(&ctx, rollen)?;
-        let heeft_gemeente = gemeente_id.is_some() || gevraagde_gemeente.is_some();
+        let heeft_gemeente = gemeente_id.is_some() || gemeente_genoemd;
         check_rollen_en_gemeente(&mut body, rollen, heeft_gemeente);
     }
-    body.finish(&["gebruikersnaam", "gemeente", "rollen", "wachtwoord", "externId", "actief"])?;
+    body.finish(&[
+        "gebruikersnaam",
+        "gemeente",
+        "rollen",
+        "wachtwoord",
+        "externId",
+        "actief",
+    ])?;
     let (Some(gebruikersnaam), Some(rollen)) = (gebruikersnaam, rollen) else {
-        return Err(ApiError::Internal("validatie liet een verplicht veld door".into()));
+        return Err(ApiError::Internal(
+            "validatie liet een verplicht veld door".into(),
+        ));
     };
 
     let wachtwoord_hash = match wachtwoord {
@@ -414,7 +415,8 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
         wijzigingen,
     })
     .await?;
-    ctx.commit_then(respond(actix_web::http::StatusCode::CREATED, model, &codes)).await
+    ctx.commit_then(respond(actix_web::http::StatusCode::CREATED, model, &codes))
+        .await
 }
 
 /// Gebruiker wijzigen
@@ -452,7 +454,10 @@ pub async fn update(
     let codes = gemeenten::codes(ctx.db()).await?;
     let mut body = Body::parse(body.into_inner())?;
     for veld in ["gebruikersnaam", "gemeente"] {
-        body.forbid(veld, "Dit veld ligt vast; maak zo nodig een nieuwe gebruiker.");
+        body.forbid(
+            veld,
+            "Dit veld ligt vast; maak zo nodig een nieuwe gebruiker.",
+        );
     }
     let rollen = body.enum_list("rollen", false, Rol::parse, ROLLEN);
     if rollen.as_ref().is_some_and(Vec::is_empty) {
@@ -469,11 +474,15 @@ pub async fn update(
 
     let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
     if zelf && actief == Some(false) {
-        return Err(ApiError::Conflict("U kunt uw eigen account niet deactiveren.".into()));
+        return Err(ApiError::Conflict(
+            "U kunt uw eigen account niet deactiveren.".into(),
+        ));
     }
     if zelf
         && let Some(rollen) = &rollen
-        && !rollen.iter().any(|r| matches!(r, Rol::GemeenteBeheerder | Rol::RegioBeheerder))
+        && !rollen
+            .iter()
+            .any(|r| matches!(r, Rol::GemeenteBeheerder | Rol::RegioBeheerder))
     {
         return Err(ApiError::Conflict(
             "U kunt uw eigen beheerrol niet afnemen; laat een andere beheerder dat doen.".into(),
@@ -514,7 +523,8 @@ pub async fn update(
         wijzigingen,
     })
     .await?;
-    ctx.commit_then(respond(actix_web::http::StatusCode::OK, model, &codes)).await
+    ctx.commit_then(respond(actix_web::http::StatusCode::OK, model, &codes))
+        .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

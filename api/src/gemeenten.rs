@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use entity::gemeente;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use uuid::Uuid;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::pagination::{Pagina, PaginaParams};
@@ -46,6 +46,11 @@ impl From<gemeente::Model> for Gemeente {
             slug: m.slug,
         }
     }
+}
+
+/// Het id van de gemeente met deze CBS-code, uit [`codes`].
+pub fn id_for(codes: &HashMap<Uuid, String>, code: &str) -> Option<Uuid> {
+    codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id)
 }
 
 /// Waarop de lijst van gemeenten gesorteerd kan worden; `-` ervoor is aflopend.

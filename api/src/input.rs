@@ -32,6 +32,11 @@ impl Body {
         self.fields.contains_key(name)
     }
 
+    /// Staat het veld erin met een andere waarde dan `null`?
+    pub fn has_value(&self, name: &str) -> bool {
+        self.fields.get(name).is_some_and(|v| !v.is_null())
+    }
+
     /// Voegt een fout toe.
     pub fn reject(&mut self, name: &str, code: &str, reason: impl Into<String>) {
         self.errors.push(InvalidParam::new(name, code, reason));
@@ -77,7 +82,12 @@ impl Body {
     }
 
     /// Een tekst die ook `null` mag zijn: `Some(None)` betekent "leegmaken".
-    pub fn nullable_string(&mut self, name: &str, min: usize, max: usize) -> Option<Option<String>> {
+    pub fn nullable_string(
+        &mut self,
+        name: &str,
+        min: usize,
+        max: usize,
+    ) -> Option<Option<String>> {
         match self.fields.get(name) {
             None => None,
             Some(Value::Null) => Some(None),
@@ -116,7 +126,11 @@ impl Body {
             None => return None,
             Some(Value::Array(items)) => items.clone(),
             Some(_) => {
-                self.reject(name, "ongeldig", format!("Verwacht een lijst met waarden uit: {allowed}."));
+                self.reject(
+                    name,
+                    "ongeldig",
+                    format!("Verwacht een lijst met waarden uit: {allowed}."),
+                );
                 return None;
             }
         };
@@ -125,7 +139,11 @@ impl Body {
         for (index, item) in items.iter().enumerate() {
             match item.as_str().and_then(&parse) {
                 Some(value) if values.contains(&value) => {
-                    self.reject(&format!("{name}.{index}"), "dubbel", "Deze waarde staat al in de lijst.");
+                    self.reject(
+                        &format!("{name}.{index}"),
+                        "dubbel",
+                        "Deze waarde staat al in de lijst.",
+                    );
                     ok = false;
                 }
                 Some(value) => values.push(value),
@@ -159,7 +177,11 @@ impl Body {
             .cloned()
             .collect();
         for name in unknown {
-            self.reject(&name, "onbekend", "Dit veld bestaat niet (of mag hier niet worden gezet).");
+            self.reject(
+                &name,
+                "onbekend",
+                "Dit veld bestaat niet (of mag hier niet worden gezet).",
+            );
         }
         if self.errors.is_empty() {
             Ok(())
@@ -177,15 +199,22 @@ mod tests {
 
     #[test]
     fn every_error_is_reported_at_once() {
-        let mut body = Body::parse(json!({"naam": 3, "rollen": ["x", "coordinator", "coordinator"], "extra": 1})).expect("object");
+        let mut body = Body::parse(
+            json!({"naam": 3, "rollen": ["x", "coordinator", "coordinator"], "extra": 1}),
+        )
+        .expect("object");
         assert_eq!(body.string("naam", true, 1, 10), None);
         assert_eq!(body.string("ontbreekt", true, 1, 10), None);
         let parse = |s: &str| (s == "coordinator").then_some(1);
         assert_eq!(body.enum_list("rollen", true, parse, "coordinator"), None);
-        let Err(ApiError::Validation(errors)) = body.finish(&["naam", "rollen", "ontbreekt"]) else {
+        let Err(ApiError::Validation(errors)) = body.finish(&["naam", "rollen", "ontbreekt"])
+        else {
             panic!("verwacht een validatiefout");
         };
-        let names: Vec<_> = errors.iter().map(|e| (e.name.as_str(), e.code.as_str())).collect();
+        let names: Vec<_> = errors
+            .iter()
+            .map(|e| (e.name.as_str(), e.code.as_str()))
+            .collect();
         assert_eq!(
             names,
             vec![

@@ -205,8 +205,7 @@ pub async fn list(
         select = select.filter(koppeling::Column::Actief.eq(actief));
     }
     if let Some(code) = &params.gemeente {
-        let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
-        select = select.filter(koppeling::Column::GemeenteId.eq(id));
+        select = select.filter(koppeling::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
     }
     let select = sortering.apply(select, koppeling::Column::Id);
     let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
@@ -262,35 +261,15 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
     if scopes.as_ref().is_some_and(Vec::is_empty) {
         body.reject("scopes", "verplicht", "Geef minstens één scope.");
     }
-    let gevraagd = body.nullable_string("gemeente", 1, 6).flatten();
-    let gemeente_id = match (&ctx.caller.gemeente, &gevraagd) {
-        (Some(eigen), Some(code)) if *code != eigen.code => {
-            body.reject(
-                "gemeente",
-                "niet_toegestaan",
-                format!("U kunt alleen koppelingen van uw eigen gemeente ({}) aanmaken.", eigen.code),
-            );
-            None
-        }
-        (Some(eigen), _) => Some(eigen.id),
-        (None, Some(code)) => {
-            let id = codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id);
-            if id.is_none() {
-                body.reject("gemeente", "ongeldig", "Onbekende gemeente; gebruik een CBS-code uit /api/v1/gemeenten.");
-            }
-            id
-        }
-        (None, None) => {
-            body.reject("gemeente", "verplicht", "Een koppeling hoort bij een gemeente.");
-            None
-        }
-    };
+    let gemeente_id = ctx.target_gemeente(&mut body, &codes, true, "koppelingen");
     if let Some(scopes) = &scopes {
         check_personal_scopes(&ctx, scopes, &[])?;
     }
     body.finish(&["naam", "gemeente", "scopes"])?;
     let (Some(naam), Some(scopes), Some(gemeente_id)) = (naam, scopes, gemeente_id) else {
-        return Err(ApiError::Internal("validatie liet een verplicht veld door".into()));
+        return Err(ApiError::Internal(
+            "validatie liet een verplicht veld door".into(),
+        ));
     };
 
     let (secret, secret_hash) = secrets::new_client_secret()?;
@@ -367,8 +346,14 @@ pub async fn update(
     check_if_match(&req, huidig.version)?;
     let codes = gemeenten::codes(ctx.db()).await?;
     let mut body = Body::parse(body.into_inner())?;
-    body.forbid("gemeente", "Dit veld ligt vast; maak zo nodig een nieuwe koppeling.");
-    body.forbid("clientSecret", "Vernieuw het secret met POST /api/v1/koppelingen/{id}/geheim.");
+    body.forbid(
+        "gemeente",
+        "Dit veld ligt vast; maak zo nodig een nieuwe koppeling.",
+    );
+    body.forbid(
+        "clientSecret",
+        "Vernieuw het secret met POST /api/v1/koppelingen/{id}/geheim.",
+    );
     let naam = body.string("naam", false, 1, 200);
     let scopes = body.enum_list("scopes", false, Scope::parse, &scope_tekst());
     if scopes.as_ref().is_some_and(Vec::is_empty) {
@@ -396,7 +381,9 @@ pub async fn update(
         model.actief = Set(actief);
     }
     if wijzigingen.is_empty() {
-        return Ok(with_etag(StatusCode::OK, huidig.version).json(Koppeling::from_model(huidig, &codes)));
+        return Ok(
+            with_etag(StatusCode::OK, huidig.version).json(Koppeling::from_model(huidig, &codes))
+        );
     }
     model.version = Set(huidig.version + 1);
     model.updated_at = Set(Utc::now());
@@ -409,7 +396,8 @@ pub async fn update(
         wijzigingen,
     })
     .await?;
-    let response = with_etag(StatusCode::OK, model.version).json(Koppeling::from_model(model, &codes));
+    let response =
+        with_etag(StatusCode::OK, model.version).json(Koppeling::from_model(model, &codes));
     ctx.commit_then(response).await
 }
 

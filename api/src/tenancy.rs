@@ -13,6 +13,7 @@
 //!    (`SET LOCAL`) aan het begin van de transactie worden gezet. Een query die zijn
 //!    filter vergeet, ziet nog steeds alleen de eigen gemeente.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -28,6 +29,8 @@ use crate::audit::{self, Regel};
 use crate::auth::{self, Caller, Recht, TokenKeys};
 use crate::contract::RequestId;
 use crate::error::{ApiError, ApiResult};
+use crate::gemeenten;
+use crate::input::Body;
 
 /// Een entiteit met een gemeente per rij.
 pub trait TenantOwned: EntityTrait {
@@ -69,7 +72,9 @@ impl Context {
         token: &str,
         request_id: Option<String>,
     ) -> ApiResult<Context> {
-        let identity = keys.verify(token).map_err(|reason| ApiError::Unauthorized(reason.into()))?;
+        let identity = keys
+            .verify(token)
+            .map_err(|reason| ApiError::Unauthorized(reason.into()))?;
         let tx = db.begin().await?;
         let caller = auth::load_caller(&tx, &identity).await?;
         let gemeente = caller
@@ -102,6 +107,55 @@ impl Context {
     /// De gemeente van de aanroeper, of `None` voor een regionale rol.
     pub fn gemeente_id(&self) -> Option<Uuid> {
         self.caller.gemeente.as_ref().map(|g| g.id)
+    }
+
+    /// De gemeente van een nieuwe resource, uit het veld `gemeente` van de body: een
+    /// gemeentelijke aanroeper krijgt altijd de eigen gemeente (een andere noemen is
+    /// 400 `niet_toegestaan`), een regionale aanroeper moet er een noemen als
+    /// `required`. Fouten gaan in `body`.
+    pub fn target_gemeente(
+        &self,
+        body: &mut Body,
+        codes: &HashMap<Uuid, String>,
+        required: bool,
+        wat: &str,
+    ) -> Option<Uuid> {
+        let gevraagd = body.nullable_string("gemeente", 1, 6).flatten();
+        match (&self.caller.gemeente, gevraagd) {
+            (Some(eigen), Some(code)) if code != eigen.code => {
+                body.reject(
+                    "gemeente",
+                    "niet_toegestaan",
+                    format!(
+                        "U kunt alleen {wat} van uw eigen gemeente ({}) aanmaken.",
+                        eigen.code
+                    ),
+                );
+                None
+            }
+            (Some(eigen), _) => Some(eigen.id),
+            (None, Some(code)) => {
+                let id = gemeenten::id_for(codes, &code);
+                if id.is_none() {
+                    body.reject(
+                        "gemeente",
+                        "ongeldig",
+                        "Onbekende gemeente; gebruik een CBS-code uit /api/v1/gemeenten.",
+                    );
+                }
+                id
+            }
+            (None, None) => {
+                if required {
+                    body.reject(
+                        "gemeente",
+                        "verplicht",
+                        format!("Noem de gemeente van de {wat}."),
+                    );
+                }
+                None
+            }
+        }
     }
 
     /// Beperkt een query tot wat de aanroeper mag zien.
@@ -144,7 +198,13 @@ impl Context {
 
     /// Legt een mutatie vast in de audit trail, in deze transactie.
     pub async fn audit(&self, regel: Regel) -> ApiResult<()> {
-        audit::record(&self.tx, self.caller.actor, self.request_id.as_deref(), regel).await?;
+        audit::record(
+            &self.tx,
+            self.caller.actor,
+            self.request_id.as_deref(),
+            regel,
+        )
+        .await?;
         Ok(())
     }
 

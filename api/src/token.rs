@@ -205,9 +205,9 @@ async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<
     let client_id = form.client_id.unwrap_or_default();
     let secret = form.client_secret.unwrap_or_default();
     let attempt = Attempt::begin(db, &secrets::account_key("koppeling", &client_id)).await?;
-    let account = match Uuid::parse_str(client_id.trim()) {
-        Ok(id) => {
-            Credentials::find_by_statement(Statement::from_sql_and_values(
+    let account =
+        match Uuid::parse_str(client_id.trim()) {
+            Ok(id) => Credentials::find_by_statement(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "SELECT k.id, k.actief, k.geheim_hash AS secret_hash, gm.code AS gemeente_code, \
                  ARRAY[]::text[] AS rollen, k.scopes, k.geheim_vernieuwd_op \
@@ -215,10 +215,9 @@ async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<
                 [id.into()],
             ))
             .one(&attempt.tx)
-            .await?
-        }
-        Err(_) => None,
-    };
+            .await?,
+            Err(_) => None,
+        };
     let ok = account.as_ref().is_some_and(|a| {
         a.actief
             && a.secret_hash

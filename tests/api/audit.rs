@@ -38,32 +38,55 @@ async fn every_mutation_is_recorded_without_secret_values() {
         .await;
     assert_eq!(response.status(), 200);
     let response = app
-        .post_as("/api/v1/koppelingen", &beheerder, &json!({"naam": "CRM", "scopes": ["gebieden.lezen"]}))
+        .post_as(
+            "/api/v1/koppelingen",
+            &beheerder,
+            &json!({"naam": "CRM", "scopes": ["gebieden.lezen"]}),
+        )
         .await;
     let client: Value = response.json().await.expect("json");
     let client_id = client["id"].as_str().expect("id");
     let secret = client["clientSecret"].as_str().expect("secret").to_owned();
-    app.patch_as(&format!("/api/v1/koppelingen/{client_id}"), &beheerder, &json!({"actief": false})).await;
+    app.patch_as(
+        &format!("/api/v1/koppelingen/{client_id}"),
+        &beheerder,
+        &json!({"actief": false}),
+    )
+    .await;
     let renewed: Value = app
-        .post_as(&format!("/api/v1/koppelingen/{client_id}/geheim"), &beheerder, &json!({}))
+        .post_as(
+            &format!("/api/v1/koppelingen/{client_id}/geheim"),
+            &beheerder,
+            &json!({}),
+        )
         .await
         .json()
         .await
         .expect("json");
     // Een afgewezen verzoek laat geen regel achter.
-    app.patch_as(&format!("/api/v1/gebruikers/{user_id}"), &beheerder, &json!({"actief": "nee"})).await;
+    app.patch_as(
+        &format!("/api/v1/gebruikers/{user_id}"),
+        &beheerder,
+        &json!({"actief": "nee"}),
+    )
+    .await;
 
     let page: Value = app
-        .get_as("/api/v1/audit-trail?paginaGrootte=100", &beheerder)
-        .await
-        .json()
-        .await
-        .expect("json");
+        .get_json_as("/api/v1/audit-trail?paginaGrootte=100", &beheerder)
+        .await;
     let all = rows(&page);
-    let mine: Vec<&Value> = all.iter().filter(|r| r["actor"]["soort"] == "gebruiker").collect();
+    let mine: Vec<&Value> = all
+        .iter()
+        .filter(|r| r["actor"]["soort"] == "gebruiker")
+        .collect();
     let summary: Vec<(String, String)> = mine
         .iter()
-        .map(|r| (r["resource"].as_str().unwrap_or("").to_owned(), r["actie"].as_str().unwrap_or("").to_owned()))
+        .map(|r| {
+            (
+                r["resource"].as_str().unwrap_or("").to_owned(),
+                r["actie"].as_str().unwrap_or("").to_owned(),
+            )
+        })
         .collect();
     assert_eq!(
         summary,
@@ -75,7 +98,10 @@ async fn every_mutation_is_recorded_without_secret_values() {
             ("gebruiker".into(), "aangemaakt".into()),
         ]
     );
-    assert!(mine.iter().all(|r| r["actor"]["id"] == beheerder_id.as_str() && r["gemeente"] == "GM0828"));
+    assert!(
+        mine.iter()
+            .all(|r| r["actor"]["id"] == beheerder_id.as_str() && r["gemeente"] == "GM0828")
+    );
 
     let created = mine[4];
     assert_eq!(created["resourceId"], user_id);
@@ -94,26 +120,46 @@ async fn every_mutation_is_recorded_without_secret_values() {
         mine[3]["wijzigingen"],
         json!([{"veld": "rollen", "oud": ["raadpleger"], "nieuw": ["coordinator"]}, {"veld": "wachtwoord"}])
     );
-    assert_eq!(mine[1]["wijzigingen"], json!([{"veld": "actief", "oud": true, "nieuw": false}]));
+    assert_eq!(
+        mine[1]["wijzigingen"],
+        json!([{"veld": "actief", "oud": true, "nieuw": false}])
+    );
     assert_eq!(mine[0]["wijzigingen"], json!([{"veld": "clientSecret"}]));
 
     // Geen wachtwoord, secret of hash in de hele tabel.
-    let everything = crate::helpers::query_text(&app.db, "SELECT string_agg(t::text, ' ') FROM audit_trail t").await;
-    for geheim in ["geheim-wachtwoord-1", "nog-een-geheim-wachtwoord", &secret, renewed["clientSecret"].as_str().expect("secret"), "argon2"] {
-        assert!(!everything.contains(geheim), "{geheim} staat in de audit trail");
+    let everything = crate::helpers::query_text(
+        &app.db,
+        "SELECT string_agg(t::text, ' ') FROM audit_trail t",
+    )
+    .await;
+    for geheim in [
+        "geheim-wachtwoord-1",
+        "nog-een-geheim-wachtwoord",
+        &secret,
+        renewed["clientSecret"].as_str().expect("secret"),
+        "argon2",
+    ] {
+        assert!(
+            !everything.contains(geheim),
+            "{geheim} staat in de audit trail"
+        );
     }
 
     // Filters.
     let page: Value = app
-        .get_as(&format!("/api/v1/audit-trail?resource=koppeling&resourceId={client_id}"), &beheerder)
-        .await
-        .json()
-        .await
-        .expect("json");
+        .get_json_as(
+            &format!("/api/v1/audit-trail?resource=koppeling&resourceId={client_id}"),
+            &beheerder,
+        )
+        .await;
     assert_eq!(page["totaalAantal"], 3);
     // Een periode in kalenderdagen van Europe/Amsterdam. Het sjabloon (met de
     // seedregels) kan van een eerdere dag zijn, dus de verwachting komt uit de database.
-    let today = crate::helpers::query_text(&app.db, "SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date::text").await;
+    let today = crate::helpers::query_text(
+        &app.db,
+        "SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date::text",
+    )
+    .await;
     let expected = app
         .scalar_i64(
             "SELECT count(*) FROM audit_trail WHERE resource = 'gebruiker' AND keten = 'GM0828' \
@@ -122,25 +168,44 @@ async fn every_mutation_is_recorded_without_secret_values() {
         .await;
     assert!(expected >= 2);
     let page: Value = app
-        .get_as(&format!("/api/v1/audit-trail?vanaf={today}&tot={today}&resource=gebruiker"), &beheerder)
-        .await
-        .json()
-        .await
-        .expect("json");
+        .get_json_as(
+            &format!("/api/v1/audit-trail?vanaf={today}&tot={today}&resource=gebruiker"),
+            &beheerder,
+        )
+        .await;
     assert_eq!(page["totaalAantal"], expected);
     let page: Value = app
-        .get_as("/api/v1/audit-trail?tot=2020-01-01", &beheerder)
-        .await
-        .json()
-        .await
-        .expect("json");
+        .get_json_as("/api/v1/audit-trail?tot=2020-01-01", &beheerder)
+        .await;
     assert_eq!(page["totaalAantal"], 0);
-    let problem = assert_problem(app.get_as("/api/v1/audit-trail?vanaf=2026-02-01&tot=2026-01-01", &beheerder).await, 400).await;
-    assert_eq!(invalid_params(&problem), vec![("tot".into(), "ongeldig".into())]);
-    let problem = assert_problem(app.get_as("/api/v1/audit-trail?resource=taart&vanaf=gisteren", &beheerder).await, 400).await;
+    let problem = assert_problem(
+        app.get_as(
+            "/api/v1/audit-trail?vanaf=2026-02-01&tot=2026-01-01",
+            &beheerder,
+        )
+        .await,
+        400,
+    )
+    .await;
     assert_eq!(
         invalid_params(&problem),
-        vec![("resource".into(), "ongeldig".into()), ("vanaf".into(), "ongeldig".into())]
+        vec![("tot".into(), "ongeldig".into())]
+    );
+    let problem = assert_problem(
+        app.get_as(
+            "/api/v1/audit-trail?resource=taart&vanaf=gisteren",
+            &beheerder,
+        )
+        .await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        invalid_params(&problem),
+        vec![
+            ("resource".into(), "ongeldig".into()),
+            ("vanaf".into(), "ongeldig".into())
+        ]
     );
 }
 
@@ -148,12 +213,16 @@ async fn every_mutation_is_recorded_without_secret_values() {
 async fn each_beheerder_reads_its_own_trail_and_the_region_reads_all() {
     let app = spawn_app().await;
     let vught = app.token_for("vught.beheerder").await;
-    let page: Value = app.get_as("/api/v1/audit-trail?paginaGrootte=100", &vught).await.json().await.expect("json");
+    let page: Value = app
+        .get_json_as("/api/v1/audit-trail?paginaGrootte=100", &vught)
+        .await;
     assert_eq!(page["totaalAantal"], 4);
     assert!(rows(&page).iter().all(|r| r["gemeente"] == "GM0865"));
 
     let regio = app.token_for("regio.beheerder").await;
-    let page: Value = app.get_as("/api/v1/audit-trail?paginaGrootte=1", &regio).await.json().await.expect("json");
+    let page: Value = app
+        .get_json_as("/api/v1/audit-trail?paginaGrootte=1", &regio)
+        .await;
     assert_eq!(page["totaalAantal"], 46);
     assert!(page["_links"]["next"]["href"].as_str().is_some());
 }
@@ -165,7 +234,11 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
     let id = app.user_id("oss.raadpleger").await;
     for actief in [false, true, false] {
         let response = app
-            .patch_as(&format!("/api/v1/gebruikers/{id}"), &beheerder, &json!({"actief": actief}))
+            .patch_as(
+                &format!("/api/v1/gebruikers/{id}"),
+                &beheerder,
+                &json!({"actief": actief}),
+            )
             .await;
         assert_eq!(response.status(), 200);
     }
@@ -182,7 +255,11 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
             .expect("weefsel audit verify")
     };
     let output = verify_cli();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("49 regels in 12 ketens"));
 
     // Iemand met superuserrechten zet de triggers uit en "verbetert" een regel.
@@ -194,7 +271,10 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
     )
     .await;
     let report = weefsel_api::audit::verify(&app.db).await.expect("verify");
-    assert_eq!(report.fouten, vec!["keten GM0828, regel 6: de inhoud past niet bij de hash (gewijzigd)".to_owned()]);
+    assert_eq!(
+        report.fouten,
+        vec!["keten GM0828, regel 6: de inhoud past niet bij de hash (gewijzigd)".to_owned()]
+    );
     let output = verify_cli();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("BREUK  keten GM0828, regel 6"));
@@ -208,9 +288,17 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
     .await;
     let report = weefsel_api::audit::verify(&app.db).await.expect("verify");
     assert!(
-        report.fouten.iter().any(|f| f.starts_with("keten GM0865, regel 3: volgnummer 2 verwacht")),
+        report
+            .fouten
+            .iter()
+            .any(|f| f.starts_with("keten GM0865, regel 3: volgnummer 2 verwacht")),
         "{:?}",
         report.fouten
     );
-    assert!(report.fouten.iter().any(|f| f == "keten GM0865, regel 3: vorige_hash past niet bij de regel ervoor"));
+    assert!(
+        report
+            .fouten
+            .iter()
+            .any(|f| f == "keten GM0865, regel 3: vorige_hash past niet bij de regel ervoor")
+    );
 }

@@ -106,10 +106,10 @@ fn production_refuses_to_start_without_database_url_or_with_a_development_secret
     assert!(!output.status.success());
     assert!(stderr.contains("ontwikkelgeheim"), "{stderr}");
 
-    let (output, _, stderr) = run(weefsel()
-        .arg("serve")
-        .env("WEEFSEL_ENV", "production")
-        .env("DATABASE_URL", "postgres://weefsel:eigen-geheim@127.0.0.1:1/weefsel"));
+    let (output, _, stderr) = run(weefsel().arg("serve").env("WEEFSEL_ENV", "production").env(
+        "DATABASE_URL",
+        "postgres://weefsel:eigen-geheim@127.0.0.1:1/weefsel",
+    ));
     assert!(!output.status.success());
     assert!(stderr.contains("WEEFSEL_SIGNING_KEY_FILE"), "{stderr}");
 }
@@ -237,7 +237,12 @@ async fn dev_without_database_url_runs_its_own_postgres() {
         std::io::Read::read_to_string(child.0.stdout.as_mut().expect("stdout"), &mut stdout)
             .expect("lezen");
         assert!(stdout.contains("/api/v1/docs/"), "{stdout}");
-        for account in ["oss.coordinator", "vught.beheerder", "regio.netwerkmanager", "weefsel-demo-2026"] {
+        for account in [
+            "oss.coordinator",
+            "vught.beheerder",
+            "regio.netwerkmanager",
+            "weefsel-demo-2026",
+        ] {
             assert!(stdout.contains(account), "{account} ontbreekt in {stdout}");
         }
         assert!(stdout.contains("Eigen PostgreSQL stoppen"), "{stdout}");

@@ -24,7 +24,10 @@ async fn a_gemeente_beheerder_creates_a_user_of_its_own_gemeente() {
     let location = header(response.headers(), "location");
     assert_eq!(header(response.headers(), "etag"), "\"1\"");
     let body: Value = response.json().await.expect("json");
-    assert_eq!(location, format!("/api/v1/gebruikers/{}", body["id"].as_str().expect("id")));
+    assert_eq!(
+        location,
+        format!("/api/v1/gebruikers/{}", body["id"].as_str().expect("id"))
+    );
     assert_eq!(body["gebruikersnaam"], "oss.jvandijk");
     assert_eq!(body["gemeente"], "GM0828");
     assert_eq!(body["rollen"], json!(["coordinator", "budgethouder"]));
@@ -39,13 +42,24 @@ async fn a_gemeente_beheerder_creates_a_user_of_its_own_gemeente() {
     .await;
     assert!(hash.starts_with("$argon2id$"), "{hash}");
     let response = app
-        .token_request(&[("grant_type", "password"), ("username", "oss.jvandijk"), ("password", "een-lang-wachtwoord")])
+        .token_request(&[
+            ("grant_type", "password"),
+            ("username", "oss.jvandijk"),
+            ("password", "een-lang-wachtwoord"),
+        ])
         .await;
     assert_eq!(response.status(), 200);
 
     // Lijst en detail.
-    let list: Value = app.get_as("/api/v1/gebruikers?rol=budgethouder", &beheerder).await.json().await.expect("json");
-    let names: Vec<&str> = list["resultaten"].as_array().expect("lijst").iter().filter_map(|u| u["gebruikersnaam"].as_str()).collect();
+    let list: Value = app
+        .get_json_as("/api/v1/gebruikers?rol=budgethouder", &beheerder)
+        .await;
+    let names: Vec<&str> = list["resultaten"]
+        .as_array()
+        .expect("lijst")
+        .iter()
+        .filter_map(|u| u["gebruikersnaam"].as_str())
+        .collect();
     assert_eq!(names, vec!["oss.budgethouder", "oss.jvandijk"]);
     let detail = app.get_as(&location, &beheerder).await;
     assert_eq!(detail.status(), 200);
@@ -56,25 +70,48 @@ async fn a_gemeente_beheerder_creates_a_user_of_its_own_gemeente() {
 async fn a_gemeente_beheerder_sees_only_its_own_users() {
     let app = spawn_app().await;
     let beheerder = app.token_for("oss.beheerder").await;
-    let list: Value = app.get_as("/api/v1/gebruikers?paginaGrootte=100", &beheerder).await.json().await.expect("json");
+    let list: Value = app
+        .get_json_as("/api/v1/gebruikers?paginaGrootte=100", &beheerder)
+        .await;
     assert_eq!(list["totaalAantal"], 4);
-    assert!(list["resultaten"].as_array().expect("lijst").iter().all(|u| u["gemeente"] == "GM0828"));
+    assert!(
+        list["resultaten"]
+            .as_array()
+            .expect("lijst")
+            .iter()
+            .all(|u| u["gemeente"] == "GM0828")
+    );
 
     let regio = app.token_for("regio.beheerder").await;
-    let list: Value = app.get_as("/api/v1/gebruikers?paginaGrootte=100", &regio).await.json().await.expect("json");
+    let list: Value = app
+        .get_json_as("/api/v1/gebruikers?paginaGrootte=100", &regio)
+        .await;
     assert_eq!(list["totaalAantal"], 46);
-    let vught: Value = app.get_as("/api/v1/gebruikers?gemeente=GM0865", &regio).await.json().await.expect("json");
+    let vught: Value = app
+        .get_json_as("/api/v1/gebruikers?gemeente=GM0865", &regio)
+        .await;
     assert_eq!(vught["totaalAantal"], 4);
 
     // Een id van een andere gemeente bestaat voor Oss niet.
     let vreemd = app.user_id("vught.coordinator").await;
     let path = format!("/api/v1/gebruikers/{vreemd}");
     assert_problem(app.get_as(&path, &beheerder).await, 404).await;
-    assert_problem(app.patch_as(&path, &beheerder, &json!({"actief": false})).await, 404).await;
+    assert_problem(
+        app.patch_as(&path, &beheerder, &json!({"actief": false}))
+            .await,
+        404,
+    )
+    .await;
     let regionaal = app.user_id("regio.netwerkmanager").await;
-    assert_problem(app.get_as(&format!("/api/v1/gebruikers/{regionaal}"), &beheerder).await, 404).await;
+    assert_problem(
+        app.get_as(&format!("/api/v1/gebruikers/{regionaal}"), &beheerder)
+            .await,
+        404,
+    )
+    .await;
     assert_eq!(
-        app.scalar_i64("SELECT count(*) FROM gebruiker WHERE NOT actief").await,
+        app.scalar_i64("SELECT count(*) FROM gebruiker WHERE NOT actief")
+            .await,
         0,
         "niets gedeactiveerd"
     );
@@ -97,7 +134,10 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
         400,
     )
     .await;
-    assert_eq!(invalid_params(&body), vec![("gemeente".into(), "niet_toegestaan".into())]);
+    assert_eq!(
+        invalid_params(&body),
+        vec![("gemeente".into(), "niet_toegestaan".into())]
+    );
 
     // Een regionale rol toekennen: 403.
     let body = assert_problem(
@@ -110,7 +150,12 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
         403,
     )
     .await;
-    assert!(body["detail"].as_str().is_some_and(|d| d.contains("regionaal beheerder")), "{body}");
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("regionaal beheerder")),
+        "{body}"
+    );
 
     // Velden die niemand zet (mass assignment), en elke fout tegelijk.
     let body = assert_problem(
@@ -136,13 +181,21 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
         ]
     );
     let body = assert_problem(
-        app.post_as("/api/v1/gebruikers", &beheerder, &json!({"gebruikersnaam": "oss.zonder", "rollen": []})).await,
+        app.post_as(
+            "/api/v1/gebruikers",
+            &beheerder,
+            &json!({"gebruikersnaam": "oss.zonder", "rollen": []}),
+        )
+        .await,
         400,
     )
     .await;
     assert_eq!(
         invalid_params(&body),
-        vec![("rollen".into(), "verplicht".into()), ("wachtwoord".into(), "verplicht".into())]
+        vec![
+            ("rollen".into(), "verplicht".into()),
+            ("wachtwoord".into(), "verplicht".into())
+        ]
     );
 
     // Onleesbare JSON, geen object, verkeerd mediatype.
@@ -156,8 +209,18 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
         .await
         .expect("verzoek");
     let body = assert_problem(response, 400).await;
-    assert!(body["detail"].as_str().is_some_and(|d| d.contains("geen geldige JSON")), "{body}");
-    assert_problem(app.post_as("/api/v1/gebruikers", &beheerder, &json!(["x"])).await, 400).await;
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("geen geldige JSON")),
+        "{body}"
+    );
+    assert_problem(
+        app.post_as("/api/v1/gebruikers", &beheerder, &json!(["x"]))
+            .await,
+        400,
+    )
+    .await;
     let response = app
         .client
         .post(app.url("/api/v1/gebruikers"))
@@ -180,10 +243,19 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
         409,
     )
     .await;
-    assert!(body["detail"].as_str().is_some_and(|d| d.contains("bestaat al")), "{body}");
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("bestaat al")),
+        "{body}"
+    );
 
     assert_eq!(count_users(&app).await, before);
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM audit_trail WHERE actor_soort <> 'systeem'").await, 0);
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM audit_trail WHERE actor_soort <> 'systeem'")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -211,15 +283,41 @@ async fn the_regio_beheerder_manages_every_gemeente_and_the_region() {
 
     // Regionale rollen met een gemeente, gemeentelijke zonder, of gemengd: 400.
     for (body, veld) in [
-        (json!({"gebruikersnaam": "x.een", "gemeente": "GM0828", "rollen": ["regio_netwerkmanager"], "wachtwoord": "een-lang-wachtwoord"}), "rollen"),
-        (json!({"gebruikersnaam": "x.twee", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}), "gemeente"),
-        (json!({"gebruikersnaam": "x.drie", "rollen": ["coordinator", "regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}), "rollen"),
-        (json!({"gebruikersnaam": "x.vier", "gemeente": "GM9999", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}), "gemeente"),
+        (
+            json!({"gebruikersnaam": "x.een", "gemeente": "GM0828", "rollen": ["regio_netwerkmanager"], "wachtwoord": "een-lang-wachtwoord"}),
+            "rollen",
+        ),
+        (
+            json!({"gebruikersnaam": "x.twee", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+            "gemeente",
+        ),
+        (
+            json!({"gebruikersnaam": "x.drie", "rollen": ["coordinator", "regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}),
+            "rollen",
+        ),
+        (
+            json!({"gebruikersnaam": "x.vier", "gemeente": "GM9999", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+            "gemeente",
+        ),
+        (
+            json!({"gebruikersnaam": "x.vijf", "gemeente": null, "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+            "gemeente",
+        ),
     ] {
-        let problem = assert_problem(app.post_as("/api/v1/gebruikers", &regio, &body).await, 400).await;
-        assert!(invalid_params(&problem).iter().any(|(name, _)| name == veld), "{problem}");
+        let problem =
+            assert_problem(app.post_as("/api/v1/gebruikers", &regio, &body).await, 400).await;
+        assert!(
+            invalid_params(&problem)
+                .iter()
+                .any(|(name, _)| name == veld),
+            "{problem}"
+        );
     }
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM gebruiker WHERE gebruikersnaam LIKE 'x.%'").await, 0);
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM gebruiker WHERE gebruikersnaam LIKE 'x.%'")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -252,13 +350,18 @@ async fn updates_honour_if_match_and_protect_the_own_account() {
         .await
         .expect("verzoek");
     assert_problem(response, 412).await;
-    let body: Value = app.get_as(&path, &beheerder).await.json().await.expect("json");
+    let body: Value = app.get_json_as(&path, &beheerder).await;
     assert_eq!(body["actief"], true);
     assert_eq!(body["rollen"], json!(["raadpleger", "coordinator"]));
 
     // Vaste velden en onbekende velden.
     let problem = assert_problem(
-        app.patch_as(&path, &beheerder, &json!({"gebruikersnaam": "oss.ander", "gemeente": "GM0865", "kleur": "rood"})).await,
+        app.patch_as(
+            &path,
+            &beheerder,
+            &json!({"gebruikersnaam": "oss.ander", "gemeente": "GM0865", "kleur": "rood"}),
+        )
+        .await,
         400,
     )
     .await;
@@ -272,23 +375,51 @@ async fn updates_honour_if_match_and_protect_the_own_account() {
     );
 
     // Een regionale rol geven mag een gemeentelijk beheerder niet.
-    assert_problem(app.patch_as(&path, &beheerder, &json!({"rollen": ["regio_beheerder"]})).await, 403).await;
+    assert_problem(
+        app.patch_as(&path, &beheerder, &json!({"rollen": ["regio_beheerder"]}))
+            .await,
+        403,
+    )
+    .await;
 
     // Zichzelf deactiveren of de beheerrol afnemen: 409.
     let zelf = format!("/api/v1/gebruikers/{}", app.user_id("oss.beheerder").await);
-    assert_problem(app.patch_as(&zelf, &beheerder, &json!({"actief": false})).await, 409).await;
-    assert_problem(app.patch_as(&zelf, &beheerder, &json!({"rollen": ["coordinator"]})).await, 409).await;
-    assert_eq!(app.scalar_i64("SELECT version::bigint FROM gebruiker WHERE gebruikersnaam = 'oss.beheerder'").await, 1);
+    assert_problem(
+        app.patch_as(&zelf, &beheerder, &json!({"actief": false}))
+            .await,
+        409,
+    )
+    .await;
+    assert_problem(
+        app.patch_as(&zelf, &beheerder, &json!({"rollen": ["coordinator"]}))
+            .await,
+        409,
+    )
+    .await;
+    assert_eq!(
+        app.scalar_i64(
+            "SELECT version::bigint FROM gebruiker WHERE gebruikersnaam = 'oss.beheerder'"
+        )
+        .await,
+        1
+    );
 }
 
 #[tokio::test]
 async fn mij_is_for_users_only() {
     let app = spawn_app().await;
-    let body: Value = app.get_as("/api/v1/gebruikers/mij", &app.token_for("regio.netwerkmanager").await).await.json().await.expect("json");
+    let body: Value = app
+        .get_json_as(
+            "/api/v1/gebruikers/mij",
+            &app.token_for("regio.netwerkmanager").await,
+        )
+        .await;
     assert_eq!(body["gemeente"], Value::Null);
     assert_eq!(body["rollen"], json!(["regio_netwerkmanager"]));
 
-    let (id, secret) = app.create_client("oss.beheerder", "Subsidiesysteem", &["initiatieven.lezen"]).await;
+    let (id, secret) = app
+        .create_client("oss.beheerder", "Subsidiesysteem", &["initiatieven.lezen"])
+        .await;
     let token = app.client_token(&id, &secret).await;
     assert_problem(app.get_as("/api/v1/gebruikers/mij", &token).await, 403).await;
 }

@@ -286,6 +286,13 @@ impl TestApp {
             .await
     }
 
+    /// GET met dit token die 200 met JSON verwacht.
+    pub async fn get_json_as(&self, path: &str, token: &str) -> Value {
+        let response = self.get_as(path, token).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.expect("json-body")
+    }
+
     /// GET met het standaardtoken en één extra header.
     pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
         self.send(
@@ -350,7 +357,10 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), 200, "inloggen als {username}");
         let body: Value = response.json().await.expect("json");
-        body["access_token"].as_str().expect("access_token").to_owned()
+        body["access_token"]
+            .as_str()
+            .expect("access_token")
+            .to_owned()
     }
 
     /// Een access token voor een koppeling.
@@ -364,11 +374,19 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), 200, "token voor koppeling {client_id}");
         let body: Value = response.json().await.expect("json");
-        body["access_token"].as_str().expect("access_token").to_owned()
+        body["access_token"]
+            .as_str()
+            .expect("access_token")
+            .to_owned()
     }
 
     /// Maakt een koppeling als `beheerder` en geeft (id, secret).
-    pub async fn create_client(&self, beheerder: &str, naam: &str, scopes: &[&str]) -> (String, String) {
+    pub async fn create_client(
+        &self,
+        beheerder: &str,
+        naam: &str,
+        scopes: &[&str],
+    ) -> (String, String) {
         let token = self.token_for(beheerder).await;
         let response = self
             .post_as(
@@ -381,7 +399,10 @@ impl TestApp {
         let body: Value = response.json().await.expect("json");
         (
             body["clientId"].as_str().expect("clientId").to_owned(),
-            body["clientSecret"].as_str().expect("clientSecret").to_owned(),
+            body["clientSecret"]
+                .as_str()
+                .expect("clientSecret")
+                .to_owned(),
         )
     }
 

@@ -45,8 +45,14 @@ fn every_operation_has_a_row_for_every_caller() {
     let documented: BTreeSet<String> = operations().into_keys().collect();
     let missing: Vec<_> = documented.difference(&rows).collect();
     let unknown: Vec<_> = rows.difference(&documented).collect();
-    assert!(missing.is_empty(), "operaties zonder rij in tests/autorisatiematrix.json: {missing:?}");
-    assert!(unknown.is_empty(), "rijen voor operaties die niet (meer) bestaan: {unknown:?}");
+    assert!(
+        missing.is_empty(),
+        "operaties zonder rij in tests/autorisatiematrix.json: {missing:?}"
+    );
+    assert!(
+        unknown.is_empty(),
+        "rijen voor operaties die niet (meer) bestaan: {unknown:?}"
+    );
 }
 
 /// De tokens van de aanroepers, in de volgorde van de matrix.
@@ -90,7 +96,9 @@ async fn the_service_answers_as_the_matrix_says() {
     let matrix = matrix();
     let callers = matrix["aanroepers"].as_array().expect("aanroepers").clone();
     let tokens = tokens(&app, &callers).await;
-    let (fixture_client, _) = app.create_client("oss.beheerder", "Matrix-vast", &["gebieden.lezen"]).await;
+    let (fixture_client, _) = app
+        .create_client("oss.beheerder", "Matrix-vast", &["gebieden.lezen"])
+        .await;
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("gebruiker", app.user_id("oss.raadpleger").await),
         ("koppeling", fixture_client),
@@ -120,7 +128,9 @@ async fn the_service_answers_as_the_matrix_says() {
             }
             if let Some(body) = row.get("body") {
                 let body = body.to_string().replace("{uniek}", &unique.to_string());
-                request = request.header("Content-Type", "application/json").body(body);
+                request = request
+                    .header("Content-Type", "application/json")
+                    .body(body);
             }
             if let Some(form) = row["formulier"].as_object() {
                 let body = form
@@ -143,5 +153,9 @@ async fn the_service_answers_as_the_matrix_says() {
             }
         }
     }
-    assert!(mismatches.is_empty(), "afwijkingen van de matrix:\n{}", mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "afwijkingen van de matrix:\n{}",
+        mismatches.join("\n")
+    );
 }

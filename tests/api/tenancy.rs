@@ -14,7 +14,12 @@ async fn service_pool(app: &TestApp) -> sea_orm::DatabaseConnection {
         .expect("pool als weefsel_app")
 }
 
-async fn user_subject(app: &TestApp, gebruikersnaam: &str, gemeente: Option<&str>, rol: &str) -> Subject {
+async fn user_subject(
+    app: &TestApp,
+    gebruikersnaam: &str,
+    gemeente: Option<&str>,
+    rol: &str,
+) -> Subject {
     Subject::Gebruiker {
         id: app.user_id(gebruikersnaam).await.parse().expect("uuid"),
         gemeente: gemeente.map(str::to_owned),
@@ -33,12 +38,28 @@ async fn a_query_without_the_application_filter_sees_only_its_own_gemeente() {
     let token = keys
         .issue(user_subject(&app, "oss.beheerder", Some("GM0828"), "gemeente_beheerder").await)
         .expect("token");
-    let ctx = Context::open(&pool, &keys, &token, None).await.expect("context");
-    let rijen = gebruiker::Entity::find().all(ctx.db()).await.expect("query");
-    let oss = query_text(&app.db, "SELECT id::text FROM gemeente WHERE code = 'GM0828'").await;
+    let ctx = Context::open(&pool, &keys, &token, None)
+        .await
+        .expect("context");
+    let rijen = gebruiker::Entity::find()
+        .all(ctx.db())
+        .await
+        .expect("query");
+    let oss = query_text(
+        &app.db,
+        "SELECT id::text FROM gemeente WHERE code = 'GM0828'",
+    )
+    .await;
     assert_eq!(rijen.len(), 4);
-    assert!(rijen.iter().all(|r| r.gemeente_id.map(|g| g.to_string()) == Some(oss.clone())));
-    let audit = audit_trail::Entity::find().all(ctx.db()).await.expect("query");
+    assert!(
+        rijen
+            .iter()
+            .all(|r| r.gemeente_id.map(|g| g.to_string()) == Some(oss.clone()))
+    );
+    let audit = audit_trail::Entity::find()
+        .all(ctx.db())
+        .await
+        .expect("query");
     assert_eq!(audit.len(), 4, "alleen de seedregels van Oss");
 
     // Schrijven in een andere gemeente weigert de database zelf.
@@ -68,8 +89,17 @@ async fn a_query_without_the_application_filter_sees_only_its_own_gemeente() {
     let token = keys
         .issue(user_subject(&app, "regio.netwerkmanager", None, "regio_netwerkmanager").await)
         .expect("token");
-    let ctx = Context::open(&pool, &keys, &token, None).await.expect("context");
-    assert_eq!(gebruiker::Entity::find().all(ctx.db()).await.expect("query").len(), 46);
+    let ctx = Context::open(&pool, &keys, &token, None)
+        .await
+        .expect("context");
+    assert_eq!(
+        gebruiker::Entity::find()
+            .all(ctx.db())
+            .await
+            .expect("query")
+            .len(),
+        46
+    );
     // ... maar mag geen accounts wijzigen.
     let result = ctx
         .db()
@@ -84,16 +114,29 @@ async fn a_query_without_the_application_filter_sees_only_its_own_gemeente() {
 
     // Zonder context (een query buiten het mechanisme om): niets.
     let tx = pool.begin().await.expect("transactie");
-    assert!(gebruiker::Entity::find().all(&tx).await.expect("query").is_empty());
+    assert!(
+        gebruiker::Entity::find()
+            .all(&tx)
+            .await
+            .expect("query")
+            .is_empty()
+    );
     tx.rollback().await.expect("rollback");
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM gebruiker WHERE NOT actief").await, 0);
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM gebruiker WHERE NOT actief")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
 async fn the_service_role_owns_nothing_and_bypasses_nothing() {
     let app = spawn_app().await;
     let pool = service_pool(&app).await;
-    assert_eq!(query_text(&pool, "SELECT current_user::text").await, "weefsel_app");
+    assert_eq!(
+        query_text(&pool, "SELECT current_user::text").await,
+        "weefsel_app"
+    );
     assert_eq!(
         query_text(
             &app.db,
@@ -103,7 +146,8 @@ async fn the_service_role_owns_nothing_and_bypasses_nothing() {
         "f,f,f"
     );
     assert_eq!(
-        app.scalar_i64("SELECT count(*) FROM pg_class WHERE relowner = 'weefsel_app'::regrole").await,
+        app.scalar_i64("SELECT count(*) FROM pg_class WHERE relowner = 'weefsel_app'::regrole")
+            .await,
         0
     );
     // Elke tabel met een gemeente_id heeft row-level security.
@@ -134,8 +178,17 @@ async fn the_audit_trail_is_append_only_in_the_database() {
         assert!(error.contains("permission denied"), "{sql}: {error}");
     }
     // Ook de eigenaar niet, zolang de triggers aan staan.
-    for sql in ["UPDATE audit_trail SET actie = 'niets'", "DELETE FROM audit_trail", "TRUNCATE audit_trail"] {
-        let error = app.db.execute_unprepared(sql).await.expect_err("trigger").to_string();
+    for sql in [
+        "UPDATE audit_trail SET actie = 'niets'",
+        "DELETE FROM audit_trail",
+        "TRUNCATE audit_trail",
+    ] {
+        let error = app
+            .db
+            .execute_unprepared(sql)
+            .await
+            .expect_err("trigger")
+            .to_string();
         assert!(error.contains("alleen-toevoegen"), "{sql}: {error}");
     }
     assert_eq!(app.scalar_i64("SELECT count(*) FROM audit_trail").await, 46);

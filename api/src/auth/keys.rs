@@ -15,9 +15,7 @@ use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, JwkSet};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use ring::rand::SystemRandom;
-use ring::signature::{
-    ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, Ed25519KeyPair, KeyPair,
-};
+use ring::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, Ed25519KeyPair, KeyPair};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -142,7 +140,10 @@ impl TokenKeys {
         let signing = match &config.signing_key_file {
             Some(path) => {
                 let pem = std::fs::read(path).map_err(|e| {
-                    anyhow::anyhow!("WEEFSEL_SIGNING_KEY_FILE {} niet leesbaar: {e}", path.display())
+                    anyhow::anyhow!(
+                        "WEEFSEL_SIGNING_KEY_FILE {} niet leesbaar: {e}",
+                        path.display()
+                    )
                 })?;
                 signing_key_from_pem(&pem).map_err(|e| {
                     anyhow::anyhow!("WEEFSEL_SIGNING_KEY_FILE {}: {e}", path.display())
@@ -242,9 +243,9 @@ impl TokenKeys {
     /// Controleert een token en zegt van wie het is; de fout is een Nederlandse
     /// uitleg voor de aanroeper.
     pub fn verify(&self, token: &str) -> Result<Identity, &'static str> {
-        let header = jsonwebtoken::decode_header(token).map_err(|_| {
-            "Het token is geen geldige JWT of gebruikt een niet-ondersteund algoritme."
-        })?;
+        let header = jsonwebtoken::decode_header(token).map_err(
+            |_| "Het token is geen geldige JWT of gebruikt een niet-ondersteund algoritme.",
+        )?;
         let issuer = peek_issuer(token).ok_or("Het token noemt geen uitgever (iss).")?;
         if issuer == self.issuer {
             let kid = header
@@ -263,7 +264,8 @@ impl TokenKeys {
                 &self.audience,
                 &["exp", "nbf", "iat", "iss", "aud", "sub"],
             )?;
-            let id = Uuid::parse_str(&claims.sub).map_err(|_| "Het token heeft een ongeldige sub.")?;
+            let id =
+                Uuid::parse_str(&claims.sub).map_err(|_| "Het token heeft een ongeldige sub.")?;
             return match claims.soort.as_str() {
                 "gebruiker" => Ok(Identity::Gebruiker {
                     id,
@@ -365,8 +367,9 @@ fn signing_key_from_der(der: &[u8]) -> Result<SigningKey, String> {
             key: EncodingKey::from_ed_der(der),
         });
     }
-    let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der, &SystemRandom::new())
-        .map_err(|_| "geen Ed25519- of P-256-sleutel in PKCS#8-vorm".to_owned())?;
+    let pair =
+        EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der, &SystemRandom::new())
+            .map_err(|_| "geen Ed25519- of P-256-sleutel in PKCS#8-vorm".to_owned())?;
     let point = pair.public_key().as_ref();
     let kid = key_id(point);
     Ok(SigningKey {
@@ -424,25 +427,33 @@ fn load_jwks(path: &Path) -> anyhow::Result<HashMap<String, VerifyKey>> {
         .map_err(|e| anyhow::anyhow!("JWKS {} ongeldig: {e}", path.display()))?;
     let mut keys = HashMap::new();
     for jwk in &set.keys {
-        let kid = jwk
-            .common
-            .key_id
-            .clone()
-            .ok_or_else(|| anyhow::anyhow!("JWKS {}: elke sleutel heeft een kid nodig", path.display()))?;
+        let kid = jwk.common.key_id.clone().ok_or_else(|| {
+            anyhow::anyhow!("JWKS {}: elke sleutel heeft een kid nodig", path.display())
+        })?;
         let key = verify_key_from_jwk(jwk)
             .map_err(|e| anyhow::anyhow!("JWKS {}, sleutel {kid}: {e}", path.display()))?;
         keys.insert(kid, key);
     }
-    anyhow::ensure!(!keys.is_empty(), "JWKS {} bevat geen sleutels", path.display());
+    anyhow::ensure!(
+        !keys.is_empty(),
+        "JWKS {} bevat geen sleutels",
+        path.display()
+    );
     Ok(keys)
 }
 
 fn load_external_issuers(path: &Path) -> anyhow::Result<Vec<ExternalIssuer>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        anyhow::anyhow!("WEEFSEL_EXTERNAL_ISSUERS_FILE {} niet leesbaar: {e}", path.display())
+        anyhow::anyhow!(
+            "WEEFSEL_EXTERNAL_ISSUERS_FILE {} niet leesbaar: {e}",
+            path.display()
+        )
     })?;
     let configs: Vec<ExternalIssuerConfig> = serde_json::from_str(&text).map_err(|e| {
-        anyhow::anyhow!("WEEFSEL_EXTERNAL_ISSUERS_FILE {} ongeldig: {e}", path.display())
+        anyhow::anyhow!(
+            "WEEFSEL_EXTERNAL_ISSUERS_FILE {} ongeldig: {e}",
+            path.display()
+        )
     })?;
     let base = path.parent().unwrap_or(Path::new("."));
     let mut issuers = Vec::new();
@@ -513,7 +524,8 @@ mod tests {
     #[test]
     fn symmetric_jwks_are_refused() {
         let jwk: jsonwebtoken::jwk::Jwk =
-            serde_json::from_value(json!({"kty": "oct", "k": "c2VjcmV0", "kid": "x"})).expect("jwk");
+            serde_json::from_value(json!({"kty": "oct", "k": "c2VjcmV0", "kid": "x"}))
+                .expect("jwk");
         assert!(verify_key_from_jwk(&jwk).is_err());
     }
 }

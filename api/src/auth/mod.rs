@@ -133,7 +133,9 @@ pub fn bearer_token(req: &HttpRequest) -> ApiResult<&str> {
         .to_str()
         .map_err(|_| ApiError::Unauthorized("De header Authorization is onleesbaar.".into()))?;
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
             Ok(token.trim())
         }
         _ => Err(ApiError::Unauthorized(
@@ -160,7 +162,8 @@ const KOPPELING_SQL: &str = "SELECT k.id, k.actief, ARRAY[]::text[] AS rollen, k
      k.gemeente_id, gm.code AS gemeente_code, k.geheim_vernieuwd_op \
      FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id";
 
-const INACTIVE: &str = "Het account achter dit token bestaat niet meer, is gedeactiveerd of ingetrokken.";
+const INACTIVE: &str =
+    "Het account achter dit token bestaat niet meer, is gedeactiveerd of ingetrokken.";
 
 /// Zoekt het account achter een geverifieerde identiteit op, in de transactie van
 /// het verzoek (nog zonder gemeente: daarom de context `authenticatie`).
@@ -171,8 +174,14 @@ pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiRe
     ))
     .await?;
     let (sql, values): (String, Vec<sea_orm::Value>) = match identity {
-        Identity::Gebruiker { id, .. } => (format!("{GEBRUIKER_SQL} WHERE g.id = $1"), vec![(*id).into()]),
-        Identity::Koppeling { id, .. } => (format!("{KOPPELING_SQL} WHERE k.id = $1"), vec![(*id).into()]),
+        Identity::Gebruiker { id, .. } => (
+            format!("{GEBRUIKER_SQL} WHERE g.id = $1"),
+            vec![(*id).into()],
+        ),
+        Identity::Koppeling { id, .. } => (
+            format!("{KOPPELING_SQL} WHERE k.id = $1"),
+            vec![(*id).into()],
+        ),
         Identity::Extern { gemeente, subject } => (
             format!("{GEBRUIKER_SQL} WHERE gm.code = $1 AND g.extern_id = $2"),
             vec![gemeente.clone().into(), subject.clone().into()],

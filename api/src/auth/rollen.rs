@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// De rol van een gebruiker (DOMAIN.md, "Who uses it").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rol {
     /// Functioneel beheer VRBN: alle accounts, instellingen van gemeenten.
@@ -57,7 +59,9 @@ impl Rol {
 
 /// Wat een koppeling mag. `sleutelpersonen.*` geeft toegang tot persoonsgegevens en
 /// kan alleen door een `gemeente_beheerder` worden toegekend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 pub enum Scope {
     #[serde(rename = "gebieden.lezen")]
     GebiedenLezen,

@@ -101,7 +101,10 @@ mod tests {
     #[test]
     fn passwords_hash_with_argon2id_and_verify() {
         let hash = hash_password("een-lang-wachtwoord").expect("hash");
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
         assert!(verify_password(Some(&hash), "een-lang-wachtwoord"));
         assert!(!verify_password(Some(&hash), "een-ander-wachtwoord"));
         assert!(!verify_password(None, "weefsel-geen-account"));
@@ -125,10 +128,7 @@ mod tests {
             account_key("gebruiker", " Oss.Beheerder "),
             account_key("gebruiker", "oss.beheerder")
         );
-        assert_ne!(
-            account_key("gebruiker", "x"),
-            account_key("koppeling", "x")
-        );
+        assert_ne!(account_key("gebruiker", "x"), account_key("koppeling", "x"));
         assert!(!account_key("gebruiker", "oss.beheerder").contains("oss"));
     }
 }
