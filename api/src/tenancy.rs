@@ -84,7 +84,8 @@ impl Context {
             .unwrap_or_default();
         tx.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "SELECT set_config('weefsel.gemeente', $1, true), set_config('weefsel.regio', $2, true)",
+            "SELECT set_config('weefsel.context', '', true), \
+             set_config('weefsel.gemeente', $1, true), set_config('weefsel.regio', $2, true)",
             [gemeente.into(), caller.regio_modus().as_setting().into()],
         ))
         .await?;

@@ -166,7 +166,8 @@ const INACTIVE: &str =
     "Het account achter dit token bestaat niet meer, is gedeactiveerd of ingetrokken.";
 
 /// Zoekt het account achter een geverifieerde identiteit op, in de transactie van
-/// het verzoek (nog zonder gemeente: daarom de context `authenticatie`).
+/// het verzoek (nog zonder gemeente: daarom de context `authenticatie`, die de
+/// aanroeper daarna weer leegmaakt; zie [`crate::tenancy::Context::open`]).
 pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiResult<Caller> {
     tx.execute_raw(Statement::from_string(
         DbBackend::Postgres,
@@ -193,11 +194,6 @@ pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiRe
         values,
     ))
     .one(tx)
-    .await?;
-    tx.execute_raw(Statement::from_string(
-        DbBackend::Postgres,
-        "SELECT set_config('weefsel.context', '', true)",
-    ))
     .await?;
     let row = match row {
         Some(row) if row.actief => row,
