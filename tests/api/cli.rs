@@ -254,3 +254,71 @@ async fn dev_without_database_url_runs_its_own_postgres() {
     assert!(dir.join(".weefsel/pgdata/PG_VERSION").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// De span van een verzoek noemt gemeente en gebruiker (met id), maar nooit het
+/// wachtwoord, het token of de gebruikersnaam uit het formulier.
+#[tokio::test]
+async fn request_logs_name_gemeente_and_user_but_no_secrets() {
+    let database = TestDatabase::migrated().await;
+    let port = free_port();
+    let mut child = Running(
+        weefsel()
+            .arg("serve")
+            .env("DATABASE_URL", &database.url)
+            .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
+            .env("WEEFSEL_LOG_FORMAT", "json")
+            .env("WEEFSEL_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("weefsel serve"),
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    wait_until_serving(&format!("{base}/health/ready")).await;
+    let client = reqwest::Client::new();
+    let token: serde_json::Value = client
+        .post(format!("{base}/api/v1/auth/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("grant_type=password&username=vught.coordinator&password=weefsel-demo-2026")
+        .send()
+        .await
+        .expect("token")
+        .json()
+        .await
+        .expect("json");
+    let token = token["access_token"]
+        .as_str()
+        .expect("access_token")
+        .to_owned();
+    let mij: serde_json::Value = client
+        .get(format!("{base}/api/v1/gebruikers/mij"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("mij")
+        .json()
+        .await
+        .expect("json");
+    signal(&child.0, "TERM");
+    assert!(wait_for_exit(&mut child.0).success());
+    let mut stdout = String::new();
+    std::io::Read::read_to_string(child.0.stdout.as_mut().expect("stdout"), &mut stdout)
+        .expect("lezen");
+
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("/api/v1/gebruikers/mij"))
+        .unwrap_or_else(|| panic!("geen logregel voor /mij in {stdout}"));
+    let entry: serde_json::Value = serde_json::from_str(line).expect("json-logregel");
+    let span = &entry["span"];
+    assert_eq!(span["gemeente"], "GM0865", "{line}");
+    assert_eq!(
+        span["gebruiker"],
+        format!("gebruiker:{}", mij["id"].as_str().expect("id")),
+        "{line}"
+    );
+    assert_eq!(span["status"], 200, "{line}");
+    for secret in ["weefsel-demo-2026", token.as_str(), "vught.coordinator"] {
+        assert!(!stdout.contains(secret), "{secret} staat in het log");
+    }
+}
