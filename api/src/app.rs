@@ -16,7 +16,10 @@ use crate::contract::{self, DOCS_PATH};
 use crate::openapi::{self, DocumentJson};
 use crate::route_table::RouteTable;
 use crate::telemetry::RequestSpan;
-use crate::{audit_trail, gebruikers, gemeenten, health, koppelingen, token};
+use crate::{
+    audit_trail, gebieden, gebruikers, gemeenten, health, indicatoren, koppelingen, token,
+    trajecten,
+};
 
 /// Alle routes; het OpenAPI-document wordt uit dezelfde functie gemaakt.
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -27,6 +30,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(gemeenten::configure)
             .configure(gebruikers::configure)
             .configure(koppelingen::configure)
+            .configure(gebieden::configure)
+            .configure(indicatoren::configure)
+            .configure(trajecten::configure)
             .configure(audit_trail::configure),
     );
 }

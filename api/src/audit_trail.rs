@@ -26,6 +26,9 @@ use crate::tenancy::Context;
 pub enum ResourceSoort {
     Gebruiker,
     Koppeling,
+    Gebied,
+    Indicatormeting,
+    Traject,
 }
 
 impl ResourceSoort {
@@ -33,6 +36,9 @@ impl ResourceSoort {
         match self {
             ResourceSoort::Gebruiker => "gebruiker",
             ResourceSoort::Koppeling => "koppeling",
+            ResourceSoort::Gebied => "gebied",
+            ResourceSoort::Indicatormeting => "indicatormeting",
+            ResourceSoort::Traject => "traject",
         }
     }
 }

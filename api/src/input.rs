@@ -160,6 +160,139 @@ impl Body {
         ok.then_some(values)
     }
 
+    /// Een veld dat ook `null` mag zijn: `None` als het ontbreekt, `Some(None)` bij
+    /// `null`, anders wat `read` ervan maakt (`None` bij een fout, die dan al gemeld is).
+    pub fn nullable<T>(
+        &mut self,
+        name: &str,
+        read: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match self.fields.get(name) {
+            None => None,
+            Some(Value::Null) => Some(None),
+            Some(_) => read(self).map(Some),
+        }
+    }
+
+    /// Een geheel getal van `min` tot en met `max`.
+    pub fn integer(&mut self, name: &str, required: bool, min: i64, max: i64) -> Option<i64> {
+        match self.fields.get(name) {
+            None | Some(Value::Null) if required => {
+                self.missing(name);
+                None
+            }
+            None | Some(Value::Null) => None,
+            Some(value) => match value.as_i64().filter(|n| (min..=max).contains(n)) {
+                Some(n) => Some(n),
+                None => {
+                    self.reject(
+                        name,
+                        "ongeldig",
+                        format!("Verwacht een geheel getal van {min} tot en met {max}."),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// Een getal dat `valid` goedkeurt; anders een fout met `reason`.
+    pub fn number(&mut self, name: &str, valid: impl Fn(f64) -> bool, reason: &str) -> Option<f64> {
+        match self.fields.get(name) {
+            None | Some(Value::Null) => None,
+            Some(value) => match value.as_f64().filter(|n| valid(*n)) {
+                Some(n) => Some(n),
+                None => {
+                    self.reject(name, "ongeldig", reason);
+                    None
+                }
+            },
+        }
+    }
+
+    /// Een datum (`YYYY-MM-DD`).
+    pub fn date(&mut self, name: &str, required: bool) -> Option<chrono::NaiveDate> {
+        let text = self.string(name, required, 1, 32)?;
+        match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                self.reject(name, "ongeldig", "Verwacht een datum als JJJJ-MM-DD.");
+                None
+            }
+        }
+    }
+
+    /// Een UUID.
+    pub fn uuid(&mut self, name: &str, required: bool) -> Option<uuid::Uuid> {
+        let text = self.string(name, required, 1, 64)?;
+        match uuid::Uuid::parse_str(&text) {
+            Ok(id) => Some(id),
+            Err(_) => {
+                self.reject(name, "ongeldig", "Verwacht een UUID.");
+                None
+            }
+        }
+    }
+
+    /// Eén waarde uit een vaste set.
+    pub fn enum_value<T>(
+        &mut self,
+        name: &str,
+        required: bool,
+        parse: impl Fn(&str) -> Option<T>,
+        allowed: &str,
+    ) -> Option<T> {
+        let text = match self.fields.get(name) {
+            Some(Value::String(s)) => s.clone(),
+            None | Some(Value::Null) if required => {
+                self.missing(name);
+                return None;
+            }
+            None | Some(Value::Null) => return None,
+            Some(_) => String::new(),
+        };
+        let value = parse(&text);
+        if value.is_none() {
+            self.reject(name, "ongeldig", format!("Toegestaan: {allowed}."));
+        }
+        value
+    }
+
+    /// Een genest object als eigen [`Body`]; lees het uit en geef het terug met
+    /// [`Body::absorb`].
+    pub fn object(&mut self, name: &str) -> Option<Body> {
+        match self.fields.get(name) {
+            Some(Value::Object(fields)) => Some(Body {
+                fields: fields.clone(),
+                errors: Vec::new(),
+            }),
+            None | Some(Value::Null) => None,
+            Some(_) => {
+                self.reject(name, "ongeldig", "Verwacht een object.");
+                None
+            }
+        }
+    }
+
+    /// Neemt de fouten van een genest object over als `name.veld`, met de onbekende
+    /// velden erbij. Geeft `true` als het geneste object in orde was.
+    pub fn absorb(&mut self, name: &str, child: Body, allowed: &[&str]) -> bool {
+        match child.finish(allowed) {
+            Ok(()) => true,
+            Err(ApiError::Validation(errors)) => {
+                for error in errors {
+                    self.errors.push(InvalidParam::new(
+                        format!("{name}.{}", error.name),
+                        &error.code,
+                        error.reason,
+                    ));
+                }
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Weigert een veld dat de aanroeper niet mag zetten of wijzigen.
     pub fn forbid(&mut self, name: &str, reason: &str) {
         if self.has(name) {

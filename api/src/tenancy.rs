@@ -159,6 +159,17 @@ impl Context {
         }
     }
 
+    /// De eigen gemeente van een aanroeper die gemeentelijke gegevens schrijft; een
+    /// regionale aanroeper heeft er geen (403).
+    pub fn eigen_gemeente(&self) -> ApiResult<Uuid> {
+        self.gemeente_id().ok_or_else(|| {
+            ApiError::Forbidden(
+                "Alleen een gebruiker of koppeling van een gemeente schrijft gemeentelijke gegevens."
+                    .into(),
+            )
+        })
+    }
+
     /// Beperkt een query tot wat de aanroeper mag zien.
     pub fn scoped<E: TenantOwned>(&self, select: Select<E>) -> Select<E> {
         if self.caller.is_regionaal() {
@@ -248,5 +259,29 @@ impl FromRequest for Context {
             }
             Ok(context)
         })
+    }
+}
+
+impl TenantOwned for entity::gebied::Entity {
+    fn gemeente_column() -> Self::Column {
+        entity::gebied::Column::GemeenteId
+    }
+}
+
+impl TenantOwned for entity::indicatormeting::Entity {
+    fn gemeente_column() -> Self::Column {
+        entity::indicatormeting::Column::GemeenteId
+    }
+}
+
+impl TenantOwned for entity::traject::Entity {
+    fn gemeente_column() -> Self::Column {
+        entity::traject::Column::GemeenteId
+    }
+}
+
+impl TenantOwned for entity::traject_stap::Entity {
+    fn gemeente_column() -> Self::Column {
+        entity::traject_stap::Column::GemeenteId
     }
 }

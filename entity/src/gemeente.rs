@@ -10,6 +10,8 @@ pub struct Model {
     pub naam: String,
     #[sea_orm(unique)]
     pub slug: String,
+    /// Vanaf dit inwonertal is een gebied groot.
+    pub grootte_drempel: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

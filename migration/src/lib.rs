@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 pub mod gemeenten;
 mod m20261124_000001_gemeente;
 mod m20261124_000002_identiteit;
+mod m20261124_000003_gebieden;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_gemeente::Migration),
             Box::new(m20261124_000002_identiteit::Migration),
+            Box::new(m20261124_000003_gebieden::Migration),
         ]
     }
 }

@@ -5,7 +5,37 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::helpers::{TestApp, spawn_app, urlencode};
+use crate::helpers::{TestApp, exec, query_text, spawn_app, urlencode};
+
+/// Een nieuw, leeg gebied van Oss.
+async fn fresh_gebied(app: &TestApp) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO gebied (id, gemeente_id, naam, soort) \
+             SELECT '{id}', id, 'Matrix {id}', 'kern' FROM gemeente WHERE code = 'GM0828'"
+        ),
+    )
+    .await;
+    id
+}
+
+/// Een nieuw weerbaarheidstraject van Oss, zonder besluit.
+async fn fresh_weerbaarheid(app: &TestApp, gebied: &str) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO traject (id, gemeente_id, gebied_id, aanpak) \
+             SELECT '{id}', gemeente_id, id, 'weerbaarheid' FROM gebied WHERE id = '{gebied}'; \
+             INSERT INTO traject_stap (traject_id, gemeente_id, nummer) \
+             SELECT t.id, t.gemeente_id, n FROM traject t, generate_series(1, 12) n WHERE t.id = '{id}'"
+        ),
+    )
+    .await;
+    id
+}
 
 const MATRIX: &str = include_str!("../autorisatiematrix.json");
 const DOCUMENT: &str = include_str!("../../openapi/openapi.json");
@@ -68,6 +98,8 @@ async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
                 "sleutelpersonen.schrijven",
                 "initiatieven.lezen",
                 "initiatieven.schrijven",
+                "trajecten.lezen",
+                "trajecten.schrijven",
             ],
         )
         .await;
@@ -99,10 +131,24 @@ async fn the_service_answers_as_the_matrix_says() {
     let (fixture_client, _) = app
         .create_client("oss.beheerder", "Matrix-vast", &["gebieden.lezen"])
         .await;
+    let gebied = query_text(
+        &app.db,
+        "SELECT g.id::text FROM gebied g JOIN gemeente m ON m.id = g.gemeente_id \
+         WHERE m.code = 'GM0828' AND g.cbs_code = 'WK082801'",
+    )
+    .await;
+    let traject = query_text(
+        &app.db,
+        &format!("SELECT id::text FROM traject WHERE gebied_id = '{gebied}'"),
+    )
+    .await;
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("gebruiker", app.user_id("oss.raadpleger").await),
         ("koppeling", fixture_client),
         ("gemeente", "GM0828".to_owned()),
+        ("gebied", gebied.clone()),
+        ("traject", traject),
+        ("stap", "1".to_owned()),
     ]);
     let operations = operations();
     let mut unique = 0;
@@ -114,12 +160,25 @@ async fn the_service_answers_as_the_matrix_says() {
         let mut path = template.clone();
         if let Some(parameters) = row["parameters"].as_object() {
             for (name, fixture) in parameters {
-                let value = &fixtures[fixture.as_str().expect("fixture")];
-                path = path.replace(&format!("{{{name}}}"), value);
+                if let Some(value) = fixtures.get(fixture.as_str().expect("fixture")) {
+                    path = path.replace(&format!("{{{name}}}"), value);
+                }
             }
         }
         for (index, caller) in callers.iter().enumerate() {
             unique += 1;
+            // Vers voor elk verzoek: wat maar één keer kan (verwijderen, besluiten).
+            let mut path = path.clone();
+            if let Some(parameters) = row["parameters"].as_object() {
+                for (name, fixture) in parameters {
+                    let value = match fixture.as_str().expect("fixture") {
+                        "nieuw_gebied" => fresh_gebied(&app).await,
+                        "nieuw_weerbaarheidstraject" => fresh_weerbaarheid(&app, &gebied).await,
+                        _ => continue,
+                    };
+                    path = path.replace(&format!("{{{name}}}"), &value);
+                }
+            }
             let mut request = app
                 .client
                 .request(method.parse().expect("methode"), app.url(&path));
@@ -127,7 +186,10 @@ async fn the_service_answers_as_the_matrix_says() {
                 request = request.bearer_auth(token);
             }
             if let Some(body) = row.get("body") {
-                let body = body.to_string().replace("{uniek}", &unique.to_string());
+                let body = body
+                    .to_string()
+                    .replace("{uniek}", &unique.to_string())
+                    .replace("{gebied}", &gebied);
                 request = request
                     .header("Content-Type", "application/json")
                     .body(body);

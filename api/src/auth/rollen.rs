@@ -156,7 +156,27 @@ pub enum Recht {
     RegionaleRollenToekennen,
     /// Een scope met persoonsgegevens aan een koppeling toekennen.
     PersoonsgegevensScopesToekennen,
+    /// Gebieden, hun metingen en DNA-profiel lezen.
+    GebiedenLezen,
+    /// Gebieden aanmaken, wijzigen, verwijderen, metingen toevoegen, DNA aanpassen.
+    GebiedenSchrijven,
+    /// Trajecten lezen.
+    TrajectenLezen,
+    /// Trajecten starten en bijhouden.
+    TrajectenSchrijven,
 }
+
+/// Iedereen met een rol leest de niet-persoonlijke gegevens.
+const LEZERS: &[Rol] = &[
+    Rol::RegioBeheerder,
+    Rol::RegioNetwerkmanager,
+    Rol::GemeenteBeheerder,
+    Rol::Coordinator,
+    Rol::Budgethouder,
+    Rol::Raadpleger,
+];
+/// Gemeentelijke gegevens schrijven: coördinatoren en beheerders van de gemeente.
+const SCHRIJVERS: &[Rol] = &[Rol::Coordinator, Rol::GemeenteBeheerder];
 
 impl Recht {
     /// Welke rollen dit recht geven.
@@ -167,13 +187,21 @@ impl Recht {
             }
             Recht::RegionaleRollenToekennen => &[Rol::RegioBeheerder],
             Recht::PersoonsgegevensScopesToekennen => &[Rol::GemeenteBeheerder],
+            Recht::GebiedenLezen | Recht::TrajectenLezen => LEZERS,
+            Recht::GebiedenSchrijven | Recht::TrajectenSchrijven => SCHRIJVERS,
         }
     }
 
-    /// Welke scopes dit recht aan een koppeling geven (nog geen: koppelingen
-    /// beheren geen accounts en lezen de audit trail niet).
+    /// Welke scopes dit recht aan een koppeling geven. Koppelingen beheren geen
+    /// accounts en lezen de audit trail niet; schrijven omvat lezen.
     pub fn scopes(self) -> &'static [Scope] {
-        &[]
+        match self {
+            Recht::GebiedenLezen => &[Scope::GebiedenLezen, Scope::GebiedenSchrijven],
+            Recht::GebiedenSchrijven => &[Scope::GebiedenSchrijven],
+            Recht::TrajectenLezen => &[Scope::TrajectenLezen, Scope::TrajectenSchrijven],
+            Recht::TrajectenSchrijven => &[Scope::TrajectenSchrijven],
+            _ => &[],
+        }
     }
 
     /// De uitleg bij een 403.
@@ -193,6 +221,14 @@ impl Recht {
             }
             Recht::PersoonsgegevensScopesToekennen => {
                 "Alleen een gemeentelijk beheerder kent scopes met persoonsgegevens van sleutelpersonen toe."
+            }
+            Recht::GebiedenLezen => "Voor gebieden is een rol of de scope gebieden.lezen nodig.",
+            Recht::GebiedenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met gebieden.schrijven) wijzigen gebieden."
+            }
+            Recht::TrajectenLezen => "Voor trajecten is een rol of de scope trajecten.lezen nodig.",
+            Recht::TrajectenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met trajecten.schrijven) wijzigen trajecten."
             }
         }
     }

@@ -1,0 +1,765 @@
+//! Gebieden: wijken, buurten, dorpen en kernen van een gemeente, elk met zijn
+//! DNA-profiel (`dnaProfiel`, uitgerekend uit de laatste meting; zie [`crate::dna`]).
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use entity::{gebied, gemeente, indicatormeting, traject};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr,
+    EntityTrait, ModelTrait, PaginatorTrait, QueryFilter, Statement,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::auth::{Actor, Recht};
+use crate::dna::{self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig};
+use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
+use crate::etag::{check_if_match, etag};
+use crate::gemeenten;
+use crate::input::Body;
+use crate::pagination::{Pagina, PaginaParams};
+use crate::sorting::{SortField, Sortering};
+use crate::tenancy::Context;
+
+const RESOURCE: &str = "gebied";
+const SOORTEN: [&str; 5] = ["wijk", "buurt", "dorp", "kern", "gebied"];
+
+/// De soort gebied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Soort {
+    Wijk,
+    Buurt,
+    Dorp,
+    Kern,
+    Gebied,
+}
+
+/// Een gebied met zijn DNA-profiel.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Gebied {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    #[schema(example = "Oss-Centrum")]
+    pub naam: String,
+    pub soort: Soort,
+    /// CBS-wijkcode (`WK` + 6 cijfers) of -buurtcode (`BU` + 8 cijfers).
+    #[schema(example = "WK082801")]
+    pub cbs_code: Option<String>,
+    pub inwonertal: Option<i32>,
+    /// Door de gemeente gezet; `null`: afgeleid uit het inwonertal (zie `dnaProfiel`).
+    pub grootteklasse: Option<Grootteklasse>,
+    pub bovenliggend_gebied_id: Option<Uuid>,
+    pub dna_profiel: DnaProfiel,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+}
+
+/// Een nieuw gebied (`POST`) of een wijziging (`PATCH`, alle velden optioneel).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct GebiedInvoer {
+    /// 1–200 tekens; verplicht bij aanmaken.
+    naam: Option<String>,
+    /// Verplicht bij aanmaken.
+    soort: Option<Soort>,
+    /// Uniek binnen de gemeente; de cijfers beginnen met de gemeentecode.
+    #[schema(pattern = "^(WK[0-9]{6}|BU[0-9]{8})$", example = "WK082801")]
+    cbs_code: Option<String>,
+    #[schema(minimum = 0, maximum = 10000000)]
+    inwonertal: Option<i32>,
+    grootteklasse: Option<Grootteklasse>,
+    /// Een gebied van dezelfde gemeente (bv. de wijk van een buurt); geen kringen.
+    bovenliggend_gebied_id: Option<Uuid>,
+    /// Een handmatige keuze in het DNA-profiel, of `null` om die weg te halen.
+    handmatig: Option<HandmatigInvoer>,
+}
+
+/// Een handmatige keuze: minstens één van grootteklasse, cohesie en aanpak, met reden.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct HandmatigInvoer {
+    grootteklasse: Option<Grootteklasse>,
+    cohesie: Option<Cohesie>,
+    aanpak: Option<Vec<Aanpak>>,
+    /// 1–2000 tekens: waarom het berekende profiel niet past.
+    reden: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+pub enum GebiedSortering {
+    #[serde(rename = "naam")]
+    Naam,
+    #[serde(rename = "-naam")]
+    NaamAflopend,
+    #[serde(rename = "inwonertal")]
+    Inwonertal,
+    #[serde(rename = "-inwonertal")]
+    InwonertalAflopend,
+}
+
+impl SortField for GebiedSortering {
+    type Column = gebied::Column;
+    fn column(&self) -> (gebied::Column, bool) {
+        match self {
+            Self::Naam => (gebied::Column::Naam, false),
+            Self::NaamAflopend => (gebied::Column::Naam, true),
+            Self::Inwonertal => (gebied::Column::Inwonertal, false),
+            Self::InwonertalAflopend => (gebied::Column::Inwonertal, true),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct GebiedenParams {
+    /// Alleen deze soort.
+    soort: Option<Soort>,
+    /// Alleen gebieden in dit kwadrant (het geldende, met een handmatige keuze erin).
+    #[param(minimum = 1, maximum = 4)]
+    kwadrant: Option<u8>,
+    /// Alleen gebieden waarvoor deze aanpak geadviseerd is.
+    aanpak: Option<Aanpak>,
+    /// Naam bevat deze tekst (hoofdletterongevoelig).
+    #[param(max_length = 200)]
+    naam: Option<String>,
+    /// Alleen de directe onderliggende gebieden hiervan.
+    bovenliggend_gebied_id: Option<Uuid>,
+    /// Alleen gebieden van deze gemeente (CBS-code); zinvol voor de regio.
+    #[param(pattern = "^GM[0-9]{4}$")]
+    gemeente: Option<String>,
+    /// Sortering; standaard `naam`.
+    #[param(value_type = Option<Vec<GebiedSortering>>, style = Form, explode = false)]
+    sorteer: Option<String>,
+}
+
+/// De DNA-profielen van deze gebieden, uit hun laatste meting.
+pub async fn profielen(
+    db: &impl ConnectionTrait,
+    gebieden: &[gebied::Model],
+) -> Result<HashMap<Uuid, DnaProfiel>, DbErr> {
+    let ids: Vec<Uuid> = gebieden.iter().map(|g| g.id).collect();
+    let drempels: HashMap<Uuid, i64> = gemeente::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, i64::from(g.grootte_drempel)))
+        .collect();
+    let metingen: HashMap<Uuid, indicatormeting::Model> = indicatormeting::Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT DISTINCT ON (gebied_id) * FROM indicatormeting WHERE gebied_id = ANY($1) \
+             ORDER BY gebied_id, peildatum DESC, created_at DESC",
+            [ids.into()],
+        ))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.gebied_id, m))
+        .collect();
+    Ok(gebieden
+        .iter()
+        .map(|g| {
+            let meting = metingen.get(&g.id);
+            let banden = meting.map(|m| dna::banden(&waarden(m))).unwrap_or_default();
+            let grootte = GrootteBron::new(
+                g.grootteklasse.as_deref().and_then(Grootteklasse::parse),
+                g.inwonertal.map(i64::from),
+                drempels.get(&g.gemeente_id).copied().unwrap_or(5000),
+            );
+            let handmatig = g
+                .handmatig
+                .clone()
+                .and_then(|h| serde_json::from_value::<Handmatig>(h).ok());
+            (
+                g.id,
+                dna::profiel(banden, meting.map(|m| m.peildatum), grootte, handmatig),
+            )
+        })
+        .collect())
+}
+
+/// De meetwaarden van een meting per veldnaam van de API.
+pub fn waarden(m: &indicatormeting::Model) -> Vec<(&'static str, Option<f64>)> {
+    vec![
+        ("burgerinitiatievenPer1000", m.burgerinitiatieven_per_1000),
+        (
+            "vrijwilligerswerkPercentage",
+            m.vrijwilligerswerk_percentage,
+        ),
+        (
+            "verenigingslidmaatschapPercentage",
+            m.verenigingslidmaatschap_percentage,
+        ),
+        ("buurthuisbezoekPer1000", m.buurthuisbezoek_per_1000),
+        (
+            "verkiezingsopkomstPercentage",
+            m.verkiezingsopkomst_percentage,
+        ),
+        (
+            "overlastregistratiesPer1000",
+            m.overlastregistraties_per_1000,
+        ),
+        ("leefbaarometer", m.leefbaarometer),
+    ]
+}
+
+fn soort(value: &str) -> Soort {
+    match value {
+        "wijk" => Soort::Wijk,
+        "buurt" => Soort::Buurt,
+        "dorp" => Soort::Dorp,
+        "kern" => Soort::Kern,
+        _ => Soort::Gebied,
+    }
+}
+
+fn representatie(m: gebied::Model, profiel: DnaProfiel, codes: &HashMap<Uuid, String>) -> Gebied {
+    Gebied {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        naam: m.naam,
+        soort: soort(&m.soort),
+        cbs_code: m.cbs_code,
+        inwonertal: m.inwonertal,
+        grootteklasse: m.grootteklasse.as_deref().and_then(Grootteklasse::parse),
+        bovenliggend_gebied_id: m.bovenliggend_gebied_id,
+        dna_profiel: profiel,
+        aangemaakt_op: m.created_at,
+        gewijzigd_op: m.updated_at,
+    }
+}
+
+/// Eén gebied als antwoord, met profiel en `ETag`.
+async fn respond(
+    ctx: &Context,
+    status: StatusCode,
+    model: gebied::Model,
+) -> ApiResult<HttpResponse> {
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut profielen = profielen(ctx.db(), std::slice::from_ref(&model)).await?;
+    let profiel = profielen
+        .remove(&model.id)
+        .ok_or_else(|| ApiError::Internal("geen profiel".into()))?;
+    let (id, version) = (model.id, model.version);
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header(("ETag", etag(version)));
+    if status == StatusCode::CREATED {
+        builder.insert_header(("Location", format!("/api/v1/gebieden/{id}")));
+    }
+    Ok(builder.json(representatie(model, profiel, &codes)))
+}
+
+/// Wat een body over een gebied zegt, na controle.
+#[derive(Default)]
+struct Invoer {
+    naam: Option<String>,
+    soort: Option<String>,
+    cbs_code: Option<Option<String>>,
+    inwonertal: Option<Option<i64>>,
+    grootteklasse: Option<Option<Grootteklasse>>,
+    bovenliggend: Option<Option<Uuid>>,
+    handmatig: Option<Option<Value>>,
+}
+
+const VELDEN: [&str; 7] = [
+    "naam",
+    "soort",
+    "cbsCode",
+    "inwonertal",
+    "grootteklasse",
+    "bovenliggendGebiedId",
+    "handmatig",
+];
+
+/// Leest en controleert de body; `huidig` is het gebied bij een wijziging.
+async fn lees(ctx: &Context, value: Value, huidig: Option<&gebied::Model>) -> ApiResult<Invoer> {
+    let gemeente_id = ctx.eigen_gemeente()?;
+    let nieuw = huidig.is_none();
+    let mut body = Body::parse(value)?;
+    let mut invoer = Invoer {
+        naam: body.string("naam", nieuw, 1, 200),
+        soort: body.enum_value(
+            "soort",
+            nieuw,
+            |s| SOORTEN.contains(&s).then(|| s.to_owned()),
+            &SOORTEN.join(", "),
+        ),
+        ..Invoer::default()
+    };
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let gemeentecode = codes.get(&gemeente_id).cloned().unwrap_or_default();
+    invoer.cbs_code = body.nullable("cbsCode", |b| {
+        let code = b.string("cbsCode", false, 8, 10)?;
+        let vorm = (code.len() == 8 && code.starts_with("WK"))
+            || (code.len() == 10 && code.starts_with("BU"));
+        if !vorm || !code[2..].bytes().all(|c| c.is_ascii_digit()) {
+            b.reject(
+                "cbsCode",
+                "ongeldig",
+                "Verwacht WK + 6 cijfers (wijk) of BU + 8 cijfers (buurt).",
+            );
+            return None;
+        }
+        let cijfers = gemeentecode.get(2..).unwrap_or_default();
+        if code.get(2..6) != Some(cijfers) {
+            b.reject(
+                "cbsCode",
+                "ongeldig",
+                format!("Een CBS-code van deze gemeente begint met WK{cijfers} of BU{cijfers}."),
+            );
+            return None;
+        }
+        Some(code)
+    });
+    invoer.inwonertal = body.nullable("inwonertal", |b| {
+        b.integer("inwonertal", false, 0, 10_000_000)
+    });
+    invoer.grootteklasse = body.nullable("grootteklasse", |b| {
+        b.enum_value("grootteklasse", false, Grootteklasse::parse, "klein, groot")
+    });
+    invoer.bovenliggend = body.nullable("bovenliggendGebiedId", |b| {
+        b.uuid("bovenliggendGebiedId", false)
+    });
+    if let Some(Some(ouder)) = invoer.bovenliggend {
+        match check_ouder(ctx, ouder, huidig.map(|h| h.id)).await? {
+            Ok(()) => {}
+            Err(reason) => body.reject("bovenliggendGebiedId", "ongeldig", reason),
+        }
+    }
+    if body.has("handmatig") {
+        invoer.handmatig = match body.object("handmatig") {
+            None => Some(None),
+            Some(mut keuze) => {
+                let grootteklasse =
+                    keuze.enum_value("grootteklasse", false, Grootteklasse::parse, "klein, groot");
+                let cohesie =
+                    keuze.enum_value("cohesie", false, Cohesie::parse, "sterk, zwak, onbepaald");
+                let aanpak =
+                    keuze.enum_list("aanpak", false, Aanpak::parse, "coachend, coordinerend");
+                let reden = keuze.string("reden", true, 1, 2000);
+                if !keuze.has_value("grootteklasse")
+                    && !keuze.has_value("cohesie")
+                    && !keuze.has_value("aanpak")
+                {
+                    keuze.reject(
+                        "grootteklasse",
+                        "verplicht",
+                        "Kies minstens één van grootteklasse, cohesie en aanpak.",
+                    );
+                }
+                if aanpak.as_ref().is_some_and(Vec::is_empty) {
+                    keuze.reject("aanpak", "verplicht", "Geef minstens één aanpak.");
+                }
+                let ok = body.absorb(
+                    "handmatig",
+                    keuze,
+                    &["grootteklasse", "cohesie", "aanpak", "reden"],
+                );
+                let door = match ctx.caller.actor {
+                    Actor::Gebruiker(id) | Actor::Koppeling(id) => Some(id),
+                    Actor::Systeem => None,
+                };
+                match (ok, reden) {
+                    (true, Some(reden)) => Some(Some(
+                        serde_json::to_value(Handmatig {
+                            grootteklasse,
+                            cohesie,
+                            aanpak,
+                            reden,
+                            door,
+                            op: Utc::now(),
+                        })
+                        .unwrap_or(Value::Null),
+                    )),
+                    _ => None,
+                }
+            }
+        };
+    }
+    body.finish(&VELDEN)?;
+    Ok(invoer)
+}
+
+/// Het bovenliggende gebied bestaat in de eigen gemeente en maakt geen kring.
+async fn check_ouder(
+    ctx: &Context,
+    ouder: Uuid,
+    zelf: Option<Uuid>,
+) -> ApiResult<Result<(), String>> {
+    if ctx.find::<gebied::Entity>(ouder).await.is_err() {
+        return Ok(Err("Dit gebied bestaat niet in uw gemeente.".into()));
+    }
+    let Some(zelf) = zelf else { return Ok(Ok(())) };
+    if ouder == zelf {
+        return Ok(Err("Een gebied kan niet in zichzelf liggen.".into()));
+    }
+    // De keten van voorouders van het nieuwe bovenliggende gebied mag `zelf` niet bevatten.
+    let kring = ctx
+        .db()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "WITH RECURSIVE voorouders(id, ouder, diepte) AS ( \
+               SELECT id, bovenliggend_gebied_id, 1 FROM gebied WHERE id = $1 \
+               UNION ALL \
+               SELECT g.id, g.bovenliggend_gebied_id, v.diepte + 1 FROM gebied g \
+               JOIN voorouders v ON g.id = v.ouder WHERE v.diepte < 100) \
+             SELECT EXISTS (SELECT 1 FROM voorouders WHERE id = $2)",
+            [ouder.into(), zelf.into()],
+        ))
+        .await?
+        .and_then(|row| row.try_get_by_index::<bool>(0).ok())
+        .unwrap_or(false);
+    Ok(if kring {
+        Err(
+            "Dit zou een kring maken: het gekozen gebied ligt zelf (indirect) in dit gebied."
+                .into(),
+        )
+    } else {
+        Ok(())
+    })
+}
+
+fn conflict(error: DbErr) -> ApiError {
+    match error.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            ApiError::Validation(vec![InvalidParam::new(
+                "cbsCode",
+                "dubbel",
+                "Deze CBS-code hoort al bij een ander gebied van uw gemeente.",
+            )])
+        }
+        _ => ApiError::Database(error),
+    }
+}
+
+/// Gebieden
+///
+/// De gebieden van de eigen gemeente (de regio: alle), elk met DNA-profiel.
+/// `kwadrant` en `aanpak` filteren op het geldende profiel.
+#[utoipa::path(
+    tag = "Gebieden",
+    operation_id = "listGebieden",
+    params(PaginaParams, GebiedenParams),
+    responses(
+        (status = 200, description = "Een pagina gebieden.", body = Pagina<Gebied>,
+            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/gebieden")]
+pub async fn list(
+    req: HttpRequest,
+    ctx: Context,
+    pagina: web::Query<PaginaParams>,
+    params: web::Query<GebiedenParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenLezen)?;
+    let sortering = Sortering::parse(params.sorteer.as_deref(), GebiedSortering::Naam)?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let mut select = ctx.scoped(gebied::Entity::find());
+    if let Some(soort) = params.soort {
+        let naam = serde_json::to_value(soort)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned));
+        select = select.filter(gebied::Column::Soort.eq(naam));
+    }
+    if let Some(naam) = &params.naam {
+        select = select.filter(Expr::cust_with_values(
+            "naam ILIKE '%' || $1 || '%'",
+            [naam.replace(['%', '_'], "")],
+        ));
+    }
+    if let Some(ouder) = params.bovenliggend_gebied_id {
+        select = select.filter(gebied::Column::BovenliggendGebiedId.eq(ouder));
+    }
+    if let Some(code) = &params.gemeente {
+        select = select.filter(gebied::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
+    }
+    let rijen = sortering
+        .apply(select, gebied::Column::Id)
+        .all(ctx.db())
+        .await?;
+    // Kwadrant en aanpak zijn berekend: die filters werken op de profielen. Een
+    // gemeente heeft tientallen tot honderden gebieden, dus dat kan in het geheugen.
+    let mut profielen = profielen(ctx.db(), &rijen).await?;
+    let passend: Vec<Gebied> = rijen
+        .into_iter()
+        .filter_map(|m| {
+            let profiel = profielen.remove(&m.id)?;
+            let past = params.kwadrant.is_none_or(|k| profiel.kwadrant == Some(k))
+                && params.aanpak.is_none_or(|a| profiel.aanpak.contains(&a));
+            past.then(|| representatie(m, profiel, &codes))
+        })
+        .collect();
+    let totaal = passend.len() as u64;
+    let resultaten = passend
+        .into_iter()
+        .skip(usize::try_from(pagina.offset()).unwrap_or(usize::MAX))
+        .take(usize::try_from(pagina.pagina_grootte()).unwrap_or(20))
+        .collect();
+    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+}
+
+/// Eén gebied
+#[utoipa::path(
+    tag = "Gebieden",
+    operation_id = "getGebied",
+    params(("id" = Uuid, Path, description = "Id van het gebied")),
+    responses(
+        (status = 200, description = "Het gebied met `ETag`.", body = Gebied),
+        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/gebieden/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenLezen)?;
+    let model = ctx.find::<gebied::Entity>(*id).await?;
+    respond(&ctx, StatusCode::OK, model).await
+}
+
+/// Gebied aanmaken
+///
+/// In de eigen gemeente. Zonder `grootteklasse` volgt de grootte uit het inwonertal
+/// en de drempel van de gemeente (standaard 5000).
+#[utoipa::path(
+    tag = "Gebieden",
+    operation_id = "createGebied",
+    request_body = GebiedInvoer,
+    responses(
+        (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebied),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/gebieden")]
+pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenSchrijven)?;
+    let invoer = lees(&ctx, body.into_inner(), None).await?;
+    let gemeente_id = ctx.eigen_gemeente()?;
+    let now = Utc::now();
+    let model = gebied::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        naam: Set(invoer.naam.clone().unwrap_or_default()),
+        soort: Set(invoer.soort.clone().unwrap_or_default()),
+        cbs_code: Set(invoer.cbs_code.clone().flatten()),
+        inwonertal: Set(invoer
+            .inwonertal
+            .flatten()
+            .and_then(|n| i32::try_from(n).ok())),
+        grootteklasse: Set(invoer
+            .grootteklasse
+            .flatten()
+            .map(|g| g.as_str().to_owned())),
+        bovenliggend_gebied_id: Set(invoer.bovenliggend.flatten()),
+        handmatig: Set(invoer.handmatig.clone().flatten()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(ctx.db())
+    .await
+    .map_err(conflict)?;
+    let mut wijzigingen = Wijzigingen::new()
+        .nieuw("naam", &model.naam)
+        .nieuw("soort", &model.soort);
+    for (veld, waarde) in [
+        ("cbsCode", serde_json::to_value(&model.cbs_code).ok()),
+        ("inwonertal", serde_json::to_value(model.inwonertal).ok()),
+        (
+            "grootteklasse",
+            serde_json::to_value(&model.grootteklasse).ok(),
+        ),
+        (
+            "bovenliggendGebiedId",
+            serde_json::to_value(model.bovenliggend_gebied_id).ok(),
+        ),
+        ("handmatig", model.handmatig.clone()),
+    ] {
+        if let Some(waarde) = waarde.filter(|w| !w.is_null()) {
+            wijzigingen = wijzigingen.nieuw(veld, waarde);
+        }
+    }
+    ctx.audit(Regel {
+        gemeente_id: Some(gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Aangemaakt,
+        wijzigingen,
+    })
+    .await?;
+    let response = respond(&ctx, StatusCode::CREATED, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Gebied wijzigen
+///
+/// Ook de handmatige keuze in het DNA-profiel (`handmatig`, met reden; `null` haalt
+/// haar weg). Stuur `If-Match` met de `ETag`.
+#[utoipa::path(
+    tag = "Gebieden",
+    operation_id = "updateGebied",
+    params(
+        ("id" = Uuid, Path, description = "Id van het gebied"),
+        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
+    ),
+    request_body = GebiedInvoer,
+    responses(
+        (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebied),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/gebieden/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    body: web::Json<Value>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenSchrijven)?;
+    let huidig = ctx.find_for_update::<gebied::Entity>(*id).await?;
+    check_if_match(&req, huidig.version)?;
+    let invoer = lees(&ctx, body.into_inner(), Some(&huidig)).await?;
+    let mut model: gebied::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    if let Some(naam) = invoer.naam {
+        w = w.waarde("naam", &huidig.naam, &naam);
+        model.naam = Set(naam);
+    }
+    if let Some(soort) = invoer.soort {
+        w = w.waarde("soort", &huidig.soort, &soort);
+        model.soort = Set(soort);
+    }
+    if let Some(code) = invoer.cbs_code {
+        w = w.waarde("cbsCode", &huidig.cbs_code, &code);
+        model.cbs_code = Set(code);
+    }
+    if let Some(n) = invoer.inwonertal {
+        let n = n.and_then(|n| i32::try_from(n).ok());
+        w = w.waarde("inwonertal", huidig.inwonertal, n);
+        model.inwonertal = Set(n);
+    }
+    if let Some(g) = invoer.grootteklasse {
+        let g = g.map(|g| g.as_str().to_owned());
+        w = w.waarde("grootteklasse", &huidig.grootteklasse, &g);
+        model.grootteklasse = Set(g);
+    }
+    if let Some(ouder) = invoer.bovenliggend {
+        w = w.waarde("bovenliggendGebiedId", huidig.bovenliggend_gebied_id, ouder);
+        model.bovenliggend_gebied_id = Set(ouder);
+    }
+    if let Some(keuze) = invoer.handmatig {
+        w = w.waarde("handmatig", &huidig.handmatig, &keuze);
+        model.handmatig = Set(keuze);
+    }
+    if w.is_empty() {
+        return respond(&ctx, StatusCode::OK, huidig).await;
+    }
+    model.version = Set(huidig.version + 1);
+    model.updated_at = Set(Utc::now());
+    let model = model.update(ctx.db()).await.map_err(conflict)?;
+    ctx.audit(Regel {
+        gemeente_id: Some(model.gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Gewijzigd,
+        wijzigingen: w,
+    })
+    .await?;
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Gebied verwijderen
+///
+/// Met zijn metingen. Een gebied met onderliggende gebieden of trajecten blijft: 409
+/// met de reden.
+#[utoipa::path(
+    tag = "Gebieden",
+    operation_id = "deleteGebied",
+    params(
+        ("id" = Uuid, Path, description = "Id van het gebied"),
+        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u verwijdert."),
+    ),
+    responses(
+        (status = 204, description = "Verwijderd."),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Er verwijzen nog gebieden of trajecten naar.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/gebieden/{id}")]
+pub async fn remove(
+    req: HttpRequest,
+    ctx: Context,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenSchrijven)?;
+    let huidig = ctx.find_for_update::<gebied::Entity>(*id).await?;
+    check_if_match(&req, huidig.version)?;
+    let kinderen = ctx
+        .scoped(gebied::Entity::find())
+        .filter(gebied::Column::BovenliggendGebiedId.eq(huidig.id))
+        .count(ctx.db())
+        .await?;
+    let trajecten = ctx
+        .scoped(traject::Entity::find())
+        .filter(traject::Column::GebiedId.eq(huidig.id))
+        .count(ctx.db())
+        .await?;
+    if kinderen > 0 || trajecten > 0 {
+        let mut redenen = Vec::new();
+        if kinderen > 0 {
+            redenen.push(format!("{kinderen} onderliggend(e) gebied(en)"));
+        }
+        if trajecten > 0 {
+            redenen.push(format!("{trajecten} traject(en)"));
+        }
+        return Err(ApiError::Conflict(format!(
+            "Dit gebied heeft nog {}; verplaats of verwijder die eerst.",
+            redenen.join(" en ")
+        )));
+    }
+    let gemeente_id = huidig.gemeente_id;
+    let naam = huidig.naam.clone();
+    huidig.delete(ctx.db()).await?;
+    ctx.audit(Regel {
+        gemeente_id: Some(gemeente_id),
+        resource: RESOURCE,
+        resource_id: id.to_string(),
+        actie: Actie::Verwijderd,
+        wijzigingen: Wijzigingen::new().waarde("naam", &naam, Value::Null),
+    })
+    .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(remove);
+}

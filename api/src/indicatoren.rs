@@ -1,0 +1,267 @@
+//! Indicatormetingen van een gebied (`/gebieden/{id}/indicatoren`): gedateerd, met
+//! bron; de geschiedenis blijft, de laatste meting bepaalt het DNA-profiel.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{gebied, indicatormeting};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::auth::Recht;
+use crate::dna::{self, INDICATOREN, IndicatorBand};
+use crate::error::{ApiResult, Problem};
+use crate::gebieden::waarden;
+use crate::input::Body;
+use crate::pagination::{Pagina, PaginaParams};
+use crate::tenancy::Context;
+
+const RESOURCE: &str = "indicatormeting";
+
+/// De zeven niet-meetbare tekenen van samenhang (ja/nee), zoals de handreiking ze noemt.
+const TEKENEN: [&str; 7] = [
+    "inwonersKennenElkaar",
+    "groetenElkaarOpStraat",
+    "grootsteDeelGeborenEnGetogen",
+    "wetenWaarKwetsbarenZijn",
+    "kennenEnSprekenBuren",
+    "buurtfeesten",
+    "wonenEnWerkenInZelfdeGebied",
+];
+
+/// Een meting: elke deelverzameling van de zeven indicatoren en de zeven tekenen.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Indicatormeting {
+    #[serde(default)]
+    #[schema(read_only)]
+    pub id: Option<Uuid>,
+    #[serde(default)]
+    #[schema(read_only)]
+    pub gebied_id: Option<Uuid>,
+    /// De datum waarop de cijfers gelden.
+    pub peildatum: NaiveDate,
+    /// Waar de cijfers vandaan komen (bv. CBS Kerncijfers wijken en buurten 2025).
+    #[schema(example = "CBS Kerncijfers wijken en buurten 2025")]
+    pub bron: String,
+    #[schema(minimum = 0, maximum = 1000)]
+    pub burgerinitiatieven_per_1000: Option<f64>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub vrijwilligerswerk_percentage: Option<f64>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub verenigingslidmaatschap_percentage: Option<f64>,
+    #[schema(minimum = 0)]
+    pub buurthuisbezoek_per_1000: Option<f64>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub verkiezingsopkomst_percentage: Option<f64>,
+    /// Lager is beter.
+    #[schema(minimum = 0)]
+    pub overlastregistraties_per_1000: Option<f64>,
+    /// Schaal 1 tot en met 9.
+    #[schema(minimum = 1, maximum = 9)]
+    pub leefbaarometer: Option<f64>,
+    pub inwoners_kennen_elkaar: Option<bool>,
+    pub groeten_elkaar_op_straat: Option<bool>,
+    pub grootste_deel_geboren_en_getogen: Option<bool>,
+    pub weten_waar_kwetsbaren_zijn: Option<bool>,
+    pub kennen_en_spreken_buren: Option<bool>,
+    pub buurtfeesten: Option<bool>,
+    pub wonen_en_werken_in_zelfde_gebied: Option<bool>,
+    /// De band van elke gemeten indicator.
+    #[serde(default)]
+    #[schema(read_only)]
+    pub banden: Vec<IndicatorBand>,
+    #[serde(default)]
+    #[schema(read_only)]
+    pub aangemaakt_op: Option<DateTime<Utc>>,
+}
+
+fn representatie(m: indicatormeting::Model) -> Indicatormeting {
+    let banden = dna::banden(&waarden(&m));
+    Indicatormeting {
+        id: Some(m.id),
+        gebied_id: Some(m.gebied_id),
+        peildatum: m.peildatum,
+        bron: m.bron,
+        burgerinitiatieven_per_1000: m.burgerinitiatieven_per_1000,
+        vrijwilligerswerk_percentage: m.vrijwilligerswerk_percentage,
+        verenigingslidmaatschap_percentage: m.verenigingslidmaatschap_percentage,
+        buurthuisbezoek_per_1000: m.buurthuisbezoek_per_1000,
+        verkiezingsopkomst_percentage: m.verkiezingsopkomst_percentage,
+        overlastregistraties_per_1000: m.overlastregistraties_per_1000,
+        leefbaarometer: m.leefbaarometer,
+        inwoners_kennen_elkaar: m.inwoners_kennen_elkaar,
+        groeten_elkaar_op_straat: m.groeten_elkaar_op_straat,
+        grootste_deel_geboren_en_getogen: m.grootste_deel_geboren_en_getogen,
+        weten_waar_kwetsbaren_zijn: m.weten_waar_kwetsbaren_zijn,
+        kennen_en_spreken_buren: m.kennen_en_spreken_buren,
+        buurtfeesten: m.buurtfeesten,
+        wonen_en_werken_in_zelfde_gebied: m.wonen_en_werken_in_zelfde_gebied,
+        banden,
+        aangemaakt_op: Some(m.created_at),
+    }
+}
+
+/// Metingen van een gebied
+///
+/// Nieuwste peildatum eerst; de eerste is de meting die het DNA-profiel bepaalt.
+#[utoipa::path(
+    tag = "Gebieden",
+    operation_id = "listIndicatormetingen",
+    params(("id" = Uuid, Path, description = "Id van het gebied"), PaginaParams),
+    responses(
+        (status = 200, description = "Een pagina metingen.", body = Pagina<Indicatormeting>,
+            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Het gebied bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/gebieden/{id}/indicatoren")]
+pub async fn list(
+    req: HttpRequest,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    pagina: web::Query<PaginaParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenLezen)?;
+    let gebied = ctx.find::<gebied::Entity>(*id).await?;
+    let select = ctx
+        .scoped(indicatormeting::Entity::find())
+        .filter(indicatormeting::Column::GebiedId.eq(gebied.id))
+        .order_by_desc(indicatormeting::Column::Peildatum)
+        .order_by_desc(indicatormeting::Column::CreatedAt)
+        .order_by_desc(indicatormeting::Column::Id);
+    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let resultaten = rijen.into_iter().map(representatie).collect();
+    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+}
+
+/// Meting toevoegen
+///
+/// Elke deelverzameling van de indicatoren en tekenen, met peildatum en bron. Een
+/// waarde buiten het mogelijke bereik (negatief, een percentage boven 100, een
+/// Leefbaarometer buiten 1–9) is 400, met elk fout veld genoemd.
+#[utoipa::path(
+    tag = "Gebieden",
+    operation_id = "createIndicatormeting",
+    params(("id" = Uuid, Path, description = "Id van het gebied")),
+    request_body = Indicatormeting,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Indicatormeting),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Het gebied bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/gebieden/{id}/indicatoren")]
+pub async fn create(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    body: web::Json<Value>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenSchrijven)?;
+    let gebied = ctx.find::<gebied::Entity>(*id).await?;
+    let mut body = Body::parse(body.into_inner())?;
+    let peildatum = body.date("peildatum", true);
+    if peildatum.is_some_and(|d| d > Utc::now().date_naive()) {
+        body.reject(
+            "peildatum",
+            "ongeldig",
+            "Een peildatum ligt niet in de toekomst.",
+        );
+    }
+    let bron = body.string("bron", true, 1, 500);
+    let mut getallen = Vec::new();
+    for indicator in &INDICATOREN {
+        let waarde = body.number(
+            indicator.veld,
+            |w| indicator.in_bereik(w),
+            &indicator.bereik_tekst(),
+        );
+        getallen.push(waarde);
+    }
+    let mut tekenen = Vec::new();
+    for teken in TEKENEN {
+        tekenen.push(body.bool(teken, false));
+    }
+    let mut allowed = vec!["peildatum", "bron"];
+    allowed.extend(INDICATOREN.iter().map(|i| i.veld));
+    allowed.extend(TEKENEN);
+    if INDICATOREN.iter().all(|i| !body.has_value(i.veld))
+        && TEKENEN.iter().all(|t| !body.has_value(t))
+    {
+        body.reject(
+            "leefbaarometer",
+            "verplicht",
+            "Een meting bevat minstens één indicator of teken.",
+        );
+    }
+    body.finish(&allowed)?;
+    let (Some(peildatum), Some(bron)) = (peildatum, bron) else {
+        return Err(crate::error::ApiError::Internal(
+            "validatie liet een verplicht veld door".into(),
+        ));
+    };
+    let model = indicatormeting::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gebied.gemeente_id),
+        gebied_id: Set(gebied.id),
+        peildatum: Set(peildatum),
+        bron: Set(bron),
+        burgerinitiatieven_per_1000: Set(getallen[0]),
+        vrijwilligerswerk_percentage: Set(getallen[1]),
+        verenigingslidmaatschap_percentage: Set(getallen[2]),
+        buurthuisbezoek_per_1000: Set(getallen[3]),
+        verkiezingsopkomst_percentage: Set(getallen[4]),
+        overlastregistraties_per_1000: Set(getallen[5]),
+        leefbaarometer: Set(getallen[6]),
+        inwoners_kennen_elkaar: Set(tekenen[0]),
+        groeten_elkaar_op_straat: Set(tekenen[1]),
+        grootste_deel_geboren_en_getogen: Set(tekenen[2]),
+        weten_waar_kwetsbaren_zijn: Set(tekenen[3]),
+        kennen_en_spreken_buren: Set(tekenen[4]),
+        buurtfeesten: Set(tekenen[5]),
+        wonen_en_werken_in_zelfde_gebied: Set(tekenen[6]),
+        created_at: Set(Utc::now()),
+    }
+    .insert(ctx.db())
+    .await?;
+    let meting = representatie(model);
+    let mut wijzigingen = Wijzigingen::new()
+        .nieuw("gebiedId", gebied.id)
+        .nieuw("peildatum", meting.peildatum)
+        .nieuw("bron", &meting.bron);
+    let json = serde_json::to_value(&meting).unwrap_or(Value::Null);
+    for veld in INDICATOREN.iter().map(|i| i.veld).chain(TEKENEN) {
+        if let Some(waarde) = json.get(veld).filter(|w| !w.is_null()) {
+            wijzigingen = wijzigingen.nieuw(veld, waarde);
+        }
+    }
+    ctx.audit(Regel {
+        gemeente_id: Some(gebied.gemeente_id),
+        resource: RESOURCE,
+        resource_id: meting.id.map(|i| i.to_string()).unwrap_or_default(),
+        actie: Actie::Aangemaakt,
+        wijzigingen,
+    })
+    .await?;
+    let response = HttpResponse::build(StatusCode::CREATED)
+        .insert_header((
+            "Location",
+            format!("/api/v1/gebieden/{}/indicatoren", gebied.id),
+        ))
+        .json(meting);
+    ctx.commit_then(response).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list).service(create);
+}

@@ -1,0 +1,1002 @@
+//! Trajecten: de stappenplannen die in een gebied lopen (DOMAIN.md, "Step plans").
+//!
+//! - `coordinerend` (stappen 0–6) en `coachend` (0–4) uit de handreiking DNA-kwadrant;
+//! - `weerbaarheid` (1–12) tegen ondermijning, met het beslismoment in stap 5
+//!   (go / no-go met reden; een no-go stopt het traject en stap 6–12 beginnen pas
+//!   na een go) en een wijkverbinder en een gemeenteverbinder.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{gebied, gebruiker, traject, traject_stap};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::auth::Recht;
+use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
+use crate::etag::{check_if_match, etag};
+use crate::gebieden;
+use crate::gemeenten;
+use crate::input::Body;
+use crate::pagination::{Pagina, PaginaParams};
+use crate::tenancy::Context;
+
+const RESOURCE: &str = "traject";
+
+/// Het soort stappenplan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Plan {
+    Coordinerend,
+    Coachend,
+    Weerbaarheid,
+}
+
+impl Plan {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Plan::Coordinerend => "coordinerend",
+            Plan::Coachend => "coachend",
+            Plan::Weerbaarheid => "weerbaarheid",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Plan> {
+        [Plan::Coordinerend, Plan::Coachend, Plan::Weerbaarheid]
+            .into_iter()
+            .find(|p| p.as_str() == value)
+    }
+
+    /// De stappen: (nummer, naam).
+    pub fn stappen(self) -> &'static [(i16, &'static str)] {
+        match self {
+            Plan::Coordinerend => &[
+                (0, "DNA bepalen"),
+                (1, "Spelers identificeren / netwerkanalyse"),
+                (2, "Zichtbaarheid en aansluiting wijk"),
+                (3, "Netwerk verenigen (twee bijeenkomsten)"),
+                (4, "Platform opzetten"),
+                (5, "Relatiebeheer"),
+                (6, "Oefening"),
+            ],
+            Plan::Coachend => &[
+                (0, "DNA bepalen"),
+                (1, "Netwerken inventariseren"),
+                (2, "Zichtbaarheid en aansluiting (twee bijeenkomsten)"),
+                (3, "Informatiebeheer"),
+                (4, "Oefening"),
+            ],
+            Plan::Weerbaarheid => &[
+                (1, "Inspiratie"),
+                (2, "Theoretische kennis"),
+                (3, "Vooronderzoek gebied"),
+                (4, "Randvoorwaarden"),
+                (5, "Beslismoment, globaal plan van aanpak en rolverdeling"),
+                (6, "Gebied leren kennen"),
+                (7, "Betrokkenheid en verbinding"),
+                (8, "Netwerk opbouwen"),
+                (9, "Gesprek over weerbaarheid"),
+                (10, "Samenwerkingsvorm kiezen en aan de slag"),
+                (11, "Succes, tegenslag, weerstand"),
+                (12, "Afronden en netwerk voortzetten"),
+            ],
+        }
+    }
+}
+
+/// Het beslismoment van het weerbaarheidsplan.
+pub const BESLISSTAP: i16 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StapStatus {
+    Open,
+    Bezig,
+    Afgerond,
+    Overgeslagen,
+}
+
+impl StapStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StapStatus::Open => "open",
+            StapStatus::Bezig => "bezig",
+            StapStatus::Afgerond => "afgerond",
+            StapStatus::Overgeslagen => "overgeslagen",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<StapStatus> {
+        [
+            StapStatus::Open,
+            StapStatus::Bezig,
+            StapStatus::Afgerond,
+            StapStatus::Overgeslagen,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+
+    fn klaar(self) -> bool {
+        matches!(self, StapStatus::Afgerond | StapStatus::Overgeslagen)
+    }
+
+    /// Mag een stap van `self` naar `naar`? Afgerond gaat alleen terug via bezig.
+    fn mag_naar(self, naar: StapStatus) -> bool {
+        use StapStatus::*;
+        self == naar
+            || matches!(
+                (self, naar),
+                (Open, Bezig | Afgerond | Overgeslagen)
+                    | (Bezig, Open | Afgerond | Overgeslagen)
+                    | (Afgerond, Bezig)
+                    | (Overgeslagen, Open | Bezig)
+            )
+    }
+}
+
+/// Eén stap van een traject.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Stap {
+    pub nummer: i16,
+    pub naam: String,
+    pub status: StapStatus,
+    pub gestart_op: Option<NaiveDate>,
+    pub afgerond_op: Option<NaiveDate>,
+    pub notities: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BesluitKeuze {
+    Go,
+    NoGo,
+}
+
+/// Het besluit van stap 5 (alleen `weerbaarheid`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Besluit {
+    pub besluit: BesluitKeuze,
+    pub reden: String,
+    pub datum: NaiveDate,
+    /// Wie het besluit vastlegde (gebruiker- of koppeling-id).
+    pub door: Option<Uuid>,
+}
+
+/// Een traject met zijn stappen.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Traject {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub gebied_id: Uuid,
+    pub aanpak: Plan,
+    pub naam: Option<String>,
+    /// `lopend`, `afgerond` (alle stappen afgerond of overgeslagen) of `gestopt`.
+    #[schema(example = "lopend")]
+    pub status: String,
+    /// Wat het DNA-profiel van het gebied bij de start adviseerde.
+    pub voorgestelde_aanpak: Vec<String>,
+    /// De eerste stap die nog niet afgerond of overgeslagen is.
+    pub huidige_stap: Option<i16>,
+    pub stappen: Vec<Stap>,
+    pub besluit: Option<Besluit>,
+    pub wijkverbinder_id: Option<Uuid>,
+    pub gemeenteverbinder_id: Option<Uuid>,
+    /// Aandachtspunten, bv. als wijkverbinder en gemeenteverbinder dezelfde persoon zijn.
+    pub waarschuwingen: Vec<String>,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct NieuwTraject {
+    /// Een gebied van de eigen gemeente.
+    gebied_id: Uuid,
+    /// Zonder waarde: de aanpak die het DNA-profiel adviseert, als dat er één is.
+    aanpak: Option<Plan>,
+    naam: Option<String>,
+    /// Alleen `weerbaarheid`: een actieve gebruiker van de gemeente.
+    wijkverbinder_id: Option<Uuid>,
+    /// Alleen `weerbaarheid`: een actieve gebruiker van de gemeente.
+    gemeenteverbinder_id: Option<Uuid>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct TrajectWijziging {
+    naam: Option<String>,
+    /// Alleen `gestopt`: het traject stoppen.
+    status: Option<String>,
+    wijkverbinder_id: Option<Uuid>,
+    gemeenteverbinder_id: Option<Uuid>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+pub struct StapWijziging {
+    status: Option<StapStatus>,
+    gestart_op: Option<NaiveDate>,
+    afgerond_op: Option<NaiveDate>,
+    /// Hoogstens 10 000 tekens; `null` wist.
+    notities: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct BesluitInvoer {
+    besluit: BesluitKeuze,
+    /// 1–2000 tekens, ook bij een go.
+    reden: String,
+    /// Standaard vandaag.
+    datum: Option<NaiveDate>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct TrajectenParams {
+    gebied_id: Option<Uuid>,
+    aanpak: Option<Plan>,
+    /// `lopend`, `afgerond` of `gestopt`.
+    #[param(pattern = "^(lopend|afgerond|gestopt)$")]
+    status: Option<String>,
+}
+
+fn representatie(
+    m: traject::Model,
+    stappen: Vec<traject_stap::Model>,
+    codes: &HashMap<Uuid, String>,
+) -> Traject {
+    let plan = Plan::parse(&m.aanpak).unwrap_or(Plan::Coordinerend);
+    let namen: HashMap<i16, &str> = plan.stappen().iter().copied().collect();
+    let mut stappen: Vec<Stap> = stappen
+        .into_iter()
+        .map(|s| Stap {
+            nummer: s.nummer,
+            naam: namen.get(&s.nummer).copied().unwrap_or_default().to_owned(),
+            status: StapStatus::parse(&s.status).unwrap_or(StapStatus::Open),
+            gestart_op: s.gestart_op,
+            afgerond_op: s.afgerond_op,
+            notities: s.notities,
+        })
+        .collect();
+    stappen.sort_by_key(|s| s.nummer);
+    let huidige_stap = stappen.iter().find(|s| !s.status.klaar()).map(|s| s.nummer);
+    let genomen = match (
+        m.besluit.as_deref(),
+        m.besluit_reden.clone(),
+        m.besluit_datum,
+    ) {
+        (Some(b), Some(reden), Some(datum)) => Some(Besluit {
+            besluit: if b == "go" {
+                BesluitKeuze::Go
+            } else {
+                BesluitKeuze::NoGo
+            },
+            reden,
+            datum,
+            door: m.besluit_door,
+        }),
+        _ => None,
+    };
+    let mut waarschuwingen = Vec::new();
+    if plan == Plan::Weerbaarheid {
+        match (m.wijkverbinder_id, m.gemeenteverbinder_id) {
+            (Some(a), Some(b)) if a == b => waarschuwingen.push(
+                "De wijkverbinder en de gemeenteverbinder zijn dezelfde persoon; de handreiking raadt twee verschillende mensen aan."
+                    .to_owned(),
+            ),
+            (None, _) | (_, None) => waarschuwingen.push(
+                "Wijs een wijkverbinder (het gezicht in de wijk, voor minstens drie jaar) en een gemeenteverbinder aan."
+                    .to_owned(),
+            ),
+            _ => {}
+        }
+    }
+    Traject {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        gebied_id: m.gebied_id,
+        aanpak: plan,
+        naam: m.naam,
+        status: m.status,
+        voorgestelde_aanpak: m.voorgestelde_aanpak,
+        huidige_stap,
+        stappen,
+        besluit: genomen,
+        wijkverbinder_id: m.wijkverbinder_id,
+        gemeenteverbinder_id: m.gemeenteverbinder_id,
+        waarschuwingen,
+        aangemaakt_op: m.created_at,
+        gewijzigd_op: m.updated_at,
+    }
+}
+
+async fn stappen_van(
+    ctx: &Context,
+    ids: &[Uuid],
+) -> ApiResult<HashMap<Uuid, Vec<traject_stap::Model>>> {
+    let mut per_traject: HashMap<Uuid, Vec<traject_stap::Model>> = HashMap::new();
+    for stap in ctx
+        .scoped(traject_stap::Entity::find())
+        .filter(traject_stap::Column::TrajectId.is_in(ids.to_vec()))
+        .all(ctx.db())
+        .await?
+    {
+        per_traject.entry(stap.traject_id).or_default().push(stap);
+    }
+    Ok(per_traject)
+}
+
+async fn respond(
+    ctx: &Context,
+    status: StatusCode,
+    model: traject::Model,
+) -> ApiResult<HttpResponse> {
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let stappen = stappen_van(ctx, &[model.id])
+        .await?
+        .remove(&model.id)
+        .unwrap_or_default();
+    let (id, version) = (model.id, model.version);
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header(("ETag", etag(version)));
+    if status == StatusCode::CREATED {
+        builder.insert_header(("Location", format!("/api/v1/trajecten/{id}")));
+    }
+    Ok(builder.json(representatie(model, stappen, &codes)))
+}
+
+/// Een verbinder: een actieve gebruiker van de eigen gemeente.
+async fn check_verbinder(ctx: &Context, body: &mut Body, veld: &str, id: Uuid) -> ApiResult<()> {
+    let actief = ctx
+        .find::<gebruiker::Entity>(id)
+        .await
+        .ok()
+        .is_some_and(|g| g.actief && g.gemeente_id == ctx.gemeente_id());
+    if !actief {
+        body.reject(
+            veld,
+            "ongeldig",
+            "Dit is geen actieve gebruiker van uw gemeente.",
+        );
+    }
+    Ok(())
+}
+
+fn gesloten(model: &traject::Model) -> ApiResult<()> {
+    if model.status == "lopend" {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict(format!(
+            "Het traject is {}; het ligt vast.",
+            model.status
+        )))
+    }
+}
+
+/// Trajecten
+#[utoipa::path(
+    tag = "Trajecten",
+    operation_id = "listTrajecten",
+    params(PaginaParams, TrajectenParams),
+    responses(
+        (status = 200, description = "Een pagina trajecten, nieuwste eerst.", body = Pagina<Traject>,
+            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/trajecten")]
+pub async fn list(
+    req: HttpRequest,
+    ctx: Context,
+    pagina: web::Query<PaginaParams>,
+    params: web::Query<TrajectenParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::TrajectenLezen)?;
+    let mut select = ctx.scoped(traject::Entity::find());
+    if let Some(gebied) = params.gebied_id {
+        select = select.filter(traject::Column::GebiedId.eq(gebied));
+    }
+    if let Some(plan) = params.aanpak {
+        select = select.filter(traject::Column::Aanpak.eq(plan.as_str()));
+    }
+    if let Some(status) = &params.status {
+        select = select.filter(traject::Column::Status.eq(status.as_str()));
+    }
+    let select = select
+        .order_by_desc(traject::Column::CreatedAt)
+        .order_by_desc(traject::Column::Id);
+    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let codes = gemeenten::codes(ctx.db()).await?;
+    let ids: Vec<Uuid> = rijen.iter().map(|t| t.id).collect();
+    let mut stappen = stappen_van(&ctx, &ids).await?;
+    let resultaten = rijen
+        .into_iter()
+        .map(|t| {
+            let s = stappen.remove(&t.id).unwrap_or_default();
+            representatie(t, s, &codes)
+        })
+        .collect();
+    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+}
+
+/// Eén traject
+#[utoipa::path(
+    tag = "Trajecten",
+    operation_id = "getTraject",
+    params(("id" = Uuid, Path, description = "Id van het traject")),
+    responses(
+        (status = 200, description = "Het traject met `ETag`.", body = Traject),
+        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/trajecten/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::TrajectenLezen)?;
+    let model = ctx.find::<traject::Entity>(*id).await?;
+    respond(&ctx, StatusCode::OK, model).await
+}
+
+/// Traject starten
+///
+/// Zonder `aanpak` geldt het advies van het DNA-profiel van het gebied, als dat één
+/// aanpak noemt (vak 1: coachend, vak 4: coördinerend); bij vak 2 en 3 kiest u zelf.
+#[utoipa::path(
+    tag = "Trajecten",
+    operation_id = "createTraject",
+    request_body = NieuwTraject,
+    responses(
+        (status = 201, description = "Gestart, met alle stappen open.", body = Traject),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/trajecten")]
+pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::TrajectenSchrijven)?;
+    let gemeente_id = ctx.eigen_gemeente()?;
+    let mut body = Body::parse(body.into_inner())?;
+    let gebied_id = body.uuid("gebiedId", true);
+    let gebied = match gebied_id {
+        Some(id) => match ctx.find::<gebied::Entity>(id).await {
+            Ok(g) => Some(g),
+            Err(_) => {
+                body.reject(
+                    "gebiedId",
+                    "ongeldig",
+                    "Dit gebied bestaat niet in uw gemeente.",
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let voorgesteld: Vec<String> = match &gebied {
+        Some(g) => gebieden::profielen(ctx.db(), std::slice::from_ref(g))
+            .await?
+            .remove(&g.id)
+            .map(|p| p.aanpak.iter().map(|a| a.as_str().to_owned()).collect())
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let gekozen = body.enum_value(
+        "aanpak",
+        false,
+        Plan::parse,
+        "coordinerend, coachend, weerbaarheid",
+    );
+    let plan = match (gekozen, body.has("aanpak")) {
+        (Some(plan), _) => Some(plan),
+        (None, true) => None,
+        (None, false) if voorgesteld.len() == 1 => Plan::parse(&voorgesteld[0]),
+        (None, false) => {
+            if gebied.is_some() {
+                let reden = if voorgesteld.is_empty() {
+                    "Het DNA-profiel van het gebied geeft (nog) geen advies; kies coordinerend, coachend of weerbaarheid.".to_owned()
+                } else {
+                    format!(
+                        "Het DNA-profiel adviseert {}; kies zelf coordinerend, coachend of weerbaarheid.",
+                        voorgesteld.join(" of ")
+                    )
+                };
+                body.reject("aanpak", "verplicht", reden);
+            }
+            None
+        }
+    };
+    let naam = body.string("naam", false, 1, 200);
+    let wijkverbinder = body.uuid("wijkverbinderId", false);
+    let gemeenteverbinder = body.uuid("gemeenteverbinderId", false);
+    if plan.is_some_and(|p| p != Plan::Weerbaarheid) {
+        for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
+            body.forbid(veld, "Alleen het weerbaarheidsplan heeft verbinders.");
+        }
+    } else {
+        if let Some(id) = wijkverbinder {
+            check_verbinder(&ctx, &mut body, "wijkverbinderId", id).await?;
+        }
+        if let Some(id) = gemeenteverbinder {
+            check_verbinder(&ctx, &mut body, "gemeenteverbinderId", id).await?;
+        }
+    }
+    body.finish(&[
+        "gebiedId",
+        "aanpak",
+        "naam",
+        "wijkverbinderId",
+        "gemeenteverbinderId",
+    ])?;
+    let (Some(gebied), Some(plan)) = (gebied, plan) else {
+        return Err(ApiError::Internal(
+            "validatie liet een verplicht veld door".into(),
+        ));
+    };
+    let now = Utc::now();
+    let model = traject::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        gebied_id: Set(gebied.id),
+        aanpak: Set(plan.as_str().to_owned()),
+        naam: Set(naam.clone()),
+        status: Set("lopend".to_owned()),
+        voorgestelde_aanpak: Set(voorgesteld.clone()),
+        besluit: Set(None),
+        besluit_reden: Set(None),
+        besluit_datum: Set(None),
+        besluit_door: Set(None),
+        wijkverbinder_id: Set(wijkverbinder),
+        gemeenteverbinder_id: Set(gemeenteverbinder),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(ctx.db())
+    .await?;
+    let stappen: Vec<traject_stap::ActiveModel> = plan
+        .stappen()
+        .iter()
+        .map(|(nummer, _)| traject_stap::ActiveModel {
+            traject_id: Set(model.id),
+            gemeente_id: Set(gemeente_id),
+            nummer: Set(*nummer),
+            status: Set("open".to_owned()),
+            gestart_op: Set(None),
+            afgerond_op: Set(None),
+            notities: Set(None),
+            updated_at: Set(now),
+        })
+        .collect();
+    traject_stap::Entity::insert_many(stappen)
+        .exec(ctx.db())
+        .await?;
+    let mut wijzigingen = Wijzigingen::new()
+        .nieuw("gebiedId", gebied.id)
+        .nieuw("aanpak", plan.as_str())
+        .nieuw("voorgesteldeAanpak", &voorgesteld);
+    if let Some(naam) = &naam {
+        wijzigingen = wijzigingen.nieuw("naam", naam);
+    }
+    if let Some(id) = wijkverbinder {
+        wijzigingen = wijzigingen.nieuw("wijkverbinderId", id);
+    }
+    if let Some(id) = gemeenteverbinder {
+        wijzigingen = wijzigingen.nieuw("gemeenteverbinderId", id);
+    }
+    ctx.audit(Regel {
+        gemeente_id: Some(gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Aangemaakt,
+        wijzigingen,
+    })
+    .await?;
+    let response = respond(&ctx, StatusCode::CREATED, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Traject wijzigen of stoppen
+///
+/// Naam en verbinders; `{"status": "gestopt"}` stopt het traject.
+#[utoipa::path(
+    tag = "Trajecten",
+    operation_id = "updateTraject",
+    params(
+        ("id" = Uuid, Path, description = "Id van het traject"),
+        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
+    ),
+    request_body = TrajectWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd.", body = Traject),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Het traject is gestopt of afgerond.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/trajecten/{id}")]
+pub async fn update(
+    req: HttpRequest,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    body: web::Json<Value>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::TrajectenSchrijven)?;
+    let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
+    check_if_match(&req, huidig.version)?;
+    let mut body = Body::parse(body.into_inner())?;
+    let naam = body.nullable("naam", |b| b.string("naam", false, 1, 200));
+    let status = body.enum_value(
+        "status",
+        false,
+        |s| (s == "gestopt").then_some(()),
+        "gestopt",
+    );
+    let weerbaarheid = huidig.aanpak == Plan::Weerbaarheid.as_str();
+    let mut verbinders = Vec::new();
+    for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
+        if !weerbaarheid {
+            body.forbid(veld, "Alleen het weerbaarheidsplan heeft verbinders.");
+            continue;
+        }
+        let waarde = body.nullable(veld, |b| b.uuid(veld, false));
+        if let Some(Some(id)) = waarde {
+            check_verbinder(&ctx, &mut body, veld, id).await?;
+        }
+        verbinders.push((veld, waarde));
+    }
+    body.finish(&["naam", "status", "wijkverbinderId", "gemeenteverbinderId"])?;
+    gesloten(&huidig)?;
+
+    let mut model: traject::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    if let Some(naam) = naam {
+        w = w.waarde("naam", &huidig.naam, &naam);
+        model.naam = Set(naam);
+    }
+    if status.is_some() {
+        w = w.waarde("status", &huidig.status, "gestopt");
+        model.status = Set("gestopt".to_owned());
+    }
+    for (veld, waarde) in verbinders {
+        let Some(waarde) = waarde else { continue };
+        if veld == "wijkverbinderId" {
+            w = w.waarde(veld, huidig.wijkverbinder_id, waarde);
+            model.wijkverbinder_id = Set(waarde);
+        } else {
+            w = w.waarde(veld, huidig.gemeenteverbinder_id, waarde);
+            model.gemeenteverbinder_id = Set(waarde);
+        }
+    }
+    if w.is_empty() {
+        return respond(&ctx, StatusCode::OK, huidig).await;
+    }
+    model.version = Set(huidig.version + 1);
+    model.updated_at = Set(Utc::now());
+    let model = model.update(ctx.db()).await?;
+    ctx.audit(Regel {
+        gemeente_id: Some(model.gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Gewijzigd,
+        wijzigingen: w,
+    })
+    .await?;
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Een stap bijhouden
+///
+/// Status (`open` → `bezig` → `afgerond`, of `overgeslagen`; een afgeronde stap gaat
+/// alleen terug naar `bezig`), datums en notities. Beginnen met `bezig` zet
+/// `gestartOp` op vandaag, afronden zet `afgerondOp` op vandaag, tenzij meegegeven.
+/// Bij `weerbaarheid` rondt alleen het besluit stap 5 af, en beginnen stap 6–12 pas
+/// na een go.
+#[utoipa::path(
+    tag = "Trajecten",
+    operation_id = "updateTrajectStap",
+    params(
+        ("id" = Uuid, Path, description = "Id van het traject"),
+        ("nummer" = i16, Path, description = "Het stapnummer (coordinerend 0–6, coachend 0–4, weerbaarheid 1–12)"),
+    ),
+    request_body = StapWijziging,
+    responses(
+        (status = 200, description = "Het traject met de bijgewerkte stap.", body = Traject),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Het traject bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 5 zonder besluit, stap 6–12 zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/trajecten/{id}/stappen/{nummer}")]
+pub async fn update_stap(
+    ctx: Context,
+    path: web::Path<(Uuid, i64)>,
+    body: web::Json<Value>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::TrajectenSchrijven)?;
+    let (id, nummer) = path.into_inner();
+    let huidig = ctx.find_for_update::<traject::Entity>(id).await?;
+    let plan = Plan::parse(&huidig.aanpak).unwrap_or(Plan::Coordinerend);
+    let Some(nummer) = i16::try_from(nummer)
+        .ok()
+        .filter(|n| plan.stappen().iter().any(|(s, _)| s == n))
+    else {
+        let (eerste, laatste) = (
+            plan.stappen()[0].0,
+            plan.stappen()[plan.stappen().len() - 1].0,
+        );
+        return Err(ApiError::Validation(vec![InvalidParam::new(
+            "nummer",
+            "ongeldig",
+            format!(
+                "Het plan {} heeft de stappen {eerste} tot en met {laatste}.",
+                plan.as_str()
+            ),
+        )]));
+    };
+    let mut body = Body::parse(body.into_inner())?;
+    let status = body.enum_value(
+        "status",
+        false,
+        StapStatus::parse,
+        "open, bezig, afgerond, overgeslagen",
+    );
+    let gestart = body.nullable("gestartOp", |b| b.date("gestartOp", false));
+    let afgerond = body.nullable("afgerondOp", |b| b.date("afgerondOp", false));
+    let notities = body.nullable("notities", |b| b.string("notities", false, 0, 10_000));
+    body.finish(&["status", "gestartOp", "afgerondOp", "notities"])?;
+    gesloten(&huidig)?;
+
+    let stap = ctx
+        .scoped(traject_stap::Entity::find())
+        .filter(traject_stap::Column::TrajectId.eq(id))
+        .filter(traject_stap::Column::Nummer.eq(nummer))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let oud = StapStatus::parse(&stap.status).unwrap_or(StapStatus::Open);
+    let nieuw = status.unwrap_or(oud);
+    if !oud.mag_naar(nieuw) {
+        return Err(ApiError::Conflict(format!(
+            "Een stap gaat niet van {} naar {}; zet hem eerst weer op bezig.",
+            oud.as_str(),
+            nieuw.as_str()
+        )));
+    }
+    if plan == Plan::Weerbaarheid && nieuw != oud {
+        if nummer == BESLISSTAP && nieuw == StapStatus::Afgerond {
+            return Err(ApiError::Conflict(
+                "Stap 5 is het beslismoment: rond hem af met POST /api/v1/trajecten/{id}/besluit."
+                    .into(),
+            ));
+        }
+        if nummer > BESLISSTAP
+            && matches!(nieuw, StapStatus::Bezig | StapStatus::Afgerond)
+            && huidig.besluit.as_deref() != Some("go")
+        {
+            return Err(ApiError::Conflict(
+                "Stap 6 tot en met 12 beginnen pas na een go op het beslismoment (stap 5).".into(),
+            ));
+        }
+    }
+    let vandaag = Utc::now().date_naive();
+    let mut gestart_op = gestart.unwrap_or(stap.gestart_op);
+    let mut afgerond_op = afgerond.unwrap_or(stap.afgerond_op);
+    if nieuw != oud {
+        match nieuw {
+            StapStatus::Bezig => {
+                gestart_op = gestart_op.or(Some(vandaag));
+                afgerond_op = afgerond.flatten();
+            }
+            StapStatus::Afgerond => {
+                afgerond_op = afgerond_op.or(Some(vandaag));
+                gestart_op = gestart_op.or(afgerond_op);
+            }
+            StapStatus::Open | StapStatus::Overgeslagen => {}
+        }
+    }
+    if let (Some(begin), Some(eind)) = (gestart_op, afgerond_op)
+        && eind < begin
+    {
+        return Err(ApiError::Validation(vec![InvalidParam::new(
+            "afgerondOp",
+            "ongeldig",
+            "afgerondOp ligt vóór gestartOp.",
+        )]));
+    }
+    let mut w = Wijzigingen::new()
+        .waarde(
+            &format!("stappen.{nummer}.status"),
+            oud.as_str(),
+            nieuw.as_str(),
+        )
+        .waarde(
+            &format!("stappen.{nummer}.gestartOp"),
+            stap.gestart_op,
+            gestart_op,
+        )
+        .waarde(
+            &format!("stappen.{nummer}.afgerondOp"),
+            stap.afgerond_op,
+            afgerond_op,
+        );
+    let notities_nieuw = notities.unwrap_or_else(|| stap.notities.clone());
+    if notities_nieuw != stap.notities {
+        // Notities kunnen namen bevatten: alleen de veldnaam in de audit trail.
+        w = w.alleen_naam(&format!("stappen.{nummer}.notities"));
+    }
+    if w.is_empty() {
+        return respond(&ctx, StatusCode::OK, huidig).await;
+    }
+    let mut actief: traject_stap::ActiveModel = stap.into();
+    actief.status = Set(nieuw.as_str().to_owned());
+    actief.gestart_op = Set(gestart_op);
+    actief.afgerond_op = Set(afgerond_op);
+    actief.notities = Set(notities_nieuw);
+    actief.updated_at = Set(Utc::now());
+    actief.update(ctx.db()).await?;
+    let model = bump(&ctx, huidig, None).await?;
+    ctx.audit(Regel {
+        gemeente_id: Some(model.gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Gewijzigd,
+        wijzigingen: w,
+    })
+    .await?;
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Nieuwe versie van het traject; `afgerond` als alle stappen klaar zijn, of de
+/// gegeven status.
+async fn bump(
+    ctx: &Context,
+    huidig: traject::Model,
+    status: Option<&str>,
+) -> ApiResult<traject::Model> {
+    let stappen = stappen_van(ctx, &[huidig.id])
+        .await?
+        .remove(&huidig.id)
+        .unwrap_or_default();
+    let alles_klaar = stappen
+        .iter()
+        .all(|s| StapStatus::parse(&s.status).is_some_and(StapStatus::klaar));
+    let mut model: traject::ActiveModel = huidig.clone().into();
+    if let Some(status) = status {
+        model.status = Set(status.to_owned());
+    } else if alles_klaar {
+        model.status = Set("afgerond".to_owned());
+    }
+    model.version = Set(huidig.version + 1);
+    model.updated_at = Set(Utc::now());
+    Ok(model.update(ctx.db()).await?)
+}
+
+/// Het besluit van stap 5
+///
+/// Alleen bij `weerbaarheid`, één keer: `go` of `no_go`, met reden. Het rondt stap 5
+/// af; een `no_go` stopt het traject, een `go` opent de weg naar stap 6–12.
+#[utoipa::path(
+    tag = "Trajecten",
+    operation_id = "createTrajectBesluit",
+    params(("id" = Uuid, Path, description = "Id van het traject")),
+    request_body = BesluitInvoer,
+    responses(
+        (status = 200, description = "Het traject met het besluit.", body = Traject),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Het traject bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Geen weerbaarheidsplan, al besloten, of het traject is gesloten.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/trajecten/{id}/besluit")]
+pub async fn create_besluit(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    body: web::Json<Value>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::TrajectenSchrijven)?;
+    let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
+    let mut body = Body::parse(body.into_inner())?;
+    let keuze = body.enum_value(
+        "besluit",
+        true,
+        |s| matches!(s, "go" | "no_go").then(|| s.to_owned()),
+        "go, no_go",
+    );
+    let reden = body.string("reden", true, 1, 2000);
+    let datum = body.date("datum", false);
+    if datum.is_some_and(|d| d > Utc::now().date_naive()) {
+        body.reject("datum", "ongeldig", "Een besluit ligt niet in de toekomst.");
+    }
+    body.finish(&["besluit", "reden", "datum"])?;
+    if huidig.aanpak != Plan::Weerbaarheid.as_str() {
+        return Err(ApiError::Conflict(
+            "Alleen het weerbaarheidsplan heeft een beslismoment.".into(),
+        ));
+    }
+    if huidig.besluit.is_some() {
+        return Err(ApiError::Conflict(
+            "Over dit traject is al besloten.".into(),
+        ));
+    }
+    gesloten(&huidig)?;
+    let (Some(keuze), Some(reden)) = (keuze, reden) else {
+        return Err(ApiError::Internal(
+            "validatie liet een verplicht veld door".into(),
+        ));
+    };
+    let datum = datum.unwrap_or_else(|| Utc::now().date_naive());
+    let stap = ctx
+        .scoped(traject_stap::Entity::find())
+        .filter(traject_stap::Column::TrajectId.eq(huidig.id))
+        .filter(traject_stap::Column::Nummer.eq(BESLISSTAP))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let gestart = stap.gestart_op.filter(|g| *g <= datum).unwrap_or(datum);
+    let mut actief: traject_stap::ActiveModel = stap.into();
+    actief.status = Set(StapStatus::Afgerond.as_str().to_owned());
+    actief.gestart_op = Set(Some(gestart));
+    actief.afgerond_op = Set(Some(datum));
+    actief.updated_at = Set(Utc::now());
+    actief.update(ctx.db()).await?;
+
+    let mut model: traject::ActiveModel = huidig.clone().into();
+    model.besluit = Set(Some(keuze.clone()));
+    model.besluit_reden = Set(Some(reden.clone()));
+    model.besluit_datum = Set(Some(datum));
+    model.besluit_door = Set(ctx.caller.actor.id());
+    let huidig = model.update(ctx.db()).await?;
+    let status = (keuze == "no_go").then_some("gestopt");
+    let model = bump(&ctx, huidig, status).await?;
+    ctx.audit(Regel {
+        gemeente_id: Some(model.gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Gewijzigd,
+        wijzigingen: Wijzigingen::new()
+            .nieuw("besluit", &keuze)
+            .nieuw("besluitReden", &reden)
+            .nieuw("besluitDatum", datum)
+            .waarde("status", "lopend", &model.status),
+    })
+    .await?;
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(update_stap)
+        .service(create_besluit);
+}

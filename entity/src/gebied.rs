@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "gebied")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub gemeente_id: Uuid,
+    pub naam: String,
+    pub soort: String,
+    pub cbs_code: Option<String>,
+    pub inwonertal: Option<i32>,
+    pub grootteklasse: Option<String>,
+    pub bovenliggend_gebied_id: Option<Uuid>,
+    /// Handmatige keuze in het DNA-profiel (grootteklasse, cohesie, aanpak, reden, door, op).
+    pub handmatig: Option<Json>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "traject")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub gemeente_id: Uuid,
+    pub gebied_id: Uuid,
+    pub aanpak: String,
+    pub naam: Option<String>,
+    pub status: String,
+    pub voorgestelde_aanpak: Vec<String>,
+    pub besluit: Option<String>,
+    pub besluit_reden: Option<String>,
+    pub besluit_datum: Option<Date>,
+    pub besluit_door: Option<Uuid>,
+    pub wijkverbinder_id: Option<Uuid>,
+    pub gemeenteverbinder_id: Option<Uuid>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "traject_stap")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub traject_id: Uuid,
+    pub gemeente_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub nummer: i16,
+    pub status: String,
+    pub gestart_op: Option<Date>,
+    pub afgerond_op: Option<Date>,
+    pub notities: Option<String>,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
