@@ -98,6 +98,9 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
     })
 }
 
+/// Naam, soort, CBS-code, inwonertal, index van het bovenliggende gebied, meting.
+type DemoGebied = (&'static str, &'static str, String, i32, Option<usize>, [f64; 7]);
+
 /// Drie soorten meting, zodat de gebieden in verschillende kwadranten vallen.
 const STERK: [f64; 7] = [2.4, 41.0, 44.0, 16.0, 74.0, 8.0, 7.6];
 const ZWAK: [f64; 7] = [0.8, 24.0, 31.0, 6.0, 58.0, 21.0, 5.9];
@@ -111,8 +114,8 @@ async fn demo_gebieden(
     index: usize,
 ) -> Result<u64, SeedError> {
     let cijfers = &gemeente.code[2..];
-    let even = index % 2 == 0;
-    let gebieden: [(&str, &str, String, i32, Option<usize>, [f64; 7]); 3] = [
+    let even = index.is_multiple_of(2);
+    let gebieden: [DemoGebied; 3] = [
         (
             "Centrum",
             "wijk",
