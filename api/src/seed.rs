@@ -99,7 +99,14 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
 }
 
 /// Naam, soort, CBS-code, inwonertal, index van het bovenliggende gebied, meting.
-type DemoGebied = (&'static str, &'static str, String, i32, Option<usize>, [f64; 7]);
+type DemoGebied = (
+    &'static str,
+    &'static str,
+    String,
+    i32,
+    Option<usize>,
+    [f64; 7],
+);
 
 /// Drie soorten meting, zodat de gebieden in verschillende kwadranten vallen.
 const STERK: [f64; 7] = [2.4, 41.0, 44.0, 16.0, 74.0, 8.0, 7.6];
