@@ -27,7 +27,8 @@ token=$(curl -sf "http://127.0.0.1:$port/api/v1/auth/token" \
 
 echo "machine: $(nproc) kernen; wrk 2 threads, 32 verbindingen, ${seconds}s per endpoint"
 for path in /health/live /health/ready /api/v1/gemeenten /api/v1/gemeenten/GM0828 \
-            /api/v1/gebruikers /api/v1/gebruikers/mij /api/v1/audit-trail; do
+            /api/v1/gebruikers /api/v1/gebruikers/mij /api/v1/audit-trail \
+            /api/v1/gebieden /api/v1/trajecten; do
   echo "== GET $path"
   wrk -t2 -c32 -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
     "http://127.0.0.1:$port$path" | grep -E 'Requests/sec|50%|99%|Non-2xx'
