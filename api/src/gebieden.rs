@@ -543,7 +543,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     responses(
         (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebied),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -624,8 +623,6 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebied),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -706,7 +703,6 @@ pub async fn update(
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Er verwijzen nog gebieden of trajecten naar.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

@@ -320,7 +320,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
         (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebruiker),
         (status = 403, description = "Geen beheerder, of een regionale rol toekennen zonder regionaal beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "De gebruikersnaam of externId bestaat al.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -436,8 +435,6 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
         (status = 403, description = "Geen beheerder, of een regionale rol toekennen.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Uw eigen account deactiveren of uw beheerrol afnemen, of een externId die al gebruikt wordt.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

@@ -157,7 +157,6 @@ pub async fn list(
         (status = 201, description = "Vastgelegd.", body = Indicatormeting),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Het gebied bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

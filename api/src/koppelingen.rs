@@ -247,7 +247,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
         (status = 201, description = "Aangemaakt, met `Location`, `ETag` en het client secret.", body = KoppelingMetGeheim),
         (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens zonder gemeentelijk beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -329,8 +328,6 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
         (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens toekennen.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]

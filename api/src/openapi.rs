@@ -117,8 +117,9 @@ pub fn document_json() -> String {
 }
 
 /// Wat elke operatie kan antwoorden, ook als de handler het niet noemt: 400 (een
-/// onbekende of ongeldige queryparameter), 413 (body boven 1 MiB) en 500; en de
-/// headers `API-Version` en `X-Request-Id` op elk antwoord.
+/// onbekende of ongeldige queryparameter), 413 (body boven 1 MiB) en 500; 401 bij
+/// een beveiligde operatie, 415 bij een body, 412 bij `If-Match`; en de headers
+/// `API-Version` en `X-Request-Id` op elk antwoord.
 fn add_common_responses(operation: &mut Operation) {
     let problem = || {
         ContentBuilder::new()
@@ -142,8 +143,26 @@ fn add_common_responses(operation: &mut Operation) {
         "Geen, een ongeldig, verlopen of ingetrokken token (of een token in de query string); \
          zie `WWW-Authenticate`.",
     );
+    let has_body = operation.request_body.is_some();
+    let has_if_match = operation
+        .parameters
+        .as_ref()
+        .is_some_and(|p| p.iter().any(|p| p.name == "If-Match"));
+    let unsupported = (
+        "415",
+        "De body heeft een ander `Content-Type` dan de operatie aanneemt.",
+    );
+    let stale = (
+        "412",
+        "`If-Match` past niet bij de huidige versie (`ETag`); haal de resource opnieuw op.",
+    );
     let responses: &mut Responses = &mut operation.responses;
-    for (status, description) in common.into_iter().chain(secured.then_some(unauthorized)) {
+    let extra = [
+        secured.then_some(unauthorized),
+        has_body.then_some(unsupported),
+        has_if_match.then_some(stale),
+    ];
+    for (status, description) in common.into_iter().chain(extra.into_iter().flatten()) {
         responses
             .responses
             .entry(status.to_owned())

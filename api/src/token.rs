@@ -81,7 +81,6 @@ fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
         (status = 200, description = "Een access token.", body = TokenAntwoord),
         (status = 400, description = "`invalid_request`, `unsupported_grant_type` of `invalid_grant` (gebruikersnaam of wachtwoord onjuist).", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "`invalid_client`: client_id of client_secret onjuist.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/x-www-form-urlencoded`.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Te veel mislukte pogingen op dit account; zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconden tot een nieuwe poging kan."))),
     )

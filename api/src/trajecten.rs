@@ -467,7 +467,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     responses(
         (status = 201, description = "Gestart, met alle stappen open.", body = Traject),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -630,8 +629,6 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Het traject is gestopt of afgerond.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`If-Match` past niet bij de huidige versie.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -727,7 +724,6 @@ pub async fn update(
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Het traject bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 5 zonder besluit, stap 6–12 zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -911,7 +907,6 @@ async fn bump(
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Het traject bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Geen weerbaarheidsplan, al besloten, of het traject is gesloten.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen `application/json`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
