@@ -12,14 +12,16 @@ use utoipa::{IntoParams, ToSchema};
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
 pub const MAX_PAGE_SIZE: u64 = 100;
 pub const TOTAL_COUNT_HEADER: &str = "X-Total-Count";
+/// Het hoogste paginanummer (het document noemt het, de contractlaag weigert meer).
+pub const MAX_PAGE: u64 = 1_000_000;
 
 /// De pagineringsparameters van elke collectie.
 #[derive(Debug, Clone, Copy, Default, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct PaginaParams {
-    /// Het paginanummer, vanaf 1.
-    #[param(minimum = 1, default = 1, example = 1)]
+    /// Het paginanummer, vanaf 1 (hoogstens 1 000 000).
+    #[param(minimum = 1, maximum = 1000000, default = 1, example = 1)]
     pub pagina: Option<u64>,
     /// Het aantal resultaten per pagina, hoogstens 100.
     #[param(minimum = 1, maximum = 100, default = 20, example = 20)]
@@ -28,7 +30,7 @@ pub struct PaginaParams {
 
 impl PaginaParams {
     pub fn pagina(&self) -> u64 {
-        self.pagina.unwrap_or(1).max(1)
+        self.pagina.unwrap_or(1).clamp(1, MAX_PAGE)
     }
 
     pub fn pagina_grootte(&self) -> u64 {

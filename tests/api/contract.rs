@@ -220,3 +220,22 @@ async fn a_500_says_nothing_but_its_request_id() {
         assert!(!all.contains(leak), "'{leak}' in {all}");
     }
 }
+
+/// Een absurd paginanummer is een 400, geen afgebroken verbinding (gevonden met
+/// schemathesis: de offset paste niet in een bigint).
+#[tokio::test]
+async fn a_huge_page_number_is_a_validation_error() {
+    let app = spawn_app().await;
+    let body = assert_problem(
+        app.get("/api/v1/gemeenten?pagina=9223372036854775806")
+            .await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        invalid_params(&body),
+        vec![("pagina".into(), "ongeldig".into())]
+    );
+    let body = app.get_json("/api/v1/gemeenten?pagina=1000000").await;
+    assert_eq!(body["resultaten"], serde_json::json!([]));
+}
