@@ -558,3 +558,38 @@ async fn deleting_checks_references_and_if_match() {
         1
     );
 }
+
+/// Twee medewerkers wijzigen tegelijk dezelfde versie: precies één wint, de ander
+/// krijgt 412 en overschrijft niets.
+#[tokio::test]
+async fn concurrent_updates_of_one_version_let_exactly_one_win() {
+    let app = spawn_app().await;
+    let token = app.token_for("oss.coordinator").await;
+    let id = demo_gebied(&app, "WK082802").await;
+    let path = format!("/api/v1/gebieden/{id}");
+    let etag = header(app.get_as(&path, &token).await.headers(), "etag");
+    let patch = |naam: &'static str| {
+        app.client
+            .patch(app.url(&path))
+            .bearer_auth(&token)
+            .header("If-Match", etag.clone())
+            .json(&json!({"naam": naam}))
+            .send()
+    };
+    let (a, b) = tokio::join!(patch("Buitengebied Noord"), patch("Buitengebied Zuid"));
+    let mut statuses = vec![
+        a.expect("a").status().as_u16(),
+        b.expect("b").status().as_u16(),
+    ];
+    statuses.sort_unstable();
+    assert_eq!(statuses, vec![200, 412]);
+    let body = app.get_json_as(&path, &token).await;
+    assert_eq!(
+        header(app.get_as(&path, &token).await.headers(), "etag"),
+        "\"2\""
+    );
+    assert!(
+        ["Buitengebied Noord", "Buitengebied Zuid"]
+            .contains(&body["naam"].as_str().unwrap_or_default())
+    );
+}
