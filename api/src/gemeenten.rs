@@ -26,6 +26,7 @@ pub async fn codes(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>, D
 
 /// Een gemeente van Veiligheidsregio Brabant-Noord.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Gemeente {
     /// CBS-gemeentecode.
     #[schema(example = "GM0828", pattern = "^GM[0-9]{4}$")]
@@ -36,6 +37,9 @@ pub struct Gemeente {
     /// Naam in URL-vorm.
     #[schema(example = "oss")]
     pub slug: String,
+    /// Vanaf dit inwonertal is een gebied groot in het DNA-kwadrant (standaard 5000).
+    #[schema(example = 5000)]
+    pub grootte_drempel: i32,
 }
 
 impl From<gemeente::Model> for Gemeente {
@@ -44,6 +48,7 @@ impl From<gemeente::Model> for Gemeente {
             code: m.code,
             naam: m.naam,
             slug: m.slug,
+            grootte_drempel: m.grootte_drempel,
         }
     }
 }
