@@ -463,7 +463,9 @@ fn toelichting(
                     .iter()
                     .find(|i| i.veld == b.indicator)
                     .map_or(b.indicator.as_str(), |i| i.omschrijving);
-                format!("{omschrijving} {} is {}", b.waarde, b.band.label())
+                // Een decimale komma: de toelichting is Nederlandse tekst.
+                let waarde = b.waarde.to_string().replace('.', ",");
+                format!("{omschrijving} {waarde} is {}", b.band.label())
             })
             .collect();
         zinnen.push(format!(
@@ -687,5 +689,6 @@ mod tests {
         assert_eq!(p.aanpak, vec![Aanpak::Coachend, Aanpak::Coordinerend]);
         assert!(p.toelichting.contains("handmatig"), "{}", p.toelichting);
         assert!(p.toelichting.contains("800 inwoners"), "{}", p.toelichting);
+        assert!(p.toelichting.contains("7,8 is zeer sterk"), "{}", p.toelichting);
     }
 }
