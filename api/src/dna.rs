@@ -689,6 +689,10 @@ mod tests {
         assert_eq!(p.aanpak, vec![Aanpak::Coachend, Aanpak::Coordinerend]);
         assert!(p.toelichting.contains("handmatig"), "{}", p.toelichting);
         assert!(p.toelichting.contains("800 inwoners"), "{}", p.toelichting);
-        assert!(p.toelichting.contains("7,8 is zeer sterk"), "{}", p.toelichting);
+        assert!(
+            p.toelichting.contains("7,8 is zeer sterk"),
+            "{}",
+            p.toelichting
+        );
     }
 }

@@ -555,3 +555,113 @@ async fn revoking_a_client_or_renewing_its_secret_ends_its_tokens() {
     assert_eq!(response.status(), 200);
     assert_unauthorized(app.get_as("/api/v1/gemeenten", &token).await).await;
 }
+
+fn pem(der: &[u8]) -> String {
+    let body = base64::engine::general_purpose::STANDARD.encode(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).expect("ascii"))
+        .collect();
+    format!(
+        "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        lines.join("\n")
+    )
+}
+
+/// De rotatie uit de README, van begin tot eind: `weefsel jwks` bewaart de oude
+/// publieke sleutel, een instantie met een nieuwe (P-256) sleutel neemt de tokens
+/// van de oude nog aan, en de oude instantie kent de nieuwe sleutel niet.
+#[tokio::test]
+async fn the_documented_key_rotation_works_end_to_end() {
+    let dir =
+        std::env::temp_dir().join(format!("weefsel-rotatie-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("map");
+    let oud = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).expect("ed25519");
+    let nieuw = ring::signature::EcdsaKeyPair::generate_pkcs8(
+        &ring::signature::ECDSA_P256_SHA256_FIXED_SIGNING,
+        &SystemRandom::new(),
+    )
+    .expect("p-256");
+    std::fs::write(dir.join("oud.pem"), pem(oud.as_ref())).expect("oud.pem");
+    std::fs::write(dir.join("nieuw.pem"), pem(nieuw.as_ref())).expect("nieuw.pem");
+
+    let oud_pem = dir.join("oud.pem");
+    let app = spawn_app_with(|config| config.signing_key_file = Some(oud_pem)).await;
+    let oud_token = app.token_for("oss.coordinator").await;
+    assert_eq!(decode_part(&oud_token, 0)["alg"], "EdDSA");
+
+    // Stap 1: de publieke sleutel bewaren.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_weefsel"))
+        .arg("jwks")
+        .env("WEEFSEL_SIGNING_KEY_FILE", dir.join("oud.pem"))
+        .env_remove("WEEFSEL_ENV")
+        .output()
+        .expect("weefsel jwks");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let jwks: Value = serde_json::from_slice(&output.stdout).expect("jwks");
+    assert_eq!(jwks["keys"][0]["kid"], decode_part(&oud_token, 0)["kid"]);
+    assert!(
+        jwks["keys"][0].get("d").is_none(),
+        "geen private delen in de JWKS"
+    );
+    std::fs::write(dir.join("vorige.json"), &output.stdout).expect("vorige.json");
+
+    // Stap 2: nieuwe sleutel, vorige publieke sleutel als verificatiesleutel.
+    let (nieuw_pem, vorige) = (dir.join("nieuw.pem"), dir.join("vorige.json"));
+    let (adres, _handle) = app
+        .instance_with(|config| {
+            config.signing_key_file = Some(nieuw_pem);
+            config.verification_keys_file = Some(vorige);
+        })
+        .await;
+    let mij = format!("{adres}/api/v1/gebruikers/mij");
+    let response = app
+        .client
+        .get(&mij)
+        .bearer_auth(&oud_token)
+        .send()
+        .await
+        .expect("mij");
+    assert_eq!(
+        response.status(),
+        200,
+        "een token van de vorige sleutel werkt nog"
+    );
+    let response = app
+        .client
+        .post(format!("{adres}/api/v1/auth/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "grant_type=password&username=oss.coordinator&password={DEMO_PASSWORD}"
+        ))
+        .send()
+        .await
+        .expect("token");
+    let nieuw_token = response.json::<Value>().await.expect("json")["access_token"]
+        .as_str()
+        .expect("token")
+        .to_owned();
+    assert_eq!(decode_part(&nieuw_token, 0)["alg"], "ES256");
+    assert_ne!(
+        decode_part(&nieuw_token, 0)["kid"],
+        decode_part(&oud_token, 0)["kid"]
+    );
+    assert_eq!(
+        app.client
+            .get(&mij)
+            .bearer_auth(&nieuw_token)
+            .send()
+            .await
+            .expect("mij")
+            .status(),
+        200
+    );
+    // De oude instantie kent de nieuwe sleutel niet.
+    assert_unauthorized(app.get_as("/api/v1/gebruikers/mij", &nieuw_token).await).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -418,8 +418,14 @@ impl TestApp {
     /// Een tweede instantie van de dienst op dezelfde database (zoals achter een
     /// load balancer); stopt als de handle wegvalt.
     pub async fn second_instance(&self) -> (String, ServerHandle) {
+        self.instance_with(|_| {}).await
+    }
+
+    /// Een instantie op dezelfde database met een aangepaste configuratie.
+    pub async fn instance_with(&self, adjust: impl FnOnce(&mut Config)) -> (String, ServerHandle) {
         let mut config = test_config();
         config.database_url = Some(self.database.url.clone());
+        adjust(&mut config);
         let pool = weefsel_api::db::connect(&self.database.url, &config)
             .await
             .expect("pool van de tweede instantie");
