@@ -242,6 +242,37 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
         invalid_params(&problem),
         vec![("afgerondOp".into(), "ongeldig".into())]
     );
+    let id = traject["id"].as_str().expect("id");
+    let problem = assert_problem(
+        app.patch_as(
+            &format!("/api/v1/trajecten/{id}"),
+            &token,
+            &json!({"status": "afgerond", "gebiedId": id}),
+        )
+        .await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        invalid_params(&problem),
+        vec![
+            ("gebiedId".into(), "onbekend".into()),
+            ("status".into(), "ongeldig".into())
+        ]
+    );
+    // Geen van de afgewezen verzoeken heeft iets opgeslagen.
+    assert_eq!(
+        query_text(&app.db, &format!("SELECT status || coalesce(gestart_op::text, '-') FROM traject_stap WHERE traject_id = '{id}' AND nummer = 1")).await,
+        "open-"
+    );
+    assert_eq!(
+        query_text(
+            &app.db,
+            &format!("SELECT status || version FROM traject WHERE id = '{id}'")
+        )
+        .await,
+        "lopend4"
+    );
 
     // Alles afgerond of overgeslagen: het traject is afgerond en ligt vast.
     stap(&app, &token, &traject, 0, json!({"status": "afgerond"})).await;
