@@ -2,14 +2,25 @@
 //! `ETag` in het antwoord; `PATCH` met `If-Match` op een oudere versie geeft 412,
 //! zodat twee medewerkers elkaar nooit ongemerkt overschrijven.
 
-use actix_web::HttpRequest;
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
 use crate::error::{ApiError, ApiResult};
 
 /// De ETag van versie `version`.
 pub fn etag(version: i32) -> String {
     format!("\"{version}\"")
+}
+
+/// Het begin van een antwoord met één resource: `ETag`, en bij 201 ook `Location`
+/// (`path`, bv. `/api/v1/gebieden/{id}`).
+pub fn resource_response(status: StatusCode, version: i32, path: &str) -> HttpResponseBuilder {
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header((header::ETAG, etag(version)));
+    if status == StatusCode::CREATED {
+        builder.insert_header((header::LOCATION, path.to_owned()));
+    }
+    builder
 }
 
 /// 412 als `If-Match` is meegestuurd en niet bij `version` past. Zonder `If-Match`

@@ -21,7 +21,7 @@ use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::{Actor, Recht};
 use crate::dna::{self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig};
 use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
-use crate::etag::{check_if_match, etag};
+use crate::etag::{check_if_match, resource_response};
 use crate::gemeenten;
 use crate::input::Body;
 use crate::pagination::{Pagina, PaginaParams};
@@ -252,13 +252,8 @@ async fn respond(
     let profiel = profielen
         .remove(&model.id)
         .ok_or_else(|| ApiError::Internal("geen profiel".into()))?;
-    let (id, version) = (model.id, model.version);
-    let mut builder = HttpResponse::build(status);
-    builder.insert_header(("ETag", etag(version)));
-    if status == StatusCode::CREATED {
-        builder.insert_header(("Location", format!("/api/v1/gebieden/{id}")));
-    }
-    Ok(builder.json(representatie(model, profiel, &codes)))
+    let path = format!("/api/v1/gebieden/{}", model.id);
+    Ok(resource_response(status, model.version, &path).json(representatie(model, profiel, &codes)))
 }
 
 /// Wat een body over een gebied zegt, na controle.

@@ -18,7 +18,7 @@ use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::secrets::{self, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::auth::{Actor, Recht, Rol};
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::etag::{check_if_match, etag};
+use crate::etag::{check_if_match, resource_response};
 use crate::gemeenten;
 use crate::input::Body;
 use crate::pagination::{Pagina, PaginaParams};
@@ -205,14 +205,8 @@ fn respond(
     model: gebruiker::Model,
     codes: &HashMap<Uuid, String>,
 ) -> HttpResponse {
-    let version = model.version;
-    let id = model.id;
-    let mut builder = HttpResponse::build(status);
-    builder.insert_header(("ETag", etag(version)));
-    if status == actix_web::http::StatusCode::CREATED {
-        builder.insert_header(("Location", format!("/api/v1/gebruikers/{id}")));
-    }
-    builder.json(Gebruiker::from_model(model, codes))
+    let path = format!("/api/v1/gebruikers/{}", model.id);
+    resource_response(status, model.version, &path).json(Gebruiker::from_model(model, codes))
 }
 
 /// Gebruikers

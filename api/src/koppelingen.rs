@@ -21,7 +21,7 @@ use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::secrets;
 use crate::auth::{Recht, Scope};
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::etag::{check_if_match, etag};
+use crate::etag::{check_if_match, resource_response};
 use crate::gemeenten;
 use crate::input::Body;
 use crate::pagination::{Pagina, PaginaParams};
@@ -170,10 +170,13 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
     }
 }
 
-fn with_etag(status: StatusCode, version: i32) -> actix_web::HttpResponseBuilder {
-    let mut builder = HttpResponse::build(status);
-    builder.insert_header(("ETag", etag(version)));
-    builder
+/// Een koppeling als antwoord, met `ETag` (en `Location` bij 201).
+fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpResponseBuilder {
+    resource_response(
+        status,
+        model.version,
+        &format!("/api/v1/koppelingen/{}", model.id),
+    )
 }
 
 /// Koppelingen
@@ -233,7 +236,7 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
     let model = ctx.find::<koppeling::Entity>(*id).await?;
     let codes = gemeenten::codes(ctx.db()).await?;
-    Ok(with_etag(StatusCode::OK, model.version).json(Koppeling::from_model(model, &codes)))
+    Ok(with_etag(StatusCode::OK, &model).json(Koppeling::from_model(model, &codes)))
 }
 
 /// Koppeling aanmaken
@@ -302,13 +305,10 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
             .alleen_naam("clientSecret"),
     })
     .await?;
-    let id = model.id;
-    let response = with_etag(StatusCode::CREATED, model.version)
-        .insert_header(("Location", format!("/api/v1/koppelingen/{id}")))
-        .json(KoppelingMetGeheim {
-            koppeling: Koppeling::from_model(model, &codes),
-            client_secret: secret,
-        });
+    let response = with_etag(StatusCode::CREATED, &model).json(KoppelingMetGeheim {
+        koppeling: Koppeling::from_model(model, &codes),
+        client_secret: secret,
+    });
     ctx.commit_then(response).await
 }
 
@@ -378,9 +378,7 @@ pub async fn update(
         model.actief = Set(actief);
     }
     if wijzigingen.is_empty() {
-        return Ok(
-            with_etag(StatusCode::OK, huidig.version).json(Koppeling::from_model(huidig, &codes))
-        );
+        return Ok(with_etag(StatusCode::OK, &huidig).json(Koppeling::from_model(huidig, &codes)));
     }
     model.version = Set(huidig.version + 1);
     model.updated_at = Set(Utc::now());
@@ -393,8 +391,7 @@ pub async fn update(
         wijzigingen,
     })
     .await?;
-    let response =
-        with_etag(StatusCode::OK, model.version).json(Koppeling::from_model(model, &codes));
+    let response = with_etag(StatusCode::OK, &model).json(Koppeling::from_model(model, &codes));
     ctx.commit_then(response).await
 }
 
@@ -433,7 +430,7 @@ pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRe
         wijzigingen: Wijzigingen::new().alleen_naam("clientSecret"),
     })
     .await?;
-    let response = with_etag(StatusCode::OK, model.version).json(NieuwGeheim {
+    let response = with_etag(StatusCode::OK, &model).json(NieuwGeheim {
         client_id: model.id.to_string(),
         client_secret: secret,
         geheim_vernieuwd_op: model.geheim_vernieuwd_op,

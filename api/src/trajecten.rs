@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::Recht;
 use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
-use crate::etag::{check_if_match, etag};
+use crate::etag::{check_if_match, resource_response};
 use crate::gebieden;
 use crate::gemeenten;
 use crate::input::Body;
@@ -353,13 +353,8 @@ async fn respond(
         .await?
         .remove(&model.id)
         .unwrap_or_default();
-    let (id, version) = (model.id, model.version);
-    let mut builder = HttpResponse::build(status);
-    builder.insert_header(("ETag", etag(version)));
-    if status == StatusCode::CREATED {
-        builder.insert_header(("Location", format!("/api/v1/trajecten/{id}")));
-    }
-    Ok(builder.json(representatie(model, stappen, &codes)))
+    let path = format!("/api/v1/trajecten/{}", model.id);
+    Ok(resource_response(status, model.version, &path).json(representatie(model, stappen, &codes)))
 }
 
 /// Een verbinder: een actieve gebruiker van de eigen gemeente.
