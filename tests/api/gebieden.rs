@@ -11,14 +11,6 @@ const STERK: &str = r#"{"peildatum": "2026-03-01", "bron": "CBS 2025", "burgerin
 const ZWAK: &str = r#"{"peildatum": "2026-06-01", "bron": "CBS 2025", "burgerinitiatievenPer1000": 0.5,
     "verkiezingsopkomstPercentage": 52, "leefbaarometer": 6.2}"#;
 
-async fn demo_gebied(app: &TestApp, cbs: &str) -> String {
-    query_text(
-        &app.db,
-        &format!("SELECT id::text FROM gebied WHERE cbs_code = '{cbs}'"),
-    )
-    .await
-}
-
 async fn create(app: &TestApp, token: &str, body: Value) -> Value {
     let response = app.post_as("/api/v1/gebieden", token, &body).await;
     assert_eq!(response.status(), 201, "{body}");
@@ -152,7 +144,7 @@ async fn an_override_keeps_the_computed_profile_visible() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
     // Oss Buitengebied: klein en sterk, vak 1.
-    let id = demo_gebied(&app, "WK082802").await;
+    let id = app.gebied_id("WK082802").await;
     let path = format!("/api/v1/gebieden/{id}");
     assert_eq!(
         app.get_json_as(&path, &token).await["dnaProfiel"]["kwadrant"],
@@ -245,7 +237,7 @@ async fn an_override_keeps_the_computed_profile_visible() {
 async fn bad_measurements_name_every_field_and_store_nothing() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let id = demo_gebied(&app, "WK082801").await;
+    let id = app.gebied_id("WK082801").await;
     let path = format!("/api/v1/gebieden/{id}/indicatoren");
     let before = app.scalar_i64("SELECT count(*) FROM indicatormeting").await;
     let problem = assert_problem(
@@ -321,7 +313,7 @@ async fn invalid_areas_parents_and_cycles_are_refused() {
     let app = spawn_app().await;
     let token = app.token_for("oss.beheerder").await;
     let before = app.scalar_i64("SELECT count(*) FROM gebied").await;
-    let vught = demo_gebied(&app, "WK086501").await;
+    let vught = app.gebied_id("WK086501").await;
     let problem = assert_problem(
         app.post_as(
             "/api/v1/gebieden",
@@ -507,7 +499,7 @@ async fn lists_filter_on_the_profile_and_sort() {
 async fn deleting_checks_references_and_if_match() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let centrum = demo_gebied(&app, "WK082801").await;
+    let centrum = app.gebied_id("WK082801").await;
     let problem = assert_problem(
         app.client
             .delete(app.url(&format!("/api/v1/gebieden/{centrum}")))
@@ -524,7 +516,7 @@ async fn deleting_checks_references_and_if_match() {
         "{detail}"
     );
 
-    let buiten = demo_gebied(&app, "WK082802").await;
+    let buiten = app.gebied_id("WK082802").await;
     let path = format!("/api/v1/gebieden/{buiten}");
     let response = app
         .client
@@ -565,7 +557,7 @@ async fn deleting_checks_references_and_if_match() {
 async fn concurrent_updates_of_one_version_let_exactly_one_win() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let id = demo_gebied(&app, "WK082802").await;
+    let id = app.gebied_id("WK082802").await;
     let path = format!("/api/v1/gebieden/{id}");
     let etag = header(app.get_as(&path, &token).await.headers(), "etag");
     let patch = |naam: &'static str| {

@@ -415,6 +415,15 @@ impl TestApp {
         .await
     }
 
+    /// Het id van een (demo)gebied op CBS-code, bv. `WK082801` (Oss Centrum).
+    pub async fn gebied_id(&self, cbs_code: &str) -> String {
+        query_text(
+            &self.db,
+            &format!("SELECT id::text FROM gebied WHERE cbs_code = '{cbs_code}'"),
+        )
+        .await
+    }
+
     /// Een tweede instantie van de dienst op dezelfde database (zoals achter een
     /// load balancer); stopt als de handle wegvalt.
     pub async fn second_instance(&self) -> (String, ServerHandle) {

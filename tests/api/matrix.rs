@@ -131,12 +131,7 @@ async fn the_service_answers_as_the_matrix_says() {
     let (fixture_client, _) = app
         .create_client("oss.beheerder", "Matrix-vast", &["gebieden.lezen"])
         .await;
-    let gebied = query_text(
-        &app.db,
-        "SELECT g.id::text FROM gebied g JOIN gemeente m ON m.id = g.gemeente_id \
-         WHERE m.code = 'GM0828' AND g.cbs_code = 'WK082801'",
-    )
-    .await;
+    let gebied = app.gebied_id("WK082801").await;
     let traject = query_text(
         &app.db,
         &format!("SELECT id::text FROM traject WHERE gebied_id = '{gebied}'"),

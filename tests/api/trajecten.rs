@@ -4,14 +4,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, assert_problem, invalid_params, query_text, spawn_app};
 
-async fn gebied(app: &TestApp, cbs: &str) -> String {
-    query_text(
-        &app.db,
-        &format!("SELECT id::text FROM gebied WHERE cbs_code = '{cbs}'"),
-    )
-    .await
-}
-
 async fn start(app: &TestApp, token: &str, body: Value) -> Value {
     let response = app.post_as("/api/v1/trajecten", token, &body).await;
     assert_eq!(response.status(), 201, "{body}");
@@ -51,7 +43,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     let traject = start(
         &app,
         &token,
-        json!({"gebiedId": gebied(&app, "WK082801").await}),
+        json!({"gebiedId": app.gebied_id("WK082801").await}),
     )
     .await;
     assert_eq!(traject["aanpak"], "coordinerend");
@@ -76,7 +68,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     let traject = start(
         &app,
         &token,
-        json!({"gebiedId": gebied(&app, "WK082802").await}),
+        json!({"gebiedId": app.gebied_id("WK082802").await}),
     )
     .await;
     assert_eq!(
@@ -85,7 +77,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     );
 
     // Centrum-Oost: onbepaald, dus zelf kiezen.
-    let oost = gebied(&app, "BU08280101").await;
+    let oost = app.gebied_id("BU08280101").await;
     let problem = assert_problem(
         app.post_as("/api/v1/trajecten", &token, &json!({"gebiedId": oost}))
             .await,
@@ -119,7 +111,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
 
     // Ongeldige verzoeken: niets opgeslagen.
     let before = app.scalar_i64("SELECT count(*) FROM traject").await;
-    let vught = gebied(&app, "WK086501").await;
+    let vught = app.gebied_id("WK086501").await;
     let problem = assert_problem(
         app.post_as(
             "/api/v1/trajecten",
@@ -148,7 +140,7 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
     let traject = start(
         &app,
         &token,
-        json!({"gebiedId": gebied(&app, "WK082802").await, "aanpak": "coachend"}),
+        json!({"gebiedId": app.gebied_id("WK082802").await, "aanpak": "coachend"}),
     )
     .await;
     let vandaag = chrono::Utc::now().date_naive().to_string();
@@ -318,7 +310,7 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
 async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let oost = gebied(&app, "BU08280101").await;
+    let oost = app.gebied_id("BU08280101").await;
     let zelfde = app.user_id("oss.coordinator").await;
 
     // Verbinders: gebruikers van de eigen gemeente; dezelfde persoon geeft een waarschuwing.
