@@ -3,6 +3,7 @@
 use std::net::TcpListener;
 
 use actix_web::dev::{Server, ServerHandle};
+use actix_web::http::Method;
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpResponse, web};
 use sea_orm::DatabaseConnection;
@@ -12,29 +13,39 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::TokenKeys;
 use crate::config::Config;
-use crate::contract::{self, DOCS_PATH};
-use crate::openapi::{self, DocumentJson};
-use crate::route_table::RouteTable;
+use crate::http::contract::{self, DOCS_PATH};
+use crate::http::health;
+use crate::http::openapi::{self, DocumentJson};
+use crate::http::route_table::RouteTable;
+use crate::modules::{self, Module};
 use crate::telemetry::RequestSpan;
-use crate::{
-    audit_trail, gebieden, gebruikers, gemeenten, health, indicatoren, koppelingen, token,
-    trajecten,
-};
 
-/// Alle routes; het OpenAPI-document wordt uit dezelfde functie gemaakt.
-pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::live).service(health::ready).service(
-        scope("/api/v1")
-            .service(openapi::serve)
-            .configure(token::configure)
-            .configure(gemeenten::configure)
-            .configure(gebruikers::configure)
-            .configure(koppelingen::configure)
-            .configure(gebieden::configure)
-            .configure(indicatoren::configure)
-            .configure(trajecten::configure)
-            .configure(audit_trail::configure),
-    );
+/// De modules van de API, elk één map onder `modules/`. Een nieuwe resource komt
+/// hier met één regel bij (README, "Architectuur").
+pub const MODULES: &[Module] = &[
+    modules::token::MODULE,
+    modules::gemeenten::MODULE,
+    modules::gebruikers::MODULE,
+    modules::koppelingen::MODULE,
+    modules::gebieden::MODULE,
+    modules::trajecten::MODULE,
+    modules::audit_trail::MODULE,
+];
+
+/// De routes van de API zelf, relatief aan `/api/v1` (het `servers`-pad van het
+/// document); het OpenAPI-document wordt uit dezelfde functie gemaakt.
+pub fn api_routes(cfg: &mut ServiceConfig) {
+    cfg.service(openapi::serve);
+    for module in MODULES {
+        (module.routes)(cfg);
+    }
+}
+
+/// Alle routes: gezondheid (buiten het document) en de API onder `/api/v1`.
+fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(health::live)
+        .service(health::ready)
+        .service(scope(openapi::BASE_PATH).configure(api_routes));
 }
 
 /// Een gebouwde, nog niet draaiende server.
@@ -46,16 +57,19 @@ pub struct Application {
 
 impl Application {
     /// Bindt de listener (poort 0 kiest een vrije poort) en bouwt de server.
-    /// `db` is een pool van de dienst (rol `weefsel_app`, zie [`crate::db::connect`]).
+    /// `db` is een pool van de dienst (rol `weefsel_app`, zie [`crate::ops::db::connect`]).
     pub fn build(config: &Config, db: DatabaseConnection) -> anyhow::Result<Self> {
         let keys = web::Data::new(TokenKeys::from_config(config)?);
         let listener = TcpListener::bind(config.listen)
             .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
         let port = listener.local_addr()?.port();
 
-        let document = openapi::document();
         let document_json = DocumentJson(web::Bytes::from(openapi::document_json()));
-        let table = web::Data::new(RouteTable::from_openapi(&serde_json::to_value(&document)?));
+        let table = web::Data::new(
+            RouteTable::from_openapi(&openapi::document())
+                .with_route("/health/live", &[Method::GET])
+                .with_route("/health/ready", &[Method::GET]),
+        );
         let db_data = web::Data::new(db.clone());
 
         let server = actix_web::HttpServer::new(move || {

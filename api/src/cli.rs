@@ -10,8 +10,10 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use crate::app::Application;
 use crate::auth::TokenKeys;
 use crate::config::{Config, DEV_DATABASE_URL};
-use crate::local_postgres::{self, LocalPostgres};
-use crate::{audit, db, openapi, seed, telemetry};
+use crate::http::openapi;
+use crate::ops::local_postgres::{self, LocalPostgres};
+use crate::ops::{db, seed};
+use crate::{audit, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -1,35 +1,26 @@
 //! Weefsel: de API van Veiligheidsregio Brabant-Noord en haar elf gemeenten.
 //!
-//! Eén module per resource (`gemeenten`, ...); de doorsnijdende stukken
-//! (`auth`, `tenancy`, `audit`, `contract`, `error`, `input`, `etag`,
-//! `pagination`, `sorting`, `route_table`, `telemetry`, `config`) staan ernaast en worden door elke resource op dezelfde manier gebruikt.
+//! De mappen laten de architectuur zien (README, "Architectuur"):
+//! - [`http`]: het NL API-contract dat elke module deelt (problem details, getypte
+//!   invoer, querycontrole uit het document, paginering, sortering, ETag, OpenAPI);
+//! - [`auth`]: wie er belt en wat die mag (tokens, sleutels, rollen en rechten);
+//! - [`tenancy`]: de [`tenancy::Context`] van een verzoek en de gemeentegrens;
+//! - [`audit`]: de audit trail schrijven en narekenen;
+//! - [`domein`]: pure regels zonder actix of sea-orm (DNA-kwadrant, stappenplannen);
+//! - [`modules`]: één map per resource, elk met zijn routes en OpenAPI-fragment;
+//! - [`ops`]: alles buiten het verzoekpad (database, seed, eigen PostgreSQL).
+//!
+//! `app.rs` bevat de lijst van modules; `cli.rs`, `config.rs` en `telemetry.rs` de rest
+//! van de bedrading.
 
 pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
-pub mod contract;
-pub mod db;
-pub mod dna;
-pub mod error;
-pub mod etag;
-pub mod input;
-pub mod local_postgres;
-pub mod openapi;
-pub mod pagination;
-pub mod route_table;
-pub mod seed;
-pub mod sorting;
+pub mod domein;
+pub mod http;
+pub mod modules;
+pub mod ops;
 pub mod telemetry;
 pub mod tenancy;
-
-pub mod audit_trail;
-pub mod gebieden;
-pub mod gebruikers;
-pub mod gemeenten;
-pub mod health;
-pub mod indicatoren;
-pub mod koppelingen;
-pub mod token;
-pub mod trajecten;

@@ -15,7 +15,7 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
 use crate::config::{Config, LogFormat};
-use crate::contract::{RequestId, RequestStart};
+use crate::http::contract::{RequestId, RequestStart};
 
 /// Zet de globale logger op; een tweede aanroep (bv. in tests) doet niets.
 pub fn init(config: &Config) {

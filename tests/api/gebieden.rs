@@ -344,13 +344,11 @@ async fn invalid_areas_parents_and_cycles_are_refused() {
             &json!({"naam": "Dubbel", "soort": "wijk", "cbsCode": "WK082801"}),
         )
         .await,
-        400,
+        409,
     )
     .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![("cbsCode".into(), "dubbel".into())]
-    );
+    // Een dubbele unieke waarde is overal 409 met een `code` die het veld noemt.
+    assert_eq!(problem["code"], "dubbele_cbs_code");
     assert_eq!(app.scalar_i64("SELECT count(*) FROM gebied").await, before);
 
     // Geen kringen: wijk → buurt → straat, en dan de wijk onder de straat hangen.

@@ -20,7 +20,7 @@ use serde_json::Value;
 use tokio::sync::OnceCell;
 use weefsel_api::app::Application;
 use weefsel_api::config::{Config, Environment, LogFormat};
-use weefsel_api::local_postgres::{LocalPostgres, Options};
+use weefsel_api::ops::local_postgres::{LocalPostgres, Options};
 
 /// Waar de testdatabases staan: `base` + databasenaam.
 struct Server {
@@ -79,7 +79,7 @@ fn migrations_hash() -> String {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .collect();
-    files.push(root.join("api/src/seed.rs"));
+    files.push(root.join("api/src/ops/seed.rs"));
     files.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in files {
@@ -108,7 +108,7 @@ async fn template() -> &'static str {
                 Migrator::up(&db, None)
                     .await
                     .expect("migraties op het sjabloon");
-                weefsel_api::seed::demo(&db, &test_config())
+                weefsel_api::ops::seed::demo(&db, &test_config())
                     .await
                     .expect("demogegevens in het sjabloon");
                 db.close().await.expect("sjabloonverbinding sluiten");
@@ -224,7 +224,7 @@ pub fn test_config() -> Config {
 }
 
 /// Het wachtwoord van de demo-accounts in elke testdatabase.
-pub const DEMO_PASSWORD: &str = weefsel_api::seed::DEMO_PASSWORD;
+pub const DEMO_PASSWORD: &str = weefsel_api::ops::seed::DEMO_PASSWORD;
 
 /// De dienst met de standaardconfiguratie; `get` draagt het token van `oss.raadpleger`.
 pub async fn spawn_app() -> TestApp {
@@ -240,7 +240,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = test_config();
     config.database_url = Some(database.url.clone());
     adjust(&mut config);
-    let pool = weefsel_api::db::connect(&database.url, &config)
+    let pool = weefsel_api::ops::db::connect(&database.url, &config)
         .await
         .expect("pool van de dienst");
     let app = Application::build(&config, pool).expect("dienst bouwen");
@@ -435,7 +435,7 @@ impl TestApp {
         let mut config = test_config();
         config.database_url = Some(self.database.url.clone());
         adjust(&mut config);
-        let pool = weefsel_api::db::connect(&self.database.url, &config)
+        let pool = weefsel_api::ops::db::connect(&self.database.url, &config)
             .await
             .expect("pool van de tweede instantie");
         let app = Application::build(&config, pool).expect("tweede instantie bouwen");

@@ -51,7 +51,10 @@ fn operations() -> BTreeMap<String, (String, String)> {
     for (path, item) in document["paths"].as_object().expect("paths") {
         for (method, operation) in item.as_object().expect("path item") {
             if let Some(id) = operation["operationId"].as_str() {
-                operations.insert(id.to_owned(), (method.to_uppercase(), path.clone()));
+                operations.insert(
+                    id.to_owned(),
+                    (method.to_uppercase(), format!("/api/v1{path}")),
+                );
             }
         }
     }

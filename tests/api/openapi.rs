@@ -14,7 +14,7 @@ fn committed_path() -> std::path::PathBuf {
 /// `WEEFSEL_UPDATE_OPENAPI=1 cargo test --test api openapi` schrijft het opnieuw.
 #[test]
 fn committed_document_matches_the_code() {
-    let generated = weefsel_api::openapi::document_json();
+    let generated = weefsel_api::http::openapi::document_json();
     if std::env::var_os("WEEFSEL_UPDATE_OPENAPI").is_some() {
         std::fs::write(committed_path(), &generated).expect("openapi.json schrijven");
         return;
@@ -28,7 +28,7 @@ fn committed_document_matches_the_code() {
 }
 
 fn document() -> Value {
-    serde_json::from_str(&weefsel_api::openapi::document_json()).expect("geldige JSON")
+    serde_json::from_str(&weefsel_api::http::openapi::document_json()).expect("geldige JSON")
 }
 
 fn operations(doc: &Value) -> Vec<(String, String, Value)> {
@@ -70,10 +70,13 @@ fn document_is_openapi_31_with_dutch_info_contact_and_security_schemes() {
             .unwrap_or_default()
             .contains("gemeenten")
     );
-    assert_eq!(
-        doc["components"]["securitySchemes"]["bearer"]["scheme"],
-        "bearer"
-    );
+    // Het token-endpoint als OAuth 2.0-flows, zodat "Authorize" in Swagger UI inlogt.
+    let flows = &doc["components"]["securitySchemes"]["bearer"]["flows"];
+    assert_eq!(flows["password"]["tokenUrl"], "/api/v1/auth/token");
+    assert_eq!(flows["clientCredentials"]["tokenUrl"], "/api/v1/auth/token");
+    // De paden zijn relatief aan één relatieve server-URL met de hoofdversie.
+    assert_eq!(doc["servers"][0]["url"], "/api/v1");
+    assert!(doc["info"]["contact"]["url"].as_str().is_some());
     let mut found = Vec::new();
     refs(&doc, &mut found);
     assert!(!found.is_empty());

@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::config::Config;
-use crate::error::ApiError;
+use crate::http::problem::ApiError;
 
 /// Speling voor klokverschillen bij `exp` en `nbf`.
 const LEEWAY_SECONDS: u64 = 10;

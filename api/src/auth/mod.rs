@@ -19,7 +19,7 @@ use uuid::Uuid;
 pub use keys::{Identity, Subject, TokenKeys};
 pub use rollen::{Recht, Rol, Scope};
 
-use crate::error::{ApiError, ApiResult};
+use crate::http::problem::{ApiError, ApiResult, Code};
 
 /// Een gemeente zoals de aanroeper eraan gekoppeld is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +100,10 @@ impl Caller {
         if self.has(recht) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(recht.weigering().to_owned()))
+            Err(ApiError::Forbidden(
+                Code::GeenRecht,
+                recht.weigering().to_owned(),
+            ))
         }
     }
 
@@ -123,7 +126,7 @@ impl Caller {
 }
 
 /// Het token uit `Authorization: Bearer ...`. Een token in de query string wordt
-/// al eerder geweigerd ([`crate::contract::guard`]).
+/// al eerder geweigerd ([`crate::http::contract::guard`]).
 pub fn bearer_token(req: &HttpRequest) -> ApiResult<&str> {
     let value = req
         .headers()

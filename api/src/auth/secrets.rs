@@ -12,7 +12,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ring::rand::{SecureRandom, SystemRandom};
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
+use crate::http::problem::ApiError;
 
 /// De kortste toegestane lengte van een wachtwoord (in tekens).
 pub const MIN_PASSWORD_CHARS: usize = 12;

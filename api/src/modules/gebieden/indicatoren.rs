@@ -15,11 +15,11 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::Recht;
-use crate::dna::{self, INDICATOREN, IndicatorBand};
-use crate::error::{ApiResult, Problem};
-use crate::gebieden::waarden;
-use crate::input::Body;
-use crate::pagination::{Pagina, PaginaParams};
+use crate::domein::dna::{self, INDICATOREN, IndicatorBand};
+use crate::http::invoer::Body;
+use crate::http::pagination::{Pagina, PaginaParams};
+use crate::http::problem::{ApiResult, Problem};
+use crate::modules::gebieden::waarden;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "indicatormeting";
@@ -205,7 +205,7 @@ pub async fn create(
     }
     body.finish(&allowed)?;
     let (Some(peildatum), Some(bron)) = (peildatum, bron) else {
-        return Err(crate::error::ApiError::Internal(
+        return Err(crate::http::problem::ApiError::Internal(
             "validatie liet een verplicht veld door".into(),
         ));
     };

@@ -27,33 +27,29 @@ use uuid::Uuid;
 
 use crate::audit::{self, Regel};
 use crate::auth::{self, Caller, Recht, TokenKeys};
-use crate::contract::RequestId;
-use crate::error::{ApiError, ApiResult};
-use crate::gemeenten;
-use crate::input::Body;
+use crate::http::contract::RequestId;
+use crate::http::invoer::Body;
+use crate::http::problem::{ApiError, ApiResult, Code};
+use crate::modules::gemeenten;
 
 /// Een entiteit met een gemeente per rij.
 pub trait TenantOwned: EntityTrait {
     fn gemeente_column() -> Self::Column;
 }
 
-impl TenantOwned for entity::gebruiker::Entity {
-    fn gemeente_column() -> Self::Column {
-        entity::gebruiker::Column::GemeenteId
-    }
+/// Registreert een entiteit met kolom `gemeente_id` als [`TenantOwned`]; elke module
+/// doet dat in haar `mod.rs` voor de tabellen die zij bezit.
+#[macro_export]
+macro_rules! tenant_owned {
+    ($($entity:ident)::+) => {
+        impl $crate::tenancy::TenantOwned for $($entity)::+::Entity {
+            fn gemeente_column() -> Self::Column {
+                $($entity)::+::Column::GemeenteId
+            }
+        }
+    };
 }
-
-impl TenantOwned for entity::koppeling::Entity {
-    fn gemeente_column() -> Self::Column {
-        entity::koppeling::Column::GemeenteId
-    }
-}
-
-impl TenantOwned for entity::audit_trail::Entity {
-    fn gemeente_column() -> Self::Column {
-        entity::audit_trail::Column::GemeenteId
-    }
-}
+pub use tenant_owned;
 
 /// De aanroeper en de transactie van één verzoek. Zonder [`Context::commit`] wordt
 /// de transactie teruggedraaid: een fout laat niets achter.
@@ -164,6 +160,7 @@ impl Context {
     pub fn eigen_gemeente(&self) -> ApiResult<Uuid> {
         self.gemeente_id().ok_or_else(|| {
             ApiError::Forbidden(
+                Code::AlleenGemeente,
                 "Alleen een gebruiker of koppeling van een gemeente schrijft gemeentelijke gegevens."
                     .into(),
             )
@@ -259,29 +256,5 @@ impl FromRequest for Context {
             }
             Ok(context)
         })
-    }
-}
-
-impl TenantOwned for entity::gebied::Entity {
-    fn gemeente_column() -> Self::Column {
-        entity::gebied::Column::GemeenteId
-    }
-}
-
-impl TenantOwned for entity::indicatormeting::Entity {
-    fn gemeente_column() -> Self::Column {
-        entity::indicatormeting::Column::GemeenteId
-    }
-}
-
-impl TenantOwned for entity::traject::Entity {
-    fn gemeente_column() -> Self::Column {
-        entity::traject::Column::GemeenteId
-    }
-}
-
-impl TenantOwned for entity::traject_stap::Entity {
-    fn gemeente_column() -> Self::Column {
-        entity::traject_stap::Column::GemeenteId
     }
 }

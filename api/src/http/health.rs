@@ -7,7 +7,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::http::problem::{ApiError, ApiResult, Problem};
 
 /// De toestand van de dienst.
 #[derive(Debug, Serialize, ToSchema)]

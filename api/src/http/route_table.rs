@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use actix_web::http::Method;
 use serde_json::Value;
 
-use crate::error::InvalidParam;
+use crate::http::problem::InvalidParam;
 
 /// Hoe een queryparameter gecontroleerd wordt, afgeleid uit zijn schema.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,8 +85,15 @@ impl RouteTable {
         let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
             return Self { routes };
         };
+        // De paden zijn relatief aan de (relatieve) server-URL, bv. `/api/v1`.
+        let base = doc
+            .pointer("/servers/0/url")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim_end_matches('/');
         for (path, item) in paths {
-            let segments = path
+            let full = format!("{base}{path}");
+            let segments = full
                 .trim_start_matches('/')
                 .split('/')
                 .map(|s| {
@@ -139,6 +146,25 @@ impl RouteTable {
                 .collect::<Vec<_>>()
         });
         Self { routes }
+    }
+
+    /// Voegt een route toe die niet in het document staat (de gezondheid).
+    pub fn with_route(mut self, path: &str, methods: &[Method]) -> Self {
+        self.routes.push(Route {
+            segments: path
+                .trim_start_matches('/')
+                .split('/')
+                .map(|s| Segment::Literal(s.to_owned()))
+                .collect(),
+            operations: methods
+                .iter()
+                .map(|method| Operation {
+                    method: method.clone(),
+                    query: Vec::new(),
+                })
+                .collect(),
+        });
+        self
     }
 
     /// Zoekt pad en methode op.

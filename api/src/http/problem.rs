@@ -2,7 +2,7 @@
 //! (RFC 9457) naar buiten gaat.
 //!
 //! Handlers en extractors geven een [`ApiError`]; de contract-middleware
-//! ([`crate::contract`]) maakt er de uiteindelijke problem details van, met
+//! ([`crate::http::contract`]) maakt er de uiteindelijke problem details van, met
 //! `instance` en `requestId`, en zet elke andere foutrespons om.
 
 use actix_web::http::{Method, StatusCode, header};
@@ -50,6 +50,9 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schema(default = json!([]))]
     pub invalid_params: Vec<InvalidParam>,
+    /// Bij 403, 409 en 412: waarom, machineleesbaar (zie het schema `Code`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<Code>,
     /// Alleen bij het token-endpoint: de OAuth 2.0-foutcode (RFC 6749, 5.2), bv. `invalid_grant`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -79,6 +82,45 @@ impl InvalidParam {
     }
 }
 
+/// De machineleesbare reden van een 403, 409 of 412 (in `code`, naast de
+/// Nederlandse `detail`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// 403: uw rol of scopes geven dit recht niet.
+    GeenRecht,
+    /// 403: alleen een gebruiker of koppeling van een gemeente schrijft gemeentelijke gegevens.
+    AlleenGemeente,
+    /// 403: alleen voor gebruikers (niet voor koppelingen).
+    AlleenGebruikers,
+    /// 403: deze rol of scope mag u niet toekennen.
+    RolNietToegestaan,
+    /// 409: u kunt uw eigen account niet deactiveren of uw eigen beheerrol niet afnemen.
+    EigenAccount,
+    /// 409: deze gebruikersnaam bestaat al.
+    DubbeleGebruikersnaam,
+    /// 409: deze externId is in de gemeente al gekoppeld.
+    DubbeleExternId,
+    /// 409: deze naam bestaat al in de gemeente.
+    DubbeleNaam,
+    /// 409: deze CBS-code hoort al bij een ander gebied van de gemeente.
+    DubbeleCbsCode,
+    /// 409: het gebied heeft nog onderliggende gebieden of trajecten.
+    GebiedHeeftOnderliggende,
+    /// 409: het traject is afgerond of gestopt en ligt vast.
+    TrajectGesloten,
+    /// 409: deze statusovergang van een stap bestaat niet.
+    StapOvergangOngeldig,
+    /// 409: de stap wacht op het besluit van het beslismoment.
+    BesluitOntbreekt,
+    /// 409: over dit traject is al besloten.
+    BesluitGenomen,
+    /// 409: dit stappenplan heeft geen beslismoment.
+    GeenBeslismoment,
+    /// 412: `If-Match` past niet bij de huidige versie.
+    VersieVerouderd,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// Eén of meer parameters of velden zijn ongeldig (400, met `invalidParams`).
@@ -102,14 +144,14 @@ pub enum ApiError {
         params: Vec<InvalidParam>,
     },
     /// Bekende aanroeper zonder het recht hiervoor (403).
-    #[error("geen toegang: {0}")]
-    Forbidden(String),
+    #[error("geen toegang: {1}")]
+    Forbidden(Code, String),
     /// Onbekend of niet zichtbaar voor deze aanroeper (404).
     #[error("niet gevonden")]
     NotFound,
     /// In strijd met de huidige toestand, bv. een gebruikersnaam die al bestaat (409).
-    #[error("conflict: {0}")]
-    Conflict(String),
+    #[error("conflict: {1}")]
+    Conflict(Code, String),
     /// `If-Match` hoort bij een oudere versie (412).
     #[error("versie verouderd")]
     PreconditionFailed,
@@ -174,6 +216,7 @@ impl Problem {
             instance: None,
             request_id: None,
             invalid_params: Vec::new(),
+            code: None,
             error: None,
             error_description: None,
         }
@@ -189,8 +232,8 @@ impl Problem {
             }
             ApiError::BadRequest(reason)
             | ApiError::Unauthorized(reason)
-            | ApiError::Forbidden(reason)
-            | ApiError::Conflict(reason)
+            | ApiError::Forbidden(_, reason)
+            | ApiError::Conflict(_, reason)
             | ApiError::OAuth { detail: reason, .. }
             | ApiError::TooManyRequests { detail: reason, .. } => reason.clone(),
             ApiError::Unauthenticated => "Stuur een access token mee in de header \
@@ -225,6 +268,10 @@ impl Problem {
         let mut problem = Problem::for_status(status, Some(detail));
         match error {
             ApiError::Validation(params) => problem.invalid_params = params.clone(),
+            ApiError::Forbidden(code, _) | ApiError::Conflict(code, _) => {
+                problem.code = Some(*code)
+            }
+            ApiError::PreconditionFailed => problem.code = Some(Code::VersieVerouderd),
             ApiError::OAuth {
                 error,
                 detail,
@@ -264,9 +311,9 @@ impl ResponseError for ApiError {
             ApiError::Validation(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthenticated | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::OAuth { status, .. } => *status,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(..) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
@@ -326,6 +373,29 @@ impl ResponseError for ApiError {
 
 /// Een handlerresultaat.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Een unieke sleutel van een tabel en wat een dubbele waarde betekent.
+pub struct UniekeSleutel {
+    /// De naam van de constraint of index in PostgreSQL.
+    pub constraint: &'static str,
+    pub code: Code,
+    pub detail: &'static str,
+}
+
+/// De ene vertaling van een databasefout naar een antwoord: een dubbele waarde in
+/// een van `sleutels` is 409 met de `code` van dat veld; een andere unieke sleutel
+/// ook 409 (`dubbele_naam`); de rest is een interne fout.
+pub fn uniek(error: sea_orm::DbErr, sleutels: &[UniekeSleutel]) -> ApiError {
+    match error.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(message)) => {
+            match sleutels.iter().find(|s| message.contains(s.constraint)) {
+                Some(s) => ApiError::Conflict(s.code, s.detail.to_owned()),
+                None => ApiError::Database(error),
+            }
+        }
+        _ => ApiError::Database(error),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -21,128 +21,16 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::Recht;
-use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
-use crate::etag::{check_if_match, resource_response};
-use crate::gebieden;
-use crate::gemeenten;
-use crate::input::Body;
-use crate::pagination::{Pagina, PaginaParams};
+use crate::domein::stappenplan::{BESLISSTAP, Plan, StapStatus};
+use crate::http::etag::{check_if_match, resource_response};
+use crate::http::invoer::Body;
+use crate::http::pagination::{Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
+use crate::modules::gebieden;
+use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "traject";
-
-/// Het soort stappenplan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Plan {
-    Coordinerend,
-    Coachend,
-    Weerbaarheid,
-}
-
-impl Plan {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Plan::Coordinerend => "coordinerend",
-            Plan::Coachend => "coachend",
-            Plan::Weerbaarheid => "weerbaarheid",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Plan> {
-        [Plan::Coordinerend, Plan::Coachend, Plan::Weerbaarheid]
-            .into_iter()
-            .find(|p| p.as_str() == value)
-    }
-
-    /// De stappen: (nummer, naam).
-    pub fn stappen(self) -> &'static [(i16, &'static str)] {
-        match self {
-            Plan::Coordinerend => &[
-                (0, "DNA bepalen"),
-                (1, "Spelers identificeren / netwerkanalyse"),
-                (2, "Zichtbaarheid en aansluiting wijk"),
-                (3, "Netwerk verenigen (twee bijeenkomsten)"),
-                (4, "Platform opzetten"),
-                (5, "Relatiebeheer"),
-                (6, "Oefening"),
-            ],
-            Plan::Coachend => &[
-                (0, "DNA bepalen"),
-                (1, "Netwerken inventariseren"),
-                (2, "Zichtbaarheid en aansluiting (twee bijeenkomsten)"),
-                (3, "Informatiebeheer"),
-                (4, "Oefening"),
-            ],
-            Plan::Weerbaarheid => &[
-                (1, "Inspiratie"),
-                (2, "Theoretische kennis"),
-                (3, "Vooronderzoek gebied"),
-                (4, "Randvoorwaarden"),
-                (5, "Beslismoment, globaal plan van aanpak en rolverdeling"),
-                (6, "Gebied leren kennen"),
-                (7, "Betrokkenheid en verbinding"),
-                (8, "Netwerk opbouwen"),
-                (9, "Gesprek over weerbaarheid"),
-                (10, "Samenwerkingsvorm kiezen en aan de slag"),
-                (11, "Succes, tegenslag, weerstand"),
-                (12, "Afronden en netwerk voortzetten"),
-            ],
-        }
-    }
-}
-
-/// Het beslismoment van het weerbaarheidsplan.
-pub const BESLISSTAP: i16 = 5;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StapStatus {
-    Open,
-    Bezig,
-    Afgerond,
-    Overgeslagen,
-}
-
-impl StapStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StapStatus::Open => "open",
-            StapStatus::Bezig => "bezig",
-            StapStatus::Afgerond => "afgerond",
-            StapStatus::Overgeslagen => "overgeslagen",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<StapStatus> {
-        [
-            StapStatus::Open,
-            StapStatus::Bezig,
-            StapStatus::Afgerond,
-            StapStatus::Overgeslagen,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
-    }
-
-    fn klaar(self) -> bool {
-        matches!(self, StapStatus::Afgerond | StapStatus::Overgeslagen)
-    }
-
-    /// Mag een stap van `self` naar `naar`? Afgerond gaat alleen terug via bezig.
-    fn mag_naar(self, naar: StapStatus) -> bool {
-        use StapStatus::*;
-        self == naar
-            || matches!(
-                (self, naar),
-                (Open, Bezig | Afgerond | Overgeslagen)
-                    | (Bezig, Open | Afgerond | Overgeslagen)
-                    | (Afgerond, Bezig)
-                    | (Overgeslagen, Open | Bezig)
-            )
-    }
-}
-
 /// Eén stap van een traject.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -378,10 +266,10 @@ fn gesloten(model: &traject::Model) -> ApiResult<()> {
     if model.status == "lopend" {
         Ok(())
     } else {
-        Err(ApiError::Conflict(format!(
-            "Het traject is {}; het ligt vast.",
-            model.status
-        )))
+        Err(ApiError::Conflict(
+            Code::TrajectGesloten,
+            format!("Het traject is {}; het ligt vast.", model.status),
+        ))
     }
 }
 
@@ -772,15 +660,19 @@ pub async fn update_stap(
     let oud = StapStatus::parse(&stap.status).unwrap_or(StapStatus::Open);
     let nieuw = status.unwrap_or(oud);
     if !oud.mag_naar(nieuw) {
-        return Err(ApiError::Conflict(format!(
-            "Een stap gaat niet van {} naar {}; zet hem eerst weer op bezig.",
-            oud.as_str(),
-            nieuw.as_str()
-        )));
+        return Err(ApiError::Conflict(
+            Code::StapOvergangOngeldig,
+            format!(
+                "Een stap gaat niet van {} naar {}; zet hem eerst weer op bezig.",
+                oud.as_str(),
+                nieuw.as_str()
+            ),
+        ));
     }
     if plan == Plan::Weerbaarheid && nieuw != oud {
         if nummer == BESLISSTAP && nieuw == StapStatus::Afgerond {
             return Err(ApiError::Conflict(
+                Code::BesluitOntbreekt,
                 "Stap 5 is het beslismoment: rond hem af met POST /api/v1/trajecten/{id}/besluit."
                     .into(),
             ));
@@ -790,6 +682,7 @@ pub async fn update_stap(
             && huidig.besluit.as_deref() != Some("go")
         {
             return Err(ApiError::Conflict(
+                Code::BesluitOntbreekt,
                 "Stap 6 tot en met 12 beginnen pas na een go op het beslismoment (stap 5).".into(),
             ));
         }
@@ -928,11 +821,13 @@ pub async fn create_besluit(
     body.finish(&["besluit", "reden", "datum"])?;
     if huidig.aanpak != Plan::Weerbaarheid.as_str() {
         return Err(ApiError::Conflict(
+            Code::GeenBeslismoment,
             "Alleen het weerbaarheidsplan heeft een beslismoment.".into(),
         ));
     }
     if huidig.besluit.is_some() {
         return Err(ApiError::Conflict(
+            Code::BesluitGenomen,
             "Over dit traject is al besloten.".into(),
         ));
     }

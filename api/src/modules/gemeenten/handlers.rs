@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult, Problem};
-use crate::pagination::{Pagina, PaginaParams};
-use crate::sorting::{SortField, Sortering};
+use crate::http::pagination::{Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Problem};
+use crate::http::sorting::{SortField, Sortering};
 use crate::tenancy::Context;
 
 /// Id → CBS-code van alle gemeenten (elf rijen), om representaties te vullen.

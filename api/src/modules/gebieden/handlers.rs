@@ -1,5 +1,5 @@
 //! Gebieden: wijken, buurten, dorpen en kernen van een gemeente, elk met zijn
-//! DNA-profiel (`dnaProfiel`, uitgerekend uit de laatste meting; zie [`crate::dna`]).
+//! DNA-profiel (`dnaProfiel`, uitgerekend uit de laatste meting; zie [`crate::domein::dna`]).
 
 use std::collections::HashMap;
 
@@ -19,13 +19,15 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::{Actor, Recht};
-use crate::dna::{self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig};
-use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
-use crate::etag::{check_if_match, resource_response};
-use crate::gemeenten;
-use crate::input::Body;
-use crate::pagination::{Pagina, PaginaParams};
-use crate::sorting::{SortField, Sortering};
+use crate::domein::dna::{
+    self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig,
+};
+use crate::http::etag::{check_if_match, resource_response};
+use crate::http::invoer::Body;
+use crate::http::pagination::{Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
+use crate::http::sorting::{SortField, Sortering};
+use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebied";
@@ -427,16 +429,14 @@ async fn check_ouder(
 }
 
 fn conflict(error: DbErr) -> ApiError {
-    match error.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            ApiError::Validation(vec![InvalidParam::new(
-                "cbsCode",
-                "dubbel",
-                "Deze CBS-code hoort al bij een ander gebied van uw gemeente.",
-            )])
-        }
-        _ => ApiError::Database(error),
-    }
+    uniek(
+        error,
+        &[UniekeSleutel {
+            constraint: "gebied_gemeente_id_cbs_code_key",
+            code: Code::DubbeleCbsCode,
+            detail: "Deze CBS-code hoort al bij een ander gebied van uw gemeente.",
+        }],
+    )
 }
 
 /// Gebieden
@@ -728,10 +728,13 @@ pub async fn remove(
         if trajecten > 0 {
             redenen.push(format!("{trajecten} traject(en)"));
         }
-        return Err(ApiError::Conflict(format!(
-            "Dit gebied heeft nog {}; verplaats of verwijder die eerst.",
-            redenen.join(" en ")
-        )));
+        return Err(ApiError::Conflict(
+            Code::GebiedHeeftOnderliggende,
+            format!(
+                "Dit gebied heeft nog {}; verplaats of verwijder die eerst.",
+                redenen.join(" en ")
+            ),
+        ));
     }
     let gemeente_id = huidig.gemeente_id;
     let naam = huidig.naam.clone();

@@ -17,12 +17,12 @@ use uuid::Uuid;
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::secrets::{self, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::auth::{Actor, Recht, Rol};
-use crate::error::{ApiError, ApiResult, Problem};
-use crate::etag::{check_if_match, resource_response};
-use crate::gemeenten;
-use crate::input::Body;
-use crate::pagination::{Pagina, PaginaParams};
-use crate::sorting::{SortField, Sortering};
+use crate::http::etag::{check_if_match, resource_response};
+use crate::http::invoer::Body;
+use crate::http::pagination::{Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
+use crate::http::sorting::{SortField, Sortering};
+use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebruiker";
@@ -185,19 +185,21 @@ async fn hash(wachtwoord: String) -> ApiResult<String> {
 
 /// Zet een unieke-sleutelfout om in een 409 met de reden.
 fn conflict(error: sea_orm::DbErr) -> ApiError {
-    match error.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(message))
-            if message.contains("extern_id") =>
-        {
-            ApiError::Conflict(
-                "Deze externId is in deze gemeente al aan een andere gebruiker gekoppeld.".into(),
-            )
-        }
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            ApiError::Conflict("Deze gebruikersnaam bestaat al.".into())
-        }
-        _ => ApiError::Database(error),
-    }
+    uniek(
+        error,
+        &[
+            UniekeSleutel {
+                constraint: "gebruiker_extern_id_key",
+                code: Code::DubbeleExternId,
+                detail: "Deze externId is in deze gemeente al aan een andere gebruiker gekoppeld.",
+            },
+            UniekeSleutel {
+                constraint: "gebruiker_gebruikersnaam_key",
+                code: Code::DubbeleGebruikersnaam,
+                detail: "Deze gebruikersnaam bestaat al.",
+            },
+        ],
+    )
 }
 
 fn respond(
@@ -274,6 +276,7 @@ pub async fn list(
 pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
     let Actor::Gebruiker(id) = ctx.caller.actor else {
         return Err(ApiError::Forbidden(
+            Code::AlleenGebruikers,
             "Alleen voor gebruikers; een koppeling heeft geen gebruikersaccount.".into(),
         ));
     };
@@ -466,6 +469,7 @@ pub async fn update(
     let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
     if zelf && actief == Some(false) {
         return Err(ApiError::Conflict(
+            Code::EigenAccount,
             "U kunt uw eigen account niet deactiveren.".into(),
         ));
     }
@@ -476,6 +480,7 @@ pub async fn update(
             .any(|r| matches!(r, Rol::GemeenteBeheerder | Rol::RegioBeheerder))
     {
         return Err(ApiError::Conflict(
+            Code::EigenAccount,
             "U kunt uw eigen beheerrol niet afnemen; laat een andere beheerder dat doen.".into(),
         ));
     }

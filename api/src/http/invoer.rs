@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{ApiError, ApiResult, InvalidParam};
+use crate::http::problem::{ApiError, ApiResult, InvalidParam};
 
 pub struct Body {
     fields: Map<String, Value>,

@@ -7,7 +7,7 @@
 use sea_orm::{EntityTrait, Order, QueryOrder, Select};
 use serde::de::DeserializeOwned;
 
-use crate::error::{ApiError, InvalidParam};
+use crate::http::problem::{ApiError, InvalidParam};
 
 /// Een sorteerwaarde van een collectie, zoals `naam` of `-naam`.
 pub trait SortField: DeserializeOwned + Copy {

@@ -6,13 +6,18 @@
 use actix_web::{App, HttpResponse, get, web};
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::{ResponseBuilder, Responses};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ClientCredentials, Flow, OAuth2, Password, Scopes, SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, OpenApi as Document, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
-use crate::contract::API_VERSION;
-use crate::error::{InvalidParam, Problem};
+use crate::http::contract::API_VERSION;
+use crate::http::problem::{InvalidParam, Problem};
+
+/// Het pad waaronder de API staat; in het document de relatieve `servers`-URL.
+pub const BASE_PATH: &str = "/api/v1";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,44 +27,20 @@ use crate::error::{InvalidParam, Problem};
 versterken van het sociaal weefsel: gebieden en hun DNA-kwadrant, netwerken van sleutelpersonen, \
 bewonersinitiatieven en hun budgetten, bijeenkomsten, oefeningen en meldingen.\n\n\
 Conventies (NL API Design Rules): Nederlandse namen, `camelCase`-velden, elke fout als \
-`application/problem+json` met alle ongeldige parameters in `invalidParams`, collecties gepagineerd \
-met `pagina` en `paginaGrootte` (hoogstens 100), sorteren met `sorteer=-veld,veld`. Elk antwoord \
-draagt `API-Version` en `X-Request-Id`; stuur zelf een `X-Request-Id` mee om een verzoek te volgen.\n\n\
+`application/problem+json` met alle ongeldige parameters in `invalidParams` en bij 403, 409 en 412 \
+een machineleesbare `code`, collecties gepagineerd met `pagina` en `paginaGrootte` (hoogstens 100), \
+sorteren met `sorteer=-veld,veld`. Elk antwoord draagt `API-Version` en `X-Request-Id`; stuur zelf een \
+`X-Request-Id` mee om een verzoek te volgen.\n\n\
 Authenticatie: vraag een access token aan met `POST /api/v1/auth/token` (gebruikers met \
 `grant_type=password`, koppelingen met `grant_type=client_credentials`) en stuur het mee als \
-`Authorization: Bearer <token>`; nooit in de query string. Een id van een andere gemeente geeft \
-404, een functie die uw rol niet heeft 403.",
-        contact(name = "VRBN Netwerkmanagement", email = "weefsel@vrbn.nl"),
+`Authorization: Bearer <token>`; nooit in de query string. In deze documentatiepagina kan dat met \
+de knop \"Authorize\". Een id van een andere gemeente geeft 404, een functie die uw rol niet heeft 403.",
+        contact(name = "VRBN Netwerkmanagement", email = "weefsel@vrbn.nl", url = "https://www.vrbn.nl"),
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
     ),
-    tags(
-        (name = "Authenticatie", description = "Access tokens voor gebruikers en koppelingen."),
-        (name = "Gemeenten", description = "De elf gemeenten van VRBN (tenants)."),
-        (name = "Gebruikers", description = "Accounts van medewerkers, met hun gemeente en rollen."),
-        (name = "Koppelingen", description = "Machine-accounts van gemeentelijke systemen, met scopes."),
-        (name = "Gebieden", description = "Wijken, buurten, dorpen en kernen met hun indicatormetingen en DNA-profiel (kwadrant en aanpak)."),
-        (name = "Trajecten", description = "Stappenplannen in een gebied: coordinerend, coachend of weerbaarheid."),
-        (name = "Audit trail", description = "Wie veranderde wat, wanneer."),
-        (name = "Systeem", description = "Gezondheid en documentatie van de dienst."),
-    ),
-    components(schemas(
-        Problem,
-        InvalidParam,
-        crate::auth::Rol,
-        crate::auth::Scope,
-        crate::audit::Actie,
-        crate::audit::Wijziging,
-        crate::gemeenten::GemeenteSortering,
-        crate::gebruikers::GebruikerSortering,
-        crate::koppelingen::KoppelingSortering,
-        crate::audit_trail::ResourceSoort,
-        crate::gebieden::GebiedSortering,
-        crate::gebieden::Soort,
-        crate::dna::Band,
-        crate::dna::Aanpak,
-        crate::trajecten::Plan,
-        crate::trajecten::StapStatus,
-    )),
+    servers((url = "/api/v1", description = "Deze dienst")),
+    tags((name = "Systeem", description = "Documentatie van de dienst.")),
+    components(schemas(Problem, InvalidParam, crate::http::problem::Code)),
     modifiers(&SecuritySchemes),
 )]
 struct ApiDoc;
@@ -68,28 +49,34 @@ struct SecuritySchemes;
 
 impl Modify for SecuritySchemes {
     fn modify(&self, openapi: &mut Document) {
+        let token_url = format!("{BASE_PATH}/auth/token");
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .description(Some(
-                        "Een access token van Weefsel (of van een vertrouwde identity provider van de gemeente).",
-                    ))
-                    .build(),
-            ),
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [
+                    Flow::Password(Password::new(&token_url, Scopes::new())),
+                    Flow::ClientCredentials(ClientCredentials::new(&token_url, Scopes::new())),
+                ],
+                "OAuth 2.0 met het token-endpoint van Weefsel: medewerkers met gebruikersnaam en \
+                 wachtwoord (`password`), koppelingen met client id en secret \
+                 (`client_credentials`). Het access token gaat mee als `Authorization: Bearer \
+                 <token>`. Een token van een vertrouwde identity provider van de gemeente werkt ook.",
+            )),
         );
     }
 }
 
-/// Het volledige document zoals de code het beschrijft.
-pub fn document() -> Document {
+/// Het volledige document zoals de code het beschrijft, als JSON-waarde.
+pub fn document() -> serde_json::Value {
+    let mut base = ApiDoc::openapi();
+    for module in crate::app::MODULES {
+        base.merge((module.document)());
+    }
     let (_, mut doc) = App::new()
         .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(crate::app::routes)
+        .openapi(base)
+        .configure(crate::app::api_routes)
         .split_for_parts();
     doc.info.version = API_VERSION.to_owned();
     for item in doc.paths.paths.values_mut() {
@@ -106,12 +93,58 @@ pub fn document() -> Document {
             add_common_responses(operation);
         }
     }
-    doc
+    let mut value = serde_json::to_value(&doc).unwrap_or_default();
+    pascal_case_schema_names(&mut value);
+    value
+}
+
+/// Generieke schema's heten bij utoipa `Pagina_Gebied`; de ADR vragen PascalCase
+/// (`PaginaGebied`). Hernoemt de schema's en elke verwijzing ernaar.
+fn pascal_case_schema_names(doc: &mut serde_json::Value) {
+    let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    let renames: Vec<(String, String)> = schemas
+        .keys()
+        .filter(|k| k.contains('_'))
+        .map(|k| (k.clone(), k.replace('_', "")))
+        .collect();
+    for (old, new) in &renames {
+        if let Some(schema) = schemas.remove(old) {
+            schemas.insert(new.clone(), schema);
+        }
+    }
+    fn walk(value: &mut serde_json::Value, renames: &[(String, String)]) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map.iter_mut() {
+                    if key == "$ref" {
+                        let target = child.as_str().unwrap_or_default().to_owned();
+                        if let Some((_, new)) = renames
+                            .iter()
+                            .find(|(old, _)| target == format!("#/components/schemas/{old}"))
+                        {
+                            *child =
+                                serde_json::Value::String(format!("#/components/schemas/{new}"));
+                        }
+                    } else {
+                        walk(child, renames);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, renames)),
+            _ => {}
+        }
+    }
+    walk(doc, &renames);
 }
 
 /// Het document als JSON zoals het in `openapi/openapi.json` staat.
 pub fn document_json() -> String {
-    let mut json = document().to_pretty_json().unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&document()).unwrap_or_default();
     json.push('\n');
     json
 }

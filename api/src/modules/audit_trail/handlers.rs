@@ -15,9 +15,9 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Wijziging};
 use crate::auth::Recht;
-use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
-use crate::gemeenten;
-use crate::pagination::{Pagina, PaginaParams};
+use crate::http::pagination::{Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, InvalidParam, Problem};
+use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 /// De soorten resource in de audit trail.

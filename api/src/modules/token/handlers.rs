@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use crate::auth::secrets;
 use crate::auth::{Subject, TokenKeys};
-use crate::error::{ApiError, ApiResult, InvalidParam, Problem};
+use crate::http::problem::{ApiError, ApiResult, InvalidParam, Problem};
 
 /// Zoveel mislukte pogingen per account binnen [`WINDOW_MINUTES`] minuten.
 pub const MAX_FAILURES: i64 = 5;

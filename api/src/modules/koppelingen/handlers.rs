@@ -20,12 +20,12 @@ use uuid::Uuid;
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::secrets;
 use crate::auth::{Recht, Scope};
-use crate::error::{ApiError, ApiResult, Problem};
-use crate::etag::{check_if_match, resource_response};
-use crate::gemeenten;
-use crate::input::Body;
-use crate::pagination::{Pagina, PaginaParams};
-use crate::sorting::{SortField, Sortering};
+use crate::http::etag::{check_if_match, resource_response};
+use crate::http::invoer::Body;
+use crate::http::pagination::{Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
+use crate::http::sorting::{SortField, Sortering};
+use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "koppeling";
@@ -162,12 +162,14 @@ fn check_personal_scopes(ctx: &Context, nieuw: &[Scope], bestaand: &[String]) ->
 }
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
-    match error.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            ApiError::Conflict("Deze gemeente heeft al een koppeling met deze naam.".into())
-        }
-        _ => ApiError::Database(error),
-    }
+    uniek(
+        error,
+        &[UniekeSleutel {
+            constraint: "koppeling_gemeente_id_naam_key",
+            code: Code::DubbeleNaam,
+            detail: "Deze gemeente heeft al een koppeling met deze naam.",
+        }],
+    )
 }
 
 /// Een koppeling als antwoord, met `ETag` (en `Location` bij 201).

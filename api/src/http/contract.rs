@@ -15,8 +15,8 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpRequest, HttpResponse, web};
 
-use crate::error::{ApiError, PROBLEM_JSON, Problem};
-use crate::route_table::{Lookup, RouteTable};
+use crate::http::problem::{ApiError, PROBLEM_JSON, Problem};
+use crate::http::route_table::{Lookup, RouteTable};
 
 /// De versie van de API (semver), in de header `API-Version` en in het document.
 pub const API_VERSION: &str = "1.0.0";

@@ -1,0 +1,5 @@
+//! Pure regels van het domein: geen actix, geen sea-orm, alleen waarden erin en
+//! waarden eruit, met unit-tests ernaast.
+
+pub mod dna;
+pub mod stappenplan;

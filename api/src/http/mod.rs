@@ -1,0 +1,11 @@
+//! Het NL API-contract dat elke module deelt, zonder domeinkennis.
+
+pub mod contract;
+pub mod etag;
+pub mod health;
+pub mod invoer;
+pub mod openapi;
+pub mod pagination;
+pub mod problem;
+pub mod route_table;
+pub mod sorting;

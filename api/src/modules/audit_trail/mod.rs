@@ -1,0 +1,22 @@
+//! `GET /audit-trail`: de audit trail lezen (schrijven gaat via [`crate::audit`]).
+
+use utoipa::OpenApi;
+
+mod handlers;
+
+pub use handlers::*;
+
+crate::tenancy::tenant_owned!(entity::audit_trail);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Audit trail", description = "Wie veranderde wat, wanneer.")),
+    components(schemas(ResourceSoort, crate::audit::Actie, crate::audit::Wijziging))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["audit_trail"],
+};

@@ -1,0 +1,22 @@
+//! Accounts van medewerkers, met hun gemeente en rollen.
+
+use utoipa::OpenApi;
+
+mod handlers;
+
+pub use handlers::*;
+
+crate::tenancy::tenant_owned!(entity::gebruiker);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Gebruikers", description = "Accounts van medewerkers, met hun gemeente en rollen.")),
+    components(schemas(GebruikerSortering, crate::auth::Rol))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["gebruiker"],
+};

@@ -1,0 +1,22 @@
+//! Machine-accounts van gemeentelijke systemen, met scopes.
+
+use utoipa::OpenApi;
+
+mod handlers;
+
+pub use handlers::*;
+
+crate::tenancy::tenant_owned!(entity::koppeling);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Koppelingen", description = "Machine-accounts van gemeentelijke systemen, met scopes.")),
+    components(schemas(KoppelingSortering, crate::auth::Scope))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["koppeling"],
+};

@@ -1,0 +1,24 @@
+//! Trajecten: de stappenplannen die in een gebied lopen (de plannen en hun
+//! overgangen staan in [`crate::domein::stappenplan`]).
+
+use utoipa::OpenApi;
+
+mod handlers;
+
+pub use handlers::*;
+
+crate::tenancy::tenant_owned!(entity::traject);
+crate::tenancy::tenant_owned!(entity::traject_stap);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Trajecten", description = "Stappenplannen in een gebied: coordinerend, coachend of weerbaarheid.")),
+    components(schemas(crate::domein::stappenplan::Plan, crate::domein::stappenplan::StapStatus))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["traject", "traject_stap"],
+};
