@@ -71,6 +71,10 @@ impl Application {
                 .with_route("/health/ready", &[Method::GET]),
         );
         let db_data = web::Data::new(db.clone());
+        let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
+        let schemas = web::Data::new(crate::http::invoer::Schemas(std::sync::Arc::new(
+            openapi::document(),
+        )));
 
         let server = actix_web::HttpServer::new(move || {
             // Swagger UI vóór de scope `/api/v1`: een actix-scope neemt alles onder
@@ -84,6 +88,8 @@ impl Application {
                 .configure(routes)
                 .split_for_parts();
             app.app_data(db_data.clone())
+                .app_data(gemeenten.clone())
+                .app_data(schemas.clone())
                 .app_data(keys.clone())
                 .app_data(table.clone())
                 .app_data(web::Data::new(document_json.clone()))

@@ -93,7 +93,7 @@ impl Grootteklasse {
 }
 
 /// De aanpak van de gemeente in een gebied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Aanpak {
     Coachend,

@@ -1,5 +1,6 @@
 //! Pure regels van het domein: geen actix, geen sea-orm, alleen waarden erin en
 //! waarden eruit, met unit-tests ernaast.
 
+pub mod codes;
 pub mod dna;
 pub mod stappenplan;

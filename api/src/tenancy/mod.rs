@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, dev::Payload, web};
 use sea_orm::{
@@ -27,8 +28,9 @@ use uuid::Uuid;
 
 use crate::audit::{self, Regel};
 use crate::auth::{self, Caller, Recht, TokenKeys};
+use crate::domein::codes::GemeenteCode;
 use crate::http::contract::RequestId;
-use crate::http::invoer::Body;
+use crate::http::invoer::Fouten;
 use crate::http::problem::{ApiError, ApiResult, Code};
 use crate::modules::gemeenten;
 
@@ -57,6 +59,26 @@ pub struct Context {
     pub caller: Caller,
     request_id: Option<String>,
     tx: DatabaseTransaction,
+    gemeenten: Option<web::Data<GemeentenRegister>>,
+}
+
+/// Id → CBS-code van de elf gemeenten.
+pub type Codes = HashMap<Uuid, String>;
+
+/// De vaste identiteit van de gemeenten (id en code), één keer per proces uit de
+/// database gelezen en daarna uit het geheugen. Instellingen van een gemeente (zoals
+/// de groottedrempel) horen hier niet: die veranderen en worden gelezen in de query
+/// die ze nodig heeft.
+#[derive(Default)]
+pub struct GemeentenRegister(tokio::sync::OnceCell<Arc<Codes>>);
+
+impl GemeentenRegister {
+    pub async fn codes(&self, db: &impl ConnectionTrait) -> Result<Arc<Codes>, sea_orm::DbErr> {
+        self.0
+            .get_or_try_init(|| async { gemeenten::codes(db).await.map(Arc::new) })
+            .await
+            .cloned()
+    }
 }
 
 impl Context {
@@ -89,6 +111,15 @@ impl Context {
             caller,
             request_id,
             tx,
+            gemeenten: None,
+        })
+    }
+
+    /// Id → CBS-code van de gemeenten, uit het geheugen van de dienst.
+    pub async fn codes(&self) -> ApiResult<Arc<Codes>> {
+        Ok(match &self.gemeenten {
+            Some(register) => register.codes(&self.tx).await?,
+            None => Arc::new(gemeenten::codes(&self.tx).await?),
         })
     }
 
@@ -109,18 +140,18 @@ impl Context {
     /// De gemeente van een nieuwe resource, uit het veld `gemeente` van de body: een
     /// gemeentelijke aanroeper krijgt altijd de eigen gemeente (een andere noemen is
     /// 400 `niet_toegestaan`), een regionale aanroeper moet er een noemen als
-    /// `required`. Fouten gaan in `body`.
+    /// `required`. Fouten gaan in `fouten`.
     pub fn target_gemeente(
         &self,
-        body: &mut Body,
-        codes: &HashMap<Uuid, String>,
+        gevraagd: Option<&GemeenteCode>,
+        codes: &Codes,
         required: bool,
         wat: &str,
+        fouten: &mut Fouten,
     ) -> Option<Uuid> {
-        let gevraagd = body.nullable_string("gemeente", 1, 6).flatten();
         match (&self.caller.gemeente, gevraagd) {
-            (Some(eigen), Some(code)) if code != eigen.code => {
-                body.reject(
+            (Some(eigen), Some(code)) if code.as_str() != eigen.code => {
+                fouten.reject(
                     "gemeente",
                     "niet_toegestaan",
                     format!(
@@ -132,9 +163,9 @@ impl Context {
             }
             (Some(eigen), _) => Some(eigen.id),
             (None, Some(code)) => {
-                let id = gemeenten::id_for(codes, &code);
+                let id = gemeenten::id_for(codes, code.as_str());
                 if id.is_none() {
-                    body.reject(
+                    fouten.reject(
                         "gemeente",
                         "ongeldig",
                         "Onbekende gemeente; gebruik een CBS-code uit /api/v1/gemeenten.",
@@ -144,7 +175,7 @@ impl Context {
             }
             (None, None) => {
                 if required {
-                    body.reject(
+                    fouten.reject(
                         "gemeente",
                         "verplicht",
                         format!("Noem de gemeente van de {wat}."),
@@ -238,13 +269,15 @@ impl FromRequest for Context {
         let db = req.app_data::<web::Data<DatabaseConnection>>().cloned();
         let keys = req.app_data::<web::Data<TokenKeys>>().cloned();
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
+        let register = req.app_data::<web::Data<GemeentenRegister>>().cloned();
         let span = req.extensions().get::<RootSpan>().cloned();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
                 return Err(ApiError::Internal("database of sleutels ontbreken".into()));
             };
-            let context = Context::open(&db, &keys, &token, request_id).await?;
+            let mut context = Context::open(&db, &keys, &token, request_id).await?;
+            context.gemeenten = register;
             if let Some(span) = span {
                 let caller = &context.caller;
                 if let Some(gemeente) = &caller.gemeente {

@@ -17,7 +17,6 @@ use crate::audit::{Actie, Wijziging};
 use crate::auth::Recht;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, InvalidParam, Problem};
-use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 /// De soorten resource in de audit trail.
@@ -144,7 +143,7 @@ pub async fn list(
     let select = select
         .order_by_desc(audit_trail::Column::Tijdstip)
         .order_by_desc(audit_trail::Column::Id);
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
     let resultaten = rijen.into_iter().map(|m| regel(m, &codes)).collect();
     Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())

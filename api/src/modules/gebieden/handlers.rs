@@ -19,11 +19,12 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::{Actor, Recht};
+use crate::domein::codes::{CbsGebiedCode, GemeenteCode};
 use crate::domein::dna::{
     self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig,
 };
 use crate::http::etag::{check_if_match, resource_response};
-use crate::http::invoer::Body;
+use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::{SortField, Sortering};
@@ -31,7 +32,6 @@ use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebied";
-const SOORTEN: [&str; 5] = ["wijk", "buurt", "dorp", "kern", "gebied"];
 
 /// De soort gebied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -42,6 +42,18 @@ pub enum Soort {
     Dorp,
     Kern,
     Gebied,
+}
+
+impl Soort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Soort::Wijk => "wijk",
+            Soort::Buurt => "buurt",
+            Soort::Dorp => "dorp",
+            Soort::Kern => "kern",
+            Soort::Gebied => "gebied",
+        }
+    }
 }
 
 /// Een gebied met zijn DNA-profiel.
@@ -66,35 +78,63 @@ pub struct Gebied {
     pub gewijzigd_op: DateTime<Utc>,
 }
 
-/// Een nieuw gebied (`POST`) of een wijziging (`PATCH`, alle velden optioneel).
+/// Een nieuw gebied.
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-pub struct GebiedInvoer {
-    /// 1–200 tekens; verplicht bij aanmaken.
-    naam: Option<String>,
-    /// Verplicht bij aanmaken.
-    soort: Option<Soort>,
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuwGebied {
+    #[schema(min_length = 1, max_length = 200, example = "Oss-Centrum")]
+    naam: String,
+    soort: Soort,
     /// Uniek binnen de gemeente; de cijfers beginnen met de gemeentecode.
-    #[schema(pattern = "^(WK[0-9]{6}|BU[0-9]{8})$", example = "WK082801")]
-    cbs_code: Option<String>,
+    cbs_code: Option<CbsGebiedCode>,
     #[schema(minimum = 0, maximum = 10000000)]
     inwonertal: Option<i32>,
+    /// Zonder: afgeleid uit het inwonertal en de drempel van de gemeente.
     grootteklasse: Option<Grootteklasse>,
-    /// Een gebied van dezelfde gemeente (bv. de wijk van een buurt); geen kringen.
+    /// Een gebied van dezelfde gemeente (bv. de wijk van een buurt).
     bovenliggend_gebied_id: Option<Uuid>,
-    /// Een handmatige keuze in het DNA-profiel, of `null` om die weg te halen.
+    /// Een handmatige keuze in het DNA-profiel.
+    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     handmatig: Option<HandmatigInvoer>,
 }
 
-/// Een handmatige keuze: minstens één van grootteklasse, cohesie en aanpak, met reden.
+/// Een wijziging van een gebied: alleen de meegestuurde velden; `null` maakt een
+/// veld leeg.
 #[derive(Debug, Deserialize, ToSchema)]
-#[allow(dead_code)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GebiedWijziging {
+    #[schema(min_length = 1, max_length = 200)]
+    naam: Option<String>,
+    soort: Option<Soort>,
+    #[serde(default)]
+    #[schema(value_type = Option<CbsGebiedCode>)]
+    cbs_code: Veld<CbsGebiedCode>,
+    #[serde(default)]
+    #[schema(value_type = Option<i32>, minimum = 0, maximum = 10000000)]
+    inwonertal: Veld<i32>,
+    #[serde(default)]
+    #[schema(value_type = Option<Grootteklasse>)]
+    grootteklasse: Veld<Grootteklasse>,
+    /// Geen kringen: een gebied ligt niet (indirect) in zichzelf.
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    bovenliggend_gebied_id: Veld<Uuid>,
+    /// De handmatige keuze in het DNA-profiel; `null` haalt haar weg.
+    #[serde(default)]
+    #[schema(value_type = Option<HandmatigInvoer>)]
+    handmatig: Veld<HandmatigInvoer>,
+}
+
+/// Een handmatige keuze: minstens één van grootteklasse, cohesie en aanpak, met reden.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HandmatigInvoer {
     grootteklasse: Option<Grootteklasse>,
     cohesie: Option<Cohesie>,
+    #[schema(schema_with = unieke_lijst::<Aanpak, 1>)]
     aanpak: Option<Vec<Aanpak>>,
-    /// 1–2000 tekens: waarom het berekende profiel niet past.
+    /// Waarom het berekende profiel niet past.
+    #[schema(min_length = 1, max_length = 2000)]
     reden: String,
 }
 
@@ -249,7 +289,7 @@ async fn respond(
     status: StatusCode,
     model: gebied::Model,
 ) -> ApiResult<HttpResponse> {
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     let mut profielen = profielen(ctx.db(), std::slice::from_ref(&model)).await?;
     let profiel = profielen
         .remove(&model.id)
@@ -258,135 +298,60 @@ async fn respond(
     Ok(resource_response(status, model.version, &path).json(representatie(model, profiel, &codes)))
 }
 
-/// Wat een body over een gebied zegt, na controle.
-#[derive(Default)]
-struct Invoer {
-    naam: Option<String>,
-    soort: Option<String>,
-    cbs_code: Option<Option<String>>,
-    inwonertal: Option<Option<i64>>,
-    grootteklasse: Option<Option<Grootteklasse>>,
-    bovenliggend: Option<Option<Uuid>>,
-    handmatig: Option<Option<Value>>,
-}
-
-const VELDEN: [&str; 7] = [
-    "naam",
-    "soort",
-    "cbsCode",
-    "inwonertal",
-    "grootteklasse",
-    "bovenliggendGebiedId",
-    "handmatig",
-];
-
-/// Leest en controleert de body; `huidig` is het gebied bij een wijziging.
-async fn lees(ctx: &Context, value: Value, huidig: Option<&gebied::Model>) -> ApiResult<Invoer> {
-    let gemeente_id = ctx.eigen_gemeente()?;
-    let nieuw = huidig.is_none();
-    let mut body = Body::parse(value)?;
-    let mut invoer = Invoer {
-        naam: body.string("naam", nieuw, 1, 200),
-        soort: body.enum_value(
-            "soort",
-            nieuw,
-            |s| SOORTEN.contains(&s).then(|| s.to_owned()),
-            &SOORTEN.join(", "),
-        ),
-        ..Invoer::default()
-    };
-    let codes = gemeenten::codes(ctx.db()).await?;
-    let gemeentecode = codes.get(&gemeente_id).cloned().unwrap_or_default();
-    invoer.cbs_code = body.nullable("cbsCode", |b| {
-        let code = b.string("cbsCode", false, 8, 10)?;
-        let vorm = (code.len() == 8 && code.starts_with("WK"))
-            || (code.len() == 10 && code.starts_with("BU"));
-        if !vorm || !code[2..].bytes().all(|c| c.is_ascii_digit()) {
-            b.reject(
-                "cbsCode",
-                "ongeldig",
-                "Verwacht WK + 6 cijfers (wijk) of BU + 8 cijfers (buurt).",
-            );
-            return None;
-        }
-        let cijfers = gemeentecode.get(2..).unwrap_or_default();
-        if code.get(2..6) != Some(cijfers) {
-            b.reject(
+/// De regels die het schema niet kan uitdrukken, voor aanmaken en wijzigen samen:
+/// een CBS-code van de eigen gemeente, een bestaand bovenliggend gebied zonder kring
+/// en een handmatige keuze die iets kiest. Geeft de keuze als opgeslagen waarde.
+async fn check_regels(
+    ctx: &Context,
+    cbs_code: Option<&CbsGebiedCode>,
+    ouder: Option<Uuid>,
+    handmatig: Option<&HandmatigInvoer>,
+    zelf: Option<Uuid>,
+    fouten: &mut Fouten,
+) -> ApiResult<Option<Value>> {
+    if let Some(code) = cbs_code {
+        let codes = ctx.codes().await?;
+        let eigen = ctx
+            .eigen_gemeente()
+            .ok()
+            .and_then(|id| codes.get(&id))
+            .and_then(|c| GemeenteCode::parse(c));
+        if let Some(eigen) = eigen.filter(|e| !code.hoort_bij(e)) {
+            let cijfers = eigen.cijfers();
+            fouten.reject(
                 "cbsCode",
                 "ongeldig",
                 format!("Een CBS-code van deze gemeente begint met WK{cijfers} of BU{cijfers}."),
             );
-            return None;
-        }
-        Some(code)
-    });
-    invoer.inwonertal = body.nullable("inwonertal", |b| {
-        b.integer("inwonertal", false, 0, 10_000_000)
-    });
-    invoer.grootteklasse = body.nullable("grootteklasse", |b| {
-        b.enum_value("grootteklasse", false, Grootteklasse::parse, "klein, groot")
-    });
-    invoer.bovenliggend = body.nullable("bovenliggendGebiedId", |b| {
-        b.uuid("bovenliggendGebiedId", false)
-    });
-    if let Some(Some(ouder)) = invoer.bovenliggend {
-        match check_ouder(ctx, ouder, huidig.map(|h| h.id)).await? {
-            Ok(()) => {}
-            Err(reason) => body.reject("bovenliggendGebiedId", "ongeldig", reason),
         }
     }
-    if body.has("handmatig") {
-        invoer.handmatig = match body.object("handmatig") {
-            None => Some(None),
-            Some(mut keuze) => {
-                let grootteklasse =
-                    keuze.enum_value("grootteklasse", false, Grootteklasse::parse, "klein, groot");
-                let cohesie =
-                    keuze.enum_value("cohesie", false, Cohesie::parse, "sterk, zwak, onbepaald");
-                let aanpak =
-                    keuze.enum_list("aanpak", false, Aanpak::parse, "coachend, coordinerend");
-                let reden = keuze.string("reden", true, 1, 2000);
-                if !keuze.has_value("grootteklasse")
-                    && !keuze.has_value("cohesie")
-                    && !keuze.has_value("aanpak")
-                {
-                    keuze.reject(
-                        "grootteklasse",
-                        "verplicht",
-                        "Kies minstens één van grootteklasse, cohesie en aanpak.",
-                    );
-                }
-                if aanpak.as_ref().is_some_and(Vec::is_empty) {
-                    keuze.reject("aanpak", "verplicht", "Geef minstens één aanpak.");
-                }
-                let ok = body.absorb(
-                    "handmatig",
-                    keuze,
-                    &["grootteklasse", "cohesie", "aanpak", "reden"],
-                );
-                let door = match ctx.caller.actor {
-                    Actor::Gebruiker(id) | Actor::Koppeling(id) => Some(id),
-                    Actor::Systeem => None,
-                };
-                match (ok, reden) {
-                    (true, Some(reden)) => Some(Some(
-                        serde_json::to_value(Handmatig {
-                            grootteklasse,
-                            cohesie,
-                            aanpak,
-                            reden,
-                            door,
-                            op: Utc::now(),
-                        })
-                        .unwrap_or(Value::Null),
-                    )),
-                    _ => None,
-                }
-            }
+    if let Some(ouder) = ouder
+        && let Err(reason) = check_ouder(ctx, ouder, zelf).await?
+    {
+        fouten.reject("bovenliggendGebiedId", "ongeldig", reason);
+    }
+    let keuze = handmatig.map(|h| {
+        fouten.check(
+            h.grootteklasse.is_some() || h.cohesie.is_some() || h.aanpak.is_some(),
+            "handmatig.grootteklasse",
+            "verplicht",
+            "Kies minstens één van grootteklasse, cohesie en aanpak.",
+        );
+        let door = match ctx.caller.actor {
+            Actor::Gebruiker(id) | Actor::Koppeling(id) => Some(id),
+            Actor::Systeem => None,
         };
-    }
-    body.finish(&VELDEN)?;
-    Ok(invoer)
+        serde_json::to_value(Handmatig {
+            grootteklasse: h.grootteklasse,
+            cohesie: h.cohesie,
+            aanpak: h.aanpak.clone(),
+            reden: h.reden.clone(),
+            door,
+            op: Utc::now(),
+        })
+        .unwrap_or(Value::Null)
+    });
+    Ok(keuze)
 }
 
 /// Het bovenliggende gebied bestaat in de eigen gemeente en maakt geen kring.
@@ -395,8 +360,13 @@ async fn check_ouder(
     ouder: Uuid,
     zelf: Option<Uuid>,
 ) -> ApiResult<Result<(), String>> {
-    if ctx.find::<gebied::Entity>(ouder).await.is_err() {
-        return Ok(Err("Dit gebied bestaat niet in uw gemeente.".into()));
+    // Alleen een echt ontbrekend gebied "bestaat niet"; een databasefout is een 500.
+    match ctx.find::<gebied::Entity>(ouder).await {
+        Ok(_) => {}
+        Err(ApiError::NotFound) => {
+            return Ok(Err("Dit gebied bestaat niet in uw gemeente.".into()));
+        }
+        Err(error) => return Err(error),
     }
     let Some(zelf) = zelf else { return Ok(Ok(())) };
     if ouder == zelf {
@@ -463,7 +433,7 @@ pub async fn list(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenLezen)?;
     let sortering = Sortering::parse(params.sorteer.as_deref(), GebiedSortering::Naam)?;
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     let mut select = ctx.scoped(gebied::Entity::find());
     if let Some(soort) = params.soort {
         let naam = serde_json::to_value(soort)
@@ -534,7 +504,7 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 #[utoipa::path(
     tag = "Gebieden",
     operation_id = "createGebied",
-    request_body = GebiedInvoer,
+    request_body = NieuwGebied,
     responses(
         (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebied),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
@@ -542,27 +512,35 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     security(("bearer" = []))
 )]
 #[post("/gebieden")]
-pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpResponse> {
+pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
-    let invoer = lees(&ctx, body.into_inner(), None).await?;
     let gemeente_id = ctx.eigen_gemeente()?;
+    let (code, ouder, keuze) = (
+        invoer.veld("cbsCode"),
+        invoer.veld("bovenliggendGebiedId"),
+        invoer.veld("handmatig"),
+    );
+    let handmatig = check_regels(
+        &ctx,
+        code.as_ref(),
+        ouder,
+        keuze.as_ref(),
+        None,
+        invoer.fouten(),
+    )
+    .await?;
+    let invoer = invoer.klaar()?;
     let now = Utc::now();
     let model = gebied::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
-        naam: Set(invoer.naam.clone().unwrap_or_default()),
-        soort: Set(invoer.soort.clone().unwrap_or_default()),
-        cbs_code: Set(invoer.cbs_code.clone().flatten()),
-        inwonertal: Set(invoer
-            .inwonertal
-            .flatten()
-            .and_then(|n| i32::try_from(n).ok())),
-        grootteklasse: Set(invoer
-            .grootteklasse
-            .flatten()
-            .map(|g| g.as_str().to_owned())),
-        bovenliggend_gebied_id: Set(invoer.bovenliggend.flatten()),
-        handmatig: Set(invoer.handmatig.clone().flatten()),
+        naam: Set(invoer.naam),
+        soort: Set(invoer.soort.as_str().to_owned()),
+        cbs_code: Set(invoer.cbs_code.map(CbsGebiedCode::into_string)),
+        inwonertal: Set(invoer.inwonertal),
+        grootteklasse: Set(invoer.grootteklasse.map(|g| g.as_str().to_owned())),
+        bovenliggend_gebied_id: Set(invoer.bovenliggend_gebied_id),
+        handmatig: Set(handmatig),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -613,7 +591,7 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
         ("id" = Uuid, Path, description = "Id van het gebied"),
         ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
     ),
-    request_body = GebiedInvoer,
+    request_body = GebiedWijziging,
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebied),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
@@ -626,12 +604,26 @@ pub async fn update(
     req: HttpRequest,
     ctx: Context,
     id: web::Path<Uuid>,
-    body: web::Json<Value>,
+    mut invoer: Invoer<GebiedWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
     let huidig = ctx.find_for_update::<gebied::Entity>(*id).await?;
     check_if_match(&req, huidig.version)?;
-    let invoer = lees(&ctx, body.into_inner(), Some(&huidig)).await?;
+    let (code, ouder, keuze) = (
+        invoer.veld("cbsCode"),
+        invoer.veld("bovenliggendGebiedId"),
+        invoer.veld("handmatig"),
+    );
+    let handmatig = check_regels(
+        &ctx,
+        code.as_ref(),
+        ouder,
+        keuze.as_ref(),
+        Some(huidig.id),
+        invoer.fouten(),
+    )
+    .await?;
+    let invoer = invoer.klaar()?;
     let mut model: gebied::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     if let Some(naam) = invoer.naam {
@@ -639,30 +631,31 @@ pub async fn update(
         model.naam = Set(naam);
     }
     if let Some(soort) = invoer.soort {
+        let soort = soort.as_str().to_owned();
         w = w.waarde("soort", &huidig.soort, &soort);
         model.soort = Set(soort);
     }
-    if let Some(code) = invoer.cbs_code {
+    if let Some(code) = invoer.cbs_code.wijziging() {
+        let code = code.map(CbsGebiedCode::into_string);
         w = w.waarde("cbsCode", &huidig.cbs_code, &code);
         model.cbs_code = Set(code);
     }
-    if let Some(n) = invoer.inwonertal {
-        let n = n.and_then(|n| i32::try_from(n).ok());
+    if let Some(n) = invoer.inwonertal.wijziging() {
         w = w.waarde("inwonertal", huidig.inwonertal, n);
         model.inwonertal = Set(n);
     }
-    if let Some(g) = invoer.grootteklasse {
+    if let Some(g) = invoer.grootteklasse.wijziging() {
         let g = g.map(|g| g.as_str().to_owned());
         w = w.waarde("grootteklasse", &huidig.grootteklasse, &g);
         model.grootteklasse = Set(g);
     }
-    if let Some(ouder) = invoer.bovenliggend {
+    if let Some(ouder) = invoer.bovenliggend_gebied_id.wijziging() {
         w = w.waarde("bovenliggendGebiedId", huidig.bovenliggend_gebied_id, ouder);
         model.bovenliggend_gebied_id = Set(ouder);
     }
-    if let Some(keuze) = invoer.handmatig {
-        w = w.waarde("handmatig", &huidig.handmatig, &keuze);
-        model.handmatig = Set(keuze);
+    if !invoer.handmatig.is_afwezig() {
+        w = w.waarde("handmatig", &huidig.handmatig, &handmatig);
+        model.handmatig = Set(handmatig);
     }
     if w.is_empty() {
         return respond(&ctx, StatusCode::OK, huidig).await;

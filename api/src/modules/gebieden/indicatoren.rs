@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::dna::{self, INDICATOREN, IndicatorBand};
-use crate::http::invoer::Body;
+use crate::http::invoer::Invoer;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiResult, Problem};
 use crate::modules::gebieden::waarden;
@@ -34,6 +34,45 @@ const TEKENEN: [&str; 7] = [
     "buurtfeesten",
     "wonenEnWerkenInZelfdeGebied",
 ];
+
+/// Een nieuwe meting: elke niet-lege deelverzameling van de zeven indicatoren en de
+/// zeven tekenen, met peildatum (niet in de toekomst) en bron.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweIndicatormeting {
+    /// De datum waarop de cijfers gelden.
+    pub peildatum: NaiveDate,
+    /// Waar de cijfers vandaan komen (bv. CBS Kerncijfers wijken en buurten 2025).
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "CBS Kerncijfers wijken en buurten 2025"
+    )]
+    pub bron: String,
+    #[schema(minimum = 0, maximum = 1000)]
+    pub burgerinitiatieven_per_1000: Option<f64>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub vrijwilligerswerk_percentage: Option<f64>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub verenigingslidmaatschap_percentage: Option<f64>,
+    #[schema(minimum = 0)]
+    pub buurthuisbezoek_per_1000: Option<f64>,
+    #[schema(minimum = 0, maximum = 100)]
+    pub verkiezingsopkomst_percentage: Option<f64>,
+    /// Lager is beter.
+    #[schema(minimum = 0)]
+    pub overlastregistraties_per_1000: Option<f64>,
+    /// Schaal 1 tot en met 9.
+    #[schema(minimum = 1, maximum = 9)]
+    pub leefbaarometer: Option<f64>,
+    pub inwoners_kennen_elkaar: Option<bool>,
+    pub groeten_elkaar_op_straat: Option<bool>,
+    pub grootste_deel_geboren_en_getogen: Option<bool>,
+    pub weten_waar_kwetsbaren_zijn: Option<bool>,
+    pub kennen_en_spreken_buren: Option<bool>,
+    pub buurtfeesten: Option<bool>,
+    pub wonen_en_werken_in_zelfde_gebied: Option<bool>,
+}
 
 /// Een meting: elke deelverzameling van de zeven indicatoren en de zeven tekenen.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -152,7 +191,7 @@ pub async fn list(
     tag = "Gebieden",
     operation_id = "createIndicatormeting",
     params(("id" = Uuid, Path, description = "Id van het gebied")),
-    request_body = Indicatormeting,
+    request_body = NieuweIndicatormeting,
     responses(
         (status = 201, description = "Vastgelegd.", body = Indicatormeting),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
@@ -164,51 +203,48 @@ pub async fn list(
 pub async fn create(
     ctx: Context,
     id: web::Path<Uuid>,
-    body: web::Json<Value>,
+    mut invoer: Invoer<NieuweIndicatormeting>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
     let gebied = ctx.find::<gebied::Entity>(*id).await?;
-    let mut body = Body::parse(body.into_inner())?;
-    let peildatum = body.date("peildatum", true);
-    if peildatum.is_some_and(|d| d > Utc::now().date_naive()) {
-        body.reject(
-            "peildatum",
-            "ongeldig",
-            "Een peildatum ligt niet in de toekomst.",
-        );
-    }
-    let bron = body.string("bron", true, 1, 500);
-    let mut getallen = Vec::new();
-    for indicator in &INDICATOREN {
-        let waarde = body.number(
-            indicator.veld,
-            |w| indicator.in_bereik(w),
-            &indicator.bereik_tekst(),
-        );
-        getallen.push(waarde);
-    }
-    let mut tekenen = Vec::new();
-    for teken in TEKENEN {
-        tekenen.push(body.bool(teken, false));
-    }
-    let mut allowed = vec!["peildatum", "bron"];
-    allowed.extend(INDICATOREN.iter().map(|i| i.veld));
-    allowed.extend(TEKENEN);
-    if INDICATOREN.iter().all(|i| !body.has_value(i.veld))
-        && TEKENEN.iter().all(|t| !body.has_value(t))
-    {
-        body.reject(
-            "leefbaarometer",
-            "verplicht",
-            "Een meting bevat minstens één indicator of teken.",
-        );
-    }
-    body.finish(&allowed)?;
-    let (Some(peildatum), Some(bron)) = (peildatum, bron) else {
-        return Err(crate::http::problem::ApiError::Internal(
-            "validatie liet een verplicht veld door".into(),
-        ));
-    };
+    let peildatum: Option<NaiveDate> = invoer.veld("peildatum");
+    invoer.fouten().check(
+        peildatum.is_none_or(|d| d <= Utc::now().date_naive()),
+        "peildatum",
+        "ongeldig",
+        "Een peildatum ligt niet in de toekomst.",
+    );
+    let iets = INDICATOREN
+        .iter()
+        .map(|i| i.veld)
+        .chain(TEKENEN)
+        .any(|veld| invoer.heeft(veld));
+    invoer.fouten().check(
+        iets,
+        "leefbaarometer",
+        "verplicht",
+        "Een meting bevat minstens één indicator of teken.",
+    );
+    let m = invoer.klaar()?;
+    let getallen = [
+        m.burgerinitiatieven_per_1000,
+        m.vrijwilligerswerk_percentage,
+        m.verenigingslidmaatschap_percentage,
+        m.buurthuisbezoek_per_1000,
+        m.verkiezingsopkomst_percentage,
+        m.overlastregistraties_per_1000,
+        m.leefbaarometer,
+    ];
+    let tekenen = [
+        m.inwoners_kennen_elkaar,
+        m.groeten_elkaar_op_straat,
+        m.grootste_deel_geboren_en_getogen,
+        m.weten_waar_kwetsbaren_zijn,
+        m.kennen_en_spreken_buren,
+        m.buurtfeesten,
+        m.wonen_en_werken_in_zelfde_gebied,
+    ];
+    let (peildatum, bron) = (m.peildatum, m.bron);
     let model = indicatormeting::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gebied.gemeente_id),

@@ -9,16 +9,17 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::gebruiker;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::audit::{Actie, Regel, Wijzigingen};
-use crate::auth::secrets::{self, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use crate::auth::secrets;
 use crate::auth::{Actor, Recht, Rol};
+use crate::domein::codes::GemeenteCode;
 use crate::http::etag::{check_if_match, resource_response};
-use crate::http::invoer::Body;
+use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::{SortField, Sortering};
@@ -26,7 +27,6 @@ use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebruiker";
-const ROLLEN: &str = "regio_beheerder, regio_netwerkmanager, gemeente_beheerder, coordinator, budgethouder, raadpleger";
 
 /// Een gebruiker. Het wachtwoord is nooit te lezen.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -63,22 +63,28 @@ impl Gebruiker {
 
 /// Een nieuwe gebruiker. Een wachtwoord of een `externId` is nodig om in te loggen.
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuweGebruiker {
     /// 3–64 tekens: kleine letters, cijfers, `.`, `_`, `-`; uniek over alle gemeenten.
-    #[schema(example = "oss.jvandijk", pattern = "^[a-z0-9][a-z0-9._-]{2,63}$")]
+    #[schema(
+        example = "oss.jvandijk",
+        min_length = 3,
+        max_length = 64,
+        pattern = "^[a-z0-9][a-z0-9._-]*$"
+    )]
     gebruikersnaam: String,
-    /// CBS-code. Een gemeentelijk beheerder laat dit weg (of noemt de eigen gemeente);
-    /// een regionaal beheerder noemt het, behalve bij regionale rollen.
-    #[schema(example = "GM0828")]
-    gemeente: Option<String>,
-    /// Minstens één rol; regionale en gemeentelijke rollen gaan niet samen.
+    /// Een gemeentelijk beheerder laat dit weg (of noemt de eigen gemeente); een
+    /// regionaal beheerder noemt het, behalve bij regionale rollen.
+    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
+    gemeente: Option<GemeenteCode>,
+    /// Minstens één rol, zonder herhaling; regionale en gemeentelijke rollen gaan niet samen.
+    #[schema(schema_with = unieke_lijst::<Rol, 1>)]
     rollen: Vec<Rol>,
     /// 12–256 tekens; wordt met argon2id gehasht en is daarna nooit meer te lezen.
     #[schema(write_only, min_length = 12, max_length = 256)]
     wachtwoord: Option<String>,
     /// De `sub` bij de identity provider van de gemeente.
+    #[schema(min_length = 1, max_length = 255)]
     extern_id: Option<String>,
     /// Standaard `true`.
     actief: Option<bool>,
@@ -86,16 +92,28 @@ pub struct NieuweGebruiker {
 
 /// Een wijziging van een gebruiker. `gebruikersnaam` en `gemeente` liggen vast.
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GebruikerWijziging {
+    /// Ligt vast; maak zo nodig een nieuwe gebruiker.
+    #[serde(default)]
+    #[schema(read_only, value_type = Option<String>)]
+    #[allow(dead_code)]
+    gebruikersnaam: Option<IgnoredAny>,
+    /// Ligt vast; maak zo nodig een nieuwe gebruiker.
+    #[serde(default)]
+    #[schema(read_only, value_type = Option<String>)]
+    #[allow(dead_code)]
+    gemeente: Option<IgnoredAny>,
+    #[schema(schema_with = unieke_lijst::<Rol, 1>)]
     rollen: Option<Vec<Rol>>,
     /// `false` deactiveert: lopende tokens werken bij het volgende verzoek niet meer.
     actief: Option<bool>,
     #[schema(write_only, min_length = 12, max_length = 256)]
     wachtwoord: Option<String>,
     /// `null` ontkoppelt de gebruiker van de identity provider.
-    extern_id: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 255)]
+    extern_id: Veld<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
@@ -137,17 +155,8 @@ pub struct GebruikersParams {
     sorteer: Option<String>,
 }
 
-fn geldige_gebruikersnaam(naam: &str) -> bool {
-    let bytes = naam.as_bytes();
-    (3..=64).contains(&bytes.len())
-        && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
-        && bytes.iter().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        })
-}
-
 /// Rollen en gemeente moeten bij elkaar passen: regionale rollen zonder gemeente.
-fn check_rollen_en_gemeente(body: &mut Body, rollen: &[Rol], heeft_gemeente: bool) {
+fn check_rollen_en_gemeente(body: &mut Fouten, rollen: &[Rol], heeft_gemeente: bool) {
     let regionaal = rollen.iter().filter(|r| r.is_regionaal()).count();
     if regionaal > 0 && regionaal < rollen.len() {
         body.reject(
@@ -237,7 +246,7 @@ pub async fn list(
         params.sorteer.as_deref(),
         GebruikerSortering::Gebruikersnaam,
     )?;
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     let mut select = ctx.scoped(gebruiker::Entity::find());
     if let Some(rol) = params.rol {
         select = select.filter(sea_orm::sea_query::Expr::cust_with_values(
@@ -281,7 +290,7 @@ pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
         ));
     };
     let model = ctx.find::<gebruiker::Entity>(id).await?;
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     Ok(respond(actix_web::http::StatusCode::OK, model, &codes))
 }
 
@@ -301,7 +310,7 @@ pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let model = ctx.find::<gebruiker::Entity>(*id).await?;
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     Ok(respond(actix_web::http::StatusCode::OK, model, &codes))
 }
 
@@ -321,54 +330,42 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     security(("bearer" = []))
 )]
 #[post("/gebruikers")]
-pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpResponse> {
+pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
-    let codes = gemeenten::codes(ctx.db()).await?;
-    let mut body = Body::parse(body.into_inner())?;
-    let gebruikersnaam = body.string("gebruikersnaam", true, 3, 64);
-    if let Some(naam) = &gebruikersnaam
-        && !geldige_gebruikersnaam(naam)
-    {
-        body.reject(
-            "gebruikersnaam",
-            "ongeldig",
-            "Gebruik 3 tot 64 kleine letters, cijfers, '.', '_' of '-', beginnend met een letter of cijfer.",
-        );
-    }
-    let rollen = body.enum_list("rollen", true, Rol::parse, ROLLEN);
-    if rollen.as_ref().is_some_and(Vec::is_empty) {
-        body.reject("rollen", "verplicht", "Geef minstens één rol.");
-    }
-    let wachtwoord = body.string("wachtwoord", false, MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS);
-    let extern_id = body.string("externId", false, 1, 255);
-    let actief = body.bool("actief", false).unwrap_or(true);
-    if !body.has("wachtwoord") && !body.has("externId") {
-        body.reject(
-            "wachtwoord",
-            "verplicht",
-            "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
-        );
-    }
-    let gemeente_genoemd = body.has_value("gemeente");
-    let gemeente_id = ctx.target_gemeente(&mut body, &codes, false, "gebruikers");
-    if let Some(rollen) = &rollen {
-        forbid_regional_roles(&ctx, rollen)?;
-        let heeft_gemeente = gemeente_id.is_some() || gemeente_genoemd;
-        check_rollen_en_gemeente(&mut body, rollen, heeft_gemeente);
-    }
-    body.finish(&[
-        "gebruikersnaam",
-        "gemeente",
-        "rollen",
+    let codes = ctx.codes().await?;
+    let kan_inloggen = invoer.heeft("wachtwoord") || invoer.heeft("externId");
+    invoer.fouten().check(
+        kan_inloggen,
         "wachtwoord",
-        "externId",
-        "actief",
-    ])?;
-    let (Some(gebruikersnaam), Some(rollen)) = (gebruikersnaam, rollen) else {
-        return Err(ApiError::Internal(
-            "validatie liet een verplicht veld door".into(),
-        ));
-    };
+        "verplicht",
+        "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
+    );
+    let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
+    let gemeente_genoemd = invoer.heeft("gemeente");
+    let gemeente_id = ctx.target_gemeente(
+        gemeente.as_ref(),
+        &codes,
+        false,
+        "gebruikers",
+        invoer.fouten(),
+    );
+    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
+        forbid_regional_roles(&ctx, &rollen)?;
+        check_rollen_en_gemeente(
+            invoer.fouten(),
+            &rollen,
+            gemeente_id.is_some() || gemeente_genoemd,
+        );
+    }
+    let NieuweGebruiker {
+        gebruikersnaam,
+        rollen,
+        wachtwoord,
+        extern_id,
+        actief,
+        ..
+    } = invoer.klaar()?;
+    let actief = actief.unwrap_or(true);
 
     let wachtwoord_hash = match wachtwoord {
         Some(w) => Some(hash(w).await?),
@@ -440,31 +437,23 @@ pub async fn update(
     req: HttpRequest,
     ctx: Context,
     id: web::Path<Uuid>,
-    body: web::Json<Value>,
+    mut invoer: Invoer<GebruikerWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let huidig = ctx.find_for_update::<gebruiker::Entity>(*id).await?;
     check_if_match(&req, huidig.version)?;
-    let codes = gemeenten::codes(ctx.db()).await?;
-    let mut body = Body::parse(body.into_inner())?;
-    for veld in ["gebruikersnaam", "gemeente"] {
-        body.forbid(
-            veld,
-            "Dit veld ligt vast; maak zo nodig een nieuwe gebruiker.",
-        );
+    let codes = ctx.codes().await?;
+    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
+        forbid_regional_roles(&ctx, &rollen)?;
+        check_rollen_en_gemeente(invoer.fouten(), &rollen, huidig.gemeente_id.is_some());
     }
-    let rollen = body.enum_list("rollen", false, Rol::parse, ROLLEN);
-    if rollen.as_ref().is_some_and(Vec::is_empty) {
-        body.reject("rollen", "verplicht", "Geef minstens één rol.");
-    }
-    let actief = body.bool("actief", false);
-    let wachtwoord = body.string("wachtwoord", false, MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS);
-    let extern_id = body.nullable_string("externId", 1, 255);
-    if let Some(rollen) = &rollen {
-        forbid_regional_roles(&ctx, rollen)?;
-        check_rollen_en_gemeente(&mut body, rollen, huidig.gemeente_id.is_some());
-    }
-    body.finish(&["rollen", "actief", "wachtwoord", "externId"])?;
+    let GebruikerWijziging {
+        rollen,
+        actief,
+        wachtwoord,
+        extern_id,
+        ..
+    } = invoer.klaar()?;
 
     let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
     if zelf && actief == Some(false) {
@@ -497,7 +486,7 @@ pub async fn update(
         wijzigingen = wijzigingen.waarde("actief", huidig.actief, actief);
         model.actief = Set(actief);
     }
-    if let Some(extern_id) = extern_id {
+    if let Some(extern_id) = extern_id.wijziging() {
         wijzigingen = wijzigingen.waarde("externId", &huidig.extern_id, &extern_id);
         model.extern_id = Set(extern_id);
     }

@@ -15,7 +15,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -23,11 +22,10 @@ use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{BESLISSTAP, Plan, StapStatus};
 use crate::http::etag::{check_if_match, resource_response};
-use crate::http::invoer::Body;
+use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::modules::gebieden;
-use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "traject";
@@ -48,6 +46,15 @@ pub struct Stap {
 pub enum BesluitKeuze {
     Go,
     NoGo,
+}
+
+impl BesluitKeuze {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BesluitKeuze::Go => "go",
+            BesluitKeuze::NoGo => "no_go",
+        }
+    }
 }
 
 /// Het besluit van stap 5 (alleen `weerbaarheid`).
@@ -87,14 +94,17 @@ pub struct Traject {
     pub gewijzigd_op: DateTime<Utc>,
 }
 
+/// Een nieuw traject; alle stappen beginnen open.
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuwTraject {
     /// Een gebied van de eigen gemeente.
+    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     gebied_id: Uuid,
     /// Zonder waarde: de aanpak die het DNA-profiel adviseert, als dat er één is.
+    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     aanpak: Option<Plan>,
+    #[schema(min_length = 1, max_length = 200)]
     naam: Option<String>,
     /// Alleen `weerbaarheid`: een actieve gebruiker van de gemeente.
     wijkverbinder_id: Option<Uuid>,
@@ -102,35 +112,58 @@ pub struct NieuwTraject {
     gemeenteverbinder_id: Option<Uuid>,
 }
 
+/// Wat een lopend traject kan stoppen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TrajectStop {
+    Gestopt,
+}
+
+/// Een wijziging van een traject.
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TrajectWijziging {
-    naam: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    naam: Veld<String>,
     /// Alleen `gestopt`: het traject stoppen.
-    status: Option<String>,
-    wijkverbinder_id: Option<Uuid>,
-    gemeenteverbinder_id: Option<Uuid>,
+    status: Option<TrajectStop>,
+    /// Alleen `weerbaarheid`; `null` haalt de verbinder weg.
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    wijkverbinder_id: Veld<Uuid>,
+    /// Alleen `weerbaarheid`; `null` haalt de verbinder weg.
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    gemeenteverbinder_id: Veld<Uuid>,
 }
 
+/// Een wijziging van een stap.
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StapWijziging {
     status: Option<StapStatus>,
-    gestart_op: Option<NaiveDate>,
-    afgerond_op: Option<NaiveDate>,
-    /// Hoogstens 10 000 tekens; `null` wist.
-    notities: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<NaiveDate>)]
+    gestart_op: Veld<NaiveDate>,
+    #[serde(default)]
+    #[schema(value_type = Option<NaiveDate>)]
+    afgerond_op: Veld<NaiveDate>,
+    /// `null` wist. Noem geen mensen bij naam: notities zijn alleen voor wie ze nodig heeft.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, max_length = 10000)]
+    notities: Veld<String>,
 }
 
+/// Het besluit van het beslismoment.
 #[derive(Debug, Deserialize, ToSchema)]
-#[allow(dead_code)]
+#[serde(deny_unknown_fields)]
 pub struct BesluitInvoer {
     besluit: BesluitKeuze,
-    /// 1–2000 tekens, ook bij een go.
+    /// Ook bij een go.
+    #[schema(min_length = 1, max_length = 2000)]
     reden: String,
-    /// Standaard vandaag.
+    /// Standaard vandaag; niet in de toekomst.
     datum: Option<NaiveDate>,
 }
 
@@ -236,7 +269,7 @@ async fn respond(
     status: StatusCode,
     model: traject::Model,
 ) -> ApiResult<HttpResponse> {
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     let stappen = stappen_van(ctx, &[model.id])
         .await?
         .remove(&model.id)
@@ -246,14 +279,21 @@ async fn respond(
 }
 
 /// Een verbinder: een actieve gebruiker van de eigen gemeente.
-async fn check_verbinder(ctx: &Context, body: &mut Body, veld: &str, id: Uuid) -> ApiResult<()> {
-    let actief = ctx
-        .find::<gebruiker::Entity>(id)
-        .await
-        .ok()
-        .is_some_and(|g| g.actief && g.gemeente_id == ctx.gemeente_id());
+async fn check_verbinder(
+    ctx: &Context,
+    fouten: &mut Fouten,
+    veld: &str,
+    id: Uuid,
+) -> ApiResult<()> {
+    // Alleen een echt ontbrekende gebruiker telt als "geen gebruiker"; een
+    // databasefout is een 500.
+    let actief = match ctx.find::<gebruiker::Entity>(id).await {
+        Ok(g) => g.actief && g.gemeente_id == ctx.gemeente_id(),
+        Err(ApiError::NotFound) => false,
+        Err(error) => return Err(error),
+    };
     if !actief {
-        body.reject(
+        fouten.reject(
             veld,
             "ongeldig",
             "Dit is geen actieve gebruiker van uw gemeente.",
@@ -307,7 +347,7 @@ pub async fn list(
         .order_by_desc(traject::Column::CreatedAt)
         .order_by_desc(traject::Column::Id);
     let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
-    let codes = gemeenten::codes(ctx.db()).await?;
+    let codes = ctx.codes().await?;
     let ids: Vec<Uuid> = rijen.iter().map(|t| t.id).collect();
     let mut stappen = stappen_van(&ctx, &ids).await?;
     let resultaten = rijen
@@ -354,22 +394,21 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     security(("bearer" = []))
 )]
 #[post("/trajecten")]
-pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpResponse> {
+pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    let mut body = Body::parse(body.into_inner())?;
-    let gebied_id = body.uuid("gebiedId", true);
-    let gebied = match gebied_id {
+    let gebied = match invoer.veld::<Uuid>("gebiedId") {
         Some(id) => match ctx.find::<gebied::Entity>(id).await {
             Ok(g) => Some(g),
-            Err(_) => {
-                body.reject(
+            Err(ApiError::NotFound) => {
+                invoer.fouten().reject(
                     "gebiedId",
                     "ongeldig",
                     "Dit gebied bestaat niet in uw gemeente.",
                 );
                 None
             }
+            Err(error) => return Err(error),
         },
         None => None,
     };
@@ -381,13 +420,7 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    let gekozen = body.enum_value(
-        "aanpak",
-        false,
-        Plan::parse,
-        "coordinerend, coachend, weerbaarheid",
-    );
-    let plan = match (gekozen, body.has("aanpak")) {
+    let plan = match (invoer.veld::<Plan>("aanpak"), invoer.heeft("aanpak")) {
         (Some(plan), _) => Some(plan),
         (None, true) => None,
         (None, false) if voorgesteld.len() == 1 => Plan::parse(&voorgesteld[0]),
@@ -401,33 +434,31 @@ pub async fn create(ctx: Context, body: web::Json<Value>) -> ApiResult<HttpRespo
                         voorgesteld.join(" of ")
                     )
                 };
-                body.reject("aanpak", "verplicht", reden);
+                invoer.fouten().reject("aanpak", "verplicht", reden);
             }
             None
         }
     };
-    let naam = body.string("naam", false, 1, 200);
-    let wijkverbinder = body.uuid("wijkverbinderId", false);
-    let gemeenteverbinder = body.uuid("gemeenteverbinderId", false);
-    if plan.is_some_and(|p| p != Plan::Weerbaarheid) {
-        for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
-            body.forbid(veld, "Alleen het weerbaarheidsplan heeft verbinders.");
+    for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
+        if !invoer.heeft(veld) {
+            continue;
         }
-    } else {
-        if let Some(id) = wijkverbinder {
-            check_verbinder(&ctx, &mut body, "wijkverbinderId", id).await?;
-        }
-        if let Some(id) = gemeenteverbinder {
-            check_verbinder(&ctx, &mut body, "gemeenteverbinderId", id).await?;
+        if plan.is_some_and(|p| p != Plan::Weerbaarheid) {
+            invoer.fouten().reject(
+                veld,
+                "niet_toegestaan",
+                "Alleen het weerbaarheidsplan heeft verbinders.",
+            );
+        } else if let Some(id) = invoer.veld::<Uuid>(veld) {
+            check_verbinder(&ctx, invoer.fouten(), veld, id).await?;
         }
     }
-    body.finish(&[
-        "gebiedId",
-        "aanpak",
-        "naam",
-        "wijkverbinderId",
-        "gemeenteverbinderId",
-    ])?;
+    let NieuwTraject {
+        naam,
+        wijkverbinder_id: wijkverbinder,
+        gemeenteverbinder_id: gemeenteverbinder,
+        ..
+    } = invoer.klaar()?;
     let (Some(gebied), Some(plan)) = (gebied, plan) else {
         return Err(ApiError::Internal(
             "validatie liet een verplicht veld door".into(),
@@ -520,47 +551,44 @@ pub async fn update(
     req: HttpRequest,
     ctx: Context,
     id: web::Path<Uuid>,
-    body: web::Json<Value>,
+    mut invoer: Invoer<TrajectWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
     check_if_match(&req, huidig.version)?;
-    let mut body = Body::parse(body.into_inner())?;
-    let naam = body.nullable("naam", |b| b.string("naam", false, 1, 200));
-    let status = body.enum_value(
-        "status",
-        false,
-        |s| (s == "gestopt").then_some(()),
-        "gestopt",
-    );
     let weerbaarheid = huidig.aanpak == Plan::Weerbaarheid.as_str();
-    let mut verbinders = Vec::new();
     for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
-        if !weerbaarheid {
-            body.forbid(veld, "Alleen het weerbaarheidsplan heeft verbinders.");
-            continue;
+        if !weerbaarheid && invoer.heeft(veld) {
+            invoer.fouten().reject(
+                veld,
+                "niet_toegestaan",
+                "Alleen het weerbaarheidsplan heeft verbinders.",
+            );
+        } else if let Some(id) = invoer.veld::<Uuid>(veld) {
+            check_verbinder(&ctx, invoer.fouten(), veld, id).await?;
         }
-        let waarde = body.nullable(veld, |b| b.uuid(veld, false));
-        if let Some(Some(id)) = waarde {
-            check_verbinder(&ctx, &mut body, veld, id).await?;
-        }
-        verbinders.push((veld, waarde));
     }
-    body.finish(&["naam", "status", "wijkverbinderId", "gemeenteverbinderId"])?;
+    let invoer = invoer.klaar()?;
     gesloten(&huidig)?;
+    let verbinders = [
+        ("wijkverbinderId", invoer.wijkverbinder_id),
+        ("gemeenteverbinderId", invoer.gemeenteverbinder_id),
+    ];
 
     let mut model: traject::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
-    if let Some(naam) = naam {
+    if let Some(naam) = invoer.naam.wijziging() {
         w = w.waarde("naam", &huidig.naam, &naam);
         model.naam = Set(naam);
     }
-    if status.is_some() {
+    if invoer.status.is_some() {
         w = w.waarde("status", &huidig.status, "gestopt");
         model.status = Set("gestopt".to_owned());
     }
     for (veld, waarde) in verbinders {
-        let Some(waarde) = waarde else { continue };
+        let Some(waarde) = waarde.wijziging() else {
+            continue;
+        };
         if veld == "wijkverbinderId" {
             w = w.waarde(veld, huidig.wijkverbinder_id, waarde);
             model.wijkverbinder_id = Set(waarde);
@@ -614,7 +642,7 @@ pub async fn update(
 pub async fn update_stap(
     ctx: Context,
     path: web::Path<(Uuid, i64)>,
-    body: web::Json<Value>,
+    invoer: Invoer<StapWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let (id, nummer) = path.into_inner();
@@ -637,17 +665,11 @@ pub async fn update_stap(
             ),
         )]));
     };
-    let mut body = Body::parse(body.into_inner())?;
-    let status = body.enum_value(
-        "status",
-        false,
-        StapStatus::parse,
-        "open, bezig, afgerond, overgeslagen",
-    );
-    let gestart = body.nullable("gestartOp", |b| b.date("gestartOp", false));
-    let afgerond = body.nullable("afgerondOp", |b| b.date("afgerondOp", false));
-    let notities = body.nullable("notities", |b| b.string("notities", false, 0, 10_000));
-    body.finish(&["status", "gestartOp", "afgerondOp", "notities"])?;
+    let invoer = invoer.klaar()?;
+    let status = invoer.status;
+    let gestart = invoer.gestart_op.wijziging();
+    let afgerond = invoer.afgerond_op.wijziging();
+    let notities = invoer.notities.wijziging();
     gesloten(&huidig)?;
 
     let stap = ctx
@@ -802,23 +824,22 @@ async fn bump(
 pub async fn create_besluit(
     ctx: Context,
     id: web::Path<Uuid>,
-    body: web::Json<Value>,
+    mut invoer: Invoer<BesluitInvoer>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    let mut body = Body::parse(body.into_inner())?;
-    let keuze = body.enum_value(
-        "besluit",
-        true,
-        |s| matches!(s, "go" | "no_go").then(|| s.to_owned()),
-        "go, no_go",
+    let datum: Option<NaiveDate> = invoer.veld("datum");
+    invoer.fouten().check(
+        datum.is_none_or(|d| d <= Utc::now().date_naive()),
+        "datum",
+        "ongeldig",
+        "Een besluit ligt niet in de toekomst.",
     );
-    let reden = body.string("reden", true, 1, 2000);
-    let datum = body.date("datum", false);
-    if datum.is_some_and(|d| d > Utc::now().date_naive()) {
-        body.reject("datum", "ongeldig", "Een besluit ligt niet in de toekomst.");
-    }
-    body.finish(&["besluit", "reden", "datum"])?;
+    let BesluitInvoer {
+        besluit: keuze,
+        reden,
+        datum,
+    } = invoer.klaar()?;
     if huidig.aanpak != Plan::Weerbaarheid.as_str() {
         return Err(ApiError::Conflict(
             Code::GeenBeslismoment,
@@ -832,11 +853,6 @@ pub async fn create_besluit(
         ));
     }
     gesloten(&huidig)?;
-    let (Some(keuze), Some(reden)) = (keuze, reden) else {
-        return Err(ApiError::Internal(
-            "validatie liet een verplicht veld door".into(),
-        ));
-    };
     let datum = datum.unwrap_or_else(|| Utc::now().date_naive());
     let stap = ctx
         .scoped(traject_stap::Entity::find())
@@ -854,12 +870,12 @@ pub async fn create_besluit(
     actief.update(ctx.db()).await?;
 
     let mut model: traject::ActiveModel = huidig.clone().into();
-    model.besluit = Set(Some(keuze.clone()));
+    model.besluit = Set(Some(keuze.as_str().to_owned()));
     model.besluit_reden = Set(Some(reden.clone()));
     model.besluit_datum = Set(Some(datum));
     model.besluit_door = Set(ctx.caller.actor.id());
     let huidig = model.update(ctx.db()).await?;
-    let status = (keuze == "no_go").then_some("gestopt");
+    let status = (keuze == BesluitKeuze::NoGo).then_some("gestopt");
     let model = bump(&ctx, huidig, status).await?;
     ctx.audit(Regel {
         gemeente_id: Some(model.gemeente_id),
@@ -867,7 +883,7 @@ pub async fn create_besluit(
         resource_id: model.id.to_string(),
         actie: Actie::Gewijzigd,
         wijzigingen: Wijzigingen::new()
-            .nieuw("besluit", &keuze)
+            .nieuw("besluit", keuze)
             .nieuw("besluitReden", &reden)
             .nieuw("besluitDatum", datum)
             .waarde("status", "lopend", &model.status),
