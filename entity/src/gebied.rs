@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use crate::soorten::{GebiedSoort, Grootteklasse};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "gebied")]
 pub struct Model {
@@ -7,10 +9,10 @@ pub struct Model {
     pub id: Uuid,
     pub gemeente_id: Uuid,
     pub naam: String,
-    pub soort: String,
+    pub soort: GebiedSoort,
     pub cbs_code: Option<String>,
     pub inwonertal: Option<i32>,
-    pub grootteklasse: Option<String>,
+    pub grootteklasse: Option<Grootteklasse>,
     pub bovenliggend_gebied_id: Option<Uuid>,
     /// Handmatige keuze in het DNA-profiel (grootteklasse, cohesie, aanpak, reden, door, op).
     pub handmatig: Option<Json>,
@@ -22,4 +24,4 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::versiebeheer!();

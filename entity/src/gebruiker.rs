@@ -33,4 +33,4 @@ impl Related<super::gemeente::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::versiebeheer!();

@@ -32,4 +32,4 @@ impl Related<super::gemeente::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::versiebeheer!();

@@ -1,4 +1,6 @@
-//! sea-orm-entiteiten van Weefsel: alleen de structuur van de tabellen.
+//! sea-orm-entiteiten van Weefsel: de structuur van de tabellen, hun toestanden en
+//! soorten als enums ([`soorten`]) en het versiebeheer van wijzigbare rijen
+//! ([`versiebeheer!`]).
 
 pub mod audit_trail;
 pub mod gebied;
@@ -6,5 +8,7 @@ pub mod gebruiker;
 pub mod gemeente;
 pub mod indicatormeting;
 pub mod koppeling;
+pub mod soorten;
 pub mod traject;
 pub mod traject_stap;
+mod versie;

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use crate::soorten::{BesluitKeuze, Plan, TrajectStatus};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "traject")]
 pub struct Model {
@@ -7,11 +9,11 @@ pub struct Model {
     pub id: Uuid,
     pub gemeente_id: Uuid,
     pub gebied_id: Uuid,
-    pub aanpak: String,
+    pub aanpak: Plan,
     pub naam: Option<String>,
-    pub status: String,
+    pub status: TrajectStatus,
     pub voorgestelde_aanpak: Vec<String>,
-    pub besluit: Option<String>,
+    pub besluit: Option<BesluitKeuze>,
     pub besluit_reden: Option<String>,
     pub besluit_datum: Option<Date>,
     pub besluit_door: Option<Uuid>,
@@ -25,4 +27,4 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::versiebeheer!();

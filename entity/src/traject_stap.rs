@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+pub use crate::soorten::StapStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "traject_stap")]
 pub struct Model {
@@ -8,7 +10,7 @@ pub struct Model {
     pub gemeente_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub nummer: i16,
-    pub status: String,
+    pub status: StapStatus,
     pub gestart_op: Option<Date>,
     pub afgerond_op: Option<Date>,
     pub notities: Option<String>,

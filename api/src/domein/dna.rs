@@ -61,34 +61,14 @@ impl Cohesie {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Grootteklasse {
-    Klein,
-    Groot,
-}
+pub use entity::soorten::Grootteklasse;
 
-impl Grootteklasse {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Grootteklasse::Klein => "klein",
-            Grootteklasse::Groot => "groot",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Grootteklasse> {
-        [Grootteklasse::Klein, Grootteklasse::Groot]
-            .into_iter()
-            .find(|g| g.as_str() == value)
-    }
-
-    /// Klein onder de drempel, groot vanaf de drempel.
-    pub fn from_inwonertal(inwonertal: i64, drempel: i64) -> Grootteklasse {
-        if inwonertal >= drempel {
-            Grootteklasse::Groot
-        } else {
-            Grootteklasse::Klein
-        }
+/// Klein onder de drempel, groot vanaf de drempel.
+pub fn grootte_uit_inwonertal(inwonertal: i64, drempel: i64) -> Grootteklasse {
+    if inwonertal >= drempel {
+        Grootteklasse::Groot
+    } else {
+        Grootteklasse::Klein
     }
 }
 
@@ -300,7 +280,7 @@ impl GrootteBron {
         match (gezet, inwonertal) {
             (Some(klasse), _) => GrootteBron::Gezet(klasse),
             (None, Some(inwonertal)) => GrootteBron::Afgeleid {
-                klasse: Grootteklasse::from_inwonertal(inwonertal, drempel),
+                klasse: grootte_uit_inwonertal(inwonertal, drempel),
                 inwonertal,
                 drempel,
             },
@@ -650,18 +630,9 @@ mod tests {
 
     #[test]
     fn size_from_population_uses_the_threshold() {
-        assert_eq!(
-            Grootteklasse::from_inwonertal(4999, 5000),
-            Grootteklasse::Klein
-        );
-        assert_eq!(
-            Grootteklasse::from_inwonertal(5000, 5000),
-            Grootteklasse::Groot
-        );
-        assert_eq!(
-            Grootteklasse::from_inwonertal(2500, 2000),
-            Grootteklasse::Groot
-        );
+        assert_eq!(grootte_uit_inwonertal(4999, 5000), Grootteklasse::Klein);
+        assert_eq!(grootte_uit_inwonertal(5000, 5000), Grootteklasse::Groot);
+        assert_eq!(grootte_uit_inwonertal(2500, 2000), Grootteklasse::Groot);
     }
 
     #[test]

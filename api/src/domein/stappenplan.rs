@@ -1,35 +1,16 @@
 //! De stappenplannen (DOMAIN.md, "Step plans") en de overgangen van een stap: pure
 //! regels, zonder actix of sea-orm.
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+pub use entity::soorten::{Plan, StapStatus};
 
-/// Het soort stappenplan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Plan {
-    Coordinerend,
-    Coachend,
-    Weerbaarheid,
+/// Wat een stappenplan is: zijn stappen.
+pub trait Stappen {
+    /// De stappen: (nummer, naam).
+    fn stappen(self) -> &'static [(i16, &'static str)];
 }
 
-impl Plan {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Plan::Coordinerend => "coordinerend",
-            Plan::Coachend => "coachend",
-            Plan::Weerbaarheid => "weerbaarheid",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Plan> {
-        [Plan::Coordinerend, Plan::Coachend, Plan::Weerbaarheid]
-            .into_iter()
-            .find(|p| p.as_str() == value)
-    }
-
-    /// De stappen: (nummer, naam).
-    pub fn stappen(self) -> &'static [(i16, &'static str)] {
+impl Stappen for Plan {
+    fn stappen(self) -> &'static [(i16, &'static str)] {
         match self {
             Plan::Coordinerend => &[
                 (0, "DNA bepalen"),
@@ -68,42 +49,20 @@ impl Plan {
 /// Het beslismoment van het weerbaarheidsplan.
 pub const BESLISSTAP: i16 = 5;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StapStatus {
-    Open,
-    Bezig,
-    Afgerond,
-    Overgeslagen,
+/// De overgangen van een stap.
+pub trait Overgangen {
+    /// Afgerond of overgeslagen.
+    fn klaar(self) -> bool;
+    /// Mag een stap van `self` naar `naar`? Afgerond gaat alleen terug via bezig.
+    fn mag_naar(self, naar: StapStatus) -> bool;
 }
 
-impl StapStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StapStatus::Open => "open",
-            StapStatus::Bezig => "bezig",
-            StapStatus::Afgerond => "afgerond",
-            StapStatus::Overgeslagen => "overgeslagen",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<StapStatus> {
-        [
-            StapStatus::Open,
-            StapStatus::Bezig,
-            StapStatus::Afgerond,
-            StapStatus::Overgeslagen,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
-    }
-
-    pub fn klaar(self) -> bool {
+impl Overgangen for StapStatus {
+    fn klaar(self) -> bool {
         matches!(self, StapStatus::Afgerond | StapStatus::Overgeslagen)
     }
 
-    /// Mag een stap van `self` naar `naar`? Afgerond gaat alleen terug via bezig.
-    pub fn mag_naar(self, naar: StapStatus) -> bool {
+    fn mag_naar(self, naar: StapStatus) -> bool {
         use StapStatus::*;
         self == naar
             || matches!(

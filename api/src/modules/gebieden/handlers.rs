@@ -33,28 +33,7 @@ use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebied";
 
-/// De soort gebied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Soort {
-    Wijk,
-    Buurt,
-    Dorp,
-    Kern,
-    Gebied,
-}
-
-impl Soort {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Soort::Wijk => "wijk",
-            Soort::Buurt => "buurt",
-            Soort::Dorp => "dorp",
-            Soort::Kern => "kern",
-            Soort::Gebied => "gebied",
-        }
-    }
-}
+pub use entity::soorten::GebiedSoort as Soort;
 
 /// Een gebied met zijn DNA-profiel.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -216,7 +195,7 @@ pub async fn profielen(
             let meting = metingen.get(&g.id);
             let banden = meting.map(|m| dna::banden(&waarden(m))).unwrap_or_default();
             let grootte = GrootteBron::new(
-                g.grootteklasse.as_deref().and_then(Grootteklasse::parse),
+                g.grootteklasse,
                 g.inwonertal.map(i64::from),
                 drempels.get(&g.gemeente_id).copied().unwrap_or(5000),
             );
@@ -257,25 +236,15 @@ pub fn waarden(m: &indicatormeting::Model) -> Vec<(&'static str, Option<f64>)> {
     ]
 }
 
-fn soort(value: &str) -> Soort {
-    match value {
-        "wijk" => Soort::Wijk,
-        "buurt" => Soort::Buurt,
-        "dorp" => Soort::Dorp,
-        "kern" => Soort::Kern,
-        _ => Soort::Gebied,
-    }
-}
-
 fn representatie(m: gebied::Model, profiel: DnaProfiel, codes: &HashMap<Uuid, String>) -> Gebied {
     Gebied {
         id: m.id,
         gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
         naam: m.naam,
-        soort: soort(&m.soort),
+        soort: m.soort,
         cbs_code: m.cbs_code,
         inwonertal: m.inwonertal,
-        grootteklasse: m.grootteklasse.as_deref().and_then(Grootteklasse::parse),
+        grootteklasse: m.grootteklasse,
         bovenliggend_gebied_id: m.bovenliggend_gebied_id,
         dna_profiel: profiel,
         aangemaakt_op: m.created_at,
@@ -530,33 +499,30 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
     )
     .await?;
     let invoer = invoer.klaar()?;
-    let now = Utc::now();
     let model = gebied::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
         naam: Set(invoer.naam),
-        soort: Set(invoer.soort.as_str().to_owned()),
+        soort: Set(invoer.soort),
         cbs_code: Set(invoer.cbs_code.map(CbsGebiedCode::into_string)),
         inwonertal: Set(invoer.inwonertal),
-        grootteklasse: Set(invoer.grootteklasse.map(|g| g.as_str().to_owned())),
+        grootteklasse: Set(invoer.grootteklasse),
         bovenliggend_gebied_id: Set(invoer.bovenliggend_gebied_id),
         handmatig: Set(handmatig),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
+        ..Default::default()
     }
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
     let mut wijzigingen = Wijzigingen::new()
         .nieuw("naam", &model.naam)
-        .nieuw("soort", &model.soort);
+        .nieuw("soort", model.soort);
     for (veld, waarde) in [
         ("cbsCode", serde_json::to_value(&model.cbs_code).ok()),
         ("inwonertal", serde_json::to_value(model.inwonertal).ok()),
         (
             "grootteklasse",
-            serde_json::to_value(&model.grootteklasse).ok(),
+            serde_json::to_value(model.grootteklasse).ok(),
         ),
         (
             "bovenliggendGebiedId",
@@ -631,8 +597,7 @@ pub async fn update(
         model.naam = Set(naam);
     }
     if let Some(soort) = invoer.soort {
-        let soort = soort.as_str().to_owned();
-        w = w.waarde("soort", &huidig.soort, &soort);
+        w = w.waarde("soort", huidig.soort, soort);
         model.soort = Set(soort);
     }
     if let Some(code) = invoer.cbs_code.wijziging() {
@@ -645,8 +610,7 @@ pub async fn update(
         model.inwonertal = Set(n);
     }
     if let Some(g) = invoer.grootteklasse.wijziging() {
-        let g = g.map(|g| g.as_str().to_owned());
-        w = w.waarde("grootteklasse", &huidig.grootteklasse, &g);
+        w = w.waarde("grootteklasse", huidig.grootteklasse, g);
         model.grootteklasse = Set(g);
     }
     if let Some(ouder) = invoer.bovenliggend_gebied_id.wijziging() {
@@ -660,8 +624,6 @@ pub async fn update(
     if w.is_empty() {
         return respond(&ctx, StatusCode::OK, huidig).await;
     }
-    model.version = Set(huidig.version + 1);
-    model.updated_at = Set(Utc::now());
     let model = model.update(ctx.db()).await.map_err(conflict)?;
     ctx.audit(Regel {
         gemeente_id: Some(model.gemeente_id),

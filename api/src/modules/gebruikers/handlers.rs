@@ -371,7 +371,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
         Some(w) => Some(hash(w).await?),
         None => None,
     };
-    let now = Utc::now();
     let rol_namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
     let model = gebruiker::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -381,9 +380,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
         extern_id: Set(extern_id.clone()),
         rollen: Set(rol_namen.clone()),
         actief: Set(actief),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
+        ..Default::default()
     }
     .insert(ctx.db())
     .await
@@ -497,8 +494,6 @@ pub async fn update(
     if wijzigingen.is_empty() {
         return Ok(respond(actix_web::http::StatusCode::OK, huidig, &codes));
     }
-    model.version = Set(huidig.version + 1);
-    model.updated_at = Set(Utc::now());
     let model = model.update(ctx.db()).await.map_err(conflict)?;
     ctx.audit(Regel {
         gemeente_id: model.gemeente_id,

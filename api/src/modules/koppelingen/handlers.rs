@@ -299,9 +299,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
         scopes: Set(namen.clone()),
         actief: Set(true),
         geheim_vernieuwd_op: Set(now),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
+        ..Default::default()
     }
     .insert(ctx.db())
     .await
@@ -384,8 +382,6 @@ pub async fn update(
     if wijzigingen.is_empty() {
         return Ok(with_etag(StatusCode::OK, &huidig).json(Koppeling::from_model(huidig, &codes)));
     }
-    model.version = Set(huidig.version + 1);
-    model.updated_at = Set(Utc::now());
     let model = model.update(ctx.db()).await.map_err(conflict)?;
     ctx.audit(Regel {
         gemeente_id: Some(model.gemeente_id),
@@ -423,8 +419,6 @@ pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRe
     let mut model: koppeling::ActiveModel = huidig.clone().into();
     model.geheim_hash = Set(secret_hash);
     model.geheim_vernieuwd_op = Set(now);
-    model.version = Set(huidig.version + 1);
-    model.updated_at = Set(now);
     let model = model.update(ctx.db()).await?;
     ctx.audit(Regel {
         gemeente_id: Some(model.gemeente_id),

@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::Recht;
-use crate::domein::stappenplan::{BESLISSTAP, Plan, StapStatus};
+use crate::domein::stappenplan::{BESLISSTAP, Overgangen, Plan, StapStatus, Stappen};
 use crate::http::etag::{check_if_match, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Pagina, PaginaParams};
@@ -41,21 +41,7 @@ pub struct Stap {
     pub notities: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum BesluitKeuze {
-    Go,
-    NoGo,
-}
-
-impl BesluitKeuze {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BesluitKeuze::Go => "go",
-            BesluitKeuze::NoGo => "no_go",
-        }
-    }
-}
+pub use entity::soorten::{BesluitKeuze, TrajectStatus};
 
 /// Het besluit van stap 5 (alleen `weerbaarheid`).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -77,9 +63,7 @@ pub struct Traject {
     pub gebied_id: Uuid,
     pub aanpak: Plan,
     pub naam: Option<String>,
-    /// `lopend`, `afgerond` (alle stappen afgerond of overgeslagen) of `gestopt`.
-    #[schema(example = "lopend")]
-    pub status: String,
+    pub status: TrajectStatus,
     /// Wat het DNA-profiel van het gebied bij de start adviseerde.
     pub voorgestelde_aanpak: Vec<String>,
     /// De eerste stap die nog niet afgerond of overgeslagen is.
@@ -173,9 +157,7 @@ pub struct BesluitInvoer {
 pub struct TrajectenParams {
     gebied_id: Option<Uuid>,
     aanpak: Option<Plan>,
-    /// `lopend`, `afgerond` of `gestopt`.
-    #[param(pattern = "^(lopend|afgerond|gestopt)$")]
-    status: Option<String>,
+    status: Option<TrajectStatus>,
 }
 
 fn representatie(
@@ -183,14 +165,14 @@ fn representatie(
     stappen: Vec<traject_stap::Model>,
     codes: &HashMap<Uuid, String>,
 ) -> Traject {
-    let plan = Plan::parse(&m.aanpak).unwrap_or(Plan::Coordinerend);
+    let plan = m.aanpak;
     let namen: HashMap<i16, &str> = plan.stappen().iter().copied().collect();
     let mut stappen: Vec<Stap> = stappen
         .into_iter()
         .map(|s| Stap {
             nummer: s.nummer,
             naam: namen.get(&s.nummer).copied().unwrap_or_default().to_owned(),
-            status: StapStatus::parse(&s.status).unwrap_or(StapStatus::Open),
+            status: s.status,
             gestart_op: s.gestart_op,
             afgerond_op: s.afgerond_op,
             notities: s.notities,
@@ -198,17 +180,9 @@ fn representatie(
         .collect();
     stappen.sort_by_key(|s| s.nummer);
     let huidige_stap = stappen.iter().find(|s| !s.status.klaar()).map(|s| s.nummer);
-    let genomen = match (
-        m.besluit.as_deref(),
-        m.besluit_reden.clone(),
-        m.besluit_datum,
-    ) {
-        (Some(b), Some(reden), Some(datum)) => Some(Besluit {
-            besluit: if b == "go" {
-                BesluitKeuze::Go
-            } else {
-                BesluitKeuze::NoGo
-            },
+    let genomen = match (m.besluit, m.besluit_reden.clone(), m.besluit_datum) {
+        (Some(besluit), Some(reden), Some(datum)) => Some(Besluit {
+            besluit,
             reden,
             datum,
             door: m.besluit_door,
@@ -303,12 +277,12 @@ async fn check_verbinder(
 }
 
 fn gesloten(model: &traject::Model) -> ApiResult<()> {
-    if model.status == "lopend" {
+    if model.status == TrajectStatus::Lopend {
         Ok(())
     } else {
         Err(ApiError::Conflict(
             Code::TrajectGesloten,
-            format!("Het traject is {}; het ligt vast.", model.status),
+            format!("Het traject is {}; het ligt vast.", model.status.as_str()),
         ))
     }
 }
@@ -341,7 +315,7 @@ pub async fn list(
         select = select.filter(traject::Column::Aanpak.eq(plan.as_str()));
     }
     if let Some(status) = &params.status {
-        select = select.filter(traject::Column::Status.eq(status.as_str()));
+        select = select.filter(traject::Column::Status.eq(*status));
     }
     let select = select
         .order_by_desc(traject::Column::CreatedAt)
@@ -469,9 +443,9 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
         gebied_id: Set(gebied.id),
-        aanpak: Set(plan.as_str().to_owned()),
+        aanpak: Set(plan),
         naam: Set(naam.clone()),
-        status: Set("lopend".to_owned()),
+        status: Set(TrajectStatus::Lopend),
         voorgestelde_aanpak: Set(voorgesteld.clone()),
         besluit: Set(None),
         besluit_reden: Set(None),
@@ -479,9 +453,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
         besluit_door: Set(None),
         wijkverbinder_id: Set(wijkverbinder),
         gemeenteverbinder_id: Set(gemeenteverbinder),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
+        ..Default::default()
     }
     .insert(ctx.db())
     .await?;
@@ -492,7 +464,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
             traject_id: Set(model.id),
             gemeente_id: Set(gemeente_id),
             nummer: Set(*nummer),
-            status: Set("open".to_owned()),
+            status: Set(StapStatus::Open),
             gestart_op: Set(None),
             afgerond_op: Set(None),
             notities: Set(None),
@@ -556,7 +528,7 @@ pub async fn update(
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
     check_if_match(&req, huidig.version)?;
-    let weerbaarheid = huidig.aanpak == Plan::Weerbaarheid.as_str();
+    let weerbaarheid = huidig.aanpak == Plan::Weerbaarheid;
     for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
         if !weerbaarheid && invoer.heeft(veld) {
             invoer.fouten().reject(
@@ -582,8 +554,8 @@ pub async fn update(
         model.naam = Set(naam);
     }
     if invoer.status.is_some() {
-        w = w.waarde("status", &huidig.status, "gestopt");
-        model.status = Set("gestopt".to_owned());
+        w = w.waarde("status", huidig.status, "gestopt");
+        model.status = Set(TrajectStatus::Gestopt);
     }
     for (veld, waarde) in verbinders {
         let Some(waarde) = waarde.wijziging() else {
@@ -600,8 +572,6 @@ pub async fn update(
     if w.is_empty() {
         return respond(&ctx, StatusCode::OK, huidig).await;
     }
-    model.version = Set(huidig.version + 1);
-    model.updated_at = Set(Utc::now());
     let model = model.update(ctx.db()).await?;
     ctx.audit(Regel {
         gemeente_id: Some(model.gemeente_id),
@@ -647,7 +617,7 @@ pub async fn update_stap(
     ctx.require(Recht::TrajectenSchrijven)?;
     let (id, nummer) = path.into_inner();
     let huidig = ctx.find_for_update::<traject::Entity>(id).await?;
-    let plan = Plan::parse(&huidig.aanpak).unwrap_or(Plan::Coordinerend);
+    let plan = huidig.aanpak;
     let Some(nummer) = i16::try_from(nummer)
         .ok()
         .filter(|n| plan.stappen().iter().any(|(s, _)| s == n))
@@ -679,7 +649,7 @@ pub async fn update_stap(
         .one(ctx.db())
         .await?
         .ok_or(ApiError::NotFound)?;
-    let oud = StapStatus::parse(&stap.status).unwrap_or(StapStatus::Open);
+    let oud = stap.status;
     let nieuw = status.unwrap_or(oud);
     if !oud.mag_naar(nieuw) {
         return Err(ApiError::Conflict(
@@ -701,7 +671,7 @@ pub async fn update_stap(
         }
         if nummer > BESLISSTAP
             && matches!(nieuw, StapStatus::Bezig | StapStatus::Afgerond)
-            && huidig.besluit.as_deref() != Some("go")
+            && huidig.besluit != Some(BesluitKeuze::Go)
         {
             return Err(ApiError::Conflict(
                 Code::BesluitOntbreekt,
@@ -759,7 +729,7 @@ pub async fn update_stap(
         return respond(&ctx, StatusCode::OK, huidig).await;
     }
     let mut actief: traject_stap::ActiveModel = stap.into();
-    actief.status = Set(nieuw.as_str().to_owned());
+    actief.status = Set(nieuw);
     actief.gestart_op = Set(gestart_op);
     actief.afgerond_op = Set(afgerond_op);
     actief.notities = Set(notities_nieuw);
@@ -783,23 +753,19 @@ pub async fn update_stap(
 async fn bump(
     ctx: &Context,
     huidig: traject::Model,
-    status: Option<&str>,
+    status: Option<TrajectStatus>,
 ) -> ApiResult<traject::Model> {
     let stappen = stappen_van(ctx, &[huidig.id])
         .await?
         .remove(&huidig.id)
         .unwrap_or_default();
-    let alles_klaar = stappen
-        .iter()
-        .all(|s| StapStatus::parse(&s.status).is_some_and(StapStatus::klaar));
+    let alles_klaar = stappen.iter().all(|s| s.status.klaar());
     let mut model: traject::ActiveModel = huidig.clone().into();
     if let Some(status) = status {
-        model.status = Set(status.to_owned());
+        model.status = Set(status);
     } else if alles_klaar {
-        model.status = Set("afgerond".to_owned());
+        model.status = Set(TrajectStatus::Afgerond);
     }
-    model.version = Set(huidig.version + 1);
-    model.updated_at = Set(Utc::now());
     Ok(model.update(ctx.db()).await?)
 }
 
@@ -840,7 +806,7 @@ pub async fn create_besluit(
         reden,
         datum,
     } = invoer.klaar()?;
-    if huidig.aanpak != Plan::Weerbaarheid.as_str() {
+    if huidig.aanpak != Plan::Weerbaarheid {
         return Err(ApiError::Conflict(
             Code::GeenBeslismoment,
             "Alleen het weerbaarheidsplan heeft een beslismoment.".into(),
@@ -863,19 +829,19 @@ pub async fn create_besluit(
         .ok_or(ApiError::NotFound)?;
     let gestart = stap.gestart_op.filter(|g| *g <= datum).unwrap_or(datum);
     let mut actief: traject_stap::ActiveModel = stap.into();
-    actief.status = Set(StapStatus::Afgerond.as_str().to_owned());
+    actief.status = Set(StapStatus::Afgerond);
     actief.gestart_op = Set(Some(gestart));
     actief.afgerond_op = Set(Some(datum));
     actief.updated_at = Set(Utc::now());
     actief.update(ctx.db()).await?;
 
     let mut model: traject::ActiveModel = huidig.clone().into();
-    model.besluit = Set(Some(keuze.as_str().to_owned()));
+    model.besluit = Set(Some(keuze));
     model.besluit_reden = Set(Some(reden.clone()));
     model.besluit_datum = Set(Some(datum));
     model.besluit_door = Set(ctx.caller.actor.id());
     let huidig = model.update(ctx.db()).await?;
-    let status = (keuze == BesluitKeuze::NoGo).then_some("gestopt");
+    let status = (keuze == BesluitKeuze::NoGo).then_some(TrajectStatus::Gestopt);
     let model = bump(&ctx, huidig, status).await?;
     ctx.audit(Regel {
         gemeente_id: Some(model.gemeente_id),
@@ -886,7 +852,7 @@ pub async fn create_besluit(
             .nieuw("besluit", keuze)
             .nieuw("besluitReden", &reden)
             .nieuw("besluitDatum", datum)
-            .waarde("status", "lopend", &model.status),
+            .waarde("status", "lopend", model.status),
     })
     .await?;
     let response = respond(&ctx, StatusCode::OK, model).await?;

@@ -1,0 +1,30 @@
+//! Versie en tijdstempels van wijzigbare rijen, op één plek: bij aanmaken versie 1
+//! en `created_at`/`updated_at` nu; bij elke wijziging versie + 1 en `updated_at`
+//! nu. Handlers zetten deze kolommen nooit zelf.
+
+/// `ActiveModelBehavior` voor een entiteit met `version`, `created_at` en `updated_at`.
+#[macro_export]
+macro_rules! versiebeheer {
+    () => {
+        #[async_trait::async_trait]
+        impl ActiveModelBehavior for ActiveModel {
+            async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
+            where
+                C: ConnectionTrait,
+            {
+                let nu = chrono::Utc::now();
+                if insert {
+                    self.version = sea_orm::ActiveValue::Set(1);
+                    if self.created_at.is_not_set() {
+                        self.created_at = sea_orm::ActiveValue::Set(nu);
+                    }
+                } else {
+                    let huidig = self.version.try_as_ref().copied().unwrap_or(0);
+                    self.version = sea_orm::ActiveValue::Set(huidig + 1);
+                }
+                self.updated_at = sea_orm::ActiveValue::Set(nu);
+                Ok(self)
+            }
+        }
+    };
+}
