@@ -207,34 +207,57 @@ async fn dev_serve(config: &Config) -> anyhow::Result<()> {
     let db = connect(config, Role::Service).await?;
     let app = Application::build(config, db)?;
     let base = format!("http://{}:{}", config.listen.ip(), app.port());
-    println!();
-    println!("  Weefsel draait (ontwikkeling)");
-    println!("  API:         {base}/api/v1/gemeenten");
-    println!("  Swagger UI:  {base}/api/v1/docs/");
-    println!("  OpenAPI:     {base}/api/v1/openapi.json");
-    println!(
-        "  Database:    {}",
-        redact(config.database_url.as_deref().unwrap_or(""))
+    print!(
+        "{}",
+        welkom(&base, config.database_url.as_deref().unwrap_or(""))
     );
-    println!("  Stoppen:     Ctrl-C");
-    println!();
-    println!("  Demo-accounts (wachtwoord {}):", seed::DEMO_PASSWORD);
+    app.run_until_signal().await?;
+    Ok(())
+}
+
+/// Wat `weefsel dev` afdrukt: eerst wat zonder token werkt (de documentatie, met
+/// inloggen via "Authorize"), dan hoe je een token haalt en een eerste verzoek doet.
+fn welkom(base: &str, database_url: &str) -> String {
+    use std::fmt::Write;
+    let mut tekst = String::new();
+    let wachtwoord = seed::DEMO_PASSWORD;
+    let _ = writeln!(tekst);
+    let _ = writeln!(tekst, "  Weefsel draait (ontwikkeling)");
+    let _ = writeln!(tekst, "  Documentatie: {base}/api/v1/docs/");
+    let _ = writeln!(
+        tekst,
+        "                (klik Authorize en log in met een demo-account hieronder)"
+    );
+    let _ = writeln!(tekst, "  OpenAPI:      {base}/api/v1/openapi.json");
+    let _ = writeln!(tekst, "  Database:     {}", redact(database_url));
+    let _ = writeln!(tekst, "  Stoppen:      Ctrl-C");
+    let _ = writeln!(tekst);
+    let _ = writeln!(tekst, "  Demo-accounts (wachtwoord {wachtwoord}):");
     for account in seed::demo_accounts() {
-        println!(
+        let _ = writeln!(
+            tekst,
             "    {:<36} {:<8} {}",
             account.gebruikersnaam,
             account.gemeente.unwrap_or("regio"),
             account.rol.as_str()
         );
     }
-    println!();
-    println!(
-        "  Token:       curl -s {base}/api/v1/auth/token -d grant_type=password \\\n         \x20              -d username=oss.coordinator -d password={}",
-        seed::DEMO_PASSWORD
+    let _ = writeln!(tekst);
+    let _ = writeln!(tekst, "  Een token en een eerste verzoek:");
+    let _ = writeln!(
+        tekst,
+        "    TOKEN=$(curl -s {base}/api/v1/auth/token -d grant_type=password \\"
     );
-    println!();
-    app.run_until_signal().await?;
-    Ok(())
+    let _ = writeln!(
+        tekst,
+        "      -d username=oss.coordinator -d password={wachtwoord} | jq -r .access_token)"
+    );
+    let _ = writeln!(
+        tekst,
+        "    curl -s -H \"Authorization: Bearer $TOKEN\" {base}/api/v1/gebieden"
+    );
+    let _ = writeln!(tekst);
+    tekst
 }
 
 /// Maakt de database aan als die nog niet bestaat.

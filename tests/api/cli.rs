@@ -237,6 +237,13 @@ async fn dev_without_database_url_runs_its_own_postgres() {
         std::io::Read::read_to_string(child.0.stdout.as_mut().expect("stdout"), &mut stdout)
             .expect("lezen");
         assert!(stdout.contains("/api/v1/docs/"), "{stdout}");
+        // De eerste URL die een nieuwkomer ziet, werkt in de browser zonder token.
+        let eerste = stdout
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .expect("een URL");
+        assert!(eerste.ends_with("/api/v1/docs/"), "{stdout}");
+        assert!(stdout.contains("Authorize"), "{stdout}");
         for account in [
             "oss.coordinator",
             "vught.beheerder",

@@ -330,6 +330,94 @@ impl TestApp {
             .await
     }
 
+    /// Stuurt een verzoek (met JSON-body als `body` er een is), controleert de status
+    /// en geeft de body terug (`Null` zonder body). Bij een foutstatus ook de vorm
+    /// van de problem details.
+    pub async fn expect(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<&Value>,
+        status: u16,
+    ) -> Value {
+        let mut request = self
+            .client
+            .request(method.clone(), self.url(path))
+            .bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = self.send(request).await;
+        if status >= 400 {
+            return assert_problem(response, status).await;
+        }
+        let actual = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        assert_eq!(actual, status, "{method} {path}: {text}");
+        if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).expect("json-body")
+        }
+    }
+
+    pub async fn get_expect(&self, path: &str, token: &str, status: u16) -> Value {
+        self.expect(reqwest::Method::GET, path, token, None, status)
+            .await
+    }
+
+    pub async fn post_expect(&self, path: &str, token: &str, body: &Value, status: u16) -> Value {
+        self.expect(reqwest::Method::POST, path, token, Some(body), status)
+            .await
+    }
+
+    pub async fn patch_expect(&self, path: &str, token: &str, body: &Value, status: u16) -> Value {
+        self.expect(reqwest::Method::PATCH, path, token, Some(body), status)
+            .await
+    }
+
+    /// Een nieuw gebied van de gemeente van `token`, met deze velden bovenop een
+    /// naam en soort; geeft de representatie.
+    pub async fn nieuw_gebied(&self, token: &str, velden: Value) -> Value {
+        let mut body = serde_json::json!({"naam": format!("Gebied {}", uuid::Uuid::now_v7()), "soort": "wijk"});
+        if let (Some(body), Some(velden)) = (body.as_object_mut(), velden.as_object()) {
+            body.extend(velden.clone());
+        }
+        self.post_expect("/api/v1/gebieden", token, &body, 201)
+            .await
+    }
+
+    /// Een meting voor een gebied; geeft de representatie.
+    pub async fn nieuwe_meting(&self, token: &str, gebied: &str, velden: Value) -> Value {
+        let mut body = serde_json::json!({"peildatum": "2025-01-01", "bron": "Testbron"});
+        if let (Some(body), Some(velden)) = (body.as_object_mut(), velden.as_object()) {
+            body.extend(velden.clone());
+        }
+        self.post_expect(
+            &format!("/api/v1/gebieden/{gebied}/indicatoren"),
+            token,
+            &body,
+            201,
+        )
+        .await
+    }
+
+    /// Een nieuw traject in een nieuw gebied (of in `gebied`), met dit plan.
+    pub async fn nieuw_traject(&self, token: &str, aanpak: &str, gebied: Option<&str>) -> Value {
+        let gebied = match gebied {
+            Some(id) => id.to_owned(),
+            None => id_of(&self.nieuw_gebied(token, serde_json::json!({})).await),
+        };
+        self.post_expect(
+            "/api/v1/trajecten",
+            token,
+            &serde_json::json!({"gebiedId": gebied, "aanpak": aanpak}),
+            201,
+        )
+        .await
+    }
+
     /// `POST /api/v1/auth/token` met deze formuliervelden.
     pub async fn token_request(&self, fields: &[(&str, &str)]) -> reqwest::Response {
         let body = fields
@@ -472,6 +560,11 @@ impl Drop for TestApp {
         // Stuurt het stopbevel meteen; de database gaat daarna WITH (FORCE) weg.
         drop(self.handle.stop(false));
     }
+}
+
+/// Het `id` van een representatie.
+pub fn id_of(value: &Value) -> String {
+    value["id"].as_str().expect("id").to_owned()
 }
 
 /// Controleert een problem+json-antwoord en geeft de body terug.

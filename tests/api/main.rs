@@ -7,6 +7,7 @@ mod audit;
 mod auth;
 mod cli;
 mod contract;
+mod defecten;
 mod gebieden;
 mod gebruikers;
 mod gemeenten;

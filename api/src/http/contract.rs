@@ -157,12 +157,17 @@ pub async fn guard(
     }
     let checked = req.app_data::<web::Data<RouteTable>>().map(|table| {
         match table.lookup(req.method(), req.path()) {
-            Lookup::Found(operation) => operation.check_query(req.query_string()),
-            _ => Ok(()),
+            Lookup::Found(operation) => operation
+                .check_query(req.query_string())
+                .map_err(ApiError::Validation),
+            // Het document is de routetabel: een methode die het pad niet heeft is 405,
+            // ook als actix een andere route (`/{id}`) zou vinden.
+            Lookup::MethodNotAllowed(allow) => Err(ApiError::MethodNotAllowed { allow }),
+            Lookup::NotFound => Ok(()),
         }
     });
-    if let Some(Err(invalid)) = checked {
-        return Ok(req.error_response(ApiError::Validation(invalid)));
+    if let Some(Err(error)) = checked {
+        return Ok(req.error_response(error));
     }
     next.call(req)
         .await

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::http::problem::InvalidParam;
 
 /// Hoe een queryparameter gecontroleerd wordt, afgeleid uit zijn schema.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 enum Rule {
     Integer {
         min: Option<i64>,
@@ -27,6 +27,7 @@ enum Rule {
     Date,
     Text {
         max_length: Option<usize>,
+        pattern: Option<regex::Regex>,
     },
     /// Een door komma's gescheiden lijst (`style: form, explode: false`).
     List(Box<Rule>),
@@ -184,6 +185,15 @@ impl RouteTable {
                 return Lookup::Found(RouteOperation { operation });
             }
             allowed.extend(route.operations.iter().map(|o| o.method.clone()));
+            // Een pad met alleen letterlijke segmenten (`/gebruikers/mij`) is van
+            // zichzelf; het valt niet terug op `/gebruikers/{id}`.
+            if route
+                .segments
+                .iter()
+                .all(|s| matches!(s, Segment::Literal(_)))
+            {
+                break;
+            }
         }
         if allowed.is_empty() {
             Lookup::NotFound
@@ -296,7 +306,10 @@ fn resolve<'a>(doc: &'a Value, value: &'a Value) -> Option<&'a Value> {
 
 fn rule_for(doc: &Value, schema: &Value) -> Rule {
     let Some(schema) = resolve(doc, schema) else {
-        return Rule::Text { max_length: None };
+        return Rule::Text {
+            max_length: None,
+            pattern: None,
+        };
     };
     // `Option<T>` verschijnt als oneOf/anyOf met null; de niet-null-variant telt.
     for key in ["oneOf", "anyOf"] {
@@ -342,7 +355,10 @@ fn rule_for(doc: &Value, schema: &Value) -> Rule {
             let items = schema
                 .get("items")
                 .map(|i| rule_for(doc, i))
-                .unwrap_or(Rule::Text { max_length: None });
+                .unwrap_or(Rule::Text {
+                    max_length: None,
+                    pattern: None,
+                });
             Rule::List(Box::new(items))
         }
         _ => match schema.get("format").and_then(Value::as_str) {
@@ -353,6 +369,10 @@ fn rule_for(doc: &Value, schema: &Value) -> Rule {
                     .get("maxLength")
                     .and_then(Value::as_u64)
                     .and_then(|n| usize::try_from(n).ok()),
+                pattern: schema
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .and_then(|p| regex::Regex::new(p).ok()),
             },
         },
     }
@@ -369,8 +389,13 @@ impl Rule {
             Rule::Enum(values) => values.iter().any(|v| v == value),
             Rule::Uuid => uuid::Uuid::try_parse(value).is_ok(),
             Rule::Date => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok(),
-            Rule::Text { max_length } => {
-                !value.is_empty() && max_length.is_none_or(|m| value.chars().count() <= m)
+            Rule::Text {
+                max_length,
+                pattern,
+            } => {
+                !value.is_empty()
+                    && max_length.is_none_or(|m| value.chars().count() <= m)
+                    && pattern.as_ref().is_none_or(|p| p.is_match(value))
             }
             Rule::List(item) => {
                 let items: Vec<&str> = value.split(',').collect();
@@ -394,9 +419,13 @@ impl Rule {
             Rule::Uuid => "een UUID".to_owned(),
             Rule::Date => "een datum als JJJJ-MM-DD".to_owned(),
             Rule::Text {
+                pattern: Some(p), ..
+            } => format!("een tekst volgens het patroon {}", p.as_str()),
+            Rule::Text {
                 max_length: Some(m),
+                ..
             } => format!("een niet-lege tekst van hoogstens {m} tekens"),
-            Rule::Text { max_length: None } => "een niet-lege tekst".to_owned(),
+            Rule::Text { .. } => "een niet-lege tekst".to_owned(),
             Rule::List(item) => format!(
                 "een door komma's gescheiden lijst zonder herhalingen, elk {}",
                 item.describe()

@@ -88,7 +88,7 @@ impl SortField for GemeenteSortering {
 #[into_params(parameter_in = Query)]
 pub struct GemeentenParams {
     /// Sortering, door komma's gescheiden; standaard `naam`.
-    #[param(value_type = Option<Vec<GemeenteSortering>>, style = Form, explode = false, example = "naam")]
+    #[param(value_type = Option<Vec<GemeenteSortering>>, style = Form, explode = false, example = json!(["naam"]))]
     pub sorteer: Option<String>,
 }
 
