@@ -16,5 +16,6 @@ mod koppelingen;
 mod matrix;
 mod migrations;
 mod openapi;
+mod representaties;
 mod tenancy;
 mod trajecten;
