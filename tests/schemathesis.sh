@@ -1,31 +1,51 @@
 #!/usr/bin/env bash
-# Bestookt de hele API met door schemathesis gegenereerde verzoeken uit
-# openapi/openapi.json en controleert dat geen enkel antwoord een 5xx is en dat
-# statuscodes, content-types, headers en bodies bij het document passen.
-# Handmatig te draaien (niet in CI: het duurt ongeveer een minuut en vraagt Python).
-# Vereist: pip install schemathesis. DATABASE_URL: een superuser-URL (standaard
-# de PostgreSQL op 127.0.0.1:5432).
+# Bestookt de API met door schemathesis gegenereerde verzoeken uit het served
+# OpenAPI-document, met álle controles (ook positieve en negatieve acceptatie van
+# invoer en niet-gedeclareerde methoden) en de stateful fase, als drie aanroepers:
+# een coordinator en een gemeentelijk beheerder van Oss en regio.beheerder.
+# Vindt het iets, dan eindigt het script met exitcode 1.
+#
+#   tests/schemathesis.sh                 # ST_EXAMPLES=60 per operatie
+#   ST_EXAMPLES=20 ST_PHASES=examples,coverage,fuzzing tests/schemathesis.sh
+#
+# Vereist: python3 (schemathesis wordt zo nodig met pip geïnstalleerd), psql, en
+# DATABASE_URL als superuser-URL (standaard de PostgreSQL op 127.0.0.1:5432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 base="${admin%/*}"
-db="weefsel_schemathesis"
+db="weefsel_schemathesis_$$"
 port="${ST_PORT:-18282}"
+callers="${ST_CALLERS:-oss.coordinator oss.beheerder regio.beheerder}"
 
+command -v st >/dev/null 2>&1 || python3 -m pip install --quiet schemathesis >/dev/null
 cargo build --quiet --bin weefsel
 psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 DATABASE_URL="$base/$db" ./target/debug/weefsel migrate >/dev/null
 DATABASE_URL="$base/$db" ./target/debug/weefsel seed --demo >/dev/null
+log="$(mktemp)"
 DATABASE_URL="$base/$db" WEEFSEL_LISTEN="127.0.0.1:$port" WEEFSEL_LOG=warn \
-  ./target/debug/weefsel serve &
+  ./target/debug/weefsel serve >"$log" 2>&1 &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"; rm -f "$log"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.1; done
-token=$(curl -sf "http://127.0.0.1:$port/api/v1/auth/token" \
-  -d grant_type=password -d username=oss.beheerder -d password=weefsel-demo-2026 |
-  sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
-st run "http://127.0.0.1:$port/api/v1/openapi.json" \
-  -H "Authorization: Bearer $token" \
-  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
-  --max-examples "${ST_EXAMPLES:-60}"
+status=0
+for caller in $callers; do
+  token=$(curl -sf "http://127.0.0.1:$port/api/v1/auth/token" \
+    -d grant_type=password -d username="$caller" -d password=weefsel-demo-2026 |
+    sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  echo "== schemathesis als $caller"
+  st --config-file tests/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" \
+    --url "http://127.0.0.1:$port/api/v1" \
+    -H "Authorization: Bearer $token" \
+    --checks all \
+    --phases "${ST_PHASES:-examples,coverage,fuzzing,stateful}" \
+    --max-examples "${ST_EXAMPLES:-60}" \
+    --seed "${ST_SEED:-20261124}" \
+    --no-color || status=1
+done
+if grep -q "panicked" "$log"; then
+  echo "De dienst raakte in paniek:"; grep -A3 "panicked" "$log"; status=1
+fi
+exit $status

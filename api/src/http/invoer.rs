@@ -207,6 +207,39 @@ impl<T: Serialize> Serialize for Veld<T> {
     }
 }
 
+/// Het patroon van elke tekst in een body die niets anders zegt: één regel, zonder
+/// stuurtekens (ook geen NUL), zonder onzichtbare tekens (zero-width) en zonder
+/// tekens die de tekstrichting omkeren. Het document zet het bij elk zulk veld
+/// ([`crate::http::openapi`]), en deze lezer dwingt het af.
+pub const EEN_REGEL: &str = r"^[^\x00-\x1F\x7F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$";
+
+/// Als [`EEN_REGEL`], maar met regeleinden en tabs: voor notities en redenen.
+pub const MEER_REGELS: &str =
+    r"^[^\x00-\x08\x0B-\x1F\x7F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$";
+
+/// Het schema van een tekst van meer regels van 1 tot `MAX` tekens, voor
+/// `#[schema(schema_with = meer_regels::<MAX>)]`.
+pub fn meer_regels<const MAX: usize>() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .min_length(Some(1))
+        .max_length(Some(MAX))
+        .pattern(Some(MEER_REGELS))
+        .build()
+}
+
+/// Als [`meer_regels`], en `null` mag (om te wissen).
+pub fn meer_regels_of_leeg<const MAX: usize>() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            utoipa::openapi::schema::Type::String,
+            utoipa::openapi::schema::Type::Null,
+        ]))
+        .max_length(Some(MAX))
+        .pattern(Some(MEER_REGELS))
+        .build()
+}
+
 /// Het schema van een lijst zonder herhalingen met minstens `MIN` waarden uit `T`,
 /// voor `#[schema(schema_with = unieke_lijst::<T, MIN>)]` op een `Vec<T>`: de
 /// volgorde van de aanroeper blijft, een herhaling is 400 `dubbel`.
@@ -214,7 +247,7 @@ pub fn unieke_lijst<T: ToSchema, const MIN: usize>() -> utoipa::openapi::Array {
     utoipa::openapi::ArrayBuilder::new()
         .items(utoipa::openapi::Ref::from_schema_name(T::name()))
         .unique_items(true)
-        .min_items(Some(MIN))
+        .min_items((MIN > 0).then_some(MIN))
         .build()
 }
 
@@ -412,6 +445,15 @@ impl Controle<'_> {
         }
         if let Some(patroon) = schema.get("pattern").and_then(Value::as_str) {
             let past = regex::Regex::new(patroon).is_ok_and(|r| r.is_match(text));
+            if !past && (patroon == EEN_REGEL || patroon == MEER_REGELS) {
+                let uitleg = if patroon == EEN_REGEL {
+                    "Eén regel tekst, zonder stuurtekens, onzichtbare tekens of tekens die de tekstrichting omkeren."
+                } else {
+                    "Tekst zonder stuurtekens (behalve regeleinde en tab), onzichtbare tekens of tekens die de tekstrichting omkeren."
+                };
+                fouten.reject(naam, "ongeldig", uitleg);
+                return;
+            }
             if !past {
                 let uitleg = schema
                     .get("description")

@@ -95,7 +95,91 @@ pub fn document() -> serde_json::Value {
     }
     let mut value = serde_json::to_value(&doc).unwrap_or_default();
     pascal_case_schema_names(&mut value);
+    unique_query_lists(&mut value);
+    single_line_texts(&mut value);
     value
+}
+
+/// Elke tekst in een invoerschema (`additionalProperties: false`) zonder eigen
+/// patroon, formaat of enum is één regel zonder stuurtekens
+/// ([`crate::http::invoer::EEN_REGEL`]); tekst van meer regels zegt dat zelf met
+/// `schema_with = meer_regels::<MAX>`.
+fn single_line_texts(doc: &mut serde_json::Value) {
+    fn text(schema: &serde_json::Value) -> bool {
+        let string = match &schema["type"] {
+            serde_json::Value::String(t) => t == "string",
+            serde_json::Value::Array(ts) => ts.iter().any(|t| t == "string"),
+            _ => false,
+        };
+        string
+            && schema.get("pattern").is_none()
+            && schema.get("format").is_none()
+            && schema.get("enum").is_none()
+            && schema.get("readOnly").is_none()
+    }
+    let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    for schema in schemas.values_mut() {
+        if schema["additionalProperties"] != serde_json::Value::Bool(false) {
+            continue;
+        }
+        let properties = schema
+            .get_mut("properties")
+            .and_then(serde_json::Value::as_object_mut);
+        for property in properties.into_iter().flat_map(|p| p.values_mut()) {
+            if text(property) {
+                property["pattern"] = serde_json::Value::from(crate::http::invoer::EEN_REGEL);
+            }
+        }
+    }
+}
+
+/// Een lijst in de query (`?sorteer=-naam,code`) is niet leeg en noemt elke waarde
+/// hoogstens één keer, en een tekst in de query is één regel zonder stuurtekens; de
+/// routetabel weigert het andere, dus het document zegt het ook.
+fn unique_query_lists(doc: &mut serde_json::Value) {
+    let Some(paths) = doc
+        .get_mut("paths")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    for item in paths.values_mut() {
+        for operation in item
+            .as_object_mut()
+            .into_iter()
+            .flat_map(|o| o.values_mut())
+        {
+            let parameters = operation
+                .get_mut("parameters")
+                .and_then(serde_json::Value::as_array_mut);
+            for parameter in parameters.into_iter().flatten() {
+                if parameter["in"] != "query" {
+                    continue;
+                }
+                let schema = &mut parameter["schema"];
+                if schema["type"] == "array" {
+                    schema["uniqueItems"] = serde_json::Value::Bool(true);
+                    schema["minItems"] = serde_json::Value::from(1);
+                }
+                let tekst = schema["type"] == "string"
+                    || schema["type"]
+                        .as_array()
+                        .is_some_and(|t| t.iter().any(|t| t == "string"));
+                if tekst
+                    && schema.get("pattern").is_none()
+                    && schema.get("format").is_none()
+                    && schema.get("enum").is_none()
+                {
+                    schema["pattern"] = serde_json::Value::from(crate::http::invoer::EEN_REGEL);
+                }
+            }
+        }
+    }
 }
 
 /// Generieke schema's heten bij utoipa `Pagina_Gebied`; de ADR vragen PascalCase

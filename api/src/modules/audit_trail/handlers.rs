@@ -80,6 +80,7 @@ pub struct AuditTrailParams {
     /// Alleen deze soort resource.
     resource: Option<ResourceSoort>,
     /// Alleen deze resource (id).
+    #[param(min_length = 1, max_length = 100)]
     resource_id: Option<String>,
     /// Vanaf deze dag (Europe/Amsterdam), inclusief.
     #[param(value_type = Option<String>, format = Date, example = "2026-11-01")]

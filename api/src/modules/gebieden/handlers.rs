@@ -24,7 +24,7 @@ use crate::domein::dna::{
     self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig,
 };
 use crate::http::etag::{check_if_match, resource_response};
-use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
+use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, unieke_lijst};
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::{SortField, Sortering};
@@ -113,7 +113,7 @@ pub struct HandmatigInvoer {
     #[schema(schema_with = unieke_lijst::<Aanpak, 1>)]
     aanpak: Option<Vec<Aanpak>>,
     /// Waarom het berekende profiel niet past.
-    #[schema(min_length = 1, max_length = 2000)]
+    #[schema(schema_with = meer_regels::<2000>)]
     reden: String,
 }
 
@@ -153,7 +153,7 @@ pub struct GebiedenParams {
     /// Alleen gebieden waarvoor deze aanpak geadviseerd is.
     aanpak: Option<Aanpak>,
     /// Naam bevat deze tekst (hoofdletterongevoelig).
-    #[param(max_length = 200)]
+    #[param(min_length = 1, max_length = 200)]
     naam: Option<String>,
     /// Alleen de directe onderliggende gebieden hiervan.
     bovenliggend_gebied_id: Option<Uuid>,
@@ -574,7 +574,6 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
     let huidig = ctx.find_for_update::<gebied::Entity>(*id).await?;
-    check_if_match(&req, huidig.version)?;
     let (code, ouder, keuze) = (
         invoer.veld("cbsCode"),
         invoer.veld("bovenliggendGebiedId"),
@@ -590,6 +589,9 @@ pub async fn update(
     )
     .await?;
     let invoer = invoer.klaar()?;
+    // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
+    // versie het ook noemt.
+    check_if_match(&req, huidig.version)?;
     let mut model: gebied::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     if let Some(naam) = invoer.naam {

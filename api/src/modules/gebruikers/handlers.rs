@@ -438,7 +438,6 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let huidig = ctx.find_for_update::<gebruiker::Entity>(*id).await?;
-    check_if_match(&req, huidig.version)?;
     let codes = ctx.codes().await?;
     if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
         forbid_regional_roles(&ctx, &rollen)?;
@@ -451,6 +450,9 @@ pub async fn update(
         extern_id,
         ..
     } = invoer.klaar()?;
+    // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
+    // versie het ook noemt.
+    check_if_match(&req, huidig.version)?;
 
     let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
     if zelf && actief == Some(false) {

@@ -352,7 +352,6 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
     let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
-    check_if_match(&req, huidig.version)?;
     let codes = ctx.codes().await?;
     if let Some(scopes) = invoer.veld::<Vec<Scope>>("scopes") {
         check_personal_scopes(&ctx, &scopes, &huidig.scopes)?;
@@ -363,6 +362,9 @@ pub async fn update(
         actief,
         ..
     } = invoer.klaar()?;
+    // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
+    // versie het ook noemt.
+    check_if_match(&req, huidig.version)?;
 
     let mut wijzigingen = Wijzigingen::new();
     let mut model: koppeling::ActiveModel = huidig.clone().into();

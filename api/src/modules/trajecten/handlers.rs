@@ -22,7 +22,7 @@ use crate::audit::{Actie, Regel, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{BESLISSTAP, Overgangen, Plan, StapStatus, Stappen};
 use crate::http::etag::{check_if_match, resource_response};
-use crate::http::invoer::{Fouten, Invoer, Veld};
+use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, meer_regels_of_leeg};
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::modules::gebieden;
@@ -135,7 +135,7 @@ pub struct StapWijziging {
     afgerond_op: Veld<NaiveDate>,
     /// `null` wist. Noem geen mensen bij naam: notities zijn alleen voor wie ze nodig heeft.
     #[serde(default)]
-    #[schema(value_type = Option<String>, max_length = 10000)]
+    #[schema(schema_with = meer_regels_of_leeg::<10000>)]
     notities: Veld<String>,
 }
 
@@ -144,8 +144,8 @@ pub struct StapWijziging {
 #[serde(deny_unknown_fields)]
 pub struct BesluitInvoer {
     besluit: BesluitKeuze,
-    /// Ook bij een go.
-    #[schema(min_length = 1, max_length = 2000)]
+    /// Ook bij een go. Noem geen mensen bij naam.
+    #[schema(schema_with = meer_regels::<2000>)]
     reden: String,
     /// Standaard vandaag; niet in de toekomst.
     datum: Option<NaiveDate>,
@@ -527,7 +527,6 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    check_if_match(&req, huidig.version)?;
     let weerbaarheid = huidig.aanpak == Plan::Weerbaarheid;
     for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
         if !weerbaarheid && invoer.heeft(veld) {
@@ -541,6 +540,9 @@ pub async fn update(
         }
     }
     let invoer = invoer.klaar()?;
+    // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
+    // versie het ook noemt.
+    check_if_match(&req, huidig.version)?;
     gesloten(&huidig)?;
     let verbinders = [
         ("wijkverbinderId", invoer.wijkverbinder_id),
