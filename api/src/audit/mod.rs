@@ -8,7 +8,7 @@
 //! Van velden met persoonsgegevens van sleutelpersonen en van geheimen (wachtwoord,
 //! client secret) wordt alleen de naam vastgelegd, nooit de waarde.
 
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, FromQueryResult, Statement};
+use sea_orm::{ActiveValue, ConnectionTrait, DbBackend, DbErr, FromQueryResult, Statement};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -76,6 +76,41 @@ impl Wijzigingen {
         self.0.is_empty()
     }
 
+    /// Eén veld van een wijziging: is er een nieuwe waarde die verschilt van wat er
+    /// staat, dan komt die in `doel` en als wijziging van `veld` in deze lijst.
+    pub fn zet<T>(&mut self, veld: &str, doel: &mut ActiveValue<T>, nieuw: Option<T>)
+    where
+        T: Into<sea_orm::Value> + Serialize + PartialEq + Clone,
+    {
+        let Some(nieuw) = nieuw else { return };
+        let oud = doel.try_as_ref().cloned();
+        if oud.as_ref() == Some(&nieuw) {
+            return;
+        }
+        self.0.push(Wijziging {
+            veld: veld.to_owned(),
+            oud: oud.map(to_value),
+            nieuw: Some(to_value(&nieuw)),
+        });
+        *doel = ActiveValue::Set(nieuw);
+    }
+
+    /// Als [`Wijzigingen::zet`], maar van het veld wordt alleen de naam vastgelegd
+    /// (een wachtwoordhash, een geheim).
+    pub fn zet_alleen_naam<T>(&mut self, veld: &str, doel: &mut ActiveValue<T>, nieuw: Option<T>)
+    where
+        T: Into<sea_orm::Value>,
+    {
+        if let Some(nieuw) = nieuw {
+            *doel = ActiveValue::Set(nieuw);
+            self.0.push(Wijziging {
+                veld: veld.to_owned(),
+                oud: None,
+                nieuw: None,
+            });
+        }
+    }
+
     pub fn velden(&self) -> Vec<&str> {
         self.0.iter().map(|w| w.veld.as_str()).collect()
     }
@@ -118,14 +153,54 @@ pub struct Regel {
     pub wijzigingen: Wijzigingen,
 }
 
+/// Welke velden van een soort resource met hun waarde in de audit trail mogen: ids,
+/// soorten, toestanden, getallen, bedragen, datums en booleans. Elk ander veld (vrije
+/// tekst, persoonsgegevens, geheimen, en elk nieuw veld tot iemand het hier zet)
+/// komt er alleen met zijn naam in. Elke module noemt haar velden in haar
+/// [`crate::modules::Module`]; `*` staat voor één deel van een veldnaam
+/// (`stappen.*.status`).
+pub struct Waarden {
+    pub resource: &'static str,
+    pub velden: &'static [&'static str],
+}
+
+fn waarde_toegestaan(resource: &str, veld: &str) -> bool {
+    crate::app::MODULES
+        .iter()
+        .flat_map(|m| m.audit_waarden)
+        .filter(|w| w.resource == resource)
+        .flat_map(|w| w.velden)
+        .any(|patroon| past(patroon, veld))
+}
+
+fn past(patroon: &str, veld: &str) -> bool {
+    let (p, v): (Vec<&str>, Vec<&str>) = (patroon.split('.').collect(), veld.split('.').collect());
+    p.len() == v.len() && p.iter().zip(&v).all(|(p, v)| *p == "*" || p == v)
+}
+
+impl Wijzigingen {
+    /// Haalt de waarden weg van elk veld dat niet op de lijst van de resource staat.
+    fn volgens_lijst(mut self, resource: &str) -> Self {
+        for wijziging in &mut self.0 {
+            if !waarde_toegestaan(resource, &wijziging.veld) {
+                wijziging.oud = None;
+                wijziging.nieuw = None;
+            }
+        }
+        self
+    }
+}
+
 /// Legt een regel vast; keten, volgnummer, tijdstip en hashes zet de database.
+/// Waarden komen er alleen in voor velden op de lijst van de resource ([`Waarden`]).
 pub async fn record(
     db: &impl ConnectionTrait,
     actor: Actor,
     request_id: Option<&str>,
     regel: Regel,
 ) -> Result<(), DbErr> {
-    let wijzigingen = serde_json::to_value(&regel.wijzigingen.0).unwrap_or(Value::Array(vec![]));
+    let wijzigingen = regel.wijzigingen.volgens_lijst(regel.resource);
+    let wijzigingen = serde_json::to_value(&wijzigingen.0).unwrap_or(Value::Array(vec![]));
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO audit_trail (id, keten, volgnummer, tijdstip, gemeente_id, actor_soort, \

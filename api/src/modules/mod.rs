@@ -25,4 +25,7 @@ pub struct Module {
     /// [`crate::tenancy::TenantOwned`]-entiteit en row-level security (een test
     /// controleert beide).
     pub tabellen: &'static [&'static str],
+    /// Per soort resource de velden waarvan de audit trail de waarde vastlegt; van
+    /// alle andere alleen de naam ([`crate::audit::Waarden`]).
+    pub audit_waarden: &'static [crate::audit::Waarden],
 }

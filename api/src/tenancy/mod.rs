@@ -20,19 +20,25 @@ use std::sync::Arc;
 
 use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, dev::Payload, web};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait,
-    PrimaryKeyTrait, QueryFilter, QuerySelect, Select, Statement, TransactionTrait,
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PrimaryKeyTrait, QueryFilter,
+    QuerySelect, Select, Statement, TransactionTrait,
 };
 use tracing_actix_web::RootSpan;
 use uuid::Uuid;
 
-use crate::audit::{self, Regel};
+use crate::audit::{self, Actie, Regel, Wijzigingen};
 use crate::auth::{self, Caller, Recht, TokenKeys};
 use crate::domein::codes::GemeenteCode;
 use crate::http::contract::RequestId;
 use crate::http::invoer::Fouten;
 use crate::http::problem::{ApiError, ApiResult, Code};
 use crate::modules::gemeenten;
+
+/// Een rij met een id, voor de audit trail.
+pub trait HeeftId {
+    fn id(&self) -> Uuid;
+}
 
 /// Een entiteit met een gemeente per rij.
 pub trait TenantOwned: EntityTrait {
@@ -47,6 +53,14 @@ macro_rules! tenant_owned {
         impl $crate::tenancy::TenantOwned for $($entity)::+::Entity {
             fn gemeente_column() -> Self::Column {
                 $($entity)::+::Column::GemeenteId
+            }
+        }
+    };
+    ($($entity:ident)::+, id) => {
+        $crate::tenancy::tenant_owned!($($entity)::+);
+        impl $crate::tenancy::HeeftId for $($entity)::+::Model {
+            fn id(&self) -> uuid::Uuid {
+                self.id
             }
         }
     };
@@ -234,6 +248,36 @@ impl Context {
             .one(&self.tx)
             .await?
             .ok_or(ApiError::NotFound)
+    }
+
+    /// Bewaart een wijziging met haar regel in de audit trail, in deze transactie: de
+    /// versie en `updated_at` zet het model zelf, een dubbele unieke waarde wordt
+    /// via `conflict` een 409. Zonder wijzigingen bewaart het niets (`None`).
+    pub async fn bewaar_wijziging<A>(
+        &self,
+        resource: &'static str,
+        gemeente_id: Option<Uuid>,
+        model: A,
+        wijzigingen: Wijzigingen,
+        conflict: fn(sea_orm::DbErr) -> ApiError,
+    ) -> ApiResult<Option<<A::Entity as EntityTrait>::Model>>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send + 'static,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A> + HeeftId,
+    {
+        if wijzigingen.is_empty() {
+            return Ok(None);
+        }
+        let model = model.update(&self.tx).await.map_err(conflict)?;
+        self.audit(Regel {
+            gemeente_id,
+            resource,
+            resource_id: model.id().to_string(),
+            actie: Actie::Gewijzigd,
+            wijzigingen,
+        })
+        .await?;
+        Ok(Some(model))
     }
 
     /// Legt een mutatie vast in de audit trail, in deze transactie.

@@ -19,4 +19,5 @@ pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["audit_trail"],
+    audit_waarden: &[],
 };

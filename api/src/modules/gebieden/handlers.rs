@@ -594,47 +594,34 @@ pub async fn update(
     check_if_match(&req, huidig.version)?;
     let mut model: gebied::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
-    if let Some(naam) = invoer.naam {
-        w = w.waarde("naam", &huidig.naam, &naam);
-        model.naam = Set(naam);
-    }
-    if let Some(soort) = invoer.soort {
-        w = w.waarde("soort", huidig.soort, soort);
-        model.soort = Set(soort);
-    }
-    if let Some(code) = invoer.cbs_code.wijziging() {
-        let code = code.map(CbsGebiedCode::into_string);
-        w = w.waarde("cbsCode", &huidig.cbs_code, &code);
-        model.cbs_code = Set(code);
-    }
-    if let Some(n) = invoer.inwonertal.wijziging() {
-        w = w.waarde("inwonertal", huidig.inwonertal, n);
-        model.inwonertal = Set(n);
-    }
-    if let Some(g) = invoer.grootteklasse.wijziging() {
-        w = w.waarde("grootteklasse", huidig.grootteklasse, g);
-        model.grootteklasse = Set(g);
-    }
-    if let Some(ouder) = invoer.bovenliggend_gebied_id.wijziging() {
-        w = w.waarde("bovenliggendGebiedId", huidig.bovenliggend_gebied_id, ouder);
-        model.bovenliggend_gebied_id = Set(ouder);
-    }
-    if !invoer.handmatig.is_afwezig() {
-        w = w.waarde("handmatig", &huidig.handmatig, &handmatig);
-        model.handmatig = Set(handmatig);
-    }
-    if w.is_empty() {
-        return respond(&ctx, StatusCode::OK, huidig).await;
-    }
-    let model = model.update(ctx.db()).await.map_err(conflict)?;
-    ctx.audit(Regel {
-        gemeente_id: Some(model.gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Gewijzigd,
-        wijzigingen: w,
-    })
-    .await?;
+    w.zet("naam", &mut model.naam, invoer.naam);
+    w.zet("soort", &mut model.soort, invoer.soort);
+    let code = invoer.cbs_code.wijziging();
+    w.zet(
+        "cbsCode",
+        &mut model.cbs_code,
+        code.map(|c| c.map(CbsGebiedCode::into_string)),
+    );
+    w.zet(
+        "inwonertal",
+        &mut model.inwonertal,
+        invoer.inwonertal.wijziging(),
+    );
+    let grootte = invoer.grootteklasse.wijziging();
+    w.zet("grootteklasse", &mut model.grootteklasse, grootte);
+    let ouder = invoer.bovenliggend_gebied_id.wijziging();
+    w.zet(
+        "bovenliggendGebiedId",
+        &mut model.bovenliggend_gebied_id,
+        ouder,
+    );
+    let keuze = (!invoer.handmatig.is_afwezig()).then_some(handmatig);
+    w.zet("handmatig", &mut model.handmatig, keuze);
+    let gemeente = Some(huidig.gemeente_id);
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, gemeente, model, w, conflict)
+        .await?
+        .unwrap_or(huidig);
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
 }

@@ -8,7 +8,7 @@ pub mod indicatoren;
 
 pub use handlers::*;
 
-crate::tenancy::tenant_owned!(entity::gebied);
+crate::tenancy::tenant_owned!(entity::gebied, id);
 crate::tenancy::tenant_owned!(entity::indicatormeting);
 
 #[derive(OpenApi)]
@@ -27,4 +27,38 @@ pub const MODULE: super::Module = super::Module {
     routes,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["gebied", "indicatormeting"],
+    audit_waarden: &[
+        crate::audit::Waarden {
+            resource: "gebied",
+            velden: &[
+                "naam",
+                "soort",
+                "cbsCode",
+                "inwonertal",
+                "grootteklasse",
+                "bovenliggendGebiedId",
+            ],
+        },
+        crate::audit::Waarden {
+            resource: "indicatormeting",
+            velden: &[
+                "gebiedId",
+                "peildatum",
+                "burgerinitiatievenPer1000",
+                "vrijwilligerswerkPercentage",
+                "verenigingslidmaatschapPercentage",
+                "buurthuisbezoekPer1000",
+                "verkiezingsopkomstPercentage",
+                "overlastregistratiesPer1000",
+                "leefbaarometer",
+                "inwonersKennenElkaar",
+                "groetenElkaarOpStraat",
+                "grootsteDeelGeborenEnGetogen",
+                "wetenWaarKwetsbarenZijn",
+                "kennenEnSprekenBuren",
+                "buurtfeesten",
+                "wonenEnWerkenInZelfdeGebied",
+            ],
+        },
+    ],
 };

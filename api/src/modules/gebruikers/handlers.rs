@@ -454,59 +454,51 @@ pub async fn update(
     // versie het ook noemt.
     check_if_match(&req, huidig.version)?;
 
-    let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
-    if zelf && actief == Some(false) {
+    check_eigen_account(&ctx, &huidig, actief, rollen.as_deref())?;
+    let mut w = Wijzigingen::new();
+    let mut model: gebruiker::ActiveModel = huidig.clone().into();
+    let namen = rollen.map(|r| r.iter().map(|r| r.as_str().to_owned()).collect());
+    w.zet("rollen", &mut model.rollen, namen);
+    w.zet("actief", &mut model.actief, actief);
+    w.zet("externId", &mut model.extern_id, extern_id.wijziging());
+    let hash = match wachtwoord {
+        Some(w) => Some(Some(hash(w).await?)),
+        None => None,
+    };
+    w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, hash);
+    let gemeente = huidig.gemeente_id;
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, gemeente, model, w, conflict)
+        .await?
+        .unwrap_or(huidig);
+    ctx.commit_then(respond(actix_web::http::StatusCode::OK, model, &codes))
+        .await
+}
+
+/// Niemand deactiveert zichzelf of neemt zichzelf de beheerrol af (409).
+fn check_eigen_account(
+    ctx: &Context,
+    huidig: &gebruiker::Model,
+    actief: Option<bool>,
+    rollen: Option<&[Rol]>,
+) -> ApiResult<()> {
+    if ctx.caller.actor != Actor::Gebruiker(huidig.id) {
+        return Ok(());
+    }
+    if actief == Some(false) {
         return Err(ApiError::Conflict(
             Code::EigenAccount,
             "U kunt uw eigen account niet deactiveren.".into(),
         ));
     }
-    if zelf
-        && let Some(rollen) = &rollen
-        && !rollen
-            .iter()
-            .any(|r| matches!(r, Rol::GemeenteBeheerder | Rol::RegioBeheerder))
-    {
+    let beheerder = |r: &Rol| matches!(r, Rol::GemeenteBeheerder | Rol::RegioBeheerder);
+    if rollen.is_some_and(|r| !r.iter().any(beheerder)) {
         return Err(ApiError::Conflict(
             Code::EigenAccount,
             "U kunt uw eigen beheerrol niet afnemen; laat een andere beheerder dat doen.".into(),
         ));
     }
-
-    let huidige_rollen = huidig.rollen.clone();
-    let mut wijzigingen = Wijzigingen::new();
-    let mut model: gebruiker::ActiveModel = huidig.clone().into();
-    if let Some(rollen) = rollen {
-        let namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
-        wijzigingen = wijzigingen.waarde("rollen", &huidige_rollen, &namen);
-        model.rollen = Set(namen);
-    }
-    if let Some(actief) = actief {
-        wijzigingen = wijzigingen.waarde("actief", huidig.actief, actief);
-        model.actief = Set(actief);
-    }
-    if let Some(extern_id) = extern_id.wijziging() {
-        wijzigingen = wijzigingen.waarde("externId", &huidig.extern_id, &extern_id);
-        model.extern_id = Set(extern_id);
-    }
-    if let Some(wachtwoord) = wachtwoord {
-        model.wachtwoord_hash = Set(Some(hash(wachtwoord).await?));
-        wijzigingen = wijzigingen.alleen_naam("wachtwoord");
-    }
-    if wijzigingen.is_empty() {
-        return Ok(respond(actix_web::http::StatusCode::OK, huidig, &codes));
-    }
-    let model = model.update(ctx.db()).await.map_err(conflict)?;
-    ctx.audit(Regel {
-        gemeente_id: model.gemeente_id,
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Gewijzigd,
-        wijzigingen,
-    })
-    .await?;
-    ctx.commit_then(respond(actix_web::http::StatusCode::OK, model, &codes))
-        .await
+    Ok(())
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -6,7 +6,7 @@ mod handlers;
 
 pub use handlers::*;
 
-crate::tenancy::tenant_owned!(entity::gebruiker);
+crate::tenancy::tenant_owned!(entity::gebruiker, id);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,4 +19,8 @@ pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["gebruiker"],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: "gebruiker",
+        velden: &["gebruikersnaam", "gemeente", "rollen", "actief", "externId"],
+    }],
 };

@@ -17,4 +17,5 @@ pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &[],
+    audit_waarden: &[],
 };

@@ -366,33 +366,17 @@ pub async fn update(
     // versie het ook noemt.
     check_if_match(&req, huidig.version)?;
 
-    let mut wijzigingen = Wijzigingen::new();
+    let mut w = Wijzigingen::new();
     let mut model: koppeling::ActiveModel = huidig.clone().into();
-    if let Some(naam) = naam {
-        wijzigingen = wijzigingen.waarde("naam", &huidig.naam, &naam);
-        model.naam = Set(naam);
-    }
-    if let Some(scopes) = scopes {
-        let namen: Vec<String> = scopes.iter().map(|s| s.as_str().to_owned()).collect();
-        wijzigingen = wijzigingen.waarde("scopes", &huidig.scopes, &namen);
-        model.scopes = Set(namen);
-    }
-    if let Some(actief) = actief {
-        wijzigingen = wijzigingen.waarde("actief", huidig.actief, actief);
-        model.actief = Set(actief);
-    }
-    if wijzigingen.is_empty() {
-        return Ok(with_etag(StatusCode::OK, &huidig).json(Koppeling::from_model(huidig, &codes)));
-    }
-    let model = model.update(ctx.db()).await.map_err(conflict)?;
-    ctx.audit(Regel {
-        gemeente_id: Some(model.gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Gewijzigd,
-        wijzigingen,
-    })
-    .await?;
+    w.zet("naam", &mut model.naam, naam);
+    let namen = scopes.map(|s| s.iter().map(|s| s.as_str().to_owned()).collect());
+    w.zet("scopes", &mut model.scopes, namen);
+    w.zet("actief", &mut model.actief, actief);
+    let gemeente = Some(huidig.gemeente_id);
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, gemeente, model, w, conflict)
+        .await?
+        .unwrap_or(huidig);
     let response = with_etag(StatusCode::OK, &model).json(Koppeling::from_model(model, &codes));
     ctx.commit_then(response).await
 }

@@ -6,7 +6,7 @@ mod handlers;
 
 pub use handlers::*;
 
-crate::tenancy::tenant_owned!(entity::koppeling);
+crate::tenancy::tenant_owned!(entity::koppeling, id);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,4 +19,8 @@ pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["koppeling"],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: "koppeling",
+        velden: &["naam", "gemeente", "scopes", "actief"],
+    }],
 };

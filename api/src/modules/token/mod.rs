@@ -14,4 +14,5 @@ pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &[],
+    audit_waarden: &[],
 };

@@ -7,7 +7,7 @@ mod handlers;
 
 pub use handlers::*;
 
-crate::tenancy::tenant_owned!(entity::traject);
+crate::tenancy::tenant_owned!(entity::traject, id);
 crate::tenancy::tenant_owned!(entity::traject_stap);
 
 #[derive(OpenApi)]
@@ -21,4 +21,20 @@ pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["traject", "traject_stap"],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: "traject",
+        velden: &[
+            "gebiedId",
+            "aanpak",
+            "status",
+            "voorgesteldeAanpak",
+            "wijkverbinderId",
+            "gemeenteverbinderId",
+            "besluit",
+            "besluitDatum",
+            "stappen.*.status",
+            "stappen.*.gestartOp",
+            "stappen.*.afgerondOp",
+        ],
+    }],
 };
