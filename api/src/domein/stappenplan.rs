@@ -1,6 +1,8 @@
 //! De stappenplannen (DOMAIN.md, "Step plans") en de overgangen van een stap: pure
 //! regels, zonder actix of sea-orm.
 
+use chrono::NaiveDate;
+
 pub use entity::soorten::{Plan, StapStatus};
 
 /// Wat een stappenplan is: zijn stappen.
@@ -72,5 +74,208 @@ impl Overgangen for StapStatus {
                     | (Afgerond, Bezig)
                     | (Overgeslagen, Open | Bezig)
             )
+    }
+}
+
+/// Een stap zoals hij is of wordt: status en datums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stand {
+    pub status: StapStatus,
+    pub gestart_op: Option<NaiveDate>,
+    pub afgerond_op: Option<NaiveDate>,
+}
+
+/// Wat een aanroeper aan een stap vraagt: `None` laat een veld zoals het is,
+/// `Some(None)` wist een datum.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Verzoek {
+    pub status: Option<StapStatus>,
+    pub gestart_op: Option<Option<NaiveDate>>,
+    pub afgerond_op: Option<Option<NaiveDate>>,
+}
+
+/// Waarom een stap niet zo kan veranderen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weigering {
+    /// Deze overgang bestaat niet (afgerond gaat alleen terug via bezig).
+    Overgang { van: StapStatus, naar: StapStatus },
+    /// De beslisstap van het weerbaarheidsplan rondt alleen het besluit af.
+    Beslismoment,
+    /// De stappen na het beslismoment wachten op een go.
+    WachtOpGo,
+    /// `afgerondOp` ligt vóór `gestartOp`.
+    EindVoorBegin,
+}
+
+/// De nieuwe stand van stap `nummer` van `plan` na `verzoek`: beginnen (`bezig`) zet
+/// de startdatum op vandaag, afronden de einddatum, tenzij ze meegegeven zijn.
+pub fn stap_bijwerken(
+    plan: Plan,
+    nummer: i16,
+    go: bool,
+    stand: Stand,
+    verzoek: Verzoek,
+    vandaag: NaiveDate,
+) -> Result<Stand, Weigering> {
+    let (oud, nieuw) = (stand.status, verzoek.status.unwrap_or(stand.status));
+    if !oud.mag_naar(nieuw) {
+        return Err(Weigering::Overgang {
+            van: oud,
+            naar: nieuw,
+        });
+    }
+    if plan == Plan::Weerbaarheid && nieuw != oud {
+        if nummer == BESLISSTAP && nieuw == StapStatus::Afgerond {
+            return Err(Weigering::Beslismoment);
+        }
+        if nummer > BESLISSTAP && matches!(nieuw, StapStatus::Bezig | StapStatus::Afgerond) && !go {
+            return Err(Weigering::WachtOpGo);
+        }
+    }
+    let mut gestart = verzoek.gestart_op.unwrap_or(stand.gestart_op);
+    let mut afgerond = verzoek.afgerond_op.unwrap_or(stand.afgerond_op);
+    if nieuw != oud {
+        match nieuw {
+            StapStatus::Bezig => {
+                gestart = gestart.or(Some(vandaag));
+                afgerond = verzoek.afgerond_op.flatten();
+            }
+            StapStatus::Afgerond => {
+                afgerond = afgerond.or(Some(vandaag));
+                gestart = gestart.or(afgerond);
+            }
+            StapStatus::Open | StapStatus::Overgeslagen => {}
+        }
+    }
+    if let (Some(begin), Some(eind)) = (gestart, afgerond)
+        && eind < begin
+    {
+        return Err(Weigering::EindVoorBegin);
+    }
+    Ok(Stand {
+        status: nieuw,
+        gestart_op: gestart,
+        afgerond_op: afgerond,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dag(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or_default()
+    }
+
+    fn open() -> Stand {
+        Stand {
+            status: StapStatus::Open,
+            gestart_op: None,
+            afgerond_op: None,
+        }
+    }
+
+    fn naar(status: StapStatus) -> Verzoek {
+        Verzoek {
+            status: Some(status),
+            ..Verzoek::default()
+        }
+    }
+
+    #[test]
+    fn beginning_and_finishing_fill_in_the_dates() {
+        let bezig = stap_bijwerken(
+            Plan::Coachend,
+            1,
+            false,
+            open(),
+            naar(StapStatus::Bezig),
+            dag(2),
+        );
+        assert_eq!(
+            bezig.map(|s| (s.gestart_op, s.afgerond_op)),
+            Ok((Some(dag(2)), None))
+        );
+        let klaar = stap_bijwerken(
+            Plan::Coachend,
+            1,
+            false,
+            open(),
+            naar(StapStatus::Afgerond),
+            dag(5),
+        );
+        assert_eq!(
+            klaar.map(|s| (s.gestart_op, s.afgerond_op)),
+            Ok((Some(dag(5)), Some(dag(5))))
+        );
+    }
+
+    #[test]
+    fn a_finished_step_goes_back_only_through_bezig() {
+        let klaar = Stand {
+            status: StapStatus::Afgerond,
+            gestart_op: Some(dag(1)),
+            afgerond_op: Some(dag(2)),
+        };
+        assert_eq!(
+            stap_bijwerken(
+                Plan::Coachend,
+                1,
+                false,
+                klaar,
+                naar(StapStatus::Open),
+                dag(3)
+            ),
+            Err(Weigering::Overgang {
+                van: StapStatus::Afgerond,
+                naar: StapStatus::Open
+            })
+        );
+        let terug = stap_bijwerken(
+            Plan::Coachend,
+            1,
+            false,
+            klaar,
+            naar(StapStatus::Bezig),
+            dag(3),
+        );
+        assert_eq!(terug.map(|s| s.afgerond_op), Ok(None));
+    }
+
+    #[test]
+    fn the_weerbaarheid_plan_waits_for_its_decision() {
+        let w = Plan::Weerbaarheid;
+        assert_eq!(
+            stap_bijwerken(
+                w,
+                BESLISSTAP,
+                false,
+                open(),
+                naar(StapStatus::Afgerond),
+                dag(1)
+            ),
+            Err(Weigering::Beslismoment)
+        );
+        assert_eq!(
+            stap_bijwerken(w, 6, false, open(), naar(StapStatus::Bezig), dag(1)),
+            Err(Weigering::WachtOpGo)
+        );
+        assert!(stap_bijwerken(w, 6, true, open(), naar(StapStatus::Bezig), dag(1)).is_ok());
+        assert!(
+            stap_bijwerken(w, 6, false, open(), naar(StapStatus::Overgeslagen), dag(1)).is_ok()
+        );
+    }
+
+    #[test]
+    fn an_end_before_its_start_is_refused() {
+        let verzoek = Verzoek {
+            status: None,
+            gestart_op: Some(Some(dag(5))),
+            afgerond_op: Some(Some(dag(4))),
+        };
+        assert_eq!(
+            stap_bijwerken(Plan::Coachend, 1, false, open(), verzoek, dag(6)),
+            Err(Weigering::EindVoorBegin)
+        );
     }
 }

@@ -3,9 +3,15 @@
 
 use utoipa::OpenApi;
 
+mod besluit;
 mod handlers;
+mod invoer;
+mod stappen;
+mod weergave;
 
 pub use handlers::*;
+pub use invoer::*;
+pub use weergave::*;
 
 crate::tenancy::tenant_owned!(entity::traject, id);
 crate::tenancy::tenant_owned!(entity::traject_stap);

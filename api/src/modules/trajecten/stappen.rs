@@ -1,0 +1,171 @@
+//! Een stap van een traject bijhouden (`PATCH /trajecten/{id}/stappen/{nummer}`).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, patch, web};
+use chrono::Utc;
+use entity::{traject, traject_stap};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::auth::Recht;
+use crate::domein::stappenplan::{
+    BESLISSTAP, Plan, Stand, Stappen, Verzoek, Weigering, stap_bijwerken,
+};
+use crate::http::invoer::Invoer;
+use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
+use crate::tenancy::Context;
+
+use super::handlers::RESOURCE;
+use super::invoer::*;
+use super::weergave::*;
+use entity::soorten::BesluitKeuze;
+
+use super::handlers::{bump, gesloten};
+
+/// Een stap bijhouden
+///
+/// Status (`open` → `bezig` → `afgerond`, of `overgeslagen`; een afgeronde stap gaat
+/// alleen terug naar `bezig`), datums en notities. Beginnen met `bezig` zet
+/// `gestartOp` op vandaag, afronden zet `afgerondOp` op vandaag, tenzij meegegeven.
+/// Bij `weerbaarheid` rondt alleen het besluit stap 5 af, en beginnen stap 6–12 pas
+/// na een go.
+#[utoipa::path(
+    tag = "Trajecten",
+    operation_id = "updateTrajectStap",
+    params(
+        ("id" = Uuid, Path, description = "Id van het traject"),
+        ("nummer" = i16, Path, description = "Het stapnummer (coordinerend 0–6, coachend 0–4, weerbaarheid 1–12)"),
+    ),
+    request_body = StapWijziging,
+    responses(
+        (status = 200, description = "Het traject met de bijgewerkte stap.", body = Traject),
+        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Het traject bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 5 zonder besluit, stap 6–12 zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/trajecten/{id}/stappen/{nummer}")]
+pub async fn update_stap(
+    ctx: Context,
+    path: web::Path<(Uuid, i64)>,
+    invoer: Invoer<StapWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::TrajectenSchrijven)?;
+    let (id, nummer) = path.into_inner();
+    let huidig = ctx.find_for_update::<traject::Entity>(id).await?;
+    let nummer = stapnummer(huidig.aanpak, nummer)?;
+    let invoer = invoer.klaar()?;
+    gesloten(&huidig)?;
+    let stap = ctx
+        .scoped(traject_stap::Entity::find())
+        .filter(traject_stap::Column::TrajectId.eq(id))
+        .filter(traject_stap::Column::Nummer.eq(nummer))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let stand = Stand {
+        status: stap.status,
+        gestart_op: stap.gestart_op,
+        afgerond_op: stap.afgerond_op,
+    };
+    let verzoek = Verzoek {
+        status: invoer.status,
+        gestart_op: invoer.gestart_op.wijziging(),
+        afgerond_op: invoer.afgerond_op.wijziging(),
+    };
+    let go = huidig.besluit == Some(BesluitKeuze::Go);
+    let vandaag = Utc::now().date_naive();
+    let nieuw =
+        stap_bijwerken(huidig.aanpak, nummer, go, stand, verzoek, vandaag).map_err(weigering)?;
+
+    let mut w = Wijzigingen::new();
+    let mut model: traject_stap::ActiveModel = stap.into();
+    w.zet(
+        &format!("stappen.{nummer}.status"),
+        &mut model.status,
+        Some(nieuw.status),
+    );
+    let (gestart, afgerond) = (Some(nieuw.gestart_op), Some(nieuw.afgerond_op));
+    w.zet(
+        &format!("stappen.{nummer}.gestartOp"),
+        &mut model.gestart_op,
+        gestart,
+    );
+    w.zet(
+        &format!("stappen.{nummer}.afgerondOp"),
+        &mut model.afgerond_op,
+        afgerond,
+    );
+    // Notities kunnen namen bevatten: de audit trail legt alleen de veldnaam vast.
+    w.zet(
+        &format!("stappen.{nummer}.notities"),
+        &mut model.notities,
+        invoer.notities.wijziging(),
+    );
+    if w.is_empty() {
+        return respond(&ctx, StatusCode::OK, huidig).await;
+    }
+    model.updated_at = Set(Utc::now());
+    model.update(ctx.db()).await?;
+    let model = bump(&ctx, huidig.into(), None).await?;
+    ctx.audit(Regel {
+        gemeente_id: Some(model.gemeente_id),
+        resource: RESOURCE,
+        resource_id: model.id.to_string(),
+        actie: Actie::Gewijzigd,
+        wijzigingen: w,
+    })
+    .await?;
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Een stapnummer van het plan, of 400.
+fn stapnummer(plan: Plan, nummer: i64) -> ApiResult<i16> {
+    let stappen = plan.stappen();
+    i16::try_from(nummer)
+        .ok()
+        .filter(|n| stappen.iter().any(|(s, _)| s == n))
+        .ok_or_else(|| {
+            let (eerste, laatste) = (stappen[0].0, stappen[stappen.len() - 1].0);
+            ApiError::Validation(vec![InvalidParam::new(
+                "nummer",
+                "ongeldig",
+                format!(
+                    "Het plan {} heeft de stappen {eerste} tot en met {laatste}.",
+                    plan.as_str()
+                ),
+            )])
+        })
+}
+
+/// Een geweigerde overgang als antwoord: 409 met de reden, of 400 voor datums.
+fn weigering(weigering: Weigering) -> ApiError {
+    match weigering {
+        Weigering::Overgang { van, naar } => ApiError::Conflict(
+            Code::StapOvergangOngeldig,
+            format!(
+                "Een stap gaat niet van {} naar {}; zet hem eerst weer op bezig.",
+                van.as_str(),
+                naar.as_str()
+            ),
+        ),
+        Weigering::Beslismoment => ApiError::Conflict(
+            Code::BesluitOntbreekt,
+            format!(
+                "Stap {BESLISSTAP} is het beslismoment: rond hem af met POST /api/v1/trajecten/{{id}}/besluit."
+            ),
+        ),
+        Weigering::WachtOpGo => ApiError::Conflict(
+            Code::BesluitOntbreekt,
+            "Stap 6 tot en met 12 beginnen pas na een go op het beslismoment (stap 5).".into(),
+        ),
+        Weigering::EindVoorBegin => ApiError::Validation(vec![InvalidParam::new(
+            "afgerondOp",
+            "ongeldig",
+            "afgerondOp ligt vóór gestartOp.",
+        )]),
+    }
+}
