@@ -2,7 +2,8 @@ use sea_orm::entity::prelude::*;
 
 pub use crate::soorten::{GebiedSoort, Grootteklasse};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 #[sea_orm(table_name = "gebied")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,8 @@ use sea_orm::entity::prelude::*;
 
 pub use crate::soorten::{BesluitKeuze, Plan, TrajectStatus};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 #[sea_orm(table_name = "traject")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -76,6 +76,19 @@ impl Wijzigingen {
         self.0.is_empty()
     }
 
+    /// Een nieuwe resource: de velden van `velden` die in haar representatie een
+    /// waarde hebben (niet `null`), als nieuwe waarden.
+    pub fn aangemaakt(representatie: &impl Serialize, velden: &[&str]) -> Self {
+        let json = to_value(representatie);
+        let mut w = Self::new();
+        for veld in velden {
+            if let Some(waarde) = json.get(veld).filter(|w| !w.is_null()) {
+                w = w.nieuw(veld, waarde);
+            }
+        }
+        w
+    }
+
     /// Eén veld van een wijziging: is er een nieuwe waarde die verschilt van wat er
     /// staat, dan komt die in `doel` en als wijziging van `veld` in deze lijst.
     pub fn zet<T>(&mut self, veld: &str, doel: &mut ActiveValue<T>, nieuw: Option<T>)

@@ -236,6 +236,29 @@ impl Context {
             .ok_or(ApiError::NotFound)
     }
 
+    /// Een rij waarnaar de invoer verwijst (veld `veld`), binnen de scope van de
+    /// aanroeper. Bestaat ze niet (of hoort ze bij een andere gemeente), dan een fout
+    /// op dat veld en `None`; een databasefout is een 500, nooit "bestaat niet".
+    pub async fn verwijzing<E>(
+        &self,
+        id: Uuid,
+        veld: &str,
+        fouten: &mut Fouten,
+    ) -> ApiResult<Option<E::Model>>
+    where
+        E: TenantOwned,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        match self.find::<E>(id).await {
+            Ok(model) => Ok(Some(model)),
+            Err(ApiError::NotFound) => {
+                fouten.reject(veld, "ongeldig", "Dit bestaat niet in uw gemeente.");
+                Ok(None)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
     /// Als [`Context::find`], en vergrendelt de rij tot het einde van de transactie:
     /// een gelijktijdige wijziging wacht, en ziet daarna de nieuwe versie (412).
     pub async fn find_for_update<E>(&self, id: Uuid) -> ApiResult<E::Model>
@@ -269,15 +292,34 @@ impl Context {
             return Ok(None);
         }
         let model = model.update(&self.tx).await.map_err(conflict)?;
+        self.vastleggen(
+            Actie::Gewijzigd,
+            resource,
+            gemeente_id,
+            model.id(),
+            wijzigingen,
+        )
+        .await?;
+        Ok(Some(model))
+    }
+
+    /// Legt een mutatie van één resource vast in de audit trail, in deze transactie.
+    pub async fn vastleggen(
+        &self,
+        actie: Actie,
+        resource: &'static str,
+        gemeente_id: Option<Uuid>,
+        resource_id: impl ToString,
+        wijzigingen: Wijzigingen,
+    ) -> ApiResult<()> {
         self.audit(Regel {
             gemeente_id,
             resource,
-            resource_id: model.id().to_string(),
-            actie: Actie::Gewijzigd,
+            resource_id: resource_id.to_string(),
+            actie,
             wijzigingen,
         })
-        .await?;
-        Ok(Some(model))
+        .await
     }
 
     /// Legt een mutatie vast in de audit trail, in deze transactie.

@@ -17,7 +17,7 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::{Actor, Recht};
 use crate::domein::codes::{CbsGebiedCode, GemeenteCode};
 use crate::domein::dna::{
@@ -32,6 +32,16 @@ use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebied";
+/// De velden van een gebied die een aanroeper zet (voor de audit trail).
+const VELDEN: &[&str] = &[
+    "naam",
+    "soort",
+    "cbsCode",
+    "inwonertal",
+    "grootteklasse",
+    "bovenliggendGebiedId",
+    "handmatig",
+];
 
 pub use entity::soorten::GebiedSoort as Soort;
 
@@ -514,33 +524,14 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    let mut wijzigingen = Wijzigingen::new()
-        .nieuw("naam", &model.naam)
-        .nieuw("soort", model.soort);
-    for (veld, waarde) in [
-        ("cbsCode", serde_json::to_value(&model.cbs_code).ok()),
-        ("inwonertal", serde_json::to_value(model.inwonertal).ok()),
-        (
-            "grootteklasse",
-            serde_json::to_value(model.grootteklasse).ok(),
-        ),
-        (
-            "bovenliggendGebiedId",
-            serde_json::to_value(model.bovenliggend_gebied_id).ok(),
-        ),
-        ("handmatig", model.handmatig.clone()),
-    ] {
-        if let Some(waarde) = waarde.filter(|w| !w.is_null()) {
-            wijzigingen = wijzigingen.nieuw(veld, waarde);
-        }
-    }
-    ctx.audit(Regel {
-        gemeente_id: Some(gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Aangemaakt,
+    let wijzigingen = Wijzigingen::aangemaakt(&model, VELDEN);
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        RESOURCE,
+        Some(gemeente_id),
+        model.id,
         wijzigingen,
-    })
+    )
     .await?;
     let response = respond(&ctx, StatusCode::CREATED, model).await?;
     ctx.commit_then(response).await
@@ -683,13 +674,13 @@ pub async fn remove(
     let gemeente_id = huidig.gemeente_id;
     let naam = huidig.naam.clone();
     huidig.delete(ctx.db()).await?;
-    ctx.audit(Regel {
-        gemeente_id: Some(gemeente_id),
-        resource: RESOURCE,
-        resource_id: id.to_string(),
-        actie: Actie::Verwijderd,
-        wijzigingen: Wijzigingen::new().waarde("naam", &naam, Value::Null),
-    })
+    ctx.vastleggen(
+        Actie::Verwijderd,
+        RESOURCE,
+        Some(gemeente_id),
+        id,
+        Wijzigingen::new().waarde("naam", &naam, Value::Null),
+    )
     .await?;
     ctx.commit_then(HttpResponse::NoContent().finish()).await
 }

@@ -9,11 +9,10 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::dna::{self, INDICATOREN, IndicatorBand};
 use crate::http::invoer::Invoer;
@@ -207,6 +206,33 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
     let gebied = ctx.find::<gebied::Entity>(*id).await?;
+    check_meting(&mut invoer);
+    let model = nieuw_model(invoer.klaar()?, &gebied)
+        .insert(ctx.db())
+        .await?;
+    let meting = representatie(model);
+    let velden = ["gebiedId", "peildatum", "bron"];
+    let alle = velden
+        .into_iter()
+        .chain(INDICATOREN.iter().map(|i| i.veld))
+        .chain(TEKENEN);
+    let wijzigingen = Wijzigingen::aangemaakt(&meting, &alle.collect::<Vec<_>>());
+    let id = meting.id.map(|i| i.to_string()).unwrap_or_default();
+    let gemeente = Some(gebied.gemeente_id);
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente, id, wijzigingen)
+        .await?;
+    let response = HttpResponse::build(StatusCode::CREATED)
+        .insert_header((
+            "Location",
+            format!("/api/v1/gebieden/{}/indicatoren", gebied.id),
+        ))
+        .json(meting);
+    ctx.commit_then(response).await
+}
+
+/// De regels die het schema niet kent: een peildatum niet in de toekomst, en
+/// minstens één indicator of teken.
+fn check_meting(invoer: &mut Invoer<NieuweIndicatormeting>) {
     let peildatum: Option<NaiveDate> = invoer.veld("peildatum");
     invoer.fouten().check(
         peildatum.is_none_or(|d| d <= Utc::now().date_naive()),
@@ -225,76 +251,31 @@ pub async fn create(
         "verplicht",
         "Een meting bevat minstens één indicator of teken.",
     );
-    let m = invoer.klaar()?;
-    let getallen = [
-        m.burgerinitiatieven_per_1000,
-        m.vrijwilligerswerk_percentage,
-        m.verenigingslidmaatschap_percentage,
-        m.buurthuisbezoek_per_1000,
-        m.verkiezingsopkomst_percentage,
-        m.overlastregistraties_per_1000,
-        m.leefbaarometer,
-    ];
-    let tekenen = [
-        m.inwoners_kennen_elkaar,
-        m.groeten_elkaar_op_straat,
-        m.grootste_deel_geboren_en_getogen,
-        m.weten_waar_kwetsbaren_zijn,
-        m.kennen_en_spreken_buren,
-        m.buurtfeesten,
-        m.wonen_en_werken_in_zelfde_gebied,
-    ];
-    let (peildatum, bron) = (m.peildatum, m.bron);
-    let model = indicatormeting::ActiveModel {
+}
+
+fn nieuw_model(m: NieuweIndicatormeting, gebied: &gebied::Model) -> indicatormeting::ActiveModel {
+    indicatormeting::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gebied.gemeente_id),
         gebied_id: Set(gebied.id),
-        peildatum: Set(peildatum),
-        bron: Set(bron),
-        burgerinitiatieven_per_1000: Set(getallen[0]),
-        vrijwilligerswerk_percentage: Set(getallen[1]),
-        verenigingslidmaatschap_percentage: Set(getallen[2]),
-        buurthuisbezoek_per_1000: Set(getallen[3]),
-        verkiezingsopkomst_percentage: Set(getallen[4]),
-        overlastregistraties_per_1000: Set(getallen[5]),
-        leefbaarometer: Set(getallen[6]),
-        inwoners_kennen_elkaar: Set(tekenen[0]),
-        groeten_elkaar_op_straat: Set(tekenen[1]),
-        grootste_deel_geboren_en_getogen: Set(tekenen[2]),
-        weten_waar_kwetsbaren_zijn: Set(tekenen[3]),
-        kennen_en_spreken_buren: Set(tekenen[4]),
-        buurtfeesten: Set(tekenen[5]),
-        wonen_en_werken_in_zelfde_gebied: Set(tekenen[6]),
+        peildatum: Set(m.peildatum),
+        bron: Set(m.bron),
+        burgerinitiatieven_per_1000: Set(m.burgerinitiatieven_per_1000),
+        vrijwilligerswerk_percentage: Set(m.vrijwilligerswerk_percentage),
+        verenigingslidmaatschap_percentage: Set(m.verenigingslidmaatschap_percentage),
+        buurthuisbezoek_per_1000: Set(m.buurthuisbezoek_per_1000),
+        verkiezingsopkomst_percentage: Set(m.verkiezingsopkomst_percentage),
+        overlastregistraties_per_1000: Set(m.overlastregistraties_per_1000),
+        leefbaarometer: Set(m.leefbaarometer),
+        inwoners_kennen_elkaar: Set(m.inwoners_kennen_elkaar),
+        groeten_elkaar_op_straat: Set(m.groeten_elkaar_op_straat),
+        grootste_deel_geboren_en_getogen: Set(m.grootste_deel_geboren_en_getogen),
+        weten_waar_kwetsbaren_zijn: Set(m.weten_waar_kwetsbaren_zijn),
+        kennen_en_spreken_buren: Set(m.kennen_en_spreken_buren),
+        buurtfeesten: Set(m.buurtfeesten),
+        wonen_en_werken_in_zelfde_gebied: Set(m.wonen_en_werken_in_zelfde_gebied),
         created_at: Set(Utc::now()),
     }
-    .insert(ctx.db())
-    .await?;
-    let meting = representatie(model);
-    let mut wijzigingen = Wijzigingen::new()
-        .nieuw("gebiedId", gebied.id)
-        .nieuw("peildatum", meting.peildatum)
-        .nieuw("bron", &meting.bron);
-    let json = serde_json::to_value(&meting).unwrap_or(Value::Null);
-    for veld in INDICATOREN.iter().map(|i| i.veld).chain(TEKENEN) {
-        if let Some(waarde) = json.get(veld).filter(|w| !w.is_null()) {
-            wijzigingen = wijzigingen.nieuw(veld, waarde);
-        }
-    }
-    ctx.audit(Regel {
-        gemeente_id: Some(gebied.gemeente_id),
-        resource: RESOURCE,
-        resource_id: meting.id.map(|i| i.to_string()).unwrap_or_default(),
-        actie: Actie::Aangemaakt,
-        wijzigingen,
-    })
-    .await?;
-    let response = HttpResponse::build(StatusCode::CREATED)
-        .insert_header((
-            "Location",
-            format!("/api/v1/gebieden/{}/indicatoren", gebied.id),
-        ))
-        .json(meting);
-    ctx.commit_then(response).await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

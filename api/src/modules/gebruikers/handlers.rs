@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::secrets;
 use crate::auth::{Actor, Recht, Rol};
 use crate::domein::codes::GemeenteCode;
@@ -397,13 +397,13 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     if wachtwoord_hash.is_some() {
         wijzigingen = wijzigingen.alleen_naam("wachtwoord");
     }
-    ctx.audit(Regel {
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        RESOURCE,
         gemeente_id,
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Aangemaakt,
+        model.id,
         wijzigingen,
-    })
+    )
     .await?;
     ctx.commit_then(respond(actix_web::http::StatusCode::CREATED, model, &codes))
         .await

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::secrets;
 use crate::auth::{Recht, Scope};
 use crate::domein::codes::GemeenteCode;
@@ -304,18 +304,18 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    ctx.audit(Regel {
-        gemeente_id: Some(gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Aangemaakt,
-        wijzigingen: Wijzigingen::new()
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        RESOURCE,
+        Some(gemeente_id),
+        model.id,
+        Wijzigingen::new()
             .nieuw("naam", &naam)
             .nieuw("gemeente", codes.get(&gemeente_id))
             .nieuw("scopes", &namen)
             .nieuw("actief", true)
             .alleen_naam("clientSecret"),
-    })
+    )
     .await?;
     let response = with_etag(StatusCode::CREATED, &model).json(KoppelingMetGeheim {
         koppeling: Koppeling::from_model(model, &codes),
@@ -406,13 +406,13 @@ pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRe
     model.geheim_hash = Set(secret_hash);
     model.geheim_vernieuwd_op = Set(now);
     let model = model.update(ctx.db()).await?;
-    ctx.audit(Regel {
-        gemeente_id: Some(model.gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::GeheimVernieuwd,
-        wijzigingen: Wijzigingen::new().alleen_naam("clientSecret"),
-    })
+    ctx.vastleggen(
+        Actie::GeheimVernieuwd,
+        RESOURCE,
+        Some(model.gemeente_id),
+        model.id,
+        Wijzigingen::new().alleen_naam("clientSecret"),
+    )
     .await?;
     let response = with_etag(StatusCode::OK, &model).json(NieuwGeheim {
         client_id: model.id.to_string(),

@@ -7,7 +7,7 @@ use entity::{traject, traject_stap};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{BESLISSTAP, Plan, StapStatus};
 use crate::http::invoer::Invoer;
@@ -94,17 +94,17 @@ pub async fn create_besluit(
     model.besluit_door = Set(ctx.caller.actor.id());
     let status = (keuze == BesluitKeuze::NoGo).then_some(TrajectStatus::Gestopt);
     let model = bump(&ctx, model, status).await?;
-    ctx.audit(Regel {
-        gemeente_id: Some(model.gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Gewijzigd,
-        wijzigingen: Wijzigingen::new()
+    ctx.vastleggen(
+        Actie::Gewijzigd,
+        RESOURCE,
+        Some(model.gemeente_id),
+        model.id,
+        Wijzigingen::new()
             .nieuw("besluit", keuze)
             .nieuw("besluitReden", &reden)
             .nieuw("besluitDatum", datum)
             .waarde("status", "lopend", model.status),
-    })
+    )
     .await?;
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await

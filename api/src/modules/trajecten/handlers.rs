@@ -14,7 +14,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen};
 use crate::http::etag::check_if_match;
@@ -149,18 +149,10 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
     ctx.require(Recht::TrajectenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
     let gebied = match invoer.veld::<Uuid>("gebiedId") {
-        Some(id) => match ctx.find::<gebied::Entity>(id).await {
-            Ok(g) => Some(g),
-            Err(ApiError::NotFound) => {
-                invoer.fouten().reject(
-                    "gebiedId",
-                    "ongeldig",
-                    "Dit gebied bestaat niet in uw gemeente.",
-                );
-                None
-            }
-            Err(error) => return Err(error),
-        },
+        Some(id) => {
+            ctx.verwijzing::<gebied::Entity>(id, "gebiedId", invoer.fouten())
+                .await?
+        }
         None => None,
     };
     let voorgesteld: Vec<String> = match &gebied {
@@ -171,25 +163,83 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    let plan = match (invoer.veld::<Plan>("aanpak"), invoer.heeft("aanpak")) {
-        (Some(plan), _) => Some(plan),
-        (None, true) => None,
-        (None, false) if voorgesteld.len() == 1 => Plan::parse(&voorgesteld[0]),
-        (None, false) => {
-            if gebied.is_some() {
-                let reden = if voorgesteld.is_empty() {
-                    "Het DNA-profiel van het gebied geeft (nog) geen advies; kies coordinerend, coachend of weerbaarheid.".to_owned()
-                } else {
-                    format!(
-                        "Het DNA-profiel adviseert {}; kies zelf coordinerend, coachend of weerbaarheid.",
-                        voorgesteld.join(" of ")
-                    )
-                };
-                invoer.fouten().reject("aanpak", "verplicht", reden);
-            }
-            None
-        }
+    let plan = kies_plan(&mut invoer, &voorgesteld, gebied.is_some());
+    check_verbinders(&ctx, &mut invoer, plan).await?;
+    let nieuw = invoer.klaar()?;
+    let (Some(gebied), Some(plan)) = (gebied, plan) else {
+        return Err(ApiError::Internal(
+            "validatie liet een verplicht veld door".into(),
+        ));
     };
+    let model = traject::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        gebied_id: Set(gebied.id),
+        aanpak: Set(plan),
+        naam: Set(nieuw.naam),
+        status: Set(TrajectStatus::Lopend),
+        voorgestelde_aanpak: Set(voorgesteld),
+        besluit: Set(None),
+        besluit_reden: Set(None),
+        besluit_datum: Set(None),
+        besluit_door: Set(None),
+        wijkverbinder_id: Set(nieuw.wijkverbinder_id),
+        gemeenteverbinder_id: Set(nieuw.gemeenteverbinder_id),
+        ..Default::default()
+    }
+    .insert(ctx.db())
+    .await?;
+    open_stappen(&ctx, &model).await?;
+    let velden = &[
+        "gebiedId",
+        "aanpak",
+        "voorgesteldeAanpak",
+        "naam",
+        "wijkverbinderId",
+        "gemeenteverbinderId",
+    ];
+    let wijzigingen = Wijzigingen::aangemaakt(&model, velden);
+    let gemeente = Some(gemeente_id);
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente, model.id, wijzigingen)
+        .await?;
+    let response = respond(&ctx, StatusCode::CREATED, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// De aanpak van een nieuw traject: de gekozen, of anders het advies van het
+/// DNA-profiel als dat er één noemt; anders een fout op `aanpak`.
+fn kies_plan(
+    invoer: &mut Invoer<NieuwTraject>,
+    voorgesteld: &[String],
+    gebied_bekend: bool,
+) -> Option<Plan> {
+    if invoer.heeft("aanpak") {
+        return invoer.veld::<Plan>("aanpak");
+    }
+    if let [enige] = voorgesteld {
+        return Plan::parse(enige);
+    }
+    if gebied_bekend {
+        let reden = if voorgesteld.is_empty() {
+            "Het DNA-profiel van het gebied geeft (nog) geen advies; kies coordinerend, coachend of weerbaarheid.".to_owned()
+        } else {
+            format!(
+                "Het DNA-profiel adviseert {}; kies zelf coordinerend, coachend of weerbaarheid.",
+                voorgesteld.join(" of ")
+            )
+        };
+        invoer.fouten().reject("aanpak", "verplicht", reden);
+    }
+    None
+}
+
+/// Verbinders horen alleen bij het weerbaarheidsplan en zijn actieve gebruikers van
+/// de gemeente.
+async fn check_verbinders<T: serde::de::DeserializeOwned + utoipa::ToSchema>(
+    ctx: &Context,
+    invoer: &mut Invoer<T>,
+    plan: Option<Plan>,
+) -> ApiResult<()> {
     for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
         if !invoer.heeft(veld) {
             continue;
@@ -201,79 +251,33 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
                 "Alleen het weerbaarheidsplan heeft verbinders.",
             );
         } else if let Some(id) = invoer.veld::<Uuid>(veld) {
-            check_verbinder(&ctx, invoer.fouten(), veld, id).await?;
+            check_verbinder(ctx, invoer.fouten(), veld, id).await?;
         }
     }
-    let NieuwTraject {
-        naam,
-        wijkverbinder_id: wijkverbinder,
-        gemeenteverbinder_id: gemeenteverbinder,
-        ..
-    } = invoer.klaar()?;
-    let (Some(gebied), Some(plan)) = (gebied, plan) else {
-        return Err(ApiError::Internal(
-            "validatie liet een verplicht veld door".into(),
-        ));
-    };
+    Ok(())
+}
+
+/// De stappen van een nieuw traject, alle open.
+async fn open_stappen(ctx: &Context, traject: &traject::Model) -> ApiResult<()> {
     let now = Utc::now();
-    let model = traject::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        gemeente_id: Set(gemeente_id),
-        gebied_id: Set(gebied.id),
-        aanpak: Set(plan),
-        naam: Set(naam.clone()),
-        status: Set(TrajectStatus::Lopend),
-        voorgestelde_aanpak: Set(voorgesteld.clone()),
-        besluit: Set(None),
-        besluit_reden: Set(None),
-        besluit_datum: Set(None),
-        besluit_door: Set(None),
-        wijkverbinder_id: Set(wijkverbinder),
-        gemeenteverbinder_id: Set(gemeenteverbinder),
-        ..Default::default()
-    }
-    .insert(ctx.db())
-    .await?;
-    let stappen: Vec<traject_stap::ActiveModel> = plan
+    let stappen = traject
+        .aanpak
         .stappen()
         .iter()
         .map(|(nummer, _)| traject_stap::ActiveModel {
-            traject_id: Set(model.id),
-            gemeente_id: Set(gemeente_id),
+            traject_id: Set(traject.id),
+            gemeente_id: Set(traject.gemeente_id),
             nummer: Set(*nummer),
             status: Set(StapStatus::Open),
             gestart_op: Set(None),
             afgerond_op: Set(None),
             notities: Set(None),
             updated_at: Set(now),
-        })
-        .collect();
+        });
     traject_stap::Entity::insert_many(stappen)
         .exec(ctx.db())
         .await?;
-    let mut wijzigingen = Wijzigingen::new()
-        .nieuw("gebiedId", gebied.id)
-        .nieuw("aanpak", plan.as_str())
-        .nieuw("voorgesteldeAanpak", &voorgesteld);
-    if let Some(naam) = &naam {
-        wijzigingen = wijzigingen.nieuw("naam", naam);
-    }
-    if let Some(id) = wijkverbinder {
-        wijzigingen = wijzigingen.nieuw("wijkverbinderId", id);
-    }
-    if let Some(id) = gemeenteverbinder {
-        wijzigingen = wijzigingen.nieuw("gemeenteverbinderId", id);
-    }
-    ctx.audit(Regel {
-        gemeente_id: Some(gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Aangemaakt,
-        wijzigingen,
-    })
-    .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    Ok(())
 }
 
 /// Traject wijzigen of stoppen
@@ -304,62 +308,30 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    let weerbaarheid = huidig.aanpak == Plan::Weerbaarheid;
-    for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
-        if !weerbaarheid && invoer.heeft(veld) {
-            invoer.fouten().reject(
-                veld,
-                "niet_toegestaan",
-                "Alleen het weerbaarheidsplan heeft verbinders.",
-            );
-        } else if let Some(id) = invoer.veld::<Uuid>(veld) {
-            check_verbinder(&ctx, invoer.fouten(), veld, id).await?;
-        }
-    }
+    check_verbinders(&ctx, &mut invoer, Some(huidig.aanpak)).await?;
     let invoer = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.
     check_if_match(&req, huidig.version)?;
     gesloten(&huidig)?;
-    let verbinders = [
-        ("wijkverbinderId", invoer.wijkverbinder_id),
-        ("gemeenteverbinderId", invoer.gemeenteverbinder_id),
-    ];
-
     let mut model: traject::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
-    if let Some(naam) = invoer.naam.wijziging() {
-        w = w.waarde("naam", &huidig.naam, &naam);
-        model.naam = Set(naam);
-    }
-    if invoer.status.is_some() {
-        w = w.waarde("status", huidig.status, "gestopt");
-        model.status = Set(TrajectStatus::Gestopt);
-    }
-    for (veld, waarde) in verbinders {
-        let Some(waarde) = waarde.wijziging() else {
-            continue;
-        };
-        if veld == "wijkverbinderId" {
-            w = w.waarde(veld, huidig.wijkverbinder_id, waarde);
-            model.wijkverbinder_id = Set(waarde);
-        } else {
-            w = w.waarde(veld, huidig.gemeenteverbinder_id, waarde);
-            model.gemeenteverbinder_id = Set(waarde);
-        }
-    }
-    if w.is_empty() {
-        return respond(&ctx, StatusCode::OK, huidig).await;
-    }
-    let model = model.update(ctx.db()).await?;
-    ctx.audit(Regel {
-        gemeente_id: Some(model.gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Gewijzigd,
-        wijzigingen: w,
-    })
-    .await?;
+    w.zet("naam", &mut model.naam, invoer.naam.wijziging());
+    let stop = invoer.status.map(|_| TrajectStatus::Gestopt);
+    w.zet("status", &mut model.status, stop);
+    let wijk = invoer.wijkverbinder_id.wijziging();
+    w.zet("wijkverbinderId", &mut model.wijkverbinder_id, wijk);
+    let gemeente = invoer.gemeenteverbinder_id.wijziging();
+    w.zet(
+        "gemeenteverbinderId",
+        &mut model.gemeenteverbinder_id,
+        gemeente,
+    );
+    let gemeente_id = Some(huidig.gemeente_id);
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, gemeente_id, model, w, ApiError::Database)
+        .await?
+        .unwrap_or(huidig);
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
 }

@@ -7,7 +7,7 @@ use entity::{traject, traject_stap};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Regel, Wijzigingen};
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{
     BESLISSTAP, Plan, Stand, Stappen, Verzoek, Weigering, stap_bijwerken,
@@ -110,13 +110,13 @@ pub async fn update_stap(
     model.updated_at = Set(Utc::now());
     model.update(ctx.db()).await?;
     let model = bump(&ctx, huidig.into(), None).await?;
-    ctx.audit(Regel {
-        gemeente_id: Some(model.gemeente_id),
-        resource: RESOURCE,
-        resource_id: model.id.to_string(),
-        actie: Actie::Gewijzigd,
-        wijzigingen: w,
-    })
+    ctx.vastleggen(
+        Actie::Gewijzigd,
+        RESOURCE,
+        Some(model.gemeente_id),
+        model.id,
+        w,
+    )
     .await?;
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
