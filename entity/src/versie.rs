@@ -28,3 +28,21 @@ macro_rules! versiebeheer {
         }
     };
 }
+
+/// `ActiveModelBehavior` voor rijen zonder versie maar met `updated_at` (zoals de
+/// stappen van een traject): elke opslag zet het tijdstip.
+#[macro_export]
+macro_rules! bijgewerkt {
+    () => {
+        #[async_trait::async_trait]
+        impl ActiveModelBehavior for ActiveModel {
+            async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
+            where
+                C: ConnectionTrait,
+            {
+                self.updated_at = sea_orm::ActiveValue::Set(chrono::Utc::now());
+                Ok(self)
+            }
+        }
+    };
+}

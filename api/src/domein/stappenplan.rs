@@ -159,6 +159,27 @@ pub fn stap_bijwerken(
     })
 }
 
+/// Wat de handreiking over de verbinders van een weerbaarheidsplan zegt, als
+/// waarschuwing: wijs er twee aan, en liefst twee verschillende mensen.
+pub fn verbinder_waarschuwingen<P: PartialEq>(
+    plan: Plan,
+    wijkverbinder: Option<P>,
+    gemeenteverbinder: Option<P>,
+) -> Vec<&'static str> {
+    if plan != Plan::Weerbaarheid {
+        return Vec::new();
+    }
+    match (wijkverbinder, gemeenteverbinder) {
+        (Some(a), Some(b)) if a == b => vec![
+            "De wijkverbinder en de gemeenteverbinder zijn dezelfde persoon; de handreiking raadt twee verschillende mensen aan.",
+        ],
+        (None, _) | (_, None) => vec![
+            "Wijs een wijkverbinder (het gezicht in de wijk, voor minstens drie jaar) en een gemeenteverbinder aan.",
+        ],
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +298,19 @@ mod tests {
             stap_bijwerken(Plan::Coachend, 1, false, open(), verzoek, dag(6)),
             Err(Weigering::EindVoorBegin)
         );
+    }
+
+    #[test]
+    fn verbinders_alleen_bij_weerbaarheid_en_liefst_twee_mensen() {
+        assert!(verbinder_waarschuwingen::<u8>(Plan::Coachend, None, None).is_empty());
+        assert_eq!(
+            verbinder_waarschuwingen::<u8>(Plan::Weerbaarheid, Some(1), None).len(),
+            1
+        );
+        assert!(
+            verbinder_waarschuwingen(Plan::Weerbaarheid, Some(1), Some(1))[0]
+                .contains("dezelfde persoon")
+        );
+        assert!(verbinder_waarschuwingen(Plan::Weerbaarheid, Some(1), Some(2)).is_empty());
     }
 }

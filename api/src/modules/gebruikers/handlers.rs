@@ -333,30 +333,7 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let codes = ctx.codes().await?;
-    let kan_inloggen = invoer.heeft("wachtwoord") || invoer.heeft("externId");
-    invoer.fouten().check(
-        kan_inloggen,
-        "wachtwoord",
-        "verplicht",
-        "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
-    );
-    let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
-    let gemeente_genoemd = invoer.heeft("gemeente");
-    let gemeente_id = ctx.target_gemeente(
-        gemeente.as_ref(),
-        &codes,
-        false,
-        "gebruikers",
-        invoer.fouten(),
-    );
-    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
-        forbid_regional_roles(&ctx, &rollen)?;
-        check_rollen_en_gemeente(
-            invoer.fouten(),
-            &rollen,
-            gemeente_id.is_some() || gemeente_genoemd,
-        );
-    }
+    let gemeente_id = check_nieuw(&ctx, &mut invoer, &codes)?;
     let NieuweGebruiker {
         gebruikersnaam,
         rollen,
@@ -375,10 +352,10 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     let model = gebruiker::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
-        gebruikersnaam: Set(gebruikersnaam.clone()),
-        wachtwoord_hash: Set(wachtwoord_hash.clone()),
-        extern_id: Set(extern_id.clone()),
-        rollen: Set(rol_namen.clone()),
+        gebruikersnaam: Set(gebruikersnaam),
+        wachtwoord_hash: Set(wachtwoord_hash),
+        extern_id: Set(extern_id),
+        rollen: Set(rol_namen),
         actief: Set(actief),
         ..Default::default()
     }
@@ -386,15 +363,12 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     .await
     .map_err(conflict)?;
 
-    let mut wijzigingen = Wijzigingen::new()
-        .nieuw("gebruikersnaam", &gebruikersnaam)
-        .nieuw("gemeente", gemeente_id.and_then(|id| codes.get(&id)))
-        .nieuw("rollen", &rol_namen)
-        .nieuw("actief", actief);
-    if extern_id.is_some() {
-        wijzigingen = wijzigingen.nieuw("externId", &extern_id);
-    }
-    if wachtwoord_hash.is_some() {
+    let weergave = respond(actix_web::http::StatusCode::CREATED, model.clone(), &codes);
+    let mut velden = vec!["gebruikersnaam", "gemeente", "rollen", "actief"];
+    velden.extend(model.extern_id.is_some().then_some("externId"));
+    let mut wijzigingen =
+        Wijzigingen::aangemaakt(&Gebruiker::from_model(model.clone(), &codes), &velden);
+    if model.wachtwoord_hash.is_some() {
         wijzigingen = wijzigingen.alleen_naam("wachtwoord");
     }
     ctx.vastleggen(
@@ -405,8 +379,39 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
         wijzigingen,
     )
     .await?;
-    ctx.commit_then(respond(actix_web::http::StatusCode::CREATED, model, &codes))
-        .await
+    ctx.commit_then(weergave).await
+}
+
+/// De regels voor een nieuwe gebruiker die het schema niet kan uitdrukken: een
+/// manier om in te loggen, een gemeente die bestaat en past bij de rollen, en geen
+/// regionale rol door een gemeente. Geeft de gemeente van de nieuwe gebruiker.
+fn check_nieuw(
+    ctx: &Context,
+    invoer: &mut Invoer<NieuweGebruiker>,
+    codes: &HashMap<Uuid, String>,
+) -> ApiResult<Option<Uuid>> {
+    let kan_inloggen = invoer.heeft("wachtwoord") || invoer.heeft("externId");
+    invoer.fouten().check(
+        kan_inloggen,
+        "wachtwoord",
+        "verplicht",
+        "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
+    );
+    let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
+    let gemeente_genoemd = invoer.heeft("gemeente");
+    let gemeente_id = ctx.target_gemeente(
+        gemeente.as_ref(),
+        codes,
+        false,
+        "gebruikers",
+        invoer.fouten(),
+    );
+    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
+        forbid_regional_roles(ctx, &rollen)?;
+        let heeft_gemeente = gemeente_id.is_some() || gemeente_genoemd;
+        check_rollen_en_gemeente(invoer.fouten(), &rollen, heeft_gemeente);
+    }
+    Ok(gemeente_id)
 }
 
 /// Gebruiker wijzigen

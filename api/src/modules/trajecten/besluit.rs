@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use chrono::{NaiveDate, Utc};
 use entity::{traject, traject_stap};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
@@ -20,6 +20,7 @@ use super::weergave::*;
 use entity::soorten::{BesluitKeuze, TrajectStatus};
 
 use super::handlers::{bump, gesloten};
+use super::stappen::stap_van;
 
 /// Het besluit van stap 5
 ///
@@ -58,33 +59,14 @@ pub async fn create_besluit(
         reden,
         datum,
     } = invoer.klaar()?;
-    if huidig.aanpak != Plan::Weerbaarheid {
-        return Err(ApiError::Conflict(
-            Code::GeenBeslismoment,
-            "Alleen het weerbaarheidsplan heeft een beslismoment.".into(),
-        ));
-    }
-    if huidig.besluit.is_some() {
-        return Err(ApiError::Conflict(
-            Code::BesluitGenomen,
-            "Over dit traject is al besloten.".into(),
-        ));
-    }
-    gesloten(&huidig)?;
+    kan_besluiten(&huidig)?;
     let datum = datum.unwrap_or_else(|| Utc::now().date_naive());
-    let stap = ctx
-        .scoped(traject_stap::Entity::find())
-        .filter(traject_stap::Column::TrajectId.eq(huidig.id))
-        .filter(traject_stap::Column::Nummer.eq(BESLISSTAP))
-        .one(ctx.db())
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let stap = stap_van(&ctx, huidig.id, BESLISSTAP).await?;
     let gestart = stap.gestart_op.filter(|g| *g <= datum).unwrap_or(datum);
     let mut actief: traject_stap::ActiveModel = stap.into();
     actief.status = Set(StapStatus::Afgerond);
     actief.gestart_op = Set(Some(gestart));
     actief.afgerond_op = Set(Some(datum));
-    actief.updated_at = Set(Utc::now());
     actief.update(ctx.db()).await?;
 
     let mut model: traject::ActiveModel = huidig.clone().into();
@@ -108,4 +90,21 @@ pub async fn create_besluit(
     .await?;
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
+}
+
+/// Alleen een lopend weerbaarheidsplan zonder besluit kan een besluit krijgen.
+fn kan_besluiten(huidig: &traject::Model) -> ApiResult<()> {
+    if huidig.aanpak != Plan::Weerbaarheid {
+        return Err(ApiError::Conflict(
+            Code::GeenBeslismoment,
+            "Alleen het weerbaarheidsplan heeft een beslismoment.".into(),
+        ));
+    }
+    if huidig.besluit.is_some() {
+        return Err(ApiError::Conflict(
+            Code::BesluitGenomen,
+            "Over dit traject is al besloten.".into(),
+        ));
+    }
+    gesloten(huidig)
 }

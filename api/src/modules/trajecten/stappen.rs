@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, patch, web};
 use chrono::Utc;
 use entity::{traject, traject_stap};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
@@ -58,13 +58,7 @@ pub async fn update_stap(
     let nummer = stapnummer(huidig.aanpak, nummer)?;
     let invoer = invoer.klaar()?;
     gesloten(&huidig)?;
-    let stap = ctx
-        .scoped(traject_stap::Entity::find())
-        .filter(traject_stap::Column::TrajectId.eq(id))
-        .filter(traject_stap::Column::Nummer.eq(nummer))
-        .one(ctx.db())
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let stap = stap_van(&ctx, id, nummer).await?;
     let stand = Stand {
         status: stap.status,
         gestart_op: stap.gestart_op,
@@ -80,34 +74,11 @@ pub async fn update_stap(
     let nieuw =
         stap_bijwerken(huidig.aanpak, nummer, go, stand, verzoek, vandaag).map_err(weigering)?;
 
-    let mut w = Wijzigingen::new();
     let mut model: traject_stap::ActiveModel = stap.into();
-    w.zet(
-        &format!("stappen.{nummer}.status"),
-        &mut model.status,
-        Some(nieuw.status),
-    );
-    let (gestart, afgerond) = (Some(nieuw.gestart_op), Some(nieuw.afgerond_op));
-    w.zet(
-        &format!("stappen.{nummer}.gestartOp"),
-        &mut model.gestart_op,
-        gestart,
-    );
-    w.zet(
-        &format!("stappen.{nummer}.afgerondOp"),
-        &mut model.afgerond_op,
-        afgerond,
-    );
-    // Notities kunnen namen bevatten: de audit trail legt alleen de veldnaam vast.
-    w.zet(
-        &format!("stappen.{nummer}.notities"),
-        &mut model.notities,
-        invoer.notities.wijziging(),
-    );
+    let w = stap_zetten(&mut model, nummer, nieuw, invoer.notities.wijziging());
     if w.is_empty() {
         return respond(&ctx, StatusCode::OK, huidig).await;
     }
-    model.updated_at = Set(Utc::now());
     model.update(ctx.db()).await?;
     let model = bump(&ctx, huidig.into(), None).await?;
     ctx.vastleggen(
@@ -120,6 +91,46 @@ pub async fn update_stap(
     .await?;
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
+}
+
+/// Zet de nieuwe stand van een stap (en eventueel de notities) en houdt bij wat
+/// veranderde, onder `stappen.{nummer}.{veld}`.
+fn stap_zetten(
+    model: &mut traject_stap::ActiveModel,
+    nummer: i16,
+    nieuw: Stand,
+    notities: Option<Option<String>>,
+) -> Wijzigingen {
+    let mut w = Wijzigingen::new();
+    let veld = |naam: &str| format!("stappen.{nummer}.{naam}");
+    w.zet(&veld("status"), &mut model.status, Some(nieuw.status));
+    w.zet(
+        &veld("gestartOp"),
+        &mut model.gestart_op,
+        Some(nieuw.gestart_op),
+    );
+    w.zet(
+        &veld("afgerondOp"),
+        &mut model.afgerond_op,
+        Some(nieuw.afgerond_op),
+    );
+    // Notities kunnen namen bevatten: de audit trail legt alleen de veldnaam vast.
+    w.zet(&veld("notities"), &mut model.notities, notities);
+    w
+}
+
+/// Een stap van een traject in de gemeente van de aanroeper.
+pub(super) async fn stap_van(
+    ctx: &Context,
+    traject_id: Uuid,
+    nummer: i16,
+) -> ApiResult<traject_stap::Model> {
+    ctx.scoped(traject_stap::Entity::find())
+        .filter(traject_stap::Column::TrajectId.eq(traject_id))
+        .filter(traject_stap::Column::Nummer.eq(nummer))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 /// Een stapnummer van het plan, of 400.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen};
+use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen, verbinder_waarschuwingen};
 use crate::http::etag::resource_response;
 use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
@@ -94,20 +94,10 @@ pub(super) fn representatie(
         }),
         _ => None,
     };
-    let mut waarschuwingen = Vec::new();
-    if plan == Plan::Weerbaarheid {
-        match (m.wijkverbinder_id, m.gemeenteverbinder_id) {
-            (Some(a), Some(b)) if a == b => waarschuwingen.push(
-                "De wijkverbinder en de gemeenteverbinder zijn dezelfde persoon; de handreiking raadt twee verschillende mensen aan."
-                    .to_owned(),
-            ),
-            (None, _) | (_, None) => waarschuwingen.push(
-                "Wijs een wijkverbinder (het gezicht in de wijk, voor minstens drie jaar) en een gemeenteverbinder aan."
-                    .to_owned(),
-            ),
-            _ => {}
-        }
-    }
+    let waarschuwingen = verbinder_waarschuwingen(plan, m.wijkverbinder_id, m.gemeenteverbinder_id)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     Traject {
         id: m.id,
         gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
