@@ -302,3 +302,64 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
             .any(|f| f == "keten GM0865, regel 3: vorige_hash past niet bij de regel ervoor")
     );
 }
+
+/// Vrije tekst die mensen kan noemen (de reden van een handmatige keuze, de notities
+/// van een stap) komt alleen met de veldnaam in de audit trail; velden op de lijst
+/// van de module met hun waarde.
+#[tokio::test]
+async fn free_text_is_recorded_by_name_only() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let gebied = app
+        .nieuw_gebied(
+            &coordinator,
+            json!({"handmatig": {"cohesie": "sterk", "reden": "Jan de Vries regelt alles"}}),
+        )
+        .await;
+    let gebied_id = crate::helpers::id_of(&gebied);
+    let traject = app
+        .nieuw_traject(&coordinator, "coachend", Some(&gebied_id))
+        .await;
+    let traject_id = crate::helpers::id_of(&traject);
+    app.patch_expect(
+        &format!("/api/v1/trajecten/{traject_id}/stappen/0"),
+        &coordinator,
+        &json!({"status": "bezig", "notities": "Gesproken met Piet Jansen"}),
+        200,
+    )
+    .await;
+
+    let page: Value = app
+        .get_json_as("/api/v1/audit-trail?paginaGrootte=100", &beheerder)
+        .await;
+    let regel = |resource: &str, id: &str| {
+        rows(&page)
+            .into_iter()
+            .find(|r| r["resource"] == resource && r["resourceId"] == id)
+            .unwrap_or_else(|| panic!("geen regel voor {resource} {id}"))
+    };
+    let aangemaakt = regel("gebied", &gebied_id)["wijzigingen"].clone();
+    let velden = aangemaakt.as_array().expect("wijzigingen");
+    assert!(velden.contains(&json!({"veld": "naam", "nieuw": gebied["naam"]})));
+    assert!(velden.contains(&json!({"veld": "handmatig"})), "{aangemaakt}");
+    let stap = regel("traject", &traject_id)["wijzigingen"].clone();
+    assert!(
+        stap.as_array()
+            .expect("wijzigingen")
+            .contains(&json!({"veld": "stappen.0.notities"})),
+        "{stap}"
+    );
+    assert!(
+        stap.as_array()
+            .expect("wijzigingen")
+            .contains(&json!({"veld": "stappen.0.status", "oud": "open", "nieuw": "bezig"})),
+        "{stap}"
+    );
+    let alles = crate::helpers::query_text(
+        &app.db,
+        "SELECT string_agg(t::text, ' ') FROM audit_trail t",
+    )
+    .await;
+    assert!(!alles.contains("Jan de Vries") && !alles.contains("Piet Jansen"));
+}

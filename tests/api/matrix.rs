@@ -61,20 +61,38 @@ fn operations() -> BTreeMap<String, (String, String)> {
     operations
 }
 
+/// De sleutel van een rij: de operatie en, als er meer regels voor dezelfde operatie
+/// gelden, de variant (bijvoorbeeld een body met een regionale rol).
+fn sleutel(row: &Value) -> (String, String) {
+    let id = row["operatie"].as_str().expect("operatie").to_owned();
+    let variant = row["variant"].as_str().unwrap_or_default().to_owned();
+    (id, variant)
+}
+
 #[test]
 fn every_operation_has_a_row_for_every_caller() {
     let matrix = matrix();
     let callers = matrix["aanroepers"].as_array().expect("aanroepers").len();
-    let mut rows = BTreeSet::new();
+    let mut keys = BTreeSet::new();
     for row in matrix["operaties"].as_array().expect("operaties") {
-        let id = row["operatie"].as_str().expect("operatie").to_owned();
+        let key = sleutel(row);
         assert_eq!(
             row["verwacht"].as_array().map(Vec::len),
             Some(callers),
-            "{id}: één status per aanroeper"
+            "{key:?}: één status per aanroeper"
         );
-        assert!(rows.insert(id.clone()), "{id} staat dubbel in de matrix");
+        assert!(
+            keys.insert(key.clone()),
+            "{key:?} staat dubbel in de matrix"
+        );
+        if !key.1.is_empty() {
+            assert!(
+                row["uitleg"].as_str().is_some_and(|u| !u.is_empty()),
+                "{key:?}: een variant zegt in `uitleg` welke regel hij toetst"
+            );
+        }
     }
+    let rows: BTreeSet<String> = keys.into_iter().map(|(id, _)| id).collect();
     let documented: BTreeSet<String> = operations().into_keys().collect();
     let missing: Vec<_> = documented.difference(&rows).collect();
     let unknown: Vec<_> = rows.difference(&documented).collect();
@@ -153,8 +171,13 @@ async fn the_service_answers_as_the_matrix_says() {
     let mut mismatches = Vec::new();
 
     for row in matrix["operaties"].as_array().expect("operaties") {
-        let id = row["operatie"].as_str().expect("operatie");
-        let (method, template) = &operations[id];
+        let (id, variant) = sleutel(row);
+        let id = if variant.is_empty() {
+            id
+        } else {
+            format!("{id} [{variant}]")
+        };
+        let (method, template) = &operations[row["operatie"].as_str().expect("operatie")];
         let mut path = template.clone();
         if let Some(parameters) = row["parameters"].as_object() {
             for (name, fixture) in parameters {

@@ -193,3 +193,42 @@ async fn the_audit_trail_is_append_only_in_the_database() {
     }
     assert_eq!(app.scalar_i64("SELECT count(*) FROM audit_trail").await, 46);
 }
+
+/// Elke tabel met een `gemeente_id` hoort bij een module (`Module::tabellen`) en heeft
+/// row-level security met een policy: een nieuwe module kan de tweede muur niet vergeten.
+#[tokio::test]
+async fn every_tenant_table_belongs_to_a_module_and_has_row_level_security() {
+    let app = spawn_app().await;
+    let lijst = |sql: &str| {
+        let db = app.db.clone();
+        let sql = sql.to_owned();
+        async move {
+            let tekst = query_text(&db, &sql).await;
+            tekst
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect::<std::collections::BTreeSet<String>>()
+        }
+    };
+    let met_gemeente = lijst(
+        "SELECT coalesce(string_agg(table_name::text, ','), '') FROM information_schema.columns \
+         WHERE table_schema = 'public' AND column_name = 'gemeente_id' \
+         AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = 'public')",
+    )
+    .await;
+    let geregistreerd: std::collections::BTreeSet<String> = weefsel_api::app::MODULES
+        .iter()
+        .flat_map(|m| m.tabellen)
+        .map(|t| (*t).to_owned())
+        .collect();
+    assert_eq!(met_gemeente, geregistreerd);
+    let beveiligd = lijst(
+        "SELECT coalesce(string_agg(c.relname::text, ','), '') FROM pg_class c \
+         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public' \
+         WHERE c.relrowsecurity AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)",
+    )
+    .await;
+    let zonder: Vec<_> = met_gemeente.difference(&beveiligd).collect();
+    assert!(zonder.is_empty(), "zonder row-level security: {zonder:?}");
+}

@@ -625,6 +625,24 @@ fn lijst(waarden: &[Value]) -> String {
         .join(", ")
 }
 
+/// Een request body die een module leest: de naam van het schema dat het document
+/// publiceert en de velden die de lezer aanneemt. Elke module noemt de hare in
+/// [`crate::modules::Module::invoer`]; een test eist dat beide lijsten gelijk zijn en
+/// dat elke JSON-body in het document hier staat.
+pub struct InvoerSchema {
+    pub naam: fn() -> std::borrow::Cow<'static, str>,
+    pub velden: fn() -> Option<Vec<String>>,
+}
+
+impl InvoerSchema {
+    pub const fn van<T: DeserializeOwned + ToSchema>() -> Self {
+        Self {
+            naam: T::name,
+            velden: serde_velden::<T>,
+        }
+    }
+}
+
 /// Voor tests: de veldnamen die serde van `T` aanneemt, uit de foutmelding voor een
 /// onbekend veld (`deny_unknown_fields` noemt ze allemaal).
 pub fn serde_velden<T: DeserializeOwned>() -> Option<Vec<String>> {

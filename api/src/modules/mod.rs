@@ -28,4 +28,56 @@ pub struct Module {
     /// Per soort resource de velden waarvan de audit trail de waarde vastlegt; van
     /// alle andere alleen de naam ([`crate::audit::Waarden`]).
     pub audit_waarden: &'static [crate::audit::Waarden],
+    /// De request bodies die deze module leest (met [`crate::http::invoer::Invoer`]).
+    pub invoer: &'static [crate::http::invoer::InvoerSchema],
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
+    fn sleutels(schema: &Value) -> BTreeSet<String> {
+        schema["properties"]
+            .as_object()
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Wat de lezer aanneemt is precies wat het document publiceert, voor elke body.
+    #[test]
+    fn elk_request_schema_is_precies_wat_de_lezer_aanneemt() {
+        let document = crate::http::openapi::document();
+        let schemas = &document["components"]["schemas"];
+        let mut geregistreerd = BTreeSet::new();
+        for invoer in crate::app::MODULES.iter().flat_map(|m| m.invoer) {
+            let naam = (invoer.naam)().into_owned();
+            let velden: BTreeSet<String> = (invoer.velden)()
+                .unwrap_or_else(|| panic!("{naam} weigert geen onbekende velden"))
+                .into_iter()
+                .collect();
+            assert_eq!(
+                velden,
+                sleutels(&schemas[&naam]),
+                "{naam}: de velden van de lezer (links) en van het schema (rechts)"
+            );
+            assert_eq!(schemas[&naam]["additionalProperties"], false, "{naam}");
+            geregistreerd.insert(naam);
+        }
+        let paths = document["paths"].as_object().expect("paths");
+        for (pad, item) in paths {
+            for (methode, operatie) in item.as_object().expect("path item") {
+                let body = &operatie["requestBody"]["content"]["application/json"]["schema"];
+                if let Some(verwijzing) = body["$ref"].as_str() {
+                    let naam = verwijzing.rsplit('/').next().unwrap_or_default();
+                    assert!(
+                        geregistreerd.contains(naam),
+                        "{methode} {pad}: {naam} staat niet in de `invoer` van een module"
+                    );
+                }
+            }
+        }
+        assert!(geregistreerd.len() >= 11);
+    }
 }

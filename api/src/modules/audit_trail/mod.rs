@@ -20,4 +20,5 @@ pub const MODULE: super::Module = super::Module {
     document: <Doc as OpenApi>::openapi,
     tabellen: &["audit_trail"],
     audit_waarden: &[],
+    invoer: &[],
 };

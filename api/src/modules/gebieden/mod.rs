@@ -3,6 +3,8 @@
 
 use utoipa::OpenApi;
 
+use crate::http::invoer::InvoerSchema;
+
 mod handlers;
 pub mod indicatoren;
 
@@ -60,5 +62,10 @@ pub const MODULE: super::Module = super::Module {
                 "wonenEnWerkenInZelfdeGebied",
             ],
         },
+    ],
+    invoer: &[
+        InvoerSchema::van::<handlers::NieuwGebied>(),
+        InvoerSchema::van::<handlers::GebiedWijziging>(),
+        InvoerSchema::van::<indicatoren::NieuweIndicatormeting>(),
     ],
 };

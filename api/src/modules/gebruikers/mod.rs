@@ -2,6 +2,8 @@
 
 use utoipa::OpenApi;
 
+use crate::http::invoer::InvoerSchema;
+
 mod handlers;
 
 pub use handlers::*;
@@ -23,4 +25,8 @@ pub const MODULE: super::Module = super::Module {
         resource: "gebruiker",
         velden: &["gebruikersnaam", "gemeente", "rollen", "actief", "externId"],
     }],
+    invoer: &[
+        InvoerSchema::van::<handlers::NieuweGebruiker>(),
+        InvoerSchema::van::<handlers::GebruikerWijziging>(),
+    ],
 };

@@ -2,6 +2,8 @@
 
 use utoipa::OpenApi;
 
+use crate::http::invoer::InvoerSchema;
+
 mod handlers;
 
 pub use handlers::*;
@@ -23,4 +25,8 @@ pub const MODULE: super::Module = super::Module {
         resource: "koppeling",
         velden: &["naam", "gemeente", "scopes", "actief"],
     }],
+    invoer: &[
+        InvoerSchema::van::<handlers::NieuweKoppeling>(),
+        InvoerSchema::van::<handlers::KoppelingWijziging>(),
+    ],
 };

@@ -15,4 +15,5 @@ pub const MODULE: super::Module = super::Module {
     document: <Doc as OpenApi>::openapi,
     tabellen: &[],
     audit_waarden: &[],
+    invoer: &[],
 };

@@ -3,6 +3,8 @@
 
 use utoipa::OpenApi;
 
+use crate::http::invoer::InvoerSchema;
+
 mod besluit;
 mod handlers;
 mod invoer;
@@ -43,4 +45,10 @@ pub const MODULE: super::Module = super::Module {
             "stappen.*.afgerondOp",
         ],
     }],
+    invoer: &[
+        InvoerSchema::van::<invoer::NieuwTraject>(),
+        InvoerSchema::van::<invoer::TrajectWijziging>(),
+        InvoerSchema::van::<invoer::StapWijziging>(),
+        InvoerSchema::van::<invoer::BesluitInvoer>(),
+    ],
 };
