@@ -5,7 +5,8 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_problem, exec, invalid_params, spawn_app};
+use crate::helpers::assert_velden;
+use crate::helpers::{exec, spawn_app};
 
 fn rows(page: &Value) -> Vec<Value> {
     page["resultaten"].as_array().expect("resultaten").clone()
@@ -178,35 +179,22 @@ async fn every_mutation_is_recorded_without_secret_values() {
         .get_json_as("/api/v1/audit-trail?tot=2020-01-01", &beheerder)
         .await;
     assert_eq!(page["totaalAantal"], 0);
-    let problem = assert_problem(
-        app.get_as(
+    let problem = app
+        .get_expect(
             "/api/v1/audit-trail?vanaf=2026-02-01&tot=2026-01-01",
             &beheerder,
+            400,
         )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![("tot".into(), "ongeldig".into())]
-    );
-    let problem = assert_problem(
-        app.get_as(
+        .await;
+    assert_velden(&problem, &[("tot", "ongeldig")]);
+    let problem = app
+        .get_expect(
             "/api/v1/audit-trail?resource=taart&vanaf=gisteren",
             &beheerder,
+            400,
         )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("resource".into(), "ongeldig".into()),
-            ("vanaf".into(), "ongeldig".into())
-        ]
-    );
+        .await;
+    assert_velden(&problem, &[("resource", "ongeldig"), ("vanaf", "ongeldig")]);
 }
 
 #[tokio::test]
@@ -342,7 +330,10 @@ async fn free_text_is_recorded_by_name_only() {
     let aangemaakt = regel("gebied", &gebied_id)["wijzigingen"].clone();
     let velden = aangemaakt.as_array().expect("wijzigingen");
     assert!(velden.contains(&json!({"veld": "naam", "nieuw": gebied["naam"]})));
-    assert!(velden.contains(&json!({"veld": "handmatig"})), "{aangemaakt}");
+    assert!(
+        velden.contains(&json!({"veld": "handmatig"})),
+        "{aangemaakt}"
+    );
     let stap = regel("traject", &traject_id)["wijzigingen"].clone();
     assert!(
         stap.as_array()

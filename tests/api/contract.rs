@@ -1,5 +1,6 @@
 //! Het API-contract dat voor elk antwoord geldt.
 
+use crate::helpers::assert_velden;
 use crate::helpers::{assert_problem, header, invalid_params, spawn_app};
 
 #[tokio::test]
@@ -232,10 +233,7 @@ async fn a_huge_page_number_is_a_validation_error() {
         400,
     )
     .await;
-    assert_eq!(
-        invalid_params(&body),
-        vec![("pagina".into(), "ongeldig".into())]
-    );
+    assert_velden(&body, &[("pagina", "ongeldig")]);
     let body = app.get_json("/api/v1/gemeenten?pagina=1000000").await;
     assert_eq!(body["resultaten"], serde_json::json!([]));
 }

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::helpers::assert_velden;
 use crate::helpers::{
     TestApp, assert_problem, exec, header, invalid_params, query_text, spawn_app,
 };
@@ -210,7 +211,7 @@ async fn an_override_keeps_the_computed_profile_visible() {
             vec![("handmatig", "ongeldig")],
         ),
     ] {
-        let problem = assert_problem(app.patch_as(&path, &token, &body).await, 400).await;
+        let problem = app.patch_expect(&path, &token, &body, 400).await;
         let verwacht: Vec<(String, String)> = verwacht
             .iter()
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
@@ -240,19 +241,10 @@ async fn bad_measurements_name_every_field_and_store_nothing() {
     let id = app.gebied_id("WK082801").await;
     let path = format!("/api/v1/gebieden/{id}/indicatoren");
     let before = app.scalar_i64("SELECT count(*) FROM indicatormeting").await;
-    let problem = assert_problem(
-        app.post_as(
-            &path,
-            &token,
-            &json!({"peildatum": "31-12-2025", "burgerinitiatievenPer1000": -1, "vrijwilligerswerkPercentage": 101,
+    let problem = app.post_expect(&path, &token, &json!({"peildatum": "31-12-2025", "burgerinitiatievenPer1000": -1, "vrijwilligerswerkPercentage": 101,
                     "verenigingslidmaatschapPercentage": "veel", "buurthuisbezoekPer1000": -0.5,
                     "verkiezingsopkomstPercentage": 100.5, "overlastregistratiesPer1000": -3,
-                    "leefbaarometer": 9.5, "buurtfeesten": "ja", "kleur": "groen"}),
-        )
-        .await,
-        400,
-    )
-    .await;
+                    "leefbaarometer": 9.5, "buurtfeesten": "ja", "kleur": "groen"}), 400).await;
     assert_eq!(
         invalid_params(&problem),
         [
@@ -280,22 +272,17 @@ async fn bad_measurements_name_every_field_and_store_nothing() {
     assert_eq!(reason, "Verwacht een getal van 1 tot en met 9.");
 
     // Een lege meting, en een peildatum in de toekomst.
-    let problem = assert_problem(
-        app.post_as(
+    let problem = app
+        .post_expect(
             &path,
             &token,
             &json!({"peildatum": "2099-01-01", "bron": "x"}),
+            400,
         )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("leefbaarometer".into(), "verplicht".into()),
-            ("peildatum".into(), "ongeldig".into())
-        ]
+        .await;
+    assert_velden(
+        &problem,
+        &[("leefbaarometer", "verplicht"), ("peildatum", "ongeldig")],
     );
     // Grenswaarden zijn geldig.
     let response = app
@@ -314,16 +301,7 @@ async fn invalid_areas_parents_and_cycles_are_refused() {
     let token = app.token_for("oss.beheerder").await;
     let before = app.scalar_i64("SELECT count(*) FROM gebied").await;
     let vught = app.gebied_id("WK086501").await;
-    let problem = assert_problem(
-        app.post_as(
-            "/api/v1/gebieden",
-            &token,
-            &json!({"soort": "stadsdeel", "cbsCode": "WK086501", "inwonertal": -5, "bovenliggendGebiedId": vught, "gemeente": "GM0865"}),
-        )
-        .await,
-        400,
-    )
-    .await;
+    let problem = app.post_expect("/api/v1/gebieden", &token, &json!({"soort": "stadsdeel", "cbsCode": "WK086501", "inwonertal": -5, "bovenliggendGebiedId": vught, "gemeente": "GM0865"}), 400).await;
     assert_eq!(
         invalid_params(&problem),
         [
@@ -337,16 +315,14 @@ async fn invalid_areas_parents_and_cycles_are_refused() {
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
         .to_vec()
     );
-    let problem = assert_problem(
-        app.post_as(
+    let problem = app
+        .post_expect(
             "/api/v1/gebieden",
             &token,
             &json!({"naam": "Dubbel", "soort": "wijk", "cbsCode": "WK082801"}),
+            409,
         )
-        .await,
-        409,
-    )
-    .await;
+        .await;
     // Een dubbele unieke waarde is overal 409 met een `code` die het veld noemt.
     assert_eq!(problem["code"], "dubbele_cbs_code");
     assert_eq!(app.scalar_i64("SELECT count(*) FROM gebied").await, before);
@@ -376,16 +352,10 @@ async fn invalid_areas_parents_and_cycles_are_refused() {
         .to_owned();
     let path = format!("/api/v1/gebieden/{wijk}");
     for ouder in [&kern, &buurt, &wijk] {
-        let problem = assert_problem(
-            app.patch_as(&path, &token, &json!({"bovenliggendGebiedId": ouder}))
-                .await,
-            400,
-        )
-        .await;
-        assert_eq!(
-            invalid_params(&problem),
-            vec![("bovenliggendGebiedId".into(), "ongeldig".into())]
-        );
+        let problem = app
+            .patch_expect(&path, &token, &json!({"bovenliggendGebiedId": ouder}), 400)
+            .await;
+        assert_velden(&problem, &[("bovenliggendGebiedId", "ongeldig")]);
     }
     assert_eq!(
         query_text(&app.db, &format!("SELECT coalesce(bovenliggend_gebied_id::text, 'geen') FROM gebied WHERE id = '{wijk}'")).await,
@@ -459,19 +429,10 @@ async fn lists_filter_on_the_profile_and_sort() {
         (page["totaalAantal"].clone(), namen(&page)),
         (json!(3), vec!["Oss Centrum-Oost".to_owned()])
     );
-    let problem = assert_problem(
-        app.get_as("/api/v1/gebieden?kwadrant=5&soort=stad", &token)
-            .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("kwadrant".into(), "ongeldig".into()),
-            ("soort".into(), "ongeldig".into())
-        ]
-    );
+    let problem = app
+        .get_expect("/api/v1/gebieden?kwadrant=5&soort=stad", &token, 400)
+        .await;
+    assert_velden(&problem, &[("kwadrant", "ongeldig"), ("soort", "ongeldig")]);
 
     // De regio leest alle gemeenten.
     let regio = app.token_for("regio.netwerkmanager").await;
@@ -535,7 +496,7 @@ async fn deleting_checks_references_and_if_match() {
         .await
         .expect("delete");
     assert_eq!(response.status(), 204);
-    assert_problem(app.get_as(&path, &token).await, 404).await;
+    app.get_expect(&path, &token, 404).await;
     assert_eq!(
         app.scalar_i64(&format!(
             "SELECT count(*) FROM indicatormeting WHERE gebied_id = '{buiten}'"

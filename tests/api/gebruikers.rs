@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, assert_problem, header, invalid_params, spawn_app};
+use crate::helpers::{assert_detail, assert_velden};
 
 async fn count_users(app: &TestApp) -> i64 {
     app.scalar_i64("SELECT count(*) FROM gebruiker").await
@@ -95,20 +96,12 @@ async fn a_gemeente_beheerder_sees_only_its_own_users() {
     // Een id van een andere gemeente bestaat voor Oss niet.
     let vreemd = app.user_id("vught.coordinator").await;
     let path = format!("/api/v1/gebruikers/{vreemd}");
-    assert_problem(app.get_as(&path, &beheerder).await, 404).await;
-    assert_problem(
-        app.patch_as(&path, &beheerder, &json!({"actief": false}))
-            .await,
-        404,
-    )
-    .await;
+    app.get_expect(&path, &beheerder, 404).await;
+    app.patch_expect(&path, &beheerder, &json!({"actief": false}), 404)
+        .await;
     let regionaal = app.user_id("regio.netwerkmanager").await;
-    assert_problem(
-        app.get_as(&format!("/api/v1/gebruikers/{regionaal}"), &beheerder)
-            .await,
-        404,
-    )
-    .await;
+    app.get_expect(&format!("/api/v1/gebruikers/{regionaal}"), &beheerder, 404)
+        .await;
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM gebruiker WHERE NOT actief")
             .await,
@@ -124,78 +117,38 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
     let before = count_users(&app).await;
 
     // Een andere gemeente zetten: 400 op dat veld.
-    let body = assert_problem(
-        app.post_as(
-            "/api/v1/gebruikers",
-            &beheerder,
-            &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
-        )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&body),
-        vec![("gemeente".into(), "niet_toegestaan".into())]
-    );
+    let body = app.post_expect("/api/v1/gebruikers", &beheerder, &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}), 400).await;
+    assert_velden(&body, &[("gemeente", "niet_toegestaan")]);
 
     // Een regionale rol toekennen: 403.
-    let body = assert_problem(
-        app.post_as(
-            "/api/v1/gebruikers",
-            &beheerder,
-            &json!({"gebruikersnaam": "oss.baas", "rollen": ["regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}),
-        )
-        .await,
-        403,
-    )
-    .await;
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("regionaal beheerder")),
-        "{body}"
-    );
+    let body = app.post_expect("/api/v1/gebruikers", &beheerder, &json!({"gebruikersnaam": "oss.baas", "rollen": ["regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}), 403).await;
+    assert_detail(&body, "regionaal beheerder");
 
     // Velden die niemand zet (mass assignment), en elke fout tegelijk.
-    let body = assert_problem(
-        app.post_as(
-            "/api/v1/gebruikers",
-            &beheerder,
-            &json!({"id": "0193a1f2-7c1e-7b3a-9c2d-5e6f7a8b9c0d", "gebruikersnaam": "X", "rollen": ["koning", "coordinator"],
-                    "wachtwoord": "kort", "actief": "ja", "wachtwoordHash": "$argon2id$..."}),
-        )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&body),
-        vec![
-            ("actief".into(), "ongeldig".into()),
-            ("gebruikersnaam".into(), "te_kort".into()),
-            ("id".into(), "onbekend".into()),
-            ("rollen.0".into(), "ongeldig".into()),
-            ("wachtwoord".into(), "te_kort".into()),
-            ("wachtwoordHash".into(), "onbekend".into()),
-        ]
+    let body = app.post_expect("/api/v1/gebruikers", &beheerder, &json!({"id": "0193a1f2-7c1e-7b3a-9c2d-5e6f7a8b9c0d", "gebruikersnaam": "X", "rollen": ["koning", "coordinator"],
+                    "wachtwoord": "kort", "actief": "ja", "wachtwoordHash": "$argon2id$..."}), 400).await;
+    assert_velden(
+        &body,
+        &[
+            ("actief", "ongeldig"),
+            ("gebruikersnaam", "te_kort"),
+            ("id", "onbekend"),
+            ("rollen.0", "ongeldig"),
+            ("wachtwoord", "te_kort"),
+            ("wachtwoordHash", "onbekend"),
+        ],
     );
-    let body = assert_problem(
-        app.post_as(
+    let body = app
+        .post_expect(
             "/api/v1/gebruikers",
             &beheerder,
             &json!({"gebruikersnaam": "oss.zonder", "rollen": []}),
+            400,
         )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&body),
-        vec![
-            ("rollen".into(), "verplicht".into()),
-            ("wachtwoord".into(), "verplicht".into())
-        ]
+        .await;
+    assert_velden(
+        &body,
+        &[("rollen", "verplicht"), ("wachtwoord", "verplicht")],
     );
 
     // Onleesbare JSON, geen object, verkeerd mediatype.
@@ -209,18 +162,9 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
         .await
         .expect("verzoek");
     let body = assert_problem(response, 400).await;
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("geen geldige JSON")),
-        "{body}"
-    );
-    assert_problem(
-        app.post_as("/api/v1/gebruikers", &beheerder, &json!(["x"]))
-            .await,
-        400,
-    )
-    .await;
+    assert_detail(&body, "geen geldige JSON");
+    app.post_expect("/api/v1/gebruikers", &beheerder, &json!(["x"]), 400)
+        .await;
     let response = app
         .client
         .post(app.url("/api/v1/gebruikers"))
@@ -233,22 +177,8 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
     assert_problem(response, 415).await;
 
     // Een bestaande naam: 409.
-    let body = assert_problem(
-        app.post_as(
-            "/api/v1/gebruikers",
-            &beheerder,
-            &json!({"gebruikersnaam": "oss.coordinator", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
-        )
-        .await,
-        409,
-    )
-    .await;
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("bestaat al")),
-        "{body}"
-    );
+    let body = app.post_expect("/api/v1/gebruikers", &beheerder, &json!({"gebruikersnaam": "oss.coordinator", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}), 409).await;
+    assert_detail(&body, "bestaat al");
 
     assert_eq!(count_users(&app).await, before);
     assert_eq!(
@@ -304,8 +234,9 @@ async fn the_regio_beheerder_manages_every_gemeente_and_the_region() {
             "gemeente",
         ),
     ] {
-        let problem =
-            assert_problem(app.post_as("/api/v1/gebruikers", &regio, &body).await, 400).await;
+        let problem = app
+            .post_expect("/api/v1/gebruikers", &regio, &body, 400)
+            .await;
         assert!(
             invalid_params(&problem)
                 .iter()
@@ -355,47 +286,38 @@ async fn updates_honour_if_match_and_protect_the_own_account() {
     assert_eq!(body["rollen"], json!(["raadpleger", "coordinator"]));
 
     // Vaste velden en onbekende velden.
-    let problem = assert_problem(
-        app.patch_as(
+    let problem = app
+        .patch_expect(
             &path,
             &beheerder,
             &json!({"gebruikersnaam": "oss.ander", "gemeente": "GM0865", "kleur": "rood"}),
+            400,
         )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("gebruikersnaam".into(), "niet_toegestaan".into()),
-            ("gemeente".into(), "niet_toegestaan".into()),
-            ("kleur".into(), "onbekend".into()),
-        ]
+        .await;
+    assert_velden(
+        &problem,
+        &[
+            ("gebruikersnaam", "niet_toegestaan"),
+            ("gemeente", "niet_toegestaan"),
+            ("kleur", "onbekend"),
+        ],
     );
 
     // Een regionale rol geven mag een gemeentelijk beheerder niet.
-    assert_problem(
-        app.patch_as(&path, &beheerder, &json!({"rollen": ["regio_beheerder"]}))
-            .await,
+    app.patch_expect(
+        &path,
+        &beheerder,
+        &json!({"rollen": ["regio_beheerder"]}),
         403,
     )
     .await;
 
     // Zichzelf deactiveren of de beheerrol afnemen: 409.
     let zelf = format!("/api/v1/gebruikers/{}", app.user_id("oss.beheerder").await);
-    assert_problem(
-        app.patch_as(&zelf, &beheerder, &json!({"actief": false}))
-            .await,
-        409,
-    )
-    .await;
-    assert_problem(
-        app.patch_as(&zelf, &beheerder, &json!({"rollen": ["coordinator"]}))
-            .await,
-        409,
-    )
-    .await;
+    app.patch_expect(&zelf, &beheerder, &json!({"actief": false}), 409)
+        .await;
+    app.patch_expect(&zelf, &beheerder, &json!({"rollen": ["coordinator"]}), 409)
+        .await;
     assert_eq!(
         app.scalar_i64(
             "SELECT version::bigint FROM gebruiker WHERE gebruikersnaam = 'oss.beheerder'"
@@ -421,5 +343,5 @@ async fn mij_is_for_users_only() {
         .create_client("oss.beheerder", "Subsidiesysteem", &["initiatieven.lezen"])
         .await;
     let token = app.client_token(&id, &secret).await;
-    assert_problem(app.get_as("/api/v1/gebruikers/mij", &token).await, 403).await;
+    app.get_expect("/api/v1/gebruikers/mij", &token, 403).await;
 }

@@ -642,3 +642,23 @@ pub async fn query_text(db: &DatabaseConnection, sql: &str) -> String {
         .and_then(|row| row.try_get_by_index::<Option<String>>(0).ok().flatten())
         .unwrap_or_default()
 }
+
+/// De ongeldige velden van een 400 zijn precies deze (naam, code), in willekeurige volgorde.
+pub fn assert_velden(problem: &Value, verwacht: &[(&str, &str)]) {
+    let mut verwacht: Vec<(String, String)> = verwacht
+        .iter()
+        .map(|(naam, code)| ((*naam).to_owned(), (*code).to_owned()))
+        .collect();
+    verwacht.sort();
+    assert_eq!(invalid_params(problem), verwacht, "{problem}");
+}
+
+/// Het `detail` van een probleem noemt deze tekst.
+pub fn assert_detail(problem: &Value, tekst: &str) {
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains(tekst)),
+        "{problem}"
+    );
+}

@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_problem, header, invalid_params, query_text, spawn_app};
+use crate::helpers::{assert_detail, assert_velden};
+use crate::helpers::{header, query_text, spawn_app};
 
 #[tokio::test]
 async fn the_secret_is_shown_once_and_stored_hashed() {
@@ -40,22 +41,15 @@ async fn the_secret_is_shown_once_and_stored_hashed() {
     assert!(!list.to_string().contains(secret));
 
     // Een tweede met dezelfde naam: 409, niets opgeslagen.
-    let problem = assert_problem(
-        app.post_as(
+    let problem = app
+        .post_expect(
             "/api/v1/koppelingen",
             &beheerder,
             &json!({"naam": "CRM Oss", "scopes": ["gebieden.lezen"]}),
+            409,
         )
-        .await,
-        409,
-    )
-    .await;
-    assert!(
-        problem["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("naam")),
-        "{problem}"
-    );
+        .await;
+    assert_detail(&problem, "naam");
     assert_eq!(app.scalar_i64("SELECT count(*) FROM koppeling").await, 1);
 }
 
@@ -65,14 +59,10 @@ async fn only_a_gemeente_beheerder_grants_personal_data_scopes() {
     let regio = app.token_for("regio.beheerder").await;
     let body =
         json!({"naam": "Registratie", "gemeente": "GM0828", "scopes": ["sleutelpersonen.lezen"]});
-    let problem =
-        assert_problem(app.post_as("/api/v1/koppelingen", &regio, &body).await, 403).await;
-    assert!(
-        problem["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("persoonsgegevens")),
-        "{problem}"
-    );
+    let problem = app
+        .post_expect("/api/v1/koppelingen", &regio, &body, 403)
+        .await;
+    assert_detail(&problem, "persoonsgegevens");
     assert_eq!(app.scalar_i64("SELECT count(*) FROM koppeling").await, 0);
 
     // Zonder die scope mag de regio wel, voor elke gemeente.
@@ -89,13 +79,10 @@ async fn only_a_gemeente_beheerder_grants_personal_data_scopes() {
         .expect("id")
         .to_owned();
     let path = format!("/api/v1/koppelingen/{id}");
-    assert_problem(
-        app.patch_as(
-            &path,
-            &regio,
-            &json!({"scopes": ["gebieden.lezen", "sleutelpersonen.schrijven"]}),
-        )
-        .await,
+    app.patch_expect(
+        &path,
+        &regio,
+        &json!({"scopes": ["gebieden.lezen", "sleutelpersonen.schrijven"]}),
         403,
     )
     .await;
@@ -121,40 +108,26 @@ async fn only_a_gemeente_beheerder_grants_personal_data_scopes() {
 async fn invalid_clients_are_refused_field_by_field() {
     let app = spawn_app().await;
     let beheerder = app.token_for("oss.beheerder").await;
-    let problem = assert_problem(
-        app.post_as(
-            "/api/v1/koppelingen",
-            &beheerder,
-            &json!({"naam": "", "scopes": ["alles.lezen"], "gemeente": "GM0865", "geheim": "zelfgekozen"}),
-        )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("geheim".into(), "onbekend".into()),
-            ("gemeente".into(), "niet_toegestaan".into()),
-            ("naam".into(), "te_kort".into()),
-            ("scopes.0".into(), "ongeldig".into()),
-        ]
+    let problem = app.post_expect("/api/v1/koppelingen", &beheerder, &json!({"naam": "", "scopes": ["alles.lezen"], "gemeente": "GM0865", "geheim": "zelfgekozen"}), 400).await;
+    assert_velden(
+        &problem,
+        &[
+            ("geheim", "onbekend"),
+            ("gemeente", "niet_toegestaan"),
+            ("naam", "te_kort"),
+            ("scopes.0", "ongeldig"),
+        ],
     );
     let regio = app.token_for("regio.beheerder").await;
-    let problem = assert_problem(
-        app.post_as(
+    let problem = app
+        .post_expect(
             "/api/v1/koppelingen",
             &regio,
             &json!({"naam": "X", "scopes": ["gebieden.lezen"]}),
+            400,
         )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![("gemeente".into(), "verplicht".into())]
-    );
+        .await;
+    assert_velden(&problem, &[("gemeente", "verplicht")]);
     assert_eq!(app.scalar_i64("SELECT count(*) FROM koppeling").await, 0);
 
     // Een koppeling van Oss bestaat niet voor Vught.
@@ -162,29 +135,19 @@ async fn invalid_clients_are_refused_field_by_field() {
         .create_client("oss.beheerder", "CRM", &["gebieden.lezen"])
         .await;
     let vught = app.token_for("vught.beheerder").await;
-    assert_problem(
-        app.get_as(&format!("/api/v1/koppelingen/{id}"), &vught)
-            .await,
+    app.get_expect(&format!("/api/v1/koppelingen/{id}"), &vught, 404)
+        .await;
+    app.post_expect(
+        &format!("/api/v1/koppelingen/{id}/geheim"),
+        &vught,
+        &json!({}),
         404,
     )
     .await;
-    assert_problem(
-        app.post_as(
-            &format!("/api/v1/koppelingen/{id}/geheim"),
-            &vught,
-            &json!({}),
-        )
-        .await,
-        404,
-    )
-    .await;
-    assert_problem(
-        app.patch_as(
-            &format!("/api/v1/koppelingen/{id}"),
-            &vught,
-            &json!({"actief": false}),
-        )
-        .await,
+    app.patch_expect(
+        &format!("/api/v1/koppelingen/{id}"),
+        &vught,
+        &json!({"actief": false}),
         404,
     )
     .await;

@@ -2,7 +2,8 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, assert_problem, invalid_params, query_text, spawn_app};
+use crate::helpers::{TestApp, assert_problem, query_text, spawn_app};
+use crate::helpers::{assert_detail, assert_velden};
 
 async fn start(app: &TestApp, token: &str, body: Value) -> Value {
     let response = app.post_as("/api/v1/trajecten", token, &body).await;
@@ -78,16 +79,10 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
 
     // Centrum-Oost: onbepaald, dus zelf kiezen.
     let oost = app.gebied_id("BU08280101").await;
-    let problem = assert_problem(
-        app.post_as("/api/v1/trajecten", &token, &json!({"gebiedId": oost}))
-            .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![("aanpak".into(), "verplicht".into())]
-    );
+    let problem = app
+        .post_expect("/api/v1/trajecten", &token, &json!({"gebiedId": oost}), 400)
+        .await;
+    assert_velden(&problem, &[("aanpak", "verplicht")]);
     assert!(
         problem["invalidParams"][0]["reason"]
             .as_str()
@@ -112,23 +107,14 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     // Ongeldige verzoeken: niets opgeslagen.
     let before = app.scalar_i64("SELECT count(*) FROM traject").await;
     let vught = app.gebied_id("WK086501").await;
-    let problem = assert_problem(
-        app.post_as(
-            "/api/v1/trajecten",
-            &token,
-            &json!({"gebiedId": vught, "aanpak": "coachend", "wijkverbinderId": app.user_id("oss.coordinator").await, "status": "afgerond"}),
-        )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("gebiedId".into(), "ongeldig".into()),
-            ("status".into(), "onbekend".into()),
-            ("wijkverbinderId".into(), "niet_toegestaan".into()),
-        ]
+    let problem = app.post_expect("/api/v1/trajecten", &token, &json!({"gebiedId": vught, "aanpak": "coachend", "wijkverbinderId": app.user_id("oss.coordinator").await, "status": "afgerond"}), 400).await;
+    assert_velden(
+        &problem,
+        &[
+            ("gebiedId", "ongeldig"),
+            ("status", "onbekend"),
+            ("wijkverbinderId", "niet_toegestaan"),
+        ],
     );
     assert_eq!(app.scalar_i64("SELECT count(*) FROM traject").await, before);
 }
@@ -176,12 +162,7 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
         409,
     )
     .await;
-    assert!(
-        problem["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("van afgerond naar open")),
-        "{problem}"
-    );
+    assert_detail(&problem, "van afgerond naar open");
     assert_eq!(
         stap(&app, &token, &traject, 0, json!({"status": "bezig"}))
             .await
@@ -195,10 +176,7 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
         400,
     )
     .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![("nummer".into(), "ongeldig".into())]
-    );
+    assert_velden(&problem, &[("nummer", "ongeldig")]);
     let problem = assert_problem(
         stap(
             &app,
@@ -211,12 +189,9 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
         400,
     )
     .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("gestartOp".into(), "ongeldig".into()),
-            ("status".into(), "ongeldig".into())
-        ]
+    assert_velden(
+        &problem,
+        &[("gestartOp", "ongeldig"), ("status", "ongeldig")],
     );
     let problem = assert_problem(
         stap(
@@ -230,27 +205,19 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
         400,
     )
     .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![("afgerondOp".into(), "ongeldig".into())]
-    );
+    assert_velden(&problem, &[("afgerondOp", "ongeldig")]);
     let id = traject["id"].as_str().expect("id");
-    let problem = assert_problem(
-        app.patch_as(
+    let problem = app
+        .patch_expect(
             &format!("/api/v1/trajecten/{id}"),
             &token,
             &json!({"status": "afgerond", "gebiedId": id}),
+            400,
         )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("gebiedId".into(), "onbekend".into()),
-            ("status".into(), "ongeldig".into())
-        ]
+        .await;
+    assert_velden(
+        &problem,
+        &[("gebiedId", "onbekend"), ("status", "ongeldig")],
     );
     // Geen van de afgewezen verzoeken heeft iets opgeslagen.
     assert_eq!(
@@ -314,20 +281,8 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
     let zelfde = app.user_id("oss.coordinator").await;
 
     // Verbinders: gebruikers van de eigen gemeente; dezelfde persoon geeft een waarschuwing.
-    let problem = assert_problem(
-        app.post_as(
-            "/api/v1/trajecten",
-            &token,
-            &json!({"gebiedId": oost, "aanpak": "weerbaarheid", "wijkverbinderId": app.user_id("vught.coordinator").await}),
-        )
-        .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![("wijkverbinderId".into(), "ongeldig".into())]
-    );
+    let problem = app.post_expect("/api/v1/trajecten", &token, &json!({"gebiedId": oost, "aanpak": "weerbaarheid", "wijkverbinderId": app.user_id("vught.coordinator").await}), 400).await;
+    assert_velden(&problem, &[("wijkverbinderId", "ongeldig")]);
     let traject = start(
         &app,
         &token,
@@ -355,12 +310,7 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
         409,
     )
     .await;
-    assert!(
-        problem["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("na een go")),
-        "{problem}"
-    );
+    assert_detail(&problem, "na een go");
     assert_problem(
         stap(&app, &token, &traject, 5, json!({"status": "afgerond"})).await,
         409,
@@ -374,19 +324,10 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
     );
 
     // Een besluit zonder reden of met een onbekende keuze: 400.
-    let problem = assert_problem(
-        app.post_as(&besluit, &token, &json!({"besluit": "misschien"}))
-            .await,
-        400,
-    )
-    .await;
-    assert_eq!(
-        invalid_params(&problem),
-        vec![
-            ("besluit".into(), "ongeldig".into()),
-            ("reden".into(), "verplicht".into())
-        ]
-    );
+    let problem = app
+        .post_expect(&besluit, &token, &json!({"besluit": "misschien"}), 400)
+        .await;
+    assert_velden(&problem, &[("besluit", "ongeldig"), ("reden", "verplicht")]);
 
     let response = app
         .post_as(&besluit, &token, &json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}))
@@ -404,9 +345,10 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
             .status(),
         200
     );
-    assert_problem(
-        app.post_as(&besluit, &token, &json!({"besluit": "no_go", "reden": "x"}))
-            .await,
+    app.post_expect(
+        &besluit,
+        &token,
+        &json!({"besluit": "no_go", "reden": "x"}),
         409,
     )
     .await;
@@ -433,13 +375,10 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
         409,
     )
     .await;
-    assert_problem(
-        app.patch_as(
-            &format!("/api/v1/trajecten/{tweede_id}"),
-            &token,
-            &json!({"naam": "Toch"}),
-        )
-        .await,
+    app.patch_expect(
+        &format!("/api/v1/trajecten/{tweede_id}"),
+        &token,
+        &json!({"naam": "Toch"}),
         409,
     )
     .await;
@@ -452,13 +391,10 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
     )
     .await;
     let coachend_id = coachend["id"].as_str().expect("id");
-    assert_problem(
-        app.post_as(
-            &format!("/api/v1/trajecten/{coachend_id}/besluit"),
-            &token,
-            &json!({"besluit": "go", "reden": "x"}),
-        )
-        .await,
+    app.post_expect(
+        &format!("/api/v1/trajecten/{coachend_id}/besluit"),
+        &token,
+        &json!({"besluit": "go", "reden": "x"}),
         409,
     )
     .await;

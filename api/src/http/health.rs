@@ -23,7 +23,8 @@ pub struct Gezondheid {
 #[utoipa::path(
     tag = "Systeem",
     operation_id = "getLive",
-    responses((status = 200, description = "Het proces draait.", body = Gezondheid))
+    responses((status = 200, description = "Het proces draait.", body = Gezondheid)),
+    security(()),
 )]
 #[get("/health/live")]
 pub async fn live() -> HttpResponse {
@@ -41,7 +42,8 @@ pub async fn live() -> HttpResponse {
         (status = 200, description = "De database is bereikbaar.", body = Gezondheid),
         (status = 503, description = "De database is niet bereikbaar.", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u32, description = "Aantal seconden waarna een nieuwe poging zin heeft."))),
-    )
+    ),
+    security(()),
 )]
 #[get("/health/ready")]
 pub async fn ready(db: web::Data<DatabaseConnection>) -> ApiResult<HttpResponse> {

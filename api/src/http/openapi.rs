@@ -39,6 +39,7 @@ de knop \"Authorize\". Een id van een andere gemeente geeft 404, een functie die
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
     ),
     servers((url = "/api/v1", description = "Deze dienst")),
+    security(("bearer" = [])),
     tags((name = "Systeem", description = "Documentatie van de dienst.")),
     components(schemas(Problem, InvalidParam, crate::http::problem::Code)),
     modifiers(&SecuritySchemes),
@@ -254,7 +255,21 @@ fn add_common_responses(operation: &mut Operation) {
             "Interne fout; het antwoord noemt alleen het `requestId`.",
         ),
     ];
-    let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+    // Zonder eigen `security` geldt die van het document (een token); de open
+    // operaties zeggen `security(())`.
+    let secured = operation.security.as_ref().is_none_or(|s| {
+        s.iter().any(|r| {
+            serde_json::to_value(r).is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty()))
+        })
+    });
+    let has_path_parameter = operation.parameters.as_ref().is_some_and(|p| {
+        p.iter()
+            .any(|p| p.parameter_in == utoipa::openapi::path::ParameterIn::Path)
+    });
+    let not_found = (
+        "404",
+        "Bestaat niet, of hoort bij een andere gemeente (dat verschil ziet u niet).",
+    );
     let unauthorized = (
         "401",
         "Geen, een ongeldig, verlopen of ingetrokken token (of een token in de query string); \
@@ -278,6 +293,7 @@ fn add_common_responses(operation: &mut Operation) {
         secured.then_some(unauthorized),
         has_body.then_some(unsupported),
         has_if_match.then_some(stale),
+        has_path_parameter.then_some(not_found),
     ];
     for (status, description) in common.into_iter().chain(extra.into_iter().flatten()) {
         responses
@@ -330,7 +346,8 @@ pub struct DocumentJson(pub web::Bytes);
 #[utoipa::path(
     tag = "Systeem",
     operation_id = "getOpenapi",
-    responses((status = 200, description = "Het OpenAPI-document (3.1).", content_type = "application/json", body = Object))
+    responses((status = 200, description = "Het OpenAPI-document (3.1).", content_type = "application/json", body = Object)),
+    security(()),
 )]
 #[get("/openapi.json")]
 pub async fn serve(doc: web::Data<DocumentJson>) -> HttpResponse {

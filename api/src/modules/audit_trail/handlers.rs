@@ -103,7 +103,6 @@ pub struct AuditTrailParams {
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
         (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/audit-trail")]
 pub async fn list(

@@ -401,7 +401,6 @@ fn conflict(error: DbErr) -> ApiError {
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
         (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gebieden")]
 pub async fn list(
@@ -465,9 +464,7 @@ pub async fn list(
     responses(
         (status = 200, description = "Het gebied met `ETag`.", body = Gebied),
         (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gebieden/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -488,7 +485,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
         (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebied),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[post("/gebieden")]
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<HttpResponse> {
@@ -552,9 +548,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebied),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[patch("/gebieden/{id}")]
 pub async fn update(
@@ -631,10 +625,8 @@ pub async fn update(
     responses(
         (status = 204, description = "Verwijderd."),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Er verwijzen nog gebieden of trajecten naar.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[delete("/gebieden/{id}")]
 pub async fn remove(

@@ -157,9 +157,7 @@ fn representatie(m: indicatormeting::Model) -> Indicatormeting {
         (status = 200, description = "Een pagina metingen.", body = Pagina<Indicatormeting>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
         (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Het gebied bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gebieden/{id}/indicatoren")]
 pub async fn list(
@@ -194,9 +192,7 @@ pub async fn list(
     responses(
         (status = 201, description = "Vastgelegd.", body = Indicatormeting),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Het gebied bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[post("/gebieden/{id}/indicatoren")]
 pub async fn create(

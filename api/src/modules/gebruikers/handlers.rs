@@ -232,7 +232,6 @@ fn respond(
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
         (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gebruikers")]
 pub async fn list(
@@ -279,7 +278,6 @@ pub async fn list(
         (status = 200, description = "De aanroeper.", body = Gebruiker),
         (status = 403, description = "Een koppeling is geen gebruiker.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gebruikers/mij")]
 pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
@@ -302,9 +300,7 @@ pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
     responses(
         (status = 200, description = "De gebruiker, met `ETag`.", body = Gebruiker),
         (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gebruikers/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -327,7 +323,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
         (status = 403, description = "Geen beheerder, of een regionale rol toekennen zonder regionaal beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "De gebruikersnaam of externId bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[post("/gebruikers")]
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiResult<HttpResponse> {
@@ -429,10 +424,8 @@ fn check_nieuw(
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebruiker),
         (status = 403, description = "Geen beheerder, of een regionale rol toekennen.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Uw eigen account deactiveren of uw beheerrol afnemen, of een externId die al gebruikt wordt.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[patch("/gebruikers/{id}")]
 pub async fn update(

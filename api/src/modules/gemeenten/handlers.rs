@@ -103,7 +103,6 @@ pub struct GemeentenParams {
         (status = 200, description = "Een pagina gemeenten.", body = Pagina<Gemeente>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal gemeenten."))),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gemeenten")]
 pub async fn list(
@@ -131,7 +130,6 @@ pub async fn list(
         (status = 200, description = "De gemeente.", body = Gemeente),
         (status = 404, description = "Geen gemeente met deze code.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/gemeenten/{code}")]
 pub async fn get(code: web::Path<String>, ctx: Context) -> ApiResult<HttpResponse> {

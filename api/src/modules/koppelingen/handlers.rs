@@ -206,7 +206,6 @@ fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpRes
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
         (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/koppelingen")]
 pub async fn list(
@@ -242,9 +241,7 @@ pub async fn list(
     responses(
         (status = 200, description = "De koppeling, met `ETag`.", body = Koppeling),
         (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/koppelingen/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -266,7 +263,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
         (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens zonder gemeentelijk beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[post("/koppelingen")]
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiResult<HttpResponse> {
@@ -338,10 +334,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Koppeling),
         (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens toekennen.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[patch("/koppelingen/{id}")]
 pub async fn update(
@@ -392,9 +386,7 @@ pub async fn update(
     responses(
         (status = 200, description = "Het nieuwe secret; alleen nu te zien.", body = NieuwGeheim),
         (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[post("/koppelingen/{id}/geheim")]
 pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

@@ -83,7 +83,8 @@ fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
         (status = 401, description = "`invalid_client`: client_id of client_secret onjuist.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Te veel mislukte pogingen op dit account; zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconden tot een nieuwe poging kan."))),
-    )
+    ),
+    security(()),
 )]
 #[post("/auth/token")]
 pub async fn create(

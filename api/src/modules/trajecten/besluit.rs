@@ -34,10 +34,8 @@ use super::stappen::stap_van;
     responses(
         (status = 200, description = "Het traject met het besluit.", body = Traject),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Het traject bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Geen weerbaarheidsplan, al besloten, of het traject is gesloten.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[post("/trajecten/{id}/besluit")]
 pub async fn create_besluit(

@@ -74,7 +74,6 @@ pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
         (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/trajecten")]
 pub async fn list(
@@ -119,9 +118,7 @@ pub async fn list(
     responses(
         (status = 200, description = "Het traject met `ETag`.", body = Traject),
         (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[get("/trajecten/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -142,7 +139,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
         (status = 201, description = "Gestart, met alle stappen open.", body = Traject),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[post("/trajecten")]
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult<HttpResponse> {
@@ -294,10 +290,8 @@ async fn open_stappen(ctx: &Context, traject: &traject::Model) -> ApiResult<()> 
     responses(
         (status = 200, description = "Gewijzigd.", body = Traject),
         (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Bestaat niet of hoort bij een andere gemeente.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Het traject is gestopt of afgerond.", body = Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
 )]
 #[patch("/trajecten/{id}")]
 pub async fn update(
