@@ -17,20 +17,6 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::gemeente::Entity",
-        from = "Column::GemeenteId",
-        to = "super::gemeente::Column::Id"
-    )]
-    Gemeente,
-}
-
-impl Related<super::gemeente::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Gemeente.def()
-    }
-}
+crate::van_gemeente!();
 
 crate::versiebeheer!();

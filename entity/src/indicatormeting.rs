@@ -26,7 +26,6 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+crate::van_gemeente!();
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -25,7 +25,6 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+crate::van_gemeente!();
 
 crate::versiebeheer!();

@@ -46,3 +46,26 @@ macro_rules! bijgewerkt {
         }
     };
 }
+
+/// De relatie van een gemeentelijke rij met haar gemeente (`gemeente_id`); voor elke
+/// entiteit van een gemeente dezelfde.
+#[macro_export]
+macro_rules! van_gemeente {
+    () => {
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {
+            #[sea_orm(
+                belongs_to = "super::gemeente::Entity",
+                from = "Column::GemeenteId",
+                to = "super::gemeente::Column::Id"
+            )]
+            Gemeente,
+        }
+
+        impl Related<super::gemeente::Entity> for Entity {
+            fn to() -> RelationDef {
+                Relation::Gemeente.def()
+            }
+        }
+    };
+}

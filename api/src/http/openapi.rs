@@ -80,6 +80,7 @@ pub fn document() -> serde_json::Value {
         .configure(crate::app::api_routes)
         .split_for_parts();
     doc.info.version = API_VERSION.to_owned();
+    tag_by_module(&mut doc);
     for item in doc.paths.paths.values_mut() {
         for operation in [
             &mut item.get,
@@ -99,6 +100,41 @@ pub fn document() -> serde_json::Value {
     unique_query_lists(&mut value);
     single_line_texts(&mut value);
     value
+}
+
+/// Elke operatie draagt de tag van de module die haar registreert (de eerste tag van
+/// het fragment van die module); de handlers hoeven hem niet te herhalen.
+fn tag_by_module(doc: &mut Document) {
+    for module in crate::app::MODULES {
+        let Some(tag) = (module.document)()
+            .tags
+            .and_then(|tags| tags.into_iter().next())
+            .map(|t| t.name)
+        else {
+            continue;
+        };
+        let (_, eigen) = App::new()
+            .into_utoipa_app()
+            .configure(module.routes)
+            .split_for_parts();
+        for (pad, item) in eigen.paths.paths {
+            let Some(doel) = doc.paths.paths.get_mut(&pad) else {
+                continue;
+            };
+            let methoden = [
+                (item.get.is_some(), &mut doel.get),
+                (item.post.is_some(), &mut doel.post),
+                (item.put.is_some(), &mut doel.put),
+                (item.patch.is_some(), &mut doel.patch),
+                (item.delete.is_some(), &mut doel.delete),
+            ];
+            for (van_module, operatie) in methoden {
+                if let (true, Some(operatie)) = (van_module, operatie.as_mut()) {
+                    operatie.tags = Some(vec![tag.clone()]);
+                }
+            }
+        }
+    }
 }
 
 /// Elke tekst in een invoerschema (`additionalProperties: false`) zonder eigen

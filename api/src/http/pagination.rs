@@ -1,8 +1,9 @@
 //! Paginering van collecties: `?pagina=1&paginaGrootte=20` (hoogstens 100), met
 //! `_links` (self, first, prev, next, last) in de body en `X-Total-Count` als header.
 //!
-//! Elke collectie-endpoint neemt [`PaginaParams`] op in zijn parameters en geeft
-//! een [`Pagina`] terug via [`Pagina::respond`].
+//! Elke collectie-endpoint leest een [`Lijst`] (pagina, filters en het verzoek voor de
+//! links), noemt [`PaginaParams`] en zijn filters in zijn parameters en antwoordt met
+//! [`Lijst::antwoord`].
 
 use actix_web::{HttpRequest, HttpResponse};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QuerySelect, Select};
@@ -87,6 +88,49 @@ pub struct PaginaLinks {
     pub next: Option<Link>,
     pub last: Link,
 }
+
+/// De invoer van een lijstoperatie: de pagina, de filters `P` uit dezelfde query
+/// string en het verzoek (voor de links van de pagina). Een ongeldige query geeft
+/// dezelfde 400 als `web::Query`.
+pub struct Lijst<P = GeenFilters> {
+    pub pagina: PaginaParams,
+    pub params: P,
+    req: HttpRequest,
+}
+
+impl<P> Lijst<P> {
+    /// 200 met deze pagina van de resultaten en `X-Total-Count`.
+    pub fn antwoord<T: ToSchema + Serialize>(
+        &self,
+        totaal: u64,
+        resultaten: Vec<T>,
+    ) -> HttpResponse {
+        Pagina::new(&self.req, self.pagina, totaal, resultaten).respond()
+    }
+}
+
+impl<P: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Lijst<P> {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        use actix_web::web::Query;
+        let lijst = (|| {
+            let pagina = Query::<PaginaParams>::from_request(req, payload).into_inner()?;
+            let params = Query::<P>::from_request(req, payload).into_inner()?;
+            Ok(Lijst {
+                pagina: pagina.into_inner(),
+                params: params.into_inner(),
+                req: req.clone(),
+            })
+        })();
+        std::future::ready(lijst)
+    }
+}
+
+/// Voor een collectie zonder eigen filters.
+#[derive(Debug, Default, Deserialize)]
+pub struct GeenFilters {}
 
 /// Een pagina uit een collectie.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::audit_trail;
 use sea_orm::sea_query::Expr;
@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Wijziging};
 use crate::auth::Recht;
+use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, InvalidParam, Problem};
 use crate::tenancy::Context;
@@ -95,7 +96,6 @@ pub struct AuditTrailParams {
 /// Elke mutatie, nieuwste eerst: wanneer, wie, welke resource, welke velden (met
 /// oude en nieuwe waarde, behalve bij persoonsgegevens en geheimen) en het request-id.
 #[utoipa::path(
-    tag = "Audit trail",
     operation_id = "listAuditTrail",
     params(PaginaParams, AuditTrailParams),
     responses(
@@ -105,14 +105,9 @@ pub struct AuditTrailParams {
     ),
 )]
 #[get("/audit-trail")]
-pub async fn list(
-    req: HttpRequest,
-    ctx: Context,
-    pagina: web::Query<PaginaParams>,
-    params: web::Query<AuditTrailParams>,
-) -> ApiResult<HttpResponse> {
+pub async fn list(ctx: Context, lijst: Lijst<AuditTrailParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AuditTrailLezen)?;
-    if let (Some(vanaf), Some(tot)) = (params.vanaf, params.tot)
+    if let (Some(vanaf), Some(tot)) = (lijst.params.vanaf, lijst.params.tot)
         && tot < vanaf
     {
         return Err(ApiError::Validation(vec![InvalidParam::new(
@@ -122,19 +117,19 @@ pub async fn list(
         )]));
     }
     let mut select = ctx.scoped(audit_trail::Entity::find());
-    if let Some(resource) = params.resource {
+    if let Some(resource) = lijst.params.resource {
         select = select.filter(audit_trail::Column::Resource.eq(resource.as_str()));
     }
-    if let Some(id) = &params.resource_id {
+    if let Some(id) = &lijst.params.resource_id {
         select = select.filter(audit_trail::Column::ResourceId.eq(id.as_str()));
     }
-    if let Some(vanaf) = params.vanaf {
+    if let Some(vanaf) = lijst.params.vanaf {
         select = select.filter(Expr::cust_with_values(
             "tijdstip >= ($1::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
             [vanaf],
         ));
     }
-    if let Some(tot) = params.tot {
+    if let Some(tot) = lijst.params.tot {
         select = select.filter(Expr::cust_with_values(
             "tijdstip < ($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
             [tot],
@@ -144,9 +139,9 @@ pub async fn list(
         .order_by_desc(audit_trail::Column::Tijdstip)
         .order_by_desc(audit_trail::Column::Id);
     let codes = ctx.codes().await?;
-    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
     let resultaten = rijen.into_iter().map(|m| regel(m, &codes)).collect();
-    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+    Ok(lijst.antwoord(totaal, resultaten))
 }
 
 fn regel(m: audit_trail::Model, codes: &HashMap<Uuid, String>) -> AuditRegel {

@@ -25,6 +25,7 @@ use crate::domein::dna::{
 };
 use crate::http::etag::{check_if_match, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, unieke_lijst};
+use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::{SortField, Sortering};
@@ -393,7 +394,6 @@ fn conflict(error: DbErr) -> ApiError {
 /// De gebieden van de eigen gemeente (de regio: alle), elk met DNA-profiel.
 /// `kwadrant` en `aanpak` filteren op het geldende profiel.
 #[utoipa::path(
-    tag = "Gebieden",
     operation_id = "listGebieden",
     params(PaginaParams, GebiedenParams),
     responses(
@@ -403,32 +403,27 @@ fn conflict(error: DbErr) -> ApiError {
     ),
 )]
 #[get("/gebieden")]
-pub async fn list(
-    req: HttpRequest,
-    ctx: Context,
-    pagina: web::Query<PaginaParams>,
-    params: web::Query<GebiedenParams>,
-) -> ApiResult<HttpResponse> {
+pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenLezen)?;
-    let sortering = Sortering::parse(params.sorteer.as_deref(), GebiedSortering::Naam)?;
+    let sortering = Sortering::parse(lijst.params.sorteer.as_deref(), GebiedSortering::Naam)?;
     let codes = ctx.codes().await?;
     let mut select = ctx.scoped(gebied::Entity::find());
-    if let Some(soort) = params.soort {
+    if let Some(soort) = lijst.params.soort {
         let naam = serde_json::to_value(soort)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned));
         select = select.filter(gebied::Column::Soort.eq(naam));
     }
-    if let Some(naam) = &params.naam {
+    if let Some(naam) = &lijst.params.naam {
         select = select.filter(Expr::cust_with_values(
             "naam ILIKE '%' || $1 || '%'",
             [naam.replace(['%', '_'], "")],
         ));
     }
-    if let Some(ouder) = params.bovenliggend_gebied_id {
+    if let Some(ouder) = lijst.params.bovenliggend_gebied_id {
         select = select.filter(gebied::Column::BovenliggendGebiedId.eq(ouder));
     }
-    if let Some(code) = &params.gemeente {
+    if let Some(code) = &lijst.params.gemeente {
         select = select.filter(gebied::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
     }
     let rijen = sortering
@@ -442,23 +437,28 @@ pub async fn list(
         .into_iter()
         .filter_map(|m| {
             let profiel = profielen.remove(&m.id)?;
-            let past = params.kwadrant.is_none_or(|k| profiel.kwadrant == Some(k))
-                && params.aanpak.is_none_or(|a| profiel.aanpak.contains(&a));
+            let past = lijst
+                .params
+                .kwadrant
+                .is_none_or(|k| profiel.kwadrant == Some(k))
+                && lijst
+                    .params
+                    .aanpak
+                    .is_none_or(|a| profiel.aanpak.contains(&a));
             past.then(|| representatie(m, profiel, &codes))
         })
         .collect();
     let totaal = passend.len() as u64;
     let resultaten = passend
         .into_iter()
-        .skip(usize::try_from(pagina.offset()).unwrap_or(usize::MAX))
-        .take(usize::try_from(pagina.pagina_grootte()).unwrap_or(20))
+        .skip(usize::try_from(lijst.pagina.offset()).unwrap_or(usize::MAX))
+        .take(usize::try_from(lijst.pagina.pagina_grootte()).unwrap_or(20))
         .collect();
-    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+    Ok(lijst.antwoord(totaal, resultaten))
 }
 
 /// Eén gebied
 #[utoipa::path(
-    tag = "Gebieden",
     operation_id = "getGebied",
     params(("id" = Uuid, Path, description = "Id van het gebied")),
     responses(
@@ -478,7 +478,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 /// In de eigen gemeente. Zonder `grootteklasse` volgt de grootte uit het inwonertal
 /// en de drempel van de gemeente (standaard 5000).
 #[utoipa::path(
-    tag = "Gebieden",
     operation_id = "createGebied",
     request_body = NieuwGebied,
     responses(
@@ -538,7 +537,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
 /// Ook de handmatige keuze in het DNA-profiel (`handmatig`, met reden; `null` haalt
 /// haar weg). Stuur `If-Match` met de `ETag`.
 #[utoipa::path(
-    tag = "Gebieden",
     operation_id = "updateGebied",
     params(
         ("id" = Uuid, Path, description = "Id van het gebied"),
@@ -616,7 +614,6 @@ pub async fn update(
 /// Met zijn metingen. Een gebied met onderliggende gebieden of trajecten blijft: 409
 /// met de reden.
 #[utoipa::path(
-    tag = "Gebieden",
     operation_id = "deleteGebied",
     params(
         ("id" = Uuid, Path, description = "Id van het gebied"),

@@ -2,7 +2,7 @@
 //! bron; de geschiedenis blijft, de laatste meting bepaalt het DNA-profiel.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{gebied, indicatormeting};
 use sea_orm::{
@@ -16,6 +16,7 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::dna::{self, INDICATOREN, IndicatorBand};
 use crate::http::invoer::Invoer;
+use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiResult, Problem};
 use crate::modules::gebieden::waarden;
@@ -150,7 +151,6 @@ fn representatie(m: indicatormeting::Model) -> Indicatormeting {
 ///
 /// Nieuwste peildatum eerst; de eerste is de meting die het DNA-profiel bepaalt.
 #[utoipa::path(
-    tag = "Gebieden",
     operation_id = "listIndicatormetingen",
     params(("id" = Uuid, Path, description = "Id van het gebied"), PaginaParams),
     responses(
@@ -160,12 +160,7 @@ fn representatie(m: indicatormeting::Model) -> Indicatormeting {
     ),
 )]
 #[get("/gebieden/{id}/indicatoren")]
-pub async fn list(
-    req: HttpRequest,
-    ctx: Context,
-    id: web::Path<Uuid>,
-    pagina: web::Query<PaginaParams>,
-) -> ApiResult<HttpResponse> {
+pub async fn list(ctx: Context, id: web::Path<Uuid>, lijst: Lijst) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenLezen)?;
     let gebied = ctx.find::<gebied::Entity>(*id).await?;
     let select = ctx
@@ -174,9 +169,9 @@ pub async fn list(
         .order_by_desc(indicatormeting::Column::Peildatum)
         .order_by_desc(indicatormeting::Column::CreatedAt)
         .order_by_desc(indicatormeting::Column::Id);
-    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
     let resultaten = rijen.into_iter().map(representatie).collect();
-    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+    Ok(lijst.antwoord(totaal, resultaten))
 }
 
 /// Meting toevoegen
@@ -185,7 +180,6 @@ pub async fn list(
 /// waarde buiten het mogelijke bereik (negatief, een percentage boven 100, een
 /// Leefbaarometer buiten 1–9) is 400, met elk fout veld genoemd.
 #[utoipa::path(
-    tag = "Gebieden",
     operation_id = "createIndicatormeting",
     params(("id" = Uuid, Path, description = "Id van het gebied")),
     request_body = NieuweIndicatormeting,

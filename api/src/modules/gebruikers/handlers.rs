@@ -20,6 +20,7 @@ use crate::auth::{Actor, Recht, Rol};
 use crate::domein::codes::GemeenteCode;
 use crate::http::etag::{check_if_match, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
+use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::{SortField, Sortering};
@@ -224,7 +225,6 @@ fn respond(
 ///
 /// De gebruikers van de eigen gemeente; voor een `regio_beheerder` van alle gemeenten en de regio.
 #[utoipa::path(
-    tag = "Gebruikers",
     operation_id = "listGebruikers",
     params(PaginaParams, GebruikersParams),
     responses(
@@ -234,45 +234,39 @@ fn respond(
     ),
 )]
 #[get("/gebruikers")]
-pub async fn list(
-    req: HttpRequest,
-    ctx: Context,
-    pagina: web::Query<PaginaParams>,
-    params: web::Query<GebruikersParams>,
-) -> ApiResult<HttpResponse> {
+pub async fn list(ctx: Context, lijst: Lijst<GebruikersParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let sortering = Sortering::parse(
-        params.sorteer.as_deref(),
+        lijst.params.sorteer.as_deref(),
         GebruikerSortering::Gebruikersnaam,
     )?;
     let codes = ctx.codes().await?;
     let mut select = ctx.scoped(gebruiker::Entity::find());
-    if let Some(rol) = params.rol {
+    if let Some(rol) = lijst.params.rol {
         select = select.filter(sea_orm::sea_query::Expr::cust_with_values(
             "$1 = ANY(rollen)",
             [rol.as_str()],
         ));
     }
-    if let Some(actief) = params.actief {
+    if let Some(actief) = lijst.params.actief {
         select = select.filter(gebruiker::Column::Actief.eq(actief));
     }
-    if let Some(code) = &params.gemeente {
+    if let Some(code) = &lijst.params.gemeente {
         select = select.filter(gebruiker::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
     }
     let select = sortering.apply(select, gebruiker::Column::Id);
-    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
     let resultaten = rijen
         .into_iter()
         .map(|m| Gebruiker::from_model(m, &codes))
         .collect();
-    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+    Ok(lijst.antwoord(totaal, resultaten))
 }
 
 /// De ingelogde gebruiker
 ///
 /// Wie u bent volgens uw token: gebruikersnaam, gemeente en rollen.
 #[utoipa::path(
-    tag = "Gebruikers",
     operation_id = "getMij",
     responses(
         (status = 200, description = "De aanroeper.", body = Gebruiker),
@@ -294,7 +288,6 @@ pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
 
 /// Eén gebruiker
 #[utoipa::path(
-    tag = "Gebruikers",
     operation_id = "getGebruiker",
     params(("id" = Uuid, Path, description = "Id van de gebruiker")),
     responses(
@@ -315,7 +308,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 /// Een `gemeente_beheerder` maakt gebruikers van de eigen gemeente zonder regionale
 /// rollen; een `regio_beheerder` maakt ze voor elke gemeente en voor de regio.
 #[utoipa::path(
-    tag = "Gebruikers",
     operation_id = "createGebruiker",
     request_body = NieuweGebruiker,
     responses(
@@ -414,7 +406,6 @@ fn check_nieuw(
 /// Rollen, actief, wachtwoord of externId. Deactiveren maakt lopende tokens direct
 /// ongeldig. Stuur `If-Match` met de `ETag` om niemands wijziging te overschrijven.
 #[utoipa::path(
-    tag = "Gebruikers",
     operation_id = "updateGebruiker",
     params(
         ("id" = Uuid, Path, description = "Id van de gebruiker"),

@@ -2,13 +2,14 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 use entity::gemeente;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Problem};
 use crate::http::sorting::{SortField, Sortering};
@@ -96,7 +97,6 @@ pub struct GemeentenParams {
 ///
 /// De elf gemeenten van Veiligheidsregio Brabant-Noord, gepagineerd.
 #[utoipa::path(
-    tag = "Gemeenten",
     operation_id = "listGemeenten",
     params(PaginaParams, GemeentenParams),
     responses(
@@ -105,25 +105,21 @@ pub struct GemeentenParams {
     ),
 )]
 #[get("/gemeenten")]
-pub async fn list(
-    req: HttpRequest,
-    pagina: web::Query<PaginaParams>,
-    params: web::Query<GemeentenParams>,
-    ctx: Context,
-) -> ApiResult<HttpResponse> {
-    let sortering =
-        Sortering::<GemeenteSortering>::parse(params.sorteer.as_deref(), GemeenteSortering::Naam)?;
+pub async fn list(lijst: Lijst<GemeentenParams>, ctx: Context) -> ApiResult<HttpResponse> {
+    let sortering = Sortering::<GemeenteSortering>::parse(
+        lijst.params.sorteer.as_deref(),
+        GemeenteSortering::Naam,
+    )?;
     let query = sortering.apply(gemeente::Entity::find(), gemeente::Column::Code);
-    let (totaal, rijen) = pagina.fetch(query, ctx.db()).await?;
+    let (totaal, rijen) = lijst.pagina.fetch(query, ctx.db()).await?;
     let resultaten = rijen.into_iter().map(Gemeente::from).collect();
-    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+    Ok(lijst.antwoord(totaal, resultaten))
 }
 
 /// Eén gemeente
 ///
 /// Een gemeente op haar CBS-code, bv. `GM0828` voor Oss.
 #[utoipa::path(
-    tag = "Gemeenten",
     operation_id = "getGemeente",
     params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828")),
     responses(

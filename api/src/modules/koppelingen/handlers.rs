@@ -23,6 +23,7 @@ use crate::auth::{Recht, Scope};
 use crate::domein::codes::GemeenteCode;
 use crate::http::etag::{check_if_match, resource_response};
 use crate::http::invoer::{Invoer, unieke_lijst};
+use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::{SortField, Sortering};
@@ -198,7 +199,6 @@ fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpRes
 ///
 /// De koppelingen van de eigen gemeente; voor een `regio_beheerder` van alle gemeenten.
 #[utoipa::path(
-    tag = "Koppelingen",
     operation_id = "listKoppelingen",
     params(PaginaParams, KoppelingenParams),
     responses(
@@ -208,34 +208,28 @@ fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpRes
     ),
 )]
 #[get("/koppelingen")]
-pub async fn list(
-    req: HttpRequest,
-    ctx: Context,
-    pagina: web::Query<PaginaParams>,
-    params: web::Query<KoppelingenParams>,
-) -> ApiResult<HttpResponse> {
+pub async fn list(ctx: Context, lijst: Lijst<KoppelingenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
-    let sortering = Sortering::parse(params.sorteer.as_deref(), KoppelingSortering::Naam)?;
+    let sortering = Sortering::parse(lijst.params.sorteer.as_deref(), KoppelingSortering::Naam)?;
     let codes = ctx.codes().await?;
     let mut select = ctx.scoped(koppeling::Entity::find());
-    if let Some(actief) = params.actief {
+    if let Some(actief) = lijst.params.actief {
         select = select.filter(koppeling::Column::Actief.eq(actief));
     }
-    if let Some(code) = &params.gemeente {
+    if let Some(code) = &lijst.params.gemeente {
         select = select.filter(koppeling::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
     }
     let select = sortering.apply(select, koppeling::Column::Id);
-    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
     let resultaten = rijen
         .into_iter()
         .map(|m| Koppeling::from_model(m, &codes))
         .collect();
-    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+    Ok(lijst.antwoord(totaal, resultaten))
 }
 
 /// Eén koppeling
 #[utoipa::path(
-    tag = "Koppelingen",
     operation_id = "getKoppeling",
     params(("id" = Uuid, Path, description = "Id van de koppeling")),
     responses(
@@ -255,7 +249,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 ///
 /// Het antwoord bevat het client secret; het is daarna nooit meer te zien.
 #[utoipa::path(
-    tag = "Koppelingen",
     operation_id = "createKoppeling",
     request_body = NieuweKoppeling,
     responses(
@@ -324,7 +317,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
 ///
 /// `{"actief": false}` trekt de koppeling in: haar tokens werken direct niet meer.
 #[utoipa::path(
-    tag = "Koppelingen",
     operation_id = "updateKoppeling",
     params(
         ("id" = Uuid, Path, description = "Id van de koppeling"),
@@ -380,7 +372,6 @@ pub async fn update(
 /// Maakt een nieuw secret; het oude werkt niet meer, en tokens die ermee verkregen
 /// zijn ook niet.
 #[utoipa::path(
-    tag = "Koppelingen",
     operation_id = "renewKoppelingGeheim",
     params(("id" = Uuid, Path, description = "Id van de koppeling")),
     responses(

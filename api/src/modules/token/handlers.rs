@@ -74,7 +74,6 @@ fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
 /// en `error_description`. Na 5 mislukte pogingen op één account binnen 15 minuten
 /// volgt 429 met `Retry-After`.
 #[utoipa::path(
-    tag = "Authenticatie",
     operation_id = "createToken",
     request_body(content = TokenVerzoek, content_type = "application/x-www-form-urlencoded"),
     responses(

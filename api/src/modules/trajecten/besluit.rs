@@ -27,7 +27,6 @@ use super::stappen::stap_van;
 /// Alleen bij `weerbaarheid`, één keer: `go` of `no_go`, met reden. Het rondt stap 5
 /// af; een `no_go` stopt het traject, een `go` opent de weg naar stap 6–12.
 #[utoipa::path(
-    tag = "Trajecten",
     operation_id = "createTrajectBesluit",
     params(("id" = Uuid, Path, description = "Id van het traject")),
     request_body = BesluitInvoer,

@@ -19,6 +19,7 @@ use crate::auth::Recht;
 use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen};
 use crate::http::etag::check_if_match;
 use crate::http::invoer::{Fouten, Invoer};
+use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::modules::gebieden;
@@ -66,7 +67,6 @@ pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
 
 /// Trajecten
 #[utoipa::path(
-    tag = "Trajecten",
     operation_id = "listTrajecten",
     params(PaginaParams, TrajectenParams),
     responses(
@@ -76,27 +76,22 @@ pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
     ),
 )]
 #[get("/trajecten")]
-pub async fn list(
-    req: HttpRequest,
-    ctx: Context,
-    pagina: web::Query<PaginaParams>,
-    params: web::Query<TrajectenParams>,
-) -> ApiResult<HttpResponse> {
+pub async fn list(ctx: Context, lijst: Lijst<TrajectenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenLezen)?;
     let mut select = ctx.scoped(traject::Entity::find());
-    if let Some(gebied) = params.gebied_id {
+    if let Some(gebied) = lijst.params.gebied_id {
         select = select.filter(traject::Column::GebiedId.eq(gebied));
     }
-    if let Some(plan) = params.aanpak {
+    if let Some(plan) = lijst.params.aanpak {
         select = select.filter(traject::Column::Aanpak.eq(plan.as_str()));
     }
-    if let Some(status) = &params.status {
+    if let Some(status) = &lijst.params.status {
         select = select.filter(traject::Column::Status.eq(*status));
     }
     let select = select
         .order_by_desc(traject::Column::CreatedAt)
         .order_by_desc(traject::Column::Id);
-    let (totaal, rijen) = pagina.fetch(select, ctx.db()).await?;
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
     let codes = ctx.codes().await?;
     let ids: Vec<Uuid> = rijen.iter().map(|t| t.id).collect();
     let mut stappen = stappen_van(&ctx, &ids).await?;
@@ -107,12 +102,11 @@ pub async fn list(
             representatie(t, s, &codes)
         })
         .collect();
-    Ok(Pagina::new(&req, *pagina, totaal, resultaten).respond())
+    Ok(lijst.antwoord(totaal, resultaten))
 }
 
 /// Eén traject
 #[utoipa::path(
-    tag = "Trajecten",
     operation_id = "getTraject",
     params(("id" = Uuid, Path, description = "Id van het traject")),
     responses(
@@ -132,7 +126,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 /// Zonder `aanpak` geldt het advies van het DNA-profiel van het gebied, als dat één
 /// aanpak noemt (vak 1: coachend, vak 4: coördinerend); bij vak 2 en 3 kiest u zelf.
 #[utoipa::path(
-    tag = "Trajecten",
     operation_id = "createTraject",
     request_body = NieuwTraject,
     responses(
@@ -280,7 +273,6 @@ async fn open_stappen(ctx: &Context, traject: &traject::Model) -> ApiResult<()> 
 ///
 /// Naam en verbinders; `{"status": "gestopt"}` stopt het traject.
 #[utoipa::path(
-    tag = "Trajecten",
     operation_id = "updateTraject",
     params(
         ("id" = Uuid, Path, description = "Id van het traject"),

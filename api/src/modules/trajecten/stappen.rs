@@ -31,7 +31,6 @@ use super::handlers::{bump, gesloten};
 /// Bij `weerbaarheid` rondt alleen het besluit stap 5 af, en beginnen stap 6–12 pas
 /// na een go.
 #[utoipa::path(
-    tag = "Trajecten",
     operation_id = "updateTrajectStap",
     params(
         ("id" = Uuid, Path, description = "Id van het traject"),
