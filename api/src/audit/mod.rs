@@ -76,17 +76,23 @@ impl Wijzigingen {
         self.0.is_empty()
     }
 
-    /// Een nieuwe resource: de velden van `velden` die in haar representatie een
-    /// waarde hebben (niet `null`), als nieuwe waarden.
-    pub fn aangemaakt(representatie: &impl Serialize, velden: &[&str]) -> Self {
+    /// Een nieuwe resource: elk veld van de lijst van `resource` (zie [`Waarden`]) dat in
+    /// haar representatie een waarde heeft, als nieuwe waarde. Andere gezette velden
+    /// voegt de handler toe met [`Wijzigingen::alleen_naam_als`].
+    pub fn aangemaakt(resource: &str, representatie: &impl Serialize) -> Self {
         let json = to_value(representatie);
         let mut w = Self::new();
-        for veld in velden {
+        for veld in waarde_velden(resource).filter(|v| !v.contains('.')) {
             if let Some(waarde) = json.get(veld).filter(|w| !w.is_null()) {
                 w = w.nieuw(veld, waarde);
             }
         }
         w
+    }
+
+    /// [`Wijzigingen::alleen_naam`] als het veld gezet is.
+    pub fn alleen_naam_als(self, gezet: bool, veld: &str) -> Self {
+        if gezet { self.alleen_naam(veld) } else { self }
     }
 
     /// Eén veld van een wijziging: is er een nieuwe waarde die verschilt van wat er
@@ -177,13 +183,16 @@ pub struct Waarden {
     pub velden: &'static [&'static str],
 }
 
-fn waarde_toegestaan(resource: &str, veld: &str) -> bool {
+fn waarde_velden(resource: &str) -> impl Iterator<Item = &'static str> + '_ {
     crate::app::MODULES
         .iter()
         .flat_map(|m| m.audit_waarden)
-        .filter(|w| w.resource == resource)
-        .flat_map(|w| w.velden)
-        .any(|patroon| past(patroon, veld))
+        .filter(move |w| w.resource == resource)
+        .flat_map(|w| w.velden.iter().copied())
+}
+
+fn waarde_toegestaan(resource: &str, veld: &str) -> bool {
+    waarde_velden(resource).any(|patroon| past(patroon, veld))
 }
 
 fn past(patroon: &str, veld: &str) -> bool {

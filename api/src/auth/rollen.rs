@@ -167,14 +167,7 @@ pub enum Recht {
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
-const LEZERS: &[Rol] = &[
-    Rol::RegioBeheerder,
-    Rol::RegioNetwerkmanager,
-    Rol::GemeenteBeheerder,
-    Rol::Coordinator,
-    Rol::Budgethouder,
-    Rol::Raadpleger,
-];
+const LEZERS: &[Rol] = &Rol::ALL;
 /// Gemeentelijke gegevens schrijven: coördinatoren en beheerders van de gemeente.
 const SCHRIJVERS: &[Rol] = &[Rol::Coordinator, Rol::GemeenteBeheerder];
 

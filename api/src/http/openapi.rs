@@ -274,6 +274,9 @@ pub fn document_json() -> String {
 /// onbekende of ongeldige queryparameter), 413 (body boven 1 MiB) en 500; 401 bij
 /// een beveiligde operatie, 415 bij een body, 412 bij `If-Match`; en de headers
 /// `API-Version` en `X-Request-Id` op elk antwoord.
+/// Operaties met een token maar zonder recht om te controleren: die geven geen 403.
+const ZONDER_RECHT: &[&str] = crate::modules::gemeenten::VOOR_ELKE_AANROEPER;
+
 fn add_common_responses(operation: &mut Operation) {
     let problem = || {
         ContentBuilder::new()
@@ -302,6 +305,10 @@ fn add_common_responses(operation: &mut Operation) {
         p.iter()
             .any(|p| p.parameter_in == utoipa::openapi::path::ParameterIn::Path)
     });
+    let forbidden = (
+        "403",
+        "Uw rol of de scopes van de koppeling geven dit recht niet; `code` zegt welk.",
+    );
     let not_found = (
         "404",
         "Bestaat niet, of hoort bij een andere gemeente (dat verschil ziet u niet).",
@@ -330,6 +337,8 @@ fn add_common_responses(operation: &mut Operation) {
         has_body.then_some(unsupported),
         has_if_match.then_some(stale),
         has_path_parameter.then_some(not_found),
+        (secured && !ZONDER_RECHT.contains(&operation.operation_id.as_deref().unwrap_or_default()))
+            .then_some(forbidden),
     ];
     for (status, description) in common.into_iter().chain(extra.into_iter().flatten()) {
         responses

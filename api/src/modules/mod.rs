@@ -32,6 +32,19 @@ pub struct Module {
     pub invoer: &'static [crate::http::invoer::InvoerSchema],
 }
 
+impl Module {
+    /// Een module zonder eigen gegevens: alleen routes en een documentfragment.
+    pub const fn alleen_routes(routes: fn(&mut ServiceConfig), document: fn() -> Document) -> Self {
+        Module {
+            routes,
+            document,
+            tabellen: &[],
+            audit_waarden: &[],
+            invoer: &[],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -17,7 +17,7 @@ use crate::audit::{Actie, Wijziging};
 use crate::auth::Recht;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, InvalidParam, Problem};
+use crate::http::problem::{ApiError, ApiResult, InvalidParam};
 use crate::tenancy::Context;
 
 /// De soorten resource in de audit trail.
@@ -101,7 +101,6 @@ pub struct AuditTrailParams {
     responses(
         (status = 200, description = "Een pagina regels.", body = Pagina<AuditRegel>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
-        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/audit-trail")]

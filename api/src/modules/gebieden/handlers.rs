@@ -33,16 +33,6 @@ use crate::modules::gemeenten;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebied";
-/// De velden van een gebied die een aanroeper zet (voor de audit trail).
-const VELDEN: &[&str] = &[
-    "naam",
-    "soort",
-    "cbsCode",
-    "inwonertal",
-    "grootteklasse",
-    "bovenliggendGebiedId",
-    "handmatig",
-];
 
 pub use entity::soorten::GebiedSoort as Soort;
 
@@ -399,7 +389,6 @@ fn conflict(error: DbErr) -> ApiError {
     responses(
         (status = 200, description = "Een pagina gebieden.", body = Pagina<Gebied>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
-        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/gebieden")]
@@ -463,7 +452,6 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
     params(("id" = Uuid, Path, description = "Id van het gebied")),
     responses(
         (status = 200, description = "Het gebied met `ETag`.", body = Gebied),
-        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/gebieden/{id}")]
@@ -482,7 +470,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     request_body = NieuwGebied,
     responses(
         (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebied),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/gebieden")]
@@ -519,7 +506,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    let wijzigingen = Wijzigingen::aangemaakt(&model, VELDEN);
+    let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &model)
+        .alleen_naam_als(model.handmatig.is_some(), "handmatig");
     ctx.vastleggen(
         Actie::Aangemaakt,
         RESOURCE,
@@ -545,7 +533,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
     request_body = GebiedWijziging,
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebied),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/gebieden/{id}")]
@@ -621,7 +608,6 @@ pub async fn update(
     ),
     responses(
         (status = 204, description = "Verwijderd."),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Er verwijzen nog gebieden of trajecten naar.", body = Problem, content_type = "application/problem+json"),
     ),
 )]

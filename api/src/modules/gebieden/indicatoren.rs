@@ -18,7 +18,7 @@ use crate::domein::dna::{self, INDICATOREN, IndicatorBand};
 use crate::http::invoer::Invoer;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
-use crate::http::problem::{ApiResult, Problem};
+use crate::http::problem::ApiResult;
 use crate::modules::gebieden::waarden;
 use crate::tenancy::Context;
 
@@ -35,6 +35,42 @@ const TEKENEN: [&str; 7] = [
     "wonenEnWerkenInZelfdeGebied",
 ];
 
+/// De zeven indicatoren en de zeven tekenen met hun grenzen, één keer voor de invoer
+/// en de representatie van een meting: `{ velden ervoor } { velden erna }`.
+macro_rules! met_indicatoren {
+    ($(#[$m:meta])* pub struct $naam:ident { $($voor:tt)* } { $($na:tt)* }) => {
+        $(#[$m])*
+        pub struct $naam {
+            $($voor)*
+            #[schema(minimum = 0, maximum = 1000)]
+            pub burgerinitiatieven_per_1000: Option<f64>,
+            #[schema(minimum = 0, maximum = 100)]
+            pub vrijwilligerswerk_percentage: Option<f64>,
+            #[schema(minimum = 0, maximum = 100)]
+            pub verenigingslidmaatschap_percentage: Option<f64>,
+            #[schema(minimum = 0)]
+            pub buurthuisbezoek_per_1000: Option<f64>,
+            #[schema(minimum = 0, maximum = 100)]
+            pub verkiezingsopkomst_percentage: Option<f64>,
+            /// Lager is beter.
+            #[schema(minimum = 0)]
+            pub overlastregistraties_per_1000: Option<f64>,
+            /// Schaal 1 tot en met 9.
+            #[schema(minimum = 1, maximum = 9)]
+            pub leefbaarometer: Option<f64>,
+            pub inwoners_kennen_elkaar: Option<bool>,
+            pub groeten_elkaar_op_straat: Option<bool>,
+            pub grootste_deel_geboren_en_getogen: Option<bool>,
+            pub weten_waar_kwetsbaren_zijn: Option<bool>,
+            pub kennen_en_spreken_buren: Option<bool>,
+            pub buurtfeesten: Option<bool>,
+            pub wonen_en_werken_in_zelfde_gebied: Option<bool>,
+            $($na)*
+        }
+    };
+}
+
+met_indicatoren! {
 /// Een nieuwe meting: elke niet-lege deelverzameling van de zeven indicatoren en de
 /// zeven tekenen, met peildatum (niet in de toekomst) en bron.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -49,31 +85,10 @@ pub struct NieuweIndicatormeting {
         example = "CBS Kerncijfers wijken en buurten 2025"
     )]
     pub bron: String,
-    #[schema(minimum = 0, maximum = 1000)]
-    pub burgerinitiatieven_per_1000: Option<f64>,
-    #[schema(minimum = 0, maximum = 100)]
-    pub vrijwilligerswerk_percentage: Option<f64>,
-    #[schema(minimum = 0, maximum = 100)]
-    pub verenigingslidmaatschap_percentage: Option<f64>,
-    #[schema(minimum = 0)]
-    pub buurthuisbezoek_per_1000: Option<f64>,
-    #[schema(minimum = 0, maximum = 100)]
-    pub verkiezingsopkomst_percentage: Option<f64>,
-    /// Lager is beter.
-    #[schema(minimum = 0)]
-    pub overlastregistraties_per_1000: Option<f64>,
-    /// Schaal 1 tot en met 9.
-    #[schema(minimum = 1, maximum = 9)]
-    pub leefbaarometer: Option<f64>,
-    pub inwoners_kennen_elkaar: Option<bool>,
-    pub groeten_elkaar_op_straat: Option<bool>,
-    pub grootste_deel_geboren_en_getogen: Option<bool>,
-    pub weten_waar_kwetsbaren_zijn: Option<bool>,
-    pub kennen_en_spreken_buren: Option<bool>,
-    pub buurtfeesten: Option<bool>,
-    pub wonen_en_werken_in_zelfde_gebied: Option<bool>,
+} {}
 }
 
+met_indicatoren! {
 /// Een meting: elke deelverzameling van de zeven indicatoren en de zeven tekenen.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -89,29 +104,7 @@ pub struct Indicatormeting {
     /// Waar de cijfers vandaan komen (bv. CBS Kerncijfers wijken en buurten 2025).
     #[schema(example = "CBS Kerncijfers wijken en buurten 2025")]
     pub bron: String,
-    #[schema(minimum = 0, maximum = 1000)]
-    pub burgerinitiatieven_per_1000: Option<f64>,
-    #[schema(minimum = 0, maximum = 100)]
-    pub vrijwilligerswerk_percentage: Option<f64>,
-    #[schema(minimum = 0, maximum = 100)]
-    pub verenigingslidmaatschap_percentage: Option<f64>,
-    #[schema(minimum = 0)]
-    pub buurthuisbezoek_per_1000: Option<f64>,
-    #[schema(minimum = 0, maximum = 100)]
-    pub verkiezingsopkomst_percentage: Option<f64>,
-    /// Lager is beter.
-    #[schema(minimum = 0)]
-    pub overlastregistraties_per_1000: Option<f64>,
-    /// Schaal 1 tot en met 9.
-    #[schema(minimum = 1, maximum = 9)]
-    pub leefbaarometer: Option<f64>,
-    pub inwoners_kennen_elkaar: Option<bool>,
-    pub groeten_elkaar_op_straat: Option<bool>,
-    pub grootste_deel_geboren_en_getogen: Option<bool>,
-    pub weten_waar_kwetsbaren_zijn: Option<bool>,
-    pub kennen_en_spreken_buren: Option<bool>,
-    pub buurtfeesten: Option<bool>,
-    pub wonen_en_werken_in_zelfde_gebied: Option<bool>,
+} {
     /// De band van elke gemeten indicator.
     #[serde(default)]
     #[schema(read_only)]
@@ -119,6 +112,7 @@ pub struct Indicatormeting {
     #[serde(default)]
     #[schema(read_only)]
     pub aangemaakt_op: Option<DateTime<Utc>>,
+}
 }
 
 fn representatie(m: indicatormeting::Model) -> Indicatormeting {
@@ -156,7 +150,6 @@ fn representatie(m: indicatormeting::Model) -> Indicatormeting {
     responses(
         (status = 200, description = "Een pagina metingen.", body = Pagina<Indicatormeting>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
-        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/gebieden/{id}/indicatoren")]
@@ -185,7 +178,6 @@ pub async fn list(ctx: Context, id: web::Path<Uuid>, lijst: Lijst) -> ApiResult<
     request_body = NieuweIndicatormeting,
     responses(
         (status = 201, description = "Vastgelegd.", body = Indicatormeting),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/gebieden/{id}/indicatoren")]
@@ -201,12 +193,7 @@ pub async fn create(
         .insert(ctx.db())
         .await?;
     let meting = representatie(model);
-    let velden = ["gebiedId", "peildatum", "bron"];
-    let alle = velden
-        .into_iter()
-        .chain(INDICATOREN.iter().map(|i| i.veld))
-        .chain(TEKENEN);
-    let wijzigingen = Wijzigingen::aangemaakt(&meting, &alle.collect::<Vec<_>>());
+    let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &meting).alleen_naam("bron");
     let id = meting.id.map(|i| i.to_string()).unwrap_or_default();
     let gemeente = Some(gebied.gemeente_id);
     ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente, id, wijzigingen)

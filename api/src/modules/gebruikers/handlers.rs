@@ -230,7 +230,6 @@ fn respond(
     responses(
         (status = 200, description = "Een pagina gebruikers.", body = Pagina<Gebruiker>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
-        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/gebruikers")]
@@ -292,7 +291,6 @@ pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
     params(("id" = Uuid, Path, description = "Id van de gebruiker")),
     responses(
         (status = 200, description = "De gebruiker, met `ETag`.", body = Gebruiker),
-        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/gebruikers/{id}")]
@@ -351,13 +349,9 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     .map_err(conflict)?;
 
     let weergave = respond(actix_web::http::StatusCode::CREATED, model.clone(), &codes);
-    let mut velden = vec!["gebruikersnaam", "gemeente", "rollen", "actief"];
-    velden.extend(model.extern_id.is_some().then_some("externId"));
-    let mut wijzigingen =
-        Wijzigingen::aangemaakt(&Gebruiker::from_model(model.clone(), &codes), &velden);
-    if model.wachtwoord_hash.is_some() {
-        wijzigingen = wijzigingen.alleen_naam("wachtwoord");
-    }
+    let representatie = Gebruiker::from_model(model.clone(), &codes);
+    let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &representatie)
+        .alleen_naam_als(model.wachtwoord_hash.is_some(), "wachtwoord");
     ctx.vastleggen(
         Actie::Aangemaakt,
         RESOURCE,

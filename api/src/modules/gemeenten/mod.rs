@@ -13,10 +13,8 @@ pub use handlers::*;
 )]
 struct Doc;
 
-pub const MODULE: super::Module = super::Module {
-    routes: handlers::configure,
-    document: <Doc as OpenApi>::openapi,
-    tabellen: &[],
-    audit_waarden: &[],
-    invoer: &[],
-};
+/// De gemeenten leest iedere aanroeper met een token: deze operaties geven geen 403.
+pub const VOOR_ELKE_AANROEPER: &[&str] = &["listGemeenten", "getGemeente"];
+
+pub const MODULE: super::Module =
+    super::Module::alleen_routes(handlers::configure, <Doc as OpenApi>::openapi);

@@ -204,7 +204,6 @@ fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpRes
     responses(
         (status = 200, description = "Een pagina koppelingen.", body = Pagina<Koppeling>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
-        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/koppelingen")]
@@ -234,7 +233,6 @@ pub async fn list(ctx: Context, lijst: Lijst<KoppelingenParams>) -> ApiResult<Ht
     params(("id" = Uuid, Path, description = "Id van de koppeling")),
     responses(
         (status = 200, description = "De koppeling, met `ETag`.", body = Koppeling),
-        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/koppelingen/{id}")]
@@ -376,7 +374,6 @@ pub async fn update(
     params(("id" = Uuid, Path, description = "Id van de koppeling")),
     responses(
         (status = 200, description = "Het nieuwe secret; alleen nu te zien.", body = NieuwGeheim),
-        (status = 403, description = "Geen beheerder.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/koppelingen/{id}/geheim")]

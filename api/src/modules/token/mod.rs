@@ -10,10 +10,5 @@ pub use handlers::*;
 #[openapi(tags((name = "Authenticatie", description = "Access tokens voor gebruikers en koppelingen.")))]
 struct Doc;
 
-pub const MODULE: super::Module = super::Module {
-    routes: handlers::configure,
-    document: <Doc as OpenApi>::openapi,
-    tabellen: &[],
-    audit_waarden: &[],
-    invoer: &[],
-};
+pub const MODULE: super::Module =
+    super::Module::alleen_routes(handlers::configure, <Doc as OpenApi>::openapi);

@@ -32,7 +32,6 @@ use super::stappen::stap_van;
     request_body = BesluitInvoer,
     responses(
         (status = 200, description = "Het traject met het besluit.", body = Traject),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Geen weerbaarheidsplan, al besloten, of het traject is gesloten.", body = Problem, content_type = "application/problem+json"),
     ),
 )]

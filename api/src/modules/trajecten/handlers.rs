@@ -72,7 +72,6 @@ pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
     responses(
         (status = 200, description = "Een pagina trajecten, nieuwste eerst.", body = Pagina<Traject>,
             headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
-        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/trajecten")]
@@ -111,7 +110,6 @@ pub async fn list(ctx: Context, lijst: Lijst<TrajectenParams>) -> ApiResult<Http
     params(("id" = Uuid, Path, description = "Id van het traject")),
     responses(
         (status = 200, description = "Het traject met `ETag`.", body = Traject),
-        (status = 403, description = "Geen leesrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/trajecten/{id}")]
@@ -130,7 +128,6 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     request_body = NieuwTraject,
     responses(
         (status = 201, description = "Gestart, met alle stappen open.", body = Traject),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/trajecten")]
@@ -179,15 +176,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
     .insert(ctx.db())
     .await?;
     open_stappen(&ctx, &model).await?;
-    let velden = &[
-        "gebiedId",
-        "aanpak",
-        "voorgesteldeAanpak",
-        "naam",
-        "wijkverbinderId",
-        "gemeenteverbinderId",
-    ];
-    let wijzigingen = Wijzigingen::aangemaakt(&model, velden);
+    let wijzigingen =
+        Wijzigingen::aangemaakt(RESOURCE, &model).alleen_naam_als(model.naam.is_some(), "naam");
     let gemeente = Some(gemeente_id);
     ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente, model.id, wijzigingen)
         .await?;
@@ -281,7 +271,6 @@ async fn open_stappen(ctx: &Context, traject: &traject::Model) -> ApiResult<()> 
     request_body = TrajectWijziging,
     responses(
         (status = 200, description = "Gewijzigd.", body = Traject),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Het traject is gestopt of afgerond.", body = Problem, content_type = "application/problem+json"),
     ),
 )]

@@ -39,7 +39,6 @@ use super::handlers::{bump, gesloten};
     request_body = StapWijziging,
     responses(
         (status = 200, description = "Het traject met de bijgewerkte stap.", body = Traject),
-        (status = 403, description = "Geen schrijfrecht.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 5 zonder besluit, stap 6–12 zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
