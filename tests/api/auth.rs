@@ -435,10 +435,8 @@ async fn tokens_of_an_earlier_signing_key_stay_valid_during_rotation() {
     let claims = json!({"iss": "weefsel", "aud": "weefsel-api", "sub": app.user_id("oss.coordinator").await,
                         "exp": t + 300, "nbf": t, "iat": t, "jti": "j1", "soort": "gebruiker",
                         "gemeente": "GM0828", "rollen": ["coordinator"]});
-    let response = app
-        .get_as("/api/v1/gebruikers/mij", &oud.sign(&claims))
+    app.get_expect("/api/v1/gebruikers/mij", &oud.sign(&claims), 200)
         .await;
-    assert_eq!(response.status(), 200);
 
     // Dezelfde claims met een sleutel die niet (meer) geconfigureerd is: 401.
     let weg = TestKey::new("weg-2025");
@@ -462,14 +460,13 @@ async fn deactivating_a_user_revokes_its_tokens_at_once() {
     );
 
     let id = app.user_id("oss.coordinator").await;
-    let response = app
-        .patch_as(
-            &format!("/api/v1/gebruikers/{id}"),
-            &beheerder,
-            &json!({"actief": false}),
-        )
-        .await;
-    assert_eq!(response.status(), 200);
+    app.patch_expect(
+        &format!("/api/v1/gebruikers/{id}"),
+        &beheerder,
+        &json!({"actief": false}),
+        200,
+    )
+    .await;
 
     let body = assert_unauthorized(app.get_as("/api/v1/gebruikers/mij", &coordinator).await).await;
     assert_detail(&body, "gedeactiveerd");
@@ -526,14 +523,13 @@ async fn revoking_a_client_or_renewing_its_secret_ends_its_tokens() {
     assert_eq!(app.get_as("/api/v1/gemeenten", &token).await.status(), 200);
 
     // Intrekken.
-    let response = app
-        .patch_as(
-            &format!("/api/v1/koppelingen/{client_id}"),
-            &beheerder,
-            &json!({"actief": false}),
-        )
-        .await;
-    assert_eq!(response.status(), 200);
+    app.patch_expect(
+        &format!("/api/v1/koppelingen/{client_id}"),
+        &beheerder,
+        &json!({"actief": false}),
+        200,
+    )
+    .await;
     assert_unauthorized(app.get_as("/api/v1/gemeenten", &token).await).await;
 }
 

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::assert_velden;
 use crate::helpers::{
-    TestApp, assert_problem, exec, header, invalid_params, query_text, spawn_app,
+    TestApp, assert_problem, exec, header, invalid_params, kolom, query_text, spawn_app,
 };
 
 const STERK: &str = r#"{"peildatum": "2026-03-01", "bron": "CBS 2025", "burgerinitiatievenPer1000": 2.5,
@@ -109,12 +109,7 @@ async fn the_dna_profile_follows_the_latest_measurement_and_the_threshold() {
     // De geschiedenis blijft: nieuwste peildatum eerst.
     let lijst = app.get_json_as(&metingen, &token).await;
     assert_eq!(lijst["totaalAantal"], 3);
-    let data: Vec<&str> = lijst["resultaten"]
-        .as_array()
-        .expect("lijst")
-        .iter()
-        .filter_map(|m| m["peildatum"].as_str())
-        .collect();
+    let data: Vec<&str> = kolom(&lijst, "peildatum");
     assert_eq!(data, vec!["2026-06-01", "2026-03-01", "2025-01-01"]);
 
     // De drempel van de gemeente bepaalt de grootte; een gezette grootte gaat voor.
@@ -285,10 +280,7 @@ async fn bad_measurements_name_every_field_and_store_nothing() {
         &[("leefbaarometer", "verplicht"), ("peildatum", "ongeldig")],
     );
     // Grenswaarden zijn geldig.
-    let response = app
-        .post_as(&path, &token, &json!({"peildatum": "2026-01-01", "bron": "x", "vrijwilligerswerkPercentage": 100, "leefbaarometer": 1, "overlastregistratiesPer1000": 0}))
-        .await;
-    assert_eq!(response.status(), 201);
+    app.post_expect(&path, &token, &json!({"peildatum": "2026-01-01", "bron": "x", "vrijwilligerswerkPercentage": 100, "leefbaarometer": 1, "overlastregistratiesPer1000": 0}), 201).await;
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM indicatormeting").await,
         before + 1
@@ -362,14 +354,13 @@ async fn invalid_areas_parents_and_cycles_are_refused() {
         "geen"
     );
     // Verhangen zonder kring mag.
-    let response = app
-        .patch_as(
-            &format!("/api/v1/gebieden/{kern}"),
-            &token,
-            &json!({"bovenliggendGebiedId": wijk}),
-        )
-        .await;
-    assert_eq!(response.status(), 200);
+    app.patch_expect(
+        &format!("/api/v1/gebieden/{kern}"),
+        &token,
+        &json!({"bovenliggendGebiedId": wijk}),
+        200,
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_problem, header, spawn_app};
+use crate::helpers::{assert_problem, header, kolom, spawn_app};
 
 #[tokio::test]
 async fn lists_the_eleven_gemeenten_sorted_by_name() {
@@ -58,12 +58,7 @@ async fn paginates_with_links_that_keep_the_other_parameters() {
     let body = app
         .get_json("/api/v1/gemeenten?sorteer=-code&paginaGrootte=4&pagina=2")
         .await;
-    let codes: Vec<&str> = body["resultaten"]
-        .as_array()
-        .expect("resultaten")
-        .iter()
-        .filter_map(|g| g["code"].as_str())
-        .collect();
+    let codes: Vec<&str> = kolom(&body, "code");
     // Aflopend: GM1991 GM1982 GM1948 GM1721 | GM0865 GM0845 GM0828 GM0797 | ...
     assert_eq!(codes, vec!["GM0865", "GM0845", "GM0828", "GM0797"]);
     assert_eq!(body["aantalPaginas"], 3);

@@ -662,3 +662,14 @@ pub fn assert_detail(problem: &Value, tekst: &str) {
         "{problem}"
     );
 }
+
+/// De tekstwaarden van `veld` in een lijst, of in de `resultaten` van een pagina.
+pub fn kolom<'a>(lijst: &'a Value, veld: &str) -> Vec<&'a str> {
+    let rijen = lijst.get("resultaten").unwrap_or(lijst);
+    rijen
+        .as_array()
+        .expect("lijst")
+        .iter()
+        .filter_map(|r| r[veld].as_str())
+        .collect()
+}
