@@ -28,6 +28,27 @@ fn free_port() -> u16 {
         .expect("vrije poort")
 }
 
+/// Een access token van een demo-account bij een draaiende dienst op `base`.
+async fn demo_token(client: &reqwest::Client, base: &str, gebruiker: &str) -> String {
+    let antwoord: serde_json::Value = client
+        .post(format!("{base}/api/v1/auth/token"))
+        .form(&[
+            ("grant_type", "password"),
+            ("username", gebruiker),
+            ("password", crate::helpers::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("token")
+        .json()
+        .await
+        .expect("json");
+    antwoord["access_token"]
+        .as_str()
+        .expect("access_token")
+        .to_owned()
+}
+
 async fn wait_until_serving(url: &str) {
     let client = reqwest::Client::new();
     let start = Instant::now();
@@ -209,17 +230,7 @@ async fn dev_without_database_url_runs_its_own_postgres() {
         wait_until_serving(&format!("{base}/health/ready")).await;
         // Een nieuwe ontwikkelaar logt in met een demo-account uit de uitvoer.
         let client = reqwest::Client::new();
-        let token: serde_json::Value = client
-            .post(format!("{base}/api/v1/auth/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body("grant_type=password&username=oss.coordinator&password=weefsel-demo-2026")
-            .send()
-            .await
-            .expect("token")
-            .json()
-            .await
-            .expect("json");
-        let token = token["access_token"].as_str().expect("access_token");
+        let token = &demo_token(&client, &base, "oss.coordinator").await;
         let body: serde_json::Value = client
             .get(format!("{base}/api/v1/gemeenten"))
             .bearer_auth(token)
@@ -283,20 +294,7 @@ async fn request_logs_name_gemeente_and_user_but_no_secrets() {
     let base = format!("http://127.0.0.1:{port}");
     wait_until_serving(&format!("{base}/health/ready")).await;
     let client = reqwest::Client::new();
-    let token: serde_json::Value = client
-        .post(format!("{base}/api/v1/auth/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body("grant_type=password&username=vught.coordinator&password=weefsel-demo-2026")
-        .send()
-        .await
-        .expect("token")
-        .json()
-        .await
-        .expect("json");
-    let token = token["access_token"]
-        .as_str()
-        .expect("access_token")
-        .to_owned();
+    let token = demo_token(&client, &base, "vught.coordinator").await;
     let mij: serde_json::Value = client
         .get(format!("{base}/api/v1/gebruikers/mij"))
         .bearer_auth(&token)

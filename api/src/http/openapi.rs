@@ -355,6 +355,22 @@ fn add_common_responses(operation: &mut Operation) {
     }
     for response in responses.responses.values_mut() {
         if let RefOr::T(response) = response {
+            if is_pagina(response) {
+                response.headers.insert(
+                    crate::http::pagination::TOTAL_COUNT_HEADER.to_owned(),
+                    HeaderBuilder::new()
+                        .schema(
+                            utoipa::openapi::ObjectBuilder::new()
+                                .schema_type(utoipa::openapi::schema::Type::Integer)
+                                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                                    utoipa::openapi::KnownFormat::Int64,
+                                )))
+                                .minimum(Some(0)),
+                        )
+                        .description(Some("Het totale aantal resultaten."))
+                        .build(),
+                );
+            }
             response.headers.insert(
                 "API-Version".to_owned(),
                 HeaderBuilder::new()
@@ -379,6 +395,13 @@ fn add_common_responses(operation: &mut Operation) {
             );
         }
     }
+}
+
+/// Een antwoord met een [`crate::http::pagination::Pagina`] (dat draagt `X-Total-Count`).
+fn is_pagina(response: &utoipa::openapi::Response) -> bool {
+    response.content.get("application/json").is_some_and(|c| {
+        matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.starts_with("#/components/schemas/Pagina"))
+    })
 }
 
 /// Het document als vaste bytes, gedeeld door de workers.

@@ -99,8 +99,7 @@ pub struct AuditTrailParams {
     operation_id = "listAuditTrail",
     params(PaginaParams, AuditTrailParams),
     responses(
-        (status = 200, description = "Een pagina regels.", body = Pagina<AuditRegel>,
-            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 200, description = "Een pagina regels.", body = Pagina<AuditRegel>),
     ),
 )]
 #[get("/audit-trail")]

@@ -387,8 +387,7 @@ fn conflict(error: DbErr) -> ApiError {
     operation_id = "listGebieden",
     params(PaginaParams, GebiedenParams),
     responses(
-        (status = 200, description = "Een pagina gebieden.", body = Pagina<Gebied>,
-            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 200, description = "Een pagina gebieden.", body = Pagina<Gebied>),
     ),
 )]
 #[get("/gebieden")]

@@ -148,8 +148,7 @@ fn representatie(m: indicatormeting::Model) -> Indicatormeting {
     operation_id = "listIndicatormetingen",
     params(("id" = Uuid, Path, description = "Id van het gebied"), PaginaParams),
     responses(
-        (status = 200, description = "Een pagina metingen.", body = Pagina<Indicatormeting>,
-            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 200, description = "Een pagina metingen.", body = Pagina<Indicatormeting>),
     ),
 )]
 #[get("/gebieden/{id}/indicatoren")]

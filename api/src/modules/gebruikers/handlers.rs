@@ -228,8 +228,7 @@ fn respond(
     operation_id = "listGebruikers",
     params(PaginaParams, GebruikersParams),
     responses(
-        (status = 200, description = "Een pagina gebruikers.", body = Pagina<Gebruiker>,
-            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 200, description = "Een pagina gebruikers.", body = Pagina<Gebruiker>),
     ),
 )]
 #[get("/gebruikers")]

@@ -100,8 +100,7 @@ pub struct GemeentenParams {
     operation_id = "listGemeenten",
     params(PaginaParams, GemeentenParams),
     responses(
-        (status = 200, description = "Een pagina gemeenten.", body = Pagina<Gemeente>,
-            headers(("X-Total-Count" = u64, description = "Het totale aantal gemeenten."))),
+        (status = 200, description = "Een pagina gemeenten.", body = Pagina<Gemeente>),
     ),
 )]
 #[get("/gemeenten")]

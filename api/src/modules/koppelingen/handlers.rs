@@ -202,8 +202,7 @@ fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpRes
     operation_id = "listKoppelingen",
     params(PaginaParams, KoppelingenParams),
     responses(
-        (status = 200, description = "Een pagina koppelingen.", body = Pagina<Koppeling>,
-            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 200, description = "Een pagina koppelingen.", body = Pagina<Koppeling>),
     ),
 )]
 #[get("/koppelingen")]

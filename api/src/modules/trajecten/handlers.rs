@@ -70,8 +70,7 @@ pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
     operation_id = "listTrajecten",
     params(PaginaParams, TrajectenParams),
     responses(
-        (status = 200, description = "Een pagina trajecten, nieuwste eerst.", body = Pagina<Traject>,
-            headers(("X-Total-Count" = u64, description = "Het totale aantal."))),
+        (status = 200, description = "Een pagina trajecten, nieuwste eerst.", body = Pagina<Traject>),
     ),
 )]
 #[get("/trajecten")]
