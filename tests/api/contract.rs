@@ -1,7 +1,7 @@
 //! Het API-contract dat voor elk antwoord geldt.
 
 use crate::helpers::assert_velden;
-use crate::helpers::{assert_problem, header, invalid_params, spawn_app};
+use crate::helpers::{assert_405, assert_problem, header, invalid_params, spawn_app};
 
 #[tokio::test]
 async fn every_response_carries_version_request_id_and_security_headers() {
@@ -82,17 +82,7 @@ async fn wrong_methods_are_405_with_allow() {
             .send()
             .await
             .expect("verzoek");
-        assert_eq!(
-            header(response.headers(), "allow"),
-            allow,
-            "{method} {path}"
-        );
-        let body = assert_problem(response, 405).await;
-        assert_eq!(body["type"], "urn:weefsel:probleem:methode-niet-toegestaan");
-        assert!(
-            body["detail"].as_str().unwrap_or_default().contains(allow),
-            "{body}"
-        );
+        assert_405(response, allow, &format!("{method} {path}")).await;
     }
 }
 

@@ -673,3 +673,15 @@ pub fn kolom<'a>(lijst: &'a Value, veld: &str) -> Vec<&'a str> {
         .filter_map(|r| r[veld].as_str())
         .collect()
 }
+
+/// 405 met `Allow` (en die methoden in het `detail`) als problem details.
+pub async fn assert_405(response: reqwest::Response, allow: &str, verzoek: &str) -> Value {
+    assert_eq!(header(response.headers(), "allow"), allow, "{verzoek}");
+    let body = assert_problem(response, 405).await;
+    assert_eq!(body["type"], "urn:weefsel:probleem:methode-niet-toegestaan");
+    assert!(
+        body["detail"].as_str().unwrap_or_default().contains(allow),
+        "{verzoek}: {body}"
+    );
+    body
+}
