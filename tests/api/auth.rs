@@ -10,7 +10,9 @@ use ring::rand::SystemRandom;
 use ring::signature::{Ed25519KeyPair, KeyPair};
 use serde_json::{Value, json};
 
-use crate::helpers::{DEMO_PASSWORD, TestApp, assert_problem, header, spawn_app, spawn_app_with};
+use crate::helpers::{
+    DEMO_PASSWORD, TestApp, WRONG_PASSWORD, assert_problem, header, spawn_app, spawn_app_with,
+};
 use crate::helpers::{assert_detail, assert_velden};
 
 /// Een Ed25519-sleutelpaar zoals een identity provider het heeft.
@@ -106,13 +108,7 @@ async fn assert_unauthorized(response: reqwest::Response) -> Value {
 #[tokio::test]
 async fn a_password_grant_gives_a_signed_short_lived_token_with_the_claims() {
     let app = spawn_app().await;
-    let response = app
-        .token_request(&[
-            ("grant_type", "password"),
-            ("username", "oss.coordinator"),
-            ("password", DEMO_PASSWORD),
-        ])
-        .await;
+    let response = app.login("oss.coordinator", DEMO_PASSWORD).await;
     assert_eq!(response.status(), 200);
     assert_eq!(header(response.headers(), "cache-control"), "no-store");
     let body: Value = response.json().await.expect("json");
@@ -206,21 +202,9 @@ async fn unknown_and_known_usernames_are_answered_alike() {
         }
         v
     };
-    let known = app
-        .token_request(&[
-            ("grant_type", "password"),
-            ("username", "oss.coordinator"),
-            ("password", "fout-wachtwoord-123"),
-        ])
-        .await;
+    let known = app.login("oss.coordinator", WRONG_PASSWORD).await;
     let known = strip(assert_problem(known, 400).await);
-    let unknown = app
-        .token_request(&[
-            ("grant_type", "password"),
-            ("username", "bestaat.niet"),
-            ("password", "fout-wachtwoord-123"),
-        ])
-        .await;
+    let unknown = app.login("bestaat.niet", WRONG_PASSWORD).await;
     let unknown = strip(assert_problem(unknown, 400).await);
     assert_eq!(known, unknown);
     assert_eq!(known["error"], "invalid_grant");
@@ -229,14 +213,8 @@ async fn unknown_and_known_usernames_are_answered_alike() {
 #[tokio::test]
 async fn five_failures_lock_the_account_for_every_instance() {
     let app = spawn_app().await;
-    let wrong = [
-        ("grant_type", "password"),
-        ("username", "oss.coordinator"),
-        ("password", "fout-wachtwoord-123"),
-    ];
-    for _ in 0..5 {
-        assert_problem(app.token_request(&wrong).await, 400).await;
-    }
+    let account = "oss.coordinator";
+    app.fail_logins(account, 5).await;
     // De tellers staan in PostgreSQL, zonder de gebruikersnaam zelf.
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM mislukte_inlog").await,
@@ -271,33 +249,18 @@ async fn five_failures_lock_the_account_for_every_instance() {
     app.token_for("oss.beheerder").await;
 
     // Een onbekende naam wordt net zo geteld en net zo geblokkeerd.
-    let unknown = [
-        ("grant_type", "password"),
-        ("username", "niemand.hier"),
-        ("password", "fout-wachtwoord-123"),
-    ];
-    for _ in 0..5 {
-        assert_problem(app.token_request(&unknown).await, 400).await;
-    }
-    assert_problem(app.token_request(&unknown).await, 429).await;
+    let unknown = "niemand.hier";
+    app.fail_logins(unknown, 5).await;
+    assert_problem(app.login(unknown, WRONG_PASSWORD).await, 429).await;
 }
 
 #[tokio::test]
 async fn a_successful_login_resets_the_counter() {
     let app = spawn_app().await;
-    let wrong = [
-        ("grant_type", "password"),
-        ("username", "oss.coordinator"),
-        ("password", "fout-wachtwoord-123"),
-    ];
-    for _ in 0..4 {
-        assert_problem(app.token_request(&wrong).await, 400).await;
+    for _ in 0..2 {
+        app.fail_logins("oss.coordinator", 4).await;
+        app.token_for("oss.coordinator").await;
     }
-    app.token_for("oss.coordinator").await;
-    for _ in 0..4 {
-        assert_problem(app.token_request(&wrong).await, 400).await;
-    }
-    app.token_for("oss.coordinator").await;
 }
 
 #[tokio::test]
@@ -471,13 +434,7 @@ async fn deactivating_a_user_revokes_its_tokens_at_once() {
     let body = assert_unauthorized(app.get_as("/api/v1/gebruikers/mij", &coordinator).await).await;
     assert_detail(&body, "gedeactiveerd");
     // En een nieuw token komt er niet.
-    let response = app
-        .token_request(&[
-            ("grant_type", "password"),
-            ("username", "oss.coordinator"),
-            ("password", DEMO_PASSWORD),
-        ])
-        .await;
+    let response = app.login("oss.coordinator", DEMO_PASSWORD).await;
     assert_eq!(
         assert_problem(response, 400).await["error"],
         "invalid_grant"

@@ -78,6 +78,25 @@ fn signal(child: &std::process::Child, name: &str) {
 /// falende test: SIGINT (zodat `dev` zijn eigen PostgreSQL stopt), en anders kill.
 struct Running(std::process::Child);
 
+/// `weefsel serve` op een vrije poort, klaar voor verzoeken; met het adres.
+async fn serve(database_url: &str, env: &[(&str, &str)], stdout: Stdio) -> (Running, String) {
+    let port = free_port();
+    let child = Running(
+        weefsel()
+            .arg("serve")
+            .env("DATABASE_URL", database_url)
+            .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
+            .envs(env.iter().copied())
+            .stdout(stdout)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("weefsel serve"),
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    wait_until_serving(&format!("{base}/health/ready")).await;
+    (child, base)
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
         if matches!(self.0.try_wait(), Ok(None)) {
@@ -180,23 +199,12 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
 #[tokio::test]
 async fn serve_stops_gracefully_on_sigterm() {
     let database = TestDatabase::migrated().await;
-    let port = free_port();
-    let mut child = Running(
-        weefsel()
-            .arg("serve")
-            .env("DATABASE_URL", &database.url)
-            .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("weefsel serve"),
-    );
-    wait_until_serving(&format!("http://127.0.0.1:{port}/health/ready")).await;
+    let (mut child, base) = serve(&database.url, &[], Stdio::null()).await;
     signal(&child.0, "TERM");
     let status = wait_for_exit(&mut child.0);
     assert!(status.success(), "{status:?}");
     assert!(
-        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        std::net::TcpStream::connect(base.trim_start_matches("http://")).is_err(),
         "luistert nog"
     );
 }
@@ -278,21 +286,8 @@ async fn dev_without_database_url_runs_its_own_postgres() {
 #[tokio::test]
 async fn request_logs_name_gemeente_and_user_but_no_secrets() {
     let database = TestDatabase::migrated().await;
-    let port = free_port();
-    let mut child = Running(
-        weefsel()
-            .arg("serve")
-            .env("DATABASE_URL", &database.url)
-            .env("WEEFSEL_LISTEN", format!("127.0.0.1:{port}"))
-            .env("WEEFSEL_LOG_FORMAT", "json")
-            .env("WEEFSEL_LOG", "info")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("weefsel serve"),
-    );
-    let base = format!("http://127.0.0.1:{port}");
-    wait_until_serving(&format!("{base}/health/ready")).await;
+    let log = [("WEEFSEL_LOG_FORMAT", "json"), ("WEEFSEL_LOG", "info")];
+    let (mut child, base) = serve(&database.url, &log, Stdio::piped()).await;
     let client = reqwest::Client::new();
     let token = demo_token(&client, &base, "vught.coordinator").await;
     let mij: serde_json::Value = client

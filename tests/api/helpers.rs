@@ -225,6 +225,8 @@ pub fn test_config() -> Config {
 
 /// Het wachtwoord van de demo-accounts in elke testdatabase.
 pub const DEMO_PASSWORD: &str = weefsel_api::ops::seed::DEMO_PASSWORD;
+/// Een wachtwoord dat bij geen enkel account hoort.
+pub const WRONG_PASSWORD: &str = "fout-wachtwoord-123";
 
 /// De dienst met de standaardconfiguratie; `get` draagt het token van `oss.raadpleger`.
 pub async fn spawn_app() -> TestApp {
@@ -380,20 +382,18 @@ impl TestApp {
     /// Een nieuw gebied van de gemeente van `token`, met deze velden bovenop een
     /// naam en soort; geeft de representatie.
     pub async fn nieuw_gebied(&self, token: &str, velden: Value) -> Value {
-        let mut body = serde_json::json!({"naam": format!("Gebied {}", uuid::Uuid::now_v7()), "soort": "wijk"});
-        if let (Some(body), Some(velden)) = (body.as_object_mut(), velden.as_object()) {
-            body.extend(velden.clone());
-        }
+        let naam = format!("Gebied {}", uuid::Uuid::now_v7());
+        let body = met(serde_json::json!({"naam": naam, "soort": "wijk"}), velden);
         self.post_expect("/api/v1/gebieden", token, &body, 201)
             .await
     }
 
     /// Een meting voor een gebied; geeft de representatie.
     pub async fn nieuwe_meting(&self, token: &str, gebied: &str, velden: Value) -> Value {
-        let mut body = serde_json::json!({"peildatum": "2025-01-01", "bron": "Testbron"});
-        if let (Some(body), Some(velden)) = (body.as_object_mut(), velden.as_object()) {
-            body.extend(velden.clone());
-        }
+        let body = met(
+            serde_json::json!({"peildatum": "2025-01-01", "bron": "Testbron"}),
+            velden,
+        );
         self.post_expect(
             &format!("/api/v1/gebieden/{gebied}/indicatoren"),
             token,
@@ -434,15 +434,26 @@ impl TestApp {
         .await
     }
 
+    /// Inloggen met gebruikersnaam en wachtwoord (password grant).
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.token_request(&[
+            ("grant_type", "password"),
+            ("username", username),
+            ("password", password),
+        ])
+        .await
+    }
+
+    /// `n` keer inloggen met een fout wachtwoord; elke poging geeft 400.
+    pub async fn fail_logins(&self, username: &str, n: usize) {
+        for _ in 0..n {
+            assert_problem(self.login(username, WRONG_PASSWORD).await, 400).await;
+        }
+    }
+
     /// Een access token voor een demo-account.
     pub async fn token_for(&self, username: &str) -> String {
-        let response = self
-            .token_request(&[
-                ("grant_type", "password"),
-                ("username", username),
-                ("password", DEMO_PASSWORD),
-            ])
-            .await;
+        let response = self.login(username, DEMO_PASSWORD).await;
         assert_eq!(response.status(), 200, "inloggen als {username}");
         let body: Value = response.json().await.expect("json");
         body["access_token"]
@@ -565,6 +576,14 @@ impl Drop for TestApp {
 /// Het `id` van een representatie.
 pub fn id_of(value: &Value) -> String {
     value["id"].as_str().expect("id").to_owned()
+}
+
+/// `basis` met de velden van `velden` erover.
+pub fn met(mut basis: Value, velden: Value) -> Value {
+    if let (Some(basis), Value::Object(velden)) = (basis.as_object_mut(), velden) {
+        basis.extend(velden);
+    }
+    basis
 }
 
 /// Controleert een problem+json-antwoord en geeft de body terug.

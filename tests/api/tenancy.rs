@@ -27,6 +27,18 @@ async fn user_subject(
     }
 }
 
+/// Zet een account op inactief binnen de context; het aantal geraakte rijen.
+async fn deactiveer(ctx: &Context, id: impl std::fmt::Display) -> u64 {
+    ctx.db()
+        .execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("UPDATE gebruiker SET actief = false WHERE id = '{id}'"),
+        ))
+        .await
+        .expect("update")
+        .rows_affected()
+}
+
 #[tokio::test]
 async fn a_query_without_the_application_filter_sees_only_its_own_gemeente() {
     let app = spawn_app().await;
@@ -64,15 +76,7 @@ async fn a_query_without_the_application_filter_sees_only_its_own_gemeente() {
 
     // Schrijven in een andere gemeente weigert de database zelf.
     let vught = app.user_id("vught.coordinator").await;
-    let result = ctx
-        .db()
-        .execute_raw(Statement::from_string(
-            DbBackend::Postgres,
-            format!("UPDATE gebruiker SET actief = false WHERE id = '{vught}'"),
-        ))
-        .await
-        .expect("update");
-    assert_eq!(result.rows_affected(), 0);
+    assert_eq!(deactiveer(&ctx, &vught).await, 0);
     let insert = ctx
         .db()
         .execute_raw(Statement::from_string(
@@ -101,15 +105,7 @@ async fn a_query_without_the_application_filter_sees_only_its_own_gemeente() {
         46
     );
     // ... maar mag geen accounts wijzigen.
-    let result = ctx
-        .db()
-        .execute_raw(Statement::from_string(
-            DbBackend::Postgres,
-            format!("UPDATE gebruiker SET actief = false WHERE id = '{vught}'"),
-        ))
-        .await
-        .expect("update");
-    assert_eq!(result.rows_affected(), 0);
+    assert_eq!(deactiveer(&ctx, &vught).await, 0);
     drop(ctx);
 
     // Zonder context (een query buiten het mechanisme om): niets.
