@@ -107,6 +107,24 @@ impl<P> Lijst<P> {
     ) -> HttpResponse {
         Pagina::new(&self.req, self.pagina, totaal, resultaten).respond()
     }
+
+    /// Telt en haalt deze pagina van `select` op en geeft elke rij weer met
+    /// `weergave`; het antwoord zoals [`Lijst::antwoord`].
+    pub async fn uit<E, C, T>(
+        &self,
+        select: Select<E>,
+        db: &C,
+        weergave: impl FnMut(E::Model) -> T,
+    ) -> Result<HttpResponse, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Sync,
+        C: ConnectionTrait,
+        T: ToSchema + Serialize,
+    {
+        let (totaal, rijen) = self.pagina.fetch(select, db).await?;
+        Ok(self.antwoord(totaal, rijen.into_iter().map(weergave).collect()))
+    }
 }
 
 impl<P: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Lijst<P> {

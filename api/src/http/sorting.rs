@@ -16,6 +16,48 @@ pub trait SortField: DeserializeOwned + Copy {
     fn column(&self) -> (Self::Column, bool);
 }
 
+/// Declareert de sorteervelden van een collectie: per veld de waarde oplopend en
+/// aflopend (`-veld`) en de kolom. Het enum is de gepubliceerde lijst
+/// toegestane waarden en tegelijk wat [`Sortering::parse`] aanneemt.
+///
+/// ```ignore
+/// sorteervelden! {
+///     /// Sorteervelden van gebieden.
+///     GebiedSortering op gebied {
+///         Naam = "naam", NaamAflopend = "-naam" => Naam,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! sorteervelden {
+    ($(#[$meta:meta])* $naam:ident op $entiteit:ident {
+        $($op:ident = $veld:tt, $af:ident = $min:tt => $kolom:ident),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $naam {
+            $(
+                #[serde(rename = $veld)]
+                $op,
+                #[serde(rename = $min)]
+                $af,
+            )+
+        }
+
+        impl $crate::http::sorting::SortField for $naam {
+            type Column = $entiteit::Column;
+            fn column(&self) -> ($entiteit::Column, bool) {
+                match self {
+                    $(
+                        Self::$op => ($entiteit::Column::$kolom, false),
+                        Self::$af => ($entiteit::Column::$kolom, true),
+                    )+
+                }
+            }
+        }
+    };
+}
+
 /// De gevraagde sortering, in volgorde van belang.
 #[derive(Debug, Clone)]
 pub struct Sortering<F>(Vec<F>);

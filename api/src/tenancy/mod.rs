@@ -212,6 +212,21 @@ impl Context {
         })
     }
 
+    /// [`Context::scoped`], en met `gemeente` (een CBS-code uit `?gemeente=`) alleen
+    /// die gemeente; een onbekende code geeft een lege lijst.
+    pub async fn scoped_in<E: TenantOwned>(
+        &self,
+        select: Select<E>,
+        gemeente: Option<&str>,
+    ) -> ApiResult<Select<E>> {
+        let select = self.scoped(select);
+        let Some(code) = gemeente else {
+            return Ok(select);
+        };
+        let codes = self.codes().await?;
+        Ok(select.filter(E::gemeente_column().eq(gemeenten::id_for(&codes, code))))
+    }
+
     /// Beperkt een query tot wat de aanroeper mag zien.
     pub fn scoped<E: TenantOwned>(&self, select: Select<E>) -> Select<E> {
         if self.caller.is_regionaal() {

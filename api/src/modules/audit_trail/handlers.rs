@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, get};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::audit_trail;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
@@ -114,32 +114,31 @@ pub async fn list(ctx: Context, lijst: Lijst<AuditTrailParams>) -> ApiResult<Htt
             "tot ligt vóór vanaf.",
         )]));
     }
-    let mut select = ctx.scoped(audit_trail::Entity::find());
-    if let Some(resource) = lijst.params.resource {
-        select = select.filter(audit_trail::Column::Resource.eq(resource.as_str()));
-    }
-    if let Some(id) = &lijst.params.resource_id {
-        select = select.filter(audit_trail::Column::ResourceId.eq(id.as_str()));
-    }
-    if let Some(vanaf) = lijst.params.vanaf {
-        select = select.filter(Expr::cust_with_values(
-            "tijdstip >= ($1::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
-            [vanaf],
-        ));
-    }
-    if let Some(tot) = lijst.params.tot {
-        select = select.filter(Expr::cust_with_values(
-            "tijdstip < ($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
-            [tot],
-        ));
-    }
-    let select = select
+    let p = &lijst.params;
+    let select = ctx
+        .scoped(audit_trail::Entity::find())
+        .apply_if(p.resource, |q, r| {
+            q.filter(audit_trail::Column::Resource.eq(r.as_str()))
+        })
+        .apply_if(p.resource_id.as_deref(), |q, id| {
+            q.filter(audit_trail::Column::ResourceId.eq(id))
+        })
+        .apply_if(p.vanaf, |q, vanaf| {
+            q.filter(Expr::cust_with_values(
+                "tijdstip >= ($1::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
+                [vanaf],
+            ))
+        })
+        .apply_if(p.tot, |q, tot| {
+            q.filter(Expr::cust_with_values(
+                "tijdstip < ($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
+                [tot],
+            ))
+        })
         .order_by_desc(audit_trail::Column::Tijdstip)
         .order_by_desc(audit_trail::Column::Id);
     let codes = ctx.codes().await?;
-    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
-    let resultaten = rijen.into_iter().map(|m| regel(m, &codes)).collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    Ok(lijst.uit(select, ctx.db(), |m| regel(m, &codes)).await?)
 }
 
 fn regel(m: audit_trail::Model, codes: &HashMap<Uuid, String>) -> AuditRegel {

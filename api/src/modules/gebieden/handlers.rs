@@ -10,7 +10,7 @@ use entity::{gebied, gemeente, indicatormeting, traject};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr,
-    EntityTrait, ModelTrait, PaginatorTrait, QueryFilter, Statement,
+    EntityTrait, ModelTrait, PaginatorTrait, QueryFilter, QueryTrait, Statement,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -28,8 +28,7 @@ use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::http::sorting::{SortField, Sortering};
-use crate::modules::gemeenten;
+use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebied";
@@ -118,27 +117,11 @@ pub struct HandmatigInvoer {
     reden: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-pub enum GebiedSortering {
-    #[serde(rename = "naam")]
-    Naam,
-    #[serde(rename = "-naam")]
-    NaamAflopend,
-    #[serde(rename = "inwonertal")]
-    Inwonertal,
-    #[serde(rename = "-inwonertal")]
-    InwonertalAflopend,
-}
-
-impl SortField for GebiedSortering {
-    type Column = gebied::Column;
-    fn column(&self) -> (gebied::Column, bool) {
-        match self {
-            Self::Naam => (gebied::Column::Naam, false),
-            Self::NaamAflopend => (gebied::Column::Naam, true),
-            Self::Inwonertal => (gebied::Column::Inwonertal, false),
-            Self::InwonertalAflopend => (gebied::Column::Inwonertal, true),
-        }
+crate::sorteervelden! {
+    /// Waarop de lijst van gebieden gesorteerd kan worden; `-` ervoor is aflopend.
+    GebiedSortering op gebied {
+        Naam = "naam", NaamAflopend = "-naam" => Naam,
+        Inwonertal = "inwonertal", InwonertalAflopend = "-inwonertal" => Inwonertal,
     }
 }
 
@@ -395,25 +378,20 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
     ctx.require(Recht::GebiedenLezen)?;
     let sortering = Sortering::parse(lijst.params.sorteer.as_deref(), GebiedSortering::Naam)?;
     let codes = ctx.codes().await?;
-    let mut select = ctx.scoped(gebied::Entity::find());
-    if let Some(soort) = lijst.params.soort {
-        let naam = serde_json::to_value(soort)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned));
-        select = select.filter(gebied::Column::Soort.eq(naam));
-    }
-    if let Some(naam) = &lijst.params.naam {
-        select = select.filter(Expr::cust_with_values(
-            "naam ILIKE '%' || $1 || '%'",
-            [naam.replace(['%', '_'], "")],
-        ));
-    }
-    if let Some(ouder) = lijst.params.bovenliggend_gebied_id {
-        select = select.filter(gebied::Column::BovenliggendGebiedId.eq(ouder));
-    }
-    if let Some(code) = &lijst.params.gemeente {
-        select = select.filter(gebied::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
-    }
+    let p = &lijst.params;
+    let select = ctx
+        .scoped_in(gebied::Entity::find(), p.gemeente.as_deref())
+        .await?
+        .apply_if(p.soort, |q, s| q.filter(gebied::Column::Soort.eq(s)))
+        .apply_if(p.naam.as_deref(), |q, naam| {
+            q.filter(Expr::cust_with_values(
+                "naam ILIKE '%' || $1 || '%'",
+                [naam.replace(['%', '_'], "")],
+            ))
+        })
+        .apply_if(p.bovenliggend_gebied_id, |q, ouder| {
+            q.filter(gebied::Column::BovenliggendGebiedId.eq(ouder))
+        });
     let rijen = sortering
         .apply(select, gebied::Column::Id)
         .all(ctx.db())

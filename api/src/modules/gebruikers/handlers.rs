@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::gebruiker;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryTrait,
+};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -23,8 +25,7 @@ use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::http::sorting::{SortField, Sortering};
-use crate::modules::gemeenten;
+use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebruiker";
@@ -117,27 +118,11 @@ pub struct GebruikerWijziging {
     extern_id: Veld<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-pub enum GebruikerSortering {
-    #[serde(rename = "gebruikersnaam")]
-    Gebruikersnaam,
-    #[serde(rename = "-gebruikersnaam")]
-    GebruikersnaamAflopend,
-    #[serde(rename = "aangemaaktOp")]
-    AangemaaktOp,
-    #[serde(rename = "-aangemaaktOp")]
-    AangemaaktOpAflopend,
-}
-
-impl SortField for GebruikerSortering {
-    type Column = gebruiker::Column;
-    fn column(&self) -> (gebruiker::Column, bool) {
-        match self {
-            Self::Gebruikersnaam => (gebruiker::Column::Gebruikersnaam, false),
-            Self::GebruikersnaamAflopend => (gebruiker::Column::Gebruikersnaam, true),
-            Self::AangemaaktOp => (gebruiker::Column::CreatedAt, false),
-            Self::AangemaaktOpAflopend => (gebruiker::Column::CreatedAt, true),
-        }
+crate::sorteervelden! {
+    /// Waarop de lijst van gebruikers gesorteerd kan worden; `-` ervoor is aflopend.
+    GebruikerSortering op gebruiker {
+        Gebruikersnaam = "gebruikersnaam", GebruikersnaamAflopend = "-gebruikersnaam" => Gebruikersnaam,
+        AangemaaktOp = "aangemaaktOp", AangemaaktOpAflopend = "-aangemaaktOp" => CreatedAt,
     }
 }
 
@@ -238,27 +223,23 @@ pub async fn list(ctx: Context, lijst: Lijst<GebruikersParams>) -> ApiResult<Htt
         lijst.params.sorteer.as_deref(),
         GebruikerSortering::Gebruikersnaam,
     )?;
+    let select = ctx
+        .scoped_in(gebruiker::Entity::find(), lijst.params.gemeente.as_deref())
+        .await?
+        .apply_if(lijst.params.rol, |q, rol| {
+            q.filter(sea_orm::sea_query::Expr::cust_with_values(
+                "$1 = ANY(rollen)",
+                [rol.as_str()],
+            ))
+        })
+        .apply_if(lijst.params.actief, |q, actief| {
+            q.filter(gebruiker::Column::Actief.eq(actief))
+        });
     let codes = ctx.codes().await?;
-    let mut select = ctx.scoped(gebruiker::Entity::find());
-    if let Some(rol) = lijst.params.rol {
-        select = select.filter(sea_orm::sea_query::Expr::cust_with_values(
-            "$1 = ANY(rollen)",
-            [rol.as_str()],
-        ));
-    }
-    if let Some(actief) = lijst.params.actief {
-        select = select.filter(gebruiker::Column::Actief.eq(actief));
-    }
-    if let Some(code) = &lijst.params.gemeente {
-        select = select.filter(gebruiker::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
-    }
     let select = sortering.apply(select, gebruiker::Column::Id);
-    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
-    let resultaten = rijen
-        .into_iter()
-        .map(|m| Gebruiker::from_model(m, &codes))
-        .collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    Ok(lijst
+        .uit(select, ctx.db(), |m| Gebruiker::from_model(m, &codes))
+        .await?)
 }
 
 /// De ingelogde gebruiker

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Problem};
-use crate::http::sorting::{SortField, Sortering};
+use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
 
 /// Id → CBS-code van alle gemeenten (elf rijen), om representaties te vullen.
@@ -59,28 +59,11 @@ pub fn id_for(codes: &HashMap<Uuid, String>, code: &str) -> Option<Uuid> {
     codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id)
 }
 
-/// Waarop de lijst van gemeenten gesorteerd kan worden; `-` ervoor is aflopend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-pub enum GemeenteSortering {
-    #[serde(rename = "naam")]
-    Naam,
-    #[serde(rename = "-naam")]
-    NaamAflopend,
-    #[serde(rename = "code")]
-    Code,
-    #[serde(rename = "-code")]
-    CodeAflopend,
-}
-
-impl SortField for GemeenteSortering {
-    type Column = gemeente::Column;
-    fn column(&self) -> (gemeente::Column, bool) {
-        match self {
-            GemeenteSortering::Naam => (gemeente::Column::Naam, false),
-            GemeenteSortering::NaamAflopend => (gemeente::Column::Naam, true),
-            GemeenteSortering::Code => (gemeente::Column::Code, false),
-            GemeenteSortering::CodeAflopend => (gemeente::Column::Code, true),
-        }
+crate::sorteervelden! {
+    /// Waarop de lijst van gemeenten gesorteerd kan worden; `-` ervoor is aflopend.
+    GemeenteSortering op gemeente {
+        Naam = "naam", NaamAflopend = "-naam" => Naam,
+        Code = "code", CodeAflopend = "-code" => Code,
     }
 }
 
@@ -110,9 +93,7 @@ pub async fn list(lijst: Lijst<GemeentenParams>, ctx: Context) -> ApiResult<Http
         GemeenteSortering::Naam,
     )?;
     let query = sortering.apply(gemeente::Entity::find(), gemeente::Column::Code);
-    let (totaal, rijen) = lijst.pagina.fetch(query, ctx.db()).await?;
-    let resultaten = rijen.into_iter().map(Gemeente::from).collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    Ok(lijst.uit(query, ctx.db(), Gemeente::from).await?)
 }
 
 /// Eén gemeente

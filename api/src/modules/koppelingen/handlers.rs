@@ -11,7 +11,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::koppeling;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryTrait,
+};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -26,8 +28,7 @@ use crate::http::invoer::{Invoer, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::http::sorting::{SortField, Sortering};
-use crate::modules::gemeenten;
+use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "koppeling";
@@ -127,27 +128,11 @@ pub struct KoppelingWijziging {
     actief: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-pub enum KoppelingSortering {
-    #[serde(rename = "naam")]
-    Naam,
-    #[serde(rename = "-naam")]
-    NaamAflopend,
-    #[serde(rename = "aangemaaktOp")]
-    AangemaaktOp,
-    #[serde(rename = "-aangemaaktOp")]
-    AangemaaktOpAflopend,
-}
-
-impl SortField for KoppelingSortering {
-    type Column = koppeling::Column;
-    fn column(&self) -> (koppeling::Column, bool) {
-        match self {
-            Self::Naam => (koppeling::Column::Naam, false),
-            Self::NaamAflopend => (koppeling::Column::Naam, true),
-            Self::AangemaaktOp => (koppeling::Column::CreatedAt, false),
-            Self::AangemaaktOpAflopend => (koppeling::Column::CreatedAt, true),
-        }
+crate::sorteervelden! {
+    /// Waarop de lijst van koppelingen gesorteerd kan worden; `-` ervoor is aflopend.
+    KoppelingSortering op koppeling {
+        Naam = "naam", NaamAflopend = "-naam" => Naam,
+        AangemaaktOp = "aangemaaktOp", AangemaaktOpAflopend = "-aangemaaktOp" => CreatedAt,
     }
 }
 
@@ -209,21 +194,17 @@ fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpRes
 pub async fn list(ctx: Context, lijst: Lijst<KoppelingenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
     let sortering = Sortering::parse(lijst.params.sorteer.as_deref(), KoppelingSortering::Naam)?;
+    let select = ctx
+        .scoped_in(koppeling::Entity::find(), lijst.params.gemeente.as_deref())
+        .await?
+        .apply_if(lijst.params.actief, |q, actief| {
+            q.filter(koppeling::Column::Actief.eq(actief))
+        });
     let codes = ctx.codes().await?;
-    let mut select = ctx.scoped(koppeling::Entity::find());
-    if let Some(actief) = lijst.params.actief {
-        select = select.filter(koppeling::Column::Actief.eq(actief));
-    }
-    if let Some(code) = &lijst.params.gemeente {
-        select = select.filter(koppeling::Column::GemeenteId.eq(gemeenten::id_for(&codes, code)));
-    }
     let select = sortering.apply(select, koppeling::Column::Id);
-    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
-    let resultaten = rijen
-        .into_iter()
-        .map(|m| Koppeling::from_model(m, &codes))
-        .collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    Ok(lijst
+        .uit(select, ctx.db(), |m| Koppeling::from_model(m, &codes))
+        .await?)
 }
 
 /// Eén koppeling

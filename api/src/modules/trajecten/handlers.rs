@@ -11,6 +11,7 @@ use chrono::Utc;
 use entity::{gebied, gebruiker, traject, traject_stap};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QueryTrait,
 };
 use uuid::Uuid;
 
@@ -76,17 +77,16 @@ pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
 #[get("/trajecten")]
 pub async fn list(ctx: Context, lijst: Lijst<TrajectenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenLezen)?;
-    let mut select = ctx.scoped(traject::Entity::find());
-    if let Some(gebied) = lijst.params.gebied_id {
-        select = select.filter(traject::Column::GebiedId.eq(gebied));
-    }
-    if let Some(plan) = lijst.params.aanpak {
-        select = select.filter(traject::Column::Aanpak.eq(plan.as_str()));
-    }
-    if let Some(status) = &lijst.params.status {
-        select = select.filter(traject::Column::Status.eq(*status));
-    }
-    let select = select
+    let p = &lijst.params;
+    let select = ctx
+        .scoped(traject::Entity::find())
+        .apply_if(p.gebied_id, |q, g| {
+            q.filter(traject::Column::GebiedId.eq(g))
+        })
+        .apply_if(p.aanpak, |q, a| {
+            q.filter(traject::Column::Aanpak.eq(a.as_str()))
+        })
+        .apply_if(p.status, |q, s| q.filter(traject::Column::Status.eq(s)))
         .order_by_desc(traject::Column::CreatedAt)
         .order_by_desc(traject::Column::Id);
     let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
