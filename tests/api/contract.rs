@@ -1,7 +1,9 @@
 //! Het API-contract dat voor elk antwoord geldt.
 
 use crate::helpers::assert_velden;
-use crate::helpers::{assert_405, assert_problem, header, invalid_params, spawn_app};
+use crate::helpers::{assert_405, assert_problem, header, id_of, invalid_params, kolom, spawn_app};
+use reqwest::Method;
+use serde_json::json;
 
 #[tokio::test]
 async fn every_response_carries_version_request_id_and_security_headers() {
@@ -226,4 +228,65 @@ async fn a_huge_page_number_is_a_validation_error() {
     assert_velden(&body, &[("pagina", "ongeldig")]);
     let body = app.get_json("/api/v1/gemeenten?pagina=1000000").await;
     assert_eq!(body["resultaten"], serde_json::json!([]));
+}
+
+/// Elke `PATCH` en `DELETE` in het document noemt `If-Match`, en de server houdt
+/// zich eraan: een verouderde `ETag` geeft 412 en verandert niets.
+#[tokio::test]
+async fn every_patch_and_delete_in_the_document_honours_if_match() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let koppeling = app
+        .post_expect(
+            "/api/v1/koppelingen",
+            &beheerder,
+            &json!({"naam": "Registratie", "scopes": ["gebieden.lezen"]}),
+            201,
+        )
+        .await;
+    let traject = app.nieuw_traject(&coordinator, "coachend", None).await;
+    let ids = [
+        ("/gebieden/", app.gebied_id("WK082802").await, &coordinator),
+        (
+            "/gebruikers/",
+            app.user_id("oss.raadpleger").await,
+            &beheerder,
+        ),
+        ("/koppelingen/", id_of(&koppeling), &beheerder),
+        ("/trajecten/", id_of(&traject), &coordinator),
+    ];
+    let audit_voor = app.scalar_i64("SELECT count(*) FROM audit_trail").await;
+    let document = app.get_json("/api/v1/openapi.json").await;
+    let mut gezien = 0;
+    for (pad, item) in document["paths"].as_object().expect("paths") {
+        for (methode, operatie) in item.as_object().expect("item") {
+            let methode = match methode.as_str() {
+                "patch" => Method::PATCH,
+                "delete" => Method::DELETE,
+                _ => continue,
+            };
+            let namen = kolom(&operatie["parameters"], "name");
+            assert!(namen.contains(&"If-Match"), "{methode} {pad}");
+            let (_, id, token) = ids
+                .iter()
+                .find(|(prefix, _, _)| pad.starts_with(prefix))
+                .unwrap_or_else(|| panic!("geen testresource voor {pad}"));
+            let url = format!("/api/v1{pad}")
+                .replace("{id}", id)
+                .replace("{nummer}", "0");
+            let body = (methode == Method::PATCH).then(|| json!({}));
+            let response = app
+                .met_if_match(methode.clone(), &url, token, "\"999\"", body.as_ref())
+                .await;
+            let problem = assert_problem(response, 412).await;
+            assert_eq!(problem["code"], "versie_verouderd", "{methode} {pad}");
+            gezien += 1;
+        }
+    }
+    assert_eq!(gezien, 6, "PATCH en DELETE in het document");
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM audit_trail").await,
+        audit_voor
+    );
 }

@@ -1,5 +1,6 @@
 //! Gebieden, hun metingen en het DNA-profiel.
 
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::helpers::assert_velden;
@@ -448,24 +449,12 @@ async fn deleting_checks_references_and_if_match() {
 
     let buiten = app.gebied_id("WK082802").await;
     let path = format!("/api/v1/gebieden/{buiten}");
-    let response = app
-        .client
-        .delete(app.url(&path))
-        .bearer_auth(&token)
-        .header("If-Match", "\"7\"")
-        .send()
-        .await
-        .expect("delete");
-    assert_problem(response, 412).await;
+    let delete = |etag: &'static str| app.met_if_match(Method::DELETE, &path, &token, etag, None);
+    assert_problem(delete("\"7\"").await, 412).await;
     let etag = header(app.get_as(&path, &token).await.headers(), "etag");
     let response = app
-        .client
-        .delete(app.url(&path))
-        .bearer_auth(&token)
-        .header("If-Match", etag)
-        .send()
-        .await
-        .expect("delete");
+        .met_if_match(Method::DELETE, &path, &token, &etag, None)
+        .await;
     assert_eq!(response.status(), 204);
     app.get_expect(&path, &token, 404).await;
     assert_eq!(

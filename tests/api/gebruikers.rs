@@ -1,5 +1,6 @@
 //! Gebruikers beheren: wie mag wat, wat wordt geweigerd, en dat een weigering niets opslaat.
 
+use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, assert_problem, header, invalid_params, kolom, spawn_app};
@@ -237,27 +238,27 @@ async fn updates_honour_if_match_and_protect_the_own_account() {
     let path = format!("/api/v1/gebruikers/{id}");
 
     let response = app
-        .client
-        .patch(app.url(&path))
-        .bearer_auth(&beheerder)
-        .header("If-Match", "\"1\"")
-        .json(&json!({"rollen": ["raadpleger", "coordinator"]}))
-        .send()
-        .await
-        .expect("verzoek");
+        .met_if_match(
+            Method::PATCH,
+            &path,
+            &beheerder,
+            "\"1\"",
+            Some(&json!({"rollen": ["raadpleger", "coordinator"]})),
+        )
+        .await;
     assert_eq!(response.status(), 200);
     assert_eq!(header(response.headers(), "etag"), "\"2\"");
 
     // Een tweede medewerker met de oude versie: 412, en niets veranderd.
     let response = app
-        .client
-        .patch(app.url(&path))
-        .bearer_auth(&beheerder)
-        .header("If-Match", "\"1\"")
-        .json(&json!({"actief": false}))
-        .send()
-        .await
-        .expect("verzoek");
+        .met_if_match(
+            Method::PATCH,
+            &path,
+            &beheerder,
+            "\"1\"",
+            Some(&json!({"actief": false})),
+        )
+        .await;
     assert_problem(response, 412).await;
     let body: Value = app.get_json_as(&path, &beheerder).await;
     assert_eq!(body["actief"], true);

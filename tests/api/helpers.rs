@@ -434,6 +434,26 @@ impl TestApp {
         .await
     }
 
+    /// Een wijzigend verzoek (`PATCH` of `DELETE`, met of zonder body) met `If-Match`.
+    pub async fn met_if_match(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        etag: &str,
+        body: Option<&Value>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .header("If-Match", etag);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        self.send(request).await
+    }
+
     /// Inloggen met gebruikersnaam en wachtwoord (password grant).
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
         self.token_request(&[

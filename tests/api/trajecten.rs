@@ -1,8 +1,9 @@
 //! Trajecten: het voorstel uit het DNA-profiel, stapovergangen en het beslismoment.
 
+use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, kolom, query_text, spawn_app};
+use crate::helpers::{TestApp, assert_problem, header, id_of, kolom, query_text, spawn_app};
 use crate::helpers::{assert_detail, assert_velden};
 
 async fn start(app: &TestApp, token: &str, body: Value) -> Value {
@@ -376,4 +377,51 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
         5,
         "aanmaken, stap 1, stap 5 bezig, besluit, stap 6 bezig"
     );
+}
+
+/// Een stap bijhouden met een verouderde `ETag` van het traject: 412, en de stap
+/// blijft zoals hij was; met de geldende `ETag` gaat het door.
+#[tokio::test]
+async fn a_step_update_honours_if_match() {
+    let app = spawn_app().await;
+    let token = app.token_for("oss.coordinator").await;
+    let traject = app.nieuw_traject(&token, "coachend", None).await;
+    let id = id_of(&traject);
+    let path = format!("/api/v1/trajecten/{id}/stappen/0");
+    let oud = header(
+        app.get_as(&format!("/api/v1/trajecten/{id}"), &token)
+            .await
+            .headers(),
+        "etag",
+    );
+    let response = stap(&app, &token, &traject, 0, json!({"status": "bezig"}), 200).await;
+    assert_eq!(response["stappen"][0]["status"], "bezig");
+
+    let body = json!({"status": "overgeslagen"});
+    let stale = app
+        .met_if_match(Method::PATCH, &path, &token, &oud, Some(&body))
+        .await;
+    assert_problem(stale, 412).await;
+    assert_eq!(
+        query_text(
+            &app.db,
+            &format!(
+                "SELECT status::text FROM traject_stap WHERE traject_id = '{id}' AND nummer = 0"
+            )
+        )
+        .await,
+        "bezig"
+    );
+
+    let huidig = header(
+        app.get_as(&format!("/api/v1/trajecten/{id}"), &token)
+            .await
+            .headers(),
+        "etag",
+    );
+    let response = app
+        .met_if_match(Method::PATCH, &path, &token, &huidig, Some(&body))
+        .await;
+    assert_eq!(response.status(), 200);
+    assert_ne!(header(response.headers(), "etag"), huidig);
 }

@@ -82,6 +82,9 @@ pub fn document() -> serde_json::Value {
     doc.info.version = API_VERSION.to_owned();
     tag_by_module(&mut doc);
     for item in doc.paths.paths.values_mut() {
+        for operation in [&mut item.patch, &mut item.delete].into_iter().flatten() {
+            add_if_match(operation);
+        }
         for operation in [
             &mut item.get,
             &mut item.post,
@@ -268,6 +271,26 @@ pub fn document_json() -> String {
     let mut json = serde_json::to_string_pretty(&document()).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// Elke `PATCH` en `DELETE` neemt `If-Match` aan ([`crate::http::etag::IfMatch`]).
+fn add_if_match(operation: &mut Operation) {
+    let header = utoipa::openapi::path::ParameterBuilder::new()
+        .name("If-Match")
+        .parameter_in(utoipa::openapi::path::ParameterIn::Header)
+        .required(utoipa::openapi::Required::False)
+        .description(Some(
+            "De `ETag` van de versie die u wijzigt of verwijdert; past hij niet meer, dan 412.",
+        ))
+        .schema(Some(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String),
+        ))
+        .build();
+    operation
+        .parameters
+        .get_or_insert_with(Vec::new)
+        .push(header);
 }
 
 /// Wat elke operatie kan antwoorden, ook als de handler het niet noemt: 400 (een

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::{gebied, gemeente, indicatormeting, traject};
 use sea_orm::sea_query::Expr;
@@ -23,7 +23,7 @@ use crate::domein::codes::{CbsGebiedCode, GemeenteCode};
 use crate::domein::dna::{
     self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig,
 };
-use crate::http::etag::{check_if_match, resource_response};
+use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
@@ -505,7 +505,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
     operation_id = "updateGebied",
     params(
         ("id" = Uuid, Path, description = "Id van het gebied"),
-        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
     ),
     request_body = GebiedWijziging,
     responses(
@@ -514,7 +513,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
 )]
 #[patch("/gebieden/{id}")]
 pub async fn update(
-    req: HttpRequest,
+    if_match: IfMatch,
     ctx: Context,
     id: web::Path<Uuid>,
     mut invoer: Invoer<GebiedWijziging>,
@@ -538,7 +537,7 @@ pub async fn update(
     let invoer = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.
-    check_if_match(&req, huidig.version)?;
+    if_match.check(huidig.version)?;
     let mut model: gebied::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet("naam", &mut model.naam, invoer.naam);
@@ -581,7 +580,6 @@ pub async fn update(
     operation_id = "deleteGebied",
     params(
         ("id" = Uuid, Path, description = "Id van het gebied"),
-        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u verwijdert."),
     ),
     responses(
         (status = 204, description = "Verwijderd."),
@@ -590,13 +588,13 @@ pub async fn update(
 )]
 #[delete("/gebieden/{id}")]
 pub async fn remove(
-    req: HttpRequest,
+    if_match: IfMatch,
     ctx: Context,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
     let huidig = ctx.find_for_update::<gebied::Entity>(*id).await?;
-    check_if_match(&req, huidig.version)?;
+    if_match.check(huidig.version)?;
     let kinderen = ctx
         .scoped(gebied::Entity::find())
         .filter(gebied::Column::BovenliggendGebiedId.eq(huidig.id))

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::gebruiker;
 use sea_orm::{
@@ -20,7 +20,7 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::secrets;
 use crate::auth::{Actor, Recht, Rol};
 use crate::domein::codes::GemeenteCode;
-use crate::http::etag::{check_if_match, resource_response};
+use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
@@ -383,7 +383,6 @@ fn check_nieuw(
     operation_id = "updateGebruiker",
     params(
         ("id" = Uuid, Path, description = "Id van de gebruiker"),
-        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
     ),
     request_body = GebruikerWijziging,
     responses(
@@ -394,7 +393,7 @@ fn check_nieuw(
 )]
 #[patch("/gebruikers/{id}")]
 pub async fn update(
-    req: HttpRequest,
+    if_match: IfMatch,
     ctx: Context,
     id: web::Path<Uuid>,
     mut invoer: Invoer<GebruikerWijziging>,
@@ -415,7 +414,7 @@ pub async fn update(
     } = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.
-    check_if_match(&req, huidig.version)?;
+    if_match.check(huidig.version)?;
 
     check_eigen_account(&ctx, &huidig, actief, rollen.as_deref())?;
     let mut w = Wijzigingen::new();

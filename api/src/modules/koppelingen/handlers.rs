@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::koppeling;
 use sea_orm::{
@@ -23,7 +23,7 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::secrets;
 use crate::auth::{Recht, Scope};
 use crate::domein::codes::GemeenteCode;
-use crate::http::etag::{check_if_match, resource_response};
+use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Invoer, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
@@ -298,7 +298,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
     operation_id = "updateKoppeling",
     params(
         ("id" = Uuid, Path, description = "Id van de koppeling"),
-        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
     ),
     request_body = KoppelingWijziging,
     responses(
@@ -309,7 +308,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
 )]
 #[patch("/koppelingen/{id}")]
 pub async fn update(
-    req: HttpRequest,
+    if_match: IfMatch,
     ctx: Context,
     id: web::Path<Uuid>,
     invoer: Invoer<KoppelingWijziging>,
@@ -328,7 +327,7 @@ pub async fn update(
     } = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.
-    check_if_match(&req, huidig.version)?;
+    if_match.check(huidig.version)?;
 
     let mut w = Wijzigingen::new();
     let mut model: koppeling::ActiveModel = huidig.clone().into();

@@ -6,7 +6,7 @@
 //!   na een go) en een wijkverbinder en een gemeenteverbinder.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::Utc;
 use entity::{gebied, gebruiker, traject, traject_stap};
 use sea_orm::{
@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen};
-use crate::http::etag::check_if_match;
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
@@ -265,7 +265,6 @@ async fn open_stappen(ctx: &Context, traject: &traject::Model) -> ApiResult<()> 
     operation_id = "updateTraject",
     params(
         ("id" = Uuid, Path, description = "Id van het traject"),
-        ("If-Match" = Option<String>, Header, description = "De `ETag` van de versie die u wijzigt."),
     ),
     request_body = TrajectWijziging,
     responses(
@@ -275,7 +274,7 @@ async fn open_stappen(ctx: &Context, traject: &traject::Model) -> ApiResult<()> 
 )]
 #[patch("/trajecten/{id}")]
 pub async fn update(
-    req: HttpRequest,
+    if_match: IfMatch,
     ctx: Context,
     id: web::Path<Uuid>,
     mut invoer: Invoer<TrajectWijziging>,
@@ -286,7 +285,7 @@ pub async fn update(
     let invoer = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.
-    check_if_match(&req, huidig.version)?;
+    if_match.check(huidig.version)?;
     gesloten(&huidig)?;
     let mut model: traject::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();

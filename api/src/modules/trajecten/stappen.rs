@@ -12,6 +12,7 @@ use crate::auth::Recht;
 use crate::domein::stappenplan::{
     BESLISSTAP, Plan, Stand, Stappen, Verzoek, Weigering, stap_bijwerken,
 };
+use crate::http::etag::IfMatch;
 use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
@@ -29,7 +30,7 @@ use super::handlers::{bump, gesloten};
 /// alleen terug naar `bezig`), datums en notities. Beginnen met `bezig` zet
 /// `gestartOp` op vandaag, afronden zet `afgerondOp` op vandaag, tenzij meegegeven.
 /// Bij `weerbaarheid` rondt alleen het besluit stap 5 af, en beginnen stap 6–12 pas
-/// na een go.
+/// na een go. Het `ETag` is dat van het traject; stuur het mee als `If-Match`.
 #[utoipa::path(
     operation_id = "updateTrajectStap",
     params(
@@ -46,6 +47,7 @@ use super::handlers::{bump, gesloten};
 pub async fn update_stap(
     ctx: Context,
     path: web::Path<(Uuid, i64)>,
+    if_match: IfMatch,
     invoer: Invoer<StapWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
@@ -53,6 +55,7 @@ pub async fn update_stap(
     let huidig = ctx.find_for_update::<traject::Entity>(id).await?;
     let nummer = stapnummer(huidig.aanpak, nummer)?;
     let invoer = invoer.klaar()?;
+    if_match.check(huidig.version)?;
     gesloten(&huidig)?;
     let stap = stap_van(&ctx, id, nummer).await?;
     let stand = Stand {
