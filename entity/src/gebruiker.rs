@@ -12,6 +12,8 @@ pub struct Model {
     pub extern_id: Option<String>,
     pub rollen: Vec<String>,
     pub actief: bool,
+    pub token_generatie: i32,
+    pub wachtwoord_tijdelijk: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
@@ -19,4 +21,4 @@ pub struct Model {
 
 crate::van_gemeente!();
 
-crate::versiebeheer!();
+crate::versiebeheer!(tokens_vervallen_bij: wachtwoord_hash);

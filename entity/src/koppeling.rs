@@ -11,6 +11,7 @@ pub struct Model {
     pub scopes: Vec<String>,
     pub actief: bool,
     pub geheim_vernieuwd_op: DateTimeUtc,
+    pub token_generatie: i32,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
@@ -18,4 +19,4 @@ pub struct Model {
 
 crate::van_gemeente!();
 
-crate::versiebeheer!();
+crate::versiebeheer!(tokens_vervallen_bij: geheim_hash);

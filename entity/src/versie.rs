@@ -3,9 +3,14 @@
 //! nu. Handlers zetten deze kolommen nooit zelf.
 
 /// `ActiveModelBehavior` voor een entiteit met `version`, `created_at` en `updated_at`.
+///
+/// Met `tokens_vervallen_bij: kolom, …` (een account: gebruiker of koppeling) gaat
+/// bovendien `token_generatie` omhoog als een van die kolommen (het wachtwoord, het
+/// secret) verandert of het account gedeactiveerd wordt; tokens van de vorige
+/// generatie gelden dan niet meer, ook niet na heractiveren.
 #[macro_export]
 macro_rules! versiebeheer {
-    () => {
+    ($(tokens_vervallen_bij: $($kolom:ident),+)?) => {
         #[async_trait::async_trait]
         impl ActiveModelBehavior for ActiveModel {
             async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
@@ -21,6 +26,14 @@ macro_rules! versiebeheer {
                 } else {
                     let huidig = self.version.try_as_ref().copied().unwrap_or(0);
                     self.version = sea_orm::ActiveValue::Set(huidig + 1);
+                    $(
+                        let vervalt = matches!(self.actief, sea_orm::ActiveValue::Set(false))
+                            $(|| self.$kolom.is_set())+;
+                        if vervalt {
+                            let generatie = self.token_generatie.try_as_ref().copied().unwrap_or(0);
+                            self.token_generatie = sea_orm::ActiveValue::Set(generatie + 1);
+                        }
+                    )?
                 }
                 self.updated_at = sea_orm::ActiveValue::Set(nu);
                 Ok(self)

@@ -10,6 +10,7 @@ pub mod gemeenten;
 mod m20261124_000001_gemeente;
 mod m20261124_000002_identiteit;
 mod m20261124_000003_gebieden;
+mod m20261124_000004_toegang;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_gemeente::Migration),
             Box::new(m20261124_000002_identiteit::Migration),
             Box::new(m20261124_000003_gebieden::Migration),
+            Box::new(m20261124_000004_toegang::Migration),
         ]
     }
 }

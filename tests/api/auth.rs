@@ -397,7 +397,7 @@ async fn tokens_of_an_earlier_signing_key_stay_valid_during_rotation() {
     let t = now();
     let claims = json!({"iss": "weefsel", "aud": "weefsel-api", "sub": app.user_id("oss.coordinator").await,
                         "exp": t + 300, "nbf": t, "iat": t, "jti": "j1", "soort": "gebruiker",
-                        "gemeente": "GM0828", "rollen": ["coordinator"]});
+                        "gemeente": "GM0828", "rollen": ["coordinator"], "gen": 1});
     app.get_expect("/api/v1/gebruikers/mij", &oud.sign(&claims), 200)
         .await;
 

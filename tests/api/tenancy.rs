@@ -24,6 +24,7 @@ async fn user_subject(
         id: app.user_id(gebruikersnaam).await.parse().expect("uuid"),
         gemeente: gemeente.map(str::to_owned),
         rollen: vec![rol.to_owned()],
+        generatie: 1,
     }
 }
 

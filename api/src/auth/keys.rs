@@ -64,14 +64,17 @@ struct ExternalIssuerConfig {
 /// Wie een geldig token draagt, volgens dat token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Identity {
-    /// Een gebruiker met een token van Weefsel.
-    Gebruiker { id: Uuid, gemeente: Option<String> },
-    /// Een koppeling met een token van Weefsel; `secret_generation` is het moment
-    /// (in microseconden) waarop haar secret het laatst vernieuwd werd.
+    /// Een gebruiker met een token van Weefsel, van deze tokengeneratie.
+    Gebruiker {
+        id: Uuid,
+        gemeente: Option<String>,
+        generatie: i32,
+    },
+    /// Een koppeling met een token van Weefsel, van deze tokengeneratie.
     Koppeling {
         id: Uuid,
         gemeente: String,
-        secret_generation: i64,
+        generatie: i32,
     },
     /// Een gebruiker met een token van de identity provider van zijn gemeente.
     Extern { gemeente: String, subject: String },
@@ -84,12 +87,13 @@ pub enum Subject {
         id: Uuid,
         gemeente: Option<String>,
         rollen: Vec<String>,
+        generatie: i32,
     },
     Koppeling {
         id: Uuid,
         gemeente: String,
         scopes: Vec<String>,
-        secret_generation: i64,
+        generatie: i32,
     },
 }
 
@@ -112,10 +116,10 @@ pub struct Claims {
     /// Scopes van een koppeling, met spaties gescheiden (RFC 8693).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
-    /// Alleen bij een koppeling: de generatie van het client secret waarmee dit token
-    /// is verkregen. Na vernieuwen van het secret past die niet meer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sgen: Option<i64>,
+    /// De tokengeneratie van het account. Een nieuw wachtwoord of secret en elke
+    /// deactivering verhogen die van het account; dan past dit token niet meer.
+    #[serde(default, rename = "gen", skip_serializing_if = "Option::is_none")]
+    pub generatie: Option<i32>,
 }
 
 #[derive(Deserialize)]
@@ -198,24 +202,25 @@ impl TokenKeys {
 
     /// Geeft een token uit.
     pub fn issue(&self, subject: Subject) -> Result<String, ApiError> {
-        let (soort, id, gemeente, rollen, scope, sgen) = match subject {
+        let (soort, id, gemeente, rollen, scope, generatie) = match subject {
             Subject::Gebruiker {
                 id,
                 gemeente,
                 rollen,
-            } => ("gebruiker", id, gemeente, rollen, None, None),
+                generatie,
+            } => ("gebruiker", id, gemeente, rollen, None, generatie),
             Subject::Koppeling {
                 id,
                 gemeente,
                 scopes,
-                secret_generation,
+                generatie,
             } => (
                 "koppeling",
                 id,
                 Some(gemeente),
                 Vec::new(),
                 Some(scopes.join(" ")),
-                Some(secret_generation),
+                generatie,
             ),
         };
         let now = chrono::Utc::now().timestamp();
@@ -232,7 +237,7 @@ impl TokenKeys {
             gemeente,
             rollen,
             scope,
-            sgen,
+            generatie: Some(generatie),
         };
         let mut header = Header::new(self.signing.alg);
         header.kid = Some(self.signing.kid.clone());
@@ -266,15 +271,17 @@ impl TokenKeys {
             )?;
             let id =
                 Uuid::parse_str(&claims.sub).map_err(|_| "Het token heeft een ongeldige sub.")?;
+            let generatie = claims.generatie.ok_or("Het token mist de generatie (gen).")?;
             return match claims.soort.as_str() {
                 "gebruiker" => Ok(Identity::Gebruiker {
                     id,
                     gemeente: claims.gemeente,
+                    generatie,
                 }),
                 "koppeling" => Ok(Identity::Koppeling {
                     id,
                     gemeente: claims.gemeente.ok_or("Het token mist de gemeente.")?,
-                    secret_generation: claims.sgen.ok_or("Het token mist sgen.")?,
+                    generatie,
                 }),
                 _ => Err("Het token heeft een onbekende soort."),
             };
@@ -495,6 +502,7 @@ mod tests {
                 id,
                 gemeente: Some("GM0828".into()),
                 rollen: vec!["coordinator".into()],
+                generatie: 3,
             })
             .expect("token");
         let header = jsonwebtoken::decode_header(&token).expect("header");
@@ -504,7 +512,8 @@ mod tests {
             keys.verify(&token),
             Ok(Identity::Gebruiker {
                 id,
-                gemeente: Some("GM0828".into())
+                gemeente: Some("GM0828".into()),
+                generatie: 3,
             })
         );
     }
@@ -516,6 +525,7 @@ mod tests {
                 id: Uuid::now_v7(),
                 gemeente: None,
                 rollen: vec![],
+                generatie: 1,
             })
             .expect("token");
         assert!(keys().verify(&token).is_err());

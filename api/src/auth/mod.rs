@@ -155,14 +155,14 @@ struct AccountRow {
     scopes: Vec<String>,
     gemeente_id: Option<Uuid>,
     gemeente_code: Option<String>,
-    geheim_vernieuwd_op: Option<chrono::DateTime<chrono::Utc>>,
+    token_generatie: i32,
 }
 
 const GEBRUIKER_SQL: &str = "SELECT g.id, g.actief, g.rollen, ARRAY[]::text[] AS scopes, \
-     g.gemeente_id, gm.code AS gemeente_code, NULL::timestamptz AS geheim_vernieuwd_op \
+     g.gemeente_id, gm.code AS gemeente_code, g.token_generatie \
      FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id";
 const KOPPELING_SQL: &str = "SELECT k.id, k.actief, ARRAY[]::text[] AS rollen, k.scopes, \
-     k.gemeente_id, gm.code AS gemeente_code, k.geheim_vernieuwd_op \
+     k.gemeente_id, gm.code AS gemeente_code, k.token_generatie \
      FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id";
 
 const INACTIVE: &str =
@@ -209,22 +209,23 @@ pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiRe
         _ => return Err(ApiError::Unauthorized(INACTIVE.into())),
     };
     // Het token en het account moeten over de gemeente overeenstemmen, en een token
-    // van vóór het vernieuwen van het client secret telt niet meer.
-    match identity {
-        Identity::Gebruiker { gemeente, .. } if *gemeente != row.gemeente_code => {
-            return Err(ApiError::Unauthorized(INACTIVE.into()));
-        }
+    // van een eerdere generatie (vóór een nieuw wachtwoord of secret, of een
+    // deactivering) telt niet meer.
+    let past = match identity {
+        Identity::Gebruiker {
+            gemeente,
+            generatie,
+            ..
+        } => *gemeente == row.gemeente_code && *generatie == row.token_generatie,
         Identity::Koppeling {
             gemeente,
-            secret_generation,
+            generatie,
             ..
-        } => {
-            let current = row.geheim_vernieuwd_op.map(|t| t.timestamp_micros());
-            if Some(gemeente) != row.gemeente_code.as_ref() || Some(*secret_generation) != current {
-                return Err(ApiError::Unauthorized(INACTIVE.into()));
-            }
-        }
-        _ => {}
+        } => Some(gemeente) == row.gemeente_code.as_ref() && *generatie == row.token_generatie,
+        Identity::Extern { .. } => true,
+    };
+    if !past {
+        return Err(ApiError::Unauthorized(INACTIVE.into()));
     }
     let gemeente = match (row.gemeente_id, row.gemeente_code) {
         (Some(id), Some(code)) => Some(GemeenteRef { id, code }),

@@ -151,7 +151,8 @@ struct Credentials {
     gemeente_code: Option<String>,
     rollen: Vec<String>,
     scopes: Vec<String>,
-    geheim_vernieuwd_op: Option<chrono::DateTime<chrono::Utc>>,
+    token_generatie: i32,
+    wachtwoord_tijdelijk: bool,
 }
 
 async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
@@ -162,7 +163,7 @@ async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResul
     let account = Credentials::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT g.id, g.actief, g.wachtwoord_hash AS secret_hash, gm.code AS gemeente_code, \
-         g.rollen, ARRAY[]::text[] AS scopes, NULL::timestamptz AS geheim_vernieuwd_op \
+         g.rollen, ARRAY[]::text[] AS scopes, g.token_generatie, g.wachtwoord_tijdelijk \
          FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id \
          WHERE g.gebruikersnaam = $1",
         [username.into()],
@@ -183,6 +184,7 @@ async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResul
                 id: account.id,
                 gemeente: account.gemeente_code,
                 rollen: account.rollen,
+                generatie: account.token_generatie,
             })
         }
         _ => {
@@ -209,7 +211,8 @@ async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<
             Ok(id) => Credentials::find_by_statement(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "SELECT k.id, k.actief, k.geheim_hash AS secret_hash, gm.code AS gemeente_code, \
-                 ARRAY[]::text[] AS rollen, k.scopes, k.geheim_vernieuwd_op \
+                 ARRAY[]::text[] AS rollen, k.scopes, k.token_generatie, \
+                 false AS wachtwoord_tijdelijk \
                  FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id WHERE k.id = $1",
                 [id.into()],
             ))
@@ -230,9 +233,7 @@ async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<
                 id: account.id,
                 gemeente: account.gemeente_code.unwrap_or_default(),
                 scopes: account.scopes,
-                secret_generation: account
-                    .geheim_vernieuwd_op
-                    .map_or(0, |t| t.timestamp_micros()),
+                generatie: account.token_generatie,
             })
         }
         _ => {
