@@ -43,7 +43,17 @@ async fn a_gemeente_beheerder_creates_a_user_of_its_own_gemeente() {
     )
     .await;
     assert!(hash.starts_with("$argon2id$"), "{hash}");
+    // Een wachtwoord van de beheerder is tijdelijk: eerst zelf een nieuw kiezen.
     let response = app.login("oss.jvandijk", "een-lang-wachtwoord").await;
+    assert_eq!(
+        assert_problem(response, 400).await["code"],
+        "wachtwoord_tijdelijk"
+    );
+    let eigen = json!({"gebruikersnaam": "oss.jvandijk", "wachtwoord": "een-lang-wachtwoord",
+                       "nieuwWachtwoord": "mijn-eigen-wachtwoord"});
+    let response = app.post_anonymous("/api/v1/auth/wachtwoord", &eigen).await;
+    assert_eq!(response.status(), 204);
+    let response = app.login("oss.jvandijk", "mijn-eigen-wachtwoord").await;
     assert_eq!(response.status(), 200);
 
     // Lijst en detail.
@@ -54,7 +64,11 @@ async fn a_gemeente_beheerder_creates_a_user_of_its_own_gemeente() {
     assert_eq!(names, vec!["oss.budgethouder", "oss.jvandijk"]);
     let detail = app.get_as(&location, &beheerder).await;
     assert_eq!(detail.status(), 200);
-    assert_eq!(header(detail.headers(), "etag"), "\"1\"");
+    assert_eq!(
+        header(detail.headers(), "etag"),
+        "\"2\"",
+        "het eigen wachtwoord is een wijziging"
+    );
 }
 
 #[tokio::test]
@@ -178,7 +192,7 @@ async fn the_regio_beheerder_manages_every_gemeente_and_the_region() {
     let regio = app.token_for("regio.beheerder").await;
     app.post_expect("/api/v1/gebruikers",
             &regio,
-            &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["gemeente_beheerder"], "externId": "kc-1"}), 201).await;
+            &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["budgethouder"], "externId": "kc-1"}), 201).await;
     let response = app
         .post_as(
             "/api/v1/gebruikers",
@@ -197,19 +211,19 @@ async fn the_regio_beheerder_manages_every_gemeente_and_the_region() {
             "rollen",
         ),
         (
-            json!({"gebruikersnaam": "x.twee", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+            json!({"gebruikersnaam": "x.twee", "rollen": ["budgethouder"], "wachtwoord": "een-lang-wachtwoord"}),
             "gemeente",
         ),
         (
-            json!({"gebruikersnaam": "x.drie", "rollen": ["coordinator", "regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}),
+            json!({"gebruikersnaam": "x.drie", "rollen": ["budgethouder", "regio_beheerder"], "wachtwoord": "een-lang-wachtwoord"}),
             "rollen",
         ),
         (
-            json!({"gebruikersnaam": "x.vier", "gemeente": "GM9999", "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+            json!({"gebruikersnaam": "x.vier", "gemeente": "GM9999", "rollen": ["budgethouder"], "wachtwoord": "een-lang-wachtwoord"}),
             "gemeente",
         ),
         (
-            json!({"gebruikersnaam": "x.vijf", "gemeente": null, "rollen": ["coordinator"], "wachtwoord": "een-lang-wachtwoord"}),
+            json!({"gebruikersnaam": "x.vijf", "gemeente": null, "rollen": ["budgethouder"], "wachtwoord": "een-lang-wachtwoord"}),
             "gemeente",
         ),
     ] {

@@ -327,6 +327,11 @@ impl TestApp {
         self.json_as(reqwest::Method::POST, path, token, body).await
     }
 
+    /// POST met JSON zonder token (zoals `POST /api/v1/auth/wachtwoord`).
+    pub async fn post_anonymous(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.send(self.client.post(self.url(path)).json(body)).await
+    }
+
     pub async fn patch_as(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
         self.json_as(reqwest::Method::PATCH, path, token, body)
             .await

@@ -96,14 +96,12 @@ async fn only_a_gemeente_beheerder_grants_personal_data_scopes() {
         200,
     )
     .await;
-    // En de regio mag daarna de naam wijzigen zonder die scope opnieuw toe te kennen.
-    app.patch_expect(
-        &path,
-        &regio,
-        &json!({"naam": "Registratie 2", "scopes": ["gebieden.lezen", "sleutelpersonen.lezen"]}),
-        200,
-    )
-    .await;
+    // Daarna beheert de regio haar niet meer, ook de naam niet (issue 9): een
+    // koppeling met persoonsgegevens is van de gemeente.
+    let problem = app
+        .patch_expect(&path, &regio, &json!({"naam": "Registratie 2"}), 403)
+        .await;
+    assert_eq!(problem["code"], "alleen_gemeente_beheerder");
 }
 
 #[tokio::test]

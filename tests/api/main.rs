@@ -18,4 +18,5 @@ mod migrations;
 mod openapi;
 mod representaties;
 mod tenancy;
+mod toegang;
 mod trajecten;

@@ -152,6 +152,13 @@ async fn the_service_answers_as_the_matrix_says() {
     let (fixture_client, _) = app
         .create_client("oss.beheerder", "Matrix-vast", &["gebieden.lezen"])
         .await;
+    let (personal_client, _) = app
+        .create_client(
+            "oss.beheerder",
+            "Matrix-persoonsgegevens",
+            &["sleutelpersonen.lezen"],
+        )
+        .await;
     let gebied = app.gebied_id("WK082801").await;
     let traject = query_text(
         &app.db,
@@ -161,6 +168,8 @@ async fn the_service_answers_as_the_matrix_says() {
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("gebruiker", app.user_id("oss.raadpleger").await),
         ("koppeling", fixture_client),
+        ("koppeling_persoonsgegevens", personal_client),
+        ("coordinator_account", app.user_id("oss.coordinator").await),
         ("gemeente", "GM0828".to_owned()),
         ("gebied", gebied.clone()),
         ("traject", traject),

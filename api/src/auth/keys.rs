@@ -271,7 +271,9 @@ impl TokenKeys {
             )?;
             let id =
                 Uuid::parse_str(&claims.sub).map_err(|_| "Het token heeft een ongeldige sub.")?;
-            let generatie = claims.generatie.ok_or("Het token mist de generatie (gen).")?;
+            let generatie = claims
+                .generatie
+                .ok_or("Het token mist de generatie (gen).")?;
             return match claims.soort.as_str() {
                 "gebruiker" => Ok(Identity::Gebruiker {
                     id,

@@ -19,7 +19,7 @@ use uuid::Uuid;
 pub use keys::{Identity, Subject, TokenKeys};
 pub use rollen::{Recht, Rol, Scope};
 
-use crate::http::problem::{ApiError, ApiResult, Code};
+use crate::http::problem::{ApiError, ApiResult};
 
 /// Een gemeente zoals de aanroeper eraan gekoppeld is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +101,7 @@ impl Caller {
             Ok(())
         } else {
             Err(ApiError::Forbidden(
-                Code::GeenRecht,
+                recht.code(),
                 recht.weigering().to_owned(),
             ))
         }

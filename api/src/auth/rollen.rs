@@ -51,6 +51,12 @@ impl Rol {
         Rol::ALL.into_iter().find(|r| r.as_str() == value)
     }
 
+    /// Geeft deze rol toegang tot persoonsgegevens van sleutelpersonen? Zo'n account
+    /// beheert alleen de `gemeente_beheerder` van zijn gemeente.
+    pub fn geeft_persoonsgegevens(self) -> bool {
+        matches!(self, Rol::Coordinator | Rol::GemeenteBeheerder)
+    }
+
     /// Regionale rollen horen bij geen gemeente.
     pub fn is_regionaal(self) -> bool {
         matches!(self, Rol::RegioBeheerder | Rol::RegioNetwerkmanager)
@@ -154,8 +160,13 @@ pub enum Recht {
     AuditTrailLezen,
     /// Regionale rollen toekennen.
     RegionaleRollenToekennen,
-    /// Een scope met persoonsgegevens aan een koppeling toekennen.
-    PersoonsgegevensScopesToekennen,
+    /// Accounts en koppelingen met toegang tot persoonsgegevens van sleutelpersonen
+    /// aanmaken, wijzigen, (de)activeren en wachtwoorden of secrets geven
+    /// (DOMAIN.md, "Who governs access to personal data"); alleen binnen de eigen
+    /// gemeente, wat de tenancy al afdwingt.
+    PersoonsgegevensToegangBeheren,
+    /// De eerste `gemeente_beheerder` aanmaken van een gemeente zonder actieve.
+    EersteGemeenteBeheerderAanmaken,
     /// Gebieden, hun metingen en DNA-profiel lezen.
     GebiedenLezen,
     /// Gebieden aanmaken, wijzigen, verwijderen, metingen toevoegen, DNA aanpassen.
@@ -178,8 +189,10 @@ impl Recht {
             Recht::GebruikersBeheren | Recht::KoppelingenBeheren | Recht::AuditTrailLezen => {
                 &[Rol::GemeenteBeheerder, Rol::RegioBeheerder]
             }
-            Recht::RegionaleRollenToekennen => &[Rol::RegioBeheerder],
-            Recht::PersoonsgegevensScopesToekennen => &[Rol::GemeenteBeheerder],
+            Recht::RegionaleRollenToekennen | Recht::EersteGemeenteBeheerderAanmaken => {
+                &[Rol::RegioBeheerder]
+            }
+            Recht::PersoonsgegevensToegangBeheren => &[Rol::GemeenteBeheerder],
             Recht::GebiedenLezen | Recht::TrajectenLezen => LEZERS,
             Recht::GebiedenSchrijven | Recht::TrajectenSchrijven => SCHRIJVERS,
         }
@@ -194,6 +207,15 @@ impl Recht {
             Recht::TrajectenLezen => &[Scope::TrajectenLezen, Scope::TrajectenSchrijven],
             Recht::TrajectenSchrijven => &[Scope::TrajectenSchrijven],
             _ => &[],
+        }
+    }
+
+    /// De `code` van een 403 om dit recht.
+    pub fn code(self) -> crate::http::problem::Code {
+        use crate::http::problem::Code;
+        match self {
+            Recht::PersoonsgegevensToegangBeheren => Code::AlleenGemeenteBeheerder,
+            _ => Code::GeenRecht,
         }
     }
 
@@ -212,8 +234,13 @@ impl Recht {
             Recht::RegionaleRollenToekennen => {
                 "Alleen een regionaal beheerder kent regionale rollen toe."
             }
-            Recht::PersoonsgegevensScopesToekennen => {
-                "Alleen een gemeentelijk beheerder kent scopes met persoonsgegevens van sleutelpersonen toe."
+            Recht::PersoonsgegevensToegangBeheren => {
+                "Accounts en koppelingen met toegang tot persoonsgegevens van sleutelpersonen \
+                 (coordinator, gemeente_beheerder, scopes sleutelpersonen.*) beheert alleen de \
+                 gemeente_beheerder van hun gemeente."
+            }
+            Recht::EersteGemeenteBeheerderAanmaken => {
+                "Alleen een regionaal beheerder maakt de eerste gemeente_beheerder van een gemeente."
             }
             Recht::GebiedenLezen => "Voor gebieden is een rol of de scope gebieden.lezen nodig.",
             Recht::GebiedenSchrijven => {

@@ -95,6 +95,15 @@ pub enum Code {
     AlleenGebruikers,
     /// 403: deze rol of scope mag u niet toekennen.
     RolNietToegestaan,
+    /// 403: accounts en koppelingen met toegang tot persoonsgegevens van sleutelpersonen
+    /// beheert alleen de `gemeente_beheerder` van hun gemeente.
+    AlleenGemeenteBeheerder,
+    /// 403: de gemeente heeft al een actieve `gemeente_beheerder`; alleen die maakt er
+    /// nog een.
+    GemeenteHeeftBeheerder,
+    /// 400 (token): het wachtwoord is tijdelijk; kies eerst zelf een nieuw met
+    /// `POST /api/v1/auth/wachtwoord`.
+    WachtwoordTijdelijk,
     /// 409: u kunt uw eigen account niet deactiveren of uw eigen beheerrol niet afnemen.
     EigenAccount,
     /// 409: deze gebruikersnaam bestaat al.
@@ -142,6 +151,8 @@ pub enum ApiError {
         error: &'static str,
         detail: String,
         params: Vec<InvalidParam>,
+        /// Een machineleesbare reden naast `error`, bv. `wachtwoord_tijdelijk`.
+        code: Option<Code>,
     },
     /// Bekende aanroeper zonder het recht hiervoor (403).
     #[error("geen toegang: {1}")]
@@ -276,8 +287,10 @@ impl Problem {
                 error,
                 detail,
                 params,
+                code,
                 ..
             } => {
+                problem.code = *code;
                 problem.error = Some((*error).to_owned());
                 problem.error_description = Some(detail.clone());
                 problem.invalid_params = params.clone();

@@ -107,6 +107,17 @@ impl Context {
         let identity = keys
             .verify(token)
             .map_err(|reason| ApiError::Unauthorized(reason.into()))?;
+        Context::voor(db, &identity, request_id).await
+    }
+
+    /// De context van een al vastgestelde identiteit (zoals na een gecontroleerd
+    /// wachtwoord bij `POST /auth/wachtwoord`).
+    pub async fn voor(
+        db: &DatabaseConnection,
+        identity: &auth::Identity,
+        request_id: Option<String>,
+    ) -> ApiResult<Context> {
+        let identity = identity.clone();
         let tx = db.begin().await?;
         let caller = auth::load_caller(&tx, &identity).await?;
         let gemeente = caller
@@ -144,6 +155,18 @@ impl Context {
 
     pub fn require(&self, recht: Recht) -> ApiResult<()> {
         self.caller.require(recht)
+    }
+
+    /// Een account of koppeling die vóór of na de wijziging persoonsgegevens van
+    /// sleutelpersonen kan zien (`gevoelig`), beheert alleen de `gemeente_beheerder`
+    /// van haar gemeente (403 `alleen_gemeente_beheerder`); een ander account iedere
+    /// beheerder.
+    pub fn beheert_toegang(&self, gevoelig: bool) -> ApiResult<()> {
+        if gevoelig {
+            self.require(Recht::PersoonsgegevensToegangBeheren)
+        } else {
+            Ok(())
+        }
     }
 
     /// De gemeente van de aanroeper, of `None` voor een regionale rol.

@@ -8,8 +8,10 @@ use std::collections::HashMap;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::gebruiker;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryTrait, Statement,
 };
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -227,10 +229,7 @@ pub async fn list(ctx: Context, lijst: Lijst<GebruikersParams>) -> ApiResult<Htt
         .scoped_in(gebruiker::Entity::find(), lijst.params.gemeente.as_deref())
         .await?
         .apply_if(lijst.params.rol, |q, rol| {
-            q.filter(sea_orm::sea_query::Expr::cust_with_values(
-                "$1 = ANY(rollen)",
-                [rol.as_str()],
-            ))
+            q.filter(Expr::cust_with_values("$1 = ANY(rollen)", [rol.as_str()]))
         })
         .apply_if(lijst.params.actief, |q, actief| {
             q.filter(gebruiker::Column::Actief.eq(actief))
@@ -299,6 +298,9 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     ctx.require(Recht::GebruikersBeheren)?;
     let codes = ctx.codes().await?;
     let gemeente_id = check_nieuw(&ctx, &mut invoer, &codes)?;
+    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
+        check_toegang_nieuw(&ctx, &rollen, gemeente_id).await?;
+    }
     let NieuweGebruiker {
         gebruikersnaam,
         rollen,
@@ -309,6 +311,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     } = invoer.klaar()?;
     let actief = actief.unwrap_or(true);
 
+    // Een wachtwoord van een ander dan de gebruiker zelf is tijdelijk.
+    let tijdelijk = wachtwoord.is_some();
     let wachtwoord_hash = match wachtwoord {
         Some(w) => Some(hash(w).await?),
         None => None,
@@ -322,6 +326,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
         extern_id: Set(extern_id),
         rollen: Set(rol_namen),
         actief: Set(actief),
+        wachtwoord_tijdelijk: Set(tijdelijk),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -375,6 +380,49 @@ fn check_nieuw(
     Ok(gemeente_id)
 }
 
+/// Een nieuw account met toegang tot persoonsgegevens maakt alleen de
+/// `gemeente_beheerder` van de gemeente. De ene uitzondering: een `regio_beheerder`
+/// maakt de eerste actieve `gemeente_beheerder` (met alleen die rol) van een gemeente
+/// die er geen heeft.
+async fn check_toegang_nieuw(
+    ctx: &Context,
+    rollen: &[Rol],
+    gemeente_id: Option<Uuid>,
+) -> ApiResult<()> {
+    let gevoelig = rollen.iter().any(|r| r.geeft_persoonsgegevens());
+    if !gevoelig || ctx.caller.has(Recht::PersoonsgegevensToegangBeheren) {
+        return Ok(());
+    }
+    let eerste = rollen == [Rol::GemeenteBeheerder]
+        && ctx.caller.has(Recht::EersteGemeenteBeheerderAanmaken);
+    let (true, Some(gemeente_id)) = (eerste, gemeente_id) else {
+        return ctx.beheert_toegang(true);
+    };
+    // Eén aanmaker tegelijk per gemeente, zodat er nooit twee "eerste" komen.
+    ctx.db()
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtextextended('eerste_beheerder:' || $1::text, 0))",
+            [gemeente_id.into()],
+        ))
+        .await?;
+    let actieve = gebruiker::Entity::find()
+        .filter(gebruiker::Column::GemeenteId.eq(gemeente_id))
+        .filter(gebruiker::Column::Actief.eq(true))
+        .filter(Expr::cust("'gemeente_beheerder' = ANY(rollen)"))
+        .count(ctx.db())
+        .await?;
+    if actieve > 0 {
+        return Err(ApiError::Forbidden(
+            Code::GemeenteHeeftBeheerder,
+            "Deze gemeente heeft al een actieve gemeente_beheerder; die beheert haar accounts \
+             met toegang tot persoonsgegevens."
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Gebruiker wijzigen
 ///
 /// Rollen, actief, wachtwoord of externId. Deactiveren maakt lopende tokens direct
@@ -401,9 +449,17 @@ pub async fn update(
     ctx.require(Recht::GebruikersBeheren)?;
     let huidig = ctx.find_for_update::<gebruiker::Entity>(*id).await?;
     let codes = ctx.codes().await?;
-    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
-        forbid_regional_roles(&ctx, &rollen)?;
-        check_rollen_en_gemeente(invoer.fouten(), &rollen, huidig.gemeente_id.is_some());
+    let nieuwe_rollen = invoer.veld::<Vec<Rol>>("rollen");
+    let gevoelig = huidig
+        .rollen
+        .iter()
+        .filter_map(|r| Rol::parse(r))
+        .chain(nieuwe_rollen.iter().flatten().copied())
+        .any(Rol::geeft_persoonsgegevens);
+    ctx.beheert_toegang(gevoelig)?;
+    if let Some(rollen) = &nieuwe_rollen {
+        forbid_regional_roles(&ctx, rollen)?;
+        check_rollen_en_gemeente(invoer.fouten(), rollen, huidig.gemeente_id.is_some());
     }
     let GebruikerWijziging {
         rollen,
@@ -427,6 +483,11 @@ pub async fn update(
         Some(w) => Some(Some(hash(w).await?)),
         None => None,
     };
+    if hash.is_some() {
+        // Tijdelijk, tenzij de gebruiker het zelf zet.
+        let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
+        model.wachtwoord_tijdelijk = Set(!zelf);
+    }
     w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, hash);
     let gemeente = huidig.gemeente_id;
     let model = ctx

@@ -149,15 +149,16 @@ pub struct KoppelingenParams {
     sorteer: Option<String>,
 }
 
-/// Scopes met persoonsgegevens die er nog niet waren, vereisen dat recht.
-fn check_personal_scopes(ctx: &Context, nieuw: &[Scope], bestaand: &[String]) -> ApiResult<()> {
-    let erbij = nieuw
+/// Geven deze scopes (namen uit de database) toegang tot persoonsgegevens?
+fn gevoelig(scopes: &[String]) -> bool {
+    scopes
         .iter()
-        .any(|s| s.geeft_persoonsgegevens() && !bestaand.iter().any(|b| b == s.as_str()));
-    if erbij {
-        ctx.require(Recht::PersoonsgegevensScopesToekennen)?;
-    }
-    Ok(())
+        .any(|s| Scope::parse(s).is_some_and(Scope::geeft_persoonsgegevens))
+}
+
+/// Scopes met persoonsgegevens, nu of na de wijziging: alleen de gemeente zelf.
+fn check_personal_scopes(ctx: &Context, nieuw: &[Scope], bestaand: &[String]) -> ApiResult<()> {
+    ctx.beheert_toegang(gevoelig(bestaand) || nieuw.iter().any(|s| s.geeft_persoonsgegevens()))
 }
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
@@ -231,7 +232,7 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     request_body = NieuweKoppeling,
     responses(
         (status = 201, description = "Aangemaakt, met `Location`, `ETag` en het client secret.", body = KoppelingMetGeheim),
-        (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens zonder gemeentelijk beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens zonder de gemeentelijk beheerder te zijn: `alleen_gemeente_beheerder`.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -302,7 +303,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
     request_body = KoppelingWijziging,
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Koppeling),
-        (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens toekennen.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen beheerder, of een koppeling met een scope met persoonsgegevens (nu of na de wijziging) zonder de gemeentelijk beheerder te zijn: `alleen_gemeente_beheerder`.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -316,9 +317,8 @@ pub async fn update(
     ctx.require(Recht::KoppelingenBeheren)?;
     let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
     let codes = ctx.codes().await?;
-    if let Some(scopes) = invoer.veld::<Vec<Scope>>("scopes") {
-        check_personal_scopes(&ctx, &scopes, &huidig.scopes)?;
-    }
+    let scopes = invoer.veld::<Vec<Scope>>("scopes").unwrap_or_default();
+    check_personal_scopes(&ctx, &scopes, &huidig.scopes)?;
     let KoppelingWijziging {
         naam,
         scopes,
@@ -347,7 +347,8 @@ pub async fn update(
 /// Client secret vernieuwen
 ///
 /// Maakt een nieuw secret; het oude werkt niet meer, en tokens die ermee verkregen
-/// zijn ook niet.
+/// zijn ook niet. Bij een koppeling met persoonsgegevens alleen door de
+/// gemeentelijk beheerder.
 #[utoipa::path(
     operation_id = "renewKoppelingGeheim",
     params(("id" = Uuid, Path, description = "Id van de koppeling")),
@@ -359,6 +360,7 @@ pub async fn update(
 pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
     let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
+    ctx.beheert_toegang(gevoelig(&huidig.scopes))?;
     let (secret, secret_hash) = secrets::new_client_secret()?;
     let now = Utc::now();
     let mut model: koppeling::ActiveModel = huidig.clone().into();

@@ -9,18 +9,23 @@
 //! werk (er wordt altijd een argon2-hash gecontroleerd), zelfde telling.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
+use entity::gebruiker;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, FromQueryResult,
-    Statement, TransactionTrait,
+    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
+    FromQueryResult, Statement, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::audit::Wijzigingen;
 use crate::auth::secrets;
-use crate::auth::{Subject, TokenKeys};
-use crate::http::problem::{ApiError, ApiResult, InvalidParam, Problem};
+use crate::auth::{Identity, Subject, TokenKeys};
+use crate::http::contract::RequestId;
+use crate::http::invoer::Invoer;
+use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
+use crate::tenancy::Context;
 
 /// Zoveel mislukte pogingen per account binnen [`WINDOW_MINUTES`] minuten.
 pub const MAX_FAILURES: i64 = 5;
@@ -60,6 +65,7 @@ pub struct TokenAntwoord {
 fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
     ApiError::OAuth {
         status,
+        code: None,
         error,
         detail: detail.to_owned(),
         params: Vec::new(),
@@ -96,6 +102,7 @@ pub async fn create(
         None | Some("") => {
             return Err(ApiError::OAuth {
                 status: StatusCode::BAD_REQUEST,
+                code: None,
                 error: "invalid_request",
                 detail: "grant_type ontbreekt.".into(),
                 params: vec![InvalidParam::new(
@@ -137,6 +144,7 @@ fn require(fields: [(&str, &Option<String>); 2]) -> ApiResult<()> {
     }
     Err(ApiError::OAuth {
         status: StatusCode::BAD_REQUEST,
+        code: None,
         error: "invalid_request",
         detail: "Een of meer velden ontbreken; zie invalidParams.".into(),
         params: missing,
@@ -155,10 +163,15 @@ struct Credentials {
     wachtwoord_tijdelijk: bool,
 }
 
-async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
-    require([("username", &form.username), ("password", &form.password)])?;
-    let username = form.username.unwrap_or_default().trim().to_lowercase();
-    let password = form.password.unwrap_or_default();
+/// Een gebruiker met dit wachtwoord, in een inlogpoging: telt mee voor de lock-out
+/// en behandelt een onbekende naam net als een fout wachtwoord. Bij een fout is de
+/// poging al geteld; bij succes rondt de aanroeper haar af.
+async fn check_password(
+    db: &DatabaseConnection,
+    username: &str,
+    password: String,
+) -> ApiResult<(Attempt, Credentials)> {
+    let username = username.trim().to_lowercase();
     let attempt = Attempt::begin(db, &secrets::account_key("gebruiker", &username)).await?;
     let account = Credentials::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
@@ -178,15 +191,7 @@ async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResul
         .await
         .map_err(|e| ApiError::Internal(format!("wachtwoord controleren: {e}")))?;
     match account {
-        Some(account) if ok => {
-            attempt.succeed().await?;
-            Ok(Subject::Gebruiker {
-                id: account.id,
-                gemeente: account.gemeente_code,
-                rollen: account.rollen,
-                generatie: account.token_generatie,
-            })
-        }
+        Some(account) if ok => Ok((attempt, account)),
         _ => {
             attempt.fail().await?;
             Err(oauth(
@@ -196,6 +201,102 @@ async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResul
             ))
         }
     }
+}
+
+async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
+    require([("username", &form.username), ("password", &form.password)])?;
+    let username = form.username.unwrap_or_default();
+    let (attempt, account) =
+        check_password(db, &username, form.password.unwrap_or_default()).await?;
+    attempt.succeed().await?;
+    if account.wachtwoord_tijdelijk {
+        return Err(ApiError::OAuth {
+            status: StatusCode::BAD_REQUEST,
+            error: "invalid_grant",
+            code: Some(Code::WachtwoordTijdelijk),
+            detail: "Dit wachtwoord is tijdelijk: een beheerder heeft het gezet. Kies eerst zelf \
+                     een nieuw wachtwoord met POST /api/v1/auth/wachtwoord; daarna krijgt u een token."
+                .into(),
+            params: Vec::new(),
+        });
+    }
+    Ok(Subject::Gebruiker {
+        id: account.id,
+        gemeente: account.gemeente_code,
+        rollen: account.rollen,
+        generatie: account.token_generatie,
+    })
+}
+
+/// Een eigen wachtwoord kiezen (`application/json`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WachtwoordWijziging {
+    #[schema(example = "oss.jvandijk", min_length = 1, max_length = 64)]
+    gebruikersnaam: String,
+    /// Het huidige (ook een tijdelijk) wachtwoord.
+    #[schema(write_only, min_length = 1, max_length = 256)]
+    wachtwoord: String,
+    /// 12–256 tekens, anders dan het huidige.
+    #[schema(write_only, min_length = 12, max_length = 256)]
+    nieuw_wachtwoord: String,
+}
+
+/// Eigen wachtwoord kiezen
+///
+/// Zonder token: met gebruikersnaam en huidig wachtwoord (ook een tijdelijk, dat een
+/// beheerder zette). Telt mee voor dezelfde lock-out als het token-endpoint. Alle
+/// tokens van vóór de wijziging vervallen.
+#[utoipa::path(
+    operation_id = "createWachtwoord",
+    request_body = WachtwoordWijziging,
+    responses(
+        (status = 204, description = "Het nieuwe wachtwoord geldt; vraag een token aan."),
+        (status = 400, description = "`invalid_grant` (gebruikersnaam of wachtwoord onjuist), of een ongeldig nieuw wachtwoord.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Te veel mislukte pogingen op dit account; zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconden tot een nieuwe poging kan."))),
+    ),
+    security(()),
+)]
+#[post("/auth/wachtwoord")]
+pub async fn wachtwoord(
+    req: HttpRequest,
+    db: web::Data<DatabaseConnection>,
+    mut invoer: Invoer<WachtwoordWijziging>,
+) -> ApiResult<HttpResponse> {
+    let (oud, nieuw): (Option<String>, Option<String>) =
+        (invoer.veld("wachtwoord"), invoer.veld("nieuwWachtwoord"));
+    invoer.fouten().check(
+        oud.is_none() || oud != nieuw,
+        "nieuwWachtwoord",
+        "ongeldig",
+        "Het nieuwe wachtwoord is gelijk aan het huidige; kies een ander.",
+    );
+    let WachtwoordWijziging {
+        gebruikersnaam,
+        wachtwoord,
+        nieuw_wachtwoord,
+    } = invoer.klaar()?;
+    let (attempt, account) = check_password(&db, &gebruikersnaam, wachtwoord).await?;
+    attempt.succeed().await?;
+    let identity = Identity::Gebruiker {
+        id: account.id,
+        gemeente: account.gemeente_code,
+        generatie: account.token_generatie,
+    };
+    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
+    let ctx = Context::voor(&db, &identity, request_id).await?;
+    let huidig = ctx.find_for_update::<gebruiker::Entity>(account.id).await?;
+    let hash = web::block(move || secrets::hash_password(&nieuw_wachtwoord))
+        .await
+        .map_err(|e| ApiError::Internal(format!("hashen: {e}")))??;
+    let mut model: gebruiker::ActiveModel = huidig.clone().into();
+    model.wachtwoord_tijdelijk = Set(false);
+    let mut w = Wijzigingen::new();
+    w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, Some(Some(hash)));
+    ctx.bewaar_wijziging("gebruiker", huidig.gemeente_id, model, w, ApiError::from)
+        .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
 }
 
 async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
@@ -331,5 +432,5 @@ impl Attempt {
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(create);
+    cfg.service(create).service(wachtwoord);
 }

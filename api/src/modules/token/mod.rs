@@ -1,4 +1,5 @@
-//! Het token-endpoint (`POST /auth/token`): access tokens voor gebruikers en koppelingen.
+//! Het token-endpoint (`POST /auth/token`): access tokens voor gebruikers en koppelingen;
+//! en `POST /auth/wachtwoord`: een eigen wachtwoord kiezen (ook na een tijdelijk).
 
 use utoipa::OpenApi;
 
@@ -10,5 +11,9 @@ pub use handlers::*;
 #[openapi(tags((name = "Authenticatie", description = "Access tokens voor gebruikers en koppelingen.")))]
 struct Doc;
 
-pub const MODULE: super::Module =
-    super::Module::alleen_routes(handlers::configure, <Doc as OpenApi>::openapi);
+pub const MODULE: super::Module = super::Module {
+    invoer: &[crate::http::invoer::InvoerSchema::van::<
+        handlers::WachtwoordWijziging,
+    >()],
+    ..super::Module::alleen_routes(handlers::configure, <Doc as OpenApi>::openapi)
+};

@@ -1,0 +1,278 @@
+//! Wie toegang tot persoonsgegevens beheert (DOMAIN.md, "Who governs access to
+//! personal data"), tijdelijke wachtwoorden en tokengeneraties.
+
+use serde_json::json;
+
+use crate::helpers::{TestApp, assert_problem, exec, query_text, spawn_app};
+
+const NIEUW: &str = "een-heel-nieuw-wachtwoord";
+const EIGEN: &str = "zelf-gekozen-wachtwoord-9";
+
+/// De versie van een gebruiker in de database: een weigering verandert haar niet.
+async fn versie(app: &TestApp, gebruikersnaam: &str) -> String {
+    query_text(
+        &app.db,
+        &format!("SELECT version::text FROM gebruiker WHERE gebruikersnaam = '{gebruikersnaam}'"),
+    )
+    .await
+}
+
+/// Een koppeling van Oss met deze scopes; (id, secret).
+async fn koppeling(app: &TestApp, scopes: &[&str]) -> (String, String) {
+    let naam = format!("Koppeling {}", uuid::Uuid::now_v7());
+    app.create_client("oss.beheerder", &naam, scopes).await
+}
+
+#[tokio::test]
+async fn only_the_gemeente_beheerder_governs_accounts_that_see_personal_data() {
+    let app = spawn_app().await;
+    let regio = app.token_for("regio.beheerder").await;
+    let coordinator = app.user_id("oss.coordinator").await;
+    let pad = format!("/api/v1/gebruikers/{coordinator}");
+    let voor = versie(&app, "oss.coordinator").await;
+
+    // De regio wijzigt niets aan een account met toegang tot persoonsgegevens.
+    for wijziging in [
+        json!({"wachtwoord": NIEUW}),
+        json!({"actief": false}),
+        json!({"rollen": ["raadpleger"]}),
+        json!({"externId": "idp-123"}),
+    ] {
+        let problem = app.patch_expect(&pad, &regio, &wijziging, 403).await;
+        assert_eq!(problem["code"], "alleen_gemeente_beheerder", "{wijziging}");
+    }
+    // Ook niet de beheerder van de gemeente zelf, en geen raadpleger tot coördinator maken.
+    let beheerder = app.user_id("oss.beheerder").await;
+    app.patch_expect(
+        &format!("/api/v1/gebruikers/{beheerder}"),
+        &regio,
+        &json!({"actief": false}),
+        403,
+    )
+    .await;
+    let raadpleger = format!("/api/v1/gebruikers/{}", app.user_id("oss.raadpleger").await);
+    let problem = app
+        .patch_expect(
+            &raadpleger,
+            &regio,
+            &json!({"rollen": ["raadpleger", "coordinator"]}),
+            403,
+        )
+        .await;
+    assert_eq!(problem["code"], "alleen_gemeente_beheerder");
+    assert_eq!(versie(&app, "oss.coordinator").await, voor);
+
+    // Accounts zonder zulke rechten beheert de regio wel.
+    app.patch_expect(&raadpleger, &regio, &json!({"actief": false}), 200)
+        .await;
+
+    // Een coördinator aanmaken, of een tweede gemeentelijk beheerder: alleen de gemeente.
+    let gebruikers = app.scalar_i64("SELECT count(*) FROM gebruiker").await;
+    for (rollen, code) in [
+        (json!(["coordinator"]), "alleen_gemeente_beheerder"),
+        (json!(["gemeente_beheerder"]), "gemeente_heeft_beheerder"),
+    ] {
+        let body = json!({"gebruikersnaam": "oss.nieuw", "gemeente": "GM0828",
+                          "rollen": rollen, "wachtwoord": NIEUW});
+        let problem = app
+            .post_expect("/api/v1/gebruikers", &regio, &body, 403)
+            .await;
+        assert_eq!(problem["code"], code, "{rollen}");
+    }
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM gebruiker").await,
+        gebruikers
+    );
+
+    // De gemeentelijk beheerder doet het allemaal in de eigen gemeente.
+    let eigen = app.token_for("oss.beheerder").await;
+    app.patch_expect(&pad, &eigen, &json!({"externId": "idp-123"}), 200)
+        .await;
+    let body = json!({"gebruikersnaam": "oss.coordinator2", "rollen": ["coordinator"],
+                      "wachtwoord": NIEUW});
+    app.post_expect("/api/v1/gebruikers", &eigen, &body, 201)
+        .await;
+}
+
+#[tokio::test]
+async fn the_region_bootstraps_only_the_first_active_gemeente_beheerder() {
+    let app = spawn_app().await;
+    let regio = app.token_for("regio.beheerder").await;
+    // Vught zonder actieve beheerder (de enige is uit dienst).
+    exec(
+        &app.db,
+        "UPDATE gebruiker SET actief = false WHERE gebruikersnaam = 'vught.beheerder'",
+    )
+    .await;
+    let body = |naam: &str| {
+        json!({"gebruikersnaam": naam, "gemeente": "GM0865",
+               "rollen": ["gemeente_beheerder"], "wachtwoord": NIEUW})
+    };
+    // Alleen de rol gemeente_beheerder, niets erbij.
+    let met_meer = json!({"gebruikersnaam": "vught.meer", "gemeente": "GM0865",
+                          "rollen": ["gemeente_beheerder", "coordinator"], "wachtwoord": NIEUW});
+    app.post_expect("/api/v1/gebruikers", &regio, &met_meer, 403)
+        .await;
+    let eerste = app
+        .post_expect("/api/v1/gebruikers", &regio, &body("vught.eerste"), 201)
+        .await;
+    assert_eq!(eerste["rollen"], json!(["gemeente_beheerder"]));
+    let problem = app
+        .post_expect("/api/v1/gebruikers", &regio, &body("vught.tweede"), 403)
+        .await;
+    assert_eq!(problem["code"], "gemeente_heeft_beheerder");
+
+    // Het wachtwoord dat de regio koos, is tijdelijk: daarmee komt er geen token.
+    let problem = assert_problem(app.login("vught.eerste", NIEUW).await, 400).await;
+    assert_eq!(problem["error"], "invalid_grant");
+    assert_eq!(problem["code"], "wachtwoord_tijdelijk");
+}
+
+#[tokio::test]
+async fn a_password_set_by_an_admin_is_temporary_until_the_user_chooses_one() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let oud_token = app.token_for("oss.raadpleger").await;
+    let id = app.user_id("oss.raadpleger").await;
+    app.patch_expect(
+        &format!("/api/v1/gebruikers/{id}"),
+        &beheerder,
+        &json!({"wachtwoord": NIEUW}),
+        200,
+    )
+    .await;
+    // Het token van vóór de reset werkt niet meer.
+    assert_problem(app.get_as("/api/v1/gebruikers/mij", &oud_token).await, 401).await;
+
+    let problem = assert_problem(app.login("oss.raadpleger", NIEUW).await, 400).await;
+    assert_eq!(problem["code"], "wachtwoord_tijdelijk");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("/api/v1/auth/wachtwoord")),
+        "{problem}"
+    );
+
+    // Een fout oud wachtwoord: 400, en het nieuwe staat niet.
+    let fout = json!({"gebruikersnaam": "oss.raadpleger", "wachtwoord": "niet-het-goede-1",
+                      "nieuwWachtwoord": EIGEN});
+    let problem = app.post_anonymous("/api/v1/auth/wachtwoord", &fout).await;
+    assert_problem(problem, 400).await;
+    let goed = json!({"gebruikersnaam": "oss.raadpleger", "wachtwoord": NIEUW,
+                      "nieuwWachtwoord": EIGEN});
+    let response = app.post_anonymous("/api/v1/auth/wachtwoord", &goed).await;
+    assert_eq!(response.status(), 204);
+    assert_eq!(
+        app.login("oss.raadpleger", EIGEN).await.status(),
+        200,
+        "het zelfgekozen wachtwoord werkt"
+    );
+
+    // De audit trail zegt wie het wachtwoord zette: eerst de beheerder, dan de gebruiker.
+    let door = query_text(
+        &app.db,
+        &format!(
+            "SELECT string_agg(g.gebruikersnaam, ',' ORDER BY a.volgnummer) FROM audit_trail a \
+             JOIN gebruiker g ON g.id = a.actor_id \
+             WHERE a.resource = 'gebruiker' AND a.resource_id = '{id}' \
+             AND a.wijzigingen::text LIKE '%wachtwoord%'"
+        ),
+    )
+    .await;
+    assert_eq!(door, "oss.beheerder,oss.raadpleger");
+}
+
+#[tokio::test]
+async fn the_new_password_endpoint_counts_toward_the_lock_out() {
+    let app = spawn_app().await;
+    let fout = json!({"gebruikersnaam": "oss.coordinator", "wachtwoord": "niet-het-goede-1",
+                      "nieuwWachtwoord": EIGEN});
+    for _ in 0..5 {
+        assert_problem(
+            app.post_anonymous("/api/v1/auth/wachtwoord", &fout).await,
+            400,
+        )
+        .await;
+    }
+    assert_problem(
+        app.login("oss.coordinator", crate::helpers::DEMO_PASSWORD)
+            .await,
+        429,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn deactivating_and_reactivating_does_not_revive_old_tokens() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let oud = app.token_for("oss.budgethouder").await;
+    let pad = format!(
+        "/api/v1/gebruikers/{}",
+        app.user_id("oss.budgethouder").await
+    );
+    for actief in [false, true] {
+        app.patch_expect(&pad, &beheerder, &json!({"actief": actief}), 200)
+            .await;
+    }
+    assert_problem(app.get_as("/api/v1/gebruikers/mij", &oud).await, 401).await;
+    app.token_for("oss.budgethouder").await;
+
+    let (client, secret) = koppeling(&app, &["gebieden.lezen"]).await;
+    let oud = app.client_token(&client, &secret).await;
+    let pad = format!("/api/v1/koppelingen/{client}");
+    for actief in [false, true] {
+        app.patch_expect(&pad, &beheerder, &json!({"actief": actief}), 200)
+            .await;
+    }
+    assert_problem(app.get_as("/api/v1/gebieden", &oud).await, 401).await;
+    app.client_token(&client, &secret).await;
+}
+
+#[tokio::test]
+async fn only_the_gemeente_beheerder_governs_koppelingen_with_personal_data() {
+    let app = spawn_app().await;
+    let regio = app.token_for("regio.beheerder").await;
+    let (gevoelig, _) = koppeling(&app, &["gebieden.lezen", "sleutelpersonen.lezen"]).await;
+    let pad = format!("/api/v1/koppelingen/{gevoelig}");
+    let voor = app
+        .get_json_as(&pad, &app.token_for("oss.beheerder").await)
+        .await;
+    for wijziging in [
+        json!({"naam": "Andere naam"}),
+        json!({"actief": false}),
+        json!({"scopes": ["gebieden.lezen"]}),
+    ] {
+        let problem = app.patch_expect(&pad, &regio, &wijziging, 403).await;
+        assert_eq!(problem["code"], "alleen_gemeente_beheerder", "{wijziging}");
+    }
+    let problem = app
+        .post_expect(&format!("{pad}/geheim"), &regio, &json!({}), 403)
+        .await;
+    assert_eq!(problem["code"], "alleen_gemeente_beheerder");
+    let na = app
+        .get_json_as(&pad, &app.token_for("oss.beheerder").await)
+        .await;
+    assert_eq!(voor, na);
+
+    // Een koppeling zonder persoonsgegevens beheert de regio, maar breidt haar niet uit.
+    let (gewoon, _) = koppeling(&app, &["gebieden.lezen"]).await;
+    let pad = format!("/api/v1/koppelingen/{gewoon}");
+    app.patch_expect(&pad, &regio, &json!({"naam": "Hernoemd"}), 200)
+        .await;
+    let problem = app
+        .patch_expect(
+            &pad,
+            &regio,
+            &json!({"scopes": ["gebieden.lezen", "sleutelpersonen.lezen"]}),
+            403,
+        )
+        .await;
+    assert_eq!(problem["code"], "alleen_gemeente_beheerder");
+    let body = json!({"naam": "Regio-registratie", "gemeente": "GM0828",
+                      "scopes": ["sleutelpersonen.schrijven"]});
+    let problem = app
+        .post_expect("/api/v1/koppelingen", &regio, &body, 403)
+        .await;
+    assert_eq!(problem["code"], "alleen_gemeente_beheerder");
+}
