@@ -276,3 +276,39 @@ async fn only_the_gemeente_beheerder_governs_koppelingen_with_personal_data() {
         .await;
     assert_eq!(problem["code"], "alleen_gemeente_beheerder");
 }
+
+#[tokio::test]
+async fn bad_input_to_the_new_password_endpoint_names_every_field_and_stores_nothing() {
+    let app = spawn_app().await;
+    let voor = versie(&app, "oss.raadpleger").await;
+    let leeg = app
+        .post_anonymous("/api/v1/auth/wachtwoord", &json!({"kleur": "rood"}))
+        .await;
+    let problem = assert_problem(leeg, 400).await;
+    crate::helpers::assert_velden(
+        &problem,
+        &[
+            ("gebruikersnaam", "verplicht"),
+            ("kleur", "onbekend"),
+            ("nieuwWachtwoord", "verplicht"),
+            ("wachtwoord", "verplicht"),
+        ],
+    );
+    let body = json!({"gebruikersnaam": "oss.raadpleger", "wachtwoord": crate::helpers::DEMO_PASSWORD,
+                      "nieuwWachtwoord": "kort"});
+    let problem = assert_problem(
+        app.post_anonymous("/api/v1/auth/wachtwoord", &body).await,
+        400,
+    )
+    .await;
+    assert_eq!(
+        crate::helpers::invalid_params(&problem)[0].0,
+        "nieuwWachtwoord"
+    );
+    assert_eq!(versie(&app, "oss.raadpleger").await, voor);
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM mislukte_inlog").await,
+        0,
+        "ongeldige invoer is geen inlogpoging"
+    );
+}

@@ -33,6 +33,13 @@ fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {
 }
 
 /// Hasht een wachtwoord met argon2id en een eigen salt (traag: roep aan via `web::block`).
+/// [`hash_password`] buiten de request-threads (argon2 kost ~20 ms CPU), voor handlers.
+pub async fn hash_password_blocking(password: String) -> Result<String, ApiError> {
+    actix_web::web::block(move || hash_password(&password))
+        .await
+        .map_err(|e| ApiError::Internal(format!("hashen: {e}")))?
+}
+
 pub fn hash_password(password: &str) -> Result<String, ApiError> {
     let salt = SaltString::encode_b64(&random_bytes::<16>()?)
         .map_err(|e| ApiError::Internal(format!("salt: {e}")))?;

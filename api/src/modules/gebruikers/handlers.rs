@@ -30,7 +30,7 @@ use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, un
 use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
 
-const RESOURCE: &str = "gebruiker";
+pub(crate) const RESOURCE: &str = "gebruiker";
 
 /// Een gebruiker. Het wachtwoord is nooit te lezen.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -174,12 +174,6 @@ fn forbid_regional_roles(ctx: &Context, rollen: &[Rol]) -> ApiResult<()> {
     Ok(())
 }
 
-async fn hash(wachtwoord: String) -> ApiResult<String> {
-    web::block(move || secrets::hash_password(&wachtwoord))
-        .await
-        .map_err(|e| ApiError::Internal(format!("hashen: {e}")))?
-}
-
 /// Zet een unieke-sleutelfout om in een 409 met de reden.
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     uniek(
@@ -314,7 +308,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     // Een wachtwoord van een ander dan de gebruiker zelf is tijdelijk.
     let tijdelijk = wachtwoord.is_some();
     let wachtwoord_hash = match wachtwoord {
-        Some(w) => Some(hash(w).await?),
+        Some(w) => Some(secrets::hash_password_blocking(w).await?),
         None => None,
     };
     let rol_namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
@@ -480,7 +474,7 @@ pub async fn update(
     w.zet("actief", &mut model.actief, actief);
     w.zet("externId", &mut model.extern_id, extern_id.wijziging());
     let hash = match wachtwoord {
-        Some(w) => Some(Some(hash(w).await?)),
+        Some(w) => Some(Some(secrets::hash_password_blocking(w).await?)),
         None => None,
     };
     if hash.is_some() {

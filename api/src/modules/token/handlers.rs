@@ -287,14 +287,13 @@ pub async fn wachtwoord(
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
     let ctx = Context::voor(&db, &identity, request_id).await?;
     let huidig = ctx.find_for_update::<gebruiker::Entity>(account.id).await?;
-    let hash = web::block(move || secrets::hash_password(&nieuw_wachtwoord))
-        .await
-        .map_err(|e| ApiError::Internal(format!("hashen: {e}")))??;
+    let hash = secrets::hash_password_blocking(nieuw_wachtwoord).await?;
     let mut model: gebruiker::ActiveModel = huidig.clone().into();
     model.wachtwoord_tijdelijk = Set(false);
     let mut w = Wijzigingen::new();
     w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, Some(Some(hash)));
-    ctx.bewaar_wijziging("gebruiker", huidig.gemeente_id, model, w, ApiError::from)
+    let resource = crate::modules::gebruikers::RESOURCE;
+    ctx.bewaar_wijziging(resource, huidig.gemeente_id, model, w, ApiError::from)
         .await?;
     ctx.commit_then(HttpResponse::NoContent().finish()).await
 }
