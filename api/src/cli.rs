@@ -36,16 +36,34 @@ enum AuditCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum DnaCommand {
+    /// Rekent elk bewaard DNA-profiel na en werkt bij wat afwijkt; meldt welke.
+    Herberekenen,
+}
+
+#[derive(Debug, Subcommand)]
 enum Command {
     /// Start de API (standaard).
     Serve,
     /// Voert de databasemigraties uit.
     Migrate,
-    /// Laadt gegevens; alleen `--demo` bestaat, en nooit in productie.
+    /// Laadt gegevens: `--demo` (idempotent) of `--synthetic` (op schaal, in een lege
+    /// database); nooit in productie.
+    #[command(group(clap::ArgGroup::new("soort").required(true).args(["demo", "synthetic"])))]
     Seed {
         /// Demogegevens (idempotent).
-        #[arg(long, required = true)]
+        #[arg(long)]
         demo: bool,
+        /// Synthetische gegevens: per schaal en gemeente 60 gebieden, metingen, 15
+        /// trajecten en 30 gebruikers; deterministisch per zaad.
+        #[arg(long)]
+        synthetic: bool,
+        /// Met `--synthetic`: de schaal (1 tot en met 100).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100), requires = "synthetic")]
+        schaal: u32,
+        /// Met `--synthetic`: het zaad van de generator.
+        #[arg(long, default_value_t = 2026, requires = "synthetic")]
+        zaad: u64,
     },
     /// Drukt het OpenAPI-document af.
     Openapi,
@@ -53,6 +71,11 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// Het bewaarde DNA-profiel van de gebieden.
+    Dna {
+        #[command(subcommand)]
+        command: DnaCommand,
     },
     /// Drukt de publieke sleutel van de geconfigureerde ondertekensleutel af als JWKS
     /// (voor sleutelrotatie: bewaar hem vóór u een nieuwe sleutel instelt).
@@ -87,6 +110,32 @@ pub async fn run() -> ExitCode {
     }
 }
 
+/// `seed --synthetic`: met een voortgangsbalk op een terminal, en altijd een
+/// samenvatting op één regel.
+async fn synthetisch(config: &Config, schaal: u32, zaad: u64) -> anyhow::Result<()> {
+    use crate::ops::synthetisch;
+    let db = connect(config, Role::Owner).await?;
+    let begin = std::time::Instant::now();
+    let balk = indicatif::ProgressBar::new(synthetisch::stappen());
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        balk.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let verslag = synthetisch::laden(&db, config, synthetisch::Opties { schaal, zaad }, |stap| {
+        balk.set_position(stap)
+    })
+    .await?;
+    balk.finish_and_clear();
+    println!(
+        "Synthetische gegevens geladen (schaal {schaal}, zaad {zaad}): {} gebieden, {} metingen, {} trajecten, {} gebruikers in {:.1} s.",
+        verslag.gebieden,
+        verslag.metingen,
+        verslag.trajecten,
+        verslag.gebruikers,
+        begin.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Serve => {
@@ -99,7 +148,13 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             println!("Migraties uitgevoerd.");
             Ok(())
         }
-        Command::Seed { demo: _ } => {
+        Command::Seed {
+            synthetic: true,
+            schaal,
+            zaad,
+            ..
+        } => synthetisch(&config, schaal, zaad).await,
+        Command::Seed { .. } => {
             let db = connect(&config, Role::Owner).await?;
             let report = seed::demo(&db, &config).await?;
             if report.changed_anything() {
@@ -130,6 +185,21 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             println!(
                 "Audit trail in orde: {} regels in {} ketens.",
                 report.regels, report.ketens
+            );
+            Ok(())
+        }
+        Command::Dna {
+            command: DnaCommand::Herberekenen,
+        } => {
+            let db = connect(&config, Role::Owner).await?;
+            let uitkomst = crate::ops::dna::herberekenen(&db, false).await?;
+            for id in &uitkomst.afwijkend {
+                println!("AFWIJKEND  gebied {id}");
+            }
+            println!(
+                "{} gebieden nagerekend, {} profiel(en) afwijkend en bijgewerkt.",
+                uitkomst.gebieden,
+                uitkomst.afwijkend.len()
             );
             Ok(())
         }

@@ -17,6 +17,17 @@ pub struct Model {
     pub bovenliggend_gebied_id: Option<Uuid>,
     /// Handmatige keuze in het DNA-profiel (grootteklasse, cohesie, aanpak, reden, door, op).
     pub handmatig: Option<Json>,
+    /// Het geldende DNA-profiel, afgeleid en bij elke wijziging bijgehouden.
+    #[serde(skip_serializing)]
+    pub dna_profiel: Option<Json>,
+    #[serde(skip_serializing)]
+    pub dna_kwadrant: Option<i16>,
+    #[serde(skip_serializing)]
+    pub dna_cohesie: Option<String>,
+    #[serde(skip_serializing)]
+    pub dna_aanpak: Vec<String>,
+    #[serde(skip_serializing)]
+    pub dna_grootte: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

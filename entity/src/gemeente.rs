@@ -12,6 +12,9 @@ pub struct Model {
     pub slug: String,
     /// Vanaf dit inwonertal is een gebied groot.
     pub grootte_drempel: i32,
+    /// De aanpak die de gemeente in vak 2 en 3 voorstelt (`coachend`, `coordinerend`).
+    pub voorkeur_aanpak: Option<String>,
+    pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -19,4 +22,4 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::versiebeheer!();

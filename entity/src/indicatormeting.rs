@@ -24,6 +24,9 @@ pub struct Model {
     pub buurtfeesten: Option<bool>,
     pub wonen_en_werken_in_zelfde_gebied: Option<bool>,
     pub created_at: DateTimeUtc,
+    pub ingetrokken_op: Option<DateTimeUtc>,
+    pub ingetrokken_reden: Option<String>,
+    pub ingetrokken_door: Option<Uuid>,
 }
 
 crate::van_gemeente!();

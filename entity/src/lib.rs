@@ -10,5 +10,7 @@ pub mod indicatormeting;
 pub mod koppeling;
 pub mod soorten;
 pub mod traject;
+pub mod traject_besluit;
 pub mod traject_stap;
+pub mod traject_verbinder;
 mod versie;

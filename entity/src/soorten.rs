@@ -79,10 +79,22 @@ tekst_enum!(
 );
 
 tekst_enum!(
-    /// De uitkomst van het beslismoment.
+    /// De uitkomst van het beslismoment: door naar stap 5, de randvoorwaarden eerst op
+    /// orde brengen (een later besluit volgt), of samenwerking past niet.
     BesluitKeuze {
         Go = "go",
+        NogNiet = "nog_niet",
         NoGo = "no_go",
+    }
+);
+
+tekst_enum!(
+    /// De rol van een verbinder in een traject.
+    VerbinderRol {
+        /// Het gezicht in de wijk.
+        Wijkverbinder = "wijkverbinder",
+        /// De schakel naar de gemeentelijke organisatie.
+        Gemeenteverbinder = "gemeenteverbinder",
     }
 );
 
@@ -120,6 +132,7 @@ mod tests {
         check(Plan::as_str);
         check(TrajectStatus::as_str);
         check(BesluitKeuze::as_str);
+        check(VerbinderRol::as_str);
         check(StapStatus::as_str);
     }
 }

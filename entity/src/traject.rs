@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-pub use crate::soorten::{BesluitKeuze, Plan, TrajectStatus};
+pub use crate::soorten::{Plan, TrajectStatus};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -14,12 +14,8 @@ pub struct Model {
     pub naam: Option<String>,
     pub status: TrajectStatus,
     pub voorgestelde_aanpak: Vec<String>,
-    pub besluit: Option<BesluitKeuze>,
-    pub besluit_reden: Option<String>,
-    pub besluit_datum: Option<Date>,
-    pub besluit_door: Option<Uuid>,
-    pub wijkverbinder_id: Option<Uuid>,
-    pub gemeenteverbinder_id: Option<Uuid>,
+    /// Voor een gemeenschap of netwerk zonder één gebied (komt met de netwerken).
+    pub netwerk_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

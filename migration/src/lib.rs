@@ -7,10 +7,35 @@
 pub use sea_orm_migration::prelude::*;
 
 pub mod gemeenten;
+
+/// De `MigrationTrait` van een migratie in SQL: `$up` en `$down` (uitdrukkingen die een
+/// `&str` geven), met `{app}` vervangen door [`APP_ROLE`].
+macro_rules! sql_migratie {
+    ($up:expr, $down:expr) => {
+        #[async_trait::async_trait]
+        impl MigrationTrait for Migration {
+            async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+                let sql = $up.replace("{app}", $crate::APP_ROLE);
+                manager.get_connection().execute_unprepared(&sql).await?;
+                Ok(())
+            }
+
+            async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+                let sql = $down.replace("{app}", $crate::APP_ROLE);
+                manager.get_connection().execute_unprepared(&sql).await?;
+                Ok(())
+            }
+        }
+    };
+}
+pub(crate) use sql_migratie;
 mod m20261124_000001_gemeente;
 mod m20261124_000002_identiteit;
 mod m20261124_000003_gebieden;
 mod m20261124_000004_toegang;
+mod m20261124_000005_dna;
+mod m20261124_000006_beslismoment;
+mod m20261124_000007_dna_opgeslagen;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -26,6 +51,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_identiteit::Migration),
             Box::new(m20261124_000003_gebieden::Migration),
             Box::new(m20261124_000004_toegang::Migration),
+            Box::new(m20261124_000005_dna::Migration),
+            Box::new(m20261124_000006_beslismoment::Migration),
+            Box::new(m20261124_000007_dna_opgeslagen::Migration),
         ]
     }
 }

@@ -29,15 +29,4 @@ ALTER TABLE koppeling DROP COLUMN token_generatie;
 ALTER TABLE gebruiker DROP COLUMN wachtwoord_tijdelijk, DROP COLUMN token_generatie;
 "#;
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(UP).await?;
-        Ok(())
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(DOWN).await?;
-        Ok(())
-    }
-}
+crate::sql_migratie!(UP, DOWN);

@@ -322,3 +322,114 @@ async fn request_logs_name_gemeente_and_user_but_no_secrets() {
         assert!(!stdout.contains(secret), "{secret} staat in het log");
     }
 }
+
+/// Een vingerafdruk van de synthetische gegevens: namen, hiërarchie, metingen en
+/// trajecten (zonder de willekeurige ids van de database zelf).
+const VINGERAFDRUK: &str = "SELECT md5(string_agg(r, ',' ORDER BY r)) FROM ( \
+    SELECT concat_ws('|', g.naam, g.soort, g.inwonertal, o.naam, g.dna_kwadrant) AS r \
+      FROM gebied g LEFT JOIN gebied o ON o.id = g.bovenliggend_gebied_id \
+    UNION ALL SELECT concat_ws('|', m.peildatum, m.leefbaarometer, m.buurtfeesten, g.naam) \
+      FROM indicatormeting m JOIN gebied g ON g.id = m.gebied_id \
+    UNION ALL SELECT concat_ws('|', t.aanpak, t.status, g.naam) \
+      FROM traject t JOIN gebied g ON g.id = t.gebied_id) x";
+
+async fn synthetisch(zaad: &str) -> (TestDatabase, String) {
+    let database = TestDatabase::empty().await;
+    let (output, _, stderr) = run(weefsel().arg("migrate").env("DATABASE_URL", &database.url));
+    assert!(output.status.success(), "{stderr}");
+    let (output, stdout, stderr) = run(weefsel()
+        .args(["seed", "--synthetic", "--schaal", "1", "--zaad", zaad])
+        .env("DATABASE_URL", &database.url));
+    assert!(output.status.success(), "{stderr}");
+    // Geen terminal: geen voortgangsbalk, wel één regel samenvatting.
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.contains("660 gebieden")
+            && stdout.contains("165 trajecten")
+            && stdout.contains("330 gebruikers"),
+        "{stdout}"
+    );
+    let db = connect(&database.url, 1).await;
+    let afdruk = crate::helpers::query_text(&db, VINGERAFDRUK).await;
+    db.close().await.expect("sluiten");
+    (database, afdruk)
+}
+
+#[tokio::test]
+async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_belong() {
+    let (database, afdruk) = synthetisch("7").await;
+    assert_eq!(
+        synthetisch("7").await.1,
+        afdruk,
+        "hetzelfde zaad, dezelfde gegevens"
+    );
+    assert_ne!(
+        synthetisch("8").await.1,
+        afdruk,
+        "een ander zaad, andere gegevens"
+    );
+
+    let db = connect(&database.url, 1).await;
+    let telling = |sql: &'static str| {
+        let db = db.clone();
+        async move { crate::helpers::query_text(&db, sql).await }
+    };
+    // 60 gebieden per gemeente: wijken met buurten, of dorpen met kernen.
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT n::text, ',') FROM (SELECT count(*) n FROM gebied GROUP BY gemeente_id) x").await,
+        "60"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(soort || ':' || n, ',' ORDER BY soort) FROM (SELECT soort, count(*) n FROM gebied GROUP BY soort) x").await,
+        "buurt:324,dorp:30,kern:270,wijk:36"
+    );
+    assert_eq!(
+        telling("SELECT count(*)::text FROM gebied WHERE soort IN ('buurt', 'kern') AND bovenliggend_gebied_id IS NULL").await,
+        "0"
+    );
+    // Gevarieerd: elk vak, ongemeten gebieden, gebieden die de tekenen beslissen, en
+    // metingen van drie jaar.
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT dna_kwadrant::text, ',') FROM gebied").await,
+        "1,2,3,4"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT dna_profiel->>'basis', ',') FROM gebied").await,
+        "geen,indicatoren,tekenen"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT extract(year FROM peildatum)::text, ',') FROM indicatormeting").await,
+        "2023,2024,2025,2026"
+    );
+    // Trajecten in alle toestanden, ook wachtend bij het beslismoment en na nog_niet.
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT aanpak || ':' || status, ',') FROM traject").await,
+        "coachend:afgerond,coachend:gestopt,coachend:lopend,coordinerend:afgerond,\
+         coordinerend:gestopt,coordinerend:lopend,weerbaarheid:afgerond,weerbaarheid:gestopt,\
+         weerbaarheid:lopend"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT besluit, ',') FROM traject_besluit").await,
+        "go,no_go,nog_niet"
+    );
+    // De bewaarde profielen kloppen.
+    let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false)
+        .await
+        .expect("herberekenen");
+    assert_eq!((uitkomst.gebieden, uitkomst.afwijkend.len()), (660, 0));
+
+    // Niet nog eens in dezelfde database, en nooit in productie.
+    let (output, _, stderr) = run(weefsel()
+        .args(["seed", "--synthetic"])
+        .env("DATABASE_URL", &database.url));
+    assert!(!output.status.success());
+    assert!(stderr.contains("al gebieden"), "{stderr}");
+    let (output, _, stderr) = run(weefsel()
+        .args(["seed", "--synthetic"])
+        .env("WEEFSEL_ENV", "production")
+        .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
+        .env("DATABASE_URL", &database.url));
+    assert!(!output.status.success());
+    assert!(stderr.contains("nooit"), "{stderr}");
+    db.close().await.expect("sluiten");
+}

@@ -74,7 +74,11 @@ async fn wrong_methods_are_405_with_allow() {
     let app = spawn_app().await;
     let cases = [
         (reqwest::Method::POST, "/api/v1/gemeenten", "GET"),
-        (reqwest::Method::DELETE, "/api/v1/gemeenten/GM0828", "GET"),
+        (
+            reqwest::Method::DELETE,
+            "/api/v1/gemeenten/GM0828",
+            "GET, PATCH",
+        ),
         (reqwest::Method::PUT, "/health/ready", "GET"),
     ];
     for (method, path, allow) in cases {
@@ -247,7 +251,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
         .await;
     let traject = app.nieuw_traject(&coordinator, "coachend", None).await;
     let ids = [
-        ("/gebieden/", app.gebied_id("WK082802").await, &coordinator),
+        ("/gebieden/", app.gebied_id("Heidehoek").await, &coordinator),
         (
             "/gebruikers/",
             app.user_id("oss.raadpleger").await,
@@ -255,6 +259,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
         ),
         ("/koppelingen/", id_of(&koppeling), &beheerder),
         ("/trajecten/", id_of(&traject), &coordinator),
+        ("/gemeenten/", "GM0828".to_owned(), &beheerder),
     ];
     let audit_voor = app.scalar_i64("SELECT count(*) FROM audit_trail").await;
     let document = app.get_json("/api/v1/openapi.json").await;
@@ -274,6 +279,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
                 .unwrap_or_else(|| panic!("geen testresource voor {pad}"));
             let url = format!("/api/v1{pad}")
                 .replace("{id}", id)
+                .replace("{code}", id)
                 .replace("{nummer}", "0");
             let body = (methode == Method::PATCH).then(|| json!({}));
             let response = app
@@ -284,7 +290,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             gezien += 1;
         }
     }
-    assert_eq!(gezien, 6, "PATCH en DELETE in het document");
+    assert_eq!(gezien, 7, "PATCH en DELETE in het document");
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM audit_trail").await,
         audit_voor

@@ -114,8 +114,8 @@ async fn an_undeclared_method_on_a_declared_path_is_405_with_allow() {
     assert_eq!(mij["actief"], true);
 }
 
-/// De instellingen van een gemeente (de groottedrempel) gelden meteen, ook al komt
-/// haar vaste identiteit uit het geheugen van de dienst.
+/// De instellingen van een gemeente (de groottedrempel) gelden meteen voor de
+/// bewaarde profielen, ook al komt haar vaste identiteit uit het geheugen van de dienst.
 #[tokio::test]
 async fn municipal_settings_are_read_per_request_while_identity_is_kept_in_memory() {
     let app = spawn_app().await;
@@ -123,9 +123,12 @@ async fn municipal_settings_are_read_per_request_while_identity_is_kept_in_memor
     let gebied = app.nieuw_gebied(&token, json!({"inwonertal": 4000})).await;
     assert_eq!(gebied["gemeente"], "GM0828");
     assert_eq!(gebied["dnaProfiel"]["grootteklasse"], "klein");
-    exec(
-        &app.db,
-        "UPDATE gemeente SET grootte_drempel = 3000 WHERE code = 'GM0828'",
+    let beheerder = app.token_for("oss.beheerder").await;
+    app.patch_expect(
+        "/api/v1/gemeenten/GM0828",
+        &beheerder,
+        &json!({"grootteDrempel": 3000}),
+        200,
     )
     .await;
     let pad = format!("/api/v1/gebieden/{}", id_of(&gebied));

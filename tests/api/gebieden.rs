@@ -10,11 +10,17 @@ use crate::helpers::{
 
 const STERK: &str = r#"{"peildatum": "2026-03-01", "bron": "CBS 2025", "burgerinitiatievenPer1000": 2.5,
     "vrijwilligerswerkPercentage": 38, "leefbaarometer": 7.2, "overlastregistratiesPer1000": 12}"#;
-const ZWAK: &str = r#"{"peildatum": "2026-06-01", "bron": "CBS 2025", "burgerinitiatievenPer1000": 0.5,
-    "verkiezingsopkomstPercentage": 52, "leefbaarometer": 6.2}"#;
+const ZWAK: &str = r#"{"peildatum": "2026-06-01", "bron": "Enquête 2026", "burgerinitiatievenPer1000": 0.5,
+    "verkiezingsopkomstPercentage": 52, "leefbaarometer": 5.5}"#;
+
+/// (cohesie, kwadrant) van het profiel van een gebied.
+async fn vak(app: &crate::helpers::TestApp, token: &str, pad: &str) -> (Value, Value) {
+    let profiel = app.get_json_as(pad, token).await["dnaProfiel"].clone();
+    (profiel["cohesie"].clone(), profiel["kwadrant"].clone())
+}
 
 #[tokio::test]
-async fn the_dna_profile_follows_the_latest_measurement_and_the_threshold() {
+async fn the_dna_profile_takes_the_latest_value_per_indicator_against_the_cells_of_its_size() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
     let gebied = app.nieuw_gebied(&token, json!({"naam": "Schadewijk", "soort": "wijk", "cbsCode": "WK082899", "inwonertal": 6200}),
@@ -22,81 +28,88 @@ async fn the_dna_profile_follows_the_latest_measurement_and_the_threshold() {
     .await;
     let profiel = &gebied["dnaProfiel"];
     assert_eq!(gebied["gemeente"], "GM0828");
-    assert_eq!(profiel["cohesie"], "onbepaald");
-    assert_eq!(profiel["grootteklasse"], "groot");
+    assert_eq!(
+        (
+            profiel["cohesie"].clone(),
+            profiel["basis"].clone(),
+            profiel["grootteklasse"].clone()
+        ),
+        (json!("onbepaald"), json!("geen"), json!("groot"))
+    );
     assert_eq!(profiel["kwadrant"], Value::Null);
     assert_eq!(profiel["aanpak"], json!([]));
-    assert!(
-        profiel["toelichting"]
-            .as_str()
-            .is_some_and(|t| t.contains("nog geen meting")),
-        "{profiel}"
-    );
     let id = gebied["id"].as_str().expect("id");
     let path = format!("/api/v1/gebieden/{id}");
     let metingen = format!("{path}/indicatoren");
 
-    let response = app
-        .post_as(
+    // Groot: 2,5 initiatieven, 38 % vrijwilligers, 7,2 en 12 overlast zijn alle vier sterk.
+    let sterk = app
+        .post_expect(
             &metingen,
             &token,
             &serde_json::from_str(STERK).expect("json"),
+            201,
         )
         .await;
-    assert_eq!(response.status(), 201);
-    let meting: Value = response.json().await.expect("json");
-    assert_eq!(
-        meting["banden"],
-        json!([
-            {"indicator": "burgerinitiatievenPer1000", "waarde": 2.5, "band": "sterk"},
-            {"indicator": "vrijwilligerswerkPercentage", "waarde": 38.0, "band": "sterk"},
-            {"indicator": "overlastregistratiesPer1000", "waarde": 12.0, "band": "sterk"},
-            {"indicator": "leefbaarometer", "waarde": 7.2, "band": "sterk"}
-        ])
-    );
+    assert_eq!(sterk["intrekking"], Value::Null);
     let profiel = app.get_json_as(&path, &token).await["dnaProfiel"].clone();
     assert_eq!(
-        (profiel["cohesie"].clone(), profiel["kwadrant"].clone()),
-        (json!("sterk"), json!(2))
+        (
+            profiel["cohesie"].clone(),
+            profiel["kwadrant"].clone(),
+            profiel["basis"].clone()
+        ),
+        (json!("sterk"), json!(3), json!("indicatoren"))
     );
     assert_eq!(profiel["aanpak"], json!(["coachend", "coordinerend"]));
-    assert_eq!(profiel["peildatum"], "2026-03-01");
     assert!(
         profiel["communicatiemiddelen"]
             .as_array()
             .expect("lijst")
-            .contains(&json!("crisiskaart"))
+            .contains(&json!("Facebook/LinkedIn-netwerk"))
     );
     let toelichting = profiel["toelichting"].as_str().expect("toelichting");
-    assert!(
-        toelichting.contains("6200 inwoners") && toelichting.contains("vak 2"),
-        "{toelichting}"
-    );
+    for tekst in ["6200 inwoners", "vak 3", "hulpmiddel, geen regel"] {
+        assert!(toelichting.contains(tekst), "{tekst}: {toelichting}");
+    }
 
-    // Een oudere meting verandert niets; een nieuwere wel.
+    // Een oudere meting verandert niets; een nieuwere van drie indicatoren laat de
+    // andere staan: 38 % vrijwilligers en 12 overlast blijven (sterk), de drie nieuwe
+    // zijn zwak, dus zwak: vak 4.
     let mut oud: Value = serde_json::from_str(ZWAK).expect("json");
     oud["peildatum"] = json!("2025-01-01");
-    assert_eq!(app.post_as(&metingen, &token, &oud).await.status(), 201);
-    assert_eq!(
-        app.get_json_as(&path, &token).await["dnaProfiel"]["kwadrant"],
-        2
-    );
-    assert_eq!(
-        app.post_as(
+    app.post_expect(&metingen, &token, &oud, 201).await;
+    assert_eq!(vak(&app, &token, &path).await, (json!("sterk"), json!(3)));
+    let zwak = app
+        .post_expect(
             &metingen,
             &token,
-            &serde_json::from_str(ZWAK).expect("json")
+            &serde_json::from_str(ZWAK).expect("json"),
+            201,
         )
-        .await
-        .status(),
-        201
-    );
+        .await;
     let profiel = app.get_json_as(&path, &token).await["dnaProfiel"].clone();
     assert_eq!(
         (profiel["cohesie"].clone(), profiel["kwadrant"].clone()),
         (json!("zwak"), json!(4))
     );
     assert_eq!(profiel["aanpak"], json!(["coordinerend"]));
+    assert_eq!(profiel["peildatum"], "2026-06-01");
+    let vrijwilligers = profiel["indicatoren"]
+        .as_array()
+        .and_then(|i| {
+            i.iter()
+                .find(|i| i["indicator"] == "vrijwilligerswerkPercentage")
+        })
+        .cloned();
+    assert_eq!(
+        vrijwilligers,
+        Some(
+            json!({"indicator": "vrijwilligerswerkPercentage", "waarde": 38.0, "band": "sterk",
+                    "peildatum": "2026-03-01", "bron": "CBS 2025"})
+        )
+    );
+    assert_eq!(kolom(&profiel["indicatoren"], "indicator").len(), 5);
 
     // De geschiedenis blijft: nieuwste peildatum eerst.
     let lijst = app.get_json_as(&metingen, &token).await;
@@ -104,10 +117,14 @@ async fn the_dna_profile_follows_the_latest_measurement_and_the_threshold() {
     let data: Vec<&str> = kolom(&lijst, "peildatum");
     assert_eq!(data, vec!["2026-06-01", "2026-03-01", "2025-01-01"]);
 
-    // De drempel van de gemeente bepaalt de grootte; een gezette grootte gaat voor.
-    exec(
-        &app.db,
-        "UPDATE gemeente SET grootte_drempel = 7000 WHERE code = 'GM0828'",
+    // De drempel van de gemeente bepaalt de grootte: klein, en tegen de kleine kolom
+    // zijn 38 % en 12 "tussen"; zwak blijft zwak: vak 2. Een gezette grootte gaat voor.
+    let beheerder = app.token_for("oss.beheerder").await;
+    app.patch_expect(
+        "/api/v1/gemeenten/GM0828",
+        &beheerder,
+        &json!({"grootteDrempel": 7000}),
+        200,
     )
     .await;
     let profiel = app.get_json_as(&path, &token).await["dnaProfiel"].clone();
@@ -116,15 +133,73 @@ async fn the_dna_profile_follows_the_latest_measurement_and_the_threshold() {
             profiel["grootteklasse"].clone(),
             profiel["kwadrant"].clone()
         ),
-        (json!("klein"), json!(3))
+        (json!("klein"), json!(2))
     );
-    let response = app
-        .patch_as(&path, &token, &json!({"grootteklasse": "groot"}))
+    assert_eq!(profiel["indicatoren"][1]["band"], "tussen");
+    let body = app
+        .patch_expect(&path, &token, &json!({"grootteklasse": "groot"}), 200)
         .await;
-    assert_eq!(response.status(), 200);
-    let body: Value = response.json().await.expect("json");
     assert_eq!(body["grootteklasse"], "groot");
     assert_eq!(body["dnaProfiel"]["kwadrant"], 4);
+
+    // De meting van juni was een vergissing: intrekken. Ze blijft in de geschiedenis,
+    // telt niet meer mee, en kan maar één keer worden ingetrokken.
+    let intrekking = format!("{metingen}/{}/intrekking", id_of(&zwak));
+    let ingetrokken = app
+        .post_expect(
+            &intrekking,
+            &token,
+            &json!({"reden": "Cijfers van de verkeerde wijk."}),
+            200,
+        )
+        .await;
+    assert_eq!(
+        ingetrokken["intrekking"]["reden"],
+        "Cijfers van de verkeerde wijk."
+    );
+    assert_eq!(
+        ingetrokken["intrekking"]["door"],
+        app.user_id("oss.coordinator").await.as_str()
+    );
+    // Weer de waarden van maart, plus de opkomst van 2025 (zwak): 4 tegen 1, sterk.
+    assert_eq!(vak(&app, &token, &path).await, (json!("sterk"), json!(3)));
+    let lijst = app.get_json_as(&metingen, &token).await;
+    assert_eq!(lijst["totaalAantal"], 3);
+    assert_eq!(
+        lijst["resultaten"][0]["intrekking"]["reden"],
+        "Cijfers van de verkeerde wijk."
+    );
+    let problem = app
+        .post_expect(&intrekking, &token, &json!({"reden": "Nog eens."}), 409)
+        .await;
+    assert_eq!(problem["code"], "meting_ingetrokken");
+    // Een meting van een ander gebied bestaat onder dit gebied niet.
+    let ander = app.gebied_id("Kloosterakker").await;
+    app.post_expect(
+        &format!(
+            "/api/v1/gebieden/{ander}/indicatoren/{}/intrekking",
+            id_of(&sterk)
+        ),
+        &token,
+        &json!({"reden": "Verkeerd gebied."}),
+        404,
+    )
+    .await;
+    // De audit trail noemt de intrekking, de reden alleen bij naam.
+    let audit = query_text(
+        &app.db,
+        &format!(
+            "SELECT wijzigingen::text FROM audit_trail WHERE resource = 'indicatormeting' \
+             AND resource_id = '{}' AND actie = 'gewijzigd'",
+            id_of(&zwak)
+        ),
+    )
+    .await;
+    assert!(
+        audit.contains("ingetrokkenOp") && audit.contains("intrekkingReden"),
+        "{audit}"
+    );
+    assert!(!audit.contains("verkeerde wijk"), "{audit}");
 }
 
 #[tokio::test]
@@ -132,7 +207,7 @@ async fn an_override_keeps_the_computed_profile_visible() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
     // Oss Buitengebied: klein en sterk, vak 1.
-    let id = app.gebied_id("WK082802").await;
+    let id = app.gebied_id("Heidehoek").await;
     let path = format!("/api/v1/gebieden/{id}");
     assert_eq!(
         app.get_json_as(&path, &token).await["dnaProfiel"]["kwadrant"],
@@ -146,11 +221,11 @@ async fn an_override_keeps_the_computed_profile_visible() {
     let profiel = response.json::<Value>().await.expect("json")["dnaProfiel"].clone();
     assert_eq!(
         (profiel["cohesie"].clone(), profiel["kwadrant"].clone()),
-        (json!("zwak"), json!(3))
+        (json!("zwak"), json!(2))
     );
     assert_eq!(
         profiel["berekend"],
-        json!({"cohesie": "sterk", "grootteklasse": "klein", "kwadrant": 1, "aanpak": ["coachend"]})
+        json!({"cohesie": "sterk", "basis": "indicatoren", "grootteklasse": "klein", "kwadrant": 1, "aanpak": ["coachend"]})
     );
     assert_eq!(
         profiel["handmatig"]["reden"],
@@ -225,7 +300,7 @@ async fn an_override_keeps_the_computed_profile_visible() {
 async fn bad_measurements_name_every_field_and_store_nothing() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let id = app.gebied_id("WK082801").await;
+    let id = app.gebied_id("Kloosterakker").await;
     let path = format!("/api/v1/gebieden/{id}/indicatoren");
     let before = app.scalar_i64("SELECT count(*) FROM indicatormeting").await;
     let problem = app.post_expect(&path, &token, &json!({"peildatum": "31-12-2025", "burgerinitiatievenPer1000": -1, "vrijwilligerswerkPercentage": 101,
@@ -283,8 +358,7 @@ async fn bad_measurements_name_every_field_and_store_nothing() {
 async fn invalid_areas_parents_and_cycles_are_refused() {
     let app = spawn_app().await;
     let token = app.token_for("oss.beheerder").await;
-    let before = app.scalar_i64("SELECT count(*) FROM gebied").await;
-    let vught = app.gebied_id("WK086501").await;
+    let vught = app.gebied_id("Villapark-Noord").await;
     let problem = app.post_expect("/api/v1/gebieden", &token, &json!({"soort": "stadsdeel", "cbsCode": "WK086501", "inwonertal": -5, "bovenliggendGebiedId": vught, "gemeente": "GM0865"}), 400).await;
     assert_eq!(
         invalid_params(&problem),
@@ -299,11 +373,14 @@ async fn invalid_areas_parents_and_cycles_are_refused() {
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
         .to_vec()
     );
+    app.nieuw_gebied(&token, json!({"naam": "Met code", "cbsCode": "WK082899"}))
+        .await;
+    let before = app.scalar_i64("SELECT count(*) FROM gebied").await;
     let problem = app
         .post_expect(
             "/api/v1/gebieden",
             &token,
-            &json!({"naam": "Dubbel", "soort": "wijk", "cbsCode": "WK082801"}),
+            &json!({"naam": "Dubbel", "soort": "wijk", "cbsCode": "WK082899"}),
             409,
         )
         .await;
@@ -363,33 +440,41 @@ async fn lists_filter_on_the_profile_and_sort() {
             .filter_map(|g| g["naam"].as_str().map(str::to_owned))
             .collect()
     };
-    // Oss: Centrum (groot, zwak: vak 4), Buitengebied (klein, sterk: vak 1), Centrum-Oost (onbepaald).
+    // Oss: Kloosterakker (groot, zwak: vak 4) met de buurten Kloosterakker-Oost
+    // (onbepaald) en Zwaluwhof (klein, tekenen zwak: vak 2), Heidehoek (klein, sterk:
+    // vak 1) en Reigerstede (groot, tekenen zwak: vak 4).
     let page = app.get_json_as("/api/v1/gebieden", &token).await;
     assert_eq!(
         namen(&page),
-        vec!["Oss Buitengebied", "Oss Centrum", "Oss Centrum-Oost"]
+        vec![
+            "Heidehoek",
+            "Kloosterakker",
+            "Kloosterakker-Oost",
+            "Reigerstede",
+            "Zwaluwhof"
+        ]
     );
     assert_eq!(
         namen(&app.get_json_as("/api/v1/gebieden?kwadrant=4", &token).await),
-        vec!["Oss Centrum"]
+        vec!["Kloosterakker", "Reigerstede"]
     );
     assert_eq!(
         namen(
             &app.get_json_as("/api/v1/gebieden?aanpak=coachend", &token)
                 .await
         ),
-        vec!["Oss Buitengebied"]
+        vec!["Heidehoek", "Zwaluwhof"]
     );
     assert_eq!(
         namen(
             &app.get_json_as("/api/v1/gebieden?soort=buurt", &token)
                 .await
         ),
-        vec!["Oss Centrum-Oost"]
+        vec!["Heidehoek", "Kloosterakker-Oost", "Zwaluwhof"]
     );
     assert_eq!(
-        namen(&app.get_json_as("/api/v1/gebieden?naam=OOST", &token).await),
-        vec!["Oss Centrum-Oost"]
+        namen(&app.get_json_as("/api/v1/gebieden?naam=R-OO", &token).await),
+        vec!["Kloosterakker-Oost"]
     );
     assert_eq!(
         namen(
@@ -399,14 +484,14 @@ async fn lists_filter_on_the_profile_and_sort() {
             )
             .await
         ),
-        vec!["Oss Centrum", "Oss Buitengebied"]
+        vec!["Kloosterakker", "Reigerstede"]
     );
     let page = app
-        .get_json_as("/api/v1/gebieden?paginaGrootte=2&pagina=2", &token)
+        .get_json_as("/api/v1/gebieden?paginaGrootte=2&pagina=3", &token)
         .await;
     assert_eq!(
         (page["totaalAantal"].clone(), namen(&page)),
-        (json!(3), vec!["Oss Centrum-Oost".to_owned()])
+        (json!(5), vec!["Zwaluwhof".to_owned()])
     );
     let problem = app
         .get_expect("/api/v1/gebieden?kwadrant=5&soort=stad", &token, 400)
@@ -418,19 +503,19 @@ async fn lists_filter_on_the_profile_and_sort() {
     assert_eq!(
         app.get_json_as("/api/v1/gebieden?paginaGrootte=100", &regio)
             .await["totaalAantal"],
-        33
+        55
     );
     let vught = app
         .get_json_as("/api/v1/gebieden?gemeente=GM0865", &regio)
         .await;
-    assert_eq!(kolom(&vught, "gemeente"), ["GM0865"; 3]);
+    assert_eq!(kolom(&vught, "gemeente"), ["GM0865"; 5]);
 }
 
 #[tokio::test]
 async fn deleting_checks_references_and_if_match() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let centrum = app.gebied_id("WK082801").await;
+    let centrum = app.gebied_id("Kloosterakker").await;
     let problem = assert_problem(
         app.client
             .delete(app.url(&format!("/api/v1/gebieden/{centrum}")))
@@ -443,11 +528,11 @@ async fn deleting_checks_references_and_if_match() {
     .await;
     let detail = problem["detail"].as_str().expect("detail");
     assert!(
-        detail.contains("1 onderliggend") && detail.contains("1 traject"),
+        detail.contains("2 onderliggend") && detail.contains("1 traject"),
         "{detail}"
     );
 
-    let buiten = app.gebied_id("WK082802").await;
+    let buiten = app.gebied_id("Heidehoek").await;
     let path = format!("/api/v1/gebieden/{buiten}");
     let delete = |etag: &'static str| app.met_if_match(Method::DELETE, &path, &token, etag, None);
     assert_problem(delete("\"7\"").await, 412).await;
@@ -476,7 +561,7 @@ async fn deleting_checks_references_and_if_match() {
 async fn concurrent_updates_of_one_version_let_exactly_one_win() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let id = app.gebied_id("WK082802").await;
+    let id = app.gebied_id("Heidehoek").await;
     let path = format!("/api/v1/gebieden/{id}");
     let etag = header(app.get_as(&path, &token).await.headers(), "etag");
     let patch = |naam: &'static str| {
@@ -503,4 +588,179 @@ async fn concurrent_updates_of_one_version_let_exactly_one_win() {
         ["Buitengebied Noord", "Buitengebied Zuid"]
             .contains(&body["naam"].as_str().unwrap_or_default())
     );
+}
+
+/// De demogegevens (`seed --demo`) tonen alles wat het DNA-profiel kan, met verzonnen
+/// namen en fictieve cijfers.
+#[tokio::test]
+async fn the_demo_seed_shows_every_quadrant_and_a_traject_at_its_beslismoment() {
+    let app = spawn_app().await;
+    let regio = app.token_for("regio.netwerkmanager").await;
+    let gebieden = app
+        .get_json_as("/api/v1/gebieden?paginaGrootte=100", &regio)
+        .await;
+    let lijst = gebieden["resultaten"].as_array().expect("lijst");
+    assert_eq!(gebieden["totaalAantal"], lijst.len());
+    let profielen: Vec<&Value> = lijst.iter().map(|g| &g["dnaProfiel"]).collect();
+    for vak in 1..=4 {
+        assert!(
+            profielen.iter().any(|p| p["kwadrant"] == vak),
+            "vak {vak} komt niet voor"
+        );
+    }
+    assert!(profielen.iter().any(|p| p["cohesie"] == "onbepaald"));
+    assert!(
+        profielen
+            .iter()
+            .any(|p| p["basis"] == "tekenen" && p["kwadrant"].is_u64())
+    );
+    // Meer metingen per gebied: een indicator van een oudere meting blijft staan.
+    assert!(profielen.iter().any(|p| {
+        let data: std::collections::BTreeSet<&str> =
+            kolom(&p["indicatoren"], "peildatum").into_iter().collect();
+        data.len() > 1
+    }));
+    for code in [
+        "GM0796", "GM1721", "GM0755", "GM0757", "GM0797", "GM1982", "GM1991", "GM1948", "GM0828",
+        "GM0845", "GM0865",
+    ] {
+        let aantal = lijst.iter().filter(|g| g["gemeente"] == code).count();
+        assert!(aantal >= 5, "{code}: {aantal} gebieden");
+    }
+    // Geen CBS-codes, en de bron zegt dat de cijfers verzonnen zijn.
+    assert!(lijst.iter().all(|g| g["cbsCode"].is_null()));
+    assert_eq!(
+        query_text(
+            &app.db,
+            "SELECT string_agg(DISTINCT bron, '|') FROM indicatormeting"
+        )
+        .await,
+        weefsel_api::ops::demo::BRON
+    );
+    assert!(weefsel_api::ops::demo::BRON.contains("Fictieve"));
+    // Dorpen en kernen voor de plattelandsgemeenten.
+    let bernheze = lijst.iter().filter(|g| g["gemeente"] == "GM1721");
+    assert!(
+        bernheze
+            .map(|g| g["soort"].as_str().unwrap_or_default())
+            .all(|s| s == "dorp" || s == "kern")
+    );
+
+    // Een weerbaarheidsplan dat bij zijn beslismoment wacht: stap 1–3 afgerond, stap 4
+    // bezig, geen besluit.
+    let trajecten = app
+        .get_json_as(
+            "/api/v1/trajecten?aanpak=weerbaarheid&paginaGrootte=100",
+            &regio,
+        )
+        .await;
+    let wachtend = trajecten["resultaten"]
+        .as_array()
+        .expect("lijst")
+        .iter()
+        .any(|t| {
+            kolom(&t["stappen"], "status")[..4] == ["afgerond", "afgerond", "afgerond", "bezig"]
+                && t["besluiten"] == json!([])
+                && t["status"] == "lopend"
+        });
+    assert!(wachtend, "{trajecten}");
+    let statussen: std::collections::BTreeSet<String> = ["lopend", "afgerond"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let alle = app
+        .get_json_as("/api/v1/trajecten?paginaGrootte=100", &regio)
+        .await;
+    let gezien: std::collections::BTreeSet<String> = kolom(&alle["resultaten"], "status")
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    assert!(statussen.is_subset(&gezien), "{gezien:?}");
+}
+
+/// Het bewaarde profiel is na elke soort wijziging gelijk aan het uitgerekende:
+/// `weefsel dna herberekenen` vindt niets af te wijken. En als iemand het bewaarde
+/// profiel buiten de dienst om verandert, vindt het dat wel.
+#[tokio::test]
+async fn the_stored_profile_equals_the_computed_one_after_every_change() {
+    let app = spawn_app().await;
+    let token = app.token_for("oss.coordinator").await;
+    let klopt = |wat: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false)
+                .await
+                .expect("herberekenen");
+            assert!(uitkomst.gebieden >= 55, "{wat}");
+            assert_eq!(uitkomst.afwijkend, Vec::<uuid::Uuid>::new(), "na {wat}");
+        }
+    };
+    klopt("de demogegevens").await;
+    let gebied = app.nieuw_gebied(&token, json!({"inwonertal": 6200})).await;
+    let id = id_of(&gebied);
+    let pad = format!("/api/v1/gebieden/{id}");
+    klopt("een nieuw gebied").await;
+    let meting = app
+        .nieuwe_meting(
+            &token,
+            &id,
+            json!({"leefbaarometer": 5.5, "burgerinitiatievenPer1000": 0.5}),
+        )
+        .await;
+    klopt("een meting").await;
+    assert_eq!(
+        app.get_json_as(&pad, &token).await["dnaProfiel"]["kwadrant"],
+        4
+    );
+    app.patch_expect(&pad, &token, &json!({"inwonertal": 3000}), 200)
+        .await;
+    klopt("een ander inwonertal").await;
+    app.patch_expect(&pad, &token, &json!({"grootteklasse": "groot"}), 200)
+        .await;
+    klopt("een gezette grootte").await;
+    app.patch_expect(
+        &pad,
+        &token,
+        &json!({"handmatig": {"cohesie": "sterk", "reden": "Nieuw buurthuis."}}),
+        200,
+    )
+    .await;
+    klopt("een handmatige keuze").await;
+    app.post_expect(
+        &format!("{pad}/indicatoren/{}/intrekking", id_of(&meting)),
+        &token,
+        &json!({"reden": "Vergissing."}),
+        200,
+    )
+    .await;
+    klopt("een intrekking").await;
+    let regio = app.token_for("regio.beheerder").await;
+    app.patch_expect(
+        "/api/v1/gemeenten/GM0828",
+        &regio,
+        &json!({"grootteDrempel": 2000, "voorkeurAanpak": "coordinerend"}),
+        200,
+    )
+    .await;
+    klopt("nieuwe instellingen van de gemeente").await;
+    // De lijst filtert op het bewaarde profiel: Zwaluwhof (vak 2) volgt de voorkeur.
+    let lijst = app
+        .get_json_as("/api/v1/gebieden?aanpak=coachend&kwadrant=2", &token)
+        .await;
+    assert_eq!(lijst["totaalAantal"], 0, "{lijst}");
+
+    // Buiten de dienst om geknoeid: gevonden en hersteld.
+    exec(
+        &app.db,
+        &format!("UPDATE gebied SET dna_kwadrant = 1, dna_profiel = '{{}}' WHERE id = '{id}'"),
+    )
+    .await;
+    let uitkomst = weefsel_api::ops::dna::herberekenen(&app.db, false)
+        .await
+        .expect("herberekenen");
+    assert_eq!(
+        uitkomst.afwijkend,
+        [id.parse::<uuid::Uuid>().expect("uuid")]
+    );
+    klopt("het herstel").await;
 }

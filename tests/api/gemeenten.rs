@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_problem, header, kolom, spawn_app};
+use crate::helpers::{assert_problem, header, kolom, query_text, spawn_app};
 
 #[tokio::test]
 async fn lists_the_eleven_gemeenten_sorted_by_name() {
@@ -42,7 +42,7 @@ async fn lists_the_eleven_gemeenten_sorted_by_name() {
         .expect("Oss");
     assert_eq!(
         oss,
-        &json!({"code": "GM0828", "naam": "Oss", "slug": "oss", "grootteDrempel": 5000})
+        &json!({"code": "GM0828", "naam": "Oss", "slug": "oss", "grootteDrempel": 5000, "voorkeurAanpak": null})
     );
     assert_eq!(
         body["_links"]["self"]["href"],
@@ -92,7 +92,7 @@ async fn gets_one_gemeente_by_cbs_code() {
     let body = app.get_json("/api/v1/gemeenten/GM1982").await;
     assert_eq!(
         body,
-        json!({"code": "GM1982", "naam": "Land van Cuijk", "slug": "land-van-cuijk", "grootteDrempel": 5000})
+        json!({"code": "GM1982", "naam": "Land van Cuijk", "slug": "land-van-cuijk", "grootteDrempel": 5000, "voorkeurAanpak": null})
     );
 }
 
@@ -103,4 +103,131 @@ async fn unknown_codes_are_404_problems() {
         let body = assert_problem(app.get(&format!("/api/v1/gemeenten/{code}")).await, 404).await;
         assert_eq!(body["type"], "urn:weefsel:probleem:niet-gevonden", "{code}");
     }
+}
+
+/// De instellingen van een gemeente: groottedrempel en voorkeursaanpak, met hun
+/// effect op profielen en voorstellen.
+#[tokio::test]
+async fn a_municipality_sets_its_threshold_and_preferred_approach() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let pad = "/api/v1/gemeenten/GM0828";
+    let zwaluwhof = format!("/api/v1/gebieden/{}", app.gebied_id("Zwaluwhof").await);
+    let heidehoek = format!("/api/v1/gebieden/{}", app.gebied_id("Heidehoek").await);
+    let profiel = |pad: String| {
+        let app = &app;
+        let token = coordinator.clone();
+        async move { app.get_json_as(&pad, &token).await["dnaProfiel"].clone() }
+    };
+    // Zwaluwhof ligt in vak 2: zonder voorkeur beide aanpakken.
+    assert_eq!(
+        profiel(zwaluwhof.clone()).await["aanpak"],
+        json!(["coachend", "coordinerend"])
+    );
+    let etag = header(app.get_as(pad, &beheerder).await.headers(), "etag");
+
+    // Fout: niets verandert.
+    for (body, veld) in [
+        (json!({"grootteDrempel": 0}), "grootteDrempel"),
+        (json!({"voorkeurAanpak": "weerbaarheid"}), "voorkeurAanpak"),
+        (json!({"naam": "Os"}), "naam"),
+    ] {
+        let problem = app.patch_expect(pad, &beheerder, &body, 400).await;
+        assert_eq!(crate::helpers::invalid_params(&problem)[0].0, veld);
+    }
+    for (wie, status) in [
+        ("oss.coordinator", 403),
+        ("vught.beheerder", 403),
+        ("regio.netwerkmanager", 403),
+    ] {
+        let token = app.token_for(wie).await;
+        app.patch_expect(pad, &token, &json!({"grootteDrempel": 100}), status)
+            .await;
+    }
+    assert_eq!(
+        header(app.get_as(pad, &beheerder).await.headers(), "etag"),
+        etag
+    );
+
+    // De voorkeur geldt meteen: vak 2 krijgt alleen de coachende aanpak, en een traject
+    // zonder aanpak krijgt die voorgesteld.
+    let gemeente = app
+        .met_if_match(
+            reqwest::Method::PATCH,
+            pad,
+            &beheerder,
+            &etag,
+            Some(&json!({"voorkeurAanpak": "coachend"})),
+        )
+        .await;
+    assert_eq!(gemeente.status(), 200);
+    let nieuwe_etag = header(gemeente.headers(), "etag");
+    assert_ne!(nieuwe_etag, etag);
+    let gemeente: Value = gemeente.json().await.expect("json");
+    assert_eq!(gemeente["voorkeurAanpak"], "coachend");
+    assert_eq!(
+        profiel(zwaluwhof.clone()).await["aanpak"],
+        json!(["coachend"])
+    );
+    let traject = app
+        .post_expect(
+            "/api/v1/trajecten",
+            &coordinator,
+            &json!({"gebiedId": app.gebied_id("Zwaluwhof").await}),
+            201,
+        )
+        .await;
+    assert_eq!(traject["aanpak"], "coachend");
+    // Een verouderde ETag: 412.
+    let response = app
+        .met_if_match(
+            reqwest::Method::PATCH,
+            pad,
+            &beheerder,
+            &etag,
+            Some(&json!({"grootteDrempel": 2000})),
+        )
+        .await;
+    assert_eq!(response.status(), 412);
+
+    // De drempel: Heidehoek (2420 inwoners) wordt groot; haar sterke waarden liggen in
+    // vak 3, waar de voorkeur geldt.
+    assert_eq!(profiel(heidehoek.clone()).await["kwadrant"], 1);
+    let regio = app.token_for("regio.beheerder").await;
+    app.patch_expect(pad, &regio, &json!({"grootteDrempel": 2000}), 200)
+        .await;
+    let p = profiel(heidehoek).await;
+    assert_eq!(
+        (
+            p["grootteklasse"].clone(),
+            p["kwadrant"].clone(),
+            p["aanpak"].clone()
+        ),
+        (json!("groot"), json!(3), json!(["coachend"]))
+    );
+
+    // `null` laat de keuze weer open.
+    let gemeente = app
+        .patch_expect(pad, &beheerder, &json!({"voorkeurAanpak": null}), 200)
+        .await;
+    assert_eq!(
+        (
+            gemeente["voorkeurAanpak"].clone(),
+            gemeente["grootteDrempel"].clone()
+        ),
+        (Value::Null, json!(2000))
+    );
+
+    // De audit trail: wie wat wanneer, met oude en nieuwe waarde.
+    let regels = query_text(
+        &app.db,
+        "SELECT string_agg(wijzigingen::text, ' | ' ORDER BY volgnummer) FROM audit_trail \
+         WHERE resource = 'gemeente'",
+    )
+    .await;
+    assert!(
+        regels.contains("voorkeurAanpak") && regels.contains("coachend") && regels.contains("2000"),
+        "{regels}"
+    );
 }

@@ -80,6 +80,10 @@ fn migrations_hash() -> String {
         .map(|e| e.path())
         .collect();
     files.push(root.join("api/src/ops/seed.rs"));
+    files.push(root.join("api/src/ops/demo.rs"));
+    // Het sjabloon bewaart DNA-profielen: een andere regel geeft een nieuw sjabloon.
+    files.push(root.join("api/src/domein/dna.rs"));
+    files.push(root.join("api/src/ops/dna.rs"));
     files.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in files {
@@ -539,11 +543,11 @@ impl TestApp {
         .await
     }
 
-    /// Het id van een (demo)gebied op CBS-code, bv. `WK082801` (Oss Centrum).
-    pub async fn gebied_id(&self, cbs_code: &str) -> String {
+    /// Het id van een demogebied op naam, bv. `Kloosterakker` (Oss, groot, vak 4).
+    pub async fn gebied_id(&self, naam: &str) -> String {
         query_text(
             &self.db,
-            &format!("SELECT id::text FROM gebied WHERE cbs_code = '{cbs_code}'"),
+            &format!("SELECT id::text FROM gebied WHERE naam = '{naam}'"),
         )
         .await
     }
@@ -688,6 +692,15 @@ pub async fn query_text(db: &DatabaseConnection, sql: &str) -> String {
 }
 
 /// De ongeldige velden van een 400 zijn precies deze (naam, code), in willekeurige volgorde.
+/// De uitleg (`reason`) bij één veld van een 400, of `""`.
+pub fn reden<'a>(problem: &'a Value, veld: &str) -> &'a str {
+    problem["invalidParams"]
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["name"] == veld))
+        .and_then(|p| p["reason"].as_str())
+        .unwrap_or_default()
+}
+
 pub fn assert_velden(problem: &Value, verwacht: &[(&str, &str)]) {
     let mut verwacht: Vec<(String, String)> = verwacht
         .iter()

@@ -37,6 +37,20 @@ async fn fresh_weerbaarheid(app: &TestApp, gebied: &str) -> String {
     id
 }
 
+/// Een nieuwe meting van het demogebied, die nog ingetrokken kan worden.
+async fn fresh_meting(app: &TestApp, gebied: &str) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO indicatormeting (id, gemeente_id, gebied_id, peildatum, bron, leefbaarometer) \
+             SELECT '{id}', gemeente_id, id, '2020-01-01', 'Matrix', 7 FROM gebied WHERE id = '{gebied}'"
+        ),
+    )
+    .await;
+    id
+}
+
 const MATRIX: &str = include_str!("../autorisatiematrix.json");
 const DOCUMENT: &str = include_str!("../../openapi/openapi.json");
 
@@ -159,7 +173,7 @@ async fn the_service_answers_as_the_matrix_says() {
             &["sleutelpersonen.lezen"],
         )
         .await;
-    let gebied = app.gebied_id("WK082801").await;
+    let gebied = app.gebied_id("Kloosterakker").await;
     let traject = query_text(
         &app.db,
         &format!("SELECT id::text FROM traject WHERE gebied_id = '{gebied}'"),
@@ -204,6 +218,7 @@ async fn the_service_answers_as_the_matrix_says() {
                     let value = match fixture.as_str().expect("fixture") {
                         "nieuw_gebied" => fresh_gebied(&app).await,
                         "nieuw_weerbaarheidstraject" => fresh_weerbaarheid(&app, &gebied).await,
+                        "nieuwe_meting" => fresh_meting(&app, &gebied).await,
                         _ => continue,
                     };
                     path = path.replace(&format!("{{{name}}}"), &value);

@@ -123,3 +123,75 @@ async fn the_foreign_key_check_finds_a_missing_index() {
     assert!(lines(&db, FOREIGN_KEYS_WITHOUT_INDEX).await.is_empty());
     db.close().await.expect("sluiten");
 }
+
+/// Bestaande besluiten en verbinders gaan mee naar het beslismoment van issue 10:
+/// een bewaarde `go` (die vroeger stap 5 afrondde) wordt een `go` die stap 4 afsloot,
+/// een `no_go` blijft een `no_go`, en de twee verbinder-ids worden lijstregels.
+#[tokio::test]
+async fn stored_decisions_and_verbinders_migrate_to_the_new_beslismoment() {
+    let database = TestDatabase::empty().await;
+    let db = connect(&database.url, 1).await;
+    Migrator::up(&db, Some(5))
+        .await
+        .expect("up tot en met 000005");
+    exec(
+        &db,
+        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, rollen) \
+           SELECT '00000000-0000-7000-8000-000000000001', id, 'oss.wijk', ARRAY['coordinator'] FROM gemeente WHERE code = 'GM0828'; \
+         INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, rollen) \
+           SELECT '00000000-0000-7000-8000-000000000002', id, 'oss.gemeente', ARRAY['coordinator'] FROM gemeente WHERE code = 'GM0828'; \
+         INSERT INTO gebied (id, gemeente_id, naam, soort) \
+           SELECT '00000000-0000-7000-8000-0000000000a1', id, 'Oud gebied', 'wijk' FROM gemeente WHERE code = 'GM0828'; \
+         INSERT INTO traject (id, gemeente_id, gebied_id, aanpak, status, besluit, besluit_reden, besluit_datum, \
+             wijkverbinder_id, gemeenteverbinder_id) \
+           SELECT '00000000-0000-7000-8000-0000000000b1', gemeente_id, id, 'weerbaarheid', 'lopend', 'go', 'Draagvlak', \
+             DATE '2026-05-01', '00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-000000000002' \
+           FROM gebied WHERE naam = 'Oud gebied'; \
+         INSERT INTO traject (id, gemeente_id, gebied_id, aanpak, status, besluit, besluit_reden, besluit_datum) \
+           SELECT '00000000-0000-7000-8000-0000000000b2', gemeente_id, id, 'weerbaarheid', 'gestopt', 'no_go', \
+             'Past niet', DATE '2026-06-01' FROM gebied WHERE naam = 'Oud gebied'; \
+         INSERT INTO traject_stap (traject_id, gemeente_id, nummer, status) \
+           SELECT t.id, t.gemeente_id, n, CASE WHEN n <= 3 OR (n = 5 AND t.besluit = 'go') THEN 'afgerond' \
+             WHEN n = 4 THEN 'bezig' ELSE 'open' END \
+           FROM traject t, generate_series(1, 12) n",
+    )
+    .await;
+    Migrator::up(&db, None).await.expect("up");
+
+    assert_eq!(
+        lines(
+            &db,
+            "SELECT concat_ws('|', traject_id, besluit, reden, datum) FROM traject_besluit ORDER BY datum"
+        )
+        .await,
+        [
+            "00000000-0000-7000-8000-0000000000b1|go|Draagvlak|2026-05-01",
+            "00000000-0000-7000-8000-0000000000b2|no_go|Past niet|2026-06-01"
+        ]
+    );
+    // De go sloot stap 4 af; de no-go liet haar staan en het traject blijft gestopt.
+    assert_eq!(
+        lines(
+            &db,
+            "SELECT concat_ws('|', s.traject_id, s.status, s.afgerond_op, t.status) FROM traject_stap s \
+             JOIN traject t ON t.id = s.traject_id WHERE s.nummer = 4 ORDER BY 1"
+        )
+        .await,
+        [
+            "00000000-0000-7000-8000-0000000000b1|afgerond|2026-05-01|lopend",
+            "00000000-0000-7000-8000-0000000000b2|bezig|gestopt"
+        ]
+    );
+    assert_eq!(
+        lines(
+            &db,
+            "SELECT concat_ws('|', traject_id, gebruiker_id, rol) FROM traject_verbinder ORDER BY rol DESC"
+        )
+        .await,
+        [
+            "00000000-0000-7000-8000-0000000000b1|00000000-0000-7000-8000-000000000001|wijkverbinder",
+            "00000000-0000-7000-8000-0000000000b1|00000000-0000-7000-8000-000000000002|gemeenteverbinder"
+        ]
+    );
+    db.close().await.expect("sluiten");
+}

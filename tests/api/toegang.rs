@@ -1,9 +1,9 @@
 //! Wie toegang tot persoonsgegevens beheert (DOMAIN.md, "Who governs access to
 //! personal data"), tijdelijke wachtwoorden en tokengeneraties.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, assert_problem, exec, query_text, spawn_app};
+use crate::helpers::{TestApp, assert_problem, assert_velden, exec, query_text, reden, spawn_app};
 
 const NIEUW: &str = "een-heel-nieuw-wachtwoord";
 const EIGEN: &str = "zelf-gekozen-wachtwoord-9";
@@ -310,5 +310,165 @@ async fn bad_input_to_the_new_password_endpoint_names_every_field_and_stores_not
         app.scalar_i64("SELECT count(*) FROM mislukte_inlog").await,
         0,
         "ongeldige invoer is geen inlogpoging"
+    );
+}
+
+/// Hoe een aanroeper een traject ziet: (notities van stap 1, reden van het besluit,
+/// `persoonsgegevens`), uit het traject zelf en uit de lijst.
+async fn notities_en_reden(app: &TestApp, token: &str, id: &str) -> [Value; 3] {
+    let traject = app
+        .get_expect(&format!("/api/v1/trajecten/{id}"), token, 200)
+        .await;
+    let gebied = traject["gebiedId"].as_str().expect("gebiedId");
+    let lijst = app
+        .get_expect(&format!("/api/v1/trajecten?gebiedId={gebied}"), token, 200)
+        .await;
+    let in_lijst = lijst["resultaten"]
+        .as_array()
+        .and_then(|r| r.iter().find(|t| t["id"] == id))
+        .cloned()
+        .unwrap_or_default();
+    let stap1 = &traject["stappen"][0];
+    assert_eq!(stap1["nummer"], 1);
+    let gezien = [
+        stap1.get("notities").cloned().unwrap_or(Value::Null),
+        traject["besluiten"][0]
+            .get("reden")
+            .cloned()
+            .unwrap_or(Value::Null),
+        traject["persoonsgegevens"].clone(),
+    ];
+    assert_eq!(
+        [
+            in_lijst["stappen"][0]
+                .get("notities")
+                .cloned()
+                .unwrap_or(Value::Null),
+            in_lijst["besluiten"][0]
+                .get("reden")
+                .cloned()
+                .unwrap_or(Value::Null),
+            in_lijst["persoonsgegevens"].clone(),
+        ],
+        gezien,
+        "de lijst toont hetzelfde als het traject"
+    );
+    gezien
+}
+
+#[tokio::test]
+async fn only_who_may_see_personal_data_receives_step_notes_and_decision_reasons() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let traject = app.nieuw_traject(&coordinator, "weerbaarheid", None).await;
+    let id = traject["id"].as_str().expect("id").to_owned();
+    let stap = |n: u8| format!("/api/v1/trajecten/{id}/stappen/{n}");
+    let notitie = "Gesproken met mevrouw J. de Vries (Kerkstraat 4).";
+    let reden = "Dhr. P. Jansen trekt de kar.";
+    app.patch_expect(
+        &stap(1),
+        &coordinator,
+        &json!({"status": "afgerond", "notities": notitie}),
+        200,
+    )
+    .await;
+    app.patch_expect(&stap(4), &coordinator, &json!({"status": "bezig"}), 200)
+        .await;
+    app.post_expect(
+        &format!("/api/v1/trajecten/{id}/besluiten"),
+        &coordinator,
+        &json!({"besluit": "go", "reden": reden}),
+        200,
+    )
+    .await;
+
+    let alles = [json!(notitie), json!(reden), json!(true)];
+    let niets = [Value::Null, Value::Null, json!(false)];
+    for (gebruiker, ziet) in [
+        ("oss.coordinator", true),
+        ("oss.beheerder", true),
+        ("oss.raadpleger", false),
+        ("oss.budgethouder", false),
+        ("regio.netwerkmanager", false),
+        ("regio.beheerder", false),
+    ] {
+        let token = app.token_for(gebruiker).await;
+        let gezien = notities_en_reden(&app, &token, &id).await;
+        assert_eq!(&gezien, if ziet { &alles } else { &niets }, "{gebruiker}");
+    }
+    for (scopes, ziet) in [
+        (&["trajecten.lezen", "sleutelpersonen.lezen"][..], true),
+        (&["trajecten.lezen"][..], false),
+    ] {
+        let (id_koppeling, geheim) = koppeling(&app, scopes).await;
+        let token = app.client_token(&id_koppeling, &geheim).await;
+        let gezien = notities_en_reden(&app, &token, &id).await;
+        assert_eq!(&gezien, if ziet { &alles } else { &niets }, "{scopes:?}");
+    }
+}
+
+#[tokio::test]
+async fn passwords_that_can_be_guessed_are_refused_wherever_they_are_set() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let raadpleger = app.user_id("oss.raadpleger").await;
+    let voor_gebruikers = app.scalar_i64("SELECT count(*) FROM gebruiker").await;
+    let voor_versie = versie(&app, "oss.raadpleger").await;
+    for (wachtwoord, code, verwacht) in [
+        ("oss.raadpleger!!", "te_zwak", "gebruikersnaam"),
+        ("Raadpleger-2026-x", "te_zwak", "gebruikersnaam"),
+        ("             ", "ongeldig", "witruimte"),
+        ("Password1234", "te_zwak", "veel gebruikt"),
+        ("Welkom2026!!!", "te_zwak", "veel gebruikt"),
+        ("wachtwoord123", "te_zwak", "veel gebruikt"),
+        ("aaaaaaaaaaaaaa", "te_zwak", "verschillende"),
+        ("1234567890123", "te_zwak", "reeks"),
+    ] {
+        // Een beheerder die een wachtwoord zet, en de gebruiker die zelf een nieuw kiest.
+        let door_beheerder = app
+            .patch_expect(
+                &format!("/api/v1/gebruikers/{raadpleger}"),
+                &beheerder,
+                &json!({"wachtwoord": wachtwoord}),
+                400,
+            )
+            .await;
+        let zelf = json!({"gebruikersnaam": "oss.raadpleger", "nieuwWachtwoord": wachtwoord,
+                          "wachtwoord": crate::helpers::DEMO_PASSWORD});
+        let door_gebruiker = app.post_anonymous("/api/v1/auth/wachtwoord", &zelf).await;
+        for (veld, problem) in [
+            ("wachtwoord", door_beheerder),
+            ("nieuwWachtwoord", assert_problem(door_gebruiker, 400).await),
+        ] {
+            assert_velden(&problem, &[(veld, code)]);
+            assert!(
+                reden(&problem, veld).contains(verwacht),
+                "{wachtwoord}: {problem}"
+            );
+        }
+    }
+    // Een nieuwe gebruiker, met het wachtwoord dat zijn naam bevat.
+    let problem = app
+        .post_expect(
+            "/api/v1/gebruikers",
+            &beheerder,
+            &json!({"gebruikersnaam": "oss.pjansen", "rollen": ["raadpleger"],
+                    "wachtwoord": "PJansen-welkom-01"}),
+            400,
+        )
+        .await;
+    assert_velden(&problem, &[("wachtwoord", "te_zwak")]);
+    // Niets veranderd, en het oude wachtwoord werkt nog (de weigeringen telden niet
+    // als mislukte inlog: het wachtwoord was juist).
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM gebruiker").await,
+        voor_gebruikers
+    );
+    assert_eq!(versie(&app, "oss.raadpleger").await, voor_versie);
+    assert_eq!(
+        app.login("oss.raadpleger", crate::helpers::DEMO_PASSWORD)
+            .await
+            .status(),
+        200
     );
 }

@@ -42,7 +42,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     let traject = start(
         &app,
         &token,
-        json!({"gebiedId": app.gebied_id("WK082801").await}),
+        json!({"gebiedId": app.gebied_id("Kloosterakker").await}),
     )
     .await;
     assert_eq!(traject["aanpak"], "coordinerend");
@@ -61,7 +61,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     let traject = start(
         &app,
         &token,
-        json!({"gebiedId": app.gebied_id("WK082802").await}),
+        json!({"gebiedId": app.gebied_id("Heidehoek").await}),
     )
     .await;
     assert_eq!(
@@ -70,7 +70,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     );
 
     // Centrum-Oost: onbepaald, dus zelf kiezen.
-    let oost = app.gebied_id("BU08280101").await;
+    let oost = app.gebied_id("Kloosterakker-Oost").await;
     let problem = app
         .post_expect("/api/v1/trajecten", &token, &json!({"gebiedId": oost}), 400)
         .await;
@@ -98,14 +98,14 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
 
     // Ongeldige verzoeken: niets opgeslagen.
     let before = app.scalar_i64("SELECT count(*) FROM traject").await;
-    let vught = app.gebied_id("WK086501").await;
-    let problem = app.post_expect("/api/v1/trajecten", &token, &json!({"gebiedId": vught, "aanpak": "coachend", "wijkverbinderId": app.user_id("oss.coordinator").await, "status": "afgerond"}), 400).await;
+    let vught = app.gebied_id("Villapark-Noord").await;
+    let problem = app.post_expect("/api/v1/trajecten", &token, &json!({"gebiedId": vught, "aanpak": "coachend", "verbinders": [{"gebruikerId": app.user_id("oss.coordinator").await, "rol": "wijkverbinder"}], "status": "afgerond"}), 400).await;
     assert_velden(
         &problem,
         &[
             ("gebiedId", "ongeldig"),
             ("status", "onbekend"),
-            ("wijkverbinderId", "niet_toegestaan"),
+            ("verbinders", "niet_toegestaan"),
         ],
     );
     assert_eq!(app.scalar_i64("SELECT count(*) FROM traject").await, before);
@@ -118,7 +118,7 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
     let traject = start(
         &app,
         &token,
-        json!({"gebiedId": app.gebied_id("WK082802").await, "aanpak": "coachend"}),
+        json!({"gebiedId": app.gebied_id("Heidehoek").await, "aanpak": "coachend"}),
     )
     .await;
     let vandaag = chrono::Utc::now().date_naive().to_string();
@@ -253,53 +253,58 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
     );
 }
 
+/// De besluiten van een traject als (besluit, datum).
+fn besluiten(traject: &Value) -> Vec<(String, String)> {
+    traject["besluiten"]
+        .as_array()
+        .expect("besluiten")
+        .iter()
+        .map(|b| {
+            (
+                b["besluit"].as_str().unwrap_or_default().to_owned(),
+                b["datum"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
 #[tokio::test]
-async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
+async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
-    let oost = app.gebied_id("BU08280101").await;
+    let oost = app.gebied_id("Kloosterakker-Oost").await;
     let zelfde = app.user_id("oss.coordinator").await;
-
-    // Verbinders: gebruikers van de eigen gemeente; dezelfde persoon geeft een waarschuwing.
-    let problem = app.post_expect("/api/v1/trajecten", &token, &json!({"gebiedId": oost, "aanpak": "weerbaarheid", "wijkverbinderId": app.user_id("vught.coordinator").await}), 400).await;
-    assert_velden(&problem, &[("wijkverbinderId", "ongeldig")]);
     let traject = start(
         &app,
         &token,
-        json!({"gebiedId": oost, "aanpak": "weerbaarheid", "wijkverbinderId": zelfde, "gemeenteverbinderId": zelfde}),
+        json!({"gebiedId": oost, "aanpak": "weerbaarheid"}),
     )
     .await;
-    assert!(
-        traject["waarschuwingen"][0]
-            .as_str()
-            .is_some_and(|w| w.contains("dezelfde persoon")),
-        "{traject}"
+    assert_eq!(
+        traject["stappen"][3]["naam"],
+        "Randvoorwaarden op orde (met het beslismoment)"
     );
-    let id = traject["id"].as_str().expect("id").to_owned();
-    let besluit = format!("/api/v1/trajecten/{id}/besluit");
+    let id = id_of(&traject);
+    let besluit = format!("/api/v1/trajecten/{id}/besluiten");
 
-    // Vóór het besluit: stap 6 begint niet, en stap 5 rondt niet af via de stap zelf.
-    stap(
-        &app,
-        &token,
-        &traject,
-        1,
-        json!({"status": "afgerond"}),
-        200,
-    )
-    .await;
-    let problem = stap(&app, &token, &traject, 6, json!({"status": "bezig"}), 409).await;
-    assert_detail(&problem, "na een go");
-    stap(
-        &app,
-        &token,
-        &traject,
-        5,
-        json!({"status": "afgerond"}),
-        409,
-    )
-    .await;
-    stap(&app, &token, &traject, 5, json!({"status": "bezig"}), 200).await;
+    // Vóór een go: stap 4 sluit niet (ook niet door overslaan) en stap 5–12 beginnen niet.
+    stap(&app, &token, &traject, 4, json!({"status": "bezig"}), 200).await;
+    for status in ["afgerond", "overgeslagen"] {
+        let problem = stap(&app, &token, &traject, 4, json!({"status": status}), 409).await;
+        assert_eq!(problem["code"], "besluit_ontbreekt");
+    }
+    for nummer in [5, 12] {
+        let problem = stap(
+            &app,
+            &token,
+            &traject,
+            nummer,
+            json!({"status": "bezig"}),
+            409,
+        )
+        .await;
+        assert_detail(&problem, "na een go");
+    }
 
     // Een besluit zonder reden of met een onbekende keuze: 400.
     let problem = app
@@ -307,43 +312,86 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
         .await;
     assert_velden(&problem, &[("besluit", "ongeldig"), ("reden", "verplicht")]);
 
-    let response = app
-        .post_as(&besluit, &token, &json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}))
+    // Nog niet: stap 4 blijft bezig, stap 5 wacht nog; een later besluit volgt.
+    let body = app
+        .post_expect(&besluit, &token, &json!({"besluit": "nog_niet", "reden": "Eerst de wijkagent erbij.", "datum": "2026-09-01"}), 200)
         .await;
-    assert_eq!(response.status(), 200);
-    let body: Value = response.json().await.expect("json");
-    assert_eq!(body["besluit"]["besluit"], "go");
-    assert_eq!(body["besluit"]["datum"], "2026-10-01");
-    assert_eq!(body["besluit"]["door"], zelfde.as_str());
-    assert_eq!(body["stappen"][4]["status"], "afgerond");
+    assert_eq!(besluiten(&body), [("nog_niet".into(), "2026-09-01".into())]);
+    assert_eq!(body["stappen"][3]["status"], "bezig");
     assert_eq!(body["status"], "lopend");
-    stap(&app, &token, &traject, 6, json!({"status": "bezig"}), 200).await;
-    app.post_expect(
-        &besluit,
+    stap(&app, &token, &traject, 5, json!({"status": "bezig"}), 409).await;
+
+    // Go: stap 4 afgerond op de datum van het besluit; stap 5 is daarna een gewone stap.
+    let body = app
+        .post_expect(&besluit, &token, &json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}), 200)
+        .await;
+    assert_eq!(
+        besluiten(&body),
+        [
+            ("nog_niet".into(), "2026-09-01".into()),
+            ("go".into(), "2026-10-01".into())
+        ]
+    );
+    assert_eq!(body["besluiten"][1]["door"], zelfde.as_str());
+    assert_eq!(
+        (
+            body["stappen"][3]["status"].clone(),
+            body["stappen"][3]["afgerondOp"].clone()
+        ),
+        (json!("afgerond"), json!("2026-10-01"))
+    );
+    // Stap 1–3 staan nog open: de huidige stap is de eerste die niet klaar is.
+    assert_eq!(body["huidigeStap"], 1);
+    stap(&app, &token, &traject, 5, json!({"status": "bezig"}), 200).await;
+    stap(
+        &app,
         &token,
-        &json!({"besluit": "no_go", "reden": "x"}),
-        409,
+        &traject,
+        5,
+        json!({"status": "afgerond"}),
+        200,
     )
     .await;
+    stap(&app, &token, &traject, 6, json!({"status": "bezig"}), 200).await;
 
-    // Een no-go stopt het traject.
+    // Na een go is het besluit definitief.
+    for keuze in ["no_go", "nog_niet", "go"] {
+        let problem = app
+            .post_expect(
+                &besluit,
+                &token,
+                &json!({"besluit": keuze, "reden": "x"}),
+                409,
+            )
+            .await;
+        assert_eq!(problem["code"], "besluit_genomen");
+    }
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM traject_besluit WHERE traject_id = '{id}'"
+        ))
+        .await,
+        2
+    );
+
+    // Een no-go stopt het traject en is ook definitief.
     let tweede = start(
         &app,
         &token,
         json!({"gebiedId": oost, "aanpak": "weerbaarheid"}),
     )
     .await;
-    let tweede_id = tweede["id"].as_str().expect("id");
-    let response = app
-        .post_as(
-            &format!("/api/v1/trajecten/{tweede_id}/besluit"),
+    let tweede_id = id_of(&tweede);
+    let body = app
+        .post_expect(
+            &format!("/api/v1/trajecten/{tweede_id}/besluiten"),
             &token,
             &json!({"besluit": "no_go", "reden": "Geen sleutelfiguren gevonden."}),
+            200,
         )
         .await;
-    let body: Value = response.json().await.expect("json");
     assert_eq!(body["status"], "gestopt");
-    stap(&app, &token, &tweede, 6, json!({"status": "bezig"}), 409).await;
+    stap(&app, &token, &tweede, 5, json!({"status": "bezig"}), 409).await;
     app.patch_expect(
         &format!("/api/v1/trajecten/{tweede_id}"),
         &token,
@@ -351,32 +399,150 @@ async fn the_weerbaarheid_plan_waits_for_a_go_at_step_5() {
         409,
     )
     .await;
+    let problem = app
+        .post_expect(
+            &format!("/api/v1/trajecten/{tweede_id}/besluiten"),
+            &token,
+            &json!({"besluit": "go", "reden": "Toch wel."}),
+            409,
+        )
+        .await;
+    assert_eq!(problem["code"], "besluit_genomen");
 
-    // Alleen het weerbaarheidsplan heeft een besluit.
+    // Alleen het weerbaarheidsplan heeft een beslismoment; daar is stap 4 gewoon.
     let coachend = start(
         &app,
         &token,
         json!({"gebiedId": oost, "aanpak": "coachend"}),
     )
     .await;
-    let coachend_id = coachend["id"].as_str().expect("id");
-    app.post_expect(
-        &format!("/api/v1/trajecten/{coachend_id}/besluit"),
+    let coachend_id = id_of(&coachend);
+    let problem = app
+        .post_expect(
+            &format!("/api/v1/trajecten/{coachend_id}/besluiten"),
+            &token,
+            &json!({"besluit": "go", "reden": "x"}),
+            409,
+        )
+        .await;
+    assert_eq!(problem["code"], "geen_beslismoment");
+    stap(
+        &app,
         &token,
-        &json!({"besluit": "go", "reden": "x"}),
-        409,
+        &coachend,
+        4,
+        json!({"status": "afgerond"}),
+        200,
     )
     .await;
 
-    // Elke mutatie staat in de audit trail.
-    assert_eq!(
-        app.scalar_i64(&format!(
-            "SELECT count(*) FROM audit_trail WHERE resource = 'traject' AND resource_id = '{id}'"
-        ))
-        .await,
-        5,
-        "aanmaken, stap 1, stap 5 bezig, besluit, stap 6 bezig"
+    // Elke mutatie staat in de audit trail; de reden alleen bij naam.
+    let audit = query_text(
+        &app.db,
+        &format!(
+            "SELECT string_agg(wijzigingen::text, ' ' ORDER BY volgnummer) FROM audit_trail \
+             WHERE resource = 'traject' AND resource_id = '{id}'"
+        ),
+    )
+    .await;
+    for veld in ["\"besluit\"", "nog_niet", "besluitReden", "2026-10-01"] {
+        assert!(audit.contains(veld), "{veld}: {audit}");
+    }
+    assert!(!audit.contains("wijkagent"), "{audit}");
+}
+
+#[tokio::test]
+async fn verbinders_are_a_list_with_warnings_about_roles_people_and_terms() {
+    let app = spawn_app().await;
+    let token = app.token_for("oss.coordinator").await;
+    let oost = app.gebied_id("Kloosterakker-Oost").await;
+    let coordinator = app.user_id("oss.coordinator").await;
+    let beheerder = app.user_id("oss.beheerder").await;
+    let raadpleger = app.user_id("oss.raadpleger").await;
+    let vught = app.user_id("vught.coordinator").await;
+    let waarschuwingen = |t: &Value| -> String {
+        t["waarschuwingen"]
+            .as_array()
+            .expect("waarschuwingen")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+
+    // Eén persoon in beide rollen, en een benoeming van twee jaar.
+    let traject = start(
+        &app,
+        &token,
+        json!({"gebiedId": oost, "aanpak": "weerbaarheid", "verbinders": [
+            {"gebruikerId": coordinator, "rol": "wijkverbinder", "vanaf": "2026-01-01", "tot": "2028-01-01"},
+            {"gebruikerId": coordinator, "rol": "gemeenteverbinder", "vanaf": "2026-01-01"}
+        ]}),
+    )
+    .await;
+    let tekst = waarschuwingen(&traject);
+    assert!(
+        tekst.contains("zowel wijkverbinder als gemeenteverbinder"),
+        "{tekst}"
     );
+    assert!(tekst.contains("minder dan drie jaar"), "{tekst}");
+    assert_eq!(
+        kolom(&traject["verbinders"], "rol"),
+        ["wijkverbinder", "gemeenteverbinder"]
+    );
+    let pad = format!("/api/v1/trajecten/{}", id_of(&traject));
+
+    // Een duo voor drie jaar en een tweede wijkverbinder (een klein team): geen waarschuwing.
+    let team = json!({"verbinders": [
+        {"gebruikerId": coordinator, "rol": "wijkverbinder", "vanaf": "2026-01-01", "tot": "2029-01-01"},
+        {"gebruikerId": raadpleger, "rol": "wijkverbinder", "vanaf": "2026-03-01"},
+        {"gebruikerId": beheerder, "rol": "gemeenteverbinder", "vanaf": "2026-01-01"}
+    ]});
+    let body = app.patch_expect(&pad, &token, &team, 200).await;
+    assert_eq!(body["waarschuwingen"], json!([]), "{body}");
+    assert_eq!(body["verbinders"].as_array().map(Vec::len), Some(3));
+
+    // Fouten: een gebruiker van een andere gemeente, een einde vóór het begin, een
+    // dubbele; niets verandert.
+    let fout = json!({"verbinders": [
+        {"gebruikerId": vught, "rol": "wijkverbinder"},
+        {"gebruikerId": beheerder, "rol": "gemeenteverbinder", "vanaf": "2026-05-01", "tot": "2026-04-01"},
+        {"gebruikerId": beheerder, "rol": "gemeenteverbinder"}
+    ]});
+    let problem = app.patch_expect(&pad, &token, &fout, 400).await;
+    assert_velden(
+        &problem,
+        &[
+            ("verbinders.0.gebruikerId", "ongeldig"),
+            ("verbinders.1.tot", "ongeldig"),
+            ("verbinders.2", "dubbel"),
+        ],
+    );
+    assert_eq!(
+        app.get_json_as(&pad, &token).await["verbinders"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+
+    // Zonder verbinders: een rol ontbreekt, en een benoeming zonder startdatum.
+    let body = app
+        .patch_expect(
+            &pad,
+            &token,
+            &json!({"verbinders": [{"gebruikerId": raadpleger, "rol": "wijkverbinder"}]}),
+            200,
+        )
+        .await;
+    let tekst = waarschuwingen(&body);
+    assert!(
+        tekst.contains("gemeenteverbinder") && tekst.contains("startdatum"),
+        "{tekst}"
+    );
+    let body = app
+        .patch_expect(&pad, &token, &json!({"verbinders": []}), 200)
+        .await;
+    assert_eq!(body["verbinders"], json!([]));
 }
 
 /// Een stap bijhouden met een verouderde `ETag` van het traject: 412, en de stap

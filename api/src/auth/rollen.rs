@@ -167,6 +167,14 @@ pub enum Recht {
     PersoonsgegevensToegangBeheren,
     /// De eerste `gemeente_beheerder` aanmaken van een gemeente zonder actieve.
     EersteGemeenteBeheerderAanmaken,
+    /// Velden lezen die mensen kunnen noemen: notities van stappen, redenen van
+    /// besluiten en (later) de persoonsgegevens van sleutelpersonen. Alleen de
+    /// `coordinator` en `gemeente_beheerder` van de gemeente en koppelingen met
+    /// `sleutelpersonen.lezen`; de tenancy beperkt het al tot de eigen gemeente.
+    PersoonsgegevensLezen,
+    /// De instellingen van een gemeente wijzigen (groottedrempel, voorkeursaanpak):
+    /// de eigen als gemeentelijk beheerder, elke als regionaal beheerder.
+    GemeenteInstellingenBeheren,
     /// Gebieden, hun metingen en DNA-profiel lezen.
     GebiedenLezen,
     /// Gebieden aanmaken, wijzigen, verwijderen, metingen toevoegen, DNA aanpassen.
@@ -186,13 +194,15 @@ impl Recht {
     /// Welke rollen dit recht geven.
     pub fn rollen(self) -> &'static [Rol] {
         match self {
-            Recht::GebruikersBeheren | Recht::KoppelingenBeheren | Recht::AuditTrailLezen => {
-                &[Rol::GemeenteBeheerder, Rol::RegioBeheerder]
-            }
+            Recht::GebruikersBeheren
+            | Recht::KoppelingenBeheren
+            | Recht::AuditTrailLezen
+            | Recht::GemeenteInstellingenBeheren => &[Rol::GemeenteBeheerder, Rol::RegioBeheerder],
             Recht::RegionaleRollenToekennen | Recht::EersteGemeenteBeheerderAanmaken => {
                 &[Rol::RegioBeheerder]
             }
             Recht::PersoonsgegevensToegangBeheren => &[Rol::GemeenteBeheerder],
+            Recht::PersoonsgegevensLezen => &[Rol::Coordinator, Rol::GemeenteBeheerder],
             Recht::GebiedenLezen | Recht::TrajectenLezen => LEZERS,
             Recht::GebiedenSchrijven | Recht::TrajectenSchrijven => SCHRIJVERS,
         }
@@ -206,6 +216,9 @@ impl Recht {
             Recht::GebiedenSchrijven => &[Scope::GebiedenSchrijven],
             Recht::TrajectenLezen => &[Scope::TrajectenLezen, Scope::TrajectenSchrijven],
             Recht::TrajectenSchrijven => &[Scope::TrajectenSchrijven],
+            Recht::PersoonsgegevensLezen => {
+                &[Scope::SleutelpersonenLezen, Scope::SleutelpersonenSchrijven]
+            }
             _ => &[],
         }
     }
@@ -241,6 +254,13 @@ impl Recht {
             }
             Recht::EersteGemeenteBeheerderAanmaken => {
                 "Alleen een regionaal beheerder maakt de eerste gemeente_beheerder van een gemeente."
+            }
+            Recht::PersoonsgegevensLezen => {
+                "Persoonsgegevens ziet alleen de coördinator of gemeente_beheerder van de gemeente, \
+                 of een koppeling met sleutelpersonen.lezen."
+            }
+            Recht::GemeenteInstellingenBeheren => {
+                "Alleen de gemeente_beheerder van de gemeente of een regio_beheerder wijzigt haar instellingen."
             }
             Recht::GebiedenLezen => "Voor gebieden is een rol of de scope gebieden.lezen nodig.",
             Recht::GebiedenSchrijven => {

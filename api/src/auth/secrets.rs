@@ -12,12 +12,29 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ring::rand::{SecureRandom, SystemRandom};
 use sha2::{Digest, Sha256};
 
+use crate::http::invoer::Fouten;
 use crate::http::problem::ApiError;
 
 /// De kortste toegestane lengte van een wachtwoord (in tekens).
 pub const MIN_PASSWORD_CHARS: usize = 12;
 /// De langste: argon2 hasht alles, maar een wachtwoord van een megabyte is een aanval.
 pub const MAX_PASSWORD_CHARS: usize = 256;
+
+/// Meldt op `veld` (code `te_zwak`) waarom een nieuw wachtwoord voor `gebruikersnaam`
+/// niet mag ([`crate::domein::wachtwoord::beoordeel`]). Elk nieuw wachtwoord gaat hierdoor,
+/// wie het ook zet.
+pub fn check_nieuw_wachtwoord(
+    fouten: &mut Fouten,
+    veld: &str,
+    wachtwoord: Option<&str>,
+    gebruikersnaam: &str,
+) {
+    if let Some(Err(reden)) =
+        wachtwoord.map(|w| crate::domein::wachtwoord::beoordeel(w, gebruikersnaam))
+    {
+        fouten.reject(veld, "te_zwak", reden);
+    }
+}
 
 /// argon2id met de parameters die OWASP aanbeveelt (19 MiB, 2 iteraties, 1 draad).
 fn argon2() -> Argon2<'static> {

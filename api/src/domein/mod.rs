@@ -4,3 +4,4 @@
 pub mod codes;
 pub mod dna;
 pub mod stappenplan;
+pub mod wachtwoord;

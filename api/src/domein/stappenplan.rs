@@ -34,8 +34,8 @@ impl Stappen for Plan {
                 (1, "Inspiratie"),
                 (2, "Theoretische kennis"),
                 (3, "Vooronderzoek gebied"),
-                (4, "Randvoorwaarden"),
-                (5, "Beslismoment, globaal plan van aanpak en rolverdeling"),
+                (4, "Randvoorwaarden op orde (met het beslismoment)"),
+                (5, "Globaal plan van aanpak en rolverdeling"),
                 (6, "Gebied leren kennen"),
                 (7, "Betrokkenheid en verbinding"),
                 (8, "Netwerk opbouwen"),
@@ -48,8 +48,9 @@ impl Stappen for Plan {
     }
 }
 
-/// Het beslismoment van het weerbaarheidsplan.
-pub const BESLISSTAP: i16 = 5;
+/// Het beslismoment van het weerbaarheidsplan sluit stap 4 af ("Zijn de voorwaarden
+/// op orde? Dan kun je door naar stap 5").
+pub const BESLISSTAP: i16 = 4;
 
 /// De overgangen van een stap.
 pub trait Overgangen {
@@ -99,7 +100,7 @@ pub struct Verzoek {
 pub enum Weigering {
     /// Deze overgang bestaat niet (afgerond gaat alleen terug via bezig).
     Overgang { van: StapStatus, naar: StapStatus },
-    /// De beslisstap van het weerbaarheidsplan rondt alleen het besluit af.
+    /// De beslisstap van het weerbaarheidsplan sluit alleen een `go` af.
     Beslismoment,
     /// De stappen na het beslismoment wachten op een go.
     WachtOpGo,
@@ -124,11 +125,11 @@ pub fn stap_bijwerken(
             naar: nieuw,
         });
     }
-    if plan == Plan::Weerbaarheid && nieuw != oud {
-        if nummer == BESLISSTAP && nieuw == StapStatus::Afgerond {
+    if plan == Plan::Weerbaarheid && nieuw != oud && !go {
+        if nummer == BESLISSTAP && nieuw.klaar() {
             return Err(Weigering::Beslismoment);
         }
-        if nummer > BESLISSTAP && matches!(nieuw, StapStatus::Bezig | StapStatus::Afgerond) && !go {
+        if nummer > BESLISSTAP && nieuw != StapStatus::Open {
             return Err(Weigering::WachtOpGo);
         }
     }
@@ -159,25 +160,60 @@ pub fn stap_bijwerken(
     })
 }
 
+/// Een benoemde verbinder: wie, in welke rol, van wanneer tot wanneer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Benoeming<P> {
+    pub persoon: P,
+    pub rol: VerbinderRol,
+    pub vanaf: Option<NaiveDate>,
+    pub tot: Option<NaiveDate>,
+}
+
+pub use entity::soorten::VerbinderRol;
+
 /// Wat de handreiking over de verbinders van een weerbaarheidsplan zegt, als
-/// waarschuwing: wijs er twee aan, en liefst twee verschillende mensen.
-pub fn verbinder_waarschuwingen<P: PartialEq>(
+/// waarschuwing: een sterk duo (of klein team) van een wijkverbinder en een
+/// gemeenteverbinder, liefst verschillende mensen, benoemd voor minstens drie jaar.
+pub fn verbinder_waarschuwingen<P: PartialEq + Copy>(
     plan: Plan,
-    wijkverbinder: Option<P>,
-    gemeenteverbinder: Option<P>,
+    verbinders: &[Benoeming<P>],
 ) -> Vec<&'static str> {
     if plan != Plan::Weerbaarheid {
         return Vec::new();
     }
-    match (wijkverbinder, gemeenteverbinder) {
-        (Some(a), Some(b)) if a == b => vec![
-            "De wijkverbinder en de gemeenteverbinder zijn dezelfde persoon; de handreiking raadt twee verschillende mensen aan.",
-        ],
-        (None, _) | (_, None) => vec![
-            "Wijs een wijkverbinder (het gezicht in de wijk, voor minstens drie jaar) en een gemeenteverbinder aan.",
-        ],
-        _ => Vec::new(),
+    let mut waarschuwingen = Vec::new();
+    let in_rol = |rol| verbinders.iter().filter(move |v| v.rol == rol);
+    if in_rol(VerbinderRol::Wijkverbinder).next().is_none()
+        || in_rol(VerbinderRol::Gemeenteverbinder).next().is_none()
+    {
+        waarschuwingen.push(
+            "Wijs een wijkverbinder (het gezicht in de wijk) en een gemeenteverbinder (de schakel naar de gemeentelijke organisatie) aan, voor minstens drie jaar.",
+        );
     }
+    let allebei = in_rol(VerbinderRol::Wijkverbinder)
+        .any(|w| in_rol(VerbinderRol::Gemeenteverbinder).any(|g| g.persoon == w.persoon));
+    if allebei {
+        waarschuwingen.push(
+            "Eén persoon is zowel wijkverbinder als gemeenteverbinder; de handreiking raadt twee verschillende mensen aan.",
+        );
+    }
+    if verbinders.iter().any(|v| v.vanaf.is_none()) {
+        waarschuwingen.push(
+            "Van een verbinder ontbreekt de startdatum van de benoeming; leg vast vanaf wanneer.",
+        );
+    }
+    let kort = verbinders.iter().any(|v| match (v.vanaf, v.tot) {
+        (Some(vanaf), Some(tot)) => vanaf
+            .checked_add_months(chrono::Months::new(36))
+            .is_some_and(|drie_jaar| tot < drie_jaar),
+        _ => false,
+    });
+    if kort {
+        waarschuwingen.push(
+            "Een verbinder is voor minder dan drie jaar benoemd; de handreiking vraagt minstens drie jaar.",
+        );
+    }
+    waarschuwingen
 }
 
 #[cfg(test)]
@@ -264,26 +300,53 @@ mod tests {
     }
 
     #[test]
-    fn the_weerbaarheid_plan_waits_for_its_decision() {
+    fn the_weerbaarheid_plan_waits_for_its_decision_at_step_4() {
         let w = Plan::Weerbaarheid;
-        assert_eq!(
+        // Stap 4 sluit alleen een go af, ook niet door overslaan.
+        for status in [StapStatus::Afgerond, StapStatus::Overgeslagen] {
+            assert_eq!(
+                stap_bijwerken(w, BESLISSTAP, false, open(), naar(status), dag(1)),
+                Err(Weigering::Beslismoment)
+            );
+        }
+        assert!(
             stap_bijwerken(
                 w,
                 BESLISSTAP,
                 false,
                 open(),
+                naar(StapStatus::Bezig),
+                dag(1)
+            )
+            .is_ok()
+        );
+        // Stap 5–12 wachten op een go, ook met overslaan; daarna gewone stappen.
+        for nummer in [5, 6, 12] {
+            for status in [
+                StapStatus::Bezig,
+                StapStatus::Afgerond,
+                StapStatus::Overgeslagen,
+            ] {
+                assert_eq!(
+                    stap_bijwerken(w, nummer, false, open(), naar(status), dag(1)),
+                    Err(Weigering::WachtOpGo),
+                    "stap {nummer} naar {status:?}"
+                );
+                assert!(stap_bijwerken(w, nummer, true, open(), naar(status), dag(1)).is_ok());
+            }
+        }
+        // Stap 1–3 en andere plannen hebben geen beslismoment.
+        assert!(stap_bijwerken(w, 3, false, open(), naar(StapStatus::Afgerond), dag(1)).is_ok());
+        assert!(
+            stap_bijwerken(
+                Plan::Coachend,
+                4,
+                false,
+                open(),
                 naar(StapStatus::Afgerond),
                 dag(1)
-            ),
-            Err(Weigering::Beslismoment)
-        );
-        assert_eq!(
-            stap_bijwerken(w, 6, false, open(), naar(StapStatus::Bezig), dag(1)),
-            Err(Weigering::WachtOpGo)
-        );
-        assert!(stap_bijwerken(w, 6, true, open(), naar(StapStatus::Bezig), dag(1)).is_ok());
-        assert!(
-            stap_bijwerken(w, 6, false, open(), naar(StapStatus::Overgeslagen), dag(1)).is_ok()
+            )
+            .is_ok()
         );
     }
 
@@ -300,17 +363,46 @@ mod tests {
         );
     }
 
+    fn benoeming(persoon: u8, rol: VerbinderRol, jaren: Option<i32>) -> Benoeming<u8> {
+        let vanaf = NaiveDate::from_ymd_opt(2026, 1, 1);
+        Benoeming {
+            persoon,
+            rol,
+            vanaf,
+            tot: jaren.and_then(|j| NaiveDate::from_ymd_opt(2026 + j, 1, 1)),
+        }
+    }
+
     #[test]
-    fn verbinders_alleen_bij_weerbaarheid_en_liefst_twee_mensen() {
-        assert!(verbinder_waarschuwingen::<u8>(Plan::Coachend, None, None).is_empty());
-        assert_eq!(
-            verbinder_waarschuwingen::<u8>(Plan::Weerbaarheid, Some(1), None).len(),
-            1
-        );
+    fn verbinders_warnings_for_a_missing_role_one_person_in_both_and_short_appointments() {
+        use VerbinderRol::{Gemeenteverbinder as G, Wijkverbinder as W};
+        let w = Plan::Weerbaarheid;
+        assert!(verbinder_waarschuwingen::<u8>(Plan::Coachend, &[]).is_empty());
+        let duo = [benoeming(1, W, None), benoeming(2, G, Some(3))];
+        assert!(verbinder_waarschuwingen(w, &duo).is_empty());
+        let team = [
+            benoeming(1, W, None),
+            benoeming(3, W, None),
+            benoeming(2, G, None),
+        ];
+        assert!(verbinder_waarschuwingen(w, &team).is_empty());
+        let [ontbreekt] = verbinder_waarschuwingen(w, &[benoeming(1, W, None)])[..] else {
+            panic!("één waarschuwing");
+        };
+        assert!(ontbreekt.contains("gemeenteverbinder"), "{ontbreekt}");
+        let zelfde = verbinder_waarschuwingen(w, &[benoeming(1, W, None), benoeming(1, G, None)]);
+        assert!(zelfde.iter().any(|t| t.contains("zowel")), "{zelfde:?}");
+        let kort = verbinder_waarschuwingen(w, &[benoeming(1, W, Some(2)), benoeming(2, G, None)]);
         assert!(
-            verbinder_waarschuwingen(Plan::Weerbaarheid, Some(1), Some(1))[0]
-                .contains("dezelfde persoon")
+            kort.iter().any(|t| t.contains("minder dan drie jaar")),
+            "{kort:?}"
         );
-        assert!(verbinder_waarschuwingen(Plan::Weerbaarheid, Some(1), Some(2)).is_empty());
+        let mut zonder_datum = benoeming(2, G, None);
+        zonder_datum.vanaf = None;
+        let zonder = verbinder_waarschuwingen(w, &[benoeming(1, W, None), zonder_datum]);
+        assert!(
+            zonder.iter().any(|t| t.contains("startdatum")),
+            "{zonder:?}"
+        );
     }
 }

@@ -51,6 +51,8 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
                 ApiError::Internal(format!("schema {name} staat niet in het document"))
             })?;
         let mut fouten = Fouten::new();
+        let mut waarde = waarde;
+        hele_getallen_als_integer(&mut waarde);
         Controle { document }.waarde(schema, &waarde, "", &mut fouten);
         Ok(Invoer {
             waarde,
@@ -207,15 +209,67 @@ impl<T: Serialize> Serialize for Veld<T> {
     }
 }
 
+/// De tekens die geen tekst mogen zijn: stuurtekens (ook NUL) en DEL, onzichtbare
+/// tekens (zero-width, word joiner, BOM) en tekens die de tekstrichting omkeren.
+macro_rules! verboden {
+    (regels) => {
+        r"\x00-\x08\x0B-\x1F\x7F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF"
+    };
+    () => {
+        r"\x00-\x1F\x7F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF"
+    };
+}
+
 /// Het patroon van elke tekst in een body die niets anders zegt: één regel, zonder
-/// stuurtekens (ook geen NUL), zonder onzichtbare tekens (zero-width) en zonder
-/// tekens die de tekstrichting omkeren. Het document zet het bij elk zulk veld
+/// de [`verboden`] tekens. Het document zet het bij elk zulk veld
 /// ([`crate::http::openapi`]), en deze lezer dwingt het af.
-pub const EEN_REGEL: &str = r"^[^\x00-\x1F\x7F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$";
+pub const EEN_REGEL: &str = concat!("^[^", verboden!(), "]*$");
+
+/// Als [`EEN_REGEL`], met minstens één teken dat geen witruimte is: voor elke
+/// verplichte tekst (`minLength` ≥ 1), zoals een naam; `"   "` is geen naam.
+pub const EEN_REGEL_GEVULD: &str = concat!(
+    "^[^",
+    verboden!(),
+    r"]*[^\s",
+    verboden!(),
+    "][^",
+    verboden!(),
+    "]*$"
+);
 
 /// Als [`EEN_REGEL`], maar met regeleinden en tabs: voor notities en redenen.
-pub const MEER_REGELS: &str =
-    r"^[^\x00-\x08\x0B-\x1F\x7F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$";
+pub const MEER_REGELS: &str = concat!("^[^", verboden!(regels), "]*$");
+
+/// Als [`MEER_REGELS`], met minstens één teken dat geen witruimte is.
+pub const MEER_REGELS_GEVULD: &str = concat!(
+    "^[^",
+    verboden!(regels),
+    r"]*[^\s",
+    verboden!(regels),
+    "][^",
+    verboden!(regels),
+    "]*$"
+);
+
+/// De tekstpatronen met hun uitleg bij een weigering.
+const TEKSTPATRONEN: [(&str, &str); 4] = [
+    (
+        EEN_REGEL,
+        "Eén regel tekst, zonder stuurtekens, onzichtbare tekens of tekens die de tekstrichting omkeren.",
+    ),
+    (
+        EEN_REGEL_GEVULD,
+        "Eén regel tekst, zonder stuurtekens, onzichtbare tekens of tekens die de tekstrichting omkeren.",
+    ),
+    (
+        MEER_REGELS,
+        "Tekst zonder stuurtekens (behalve regeleinde en tab), onzichtbare tekens of tekens die de tekstrichting omkeren.",
+    ),
+    (
+        MEER_REGELS_GEVULD,
+        "Tekst zonder stuurtekens (behalve regeleinde en tab), onzichtbare tekens of tekens die de tekstrichting omkeren.",
+    ),
+];
 
 /// Het schema van een tekst van meer regels van 1 tot `MAX` tekens, voor
 /// `#[schema(schema_with = meer_regels::<MAX>)]`.
@@ -224,7 +278,7 @@ pub fn meer_regels<const MAX: usize>() -> utoipa::openapi::Object {
         .schema_type(utoipa::openapi::schema::Type::String)
         .min_length(Some(1))
         .max_length(Some(MAX))
-        .pattern(Some(MEER_REGELS))
+        .pattern(Some(MEER_REGELS_GEVULD))
         .build()
 }
 
@@ -251,9 +305,21 @@ pub fn unieke_lijst<T: ToSchema, const MIN: usize>() -> utoipa::openapi::Array {
         .build()
 }
 
+/// Het patroon van elke datum in het document: `JJJJ-MM-DD` van 1900 tot en met
+/// 2100 (zakelijke datums; jaar 0, tekens en jaren van vijf cijfers zijn fouten).
+pub const DATUM: &str = r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$";
+
+/// De eerste en laatste datum die de dienst aanneemt.
+pub const DATUM_BEREIK: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// De uitleg bij een geweigerde datum.
+pub const DATUM_UITLEG: &str =
+    "Verwacht een datum als JJJJ-MM-DD, van 1900-01-01 tot en met 2100-12-31.";
+
 /// Een datum als `JJJJ-MM-DD`, strikt: vier cijfers voor het jaar, twee voor maand
-/// en dag.
+/// en dag, een bestaande dag en een jaar in [`DATUM_BEREIK`].
 pub fn strikte_datum(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
     let bytes = text.as_bytes();
     let vorm = bytes.len() == 10
         && bytes[4] == b'-'
@@ -265,7 +331,25 @@ pub fn strikte_datum(text: &str) -> Option<chrono::NaiveDate> {
     if !vorm {
         return None;
     }
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|d| DATUM_BEREIK.contains(&d.year()))
+}
+
+/// Past `text` bij het patroon uit het document? Elk patroon wordt één keer per
+/// proces gecompileerd (het document verandert niet terwijl de dienst draait).
+fn past_bij(patroon: &str, text: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex, PoisonError};
+    static GECOMPILEERD: LazyLock<Mutex<HashMap<String, Option<regex::Regex>>>> =
+        LazyLock::new(Mutex::default);
+    let regex = GECOMPILEERD
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .entry(patroon.to_owned())
+        .or_insert_with(|| regex::Regex::new(patroon).ok())
+        .clone();
+    regex.is_some_and(|r| r.is_match(text))
 }
 
 struct Controle<'a> {
@@ -290,6 +374,23 @@ fn soort_tekst(ty: &str) -> &'static str {
         "object" => "een object",
         "null" => "null",
         _ => "een waarde",
+    }
+}
+
+/// JSON Schema noemt `350.0` een geheel getal; serde niet. Een getal zonder
+/// breuk (binnen het exacte bereik van f64) wordt daarom vóór de controle een
+/// integer, zodat `integer`-velden het aannemen en `number`-velden niets merken.
+fn hele_getallen_als_integer(waarde: &mut Value) {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    match waarde {
+        Value::Number(n) if !(n.is_i64() || n.is_u64()) => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= EXACT) {
+                *waarde = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(hele_getallen_als_integer),
+        Value::Object(velden) => velden.values_mut().for_each(hele_getallen_als_integer),
+        _ => {}
     }
 }
 
@@ -432,24 +533,38 @@ impl Controle<'_> {
             .map(|m| m as usize);
         if lengte < min || max.is_some_and(|m| lengte > m) {
             let code = if lengte < min { "te_kort" } else { "te_lang" };
-            let reason = match (min, max) {
-                (0 | 1, Some(max)) if lengte < min => {
-                    format!("Te kort: geef minstens 1 teken (hoogstens {max}).")
+            let tekens = |n: usize| {
+                if n == 1 {
+                    "1 teken".to_owned()
+                } else {
+                    format!("{n} tekens")
                 }
-                (0 | 1, Some(max)) => format!("Te lang: hoogstens {max} tekens."),
-                (min, Some(max)) => format!("Verwacht {min} tot en met {max} tekens."),
-                (min, None) => format!("Te kort: geef minstens {min} tekens."),
+            };
+            let reason = match max {
+                Some(max) if lengte < min => {
+                    format!("Te kort: geef minstens {} (hoogstens {max}).", tekens(min))
+                }
+                None => format!("Te kort: geef minstens {}.", tekens(min)),
+                Some(max) => format!("Te lang: hoogstens {}.", tekens(max)),
             };
             fouten.reject(naam, code, reason);
             return;
         }
-        if let Some(patroon) = schema.get("pattern").and_then(Value::as_str) {
-            let past = regex::Regex::new(patroon).is_ok_and(|r| r.is_match(text));
-            if !past && (patroon == EEN_REGEL || patroon == MEER_REGELS) {
-                let uitleg = if patroon == EEN_REGEL {
-                    "Eén regel tekst, zonder stuurtekens, onzichtbare tekens of tekens die de tekstrichting omkeren."
+        let datum = schema.get("format").and_then(Value::as_str) == Some("date");
+        if let Some(patroon) = schema
+            .get("pattern")
+            .and_then(Value::as_str)
+            .filter(|_| !datum)
+        {
+            let past = past_bij(patroon, text);
+            if let (false, Some((_, uitleg))) =
+                (past, TEKSTPATRONEN.iter().find(|(p, _)| *p == patroon))
+            {
+                let leeg = text.chars().all(|c| c.is_whitespace() || c == '\u{feff}');
+                let uitleg = if leeg {
+                    "Alleen spaties of andere witruimte: geef tekst die iets zegt."
                 } else {
-                    "Tekst zonder stuurtekens (behalve regeleinde en tab), onzichtbare tekens of tekens die de tekstrichting omkeren."
+                    uitleg
                 };
                 fouten.reject(naam, "ongeldig", uitleg);
                 return;
@@ -472,7 +587,7 @@ impl Controle<'_> {
         }
         match schema.get("format").and_then(Value::as_str) {
             Some("date") if strikte_datum(text).is_none() => {
-                fouten.reject(naam, "ongeldig", "Verwacht een datum als JJJJ-MM-DD.");
+                fouten.reject(naam, "ongeldig", DATUM_UITLEG);
             }
             Some("uuid") if uuid::Uuid::try_parse(text).is_err() => {
                 fouten.reject(naam, "ongeldig", "Verwacht een UUID.");
@@ -649,9 +764,14 @@ pub fn serde_velden<T: DeserializeOwned>() -> Option<Vec<String>> {
     let fout = serde_json::from_value::<T>(serde_json::json!({"\u{1}": 0}))
         .err()?
         .to_string();
-    let (_, rest) = fout.split_once("expected one of ")?;
+    // serde: "expected one of `a`, `b`, `c`" bij drie of meer velden, "expected `a`
+    // or `b`" bij twee, "expected `a`" bij één.
+    let (_, rest) = fout
+        .split_once("expected one of ")
+        .or_else(|| fout.split_once("expected "))?;
     Some(
         rest.split(", ")
+            .flat_map(|s| s.split(" or "))
             .map(|s| s.trim_matches(|c| c == '`' || c == ' ').to_owned())
             .map(|s| s.split('`').next().unwrap_or_default().to_owned())
             .collect(),
@@ -724,6 +844,26 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_number_written_with_a_fraction_is_an_integer() {
+        #[derive(Deserialize, utoipa::ToSchema)]
+        struct Telling {
+            aantal: i32,
+            #[allow(dead_code)]
+            maat: f64,
+        }
+        let doc = json!({"components": {"schemas": {"Telling": {
+            "type": "object", "required": ["aantal", "maat"],
+            "properties": {"aantal": {"type": "integer", "minimum": 0, "maximum": 500},
+                           "maat": {"type": "number"}}}}}});
+        let lees = |v: Value| Invoer::<Telling>::controleer(&doc, v).and_then(Invoer::klaar);
+        let telling =
+            lees(json!({"aantal": 350.0, "maat": 2.0})).expect("350.0 is een geheel getal");
+        assert_eq!(telling.aantal, 350);
+        assert!(lees(json!({"aantal": 350.5, "maat": 2.0})).is_err());
+        assert!(lees(json!({"aantal": 501.0, "maat": 2.0})).is_err());
+    }
+
+    #[test]
     fn missing_null_and_empty_lists() {
         assert_eq!(
             fouten(json!({"rollen": []})),
@@ -743,12 +883,24 @@ mod tests {
     #[test]
     fn dates_are_strict() {
         assert!(strikte_datum("2026-06-01").is_some());
+        assert!(strikte_datum("1900-01-01").is_some());
+        assert!(strikte_datum("2100-12-31").is_some());
+        let patroon = regex::Regex::new(DATUM).expect("patroon");
+        for goed in ["1900-01-01", "2026-06-01", "2100-12-31"] {
+            assert!(patroon.is_match(goed), "{goed}");
+        }
+        for fout in ["1899-12-31", "2101-01-01", "0000-01-01", "2026-6-1"] {
+            assert!(!patroon.is_match(fout), "{fout}");
+        }
         for fout in [
             "2026-6-1",
             "+2026-06-01",
             "-001-01-01",
             "20260-01-01",
             "2026-02-30",
+            "0000-01-01",
+            "1899-12-31",
+            "2101-01-01",
         ] {
             assert!(strikte_datum(fout).is_none(), "{fout}");
         }

@@ -9,3 +9,4 @@ pub mod pagination;
 pub mod problem;
 pub mod route_table;
 pub mod sorting;
+pub mod zoeken;

@@ -102,7 +102,26 @@ pub fn document() -> serde_json::Value {
     pascal_case_schema_names(&mut value);
     unique_query_lists(&mut value);
     single_line_texts(&mut value);
+    date_patterns(&mut value);
     value
+}
+
+/// Elke datum (`format: date`) in het document is `JJJJ-MM-DD` van 1900 tot en met
+/// 2100 ([`crate::http::invoer::DATUM`]): zo zegt het document wat de dienst aanneemt.
+fn date_patterns(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(object) => {
+            if object.get("format").and_then(serde_json::Value::as_str) == Some("date") {
+                object.insert(
+                    "pattern".to_owned(),
+                    serde_json::Value::from(crate::http::invoer::DATUM),
+                );
+            }
+            object.values_mut().for_each(date_patterns);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(date_patterns),
+        _ => {}
+    }
 }
 
 /// Elke operatie draagt de tag van de module die haar registreert (de eerste tag van
@@ -142,8 +161,9 @@ fn tag_by_module(doc: &mut Document) {
 
 /// Elke tekst in een invoerschema (`additionalProperties: false`) zonder eigen
 /// patroon, formaat of enum is één regel zonder stuurtekens
-/// ([`crate::http::invoer::EEN_REGEL`]); tekst van meer regels zegt dat zelf met
-/// `schema_with = meer_regels::<MAX>`.
+/// ([`crate::http::invoer::EEN_REGEL`]), en als ze verplicht is (`minLength` ≥ 1)
+/// niet alleen witruimte ([`crate::http::invoer::EEN_REGEL_GEVULD`]); tekst van
+/// meer regels zegt dat zelf met `schema_with = meer_regels::<MAX>`.
 fn single_line_texts(doc: &mut serde_json::Value) {
     fn text(schema: &serde_json::Value) -> bool {
         let string = match &schema["type"] {
@@ -172,7 +192,12 @@ fn single_line_texts(doc: &mut serde_json::Value) {
             .and_then(serde_json::Value::as_object_mut);
         for property in properties.into_iter().flat_map(|p| p.values_mut()) {
             if text(property) {
-                property["pattern"] = serde_json::Value::from(crate::http::invoer::EEN_REGEL);
+                let verplicht = property["minLength"].as_u64().is_some_and(|m| m >= 1);
+                property["pattern"] = serde_json::Value::from(if verplicht {
+                    crate::http::invoer::EEN_REGEL_GEVULD
+                } else {
+                    crate::http::invoer::EEN_REGEL
+                });
             }
         }
     }
@@ -354,8 +379,16 @@ fn add_common_responses(operation: &mut Operation) {
         "412",
         "`If-Match` past niet bij de huidige versie (`ETag`); haal de resource opnieuw op.",
     );
+    let conflict = (
+        "409",
+        "In strijd met de huidige toestand, of gebotst met een gelijktijdig verzoek \
+         (`gelijktijdige_wijziging`, `verwijzing_gewijzigd`: er is niets bewaard, probeer \
+         het opnieuw); `code` zegt welk.",
+    );
+    let wijzigt = secured && (has_body || has_if_match);
     let responses: &mut Responses = &mut operation.responses;
     let extra = [
+        wijzigt.then_some(conflict),
         secured.then_some(unauthorized),
         has_body.then_some(unsupported),
         has_if_match.then_some(stale),

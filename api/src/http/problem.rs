@@ -66,7 +66,8 @@ pub struct Problem {
 pub struct InvalidParam {
     /// Naam van de parameter of het veld (bij geneste velden met punten, bv. `toestemming.datum`).
     pub name: String,
-    /// Machineleesbare code: `onbekend`, `ongeldig`, `verplicht`, `dubbel`, `te_lang`, ...
+    /// Machineleesbare code: `onbekend`, `ongeldig`, `verplicht`, `dubbel`, `te_kort`,
+    /// `te_lang`, `te_zwak` (een wachtwoord dat te raden is).
     pub code: String,
     /// Uitleg in het Nederlands.
     pub reason: String,
@@ -126,6 +127,14 @@ pub enum Code {
     BesluitGenomen,
     /// 409: dit stappenplan heeft geen beslismoment.
     GeenBeslismoment,
+    /// 409: deze meting is al ingetrokken.
+    MetingIngetrokken,
+    /// 409: een gelijktijdig verzoek op dezelfde gegevens botste met dit verzoek
+    /// (deadlock of serialisatie); er is niets bewaard, probeer het opnieuw.
+    GelijktijdigeWijziging,
+    /// 409: iets waarnaar dit verzoek verwijst werd tegelijk verwijderd, of er verwijst
+    /// tegelijk iets naar wat dit verzoek verwijdert; er is niets bewaard.
+    VerwijzingGewijzigd,
     /// 412: `If-Match` past niet bij de huidige versie.
     VersieVerouderd,
 }
@@ -181,9 +190,10 @@ pub enum ApiError {
     /// Een afhankelijkheid (de database) is niet bereikbaar (503).
     #[error("dienst niet beschikbaar: {0}")]
     Unavailable(String),
-    /// Databasefout: 500; de oorzaak gaat alleen naar het log.
+    /// Databasefout: 500; de oorzaak gaat alleen naar het log. Een botsing met een
+    /// gelijktijdig verzoek wordt via `From<DbErr>` een 409 (zie [`botsing`]).
     #[error("databasefout: {0}")]
-    Database(#[from] sea_orm::DbErr),
+    Database(sea_orm::DbErr),
     /// Andere interne fout: 500; de oorzaak gaat alleen naar het log.
     #[error("interne fout: {0}")]
     Internal(String),
@@ -387,6 +397,49 @@ impl ResponseError for ApiError {
 /// Een handlerresultaat.
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// Elke databasefout op het verzoekpad gaat hierdoor: een botsing met een gelijktijdig
+/// verzoek is 409, de rest 500.
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        botsing(&error).unwrap_or(ApiError::Database(error))
+    }
+}
+
+/// De SQLSTATE van een fout uit PostgreSQL.
+fn sqlstate(error: &sea_orm::DbErr) -> Option<String> {
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+    match error {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                sqlx::Error::Database(db) => db.code().map(|c| c.into_owned()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Een fout die ontstaat doordat een ander verzoek tegelijk dezelfde gegevens raakte:
+/// deadlock (`40P01`) en serialisatie (`40001`) zijn 409 `gelijktijdige_wijziging`,
+/// een verdwenen of nog gebruikte verwijzing (`23503`) 409 `verwijzing_gewijzigd`.
+/// De transactie is dan teruggedraaid: er is niets bewaard.
+pub fn botsing(error: &sea_orm::DbErr) -> Option<ApiError> {
+    let (code, detail) = match sqlstate(error)?.as_str() {
+        "40P01" | "40001" => (
+            Code::GelijktijdigeWijziging,
+            "Een gelijktijdig verzoek wijzigde dezelfde gegevens; er is niets bewaard. \
+             Haal de gegevens opnieuw op en probeer het nog eens.",
+        ),
+        "23503" => (
+            Code::VerwijzingGewijzigd,
+            "Iets waarnaar dit verzoek verwijst is tegelijk verwijderd, of er verwijst \
+             tegelijk iets naar wat u verwijdert; er is niets bewaard.",
+        ),
+        _ => return None,
+    };
+    Some(ApiError::Conflict(code, detail.to_owned()))
+}
+
 /// Een unieke sleutel van een tabel en wat een dubbele waarde betekent.
 pub struct UniekeSleutel {
     /// De naam van de constraint of index in PostgreSQL.
@@ -406,7 +459,7 @@ pub fn uniek(error: sea_orm::DbErr, sleutels: &[UniekeSleutel]) -> ApiError {
                 None => ApiError::Database(error),
             }
         }
-        _ => ApiError::Database(error),
+        _ => ApiError::from(error),
     }
 }
 

@@ -388,7 +388,7 @@ impl Rule {
             Rule::Boolean => value == "true" || value == "false",
             Rule::Enum(values) => values.iter().any(|v| v == value),
             Rule::Uuid => uuid::Uuid::try_parse(value).is_ok(),
-            Rule::Date => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok(),
+            Rule::Date => crate::http::invoer::strikte_datum(value).is_some(),
             Rule::Text {
                 max_length,
                 pattern,
@@ -417,7 +417,7 @@ impl Rule {
             Rule::Boolean => "true of false".to_owned(),
             Rule::Enum(values) => format!("een van: {}", values.join(", ")),
             Rule::Uuid => "een UUID".to_owned(),
-            Rule::Date => "een datum als JJJJ-MM-DD".to_owned(),
+            Rule::Date => "een datum als JJJJ-MM-DD van 1900 tot en met 2100".to_owned(),
             Rule::Text {
                 pattern: Some(p), ..
             } => format!("een tekst volgens het patroon {}", p.as_str()),

@@ -40,7 +40,11 @@ pub async fn connect_owner(url: &str, config: &Config) -> Result<DatabaseConnect
     Database::connect(options(url, config)).await
 }
 
-/// Voert alle nog niet uitgevoerde migraties uit.
+/// Voert alle nog niet uitgevoerde migraties uit, en rekent daarna de DNA-profielen
+/// uit van gebieden die er nog geen hebben (afgeleide gegevens die een migratie in
+/// SQL niet kan maken).
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    crate::ops::dna::herberekenen(db, true).await?;
+    Ok(())
 }

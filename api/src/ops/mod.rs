@@ -2,5 +2,8 @@
 //! PostgreSQL voor `weefsel dev` en de tests.
 
 pub mod db;
+pub mod demo;
+pub mod dna;
 pub mod local_postgres;
 pub mod seed;
+pub mod synthetisch;

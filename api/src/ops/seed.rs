@@ -20,6 +20,10 @@ pub enum SeedError {
     Database(#[from] sea_orm::DbErr),
     #[error("wachtwoord hashen mislukt")]
     Hash,
+    #[error(
+        "de database heeft al gebieden; synthetische gegevens horen in een lege (gemigreerde) database"
+    )]
+    NietLeeg,
 }
 
 /// Een demo-account: gebruikersnaam, CBS-code (geen voor de regio) en rol.
@@ -89,7 +93,10 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
     let gebruikers = demo_users(db).await?;
     let mut gebieden = 0;
     for (index, gemeente) in GEMEENTEN.iter().enumerate() {
-        gebieden += demo_gebieden(db, gemeente, index).await?;
+        gebieden += super::demo::gemeente(db, gemeente, index).await?;
+    }
+    if gebieden > 0 {
+        super::dna::herberekenen(db, true).await?;
     }
     Ok(SeedReport {
         gemeenten,
@@ -98,142 +105,7 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
     })
 }
 
-/// Naam, soort, CBS-code, inwonertal, index van het bovenliggende gebied, meting.
-type DemoGebied = (
-    &'static str,
-    &'static str,
-    String,
-    i32,
-    Option<usize>,
-    [f64; 7],
-);
-
-/// Drie soorten meting, zodat de gebieden in verschillende kwadranten vallen.
-const STERK: [f64; 7] = [2.4, 41.0, 44.0, 16.0, 74.0, 8.0, 7.6];
-const ZWAK: [f64; 7] = [0.8, 24.0, 31.0, 6.0, 58.0, 21.0, 5.9];
-const GEMENGD: [f64; 7] = [2.1, 32.0, 36.0, 12.0, 65.0, 17.0, 6.8];
-
-/// Per gemeente een wijk (groot), een buitengebied (klein) en een buurt in de wijk,
-/// elk met een meting, en een traject in de wijk. Bestaat de wijk al, dan niets.
-async fn demo_gebieden(
-    db: &DatabaseConnection,
-    gemeente: &migration::gemeenten::SeedGemeente,
-    index: usize,
-) -> Result<u64, SeedError> {
-    let cijfers = &gemeente.code[2..];
-    let even = index.is_multiple_of(2);
-    let gebieden: [DemoGebied; 3] = [
-        (
-            "Centrum",
-            "wijk",
-            format!("WK{cijfers}01"),
-            7200 + 150 * index as i32,
-            None,
-            if even { ZWAK } else { STERK },
-        ),
-        (
-            "Buitengebied",
-            "gebied",
-            format!("WK{cijfers}02"),
-            2400,
-            None,
-            if even { STERK } else { ZWAK },
-        ),
-        (
-            "Centrum-Oost",
-            "buurt",
-            format!("BU{cijfers}0101"),
-            1800,
-            Some(0),
-            GEMENGD,
-        ),
-    ];
-    let mut ids: Vec<Uuid> = Vec::new();
-    for (naam, soort, cbs, inwonertal, ouder, meting) in gebieden {
-        let id = Uuid::now_v7();
-        let inserted = db
-            .execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "INSERT INTO gebied (id, gemeente_id, naam, soort, cbs_code, inwonertal, bovenliggend_gebied_id) \
-                 SELECT $1, id, $2, $3, $4, $5, $6 FROM gemeente WHERE code = $7 \
-                 ON CONFLICT (gemeente_id, cbs_code) DO NOTHING",
-                [
-                    id.into(),
-                    format!("{} {naam}", gemeente.naam).into(),
-                    soort.into(),
-                    cbs.into(),
-                    inwonertal.into(),
-                    ouder.and_then(|i| ids.get(i).copied()).into(),
-                    gemeente.code.into(),
-                ],
-            ))
-            .await?
-            .rows_affected();
-        if inserted == 0 {
-            return Ok(0);
-        }
-        db.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "INSERT INTO indicatormeting (id, gemeente_id, gebied_id, peildatum, bron, \
-               burgerinitiatieven_per_1000, vrijwilligerswerk_percentage, \
-               verenigingslidmaatschap_percentage, buurthuisbezoek_per_1000, \
-               verkiezingsopkomst_percentage, overlastregistraties_per_1000, leefbaarometer, \
-               inwoners_kennen_elkaar, buurtfeesten) \
-             SELECT $1, gemeente_id, id, DATE '2025-06-30', \
-               'CBS Kerncijfers wijken en buurten 2024; Leefbaarometer 3.0 (2024)', \
-               $2, $3, $4, $5, $6, $7, $8, $9, $9 FROM gebied WHERE id = $10",
-            [
-                Uuid::now_v7().into(),
-                meting[0].into(),
-                meting[1].into(),
-                meting[2].into(),
-                meting[3].into(),
-                meting[4].into(),
-                meting[5].into(),
-                meting[6].into(),
-                (meting[6] >= 7.0).into(),
-                id.into(),
-            ],
-        ))
-        .await?;
-        ids.push(id);
-    }
-    // Een traject in de wijk: coördinerend in vak 4, coachend in vak 2.
-    let (aanpak, voorgesteld): (&str, Vec<String>) = if even {
-        ("coordinerend", vec!["coordinerend".into()])
-    } else {
-        ("coachend", vec!["coachend".into(), "coordinerend".into()])
-    };
-    let traject = Uuid::now_v7();
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "INSERT INTO traject (id, gemeente_id, gebied_id, aanpak, naam, voorgestelde_aanpak) \
-         SELECT $1, gemeente_id, id, $2, $3, $4 FROM gebied WHERE id = $5",
-        [
-            traject.into(),
-            aanpak.into(),
-            format!("Netwerk {} Centrum", gemeente.naam).into(),
-            voorgesteld.into(),
-            ids[0].into(),
-        ],
-    ))
-    .await?;
-    let laatste: i16 = if aanpak == "coordinerend" { 6 } else { 4 };
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "INSERT INTO traject_stap (traject_id, gemeente_id, nummer, status, gestart_op, afgerond_op) \
-         SELECT t.id, t.gemeente_id, n, \
-           CASE n WHEN 0 THEN 'afgerond' WHEN 1 THEN 'bezig' ELSE 'open' END, \
-           CASE WHEN n <= 1 THEN DATE '2025-09-01' + n * 30 END, \
-           CASE WHEN n = 0 THEN DATE '2025-09-20' END \
-         FROM traject t, generate_series(0, $2::int) AS n WHERE t.id = $1",
-        [traject.into(), i32::from(laatste).into()],
-    ))
-    .await?;
-    Ok(3)
-}
-
-async fn demo_users(db: &DatabaseConnection) -> Result<u64, SeedError> {
+pub(crate) async fn demo_users(db: &DatabaseConnection) -> Result<u64, SeedError> {
     let accounts = demo_accounts();
     let names: Vec<String> = accounts.iter().map(|a| a.gebruikersnaam.clone()).collect();
     let existing = db

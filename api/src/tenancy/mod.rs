@@ -19,6 +19,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, dev::Payload, web};
+use sea_orm::sea_query::LockType;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PrimaryKeyTrait, QueryFilter,
@@ -274,9 +275,26 @@ impl Context {
             .ok_or(ApiError::NotFound)
     }
 
+    /// Als [`Context::find`], voor een rij waarnaar dit verzoek gaat verwijzen: ze
+    /// blijft tot het einde van de transactie staan (`FOR KEY SHARE`). Een
+    /// gelijktijdige verwijdering wacht en ziet daarna de nieuwe verwijzing (409 van
+    /// haar eigen controle), of was eerder en dan bestaat de rij niet meer.
+    pub async fn find_om_te_verwijzen<E>(&self, id: Uuid) -> ApiResult<E::Model>
+    where
+        E: TenantOwned,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        self.scoped(E::find_by_id(id))
+            .lock(LockType::KeyShare)
+            .one(&self.tx)
+            .await?
+            .ok_or(ApiError::NotFound)
+    }
+
     /// Een rij waarnaar de invoer verwijst (veld `veld`), binnen de scope van de
-    /// aanroeper. Bestaat ze niet (of hoort ze bij een andere gemeente), dan een fout
-    /// op dat veld en `None`; een databasefout is een 500, nooit "bestaat niet".
+    /// aanroeper en vastgehouden als bij [`Context::find_om_te_verwijzen`]. Bestaat
+    /// ze niet (of hoort ze bij een andere gemeente), dan een fout op dat veld en
+    /// `None`; een databasefout is een 500, nooit "bestaat niet".
     pub async fn verwijzing<E>(
         &self,
         id: Uuid,
@@ -287,7 +305,7 @@ impl Context {
         E: TenantOwned,
         <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
     {
-        match self.find::<E>(id).await {
+        match self.find_om_te_verwijzen::<E>(id).await {
             Ok(model) => Ok(Some(model)),
             Err(ApiError::NotFound) => {
                 fouten.reject(veld, "ongeldig", "Dit bestaat niet in uw gemeente.");
@@ -295,6 +313,21 @@ impl Context {
             }
             Err(error) => Err(error),
         }
+    }
+
+    /// Eén wijziger tegelijk voor wat `sleutel` noemt (een advisory lock tot het einde
+    /// van de transactie), voor regels die meer dan één rij lezen: de eerste
+    /// `gemeente_beheerder` van een gemeente, de boom van gebieden. De tweede wacht
+    /// en leest daarna wat de eerste bewaarde.
+    pub async fn een_tegelijk(&self, sleutel: &str) -> ApiResult<()> {
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                [sleutel.into()],
+            ))
+            .await?;
+        Ok(())
     }
 
     /// Als [`Context::find`], en vergrendelt de rij tot het einde van de transactie:

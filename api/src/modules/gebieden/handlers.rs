@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
-use entity::{gebied, gemeente, indicatormeting, traject};
+use entity::{gebied, gemeente, traject};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr,
-    EntityTrait, ModelTrait, PaginatorTrait, QueryFilter, QueryTrait, Statement,
+    EntityTrait, FromQueryResult, ModelTrait, PaginatorTrait, QueryFilter, QueryTrait, Statement,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -21,7 +21,7 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::{Actor, Recht};
 use crate::domein::codes::{CbsGebiedCode, GemeenteCode};
 use crate::domein::dna::{
-    self, Aanpak, Cohesie, DnaProfiel, GrootteBron, Grootteklasse, Handmatig,
+    self, Aanpak, Cohesie, DnaProfiel, Gegevens, GrootteBron, Grootteklasse, Handmatig, Meetwaarde,
 };
 use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, unieke_lijst};
@@ -29,6 +29,7 @@ use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::Sortering;
+use crate::http::zoeken::bevat;
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "gebied";
@@ -149,75 +150,170 @@ pub struct GebiedenParams {
     sorteer: Option<String>,
 }
 
-/// De DNA-profielen van deze gebieden, uit hun laatste meting.
+/// Eén laatste waarde van een gebied, uit [`LAATSTE_WAARDEN`].
+#[derive(Debug, FromQueryResult)]
+struct LaatsteWaarde {
+    gebied_id: Uuid,
+    veld: String,
+    waarde: f64,
+    peildatum: chrono::NaiveDate,
+    bron: String,
+}
+
+/// Per gebied, per indicator en per teken de waarde uit de meest recente meting (op
+/// peildatum, dan invoer) die haar bevat en niet is ingetrokken: een latere meting
+/// van twee indicatoren laat de andere vijf staan. Tekenen als 1 (ja) of 0 (nee).
+const LAATSTE_WAARDEN: &str = "\
+    SELECT DISTINCT ON (m.gebied_id, w.veld) m.gebied_id, w.veld, w.waarde, m.peildatum, m.bron \
+    FROM indicatormeting m CROSS JOIN LATERAL (VALUES \
+        ('burgerinitiatievenPer1000', m.burgerinitiatieven_per_1000), \
+        ('vrijwilligerswerkPercentage', m.vrijwilligerswerk_percentage), \
+        ('verenigingslidmaatschapPercentage', m.verenigingslidmaatschap_percentage), \
+        ('buurthuisbezoekPer1000', m.buurthuisbezoek_per_1000), \
+        ('verkiezingsopkomstPercentage', m.verkiezingsopkomst_percentage), \
+        ('overlastregistratiesPer1000', m.overlastregistraties_per_1000), \
+        ('leefbaarometer', m.leefbaarometer), \
+        ('inwonersKennenElkaar', m.inwoners_kennen_elkaar::int::float8), \
+        ('groetenElkaarOpStraat', m.groeten_elkaar_op_straat::int::float8), \
+        ('grootsteDeelGeborenEnGetogen', m.grootste_deel_geboren_en_getogen::int::float8), \
+        ('wetenWaarKwetsbarenZijn', m.weten_waar_kwetsbaren_zijn::int::float8), \
+        ('kennenEnSprekenBuren', m.kennen_en_spreken_buren::int::float8), \
+        ('buurtfeesten', m.buurtfeesten::int::float8), \
+        ('wonenEnWerkenInZelfdeGebied', m.wonen_en_werken_in_zelfde_gebied::int::float8) \
+    ) AS w(veld, waarde) \
+    WHERE m.gebied_id = ANY($1) AND m.ingetrokken_op IS NULL AND w.waarde IS NOT NULL \
+    ORDER BY m.gebied_id, w.veld, m.peildatum DESC, m.created_at DESC";
+
+/// De DNA-profielen van deze gebieden, uit de laatste waarde per indicator en teken,
+/// de grootte en de instellingen van hun gemeente.
 pub async fn profielen(
     db: &impl ConnectionTrait,
     gebieden: &[gebied::Model],
 ) -> Result<HashMap<Uuid, DnaProfiel>, DbErr> {
     let ids: Vec<Uuid> = gebieden.iter().map(|g| g.id).collect();
-    let drempels: HashMap<Uuid, i64> = gemeente::Entity::find()
+    let gemeenten: HashMap<Uuid, gemeente::Model> = gemeente::Entity::find()
         .all(db)
         .await?
         .into_iter()
-        .map(|g| (g.id, i64::from(g.grootte_drempel)))
+        .map(|g| (g.id, g))
         .collect();
-    let metingen: HashMap<Uuid, indicatormeting::Model> = indicatormeting::Entity::find()
-        .from_raw_sql(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT DISTINCT ON (gebied_id) * FROM indicatormeting WHERE gebied_id = ANY($1) \
-             ORDER BY gebied_id, peildatum DESC, created_at DESC",
-            [ids.into()],
-        ))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.gebied_id, m))
-        .collect();
+    let mut waarden: HashMap<Uuid, Vec<Meetwaarde>> = HashMap::new();
+    for w in LaatsteWaarde::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        LAATSTE_WAARDEN,
+        [ids.into()],
+    ))
+    .all(db)
+    .await?
+    {
+        waarden.entry(w.gebied_id).or_default().push(Meetwaarde {
+            veld: w.veld,
+            waarde: w.waarde,
+            peildatum: w.peildatum,
+            bron: w.bron,
+        });
+    }
     Ok(gebieden
         .iter()
         .map(|g| {
-            let meting = metingen.get(&g.id);
-            let banden = meting.map(|m| dna::banden(&waarden(m))).unwrap_or_default();
-            let grootte = GrootteBron::new(
-                g.grootteklasse,
-                g.inwonertal.map(i64::from),
-                drempels.get(&g.gemeente_id).copied().unwrap_or(5000),
-            );
-            let handmatig = g
-                .handmatig
-                .clone()
-                .and_then(|h| serde_json::from_value::<Handmatig>(h).ok());
-            (
-                g.id,
-                dna::profiel(banden, meting.map(|m| m.peildatum), grootte, handmatig),
-            )
+            let gemeente = gemeenten.get(&g.gemeente_id);
+            let drempel = gemeente.map_or(5000, |g| i64::from(g.grootte_drempel));
+            let gegevens = Gegevens {
+                waarden: waarden.remove(&g.id).unwrap_or_default(),
+                grootte: GrootteBron::new(g.grootteklasse, g.inwonertal.map(i64::from), drempel),
+                voorkeur: gemeente
+                    .and_then(|g| g.voorkeur_aanpak.as_deref())
+                    .and_then(Aanpak::parse),
+                handmatig: g
+                    .handmatig
+                    .clone()
+                    .and_then(|h| serde_json::from_value::<Handmatig>(h).ok()),
+            };
+            (g.id, dna::profiel(gegevens))
         })
         .collect())
 }
 
-/// De meetwaarden van een meting per veldnaam van de API.
-pub fn waarden(m: &indicatormeting::Model) -> Vec<(&'static str, Option<f64>)> {
-    vec![
-        ("burgerinitiatievenPer1000", m.burgerinitiatieven_per_1000),
-        (
-            "vrijwilligerswerkPercentage",
-            m.vrijwilligerswerk_percentage,
-        ),
-        (
-            "verenigingslidmaatschapPercentage",
-            m.verenigingslidmaatschap_percentage,
-        ),
-        ("buurthuisbezoekPer1000", m.buurthuisbezoek_per_1000),
-        (
-            "verkiezingsopkomstPercentage",
-            m.verkiezingsopkomst_percentage,
-        ),
-        (
-            "overlastregistratiesPer1000",
-            m.overlastregistraties_per_1000,
-        ),
-        ("leefbaarometer", m.leefbaarometer),
-    ]
+/// Rekent de profielen van deze gebieden uit en bewaart ze (met de kolommen waarop
+/// lijsten filteren), in de transactie van `db`. Geeft de profielen.
+pub async fn profielen_bijwerken(
+    db: &impl ConnectionTrait,
+    gebieden: &[gebied::Model],
+) -> Result<HashMap<Uuid, DnaProfiel>, DbErr> {
+    let profielen = profielen(db, gebieden).await?;
+    opslaan(db, &profielen).await?;
+    Ok(profielen)
+}
+
+/// Het gebied met zijn bijgewerkte, bewaarde profiel: na elke wijziging die het
+/// profiel raakt.
+pub async fn met_bijgewerkt_profiel(
+    ctx: &Context,
+    mut model: gebied::Model,
+) -> ApiResult<gebied::Model> {
+    let profiel = profielen_bijwerken(ctx.db(), std::slice::from_ref(&model))
+        .await?
+        .remove(&model.id);
+    model.dna_profiel = profiel.and_then(|p| serde_json::to_value(p).ok());
+    Ok(model)
+}
+
+/// Bewaart profielen met `weefsel_dna_opslaan` (alleen de afgeleide kolommen).
+pub async fn opslaan(
+    db: &impl ConnectionTrait,
+    profielen: &HashMap<Uuid, DnaProfiel>,
+) -> Result<(), DbErr> {
+    if profielen.is_empty() {
+        return Ok(());
+    }
+    let rijen: Vec<Value> = profielen
+        .iter()
+        .map(|(id, p)| {
+            serde_json::json!({
+                "id": id,
+                "profiel": p,
+                "kwadrant": p.kwadrant,
+                "cohesie": p.cohesie,
+                "aanpak": p.aanpak,
+                "grootte": p.grootteklasse,
+            })
+        })
+        .collect();
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT weefsel_dna_opslaan($1)",
+        [Value::Array(rijen).into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Het bewaarde profiel van een gebied, of `None` als het (nog) ontbreekt.
+fn bewaard(m: &gebied::Model) -> Option<DnaProfiel> {
+    m.dna_profiel
+        .clone()
+        .and_then(|p| serde_json::from_value(p).ok())
+}
+
+/// De profielen van deze gebieden: bewaard, en waar dat ontbreekt uitgerekend.
+async fn profielen_van(
+    db: &impl ConnectionTrait,
+    gebieden: &[gebied::Model],
+) -> Result<HashMap<Uuid, DnaProfiel>, DbErr> {
+    let mut uit: HashMap<Uuid, DnaProfiel> = HashMap::new();
+    let mut ontbrekend = Vec::new();
+    for g in gebieden {
+        match bewaard(g) {
+            Some(p) => {
+                uit.insert(g.id, p);
+            }
+            None => ontbrekend.push(g.clone()),
+        }
+    }
+    if !ontbrekend.is_empty() {
+        uit.extend(profielen(db, &ontbrekend).await?);
+    }
+    Ok(uit)
 }
 
 fn representatie(m: gebied::Model, profiel: DnaProfiel, codes: &HashMap<Uuid, String>) -> Gebied {
@@ -243,7 +339,7 @@ async fn respond(
     model: gebied::Model,
 ) -> ApiResult<HttpResponse> {
     let codes = ctx.codes().await?;
-    let mut profielen = profielen(ctx.db(), std::slice::from_ref(&model)).await?;
+    let mut profielen = profielen_van(ctx.db(), std::slice::from_ref(&model)).await?;
     let profiel = profielen
         .remove(&model.id)
         .ok_or_else(|| ApiError::Internal("geen profiel".into()))?;
@@ -314,7 +410,7 @@ async fn check_ouder(
     zelf: Option<Uuid>,
 ) -> ApiResult<Result<(), String>> {
     // Alleen een echt ontbrekend gebied "bestaat niet"; een databasefout is een 500.
-    match ctx.find::<gebied::Entity>(ouder).await {
+    match ctx.find_om_te_verwijzen::<gebied::Entity>(ouder).await {
         Ok(_) => {}
         Err(ApiError::NotFound) => {
             return Ok(Err("Dit gebied bestaat niet in uw gemeente.".into()));
@@ -384,41 +480,32 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
         .await?
         .apply_if(p.soort, |q, s| q.filter(gebied::Column::Soort.eq(s)))
         .apply_if(p.naam.as_deref(), |q, naam| {
-            q.filter(Expr::cust_with_values(
-                "naam ILIKE '%' || $1 || '%'",
-                [naam.replace(['%', '_'], "")],
-            ))
+            q.filter(bevat(gebied::Column::Naam, naam))
         })
         .apply_if(p.bovenliggend_gebied_id, |q, ouder| {
             q.filter(gebied::Column::BovenliggendGebiedId.eq(ouder))
+        })
+        .apply_if(p.kwadrant, |q, k| {
+            q.filter(gebied::Column::DnaKwadrant.eq(i16::from(k)))
+        })
+        .apply_if(p.aanpak, |q, a| {
+            // (Met `cust_with_values` zou sea-query 1.0 de waarde in `ARRAY[$1]` kwijtraken.)
+            q.filter(Expr::cust_with_exprs(
+                "dna_aanpak @> $1",
+                [Expr::val(vec![a.as_str().to_owned()])],
+            ))
         });
-    let rijen = sortering
-        .apply(select, gebied::Column::Id)
-        .all(ctx.db())
+    let (totaal, rijen) = lijst
+        .pagina
+        .fetch(sortering.apply(select, gebied::Column::Id), ctx.db())
         .await?;
-    // Kwadrant en aanpak zijn berekend: die filters werken op de profielen. Een
-    // gemeente heeft tientallen tot honderden gebieden, dus dat kan in het geheugen.
-    let mut profielen = profielen(ctx.db(), &rijen).await?;
-    let passend: Vec<Gebied> = rijen
+    let mut profielen = profielen_van(ctx.db(), &rijen).await?;
+    let resultaten = rijen
         .into_iter()
         .filter_map(|m| {
             let profiel = profielen.remove(&m.id)?;
-            let past = lijst
-                .params
-                .kwadrant
-                .is_none_or(|k| profiel.kwadrant == Some(k))
-                && lijst
-                    .params
-                    .aanpak
-                    .is_none_or(|a| profiel.aanpak.contains(&a));
-            past.then(|| representatie(m, profiel, &codes))
+            Some(representatie(m, profiel, &codes))
         })
-        .collect();
-    let totaal = passend.len() as u64;
-    let resultaten = passend
-        .into_iter()
-        .skip(usize::try_from(lijst.pagina.offset()).unwrap_or(usize::MAX))
-        .take(usize::try_from(lijst.pagina.pagina_grootte()).unwrap_or(20))
         .collect();
     Ok(lijst.antwoord(totaal, resultaten))
 }
@@ -493,6 +580,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
         wijzigingen,
     )
     .await?;
+    let model = met_bijgewerkt_profiel(&ctx, model).await?;
     let response = respond(&ctx, StatusCode::CREATED, model).await?;
     ctx.commit_then(response).await
 }
@@ -519,6 +607,13 @@ pub async fn update(
     mut invoer: Invoer<GebiedWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
+    if invoer.heeft("bovenliggendGebiedId") {
+        // De kringcontrole leest de keten van voorouders: één verplaatsing tegelijk per
+        // gemeente, vóór de eigen rij wordt vergrendeld (anders wachten twee gebieden
+        // die elkaars ouder worden op elkaar).
+        ctx.een_tegelijk(&format!("gebiedsboom:{}", ctx.eigen_gemeente()?))
+            .await?;
+    }
     let huidig = ctx.find_for_update::<gebied::Entity>(*id).await?;
     let (code, ouder, keuze) = (
         invoer.veld("cbsCode"),
@@ -564,10 +659,13 @@ pub async fn update(
     let keuze = (!invoer.handmatig.is_afwezig()).then_some(handmatig);
     w.zet("handmatig", &mut model.handmatig, keuze);
     let gemeente = Some(huidig.gemeente_id);
-    let model = ctx
+    let model = match ctx
         .bewaar_wijziging(RESOURCE, gemeente, model, w, conflict)
         .await?
-        .unwrap_or(huidig);
+    {
+        Some(gewijzigd) => met_bijgewerkt_profiel(&ctx, gewijzigd).await?,
+        None => huidig,
+    };
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
 }

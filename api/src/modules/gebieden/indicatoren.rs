@@ -14,26 +14,14 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
-use crate::domein::dna::{self, INDICATOREN, IndicatorBand};
-use crate::http::invoer::Invoer;
+use crate::domein::dna::{INDICATOREN, TEKENEN};
+use crate::http::invoer::{Invoer, meer_regels};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
-use crate::http::problem::ApiResult;
-use crate::modules::gebieden::waarden;
+use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::tenancy::Context;
 
 const RESOURCE: &str = "indicatormeting";
-
-/// De zeven niet-meetbare tekenen van samenhang (ja/nee), zoals de handreiking ze noemt.
-const TEKENEN: [&str; 7] = [
-    "inwonersKennenElkaar",
-    "groetenElkaarOpStraat",
-    "grootsteDeelGeborenEnGetogen",
-    "wetenWaarKwetsbarenZijn",
-    "kennenEnSprekenBuren",
-    "buurtfeesten",
-    "wonenEnWerkenInZelfdeGebied",
-];
 
 /// De zeven indicatoren en de zeven tekenen met hun grenzen, één keer voor de invoer
 /// en de representatie van een meting: `{ velden ervoor } { velden erna }`.
@@ -48,12 +36,12 @@ macro_rules! met_indicatoren {
             pub vrijwilligerswerk_percentage: Option<f64>,
             #[schema(minimum = 0, maximum = 100)]
             pub verenigingslidmaatschap_percentage: Option<f64>,
-            #[schema(minimum = 0)]
+            #[schema(minimum = 0, maximum = 1000)]
             pub buurthuisbezoek_per_1000: Option<f64>,
             #[schema(minimum = 0, maximum = 100)]
             pub verkiezingsopkomst_percentage: Option<f64>,
             /// Lager is beter.
-            #[schema(minimum = 0)]
+            #[schema(minimum = 0, maximum = 1000)]
             pub overlastregistraties_per_1000: Option<f64>,
             /// Schaal 1 tot en met 9.
             #[schema(minimum = 1, maximum = 9)]
@@ -105,18 +93,35 @@ pub struct Indicatormeting {
     #[schema(example = "CBS Kerncijfers wijken en buurten 2025")]
     pub bron: String,
 } {
-    /// De band van elke gemeten indicator.
+    /// Gezet als de meting is ingetrokken: ze blijft in de geschiedenis en telt niet
+    /// mee in het DNA-profiel.
     #[serde(default)]
     #[schema(read_only)]
-    pub banden: Vec<IndicatorBand>,
+    pub intrekking: Option<Intrekking>,
     #[serde(default)]
     #[schema(read_only)]
     pub aangemaakt_op: Option<DateTime<Utc>>,
 }
 }
 
+/// Een ingetrokken meting: wanneer, waarom en door wie.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Intrekking {
+    pub op: DateTime<Utc>,
+    pub reden: String,
+    /// Gebruiker of koppeling.
+    pub door: Option<Uuid>,
+}
+
 fn representatie(m: indicatormeting::Model) -> Indicatormeting {
-    let banden = dna::banden(&waarden(&m));
+    let intrekking = match (m.ingetrokken_op, m.ingetrokken_reden) {
+        (Some(op), Some(reden)) => Some(Intrekking {
+            op,
+            reden,
+            door: m.ingetrokken_door,
+        }),
+        _ => None,
+    };
     Indicatormeting {
         id: Some(m.id),
         gebied_id: Some(m.gebied_id),
@@ -136,7 +141,7 @@ fn representatie(m: indicatormeting::Model) -> Indicatormeting {
         kennen_en_spreken_buren: m.kennen_en_spreken_buren,
         buurtfeesten: m.buurtfeesten,
         wonen_en_werken_in_zelfde_gebied: m.wonen_en_werken_in_zelfde_gebied,
-        banden,
+        intrekking,
         aangemaakt_op: Some(m.created_at),
     }
 }
@@ -186,11 +191,12 @@ pub async fn create(
     mut invoer: Invoer<NieuweIndicatormeting>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
-    let gebied = ctx.find::<gebied::Entity>(*id).await?;
+    let gebied = ctx.find_om_te_verwijzen::<gebied::Entity>(*id).await?;
     check_meting(&mut invoer);
     let model = nieuw_model(invoer.klaar()?, &gebied)
         .insert(ctx.db())
         .await?;
+    super::handlers::profielen_bijwerken(ctx.db(), std::slice::from_ref(&gebied)).await?;
     let meting = representatie(model);
     let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &meting).alleen_naam("bron");
     let id = meting.id.map(|i| i.to_string()).unwrap_or_default();
@@ -219,7 +225,7 @@ fn check_meting(invoer: &mut Invoer<NieuweIndicatormeting>) {
     let iets = INDICATOREN
         .iter()
         .map(|i| i.veld)
-        .chain(TEKENEN)
+        .chain(TEKENEN.iter().map(|(veld, _)| *veld))
         .any(|veld| invoer.heeft(veld));
     invoer.fouten().check(
         iets,
@@ -251,9 +257,82 @@ fn nieuw_model(m: NieuweIndicatormeting, gebied: &gebied::Model) -> indicatormet
         buurtfeesten: Set(m.buurtfeesten),
         wonen_en_werken_in_zelfde_gebied: Set(m.wonen_en_werken_in_zelfde_gebied),
         created_at: Set(Utc::now()),
+        ingetrokken_op: Set(None),
+        ingetrokken_reden: Set(None),
+        ingetrokken_door: Set(None),
     }
 }
 
+/// Een meting intrekken: waarom.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NieuweIntrekking {
+    /// Waarom de meting niet klopt (bv. "cijfers van de verkeerde wijk").
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub reden: String,
+}
+
+/// Meting intrekken
+///
+/// Voor een meting die per vergissing is ingevoerd: ze blijft in de geschiedenis,
+/// gemarkeerd als ingetrokken (`intrekking`), en telt niet meer mee in het
+/// DNA-profiel, dat meteen weer uit de overige metingen volgt. Intrekken kan één
+/// keer (daarna 409 `meting_ingetrokken`); een nieuwe meting voert de juiste cijfers in.
+#[utoipa::path(
+    operation_id = "createIndicatormetingIntrekking",
+    params(
+        ("id" = Uuid, Path, description = "Id van het gebied"),
+        ("metingId" = Uuid, Path, description = "Id van de meting"),
+    ),
+    request_body = NieuweIntrekking,
+    responses(
+        (status = 200, description = "Ingetrokken; de meting met `intrekking`.", body = Indicatormeting),
+        (status = 409, description = "De meting is al ingetrokken (`meting_ingetrokken`).", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/gebieden/{id}/indicatoren/{metingId}/intrekking")]
+pub async fn intrekken(
+    ctx: Context,
+    pad: web::Path<(Uuid, Uuid)>,
+    invoer: Invoer<NieuweIntrekking>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenSchrijven)?;
+    let (gebied_id, meting_id) = pad.into_inner();
+    let invoer = invoer.klaar()?;
+    let meting = ctx
+        .find_for_update::<indicatormeting::Entity>(meting_id)
+        .await?;
+    if meting.gebied_id != gebied_id {
+        return Err(ApiError::NotFound);
+    }
+    if meting.ingetrokken_op.is_some() {
+        return Err(ApiError::Conflict(
+            Code::MetingIngetrokken,
+            "Deze meting is al ingetrokken.".into(),
+        ));
+    }
+    let nu = Utc::now();
+    let mut model: indicatormeting::ActiveModel = meting.clone().into();
+    model.ingetrokken_op = Set(Some(nu));
+    model.ingetrokken_reden = Set(Some(invoer.reden));
+    model.ingetrokken_door = Set(ctx.caller.actor.id());
+    let model = model.update(ctx.db()).await?;
+    let gebied = ctx.find::<gebied::Entity>(gebied_id).await?;
+    super::handlers::profielen_bijwerken(ctx.db(), std::slice::from_ref(&gebied)).await?;
+    ctx.vastleggen(
+        Actie::Gewijzigd,
+        RESOURCE,
+        Some(meting.gemeente_id),
+        meting.id.to_string(),
+        Wijzigingen::new()
+            .waarde("ingetrokkenOp", serde_json::Value::Null, nu)
+            .alleen_naam("intrekkingReden"),
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::Ok().json(representatie(model)))
+        .await
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list).service(create);
+    cfg.service(list).service(create).service(intrekken);
 }

@@ -60,6 +60,7 @@ pub const MODULE: super::Module = super::Module {
                 "kennenEnSprekenBuren",
                 "buurtfeesten",
                 "wonenEnWerkenInZelfdeGebied",
+                "ingetrokkenOp",
             ],
         },
     ],
@@ -67,5 +68,6 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<handlers::NieuwGebied>(),
         InvoerSchema::van::<handlers::GebiedWijziging>(),
         InvoerSchema::van::<indicatoren::NieuweIndicatormeting>(),
+        InvoerSchema::van::<indicatoren::NieuweIntrekking>(),
     ],
 };

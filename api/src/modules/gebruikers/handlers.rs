@@ -10,8 +10,8 @@ use chrono::{DateTime, Utc};
 use entity::gebruiker;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryTrait, Statement,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryTrait,
 };
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -84,7 +84,7 @@ pub struct NieuweGebruiker {
     /// Minstens één rol, zonder herhaling; regionale en gemeentelijke rollen gaan niet samen.
     #[schema(schema_with = unieke_lijst::<Rol, 1>)]
     rollen: Vec<Rol>,
-    /// 12–256 tekens; wordt met argon2id gehasht en is daarna nooit meer te lezen.
+    /// 12–256 tekens, niet alleen witruimte, en niet te raden (NIST SP 800-63B): niet de gebruikersnaam of een deel ervan, geen veelgebruikt of gelekt wachtwoord of bekend woord met wat cijfers, geen reeks (`123456789012`) en minstens 5 verschillende tekens; anders 400 `te_zwak` met de reden. Wordt met argon2id gehasht en is daarna nooit meer te lezen.
     #[schema(write_only, min_length = 12, max_length = 256)]
     wachtwoord: Option<String>,
     /// De `sub` bij de identity provider van de gemeente.
@@ -112,6 +112,7 @@ pub struct GebruikerWijziging {
     rollen: Option<Vec<Rol>>,
     /// `false` deactiveert: lopende tokens werken bij het volgende verzoek niet meer.
     actief: Option<bool>,
+    /// Een tijdelijk wachtwoord: 12–256 tekens, niet alleen witruimte, en niet te raden (NIST SP 800-63B): niet de gebruikersnaam of een deel ervan, geen veelgebruikt of gelekt wachtwoord of bekend woord met wat cijfers, geen reeks (`123456789012`) en minstens 5 verschillende tekens; anders 400 `te_zwak` met de reden.
     #[schema(write_only, min_length = 12, max_length = 256)]
     wachtwoord: Option<String>,
     /// `null` ontkoppelt de gebruiker van de identity provider.
@@ -357,6 +358,14 @@ fn check_nieuw(
         "verplicht",
         "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
     );
+    let (wachtwoord, naam): (Option<String>, Option<String>) =
+        (invoer.veld("wachtwoord"), invoer.veld("gebruikersnaam"));
+    secrets::check_nieuw_wachtwoord(
+        invoer.fouten(),
+        "wachtwoord",
+        wachtwoord.as_deref(),
+        naam.as_deref().unwrap_or_default(),
+    );
     let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
     let gemeente_genoemd = invoer.heeft("gemeente");
     let gemeente_id = ctx.target_gemeente(
@@ -393,12 +402,7 @@ async fn check_toegang_nieuw(
         return ctx.beheert_toegang(true);
     };
     // Eén aanmaker tegelijk per gemeente, zodat er nooit twee "eerste" komen.
-    ctx.db()
-        .execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT pg_advisory_xact_lock(hashtextextended('eerste_beheerder:' || $1::text, 0))",
-            [gemeente_id.into()],
-        ))
+    ctx.een_tegelijk(&format!("eerste_beheerder:{gemeente_id}"))
         .await?;
     let actieve = gebruiker::Entity::find()
         .filter(gebruiker::Column::GemeenteId.eq(gemeente_id))
@@ -455,6 +459,13 @@ pub async fn update(
         forbid_regional_roles(&ctx, rollen)?;
         check_rollen_en_gemeente(invoer.fouten(), rollen, huidig.gemeente_id.is_some());
     }
+    let wachtwoord: Option<String> = invoer.veld("wachtwoord");
+    secrets::check_nieuw_wachtwoord(
+        invoer.fouten(),
+        "wachtwoord",
+        wachtwoord.as_deref(),
+        &huidig.gebruikersnaam,
+    );
     let GebruikerWijziging {
         rollen,
         actief,

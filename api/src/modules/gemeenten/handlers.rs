@@ -2,16 +2,22 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, patch, web};
 use entity::gemeente;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::audit::Wijzigingen;
+use crate::auth::Recht;
+use crate::domein::dna::Aanpak;
+use crate::http::etag::{IfMatch, resource_response};
+use crate::http::invoer::{Invoer, Veld};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, Problem};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
 
@@ -41,6 +47,9 @@ pub struct Gemeente {
     /// Vanaf dit inwonertal is een gebied groot in het DNA-kwadrant (standaard 5000).
     #[schema(example = 5000)]
     pub grootte_drempel: i32,
+    /// De aanpak die de gemeente voorstelt in vak 2 en 3 van het DNA-kwadrant, waar de
+    /// handreiking de keuze aan haar laat; `null`: beide.
+    pub voorkeur_aanpak: Option<Aanpak>,
 }
 
 impl From<gemeente::Model> for Gemeente {
@@ -50,8 +59,23 @@ impl From<gemeente::Model> for Gemeente {
             naam: m.naam,
             slug: m.slug,
             grootte_drempel: m.grootte_drempel,
+            voorkeur_aanpak: m.voorkeur_aanpak.as_deref().and_then(Aanpak::parse),
         }
     }
+}
+
+/// De instellingen van een gemeente wijzigen. Elk veld is optioneel; `null` bij
+/// `voorkeurAanpak` laat de keuze weer aan de coördinator (beide).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GemeenteWijziging {
+    /// Vanaf dit inwonertal is een gebied groot (1 tot en met 1 000 000).
+    #[schema(minimum = 1, maximum = 1000000)]
+    grootte_drempel: Option<i32>,
+    /// `coachend` of `coordinerend` voor vak 2 en 3; `null`: beide.
+    #[serde(default)]
+    #[schema(value_type = Option<Aanpak>)]
+    voorkeur_aanpak: Veld<Aanpak>,
 }
 
 /// Het id van de gemeente met deze CBS-code, uit [`codes`].
@@ -103,7 +127,7 @@ pub async fn list(lijst: Lijst<GemeentenParams>, ctx: Context) -> ApiResult<Http
     operation_id = "getGemeente",
     params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828")),
     responses(
-        (status = 200, description = "De gemeente.", body = Gemeente),
+        (status = 200, description = "De gemeente, met `ETag`.", body = Gemeente),
         (status = 404, description = "Geen gemeente met deze code.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -114,9 +138,79 @@ pub async fn get(code: web::Path<String>, ctx: Context) -> ApiResult<HttpRespons
         .one(ctx.db())
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(HttpResponse::Ok().json(Gemeente::from(gemeente)))
+    let path = format!("/api/v1/gemeenten/{}", gemeente.code);
+    Ok(resource_response(StatusCode::OK, gemeente.version, &path).json(Gemeente::from(gemeente)))
+}
+
+/// Instellingen van een gemeente wijzigen
+///
+/// De `grootteDrempel` en de `voorkeurAanpak` (voor vak 2 en 3) van de eigen gemeente,
+/// door haar `gemeente_beheerder`, of van elke gemeente door een `regio_beheerder`.
+/// De DNA-profielen en het advies bij een nieuw traject volgen meteen. Met `ETag` en
+/// `If-Match`; de audit trail legt oude en nieuwe waarde vast.
+#[utoipa::path(
+    operation_id = "updateGemeente",
+    params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828")),
+    request_body = GemeenteWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gemeente),
+    ),
+)]
+#[patch("/gemeenten/{code}")]
+pub async fn update(
+    if_match: IfMatch,
+    ctx: Context,
+    code: web::Path<String>,
+    invoer: Invoer<GemeenteWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GemeenteInstellingenBeheren)?;
+    let id = id_for(&*ctx.codes().await?, code.as_str()).ok_or(ApiError::NotFound)?;
+    if ctx.gemeente_id().is_some_and(|eigen| eigen != id) {
+        return Err(ApiError::Forbidden(
+            Code::GeenRecht,
+            "Een gemeente wijzigt alleen haar eigen instellingen.".into(),
+        ));
+    }
+    let huidig = gemeente::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let invoer = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    let mut model: gemeente::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet(
+        "grootteDrempel",
+        &mut model.grootte_drempel,
+        invoer.grootte_drempel,
+    );
+    let voorkeur = invoer
+        .voorkeur_aanpak
+        .wijziging()
+        .map(|v| v.map(|a| a.as_str().to_owned()));
+    w.zet("voorkeurAanpak", &mut model.voorkeur_aanpak, voorkeur);
+    let model = match ctx
+        .bewaar_wijziging("gemeente", Some(huidig.id), model, w, ApiError::from)
+        .await?
+    {
+        Some(gewijzigd) => {
+            // Drempel en voorkeur raken het profiel van elk gebied van de gemeente.
+            let gebieden = entity::gebied::Entity::find()
+                .filter(entity::gebied::Column::GemeenteId.eq(gewijzigd.id))
+                .all(ctx.db())
+                .await?;
+            crate::modules::gebieden::profielen_bijwerken(ctx.db(), &gebieden).await?;
+            gewijzigd
+        }
+        None => huidig,
+    };
+    let path = format!("/api/v1/gemeenten/{}", model.code);
+    let response =
+        resource_response(StatusCode::OK, model.version, &path).json(Gemeente::from(model));
+    ctx.commit_then(response).await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list).service(get);
+    cfg.service(list).service(get).service(update);
 }

@@ -16,5 +16,23 @@ struct Doc;
 /// De gemeenten leest iedere aanroeper met een token: deze operaties geven geen 403.
 pub const VOOR_ELKE_AANROEPER: &[&str] = &["listGemeenten", "getGemeente"];
 
-pub const MODULE: super::Module =
-    super::Module::alleen_routes(handlers::configure, <Doc as OpenApi>::openapi);
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &[],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: "gemeente",
+        velden: &["grootteDrempel", "voorkeurAanpak"],
+    }],
+    invoer: &[crate::http::invoer::InvoerSchema::van::<
+        handlers::GemeenteWijziging,
+    >()],
+};
+
+/// Een gemeente is zelf de tenant (geen `gemeente_id`), maar heeft een id voor de
+/// audit trail.
+impl crate::tenancy::HeeftId for entity::gemeente::Model {
+    fn id(&self) -> uuid::Uuid {
+        self.id
+    }
+}

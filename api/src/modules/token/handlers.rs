@@ -132,22 +132,34 @@ pub async fn create(
         }))
 }
 
-/// Alle ontbrekende velden tegelijk.
+/// Alle ontbrekende velden tegelijk, en velden met stuurtekens (een NUL-byte
+/// bereikt de database nooit).
 fn require(fields: [(&str, &Option<String>); 2]) -> ApiResult<()> {
-    let missing: Vec<InvalidParam> = fields
+    let fouten: Vec<InvalidParam> = fields
         .iter()
-        .filter(|(_, v)| v.as_deref().is_none_or(str::is_empty))
-        .map(|(name, _)| InvalidParam::new(*name, "verplicht", "Dit veld is verplicht."))
+        .filter_map(|(name, v)| match v.as_deref() {
+            None | Some("") => Some(InvalidParam::new(
+                *name,
+                "verplicht",
+                "Dit veld is verplicht.",
+            )),
+            Some(tekst) if tekst.chars().any(char::is_control) => Some(InvalidParam::new(
+                *name,
+                "ongeldig",
+                "Dit veld bevat stuurtekens (zoals een NUL-byte).",
+            )),
+            Some(_) => None,
+        })
         .collect();
-    if missing.is_empty() {
+    if fouten.is_empty() {
         return Ok(());
     }
     Err(ApiError::OAuth {
         status: StatusCode::BAD_REQUEST,
         code: None,
         error: "invalid_request",
-        detail: "Een of meer velden ontbreken; zie invalidParams.".into(),
-        params: missing,
+        detail: "Een of meer velden ontbreken of zijn ongeldig; zie invalidParams.".into(),
+        params: fouten,
     })
 }
 
@@ -237,7 +249,7 @@ pub struct WachtwoordWijziging {
     /// Het huidige (ook een tijdelijk) wachtwoord.
     #[schema(write_only, min_length = 1, max_length = 256)]
     wachtwoord: String,
-    /// 12–256 tekens, anders dan het huidige.
+    /// Anders dan het huidige; 12–256 tekens, niet alleen witruimte, en niet te raden (NIST SP 800-63B): niet de gebruikersnaam of een deel ervan, geen veelgebruikt of gelekt wachtwoord of bekend woord met wat cijfers, geen reeks (`123456789012`) en minstens 5 verschillende tekens; anders 400 `te_zwak` met de reden.
     #[schema(write_only, min_length = 12, max_length = 256)]
     nieuw_wachtwoord: String,
 }
@@ -271,6 +283,13 @@ pub async fn wachtwoord(
         "nieuwWachtwoord",
         "ongeldig",
         "Het nieuwe wachtwoord is gelijk aan het huidige; kies een ander.",
+    );
+    let gebruikersnaam: Option<String> = invoer.veld("gebruikersnaam");
+    secrets::check_nieuw_wachtwoord(
+        invoer.fouten(),
+        "nieuwWachtwoord",
+        nieuw.as_deref(),
+        gebruikersnaam.as_deref().unwrap_or_default(),
     );
     let WachtwoordWijziging {
         gebruikersnaam,

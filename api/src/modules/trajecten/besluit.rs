@@ -1,9 +1,10 @@
-//! Het beslismoment van het weerbaarheidsplan (`POST /trajecten/{id}/besluit`).
+//! Het beslismoment van het weerbaarheidsplan (`POST /trajecten/{id}/besluiten`),
+//! aan het eind van stap 4: "Zijn de voorwaarden op orde? Dan kun je door naar stap 5."
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use chrono::{NaiveDate, Utc};
-use entity::{traject, traject_stap};
+use entity::{traject, traject_besluit, traject_stap};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use uuid::Uuid;
 
@@ -22,20 +23,26 @@ use entity::soorten::{BesluitKeuze, TrajectStatus};
 use super::handlers::{bump, gesloten};
 use super::stappen::stap_van;
 
-/// Het besluit van stap 5
+/// Een besluit op het beslismoment
 ///
-/// Alleen bij `weerbaarheid`, één keer: `go` of `no_go`, met reden. Het rondt stap 5
-/// af; een `no_go` stopt het traject, een `go` opent de weg naar stap 6–12.
+/// Alleen bij `weerbaarheid`, aan het eind van stap 4 (randvoorwaarden op orde):
+/// - `go`: stap 4 is afgerond (op `datum`) en stap 5–12 kunnen beginnen;
+/// - `nog_niet`: de randvoorwaarden zijn nog niet op orde; stap 4 blijft bezig en er
+///   volgt later een nieuw besluit;
+/// - `no_go`: samenwerking past (nog) niet; het traject stopt.
+///
+/// De besluiten vormen een geschiedenis (`besluiten`). Na `go` of `no_go` is het
+/// besluit definitief: een nieuw besluit is 409 `besluit_genomen`.
 #[utoipa::path(
     operation_id = "createTrajectBesluit",
     params(("id" = Uuid, Path, description = "Id van het traject")),
     request_body = BesluitInvoer,
     responses(
-        (status = 200, description = "Het traject met het besluit.", body = Traject),
-        (status = 409, description = "Geen weerbaarheidsplan, al besloten, of het traject is gesloten.", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Het traject met het nieuwe besluit in `besluiten`.", body = Traject),
+        (status = 409, description = "Geen weerbaarheidsplan (`geen_beslismoment`), al definitief besloten (`besluit_genomen`), of het traject is gesloten (`traject_gesloten`).", body = Problem, content_type = "application/problem+json"),
     ),
 )]
-#[post("/trajecten/{id}/besluit")]
+#[post("/trajecten/{id}/besluiten")]
 pub async fn create_besluit(
     ctx: Context,
     id: web::Path<Uuid>,
@@ -55,23 +62,23 @@ pub async fn create_besluit(
         reden,
         datum,
     } = invoer.klaar()?;
-    kan_besluiten(&huidig)?;
+    kan_besluiten(&ctx, &huidig).await?;
     let datum = datum.unwrap_or_else(|| Utc::now().date_naive());
-    let stap = stap_van(&ctx, huidig.id, BESLISSTAP).await?;
-    let gestart = stap.gestart_op.filter(|g| *g <= datum).unwrap_or(datum);
-    let mut actief: traject_stap::ActiveModel = stap.into();
-    actief.status = Set(StapStatus::Afgerond);
-    actief.gestart_op = Set(Some(gestart));
-    actief.afgerond_op = Set(Some(datum));
-    actief.update(ctx.db()).await?;
-
-    let mut model: traject::ActiveModel = huidig.clone().into();
-    model.besluit = Set(Some(keuze));
-    model.besluit_reden = Set(Some(reden.clone()));
-    model.besluit_datum = Set(Some(datum));
-    model.besluit_door = Set(ctx.caller.actor.id());
+    traject_besluit::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(huidig.gemeente_id),
+        traject_id: Set(huidig.id),
+        besluit: Set(keuze),
+        reden: Set(reden),
+        datum: Set(datum),
+        door: Set(ctx.caller.actor.id()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(ctx.db())
+    .await?;
+    beslisstap_bijwerken(&ctx, huidig.id, keuze, datum).await?;
     let status = (keuze == BesluitKeuze::NoGo).then_some(TrajectStatus::Gestopt);
-    let model = bump(&ctx, model, status).await?;
+    let model = bump(&ctx, huidig.clone().into(), status).await?;
     ctx.vastleggen(
         Actie::Gewijzigd,
         RESOURCE,
@@ -79,27 +86,58 @@ pub async fn create_besluit(
         model.id,
         Wijzigingen::new()
             .nieuw("besluit", keuze)
-            .nieuw("besluitReden", &reden)
+            .alleen_naam("besluitReden")
             .nieuw("besluitDatum", datum)
-            .waarde("status", "lopend", model.status),
+            .waarde("status", huidig.status, model.status),
     )
     .await?;
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
 }
 
-/// Alleen een lopend weerbaarheidsplan zonder besluit kan een besluit krijgen.
-fn kan_besluiten(huidig: &traject::Model) -> ApiResult<()> {
+/// Stap 4 na het besluit: een `go` sluit haar af op de datum van het besluit, een
+/// `nog_niet` houdt haar bezig; een `no_go` laat haar zoals ze is.
+async fn beslisstap_bijwerken(
+    ctx: &Context,
+    traject_id: Uuid,
+    keuze: BesluitKeuze,
+    datum: NaiveDate,
+) -> ApiResult<()> {
+    let stap = stap_van(ctx, traject_id, BESLISSTAP).await?;
+    let gestart = stap.gestart_op.filter(|g| *g <= datum).unwrap_or(datum);
+    let mut actief: traject_stap::ActiveModel = stap.into();
+    match keuze {
+        BesluitKeuze::Go => {
+            actief.status = Set(StapStatus::Afgerond);
+            actief.gestart_op = Set(Some(gestart));
+            actief.afgerond_op = Set(Some(datum));
+        }
+        BesluitKeuze::NogNiet => {
+            actief.status = Set(StapStatus::Bezig);
+            actief.gestart_op = Set(Some(gestart));
+            actief.afgerond_op = Set(None);
+        }
+        BesluitKeuze::NoGo => return Ok(()),
+    }
+    actief.update(ctx.db()).await?;
+    Ok(())
+}
+
+/// Alleen een lopend weerbaarheidsplan zonder definitief besluit krijgt een besluit.
+async fn kan_besluiten(ctx: &Context, huidig: &traject::Model) -> ApiResult<()> {
     if huidig.aanpak != Plan::Weerbaarheid {
         return Err(ApiError::Conflict(
             Code::GeenBeslismoment,
             "Alleen het weerbaarheidsplan heeft een beslismoment.".into(),
         ));
     }
-    if huidig.besluit.is_some() {
+    if let Some(definitief) = delen_van_een(ctx, huidig.id).await?.definitief() {
         return Err(ApiError::Conflict(
             Code::BesluitGenomen,
-            "Over dit traject is al besloten.".into(),
+            format!(
+                "Over dit traject is definitief besloten ({}); een nieuw besluit kan niet meer.",
+                definitief.as_str()
+            ),
         ));
     }
     gesloten(huidig)

@@ -1,14 +1,14 @@
 //! Trajecten: de stappenplannen die in een gebied lopen (DOMAIN.md, "Step plans").
 //!
 //! - `coordinerend` (stappen 0–6) en `coachend` (0–4) uit de handreiking DNA-kwadrant;
-//! - `weerbaarheid` (1–12) tegen ondermijning, met het beslismoment in stap 5
-//!   (go / no-go met reden; een no-go stopt het traject en stap 6–12 beginnen pas
-//!   na een go) en een wijkverbinder en een gemeenteverbinder.
+//! - `weerbaarheid` (1–12) tegen ondermijning, met het beslismoment aan het eind van
+//!   stap 4 (go / nog niet / no-go met reden, zie [`super::besluit`]; stap 5–12
+//!   beginnen pas na een go) en verbinders (zie [`super::verbinders`]).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::Utc;
-use entity::{gebied, gebruiker, traject, traject_stap};
+use entity::{gebied, traject, traject_stap};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QueryTrait,
@@ -19,7 +19,7 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen};
 use crate::http::etag::IfMatch;
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::Invoer;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
@@ -29,31 +29,8 @@ use crate::tenancy::Context;
 pub(super) const RESOURCE: &str = "traject";
 
 use super::invoer::*;
+use super::verbinders;
 use super::weergave::*;
-
-/// Een verbinder: een actieve gebruiker van de eigen gemeente.
-async fn check_verbinder(
-    ctx: &Context,
-    fouten: &mut Fouten,
-    veld: &str,
-    id: Uuid,
-) -> ApiResult<()> {
-    // Alleen een echt ontbrekende gebruiker telt als "geen gebruiker"; een
-    // databasefout is een 500.
-    let actief = match ctx.find::<gebruiker::Entity>(id).await {
-        Ok(g) => g.actief && g.gemeente_id == ctx.gemeente_id(),
-        Err(ApiError::NotFound) => false,
-        Err(error) => return Err(error),
-    };
-    if !actief {
-        fouten.reject(
-            veld,
-            "ongeldig",
-            "Dit is geen actieve gebruiker van uw gemeente.",
-        );
-    }
-    Ok(())
-}
 
 pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
     if model.status == TrajectStatus::Lopend {
@@ -92,12 +69,13 @@ pub async fn list(ctx: Context, lijst: Lijst<TrajectenParams>) -> ApiResult<Http
     let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
     let codes = ctx.codes().await?;
     let ids: Vec<Uuid> = rijen.iter().map(|t| t.id).collect();
-    let mut stappen = stappen_van(&ctx, &ids).await?;
+    let mut delen = delen_van(&ctx, &ids).await?;
+    let persoonsgegevens = ctx.caller.has(Recht::PersoonsgegevensLezen);
     let resultaten = rijen
         .into_iter()
         .map(|t| {
-            let s = stappen.remove(&t.id).unwrap_or_default();
-            representatie(t, s, &codes)
+            let d = delen.remove(&t.id).unwrap_or_default();
+            representatie(t, d, &codes, persoonsgegevens)
         })
         .collect();
     Ok(lijst.antwoord(totaal, resultaten))
@@ -149,7 +127,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
         None => Vec::new(),
     };
     let plan = kies_plan(&mut invoer, &voorgesteld, gebied.is_some());
-    check_verbinders(&ctx, &mut invoer, plan).await?;
+    verbinders::controleer(&ctx, &mut invoer, plan).await?;
     let nieuw = invoer.klaar()?;
     let (Some(gebied), Some(plan)) = (gebied, plan) else {
         return Err(ApiError::Internal(
@@ -164,19 +142,19 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
         naam: Set(nieuw.naam),
         status: Set(TrajectStatus::Lopend),
         voorgestelde_aanpak: Set(voorgesteld),
-        besluit: Set(None),
-        besluit_reden: Set(None),
-        besluit_datum: Set(None),
-        besluit_door: Set(None),
-        wijkverbinder_id: Set(nieuw.wijkverbinder_id),
-        gemeenteverbinder_id: Set(nieuw.gemeenteverbinder_id),
+        netwerk_id: Set(None),
         ..Default::default()
     }
     .insert(ctx.db())
     .await?;
     open_stappen(&ctx, &model).await?;
-    let wijzigingen =
+    let lijst = nieuw.verbinders.unwrap_or_default();
+    verbinders::bewaar(&ctx, &model, &lijst).await?;
+    let mut wijzigingen =
         Wijzigingen::aangemaakt(RESOURCE, &model).alleen_naam_als(model.naam.is_some(), "naam");
+    if !lijst.is_empty() {
+        wijzigingen = wijzigingen.nieuw("verbinders", verbinders::audit_waarde(&lijst));
+    }
     let gemeente = Some(gemeente_id);
     ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente, model.id, wijzigingen)
         .await?;
@@ -209,30 +187,6 @@ fn kies_plan(
         invoer.fouten().reject("aanpak", "verplicht", reden);
     }
     None
-}
-
-/// Verbinders horen alleen bij het weerbaarheidsplan en zijn actieve gebruikers van
-/// de gemeente.
-async fn check_verbinders<T: serde::de::DeserializeOwned + utoipa::ToSchema>(
-    ctx: &Context,
-    invoer: &mut Invoer<T>,
-    plan: Option<Plan>,
-) -> ApiResult<()> {
-    for veld in ["wijkverbinderId", "gemeenteverbinderId"] {
-        if !invoer.heeft(veld) {
-            continue;
-        }
-        if plan.is_some_and(|p| p != Plan::Weerbaarheid) {
-            invoer.fouten().reject(
-                veld,
-                "niet_toegestaan",
-                "Alleen het weerbaarheidsplan heeft verbinders.",
-            );
-        } else if let Some(id) = invoer.veld::<Uuid>(veld) {
-            check_verbinder(ctx, invoer.fouten(), veld, id).await?;
-        }
-    }
-    Ok(())
 }
 
 /// De stappen van een nieuw traject, alle open.
@@ -281,7 +235,7 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    check_verbinders(&ctx, &mut invoer, Some(huidig.aanpak)).await?;
+    verbinders::controleer(&ctx, &mut invoer, Some(huidig.aanpak)).await?;
     let invoer = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.
@@ -292,17 +246,15 @@ pub async fn update(
     w.zet("naam", &mut model.naam, invoer.naam.wijziging());
     let stop = invoer.status.map(|_| TrajectStatus::Gestopt);
     w.zet("status", &mut model.status, stop);
-    let wijk = invoer.wijkverbinder_id.wijziging();
-    w.zet("wijkverbinderId", &mut model.wijkverbinder_id, wijk);
-    let gemeente = invoer.gemeenteverbinder_id.wijziging();
-    w.zet(
-        "gemeenteverbinderId",
-        &mut model.gemeenteverbinder_id,
-        gemeente,
-    );
+    if let Some(lijst) = &invoer.verbinders {
+        verbinders::bewaar(&ctx, &huidig, lijst).await?;
+        w = w.nieuw("verbinders", verbinders::audit_waarde(lijst));
+        // Ook alleen een nieuwe lijst verbinders geeft het traject een nieuwe versie.
+        model.updated_at = Set(Utc::now());
+    }
     let gemeente_id = Some(huidig.gemeente_id);
     let model = ctx
-        .bewaar_wijziging(RESOURCE, gemeente_id, model, w, ApiError::Database)
+        .bewaar_wijziging(RESOURCE, gemeente_id, model, w, ApiError::from)
         .await?
         .unwrap_or(huidig);
     let response = respond(&ctx, StatusCode::OK, model).await?;
@@ -317,11 +269,11 @@ pub(super) async fn bump(
     status: Option<TrajectStatus>,
 ) -> ApiResult<traject::Model> {
     let id = model.id.try_as_ref().copied().unwrap_or_default();
-    let stappen = stappen_van(ctx, &[id])
+    let alles_klaar = delen_van_een(ctx, id)
         .await?
-        .remove(&id)
-        .unwrap_or_default();
-    let alles_klaar = stappen.iter().all(|s| s.status.klaar());
+        .stappen
+        .iter()
+        .all(|s| s.status.klaar());
     if let Some(status) = status {
         model.status = Set(status);
     } else if alles_klaar {

@@ -9,7 +9,7 @@ use crate::domein::stappenplan::{Plan, StapStatus};
 use crate::http::invoer::{Veld, meer_regels, meer_regels_of_leeg};
 
 use super::weergave::*;
-use entity::soorten::BesluitKeuze;
+use entity::soorten::{BesluitKeuze, VerbinderRol};
 
 /// Een nieuw traject; alle stappen beginnen open.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -23,10 +23,24 @@ pub struct NieuwTraject {
     pub(super) aanpak: Option<Plan>,
     #[schema(min_length = 1, max_length = 200)]
     pub(super) naam: Option<String>,
-    /// Alleen `weerbaarheid`: een actieve gebruiker van de gemeente.
-    pub(super) wijkverbinder_id: Option<Uuid>,
-    /// Alleen `weerbaarheid`: een actieve gebruiker van de gemeente.
-    pub(super) gemeenteverbinder_id: Option<Uuid>,
+    /// Alleen `weerbaarheid`: de wijk- en gemeenteverbinders (een duo of een klein
+    /// team), actieve gebruikers van de gemeente.
+    #[schema(max_items = 10)]
+    pub(super) verbinders: Option<Vec<VerbinderInvoer>>,
+}
+
+/// Een verbinder benoemen.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerbinderInvoer {
+    /// Een actieve gebruiker van de eigen gemeente.
+    pub(super) gebruiker_id: Uuid,
+    pub(super) rol: VerbinderRol,
+    /// Begin van de benoeming; zonder volgt een waarschuwing.
+    pub(super) vanaf: Option<NaiveDate>,
+    /// Einde van de benoeming, niet vóór `vanaf`; korter dan drie jaar geeft een
+    /// waarschuwing.
+    pub(super) tot: Option<NaiveDate>,
 }
 
 /// Wat een lopend traject kan stoppen.
@@ -45,14 +59,10 @@ pub struct TrajectWijziging {
     pub(super) naam: Veld<String>,
     /// Alleen `gestopt`: het traject stoppen.
     pub(super) status: Option<TrajectStop>,
-    /// Alleen `weerbaarheid`; `null` haalt de verbinder weg.
-    #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub(super) wijkverbinder_id: Veld<Uuid>,
-    /// Alleen `weerbaarheid`; `null` haalt de verbinder weg.
-    #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    pub(super) gemeenteverbinder_id: Veld<Uuid>,
+    /// Alleen `weerbaarheid`: de nieuwe lijst verbinders (vervangt de oude; `[]`
+    /// haalt ze allemaal weg).
+    #[schema(max_items = 10)]
+    pub(super) verbinders: Option<Vec<VerbinderInvoer>>,
 }
 
 /// Een wijziging van een stap.
@@ -72,7 +82,7 @@ pub struct StapWijziging {
     pub(super) notities: Veld<String>,
 }
 
-/// Het besluit van het beslismoment.
+/// Een besluit van het beslismoment: `go`, `nog_niet` of `no_go`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BesluitInvoer {

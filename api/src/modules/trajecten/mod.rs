@@ -9,6 +9,7 @@ mod besluit;
 mod handlers;
 mod invoer;
 mod stappen;
+mod verbinders;
 mod weergave;
 
 pub use handlers::*;
@@ -17,6 +18,8 @@ pub use weergave::*;
 
 crate::tenancy::tenant_owned!(entity::traject, id);
 crate::tenancy::tenant_owned!(entity::traject_stap);
+crate::tenancy::tenant_owned!(entity::traject_besluit);
+crate::tenancy::tenant_owned!(entity::traject_verbinder);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,7 +31,12 @@ struct Doc;
 pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
-    tabellen: &["traject", "traject_stap"],
+    tabellen: &[
+        "traject",
+        "traject_stap",
+        "traject_besluit",
+        "traject_verbinder",
+    ],
     audit_waarden: &[crate::audit::Waarden {
         resource: "traject",
         velden: &[
@@ -36,8 +44,7 @@ pub const MODULE: super::Module = super::Module {
             "aanpak",
             "status",
             "voorgesteldeAanpak",
-            "wijkverbinderId",
-            "gemeenteverbinderId",
+            "verbinders",
             "besluit",
             "besluitDatum",
             "stappen.*.status",
@@ -50,5 +57,6 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::TrajectWijziging>(),
         InvoerSchema::van::<invoer::StapWijziging>(),
         InvoerSchema::van::<invoer::BesluitInvoer>(),
+        InvoerSchema::van::<invoer::VerbinderInvoer>(),
     ],
 };

@@ -20,7 +20,6 @@ use crate::tenancy::Context;
 use super::handlers::RESOURCE;
 use super::invoer::*;
 use super::weergave::*;
-use entity::soorten::BesluitKeuze;
 
 use super::handlers::{bump, gesloten};
 
@@ -29,8 +28,8 @@ use super::handlers::{bump, gesloten};
 /// Status (`open` → `bezig` → `afgerond`, of `overgeslagen`; een afgeronde stap gaat
 /// alleen terug naar `bezig`), datums en notities. Beginnen met `bezig` zet
 /// `gestartOp` op vandaag, afronden zet `afgerondOp` op vandaag, tenzij meegegeven.
-/// Bij `weerbaarheid` rondt alleen het besluit stap 5 af, en beginnen stap 6–12 pas
-/// na een go. Het `ETag` is dat van het traject; stuur het mee als `If-Match`.
+/// Bij `weerbaarheid` sluit alleen een `go` van het beslismoment stap 4 af (ook
+/// overslaan kan niet), en beginnen stap 5–12 pas na een `go`. Het `ETag` is dat van het traject; stuur het mee als `If-Match`.
 #[utoipa::path(
     operation_id = "updateTrajectStap",
     params(
@@ -40,7 +39,7 @@ use super::handlers::{bump, gesloten};
     request_body = StapWijziging,
     responses(
         (status = 200, description = "Het traject met de bijgewerkte stap.", body = Traject),
-        (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 5 zonder besluit, stap 6–12 zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 4 afsluiten zonder go, stap 5–12 zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/trajecten/{id}/stappen/{nummer}")]
@@ -68,7 +67,7 @@ pub async fn update_stap(
         gestart_op: invoer.gestart_op.wijziging(),
         afgerond_op: invoer.afgerond_op.wijziging(),
     };
-    let go = huidig.besluit == Some(BesluitKeuze::Go);
+    let go = delen_van_een(&ctx, huidig.id).await?.go();
     let vandaag = Utc::now().date_naive();
     let nieuw =
         stap_bijwerken(huidig.aanpak, nummer, go, stand, verzoek, vandaag).map_err(weigering)?;
@@ -165,12 +164,13 @@ fn weigering(weigering: Weigering) -> ApiError {
         Weigering::Beslismoment => ApiError::Conflict(
             Code::BesluitOntbreekt,
             format!(
-                "Stap {BESLISSTAP} is het beslismoment: rond hem af met POST /api/v1/trajecten/{{id}}/besluit."
+                "Stap {BESLISSTAP} eindigt met het beslismoment: alleen een go (POST /api/v1/trajecten/{{id}}/besluiten) sluit hem af."
             ),
         ),
         Weigering::WachtOpGo => ApiError::Conflict(
             Code::BesluitOntbreekt,
-            "Stap 6 tot en met 12 beginnen pas na een go op het beslismoment (stap 5).".into(),
+            "Stap 5 tot en met 12 beginnen pas na een go op het beslismoment (einde van stap 4)."
+                .into(),
         ),
         Weigering::EindVoorBegin => ApiError::Validation(vec![InvalidParam::new(
             "afgerondOp",

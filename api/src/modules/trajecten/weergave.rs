@@ -5,13 +5,16 @@ use std::collections::HashMap;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{traject, traject_stap};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use entity::{traject, traject_besluit, traject_stap, traject_verbinder};
+use sea_orm::{ColumnTrait, QueryFilter};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen, verbinder_waarschuwingen};
+use crate::auth::Recht;
+use crate::domein::stappenplan::{
+    Benoeming, Overgangen, Plan, StapStatus, Stappen, VerbinderRol, verbinder_waarschuwingen,
+};
 use crate::http::etag::resource_response;
 use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
@@ -27,17 +30,39 @@ pub struct Stap {
     pub status: StapStatus,
     pub gestart_op: Option<NaiveDate>,
     pub afgerond_op: Option<NaiveDate>,
-    pub notities: Option<String>,
+    /// Notities bij de stap. Ze kunnen mensen noemen: alleen de coördinator en
+    /// gemeente_beheerder van de gemeente en koppelingen met `sleutelpersonen.lezen`
+    /// krijgen ze. Voor anderen, de regio inbegrepen, ontbreekt het veld; zie
+    /// `persoonsgegevens` van het traject. `null`: geen notities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub notities: Option<Option<String>>,
 }
 
-/// Het besluit van stap 5 (alleen `weerbaarheid`).
+/// Een besluit van het beslismoment (alleen `weerbaarheid`): `go` sluit stap 4 af,
+/// `nog_niet` houdt stap 4 bezig tot een later besluit, `no_go` stopt het traject.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Besluit {
     pub besluit: BesluitKeuze,
-    pub reden: String,
+    /// De reden. Ze kan mensen noemen en ontbreekt voor wie geen persoonsgegevens
+    /// ziet (zoals `notities` van een stap).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reden: Option<String>,
     pub datum: NaiveDate,
     /// Wie het besluit vastlegde (gebruiker- of koppeling-id).
     pub door: Option<Uuid>,
+}
+
+/// Een verbinder van het traject, met zijn benoeming.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Verbinder {
+    /// Een gebruiker van de gemeente.
+    pub gebruiker_id: Uuid,
+    pub rol: VerbinderRol,
+    /// Begin van de benoeming (de handreiking: minstens drie jaar).
+    pub vanaf: Option<NaiveDate>,
+    pub tot: Option<NaiveDate>,
 }
 
 /// Een traject met zijn stappen.
@@ -48,6 +73,9 @@ pub struct Traject {
     #[schema(example = "GM0828")]
     pub gemeente: String,
     pub gebied_id: Uuid,
+    /// Voor een gemeenschap of netwerk zonder één gebied; komt met de netwerken en is
+    /// tot dan altijd `null`.
+    pub netwerk_id: Option<Uuid>,
     pub aanpak: Plan,
     pub naam: Option<String>,
     pub status: TrajectStatus,
@@ -56,23 +84,56 @@ pub struct Traject {
     /// De eerste stap die nog niet afgerond of overgeslagen is.
     pub huidige_stap: Option<i16>,
     pub stappen: Vec<Stap>,
-    pub besluit: Option<Besluit>,
-    pub wijkverbinder_id: Option<Uuid>,
-    pub gemeenteverbinder_id: Option<Uuid>,
-    /// Aandachtspunten, bv. als wijkverbinder en gemeenteverbinder dezelfde persoon zijn.
+    /// De besluiten van het beslismoment, oudste eerst; na `go` of `no_go` komt er
+    /// geen meer.
+    pub besluiten: Vec<Besluit>,
+    /// Wijk- en gemeenteverbinders: een duo of een klein team.
+    pub verbinders: Vec<Verbinder>,
+    /// Aandachtspunten: een ontbrekende rol, één persoon in beide rollen, een
+    /// benoeming korter dan drie jaar of zonder startdatum.
     pub waarschuwingen: Vec<String>,
+    /// `true` als deze aanroeper `notities` en `reden` krijgt (de coördinator en
+    /// gemeente_beheerder van de gemeente, koppelingen met `sleutelpersonen.lezen`);
+    /// `false` als ze zijn weggelaten.
+    pub persoonsgegevens: bool,
     pub aangemaakt_op: DateTime<Utc>,
     pub gewijzigd_op: DateTime<Utc>,
 }
 
+/// Wat bij een traject hoort: stappen, besluiten en verbinders.
+#[derive(Debug, Default)]
+pub(super) struct Delen {
+    pub stappen: Vec<traject_stap::Model>,
+    pub besluiten: Vec<traject_besluit::Model>,
+    pub verbinders: Vec<traject_verbinder::Model>,
+}
+
+impl Delen {
+    /// Is er een `go`?
+    pub fn go(&self) -> bool {
+        self.besluiten.iter().any(|b| b.besluit == BesluitKeuze::Go)
+    }
+
+    /// Het definitieve besluit (`go` of `no_go`), als dat er is.
+    pub fn definitief(&self) -> Option<BesluitKeuze> {
+        self.besluiten
+            .iter()
+            .map(|b| b.besluit)
+            .find(|b| *b != BesluitKeuze::NogNiet)
+    }
+}
+
 pub(super) fn representatie(
     m: traject::Model,
-    stappen: Vec<traject_stap::Model>,
+    delen: Delen,
     codes: &HashMap<Uuid, String>,
+    persoonsgegevens: bool,
 ) -> Traject {
+    let alleen_voor_bevoegden = |tekst| Some(tekst).filter(|_| persoonsgegevens);
     let plan = m.aanpak;
     let namen: HashMap<i16, &str> = plan.stappen().iter().copied().collect();
-    let mut stappen: Vec<Stap> = stappen
+    let mut stappen: Vec<Stap> = delen
+        .stappen
         .into_iter()
         .map(|s| Stap {
             nummer: s.nummer,
@@ -80,21 +141,34 @@ pub(super) fn representatie(
             status: s.status,
             gestart_op: s.gestart_op,
             afgerond_op: s.afgerond_op,
-            notities: s.notities,
+            notities: alleen_voor_bevoegden(s.notities),
         })
         .collect();
     stappen.sort_by_key(|s| s.nummer);
     let huidige_stap = stappen.iter().find(|s| !s.status.klaar()).map(|s| s.nummer);
-    let genomen = match (m.besluit, m.besluit_reden.clone(), m.besluit_datum) {
-        (Some(besluit), Some(reden), Some(datum)) => Some(Besluit {
-            besluit,
-            reden,
-            datum,
-            door: m.besluit_door,
-        }),
-        _ => None,
-    };
-    let waarschuwingen = verbinder_waarschuwingen(plan, m.wijkverbinder_id, m.gemeenteverbinder_id)
+    let mut besluiten = delen.besluiten;
+    besluiten.sort_by_key(|b| b.created_at);
+    let besluiten = besluiten
+        .into_iter()
+        .map(|b| Besluit {
+            besluit: b.besluit,
+            reden: persoonsgegevens.then_some(b.reden),
+            datum: b.datum,
+            door: b.door,
+        })
+        .collect();
+    let mut verbinders = delen.verbinders;
+    verbinders.sort_by_key(|v| (v.rol, v.vanaf, v.gebruiker_id));
+    let benoemingen: Vec<Benoeming<Uuid>> = verbinders
+        .iter()
+        .map(|v| Benoeming {
+            persoon: v.gebruiker_id,
+            rol: v.rol,
+            vanaf: v.vanaf,
+            tot: v.tot,
+        })
+        .collect();
+    let waarschuwingen = verbinder_waarschuwingen(plan, &benoemingen)
         .into_iter()
         .map(str::to_owned)
         .collect();
@@ -102,35 +176,80 @@ pub(super) fn representatie(
         id: m.id,
         gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
         gebied_id: m.gebied_id,
+        netwerk_id: m.netwerk_id,
         aanpak: plan,
         naam: m.naam,
         status: m.status,
         voorgestelde_aanpak: m.voorgestelde_aanpak,
         huidige_stap,
         stappen,
-        besluit: genomen,
-        wijkverbinder_id: m.wijkverbinder_id,
-        gemeenteverbinder_id: m.gemeenteverbinder_id,
+        besluiten,
+        verbinders: verbinders
+            .into_iter()
+            .map(|v| Verbinder {
+                gebruiker_id: v.gebruiker_id,
+                rol: v.rol,
+                vanaf: v.vanaf,
+                tot: v.tot,
+            })
+            .collect(),
         waarschuwingen,
+        persoonsgegevens,
         aangemaakt_op: m.created_at,
         gewijzigd_op: m.updated_at,
     }
 }
 
-pub(super) async fn stappen_van(
+/// De rijen van `E` van deze trajecten, per traject.
+async fn per_traject<E>(
     ctx: &Context,
     ids: &[Uuid],
-) -> ApiResult<HashMap<Uuid, Vec<traject_stap::Model>>> {
-    let mut per_traject: HashMap<Uuid, Vec<traject_stap::Model>> = HashMap::new();
-    for stap in ctx
-        .scoped(traject_stap::Entity::find())
-        .filter(traject_stap::Column::TrajectId.is_in(ids.to_vec()))
+    kolom: E::Column,
+    traject: fn(&E::Model) -> Uuid,
+) -> ApiResult<HashMap<Uuid, Vec<E::Model>>>
+where
+    E: crate::tenancy::TenantOwned,
+{
+    let mut per: HashMap<Uuid, Vec<E::Model>> = HashMap::new();
+    for rij in ctx
+        .scoped(E::find())
+        .filter(kolom.is_in(ids.to_vec()))
         .all(ctx.db())
         .await?
     {
-        per_traject.entry(stap.traject_id).or_default().push(stap);
+        per.entry(traject(&rij)).or_default().push(rij);
     }
-    Ok(per_traject)
+    Ok(per)
+}
+
+/// De stappen, besluiten en verbinders van deze trajecten: drie queries, hoeveel
+/// trajecten het ook zijn.
+pub(super) async fn delen_van(ctx: &Context, ids: &[Uuid]) -> ApiResult<HashMap<Uuid, Delen>> {
+    use traject_besluit as b;
+    use traject_stap as s;
+    use traject_verbinder as v;
+    let mut stappen =
+        per_traject::<s::Entity>(ctx, ids, s::Column::TrajectId, |r| r.traject_id).await?;
+    let mut besluiten =
+        per_traject::<b::Entity>(ctx, ids, b::Column::TrajectId, |r| r.traject_id).await?;
+    let mut verbinders =
+        per_traject::<v::Entity>(ctx, ids, v::Column::TrajectId, |r| r.traject_id).await?;
+    Ok(ids
+        .iter()
+        .map(|id| {
+            let delen = Delen {
+                stappen: stappen.remove(id).unwrap_or_default(),
+                besluiten: besluiten.remove(id).unwrap_or_default(),
+                verbinders: verbinders.remove(id).unwrap_or_default(),
+            };
+            (*id, delen)
+        })
+        .collect())
+}
+
+/// De delen van één traject.
+pub(super) async fn delen_van_een(ctx: &Context, id: Uuid) -> ApiResult<Delen> {
+    Ok(delen_van(ctx, &[id]).await?.remove(&id).unwrap_or_default())
 }
 
 pub(super) async fn respond(
@@ -139,10 +258,15 @@ pub(super) async fn respond(
     model: traject::Model,
 ) -> ApiResult<HttpResponse> {
     let codes = ctx.codes().await?;
-    let stappen = stappen_van(ctx, &[model.id])
-        .await?
-        .remove(&model.id)
-        .unwrap_or_default();
+    let delen = delen_van_een(ctx, model.id).await?;
     let path = format!("/api/v1/trajecten/{}", model.id);
-    Ok(resource_response(status, model.version, &path).json(representatie(model, stappen, &codes)))
+    let persoonsgegevens = ctx.caller.has(Recht::PersoonsgegevensLezen);
+    Ok(
+        resource_response(status, model.version, &path).json(representatie(
+            model,
+            delen,
+            &codes,
+            persoonsgegevens,
+        )),
+    )
 }

@@ -1,0 +1,450 @@
+//! De demogebieden van `weefsel seed --demo`: per gemeente vijf gebieden met
+//! verzonnen namen, zonder CBS-code en met fictieve cijfers (de bron zegt het), zodat
+//! geen echte wijk een verzonnen zwakke score krijgt. Samen tonen ze alles wat het
+//! DNA-profiel kan: de vier vakken, een gebied dat de tekenen beslissen, een
+//! onbepaald gebied, meer metingen per gebied, en trajecten in verschillende
+//! toestanden, waaronder een weerbaarheidsplan dat bij zijn beslismoment wacht.
+
+use migration::gemeenten::SeedGemeente;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use uuid::Uuid;
+
+/// De bron van elke demometing.
+pub const BRON: &str = "Fictieve demogegevens van Weefsel (geen echte cijfers)";
+
+/// De zeven indicatoren in de volgorde van de handreiking (zie `domein::dna`).
+type Indicatoren = [Option<f64>; 7];
+/// De zeven tekenen in de volgorde van de handreiking.
+type Tekenen = [Option<bool>; 7];
+
+/// Eén demometing.
+struct Meting {
+    peildatum: &'static str,
+    indicatoren: Indicatoren,
+    tekenen: Tekenen,
+}
+
+/// Eén demogebied: soort, inwonertal, bovenliggend gebied (index) en metingen.
+struct Gebied {
+    naam: String,
+    soort: &'static str,
+    inwonertal: i32,
+    ouder: Option<usize>,
+    metingen: Vec<Meting>,
+}
+
+const GEEN_TEKENEN: Tekenen = [None; 7];
+const GEEN_INDICATOREN: Indicatoren = [None; 7];
+
+/// Waarden die in hun kolom duidelijk sterk of zwak zijn, met een kleine variatie per
+/// gemeente (`v` van 0 tot 1) die binnen de band blijft.
+fn groot_zwak(v: f64) -> Indicatoren {
+    [
+        Some(0.6 + v * 0.2),
+        Some(22.0 + v * 2.0),
+        Some(33.0 + v),
+        Some(3.5 + v),
+        Some(56.0 + v * 2.0),
+        Some(21.0 + v * 4.0),
+        Some(6.2 + v * 0.3),
+    ]
+}
+
+fn groot_sterk(v: f64) -> Indicatoren {
+    [
+        Some(2.3 + v * 0.5),
+        Some(36.0 + v * 3.0),
+        Some(41.0 + v * 4.0),
+        Some(12.0 + v),
+        Some(71.0 + v * 5.0),
+        Some(11.0 + v * 3.0),
+        Some(7.2 + v * 0.4),
+    ]
+}
+
+fn klein_sterk(v: f64) -> Indicatoren {
+    [
+        Some(3.2 + v),
+        Some(42.0 + v * 5.0),
+        Some(51.0 + v * 6.0),
+        Some(21.0 + v * 6.0),
+        Some(72.0 + v * 6.0),
+        Some(7.0 + v * 2.0),
+        Some(7.6 + v * 0.5),
+    ]
+}
+
+fn klein_zwak(v: f64) -> Indicatoren {
+    [
+        Some(1.2 + v * 0.5),
+        Some(25.0 + v * 4.0),
+        Some(31.0 + v * 3.0),
+        Some(6.0 + v * 3.0),
+        Some(54.0 + v * 5.0),
+        Some(16.0 + v * 4.0),
+        Some(5.8 + v * 0.6),
+    ]
+}
+
+/// Vijf gebieden per gemeente. Voor een gemeente met even index: een grote wijk in
+/// vak 4 en een kleine kern in vak 1; met oneven index vak 3 en vak 2. Verder een
+/// buurt zonder meting (onbepaald), een buurt die de tekenen beslissen en een grote
+/// wijk waarin de indicatoren gelijk op gaan, zodat ook daar de tekenen beslissen.
+fn gebieden(index: usize, namen: [&str; 5], dorpen: bool) -> Vec<Gebied> {
+    let even = index.is_multiple_of(2);
+    let v = (index % 5) as f64 / 4.0;
+    let (groot_soort, klein_soort, buurt) = if dorpen {
+        ("dorp", "kern", "kern")
+    } else {
+        ("wijk", "buurt", "buurt")
+    };
+    let hoofd = if even { groot_zwak(v) } else { groot_sterk(v) };
+    // Een latere meting van drie indicatoren: de andere vier blijven staan.
+    let mut later = GEEN_INDICATOREN;
+    for i in [0, 4, 6] {
+        later[i] = hoofd[i].map(|w| w * if even { 0.97 } else { 1.02 });
+    }
+    let ja = |n: usize| -> Tekenen { std::array::from_fn(|i| Some(i < n)) };
+    vec![
+        Gebied {
+            naam: namen[0].to_owned(),
+            soort: groot_soort,
+            inwonertal: 7200 + 150 * index as i32,
+            ouder: None,
+            metingen: vec![
+                Meting {
+                    peildatum: "2024-12-31",
+                    indicatoren: hoofd,
+                    tekenen: GEEN_TEKENEN,
+                },
+                Meting {
+                    peildatum: "2025-12-31",
+                    indicatoren: later,
+                    tekenen: GEEN_TEKENEN,
+                },
+            ],
+        },
+        Gebied {
+            naam: namen[1].to_owned(),
+            soort: klein_soort,
+            inwonertal: 2100 + 40 * index as i32,
+            ouder: None,
+            metingen: vec![Meting {
+                peildatum: "2025-06-30",
+                indicatoren: if even { klein_sterk(v) } else { klein_zwak(v) },
+                tekenen: ja(if even { 5 } else { 2 }),
+            }],
+        },
+        Gebied {
+            naam: namen[2].to_owned(),
+            soort: buurt,
+            inwonertal: 1500 + 30 * index as i32,
+            ouder: Some(0),
+            metingen: Vec::new(),
+        },
+        Gebied {
+            naam: namen[3].to_owned(),
+            soort: buurt,
+            inwonertal: 1900 + 25 * index as i32,
+            ouder: Some(0),
+            metingen: vec![Meting {
+                peildatum: "2025-09-15",
+                indicatoren: GEEN_INDICATOREN,
+                tekenen: ja(if index.is_multiple_of(3) { 5 } else { 2 }),
+            }],
+        },
+        Gebied {
+            naam: namen[4].to_owned(),
+            soort: groot_soort,
+            inwonertal: 5600 + 90 * index as i32,
+            ouder: None,
+            metingen: vec![Meting {
+                peildatum: "2025-03-31",
+                // Eén sterk (initiatieven), één zwak (vrijwilligers): gelijk.
+                indicatoren: [Some(2.4), Some(23.0), None, None, None, None, None],
+                tekenen: ja(if even { 2 } else { 6 }),
+            }],
+        },
+    ]
+}
+
+/// Verzonnen namen per gemeente; of het dorpen en kernen zijn of wijken en buurten.
+fn namen(code: &str) -> ([&'static str; 5], bool) {
+    match code {
+        "GM0828" => (
+            [
+                "Kloosterakker",
+                "Heidehoek",
+                "Kloosterakker-Oost",
+                "Zwaluwhof",
+                "Reigerstede",
+            ],
+            false,
+        ),
+        "GM0796" => (
+            [
+                "Vestingkwartier",
+                "Bastionhof",
+                "Vestingkwartier-Zuid",
+                "Grachtzicht",
+                "Dommelrode",
+            ],
+            false,
+        ),
+        "GM1721" => (
+            [
+                "Eikenlaar",
+                "Hazeldonk",
+                "Eikenlaar-Kerk",
+                "Molenbeemd",
+                "Kievitsrode",
+            ],
+            true,
+        ),
+        "GM0755" => (
+            [
+                "Peelrode",
+                "Vennehoek",
+                "Peelrode-Noord",
+                "Turfakker",
+                "Boekweitveld",
+            ],
+            true,
+        ),
+        "GM0757" => (
+            [
+                "Dommelkwartier",
+                "Kasteelhoek",
+                "Dommelkwartier-West",
+                "Beemdenhof",
+                "Linderode",
+            ],
+            false,
+        ),
+        "GM0797" => (
+            [
+                "Vestinghaven",
+                "Wijkse Hoek",
+                "Vestinghaven-Oost",
+                "Dijkzicht",
+                "Maasakker",
+            ],
+            false,
+        ),
+        "GM1982" => (
+            [
+                "Maasdonk",
+                "Heikamp",
+                "Maasdonk-Dorp",
+                "Veerhoek",
+                "Raamsveld",
+            ],
+            true,
+        ),
+        "GM1991" => (
+            [
+                "Heidelaar",
+                "Bosrode",
+                "Heidelaar-Kern",
+                "Zandakker",
+                "Vlasakker",
+            ],
+            true,
+        ),
+        "GM1948" => (
+            [
+                "Aadonk",
+                "Kapelhoek",
+                "Aadonk-Zuid",
+                "Meierakker",
+                "Beekveld",
+            ],
+            true,
+        ),
+        "GM0845" => (
+            [
+                "Essenrode",
+                "Dommelhoek",
+                "Essenrode-Oost",
+                "Kasteelakker",
+                "Beekrode",
+            ],
+            false,
+        ),
+        _ => (
+            [
+                "Villapark-Noord",
+                "Isabellahoek",
+                "Villapark-Zuid",
+                "Taalakker",
+                "Lindenhof",
+            ],
+            false,
+        ),
+    }
+}
+
+/// De demogebieden en trajecten van één gemeente; bestaan ze al (op de naam van het
+/// eerste gebied), dan niets. Geeft het aantal nieuwe gebieden.
+pub async fn gemeente(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    index: usize,
+) -> Result<u64, sea_orm::DbErr> {
+    let (namen, dorpen) = namen(gemeente.code);
+    let bestaat = db
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT EXISTS (SELECT 1 FROM gebied g JOIN gemeente m ON m.id = g.gemeente_id \
+             WHERE m.code = $1 AND g.naam = $2)",
+            [gemeente.code.into(), namen[0].into()],
+        ))
+        .await?
+        .and_then(|r| r.try_get_by_index::<bool>(0).ok())
+        .unwrap_or(false);
+    if bestaat {
+        return Ok(0);
+    }
+    let gebieden = gebieden(index, namen, dorpen);
+    let mut ids: Vec<Uuid> = Vec::new();
+    for gebied in &gebieden {
+        let id = Uuid::now_v7();
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO gebied (id, gemeente_id, naam, soort, inwonertal, bovenliggend_gebied_id) \
+             SELECT $1, id, $2, $3, $4, $5 FROM gemeente WHERE code = $6",
+            [
+                id.into(),
+                gebied.naam.clone().into(),
+                gebied.soort.into(),
+                gebied.inwonertal.into(),
+                gebied.ouder.and_then(|i| ids.get(i).copied()).into(),
+                gemeente.code.into(),
+            ],
+        ))
+        .await?;
+        for meting in &gebied.metingen {
+            meting_invoegen(db, id, meting).await?;
+        }
+        ids.push(id);
+    }
+    trajecten(db, &ids, index).await?;
+    Ok(gebieden.len() as u64)
+}
+
+async fn meting_invoegen(
+    db: &DatabaseConnection,
+    gebied: Uuid,
+    meting: &Meting,
+) -> Result<(), sea_orm::DbErr> {
+    let mut waarden: Vec<sea_orm::Value> = vec![
+        Uuid::now_v7().into(),
+        meting.peildatum.into(),
+        BRON.into(),
+        gebied.into(),
+    ];
+    waarden.extend(meting.indicatoren.iter().map(|w| sea_orm::Value::from(*w)));
+    waarden.extend(meting.tekenen.iter().map(|t| sea_orm::Value::from(*t)));
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO indicatormeting (id, gemeente_id, gebied_id, peildatum, bron, \
+           burgerinitiatieven_per_1000, vrijwilligerswerk_percentage, \
+           verenigingslidmaatschap_percentage, buurthuisbezoek_per_1000, \
+           verkiezingsopkomst_percentage, overlastregistraties_per_1000, leefbaarometer, \
+           inwoners_kennen_elkaar, groeten_elkaar_op_straat, grootste_deel_geboren_en_getogen, \
+           weten_waar_kwetsbaren_zijn, kennen_en_spreken_buren, buurtfeesten, \
+           wonen_en_werken_in_zelfde_gebied) \
+         SELECT $1, gemeente_id, id, $2::date, $3, $5, $6, $7, $8, $9, $10, $11, \
+           $12, $13, $14, $15, $16, $17, $18 FROM gebied WHERE id = $4",
+        waarden,
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Een traject en zijn stappen: `afgerond` tot en met `klaar`, `bezig` daarna één.
+async fn traject(
+    db: &DatabaseConnection,
+    gebied: Uuid,
+    aanpak: &str,
+    naam: &str,
+    stappen: std::ops::RangeInclusive<i32>,
+    klaar: i32,
+    status: &str,
+) -> Result<(), sea_orm::DbErr> {
+    let id = Uuid::now_v7();
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO traject (id, gemeente_id, gebied_id, aanpak, naam, voorgestelde_aanpak, status) \
+         SELECT $1, gemeente_id, id, $2, $3, ARRAY[$2], $4 FROM gebied WHERE id = $5",
+        [
+            id.into(),
+            aanpak.into(),
+            naam.into(),
+            status.into(),
+            gebied.into(),
+        ],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO traject_stap (traject_id, gemeente_id, nummer, status, gestart_op, afgerond_op) \
+         SELECT t.id, t.gemeente_id, n, \
+           CASE WHEN n <= $4 THEN 'afgerond' WHEN n = $4 + 1 AND t.status = 'lopend' THEN 'bezig' \
+                ELSE 'open' END, \
+           CASE WHEN n <= $4 + 1 THEN DATE '2025-09-01' + (n - $2) * 21 END, \
+           CASE WHEN n <= $4 THEN DATE '2025-09-01' + (n - $2) * 21 + 14 END \
+         FROM traject t, generate_series($2::int, $3::int) AS n WHERE t.id = $1",
+        [
+            id.into(),
+            (*stappen.start()).into(),
+            (*stappen.end()).into(),
+            klaar.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Een lopend traject in de grote wijk (coördinerend in vak 4, coachend in vak 3),
+/// een afgerond coachend traject in de kleine kern van elke derde gemeente, en in de
+/// wijk waar de tekenen beslisten een weerbaarheidsplan dat bij het beslismoment
+/// wacht (stap 1–3 afgerond, stap 4 bezig, nog geen besluit).
+async fn trajecten(
+    db: &DatabaseConnection,
+    ids: &[Uuid],
+    index: usize,
+) -> Result<(), sea_orm::DbErr> {
+    let [hoofd, klein, _, _, wijk] = ids else {
+        return Ok(());
+    };
+    let (aanpak, stappen) = if index.is_multiple_of(2) {
+        ("coordinerend", 0..=6)
+    } else {
+        ("coachend", 0..=4)
+    };
+    traject(
+        db,
+        *hoofd,
+        aanpak,
+        "Netwerk in de wijk",
+        stappen,
+        0,
+        "lopend",
+    )
+    .await?;
+    if index % 3 == 1 {
+        traject(db, *klein, "coachend", "Buurtnetwerk", 0..=4, 4, "afgerond").await?;
+    }
+    traject(
+        db,
+        *wijk,
+        "weerbaarheid",
+        "Weerbare wijk",
+        1..=12,
+        3,
+        "lopend",
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,527 @@
+//! `weefsel seed --synthetic --schaal N [--zaad S]`: deterministische, gevarieerde
+//! gegevens op schaal, voor metingen van snelheid en voor proeven met een volle
+//! database. Bij schaal 1 per gemeente 60 gebieden (6 wijken of dorpen met elk 9
+//! buurten of kernen), twee tot vier metingen per gebied over drie jaar (sommige
+//! alleen tekenen, sommige gebieden zonder meting), 15 trajecten in alle toestanden
+//! en 30 gebruikers; schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
+//! fictief. Elke latere module breidt deze generator uit met haar eigen resources.
+//!
+//! Alles gaat met één `INSERT ... SELECT FROM unnest(...)` per tabel per gemeente:
+//! schaal 10 (6600 gebieden) duurt zo een paar seconden. De audit trail krijgt geen
+//! regels: dit zijn geen handelingen van iemand. Weigert in productie, en in een
+//! database die al gebieden heeft.
+
+use chrono::NaiveDate;
+use migration::gemeenten::{GEMEENTEN, SeedGemeente};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, Value};
+use uuid::Uuid;
+
+use super::seed::{DEMO_PASSWORD, SeedError};
+use crate::auth::secrets;
+use crate::config::Config;
+
+/// Hoeveel en met welk zaad.
+#[derive(Debug, Clone, Copy)]
+pub struct Opties {
+    pub schaal: u32,
+    pub zaad: u64,
+}
+
+/// Wat er gemaakt is.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Verslag {
+    pub gebieden: u64,
+    pub metingen: u64,
+    pub trajecten: u64,
+    pub gebruikers: u64,
+}
+
+/// Een eenvoudige, vaste pseudo-toevalsgenerator (SplitMix64): hetzelfde zaad geeft
+/// dezelfde gegevens, op elke machine.
+struct Toeval(u64);
+
+impl Toeval {
+    fn volgende(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Een getal in [0, 1).
+    fn fractie(&mut self) -> f64 {
+        (self.volgende() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn tussen(&mut self, van: f64, tot: f64) -> f64 {
+        let w = van + (tot - van) * self.fractie();
+        (w * 10.0).round() / 10.0
+    }
+
+    fn onder(&mut self, n: usize) -> usize {
+        (self.volgende() % n.max(1) as u64) as usize
+    }
+
+    fn kans(&mut self, p: f64) -> bool {
+        self.fractie() < p
+    }
+
+    fn uuid(&mut self) -> Uuid {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&self.volgende().to_le_bytes());
+        bytes[8..].copy_from_slice(&self.volgende().to_le_bytes());
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+}
+
+const VOOR: [&str; 16] = [
+    "Linden",
+    "Wilgen",
+    "Kievit",
+    "Zwaluw",
+    "Reiger",
+    "Berken",
+    "Hazel",
+    "Vlinder",
+    "Meidoorn",
+    "Eglantier",
+    "Hulst",
+    "Esdoorn",
+    "Lijster",
+    "Merel",
+    "Vlas",
+    "Rogge",
+];
+const ACHTER: [&str; 12] = [
+    "rode", "hoek", "akker", "hof", "stede", "veld", "kamp", "laar", "donk", "beemd", "dal",
+    "horst",
+];
+const KANT: [&str; 9] = [
+    "Noord", "Zuid", "Oost", "West", "Midden", "Centrum", "Haven", "Park", "Kerk",
+];
+
+/// De gemeenten met dorpen en kernen in plaats van wijken en buurten.
+const DORPEN: [&str; 5] = ["GM1721", "GM0755", "GM1982", "GM1991", "GM1948"];
+
+/// De zeven indicatoren: (sterk, zwak) als middelpunt van een klein gebied; een
+/// groot gebied ligt iets lager (zoals de cellen van de handreiking).
+const MIDDEN: [(f64, f64); 7] = [
+    (3.6, 1.2),
+    (45.0, 24.0),
+    (55.0, 28.0),
+    (24.0, 6.0),
+    (75.0, 55.0),
+    (7.0, 22.0),
+    (7.9, 5.8),
+];
+
+/// Eén gebied in aanmaak.
+struct Gebied {
+    id: Uuid,
+    naam: String,
+    soort: &'static str,
+    inwonertal: i32,
+    ouder: Option<Uuid>,
+}
+
+/// Eén meting in aanmaak: peildatum, indicatoren en tekenen.
+struct Meting {
+    id: Uuid,
+    gebied: Uuid,
+    peildatum: NaiveDate,
+    indicatoren: [Option<f64>; 7],
+    tekenen: [Option<bool>; 7],
+}
+
+/// Een traject in aanmaak: plan, status, hoeveel stappen klaar, en een besluit.
+struct Traject {
+    id: Uuid,
+    gebied: Uuid,
+    aanpak: &'static str,
+    status: &'static str,
+    klaar: i32,
+    besluit: Option<&'static str>,
+}
+
+/// Laadt de synthetische gegevens; `voortgang` hoort na elke gemeente (en na de
+/// profielen) van de vooruitgang, in stappen van 1 tot en met [`stappen`].
+pub async fn laden(
+    db: &DatabaseConnection,
+    config: &Config,
+    opties: Opties,
+    voortgang: impl Fn(u64),
+) -> Result<Verslag, SeedError> {
+    if config.is_production() {
+        return Err(SeedError::Production);
+    }
+    let bestaand = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT count(*) FROM gebied",
+        ))
+        .await?
+        .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+        .unwrap_or(0);
+    if bestaand > 0 {
+        return Err(SeedError::NietLeeg);
+    }
+    super::seed::demo_users(db).await?;
+    let hash = secrets::hash_password(DEMO_PASSWORD).map_err(|_| SeedError::Hash)?;
+    let mut verslag = Verslag::default();
+    let mut toeval = Toeval(opties.zaad);
+    for (index, gemeente) in GEMEENTEN.iter().enumerate() {
+        let schaal = opties.schaal.max(1) as usize;
+        let gebieden = gebieden_van(&mut toeval, gemeente, schaal);
+        let metingen = metingen_van(&mut toeval, &gebieden);
+        let trajecten = trajecten_van(&mut toeval, &gebieden, schaal);
+        insert_gebieden(db, gemeente, &gebieden).await?;
+        insert_metingen(db, &metingen).await?;
+        insert_trajecten(db, &trajecten).await?;
+        verslag.gebruikers += insert_gebruikers(db, gemeente, schaal, &hash).await?;
+        verslag.gebieden += gebieden.len() as u64;
+        verslag.metingen += metingen.len() as u64;
+        verslag.trajecten += trajecten.len() as u64;
+        voortgang(index as u64 + 1);
+    }
+    super::dna::herberekenen(db, true).await?;
+    db.execute_unprepared("ANALYZE").await?;
+    voortgang(stappen());
+    Ok(verslag)
+}
+
+/// Het aantal stappen van de voortgang: elke gemeente, dan de profielen.
+pub fn stappen() -> u64 {
+    GEMEENTEN.len() as u64 + 1
+}
+
+fn gebieden_van(toeval: &mut Toeval, gemeente: &SeedGemeente, schaal: usize) -> Vec<Gebied> {
+    let dorpen = DORPEN.contains(&gemeente.code);
+    let (groot, klein) = if dorpen {
+        ("dorp", "kern")
+    } else {
+        ("wijk", "buurt")
+    };
+    let mut gebieden = Vec::new();
+    for w in 0..6 * schaal {
+        let naam = format!(
+            "{}{} {}",
+            VOOR[toeval.onder(VOOR.len())],
+            ACHTER[toeval.onder(ACHTER.len())],
+            w + 1
+        );
+        let id = toeval.uuid();
+        gebieden.push(Gebied {
+            id,
+            naam: naam.clone(),
+            soort: groot,
+            inwonertal: 3000 + toeval.onder(12_000) as i32,
+            ouder: None,
+        });
+        for (b, kant) in KANT.iter().enumerate() {
+            gebieden.push(Gebied {
+                id: toeval.uuid(),
+                naam: format!("{naam}-{kant}"),
+                soort: klein,
+                inwonertal: 300 + toeval.onder(3_700) as i32 + b as i32,
+                ouder: Some(id),
+            });
+        }
+    }
+    gebieden
+}
+
+const PEILDATA: [(i32, u32, u32); 4] = [(2023, 6, 30), (2024, 6, 30), (2025, 6, 30), (2026, 3, 31)];
+
+fn metingen_van(toeval: &mut Toeval, gebieden: &[Gebied]) -> Vec<Meting> {
+    let mut metingen = Vec::new();
+    for gebied in gebieden {
+        let soort = toeval.fractie();
+        if soort < 0.1 {
+            continue; // nog niet gemeten
+        }
+        let alleen_tekenen = soort < 0.25;
+        // Waar het gebied ligt tussen sterk (0) en zwak (1), met wat ruis per meting.
+        let ligging = toeval.fractie();
+        let groot = gebied.inwonertal >= 5000;
+        let aantal = 2 + toeval.onder(3);
+        for (n, (j, m, d)) in PEILDATA.iter().enumerate().skip(4 - aantal) {
+            let peildatum = NaiveDate::from_ymd_opt(*j, *m, *d).unwrap_or_default();
+            let mut indicatoren = [None; 7];
+            if !alleen_tekenen {
+                // Een latere meting bevat soms maar een deel van de indicatoren.
+                let deel = n > 4 - aantal && toeval.kans(0.4);
+                for (i, (sterk, zwak)) in MIDDEN.iter().enumerate() {
+                    if deel && toeval.kans(0.5) {
+                        continue;
+                    }
+                    let punt = (ligging + toeval.tussen(-0.15, 0.15)).clamp(0.0, 1.0);
+                    let mut w = sterk + (zwak - sterk) * punt;
+                    if groot && i != 4 && i != 5 {
+                        w *= 0.85;
+                    }
+                    let (min, max) = if i == 6 { (1.0, 9.0) } else { (0.0, 100.0) };
+                    indicatoren[i] = Some(((w * 10.0).round() / 10.0).clamp(min, max));
+                }
+            }
+            let tekenen = if alleen_tekenen || toeval.kans(0.5) {
+                std::array::from_fn(|_| Some(toeval.fractie() > ligging))
+            } else {
+                [None; 7]
+            };
+            metingen.push(Meting {
+                id: toeval.uuid(),
+                gebied: gebied.id,
+                peildatum,
+                indicatoren,
+                tekenen,
+            });
+        }
+    }
+    metingen
+}
+
+/// Vijftien trajecten per schaal in alle toestanden, elk in een willekeurig gebied.
+fn trajecten_van(toeval: &mut Toeval, gebieden: &[Gebied], schaal: usize) -> Vec<Traject> {
+    const SOORTEN: [(&str, &str, i32, Option<&str>); 15] = [
+        ("coordinerend", "lopend", 0, None),
+        ("coordinerend", "lopend", 3, None),
+        ("coordinerend", "afgerond", 6, None),
+        ("coordinerend", "gestopt", 2, None),
+        ("coachend", "lopend", 1, None),
+        ("coachend", "lopend", 2, None),
+        ("coachend", "afgerond", 4, None),
+        ("coachend", "gestopt", 0, None),
+        ("weerbaarheid", "lopend", 2, None),
+        ("weerbaarheid", "lopend", 3, None),
+        ("weerbaarheid", "lopend", 3, Some("nog_niet")),
+        ("weerbaarheid", "lopend", 4, Some("go")),
+        ("weerbaarheid", "lopend", 8, Some("go")),
+        ("weerbaarheid", "gestopt", 3, Some("no_go")),
+        ("weerbaarheid", "afgerond", 12, Some("go")),
+    ];
+    (0..schaal)
+        .flat_map(|_| SOORTEN.iter())
+        .map(|(aanpak, status, klaar, besluit)| Traject {
+            id: toeval.uuid(),
+            gebied: gebieden[toeval.onder(gebieden.len())].id,
+            aanpak,
+            status,
+            klaar: *klaar,
+            besluit: *besluit,
+        })
+        .collect()
+}
+
+async fn uitvoeren(
+    db: &DatabaseConnection,
+    sql: &str,
+    waarden: Vec<Value>,
+) -> Result<u64, sea_orm::DbErr> {
+    Ok(db
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            waarden,
+        ))
+        .await?
+        .rows_affected())
+}
+
+async fn insert_gebieden(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    gebieden: &[Gebied],
+) -> Result<(), sea_orm::DbErr> {
+    uitvoeren(
+        db,
+        "INSERT INTO gebied (id, gemeente_id, naam, soort, inwonertal, bovenliggend_gebied_id) \
+         SELECT u.id, g.id, u.naam, u.soort, u.inwonertal, \
+           nullif(u.ouder, '00000000-0000-0000-0000-000000000000') \
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::uuid[]) \
+             AS u(id, naam, soort, inwonertal, ouder), gemeente g WHERE g.code = $6",
+        vec![
+            gebieden.iter().map(|g| g.id).collect::<Vec<_>>().into(),
+            gebieden
+                .iter()
+                .map(|g| g.naam.clone())
+                .collect::<Vec<_>>()
+                .into(),
+            gebieden
+                .iter()
+                .map(|g| g.soort.to_owned())
+                .collect::<Vec<_>>()
+                .into(),
+            gebieden
+                .iter()
+                .map(|g| g.inwonertal)
+                .collect::<Vec<_>>()
+                .into(),
+            // Een array met NULL kan sea-query niet binden: de nil-UUID staat voor "geen".
+            gebieden
+                .iter()
+                .map(|g| g.ouder.unwrap_or_default())
+                .collect::<Vec<_>>()
+                .into(),
+            gemeente.code.into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+async fn insert_metingen(
+    db: &DatabaseConnection,
+    metingen: &[Meting],
+) -> Result<(), sea_orm::DbErr> {
+    if metingen.is_empty() {
+        return Ok(());
+    }
+    // Een array met NULL kan sea-query niet binden: NaN staat voor een ontbrekende
+    // indicator, -1 voor een ontbrekend teken (de SQL maakt er NULL van).
+    let kolom_f = |i: usize| -> Value {
+        metingen
+            .iter()
+            .map(|m| m.indicatoren[i].unwrap_or(f64::NAN))
+            .collect::<Vec<_>>()
+            .into()
+    };
+    let kolom_b = |i: usize| -> Value {
+        metingen
+            .iter()
+            .map(|m| m.tekenen[i].map_or(-1i16, i16::from))
+            .collect::<Vec<_>>()
+            .into()
+    };
+    let mut waarden: Vec<Value> = vec![
+        metingen.iter().map(|m| m.id).collect::<Vec<_>>().into(),
+        metingen.iter().map(|m| m.gebied).collect::<Vec<_>>().into(),
+        metingen
+            .iter()
+            .map(|m| m.peildatum)
+            .collect::<Vec<_>>()
+            .into(),
+        super::demo::BRON.into(),
+    ];
+    waarden.extend((0..7).map(kolom_f));
+    waarden.extend((0..7).map(kolom_b));
+    uitvoeren(
+        db,
+        "INSERT INTO indicatormeting (id, gemeente_id, gebied_id, peildatum, bron, \
+           burgerinitiatieven_per_1000, vrijwilligerswerk_percentage, \
+           verenigingslidmaatschap_percentage, buurthuisbezoek_per_1000, \
+           verkiezingsopkomst_percentage, overlastregistraties_per_1000, leefbaarometer, \
+           inwoners_kennen_elkaar, groeten_elkaar_op_straat, grootste_deel_geboren_en_getogen, \
+           weten_waar_kwetsbaren_zijn, kennen_en_spreken_buren, buurtfeesten, \
+           wonen_en_werken_in_zelfde_gebied) \
+         SELECT u.id, g.gemeente_id, u.gebied, u.peildatum, $4, \
+           nullif(u.i1, 'NaN'), nullif(u.i2, 'NaN'), nullif(u.i3, 'NaN'), nullif(u.i4, 'NaN'), \
+           nullif(u.i5, 'NaN'), nullif(u.i6, 'NaN'), nullif(u.i7, 'NaN'), \
+           nullif(u.t1, -1) = 1, nullif(u.t2, -1) = 1, nullif(u.t3, -1) = 1, nullif(u.t4, -1) = 1, \
+           nullif(u.t5, -1) = 1, nullif(u.t6, -1) = 1, nullif(u.t7, -1) = 1 \
+         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $5::float8[], $6::float8[], \
+             $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], \
+             $12::int2[], $13::int2[], $14::int2[], $15::int2[], $16::int2[], $17::int2[], \
+             $18::int2[]) \
+           AS u(id, gebied, peildatum, i1, i2, i3, i4, i5, i6, i7, t1, t2, t3, t4, t5, t6, t7) \
+         JOIN gebied g ON g.id = u.gebied",
+        waarden,
+    )
+    .await?;
+    Ok(())
+}
+
+async fn insert_trajecten(
+    db: &DatabaseConnection,
+    trajecten: &[Traject],
+) -> Result<(), sea_orm::DbErr> {
+    let ids: Vec<Uuid> = trajecten.iter().map(|t| t.id).collect();
+    uitvoeren(
+        db,
+        "INSERT INTO traject (id, gemeente_id, gebied_id, aanpak, naam, status, voorgestelde_aanpak) \
+         SELECT u.id, g.gemeente_id, u.gebied, u.aanpak, 'Traject ' || g.naam, u.status, '{}' \
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(id, gebied, aanpak, status) \
+         JOIN gebied g ON g.id = u.gebied",
+        vec![
+            ids.clone().into(),
+            trajecten.iter().map(|t| t.gebied).collect::<Vec<_>>().into(),
+            trajecten.iter().map(|t| t.aanpak.to_owned()).collect::<Vec<_>>().into(),
+            trajecten.iter().map(|t| t.status.to_owned()).collect::<Vec<_>>().into(),
+        ],
+    )
+    .await?;
+    uitvoeren(
+        db,
+        "INSERT INTO traject_stap (traject_id, gemeente_id, nummer, status, gestart_op, afgerond_op) \
+         SELECT t.id, t.gemeente_id, n, \
+           CASE WHEN n <= u.klaar THEN 'afgerond' \
+                WHEN n = u.klaar + 1 AND t.status = 'lopend' THEN 'bezig' ELSE 'open' END, \
+           CASE WHEN n <= u.klaar + 1 THEN DATE '2024-01-15' + n * 30 END, \
+           CASE WHEN n <= u.klaar THEN DATE '2024-01-15' + n * 30 + 20 END \
+         FROM unnest($1::uuid[], $2::int[]) AS u(id, klaar) JOIN traject t ON t.id = u.id, \
+           generate_series(CASE t.aanpak WHEN 'weerbaarheid' THEN 1 ELSE 0 END, \
+             CASE t.aanpak WHEN 'coordinerend' THEN 6 WHEN 'coachend' THEN 4 ELSE 12 END) AS n",
+        vec![
+            ids.clone().into(),
+            trajecten.iter().map(|t| t.klaar).collect::<Vec<_>>().into(),
+        ],
+    )
+    .await?;
+    let besluiten: Vec<&Traject> = trajecten.iter().filter(|t| t.besluit.is_some()).collect();
+    if besluiten.is_empty() {
+        return Ok(());
+    }
+    uitvoeren(
+        db,
+        "INSERT INTO traject_besluit (id, gemeente_id, traject_id, besluit, reden, datum) \
+         SELECT gen_random_uuid(), t.gemeente_id, t.id, u.besluit, 'Synthetisch besluit', \
+           DATE '2024-01-15' + 4 * 30 + 20 FROM unnest($1::uuid[], $2::text[]) AS u(id, besluit) \
+         JOIN traject t ON t.id = u.id",
+        vec![
+            besluiten.iter().map(|t| t.id).collect::<Vec<_>>().into(),
+            besluiten
+                .iter()
+                .map(|t| t.besluit.unwrap_or("go").to_owned())
+                .collect::<Vec<_>>()
+                .into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Dertig gebruikers per schaal: coördinatoren, raadplegers, budgethouders en een
+/// beheerder per tien, allemaal met het demowachtwoord.
+async fn insert_gebruikers(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    schaal: usize,
+    hash: &str,
+) -> Result<u64, sea_orm::DbErr> {
+    let n = 30 * schaal;
+    let namen: Vec<String> = (1..=n)
+        .map(|i| format!("{}.synth-{i:04}", gemeente.slug))
+        .collect();
+    let rollen: Vec<String> = (1..=n)
+        .map(|i| match i % 10 {
+            0 => "gemeente_beheerder",
+            1..=4 => "coordinator",
+            5..=7 => "raadpleger",
+            _ => "budgethouder",
+        })
+        .map(str::to_owned)
+        .collect();
+    uitvoeren(
+        db,
+        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
+         SELECT gen_random_uuid(), g.id, u.naam, $3, ARRAY[u.rol] \
+         FROM unnest($1::text[], $2::text[]) AS u(naam, rol), gemeente g WHERE g.code = $4",
+        vec![
+            namen.into(),
+            rollen.into(),
+            hash.into(),
+            gemeente.code.into(),
+        ],
+    )
+    .await
+}
