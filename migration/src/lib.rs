@@ -36,6 +36,7 @@ mod m20261124_000004_toegang;
 mod m20261124_000005_dna;
 mod m20261124_000006_beslismoment;
 mod m20261124_000007_dna_opgeslagen;
+mod m20261124_000008_context;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_dna::Migration),
             Box::new(m20261124_000006_beslismoment::Migration),
             Box::new(m20261124_000007_dna_opgeslagen::Migration),
+            Box::new(m20261124_000008_context::Migration),
         ]
     }
 }

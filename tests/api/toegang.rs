@@ -472,3 +472,110 @@ async fn passwords_that_can_be_guessed_are_refused_wherever_they_are_set() {
         200
     );
 }
+
+/// De context van een verzoek opent in één statement (`weefsel_context_openen`); de
+/// regionale modus die de database daarbij zet, is voor elke rollencombinatie wat
+/// de dienst (`Caller::regio_modus`) ervan denkt, en een ongeldig token zet niets.
+#[tokio::test]
+async fn the_database_sets_the_same_regional_mode_as_the_service_and_nothing_for_a_stale_token() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
+    use weefsel_api::auth::{Actor, Caller, GemeenteRef, Rol};
+
+    let app = spawn_app().await;
+    exec(
+        &app.db,
+        "INSERT INTO gebruiker (id, gebruikersnaam, rollen) VALUES \
+         (gen_random_uuid(), 'regio.beide', ARRAY['regio_netwerkmanager', 'regio_beheerder'])",
+    )
+    .await;
+    let oss = query_text(
+        &app.db,
+        "SELECT id::text FROM gemeente WHERE code = 'GM0828'",
+    )
+    .await;
+    // (gebruiker, generatie in het token relatief aan de database, gemeente in het token)
+    let gevallen = [
+        ("regio.beheerder", 0, None),
+        ("regio.netwerkmanager", 0, None),
+        ("regio.beide", 0, None),
+        ("oss.coordinator", 0, Some("GM0828")),
+        ("oss.beheerder", 0, Some("GM0828")),
+        ("oss.coordinator", -1, Some("GM0828")),
+        ("oss.coordinator", 0, Some("GM0796")),
+        ("regio.beheerder", 0, Some("GM0828")),
+    ];
+    for (naam, verschil, token_gemeente) in gevallen {
+        let tx = app.db.begin().await.expect("transactie");
+        let sql = format!(
+            "SELECT c.regio, c.geldig, array_to_string(c.rollen, ','), coalesce(c.gemeente_id::text, '') \
+             FROM gebruiker g, weefsel_context_openen('gebruiker', g.id, {}, NULL, g.token_generatie + ({verschil})) c \
+             WHERE g.gebruikersnaam = '{naam}'",
+            token_gemeente.map_or("NULL".to_owned(), |c| format!("'{c}'")),
+        );
+        let rij = tx
+            .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+            .await
+            .expect("context openen")
+            .expect("een rij");
+        let regio: String = rij.try_get_by_index(0).expect("regio");
+        let geldig: bool = rij.try_get_by_index(1).expect("geldig");
+        let rollen: String = rij.try_get_by_index(2).expect("rollen");
+        let gemeente_id: String = rij.try_get_by_index(3).expect("gemeente");
+        let instellingen = tx
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT current_setting('weefsel.regio'), current_setting('weefsel.gemeente'), \
+                 current_setting('weefsel.context')",
+            ))
+            .await
+            .expect("instellingen")
+            .expect("een rij");
+        let gezet: (String, String, String) = (
+            instellingen.try_get_by_index(0).expect("regio"),
+            instellingen.try_get_by_index(1).expect("gemeente"),
+            instellingen.try_get_by_index(2).expect("context"),
+        );
+        tx.rollback().await.expect("terugdraaien");
+
+        let hoort_geldig =
+            verschil == 0 && token_gemeente == (!gemeente_id.is_empty()).then_some("GM0828");
+        assert_eq!(geldig, hoort_geldig, "{naam} {verschil} {token_gemeente:?}");
+        if !geldig {
+            assert_eq!(
+                gezet,
+                (String::new(), String::new(), String::new()),
+                "{naam}"
+            );
+            continue;
+        }
+        let caller = Caller {
+            actor: Actor::Systeem,
+            gemeente: (!gemeente_id.is_empty()).then(|| GemeenteRef {
+                id: gemeente_id.parse().expect("uuid"),
+                code: "GM0828".into(),
+            }),
+            rollen: rollen.split(',').filter_map(Rol::parse).collect(),
+            scopes: Vec::new(),
+        };
+        assert_eq!(regio, caller.regio_modus().as_setting(), "{naam}");
+        assert_eq!(
+            gezet,
+            (regio.clone(), gemeente_id.clone(), String::new()),
+            "{naam}"
+        );
+        if !gemeente_id.is_empty() {
+            assert_eq!(gemeente_id, oss);
+        }
+    }
+    let verwacht = [
+        ("regio.beheerder", "beheer"),
+        ("regio.netwerkmanager", "lezen"),
+    ];
+    for (naam, modus) in verwacht {
+        let sql = format!(
+            "SELECT c.regio FROM gebruiker g, weefsel_context_openen('gebruiker', g.id, NULL, NULL, g.token_generatie) c \
+             WHERE g.gebruikersnaam = '{naam}'"
+        );
+        assert_eq!(query_text(&app.db, &sql).await, modus);
+    }
+}

@@ -13,7 +13,7 @@ pub mod secrets;
 
 use actix_web::HttpRequest;
 use actix_web::http::header;
-use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, FromQueryResult, Statement};
+use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Statement};
 use uuid::Uuid;
 
 pub use keys::{Identity, Subject, TokenKeys};
@@ -155,46 +155,64 @@ struct AccountRow {
     scopes: Vec<String>,
     gemeente_id: Option<Uuid>,
     gemeente_code: Option<String>,
-    token_generatie: i32,
+    /// Actief en van deze gemeente en tokengeneratie: de database heeft de
+    /// tenantinstellingen gezet.
+    geldig: bool,
+    /// Wat de database als `weefsel.regio` heeft gezet.
+    regio: String,
 }
-
-const GEBRUIKER_SQL: &str = "SELECT g.id, g.actief, g.rollen, ARRAY[]::text[] AS scopes, \
-     g.gemeente_id, gm.code AS gemeente_code, g.token_generatie \
-     FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id";
-const KOPPELING_SQL: &str = "SELECT k.id, k.actief, ARRAY[]::text[] AS rollen, k.scopes, \
-     k.gemeente_id, gm.code AS gemeente_code, k.token_generatie \
-     FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id";
 
 const INACTIVE: &str =
     "Het account achter dit token bestaat niet meer, is gedeactiveerd of ingetrokken.";
 
-/// Zoekt het account achter een geverifieerde identiteit op, in de transactie van
-/// het verzoek (nog zonder gemeente: daarom de context `authenticatie`, die de
-/// aanroeper daarna weer leegmaakt; zie [`crate::tenancy::Context::open`]).
+/// Zoekt het account achter een geverifieerde identiteit op en zet, als het geldig
+/// is, de tenantinstellingen van de transactie: één statement,
+/// `weefsel_context_openen` (migratie 000008). Voor een ongeldig account blijft de
+/// transactie zonder gemeente en is het antwoord 401.
 pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiResult<Caller> {
-    tx.execute_raw(Statement::from_string(
-        DbBackend::Postgres,
-        "SELECT set_config('weefsel.context', 'authenticatie', true)",
-    ))
-    .await?;
-    let (sql, values): (String, Vec<sea_orm::Value>) = match identity {
-        Identity::Gebruiker { id, .. } => (
-            format!("{GEBRUIKER_SQL} WHERE g.id = $1"),
-            vec![(*id).into()],
-        ),
-        Identity::Koppeling { id, .. } => (
-            format!("{KOPPELING_SQL} WHERE k.id = $1"),
-            vec![(*id).into()],
-        ),
-        Identity::Extern { gemeente, subject } => (
-            format!("{GEBRUIKER_SQL} WHERE gm.code = $1 AND g.extern_id = $2"),
-            vec![gemeente.clone().into(), subject.clone().into()],
-        ),
-    };
+    let (soort, account, gemeente, onderwerp, generatie): (_, Option<Uuid>, _, Option<String>, _) =
+        match identity {
+            Identity::Gebruiker {
+                id,
+                gemeente,
+                generatie,
+            } => (
+                "gebruiker",
+                Some(*id),
+                gemeente.clone(),
+                None,
+                Some(*generatie),
+            ),
+            Identity::Koppeling {
+                id,
+                gemeente,
+                generatie,
+            } => (
+                "koppeling",
+                Some(*id),
+                Some(gemeente.clone()),
+                None,
+                Some(*generatie),
+            ),
+            Identity::Extern { gemeente, subject } => (
+                "extern",
+                None,
+                Some(gemeente.clone()),
+                Some(subject.clone()),
+                None,
+            ),
+        };
     let row = AccountRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        sql,
-        values,
+        "SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio \
+         FROM weefsel_context_openen($1, $2, $3, $4, $5)",
+        [
+            soort.into(),
+            account.into(),
+            gemeente.into(),
+            onderwerp.into(),
+            generatie.into(),
+        ],
     ))
     .one(tx)
     .await?;
@@ -210,21 +228,8 @@ pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiRe
     };
     // Het token en het account moeten over de gemeente overeenstemmen, en een token
     // van een eerdere generatie (vóór een nieuw wachtwoord of secret, of een
-    // deactivering) telt niet meer.
-    let past = match identity {
-        Identity::Gebruiker {
-            gemeente,
-            generatie,
-            ..
-        } => *gemeente == row.gemeente_code && *generatie == row.token_generatie,
-        Identity::Koppeling {
-            gemeente,
-            generatie,
-            ..
-        } => Some(gemeente) == row.gemeente_code.as_ref() && *generatie == row.token_generatie,
-        Identity::Extern { .. } => true,
-    };
-    if !past {
+    // deactivering) telt niet meer; de database heeft dat beoordeeld.
+    if !row.geldig {
         return Err(ApiError::Unauthorized(INACTIVE.into()));
     }
     let gemeente = match (row.gemeente_id, row.gemeente_code) {
@@ -235,10 +240,20 @@ pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiRe
         Identity::Koppeling { .. } => Actor::Koppeling(row.id),
         _ => Actor::Gebruiker(row.id),
     };
-    Ok(Caller {
+    let caller = Caller {
         actor,
         gemeente,
         rollen: row.rollen.iter().filter_map(|r| Rol::parse(r)).collect(),
         scopes: row.scopes.iter().filter_map(|s| Scope::parse(s)).collect(),
-    })
+    };
+    // Eén regel in twee talen: wat de database als regionale modus zette, moet zijn
+    // wat de dienst ervan denkt; anders geen verzoek.
+    if row.regio != caller.regio_modus().as_setting() {
+        return Err(ApiError::Internal(format!(
+            "regionale modus verschilt: database '{}', dienst '{}'",
+            row.regio,
+            caller.regio_modus().as_setting()
+        )));
+    }
+    Ok(caller)
 }

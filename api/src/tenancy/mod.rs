@@ -121,18 +121,6 @@ impl Context {
         let identity = identity.clone();
         let tx = db.begin().await?;
         let caller = auth::load_caller(&tx, &identity).await?;
-        let gemeente = caller
-            .gemeente
-            .as_ref()
-            .map(|g| g.id.to_string())
-            .unwrap_or_default();
-        tx.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT set_config('weefsel.context', '', true), \
-             set_config('weefsel.gemeente', $1, true), set_config('weefsel.regio', $2, true)",
-            [gemeente.into(), caller.regio_modus().as_setting().into()],
-        ))
-        .await?;
         Ok(Context {
             caller,
             request_id,
