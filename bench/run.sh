@@ -1,47 +1,145 @@
 #!/usr/bin/env bash
-# Meet de doorvoer van een paar leesendpoints met wrk, alleen over loopback en
-# begrensd in tijd. Gebruik: bench/run.sh (DATABASE_URL: een superuser-URL;
-# standaard de PostgreSQL op 127.0.0.1:5432). Vereist: wrk (apt-get install wrk).
+# Meet de API tegen PostgreSQL zelf (issue 11; CONVENTIONS, "Work per request").
+#
+# Voor schaal 1 en 10: een verse database met `seed --synthetic`, de release-binary
+# op loopback, wrk met 8 en 64 verbindingen op de lijst van gebieden (als coördinator
+# van Oss en als regio_netwerkmanager), één gebied en de lijst van trajecten, het
+# tokenendpoint met 8; daarna pgbench (prepared, zelfde gelijktijdigheid, zelfde
+# database, als rol weefsel_app onder row-level security) met de SQL die die
+# endpoints uitvoeren (bench/sql/*.sql, uit het statementlog van de dienst).
+# Drukt per endpoint verzoeken/s, p50, p99, de verhouding API/pgbench, de groei van
+# schaal 1 naar 10 en het RSS van de dienst (rust en piek onder last).
+#
+#   bench/run.sh                  # 10 s per meting
+#   BENCH_SECONDS=5 bench/run.sh
+#
+# Nooit in de testopdracht. Vereist wrk (wordt met apt-get geïnstalleerd als het
+# ontbreekt en dat kan), pgbench en psql; DATABASE_URL als superuser-URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 base="${admin%/*}"
-db="weefsel_bench"
 port="${BENCH_PORT:-18181}"
 seconds="${BENCH_SECONDS:-10}"
+password="weefsel-demo-2026"
 
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 cargo build --release --quiet --bin weefsel
-psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-DATABASE_URL="$base/$db" ./target/release/weefsel migrate >/dev/null
-DATABASE_URL="$base/$db" ./target/release/weefsel seed --demo >/dev/null
+bin=./target/release/weefsel
+results="$(mktemp)"
+sqlfile="$(mktemp --suffix=.sql)"
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  for s in 1 10; do psql "$admin" -qc "DROP DATABASE IF EXISTS weefsel_bench_$s WITH (FORCE)"; done
+  rm -f "$results" "$results.rss" "$sqlfile"
+}
+trap cleanup EXIT
 
-DATABASE_URL="$base/$db" WEEFSEL_LISTEN="127.0.0.1:$port" WEEFSEL_LOG=warn \
-  ./target/release/weefsel serve &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.1; done
+token() {
+  curl -sf "http://127.0.0.1:$port/api/v1/auth/token" -d grant_type=password \
+    -d username="$1" -d password="$password" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
 
-token=$(curl -sf "http://127.0.0.1:$port/api/v1/auth/token" \
-  -d grant_type=password -d username=oss.beheerder -d password=weefsel-demo-2026 |
-  sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+# wrk: "rps p50 p99" (ms).
+meet_api() {
+  local c=$1 token=$2 path=$3
+  wrk -t2 -c"$c" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port$path" | awk '
+      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+      /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
+      /Non-2xx/ { fout = $NF }
+      END { if (fout) print "NIET-2XX " fout > "/dev/stderr"; printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
 
-echo "machine: $(nproc) kernen; wrk 2 threads, 32 verbindingen, ${seconds}s per endpoint"
-for path in /health/live /health/ready /api/v1/gemeenten /api/v1/gemeenten/GM0828 \
-            /api/v1/gebruikers /api/v1/gebruikers/mij /api/v1/audit-trail \
-            /api/v1/gebieden /api/v1/trajecten; do
-  echo "== GET $path"
-  wrk -t2 -c32 -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
-    "http://127.0.0.1:$port$path" | grep -E 'Requests/sec|50%|99%|Non-2xx'
+# pgbench: "tps" (zonder de verbindingstijd).
+meet_pg() {
+  local c=$1 file=$2; shift 2
+  PGSSLMODE=disable PGOPTIONS="-c role=weefsel_app" pgbench -n -M prepared -c "$c" -j 2 -T "$seconds" \
+    -f "$file" "$@" "$db_url" 2>/dev/null | awk '/^tps/ { printf "%.0f\n", $3; exit }'
+}
+
+rss() { awk '/^'"$2"':/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+for schaal in 1 10; do
+  db="weefsel_bench_$schaal"
+  db_url="$base/$db"
+  psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  DATABASE_URL="$db_url" $bin migrate >/dev/null
+  DATABASE_URL="$db_url" $bin seed --synthetic --schaal "$schaal" | tee -a /dev/stderr >/dev/null
+  # Over loopback zonder TLS, voor de dienst én voor pgbench (zie bench/README.md).
+  DATABASE_URL="$db_url?sslmode=disable" WEEFSEL_LISTEN="127.0.0.1:$port" WEEFSEL_LOG=warn $bin serve &
+  pid=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.1; done
+  coordinator=$(token oss.coordinator)
+  regio=$(token regio.netwerkmanager)
+  q() { psql -At "$db_url" -c "$1"; }
+  gemeente=$(q "SELECT id FROM gemeente WHERE code = 'GM0828'")
+  gebied=$(q "SELECT id FROM gebied WHERE gemeente_id = '$gemeente' ORDER BY naam LIMIT 1")
+  uid_c=$(q "SELECT id FROM gebruiker WHERE gebruikersnaam = 'oss.coordinator'")
+  uid_r=$(q "SELECT id FROM gebruiker WHERE gebruikersnaam = 'regio.netwerkmanager'")
+  gen_c=$(q "SELECT token_generatie FROM gebruiker WHERE id = '$uid_c'")
+  gen_r=$(q "SELECT token_generatie FROM gebruiker WHERE id = '$uid_r'")
+  # De ids van de eerste pagina trajecten, zoals de dienst ze in IN (...) noemt.
+  ids=$(q "SELECT string_agg(quote_literal(id), ', ') FROM (SELECT id FROM traject
+           WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
+  rss_rust=$(rss "$pid" VmRSS)
+  # Het RSS onder de last van de lijsten: elke 0,2 s gelezen terwijl wrk loopt, het
+  # hoogste telt (VmHWM telt ook wat de dienst bij het opstarten even nodig had en de
+  # argon2-hashes van het inloggen hierboven).
+  echo 0 >"$results.rss"
+  ( max=0; while kill -0 "$pid" 2>/dev/null; do
+      if pgrep -x wrk >/dev/null; then
+        r=$(rss "$pid" VmRSS); [ "${r:-0}" -gt "$max" ] && max=$r && echo "$max" >"$results.rss"
+      fi
+      sleep 0.2; done ) &
+  sampler=$!
+  for c in 8 64; do
+    for ep in gebieden_coordinator gebieden_regio gebied trajecten; do
+      case $ep in
+        gebieden_coordinator) t=$coordinator; path="/api/v1/gebieden?paginaGrootte=20"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
+        gebieden_regio) t=$regio; path="/api/v1/gebieden?paginaGrootte=20"
+          vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=-) ;;
+        gebied) t=$coordinator; path="/api/v1/gebieden/$gebied"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828 -D gebied="$gebied") ;;
+        trajecten) t=$coordinator; path="/api/v1/trajecten?paginaGrootte=20"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
+      esac
+      api=$(meet_api "$c" "$t" "$path")
+      sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile"
+      pg=$(meet_pg "$c" "$sqlfile" "${vars[@]}")
+      echo "$schaal $c $ep $api $pg" >>"$results"
+    done
+  done
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  rss_lijsten=$(cat "$results.rss")
+  # Inloggen kost bewust een argon2id-hash (19 MiB, 2 iteraties) per poging.
+  script=$(mktemp --suffix=.lua)
+  printf 'wrk.method = "POST"\nwrk.body = "grant_type=password&username=oss.coordinator&password=%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' "$password" >"$script"
+  api=$(wrk -t2 -c8 -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/api/v1/auth/token" |
+    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+         /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
+         END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }')
+  rm -f "$script"
+  echo "$schaal 8 token $api -" >>"$results"
+  echo "$schaal rss $rss_rust $rss_lijsten $(rss "$pid" VmHWM)" >>"$results"
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 done
 
-# Inloggen kost bewust een argon2id-hash (19 MiB, 2 iteraties) per poging.
-script=$(mktemp --suffix=.lua)
-cat >"$script" <<'LUA'
-wrk.method = "POST"
-wrk.body = "grant_type=password&username=oss.coordinator&password=weefsel-demo-2026"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-LUA
-echo "== POST /api/v1/auth/token (password)"
-wrk -t2 -c8 -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/api/v1/auth/token" |
-  grep -E 'Requests/sec|50%|99%|Non-2xx'
-rm -f "$script"
+echo
+echo "machine: $(nproc) kernen, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(date -u +%Y-%m-%d); ${seconds} s per meting"
+echo
+echo "| schaal | verb. | endpoint | API verz./s | p50 ms | p99 ms | pgbench tps | API/pgbench |"
+echo "|---|---|---|---|---|---|---|---|"
+awk '$2 != "rss" { ratio = ($7 == "-" || $7 == 0) ? "-" : sprintf("%.0f %%", 100 * $4 / $7);
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ratio }' "$results"
+echo
+echo "| verb. | endpoint | p50 schaal 1 → 10 |"
+echo "|---|---|---|"
+awk '$2 != "rss" { k = $2 " " $3; if ($1 == 1) een[k] = $5; else tien[k] = $5 }
+     END { for (k in een) if (k in tien) { split(k, d, " "); printf "| %s | %s | %.2f× |\n", d[1], d[2], tien[k] / een[k] } }' "$results" | sort
+echo
+awk '$2 == "rss" { printf "RSS schaal %s: %s MiB in rust, onder last van de lijsten hoogstens %s MiB, piek (VmHWM) na het inloggen %s MiB\n", $1, $3, $4, $5 }' "$results"

@@ -64,17 +64,18 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
         let port = listener.local_addr()?.port();
 
-        let document_json = DocumentJson(web::Bytes::from(openapi::document_json()));
+        // Het document één keer gebouwd, voor de routetabel, de invoercontrole en
+        // `GET /api/v1/openapi.json`.
+        let document = openapi::document();
+        let document_json = DocumentJson(web::Bytes::from(openapi::als_json(&document)));
         let table = web::Data::new(
-            RouteTable::from_openapi(&openapi::document())
+            RouteTable::from_openapi(&document)
                 .with_route("/health/live", &[Method::GET])
                 .with_route("/health/ready", &[Method::GET]),
         );
         let db_data = web::Data::new(db.clone());
         let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
-        let schemas = web::Data::new(crate::http::invoer::Schemas(std::sync::Arc::new(
-            openapi::document(),
-        )));
+        let schemas = web::Data::new(crate::http::invoer::Schemas(std::sync::Arc::new(document)));
 
         let server = actix_web::HttpServer::new(move || {
             // Swagger UI vóór de scope `/api/v1`: een actix-scope neemt alles onder

@@ -17,9 +17,13 @@ pub struct Model {
     pub bovenliggend_gebied_id: Option<Uuid>,
     /// Handmatige keuze in het DNA-profiel (grootteklasse, cohesie, aanpak, reden, door, op).
     pub handmatig: Option<Json>,
-    /// Het geldende DNA-profiel, afgeleid en bij elke wijziging bijgehouden.
+    /// Het geldende DNA-profiel, afgeleid en bij elke wijziging bijgehouden. Gelezen
+    /// als tekst (`jsonb::text`): de dienst leest het meteen in zijn eigen struct,
+    /// zonder de omweg via `serde_json::Value` (die een lijst de helft van haar
+    /// CPU-tijd kostte; bench/README.md).
     #[serde(skip_serializing)]
-    pub dna_profiel: Option<Json>,
+    #[sea_orm(column_type = "JsonBinary", select_as = "text", save_as = "jsonb")]
+    pub dna_profiel: Option<String>,
     #[serde(skip_serializing)]
     pub dna_kwadrant: Option<i16>,
     #[serde(skip_serializing)]
@@ -28,6 +32,10 @@ pub struct Model {
     pub dna_aanpak: Vec<String>,
     #[serde(skip_serializing)]
     pub dna_grootte: Option<String>,
+    #[serde(skip_serializing)]
+    pub dna_basis: Option<String>,
+    #[serde(skip_serializing)]
+    pub dna_peildatum: Option<Date>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

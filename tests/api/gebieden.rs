@@ -614,12 +614,41 @@ async fn the_demo_seed_shows_every_quadrant_and_a_traject_at_its_beslismoment() 
             .iter()
             .any(|p| p["basis"] == "tekenen" && p["kwadrant"].is_u64())
     );
-    // Meer metingen per gebied: een indicator van een oudere meting blijft staan.
-    assert!(profielen.iter().any(|p| {
-        let data: std::collections::BTreeSet<&str> =
-            kolom(&p["indicatoren"], "peildatum").into_iter().collect();
-        data.len() > 1
-    }));
+    // De lijst toont de kern van elk profiel; het gebied zelf het hele profiel, en
+    // de kern daarvan is precies wat de lijst toont.
+    let mut meer_peildata = false;
+    for (gebied, kern) in lijst.iter().zip(&profielen) {
+        let mut sleutels: Vec<&String> = kern.as_object().expect("profiel").keys().collect();
+        sleutels.sort();
+        assert_eq!(
+            sleutels,
+            [
+                "aanpak",
+                "basis",
+                "cohesie",
+                "grootteklasse",
+                "kwadrant",
+                "peildatum"
+            ]
+        );
+        let volledig = app
+            .get_json_as(&format!("/api/v1/gebieden/{}", id_of(gebied)), &regio)
+            .await;
+        let profiel = &volledig["dnaProfiel"];
+        for sleutel in sleutels {
+            assert_eq!(
+                kern[sleutel], profiel[sleutel],
+                "{} {sleutel}",
+                gebied["naam"]
+            );
+        }
+        // Meer metingen per gebied: een indicator van een oudere meting blijft staan.
+        let data: std::collections::BTreeSet<&str> = kolom(&profiel["indicatoren"], "peildatum")
+            .into_iter()
+            .collect();
+        meer_peildata |= data.len() > 1;
+    }
+    assert!(meer_peildata);
     for code in [
         "GM0796", "GM1721", "GM0755", "GM0757", "GM0797", "GM1982", "GM1991", "GM1948", "GM0828",
         "GM0845", "GM0865",
@@ -749,7 +778,21 @@ async fn the_stored_profile_equals_the_computed_one_after_every_change() {
         .await;
     assert_eq!(lijst["totaalAantal"], 0, "{lijst}");
 
-    // Buiten de dienst om geknoeid: gevonden en hersteld.
+    // Buiten de dienst om geknoeid, eerst alleen aan een kolom die de lijst leest,
+    // dan aan het profiel: gevonden en hersteld.
+    exec(
+        &app.db,
+        &format!("UPDATE gebied SET dna_peildatum = '2001-01-01' WHERE id = '{id}'"),
+    )
+    .await;
+    let uitkomst = weefsel_api::ops::dna::herberekenen(&app.db, false)
+        .await
+        .expect("herberekenen");
+    assert_eq!(
+        uitkomst.afwijkend,
+        [id.parse::<uuid::Uuid>().expect("uuid")]
+    );
+    klopt("het herstel van een kolom").await;
     exec(
         &app.db,
         &format!("UPDATE gebied SET dna_kwadrant = 1, dna_profiel = '{{}}' WHERE id = '{id}'"),

@@ -49,14 +49,40 @@ fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {
     Ok(bytes)
 }
 
-/// Hasht een wachtwoord met argon2id en een eigen salt (traag: roep aan via `web::block`).
-/// [`hash_password`] buiten de request-threads (argon2 kost ~20 ms CPU), voor handlers.
-pub async fn hash_password_blocking(password: String) -> Result<String, ApiError> {
-    actix_web::web::block(move || hash_password(&password))
+/// Argon2id kost per hash ~20 ms CPU en 19 MiB geheugen. Hoogstens één hash per kern
+/// tegelijk, buiten de request-threads: meer tegelijk levert geen doorvoer op, wel
+/// geheugen (acht gelijktijdige inlogpogingen kostten 150 MiB; bench/README.md).
+async fn argon2_werk<T: Send + 'static>(
+    werk: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    static BEURTEN: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    let beurten = BEURTEN.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get()))
+    });
+    let _beurt = beurten
+        .acquire()
         .await
-        .map_err(|e| ApiError::Internal(format!("hashen: {e}")))?
+        .map_err(|e| ApiError::Internal(format!("argon2: {e}")))?;
+    actix_web::web::block(werk)
+        .await
+        .map_err(|e| ApiError::Internal(format!("argon2: {e}")))
 }
 
+/// [`hash_password`] voor handlers: buiten de request-threads, hoogstens één per kern.
+pub async fn hash_password_blocking(password: String) -> Result<String, ApiError> {
+    argon2_werk(move || hash_password(&password)).await?
+}
+
+/// [`verify_password`] voor handlers: buiten de request-threads, hoogstens één per kern.
+pub async fn verify_password_blocking(
+    hash: Option<String>,
+    password: String,
+) -> Result<bool, ApiError> {
+    argon2_werk(move || verify_password(hash.as_deref(), &password)).await
+}
+
+/// Hasht een wachtwoord met argon2id en een eigen salt (traag: gebruik in een handler
+/// [`hash_password_blocking`]).
 pub fn hash_password(password: &str) -> Result<String, ApiError> {
     let salt = SaltString::encode_b64(&random_bytes::<16>()?)
         .map_err(|e| ApiError::Internal(format!("salt: {e}")))?;

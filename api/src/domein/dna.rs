@@ -66,6 +66,22 @@ pub enum Basis {
     Geen,
 }
 
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Indicatoren => "indicatoren",
+            Basis::Tekenen => "tekenen",
+            Basis::Geen => "geen",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Basis> {
+        [Basis::Indicatoren, Basis::Tekenen, Basis::Geen]
+            .into_iter()
+            .find(|b| b.as_str() == value)
+    }
+}
+
 /// Klein onder de drempel, groot vanaf de drempel.
 pub fn grootte_uit_inwonertal(inwonertal: i64, drempel: i64) -> Grootteklasse {
     if inwonertal >= drempel {
@@ -320,6 +336,34 @@ pub struct DnaProfiel {
     pub toelichting: String,
     pub berekend: Berekend,
     pub handmatig: Option<Handmatig>,
+}
+
+/// De kern van een DNA-profiel zoals een lijst van gebieden hem toont: de geldende
+/// waarden, zonder de onderbouwing (indicatoren, tekenen, toelichting, berekend en
+/// handmatig), die bij het gebied zelf staat. Dezelfde namen als in [`DnaProfiel`].
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DnaKenmerken {
+    pub cohesie: Cohesie,
+    pub basis: Basis,
+    pub grootteklasse: Option<Grootteklasse>,
+    /// 1 klein en sterk, 2 klein en zwak, 3 groot en sterk, 4 groot en zwak.
+    pub kwadrant: Option<u8>,
+    pub aanpak: Vec<Aanpak>,
+    pub peildatum: Option<NaiveDate>,
+}
+
+impl From<&DnaProfiel> for DnaKenmerken {
+    fn from(p: &DnaProfiel) -> Self {
+        DnaKenmerken {
+            cohesie: p.cohesie,
+            basis: p.basis,
+            grootteklasse: p.grootteklasse,
+            kwadrant: p.kwadrant,
+            aanpak: p.aanpak.clone(),
+            peildatum: p.peildatum,
+        }
+    }
 }
 
 /// Hoe de grootteklasse tot stand kwam.

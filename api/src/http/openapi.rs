@@ -293,7 +293,12 @@ fn pascal_case_schema_names(doc: &mut serde_json::Value) {
 
 /// Het document als JSON zoals het in `openapi/openapi.json` staat.
 pub fn document_json() -> String {
-    let mut json = serde_json::to_string_pretty(&document()).unwrap_or_default();
+    als_json(&document())
+}
+
+/// Het document zoals `GET /api/v1/openapi.json` en `weefsel openapi` het geven.
+pub fn als_json(document: &serde_json::Value) -> String {
+    let mut json = serde_json::to_string_pretty(document).unwrap_or_default();
     json.push('\n');
     json
 }

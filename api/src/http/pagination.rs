@@ -6,7 +6,9 @@
 //! [`Lijst::antwoord`].
 
 use actix_web::{HttpRequest, HttpResponse};
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QuerySelect, Select};
+use sea_orm::{
+    ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, PartialModelTrait, QuerySelect, Select,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -60,6 +62,29 @@ impl PaginaParams {
         let rijen = select
             .offset(self.offset())
             .limit(self.pagina_grootte())
+            .all(db)
+            .await?;
+        Ok((totaal, rijen))
+    }
+
+    /// Als [`Paginering::fetch`], maar haalt van de rijen van de pagina alleen de
+    /// kolommen van `P` op (een lijst die niet alles van een rij toont).
+    pub async fn fetch_deel<E, P, C>(
+        &self,
+        select: Select<E>,
+        db: &C,
+    ) -> Result<(u64, Vec<P>), DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Sync,
+        P: PartialModelTrait + Send + Sync,
+        C: ConnectionTrait,
+    {
+        let totaal = select.clone().count(db).await?;
+        let rijen = select
+            .offset(self.offset())
+            .limit(self.pagina_grootte())
+            .into_partial_model::<P>()
             .all(db)
             .await?;
         Ok((totaal, rijen))

@@ -59,7 +59,32 @@ pub async fn herberekenen(
             .filter_map(|g| {
                 let profiel = profielen.get(&g.id)?;
                 let nu = serde_json::to_value(profiel).ok();
-                (g.dna_profiel != nu).then(|| (g.id, profiel.clone()))
+                let bewaard = g
+                    .dna_profiel
+                    .as_deref()
+                    .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok());
+                // Het profiel en de kolommen die lijsten ervan lezen.
+                let kolommen = (
+                    g.dna_kwadrant.and_then(|k| u8::try_from(k).ok()),
+                    g.dna_cohesie.as_deref(),
+                    g.dna_aanpak.iter().map(String::as_str).collect::<Vec<_>>(),
+                    g.dna_grootte.as_deref(),
+                    g.dna_basis.as_deref(),
+                    g.dna_peildatum,
+                );
+                let verwacht = (
+                    profiel.kwadrant,
+                    Some(profiel.cohesie.as_str()),
+                    profiel
+                        .aanpak
+                        .iter()
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>(),
+                    profiel.grootteklasse.map(|g| g.as_str()),
+                    Some(profiel.basis.as_str()),
+                    profiel.peildatum,
+                );
+                (bewaard != nu || kolommen != verwacht).then(|| (g.id, profiel.clone()))
             })
             .collect();
         gebieden::opslaan(&tx, &afwijkend).await?;

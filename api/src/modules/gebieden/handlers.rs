@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{gebied, gemeente, traject};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr,
-    EntityTrait, FromQueryResult, ModelTrait, PaginatorTrait, QueryFilter, QueryTrait, Statement,
+    DerivePartialModel, EntityTrait, FromQueryResult, ModelTrait, PaginatorTrait, QueryFilter,
+    QueryTrait, Statement,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -21,7 +22,8 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::{Actor, Recht};
 use crate::domein::codes::{CbsGebiedCode, GemeenteCode};
 use crate::domein::dna::{
-    self, Aanpak, Cohesie, DnaProfiel, Gegevens, GrootteBron, Grootteklasse, Handmatig, Meetwaarde,
+    self, Aanpak, Basis, Cohesie, DnaKenmerken, DnaProfiel, Gegevens, GrootteBron, Grootteklasse,
+    Handmatig, Meetwaarde,
 };
 use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, unieke_lijst};
@@ -56,6 +58,91 @@ pub struct Gebied {
     pub dna_profiel: DnaProfiel,
     pub aangemaakt_op: DateTime<Utc>,
     pub gewijzigd_op: DateTime<Utc>,
+}
+
+/// Een gebied in een lijst: met de kern van zijn DNA-profiel. De onderbouwing
+/// (indicatoren, tekenen, toelichting) staat bij `GET /gebieden/{id}`; zo kost een
+/// pagina wat zij toont (een pagina van 20 met volledige profielen was 68 kB).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GebiedInLijst {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    #[schema(example = "Oss-Centrum")]
+    pub naam: String,
+    pub soort: Soort,
+    #[schema(example = "WK082801")]
+    pub cbs_code: Option<String>,
+    pub inwonertal: Option<i32>,
+    /// Door de gemeente gezet; `null`: afgeleid uit het inwonertal (zie `dnaProfiel`).
+    pub grootteklasse: Option<Grootteklasse>,
+    pub bovenliggend_gebied_id: Option<Uuid>,
+    pub dna_profiel: DnaKenmerken,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+}
+
+/// De kolommen van een gebied die de lijst toont: het bewaarde profiel zelf niet,
+/// alleen de kolommen die ervan zijn afgeleid.
+#[derive(Debug, DerivePartialModel)]
+#[sea_orm(entity = "gebied::Entity")]
+struct GebiedRij {
+    id: Uuid,
+    gemeente_id: Uuid,
+    naam: String,
+    soort: Soort,
+    cbs_code: Option<String>,
+    inwonertal: Option<i32>,
+    grootteklasse: Option<Grootteklasse>,
+    bovenliggend_gebied_id: Option<Uuid>,
+    dna_kwadrant: Option<i16>,
+    dna_cohesie: Option<String>,
+    dna_aanpak: Vec<String>,
+    dna_grootte: Option<String>,
+    dna_basis: Option<String>,
+    dna_peildatum: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl GebiedRij {
+    /// Zonder bewaard profiel (alleen na handwerk in de database; `weefsel dna
+    /// herberekenen` herstelt het) is de cohesie onbepaald.
+    fn in_lijst(self, codes: &HashMap<Uuid, String>) -> GebiedInLijst {
+        GebiedInLijst {
+            id: self.id,
+            gemeente: codes.get(&self.gemeente_id).cloned().unwrap_or_default(),
+            naam: self.naam,
+            soort: self.soort,
+            cbs_code: self.cbs_code,
+            inwonertal: self.inwonertal,
+            grootteklasse: self.grootteklasse,
+            bovenliggend_gebied_id: self.bovenliggend_gebied_id,
+            dna_profiel: DnaKenmerken {
+                cohesie: self
+                    .dna_cohesie
+                    .as_deref()
+                    .and_then(Cohesie::parse)
+                    .unwrap_or(Cohesie::Onbepaald),
+                basis: self
+                    .dna_basis
+                    .as_deref()
+                    .and_then(Basis::parse)
+                    .unwrap_or(Basis::Geen),
+                grootteklasse: self.dna_grootte.as_deref().and_then(Grootteklasse::parse),
+                kwadrant: self.dna_kwadrant.and_then(|k| u8::try_from(k).ok()),
+                aanpak: self
+                    .dna_aanpak
+                    .iter()
+                    .filter_map(|a| Aanpak::parse(a))
+                    .collect(),
+                peildatum: self.dna_peildatum,
+            },
+            aangemaakt_op: self.created_at,
+            gewijzigd_op: self.updated_at,
+        }
+    }
 }
 
 /// Een nieuw gebied.
@@ -254,7 +341,7 @@ pub async fn met_bijgewerkt_profiel(
     let profiel = profielen_bijwerken(ctx.db(), std::slice::from_ref(&model))
         .await?
         .remove(&model.id);
-    model.dna_profiel = profiel.and_then(|p| serde_json::to_value(p).ok());
+    model.dna_profiel = profiel.and_then(|p| serde_json::to_string(&p).ok());
     Ok(model)
 }
 
@@ -276,6 +363,8 @@ pub async fn opslaan(
                 "cohesie": p.cohesie,
                 "aanpak": p.aanpak,
                 "grootte": p.grootteklasse,
+                "basis": p.basis,
+                "peildatum": p.peildatum,
             })
         })
         .collect();
@@ -291,8 +380,8 @@ pub async fn opslaan(
 /// Het bewaarde profiel van een gebied, of `None` als het (nog) ontbreekt.
 fn bewaard(m: &gebied::Model) -> Option<DnaProfiel> {
     m.dna_profiel
-        .clone()
-        .and_then(|p| serde_json::from_value(p).ok())
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
 }
 
 /// De profielen van deze gebieden: bewaard, en waar dat ontbreekt uitgerekend.
@@ -466,7 +555,7 @@ fn conflict(error: DbErr) -> ApiError {
     operation_id = "listGebieden",
     params(PaginaParams, GebiedenParams),
     responses(
-        (status = 200, description = "Een pagina gebieden.", body = Pagina<Gebied>),
+        (status = 200, description = "Een pagina gebieden, elk met de kern van zijn DNA-profiel.", body = Pagina<GebiedInLijst>),
     ),
 )]
 #[get("/gebieden")]
@@ -497,16 +586,9 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
         });
     let (totaal, rijen) = lijst
         .pagina
-        .fetch(sortering.apply(select, gebied::Column::Id), ctx.db())
+        .fetch_deel::<_, GebiedRij, _>(sortering.apply(select, gebied::Column::Id), ctx.db())
         .await?;
-    let mut profielen = profielen_van(ctx.db(), &rijen).await?;
-    let resultaten = rijen
-        .into_iter()
-        .filter_map(|m| {
-            let profiel = profielen.remove(&m.id)?;
-            Some(representatie(m, profiel, &codes))
-        })
-        .collect();
+    let resultaten: Vec<GebiedInLijst> = rijen.into_iter().map(|r| r.in_lijst(&codes)).collect();
     Ok(lijst.antwoord(totaal, resultaten))
 }
 

@@ -199,9 +199,7 @@ async fn check_password(
         .as_ref()
         .filter(|a| a.actief)
         .and_then(|a| a.secret_hash.clone());
-    let ok = web::block(move || secrets::verify_password(hash.as_deref(), &password))
-        .await
-        .map_err(|e| ApiError::Internal(format!("wachtwoord controleren: {e}")))?;
+    let ok = secrets::verify_password_blocking(hash, password).await?;
     match account {
         Some(account) if ok => Ok((attempt, account)),
         _ => {
