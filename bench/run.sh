@@ -5,8 +5,9 @@
 # op loopback, wrk met 8 en 64 verbindingen op de lijst van gebieden (als coördinator
 # van Oss en als regio_netwerkmanager), één gebied en de lijst van trajecten, het
 # tokenendpoint met 8; daarna pgbench (prepared, zelfde gelijktijdigheid, zelfde
-# database, als rol weefsel_app onder row-level security) met de SQL die die
-# endpoints uitvoeren (bench/sql/*.sql, uit het statementlog van de dienst).
+# database, als rol weefsel_app onder row-level security, met dezelfde
+# verbindingsopties als de dienst) met de SQL die die endpoints uitvoeren
+# (bench/sql/*.sql, uit het statementlog van de dienst; LIMIT en OFFSET als parameter).
 # Drukt per endpoint verzoeken/s, p50, p99, de verhouding API/pgbench, de groei van
 # schaal 1 naar 10 en het RSS van de dienst (rust en piek onder last).
 #
@@ -57,8 +58,9 @@ meet_api() {
 # pgbench: "tps" (zonder de verbindingstijd).
 meet_pg() {
   local c=$1 file=$2; shift 2
-  PGSSLMODE=disable PGOPTIONS="-c role=weefsel_app" pgbench -n -M prepared -c "$c" -j 2 -T "$seconds" \
-    -f "$file" "$@" "$db_url" 2>/dev/null | awk '/^tps/ { printf "%.0f\n", $3; exit }'
+  PGSSLMODE=disable PGOPTIONS="-c role=weefsel_app -c plan_cache_mode=force_generic_plan" \
+    pgbench -n -M prepared -c "$c" -j 2 -T "$seconds" -f "$file" -D limit=20 -D offset=0 -D een=1 \
+    "$@" "$db_url" 2>/dev/null | awk '/^tps/ { printf "%.0f\n", $3; exit }'
 }
 
 rss() { awk '/^'"$2"':/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }

@@ -3,7 +3,7 @@
 BEGIN;
 SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio FROM weefsel_context_openen('gebruiker', :gebruiker::uuid, nullif(:code, '-'), NULL, :gen::integer);
 SELECT COUNT(*) AS num_items FROM (SELECT * FROM "traject" WHERE "traject"."gemeente_id" = :gemeente::uuid) AS "sub_query";
-SELECT * FROM "traject" WHERE "traject"."gemeente_id" = :gemeente::uuid ORDER BY "traject"."created_at" DESC, "traject"."id" DESC LIMIT 20 OFFSET 0;
+SELECT * FROM "traject" WHERE "traject"."gemeente_id" = :gemeente::uuid ORDER BY "traject"."created_at" DESC, "traject"."id" DESC LIMIT :limit OFFSET :offset;
 SELECT * FROM "traject_stap" WHERE "traject_stap"."gemeente_id" = :gemeente::uuid AND "traject_stap"."traject_id" IN (@IDS@);
 SELECT * FROM "traject_besluit" WHERE "traject_besluit"."gemeente_id" = :gemeente::uuid AND "traject_besluit"."traject_id" IN (@IDS@);
 SELECT * FROM "traject_verbinder" WHERE "traject_verbinder"."gemeente_id" = :gemeente::uuid AND "traject_verbinder"."traject_id" IN (@IDS@);

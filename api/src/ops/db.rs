@@ -29,9 +29,20 @@ fn options(url: &str, config: &Config) -> ConnectOptions {
 /// De pool van de dienst, als rol `weefsel_app`. SQL-logging staat uit: statements
 /// kunnen persoonsgegevens van sleutelpersonen als parameter dragen, en die horen
 /// nooit in een log.
+///
+/// `plan_cache_mode=force_generic_plan`: de dienst stuurt elke query als prepared
+/// statement met parameters (ook `LIMIT` en `OFFSET`), over gegevens die per gemeente
+/// gelijk verdeeld zijn. PostgreSQL bleef voor de pagina van een lijst een eigen plan
+/// per uitvoering maken (0,18 ms plannen voor 0,05 ms werk, en de helft van wat een
+/// lijst in PostgreSQL kostte); het generieke plan is hetzelfde indexplan.
 pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, DbErr> {
     let mut options = options(url, config);
-    options.map_sqlx_postgres_opts(|pg| pg.options([("role", APP_ROLE)]));
+    options.map_sqlx_postgres_opts(|pg| {
+        pg.options([
+            ("role", APP_ROLE),
+            ("plan_cache_mode", "force_generic_plan"),
+        ])
+    });
     Database::connect(options).await
 }
 
