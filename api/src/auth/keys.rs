@@ -544,18 +544,21 @@ mod tests {
         TokenKeys::from_config(&config).expect("sleutels")
     }
 
+    /// Een token van een coördinator van Oss.
+    fn coordinator_token(keys: &TokenKeys, id: Uuid, generatie: i32) -> String {
+        keys.issue(Subject::Gebruiker {
+            id,
+            gemeente: Some("GM0828".into()),
+            rollen: vec!["coordinator".into()],
+            generatie,
+        })
+        .expect("token")
+    }
+
     #[test]
     fn a_verified_token_is_remembered_but_its_times_still_count() {
         let keys = keys();
-        let id = Uuid::now_v7();
-        let token = keys
-            .issue(Subject::Gebruiker {
-                id,
-                gemeente: Some("GM0828".into()),
-                rollen: vec!["coordinator".into()],
-                generatie: 1,
-            })
-            .expect("token");
+        let token = coordinator_token(&keys, Uuid::now_v7(), 1);
         let identity = keys.verify(&token).expect("geldig");
         assert!(keys.gecontroleerd.zoek(&token).is_some(), "onthouden");
         assert_eq!(keys.verify(&token), Ok(identity.clone()));
@@ -583,14 +586,7 @@ mod tests {
     fn issued_tokens_verify_and_carry_the_claims() {
         let keys = keys();
         let id = Uuid::now_v7();
-        let token = keys
-            .issue(Subject::Gebruiker {
-                id,
-                gemeente: Some("GM0828".into()),
-                rollen: vec!["coordinator".into()],
-                generatie: 3,
-            })
-            .expect("token");
+        let token = coordinator_token(&keys, id, 3);
         let header = jsonwebtoken::decode_header(&token).expect("header");
         assert_eq!(header.alg, Algorithm::EdDSA);
         assert_eq!(header.kid.as_deref(), Some(keys.signing.kid.as_str()));
