@@ -37,10 +37,18 @@ mod m20261124_000005_dna;
 mod m20261124_000006_beslismoment;
 mod m20261124_000007_dna_opgeslagen;
 mod m20261124_000008_context;
+mod m20261124_000009_rls_eenmaal;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
 pub const APP_ROLE: &str = "weefsel_app";
+
+/// De leesregel van een gemeentelijke tabel (kolom `gemeente_id`): de eigen gemeente,
+/// of elke gemeente in een regionale leescontext. De instellingen staan in een
+/// subquery, zodat PostgreSQL ze één keer per query uitrekent en niet per rij
+/// (migratie 000009). Voor `CREATE POLICY ... FOR SELECT ... USING (...)`.
+pub const MAG_LEZEN: &str = "((gemeente_id = ( SELECT weefsel_gemeente() AS weefsel_gemeente)) \
+OR ( SELECT (weefsel_regio() = ANY (ARRAY['lezen'::text, 'beheer'::text]))))";
 
 pub struct Migrator;
 
@@ -56,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_beslismoment::Migration),
             Box::new(m20261124_000007_dna_opgeslagen::Migration),
             Box::new(m20261124_000008_context::Migration),
+            Box::new(m20261124_000009_rls_eenmaal::Migration),
         ]
     }
 }
