@@ -12,7 +12,6 @@
 //! die nog per rij rekent.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -53,25 +52,14 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
-        // Terug naar de tekst zoals PostgreSQL de nieuwe regel opslaat.
-        let opgeslagen = db
-            .query_one_raw(Statement::from_string(
-                manager.get_database_backend(),
-                "SELECT qual FROM pg_policies WHERE schemaname = 'public' \
-                 AND policyname = 'gebied_lezen'",
-            ))
-            .await?
-            .and_then(|rij| rij.try_get_by_index::<String>(0).ok())
-            .unwrap_or_default();
-        let eenmaal = opgeslagen
+        // PostgreSQL slaat `MAG_LEZEN` letterlijk zo op, maar in een regel met meer
+        // termen (zoals `gebruiker_lezen`) zonder de buitenste haakjes: die vorm zoeken.
+        let eenmaal = crate::MAG_LEZEN
             .strip_prefix('(')
             .and_then(|q| q.strip_suffix(')'))
-            .unwrap_or(&opgeslagen)
-            .to_owned();
-        if !eenmaal.is_empty() {
-            db.execute_unprepared(&vervang(&eenmaal, PER_RIJ_LEZEN))
-                .await?;
-        }
+            .unwrap_or(crate::MAG_LEZEN);
+        db.execute_unprepared(&vervang(eenmaal, PER_RIJ_LEZEN))
+            .await?;
         db.execute_unprepared(&vervang(EENMAAL_AUTHENTICATIE, PER_RIJ_AUTHENTICATIE))
             .await?;
         Ok(())

@@ -14,6 +14,17 @@ fn weefsel() -> Command {
     command
 }
 
+/// `weefsel seed <soort>` in productie: geweigerd, met een melding die "nooit" zegt.
+fn seed_weigert_in_productie(soort: &str, database_url: &str) {
+    let (output, _, stderr) = run(weefsel()
+        .args(["seed", soort])
+        .env("WEEFSEL_ENV", "production")
+        .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
+        .env("DATABASE_URL", database_url));
+    assert!(!output.status.success(), "{soort}");
+    assert!(stderr.contains("nooit"), "{stderr}");
+}
+
 fn run(command: &mut Command) -> (Output, String, String) {
     let output = command.output().expect("weefsel starten");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -186,13 +197,7 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
     assert!(stdout.contains("niets veranderd"), "{stdout}");
     assert_eq!(crate::helpers::query_text(&db, snapshot).await, before);
 
-    let (output, _, stderr) = run(weefsel()
-        .args(["seed", "--demo"])
-        .env("WEEFSEL_ENV", "production")
-        .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
-        .env("DATABASE_URL", &database.url));
-    assert!(!output.status.success());
-    assert!(stderr.contains("nooit"), "{stderr}");
+    seed_weigert_in_productie("--demo", &database.url);
     db.close().await.expect("sluiten");
 }
 
@@ -424,12 +429,6 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
         .env("DATABASE_URL", &database.url));
     assert!(!output.status.success());
     assert!(stderr.contains("al gebieden"), "{stderr}");
-    let (output, _, stderr) = run(weefsel()
-        .args(["seed", "--synthetic"])
-        .env("WEEFSEL_ENV", "production")
-        .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
-        .env("DATABASE_URL", &database.url));
-    assert!(!output.status.success());
-    assert!(stderr.contains("nooit"), "{stderr}");
+    seed_weigert_in_productie("--synthetic", &database.url);
     db.close().await.expect("sluiten");
 }

@@ -332,6 +332,16 @@ pub async fn gemeente(
     Ok(gebieden.len() as u64)
 }
 
+/// De kolommen van een meting in de volgorde van de seeds: id, gemeente, gebied,
+/// peildatum, bron, de zeven indicatoren en de zeven tekenen.
+pub(crate) const METING_KOLOMMEN: &str = "id, gemeente_id, gebied_id, peildatum, bron, \
+    burgerinitiatieven_per_1000, vrijwilligerswerk_percentage, \
+    verenigingslidmaatschap_percentage, buurthuisbezoek_per_1000, \
+    verkiezingsopkomst_percentage, overlastregistraties_per_1000, leefbaarometer, \
+    inwoners_kennen_elkaar, groeten_elkaar_op_straat, grootste_deel_geboren_en_getogen, \
+    weten_waar_kwetsbaren_zijn, kennen_en_spreken_buren, buurtfeesten, \
+    wonen_en_werken_in_zelfde_gebied";
+
 async fn meting_invoegen(
     db: &DatabaseConnection,
     gebied: Uuid,
@@ -347,15 +357,11 @@ async fn meting_invoegen(
     waarden.extend(meting.tekenen.iter().map(|t| sea_orm::Value::from(*t)));
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "INSERT INTO indicatormeting (id, gemeente_id, gebied_id, peildatum, bron, \
-           burgerinitiatieven_per_1000, vrijwilligerswerk_percentage, \
-           verenigingslidmaatschap_percentage, buurthuisbezoek_per_1000, \
-           verkiezingsopkomst_percentage, overlastregistraties_per_1000, leefbaarometer, \
-           inwoners_kennen_elkaar, groeten_elkaar_op_straat, grootste_deel_geboren_en_getogen, \
-           weten_waar_kwetsbaren_zijn, kennen_en_spreken_buren, buurtfeesten, \
-           wonen_en_werken_in_zelfde_gebied) \
-         SELECT $1, gemeente_id, id, $2::date, $3, $5, $6, $7, $8, $9, $10, $11, \
-           $12, $13, $14, $15, $16, $17, $18 FROM gebied WHERE id = $4",
+        format!(
+            "INSERT INTO indicatormeting ({METING_KOLOMMEN}) \
+             SELECT $1, gemeente_id, id, $2::date, $3, $5, $6, $7, $8, $9, $10, $11, \
+               $12, $13, $14, $15, $16, $17, $18 FROM gebied WHERE id = $4"
+        ),
         waarden,
     ))
     .await?;

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::domein::dna::DnaProfiel;
+use crate::domein::dna::{DnaKenmerken, DnaProfiel};
 use crate::modules::gebieden;
 
 /// Zoveel gebieden per ronde.
@@ -64,26 +64,15 @@ pub async fn herberekenen(
                     .as_deref()
                     .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok());
                 // Het profiel en de kolommen die lijsten ervan lezen.
-                let kolommen = (
-                    g.dna_kwadrant.and_then(|k| u8::try_from(k).ok()),
+                let kolommen = gebieden::kenmerken_uit_kolommen(
+                    g.dna_kwadrant,
                     g.dna_cohesie.as_deref(),
-                    g.dna_aanpak.iter().map(String::as_str).collect::<Vec<_>>(),
+                    &g.dna_aanpak,
                     g.dna_grootte.as_deref(),
                     g.dna_basis.as_deref(),
                     g.dna_peildatum,
                 );
-                let verwacht = (
-                    profiel.kwadrant,
-                    Some(profiel.cohesie.as_str()),
-                    profiel
-                        .aanpak
-                        .iter()
-                        .map(|a| a.as_str())
-                        .collect::<Vec<_>>(),
-                    profiel.grootteklasse.map(|g| g.as_str()),
-                    Some(profiel.basis.as_str()),
-                    profiel.peildatum,
-                );
+                let verwacht = Some(DnaKenmerken::from(profiel));
                 (bewaard != nu || kolommen != verwacht).then(|| (g.id, profiel.clone()))
             })
             .collect();

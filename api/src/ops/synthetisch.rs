@@ -409,13 +409,8 @@ async fn insert_metingen(
     waarden.extend((0..7).map(kolom_b));
     uitvoeren(
         db,
-        "INSERT INTO indicatormeting (id, gemeente_id, gebied_id, peildatum, bron, \
-           burgerinitiatieven_per_1000, vrijwilligerswerk_percentage, \
-           verenigingslidmaatschap_percentage, buurthuisbezoek_per_1000, \
-           verkiezingsopkomst_percentage, overlastregistraties_per_1000, leefbaarometer, \
-           inwoners_kennen_elkaar, groeten_elkaar_op_straat, grootste_deel_geboren_en_getogen, \
-           weten_waar_kwetsbaren_zijn, kennen_en_spreken_buren, buurtfeesten, \
-           wonen_en_werken_in_zelfde_gebied) \
+        &format!(
+            "INSERT INTO indicatormeting ({kolommen}) \
          SELECT u.id, g.gemeente_id, u.gebied, u.peildatum, $4, \
            nullif(u.i1, 'NaN'), nullif(u.i2, 'NaN'), nullif(u.i3, 'NaN'), nullif(u.i4, 'NaN'), \
            nullif(u.i5, 'NaN'), nullif(u.i6, 'NaN'), nullif(u.i7, 'NaN'), \
@@ -427,6 +422,8 @@ async fn insert_metingen(
              $18::int2[]) \
            AS u(id, gebied, peildatum, i1, i2, i3, i4, i5, i6, i7, t1, t2, t3, t4, t5, t6, t7) \
          JOIN gebied g ON g.id = u.gebied",
+            kolommen = super::demo::METING_KOLOMMEN
+        ),
         waarden,
     )
     .await?;

@@ -107,9 +107,25 @@ struct GebiedRij {
 }
 
 impl GebiedRij {
-    /// Zonder bewaard profiel (alleen na handwerk in de database; `weefsel dna
-    /// herberekenen` herstelt het) is de cohesie onbepaald.
+    /// Zonder (leesbaar) bewaard profiel (alleen na handwerk in de database; `weefsel
+    /// dna herberekenen` herstelt het) is de cohesie onbepaald.
     fn in_lijst(self, codes: &HashMap<Uuid, String>) -> GebiedInLijst {
+        let dna_profiel = kenmerken_uit_kolommen(
+            self.dna_kwadrant,
+            self.dna_cohesie.as_deref(),
+            &self.dna_aanpak,
+            self.dna_grootte.as_deref(),
+            self.dna_basis.as_deref(),
+            self.dna_peildatum,
+        )
+        .unwrap_or(DnaKenmerken {
+            cohesie: Cohesie::Onbepaald,
+            basis: Basis::Geen,
+            grootteklasse: None,
+            kwadrant: None,
+            aanpak: Vec::new(),
+            peildatum: None,
+        });
         GebiedInLijst {
             id: self.id,
             gemeente: codes.get(&self.gemeente_id).cloned().unwrap_or_default(),
@@ -119,30 +135,38 @@ impl GebiedRij {
             inwonertal: self.inwonertal,
             grootteklasse: self.grootteklasse,
             bovenliggend_gebied_id: self.bovenliggend_gebied_id,
-            dna_profiel: DnaKenmerken {
-                cohesie: self
-                    .dna_cohesie
-                    .as_deref()
-                    .and_then(Cohesie::parse)
-                    .unwrap_or(Cohesie::Onbepaald),
-                basis: self
-                    .dna_basis
-                    .as_deref()
-                    .and_then(Basis::parse)
-                    .unwrap_or(Basis::Geen),
-                grootteklasse: self.dna_grootte.as_deref().and_then(Grootteklasse::parse),
-                kwadrant: self.dna_kwadrant.and_then(|k| u8::try_from(k).ok()),
-                aanpak: self
-                    .dna_aanpak
-                    .iter()
-                    .filter_map(|a| Aanpak::parse(a))
-                    .collect(),
-                peildatum: self.dna_peildatum,
-            },
+            dna_profiel,
             aangemaakt_op: self.created_at,
             gewijzigd_op: self.updated_at,
         }
     }
+}
+
+/// De kern van het profiel zoals de afgeleide kolommen van `gebied` hem bewaren (de
+/// lijst leest ze, `weefsel dna herberekenen` vergelijkt ze met het profiel); `None`
+/// als er een ontbreekt of onleesbaar is.
+pub fn kenmerken_uit_kolommen(
+    kwadrant: Option<i16>,
+    cohesie: Option<&str>,
+    aanpak: &[String],
+    grootte: Option<&str>,
+    basis: Option<&str>,
+    peildatum: Option<NaiveDate>,
+) -> Option<DnaKenmerken> {
+    Some(DnaKenmerken {
+        cohesie: Cohesie::parse(cohesie?)?,
+        basis: Basis::parse(basis?)?,
+        grootteklasse: match grootte {
+            Some(g) => Some(Grootteklasse::parse(g)?),
+            None => None,
+        },
+        kwadrant: kwadrant.map(u8::try_from).transpose().ok()?,
+        aanpak: aanpak
+            .iter()
+            .map(|a| Aanpak::parse(a))
+            .collect::<Option<Vec<_>>>()?,
+        peildatum,
+    })
 }
 
 /// Een nieuw gebied.
