@@ -6,8 +6,10 @@
 //! [`Lijst::antwoord`].
 
 use actix_web::{HttpRequest, HttpResponse};
+use sea_orm::sea_query::{Expr, QueryStatementBuilder, SelectStatement};
 use sea_orm::{
-    ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, PartialModelTrait, QuerySelect, Select,
+    ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PartialModelTrait, QueryResult,
+    QuerySelect, QueryTrait, Select,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -47,7 +49,9 @@ impl PaginaParams {
         (self.pagina() - 1).saturating_mul(self.pagina_grootte())
     }
 
-    /// Telt de hele query en haalt deze pagina ervan op.
+    /// Haalt deze pagina van `select` op en het totaal van de hele query, samen in één
+    /// statement (een ronde naar PostgreSQL): de telling staat als subquery in de
+    /// pagina, zodat PostgreSQL haar één keer uitrekent.
     pub async fn fetch<E, C>(
         &self,
         select: Select<E>,
@@ -58,20 +62,18 @@ impl PaginaParams {
         E::Model: Sync,
         C: ConnectionTrait,
     {
-        let totaal = select.clone().count(db).await?;
-        let rijen = select
-            .offset(self.offset())
-            .limit(self.pagina_grootte())
-            .all(db)
-            .await?;
-        Ok((totaal, rijen))
+        let telling = telling_van(&select);
+        self.met_totaal(select, telling, db).await
     }
 
-    /// Als [`Paginering::fetch`], maar haalt van de rijen van de pagina alleen de
-    /// kolommen van `P` op (een lijst die niet alles van een rij toont).
+    /// Als [`PaginaParams::fetch`], maar haalt van de rijen van de pagina alleen de
+    /// kolommen van `P` op (een lijst die niet alles van een rij toont). Met `teller`
+    /// komt het totaal uit een bijgehouden telling (een query die één `bigint` geeft)
+    /// in plaats van uit een telling van de rijen, voor een lijst zonder filters.
     pub async fn fetch_deel<E, P, C>(
         &self,
         select: Select<E>,
+        teller: Option<SelectStatement>,
         db: &C,
     ) -> Result<(u64, Vec<P>), DbErr>
     where
@@ -80,14 +82,72 @@ impl PaginaParams {
         P: PartialModelTrait + Send + Sync,
         C: ConnectionTrait,
     {
-        let totaal = select.clone().count(db).await?;
+        let telling = teller.unwrap_or_else(|| telling_van(&select));
+        self.met_totaal(P::select_cols(select.select_only()), telling, db)
+            .await
+    }
+
+    async fn met_totaal<E, M, C>(
+        &self,
+        select: Select<E>,
+        telling: SelectStatement,
+        db: &C,
+    ) -> Result<(u64, Vec<M>), DbErr>
+    where
+        E: EntityTrait,
+        M: FromQueryResult + Send + Sync,
+        C: ConnectionTrait,
+    {
         let rijen = select
+            .expr_as(
+                Expr::SubQuery(None, Box::new(telling.clone().into_sub_query_statement())),
+                TOTAAL_KOLOM,
+            )
             .offset(self.offset())
             .limit(self.pagina_grootte())
-            .into_partial_model::<P>()
+            .into_model::<MetTotaal<M>>()
             .all(db)
             .await?;
-        Ok((totaal, rijen))
+        let totaal = match rijen.first() {
+            Some(eerste) => eerste.totaal,
+            // Een lege eerste pagina: er is niets. Voorbij het einde: apart tellen.
+            None if self.offset() == 0 => 0,
+            None => match db.query_one(&telling).await? {
+                Some(rij) => rij.try_get_by_index::<Option<i64>>(0)?.unwrap_or(0),
+                None => 0,
+            },
+        };
+        let totaal = u64::try_from(totaal).unwrap_or(0);
+        Ok((totaal, rijen.into_iter().map(|r| r.rij).collect()))
+    }
+}
+
+/// De kolom met het totaal naast elke rij van de pagina.
+const TOTAAL_KOLOM: &str = "weefsel_totaal_aantal";
+
+/// `SELECT count(*)` met de filters (en joins) van `select`, zonder sortering.
+fn telling_van<E: EntityTrait>(select: &Select<E>) -> SelectStatement {
+    let mut telling = select
+        .clone()
+        .select_only()
+        .expr(Expr::cust("count(*)"))
+        .into_query();
+    telling.clear_order_by();
+    telling
+}
+
+/// Een rij van de pagina met het totaal van de hele query.
+struct MetTotaal<M> {
+    totaal: i64,
+    rij: M,
+}
+
+impl<M: FromQueryResult> FromQueryResult for MetTotaal<M> {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Ok(MetTotaal {
+            totaal: res.try_get(pre, TOTAAL_KOLOM)?,
+            rij: M::from_query_result(res, pre)?,
+        })
     }
 }
 

@@ -610,7 +610,7 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
         });
     let (totaal, rijen) = lijst
         .pagina
-        .fetch_deel::<_, GebiedRij, _>(sortering.apply(select, gebied::Column::Id), ctx.db())
+        .fetch_deel::<_, GebiedRij, _>(sortering.apply(select, gebied::Column::Id), None, ctx.db())
         .await?;
     let resultaten: Vec<GebiedInLijst> = rijen.into_iter().map(|r| r.in_lijst(&codes)).collect();
     Ok(lijst.antwoord(totaal, resultaten))
