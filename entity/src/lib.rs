@@ -4,6 +4,7 @@
 
 pub mod audit_trail;
 pub mod gebied;
+pub mod gebied_telling;
 pub mod gebruiker;
 pub mod gemeente;
 pub mod indicatormeting;

@@ -417,6 +417,11 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
         telling("SELECT string_agg(DISTINCT besluit, ',') FROM traject_besluit").await,
         "go,no_go,nog_niet"
     );
+    // De bijgehouden tellingen kloppen (de trigger telt ook wat de seed in één keer invoegt).
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT aantal::text, ',') FROM gebied_telling").await,
+        "60"
+    );
     // De bewaarde profielen kloppen.
     let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false)
         .await

@@ -511,6 +511,74 @@ async fn lists_filter_on_the_profile_and_sort() {
     assert_eq!(kolom(&vught, "gemeente"), ["GM0865"; 5]);
 }
 
+/// De lijst zonder filters noemt haar totaal uit de telling per gemeente die een
+/// trigger bijhoudt (issue 11: de regio telde anders bij elk verzoek alle gebieden);
+/// die telling volgt elke toevoeging en verwijdering, en een filter telt zelf.
+#[tokio::test]
+async fn the_unfiltered_total_follows_every_change_from_its_counter() {
+    let app = spawn_app().await;
+    let token = app.token_for("oss.coordinator").await;
+    let regio = app.token_for("regio.netwerkmanager").await;
+    let totaal = |pad: &'static str, token: String| {
+        let app = &app;
+        async move { app.get_json_as(pad, &token).await["totaalAantal"].as_i64() }
+    };
+    let klopt = || async {
+        // De telling per gemeente is het echte aantal, en de lijst noemt het.
+        assert_eq!(
+            app.scalar_i64(
+                "SELECT count(*) FROM gemeente g WHERE (SELECT aantal FROM gebied_telling t \
+                 WHERE t.gemeente_id = g.id) IS DISTINCT FROM \
+                 (SELECT count(*) FROM gebied WHERE gemeente_id = g.id)"
+            )
+            .await,
+            0
+        );
+        let oss = app
+            .scalar_i64("SELECT count(*) FROM gebied g JOIN gemeente m ON m.id = g.gemeente_id WHERE m.code = 'GM0828'")
+            .await;
+        let alle = app.scalar_i64("SELECT count(*) FROM gebied").await;
+        assert_eq!(totaal("/api/v1/gebieden", token.clone()).await, Some(oss));
+        assert_eq!(totaal("/api/v1/gebieden", regio.clone()).await, Some(alle));
+        assert_eq!(
+            totaal("/api/v1/gebieden?gemeente=GM0828", regio.clone()).await,
+            Some(oss)
+        );
+        oss
+    };
+    let voor = klopt().await;
+    let nieuw = app.nieuw_gebied(&token, json!({"soort": "dorp"})).await;
+    app.nieuw_gebied(&token, json!({})).await;
+    assert_eq!(klopt().await, voor + 2);
+    // Een geweigerd verzoek telt niet mee.
+    app.post_expect("/api/v1/gebieden", &token, &json!({"naam": ""}), 400)
+        .await;
+    assert_eq!(klopt().await, voor + 2);
+    let pad = format!("/api/v1/gebieden/{}", id_of(&nieuw));
+    let etag = header(app.get_as(&pad, &token).await.headers(), "etag");
+    let response = app
+        .met_if_match(Method::DELETE, &pad, &token, &etag, None)
+        .await;
+    assert_eq!(response.status(), 204);
+    assert_eq!(klopt().await, voor + 1);
+    // Met een filter telt de lijst de rijen zelf.
+    let dorpen = app
+        .scalar_i64("SELECT count(*) FROM gebied g JOIN gemeente m ON m.id = g.gemeente_id WHERE m.code = 'GM0828' AND soort = 'dorp'")
+        .await;
+    assert_eq!(
+        totaal("/api/v1/gebieden?soort=dorp", token.clone()).await,
+        Some(dorpen)
+    );
+    // Ook voorbij de laatste pagina.
+    let voorbij = app
+        .get_json_as("/api/v1/gebieden?pagina=1000", &regio)
+        .await;
+    assert_eq!(
+        (voorbij["totaalAantal"].as_i64(), voorbij["resultaten"].clone()),
+        (Some(app.scalar_i64("SELECT count(*) FROM gebied").await), json!([]))
+    );
+}
+
 #[tokio::test]
 async fn deleting_checks_references_and_if_match() {
     let app = spawn_app().await;

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{gebied, gemeente, traject};
+use entity::{gebied, gebied_telling, gemeente, traject};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, DbErr,
     DerivePartialModel, EntityTrait, FromQueryResult, ModelTrait, PaginatorTrait, QueryFilter,
-    QueryTrait, Statement,
+    QuerySelect, QueryTrait, Statement,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -259,6 +259,17 @@ pub struct GebiedenParams {
     /// Sortering; standaard `naam`.
     #[param(value_type = Option<Vec<GebiedSortering>>, style = Form, explode = false)]
     sorteer: Option<String>,
+}
+
+impl GebiedenParams {
+    /// Of een filter de rijen beperkt (de gemeente en de sortering niet meegeteld).
+    fn filtert(&self) -> bool {
+        self.soort.is_some()
+            || self.kwadrant.is_some()
+            || self.aanpak.is_some()
+            || self.naam.is_some()
+            || self.bovenliggend_gebied_id.is_some()
+    }
 }
 
 /// Eén laatste waarde van een gebied, uit [`LAATSTE_WAARDEN`].
@@ -608,9 +619,21 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
                 [Expr::val(vec![a.as_str().to_owned()])],
             ))
         });
+    // Zonder filters (op de gemeente na) komt het totaal uit de bijgehouden telling.
+    let teller = if p.filtert() {
+        None
+    } else {
+        let telling = ctx
+            .scoped_in(gebied_telling::Entity::find(), p.gemeente.as_deref())
+            .await?
+            .select_only()
+            .expr(Expr::cust("coalesce(sum(aantal), 0)::bigint"))
+            .into_query();
+        Some(telling)
+    };
     let (totaal, rijen) = lijst
         .pagina
-        .fetch_deel::<_, GebiedRij, _>(sortering.apply(select, gebied::Column::Id), None, ctx.db())
+        .fetch_deel::<_, GebiedRij, _>(sortering.apply(select, gebied::Column::Id), teller, ctx.db())
         .await?;
     let resultaten: Vec<GebiedInLijst> = rijen.into_iter().map(|r| r.in_lijst(&codes)).collect();
     Ok(lijst.antwoord(totaal, resultaten))

@@ -12,6 +12,7 @@ pub use handlers::*;
 
 crate::tenancy::tenant_owned!(entity::gebied, id);
 crate::tenancy::tenant_owned!(entity::indicatormeting);
+crate::tenancy::tenant_owned!(entity::gebied_telling);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,7 +29,7 @@ fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 pub const MODULE: super::Module = super::Module {
     routes,
     document: <Doc as OpenApi>::openapi,
-    tabellen: &["gebied", "indicatormeting"],
+    tabellen: &["gebied", "gebied_telling", "indicatormeting"],
     audit_waarden: &[
         crate::audit::Waarden {
             resource: "gebied",
