@@ -22,6 +22,10 @@ fn options(url: &str, config: &Config) -> ConnectOptions {
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(config.db_acquire_timeout)
         .idle_timeout(Duration::from_secs(300))
+        // sqlx pingt een verbinding standaard bij elke uitgifte: een extra ronde naar
+        // PostgreSQL per verzoek (issue 11). Alleen een verbinding die een halve minuut
+        // stil lag, kan intussen weg zijn; die wordt nog wel eerst gepingd.
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false);
     options
 }
