@@ -574,8 +574,14 @@ async fn the_unfiltered_total_follows_every_change_from_its_counter() {
         .get_json_as("/api/v1/gebieden?pagina=1000", &regio)
         .await;
     assert_eq!(
-        (voorbij["totaalAantal"].as_i64(), voorbij["resultaten"].clone()),
-        (Some(app.scalar_i64("SELECT count(*) FROM gebied").await), json!([]))
+        (
+            voorbij["totaalAantal"].as_i64(),
+            voorbij["resultaten"].clone()
+        ),
+        (
+            Some(app.scalar_i64("SELECT count(*) FROM gebied").await),
+            json!([])
+        )
     );
 }
 

@@ -25,6 +25,13 @@ async fn stap(
     app.patch_expect(&path, token, &body, status).await
 }
 
+/// Een besluit bij het beslismoment van `traject`; geeft het antwoord (met `status`).
+async fn besluit(app: &TestApp, token: &str, traject: &Value, body: Value, status: u16) -> Value {
+    let id = traject["id"].as_str().expect("id");
+    let path = format!("/api/v1/trajecten/{id}/besluiten");
+    app.post_expect(&path, token, &body, status).await
+}
+
 fn nummers(traject: &Value) -> Vec<i64> {
     traject["stappen"]
         .as_array()
@@ -285,7 +292,6 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
         "Randvoorwaarden op orde (met het beslismoment)"
     );
     let id = id_of(&traject);
-    let besluit = format!("/api/v1/trajecten/{id}/besluiten");
 
     // Vóór een go: stap 4 sluit niet (ook niet door overslaan) en stap 5–12 beginnen niet.
     stap(&app, &token, &traject, 4, json!({"status": "bezig"}), 200).await;
@@ -307,24 +313,25 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     }
 
     // Een besluit zonder reden of met een onbekende keuze: 400.
-    let problem = app
-        .post_expect(&besluit, &token, &json!({"besluit": "misschien"}), 400)
-        .await;
+    let problem = besluit(&app, &token, &traject, json!({"besluit": "misschien"}), 400).await;
     assert_velden(&problem, &[("besluit", "ongeldig"), ("reden", "verplicht")]);
 
     // Nog niet: stap 4 blijft bezig, stap 5 wacht nog; een later besluit volgt.
-    let body = app
-        .post_expect(&besluit, &token, &json!({"besluit": "nog_niet", "reden": "Eerst de wijkagent erbij.", "datum": "2026-09-01"}), 200)
-        .await;
+    let body = besluit(
+        &app,
+        &token,
+        &traject,
+        json!({"besluit": "nog_niet", "reden": "Eerst de wijkagent erbij.", "datum": "2026-09-01"}),
+        200,
+    )
+    .await;
     assert_eq!(besluiten(&body), [("nog_niet".into(), "2026-09-01".into())]);
     assert_eq!(body["stappen"][3]["status"], "bezig");
     assert_eq!(body["status"], "lopend");
     stap(&app, &token, &traject, 5, json!({"status": "bezig"}), 409).await;
 
     // Go: stap 4 afgerond op de datum van het besluit; stap 5 is daarna een gewone stap.
-    let body = app
-        .post_expect(&besluit, &token, &json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}), 200)
-        .await;
+    let body = besluit(&app, &token, &traject, json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}), 200).await;
     assert_eq!(
         besluiten(&body),
         [
@@ -356,14 +363,14 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
 
     // Na een go is het besluit definitief.
     for keuze in ["no_go", "nog_niet", "go"] {
-        let problem = app
-            .post_expect(
-                &besluit,
-                &token,
-                &json!({"besluit": keuze, "reden": "x"}),
-                409,
-            )
-            .await;
+        let problem = besluit(
+            &app,
+            &token,
+            &traject,
+            json!({"besluit": keuze, "reden": "x"}),
+            409,
+        )
+        .await;
         assert_eq!(problem["code"], "besluit_genomen");
     }
     assert_eq!(
@@ -382,14 +389,14 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     )
     .await;
     let tweede_id = id_of(&tweede);
-    let body = app
-        .post_expect(
-            &format!("/api/v1/trajecten/{tweede_id}/besluiten"),
-            &token,
-            &json!({"besluit": "no_go", "reden": "Geen sleutelfiguren gevonden."}),
-            200,
-        )
-        .await;
+    let body = besluit(
+        &app,
+        &token,
+        &tweede,
+        json!({"besluit": "no_go", "reden": "Geen sleutelfiguren gevonden."}),
+        200,
+    )
+    .await;
     assert_eq!(body["status"], "gestopt");
     stap(&app, &token, &tweede, 5, json!({"status": "bezig"}), 409).await;
     app.patch_expect(
@@ -399,14 +406,14 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
         409,
     )
     .await;
-    let problem = app
-        .post_expect(
-            &format!("/api/v1/trajecten/{tweede_id}/besluiten"),
-            &token,
-            &json!({"besluit": "go", "reden": "Toch wel."}),
-            409,
-        )
-        .await;
+    let problem = besluit(
+        &app,
+        &token,
+        &tweede,
+        json!({"besluit": "go", "reden": "Toch wel."}),
+        409,
+    )
+    .await;
     assert_eq!(problem["code"], "besluit_genomen");
 
     // Alleen het weerbaarheidsplan heeft een beslismoment; daar is stap 4 gewoon.
@@ -416,15 +423,14 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
         json!({"gebiedId": oost, "aanpak": "coachend"}),
     )
     .await;
-    let coachend_id = id_of(&coachend);
-    let problem = app
-        .post_expect(
-            &format!("/api/v1/trajecten/{coachend_id}/besluiten"),
-            &token,
-            &json!({"besluit": "go", "reden": "x"}),
-            409,
-        )
-        .await;
+    let problem = besluit(
+        &app,
+        &token,
+        &coachend,
+        json!({"besluit": "go", "reden": "x"}),
+        409,
+    )
+    .await;
     assert_eq!(problem["code"], "geen_beslismoment");
     stap(
         &app,

@@ -38,10 +38,10 @@ const RESOURCE: &str = "gebied";
 
 pub use entity::soorten::GebiedSoort as Soort;
 
-/// Een gebied met zijn DNA-profiel.
+/// Wat elke weergave van een gebied toont, naast (de kern van) zijn DNA-profiel.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Gebied {
+pub struct GebiedGegevens {
     pub id: Uuid,
     #[schema(example = "GM0828")]
     pub gemeente: String,
@@ -55,6 +55,14 @@ pub struct Gebied {
     /// Door de gemeente gezet; `null`: afgeleid uit het inwonertal (zie `dnaProfiel`).
     pub grootteklasse: Option<Grootteklasse>,
     pub bovenliggend_gebied_id: Option<Uuid>,
+}
+
+/// Een gebied met zijn DNA-profiel.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Gebied {
+    #[serde(flatten)]
+    pub gegevens: GebiedGegevens,
     pub dna_profiel: DnaProfiel,
     pub aangemaakt_op: DateTime<Utc>,
     pub gewijzigd_op: DateTime<Utc>,
@@ -66,18 +74,8 @@ pub struct Gebied {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GebiedInLijst {
-    pub id: Uuid,
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    #[schema(example = "Oss-Centrum")]
-    pub naam: String,
-    pub soort: Soort,
-    #[schema(example = "WK082801")]
-    pub cbs_code: Option<String>,
-    pub inwonertal: Option<i32>,
-    /// Door de gemeente gezet; `null`: afgeleid uit het inwonertal (zie `dnaProfiel`).
-    pub grootteklasse: Option<Grootteklasse>,
-    pub bovenliggend_gebied_id: Option<Uuid>,
+    #[serde(flatten)]
+    pub gegevens: GebiedGegevens,
     pub dna_profiel: DnaKenmerken,
     pub aangemaakt_op: DateTime<Utc>,
     pub gewijzigd_op: DateTime<Utc>,
@@ -127,14 +125,16 @@ impl GebiedRij {
             peildatum: None,
         });
         GebiedInLijst {
-            id: self.id,
-            gemeente: codes.get(&self.gemeente_id).cloned().unwrap_or_default(),
-            naam: self.naam,
-            soort: self.soort,
-            cbs_code: self.cbs_code,
-            inwonertal: self.inwonertal,
-            grootteklasse: self.grootteklasse,
-            bovenliggend_gebied_id: self.bovenliggend_gebied_id,
+            gegevens: GebiedGegevens {
+                id: self.id,
+                gemeente: codes.get(&self.gemeente_id).cloned().unwrap_or_default(),
+                naam: self.naam,
+                soort: self.soort,
+                cbs_code: self.cbs_code,
+                inwonertal: self.inwonertal,
+                grootteklasse: self.grootteklasse,
+                bovenliggend_gebied_id: self.bovenliggend_gebied_id,
+            },
             dna_profiel,
             aangemaakt_op: self.created_at,
             gewijzigd_op: self.updated_at,
@@ -442,14 +442,16 @@ async fn profielen_van(
 
 fn representatie(m: gebied::Model, profiel: DnaProfiel, codes: &HashMap<Uuid, String>) -> Gebied {
     Gebied {
-        id: m.id,
-        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
-        naam: m.naam,
-        soort: m.soort,
-        cbs_code: m.cbs_code,
-        inwonertal: m.inwonertal,
-        grootteklasse: m.grootteklasse,
-        bovenliggend_gebied_id: m.bovenliggend_gebied_id,
+        gegevens: GebiedGegevens {
+            id: m.id,
+            gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+            naam: m.naam,
+            soort: m.soort,
+            cbs_code: m.cbs_code,
+            inwonertal: m.inwonertal,
+            grootteklasse: m.grootteklasse,
+            bovenliggend_gebied_id: m.bovenliggend_gebied_id,
+        },
         dna_profiel: profiel,
         aangemaakt_op: m.created_at,
         gewijzigd_op: m.updated_at,
@@ -633,7 +635,11 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
     };
     let (totaal, rijen) = lijst
         .pagina
-        .fetch_deel::<_, GebiedRij, _>(sortering.apply(select, gebied::Column::Id), teller, ctx.db())
+        .fetch_deel::<_, GebiedRij, _>(
+            sortering.apply(select, gebied::Column::Id),
+            teller,
+            ctx.db(),
+        )
         .await?;
     let resultaten: Vec<GebiedInLijst> = rijen.into_iter().map(|r| r.in_lijst(&codes)).collect();
     Ok(lijst.antwoord(totaal, resultaten))
