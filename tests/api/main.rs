@@ -23,3 +23,4 @@ mod representaties;
 mod tenancy;
 mod toegang;
 mod trajecten;
+mod werk;

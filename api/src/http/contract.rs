@@ -169,9 +169,51 @@ pub async fn guard(
     if let Some(Err(error)) = checked {
         return Ok(req.error_response(error));
     }
+    #[cfg(debug_assertions)]
+    {
+        let (response, aantal) = queries::tellen(next.call(req)).await;
+        let mut response = response?.map_into_boxed_body();
+        response.headers_mut().insert(
+            HeaderName::from_static(queries::HEADER),
+            HeaderValue::from(aantal),
+        );
+        Ok(response)
+    }
+    #[cfg(not(debug_assertions))]
     next.call(req)
         .await
         .map(ServiceResponse::map_into_boxed_body)
+}
+
+/// In debugbuilds (de tests, schemathesis, `weefsel dev`) telt de dienst de
+/// SQL-statements van elk verzoek en noemt het aantal in `X-Aantal-Queries`: een test
+/// bewaakt daarmee dat een lijst geen query per rij doet (issue 11). `BEGIN` en het
+/// einde van de transactie tellen niet mee. Niet in een releasebuild.
+#[cfg(debug_assertions)]
+pub mod queries {
+    use std::cell::Cell;
+    use std::future::Future;
+
+    pub const HEADER: &str = "x-aantal-queries";
+
+    tokio::task_local! {
+        static TELLER: Cell<u32>;
+    }
+
+    /// De metric-callback van de pool: telt een statement bij het lopende verzoek.
+    pub fn tel(_: &sea_orm::metric::Info<'_>) {
+        let _ = TELLER.try_with(|t| t.set(t.get().saturating_add(1)));
+    }
+
+    /// Voert `verzoek` uit en geeft zijn uitkomst met het aantal statements.
+    pub async fn tellen<F: Future>(verzoek: F) -> (F::Output, u32) {
+        TELLER
+            .scope(Cell::new(0), async {
+                let uitkomst = verzoek.await;
+                (uitkomst, TELLER.with(Cell::get))
+            })
+            .await
+    }
 }
 
 /// Voor alles wat geen route heeft: 405 met `Allow` als het pad wel bestaat, anders 404.

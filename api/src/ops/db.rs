@@ -47,7 +47,11 @@ pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, D
             ("plan_cache_mode", "force_generic_plan"),
         ])
     });
-    Database::connect(options).await
+    #[allow(unused_mut)]
+    let mut db = Database::connect(options).await?;
+    #[cfg(debug_assertions)]
+    db.set_metric_callback(crate::http::contract::queries::tel);
+    Ok(db)
 }
 
 /// Een pool als de eigenaar van het schema (de rol uit `DATABASE_URL` zelf).

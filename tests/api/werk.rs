@@ -1,0 +1,80 @@
+//! Werk per verzoek (issue 11; CONVENTIONS, "Work per request"): een lijst haalt haar
+//! pagina en wat erbij hoort met een vast aantal statements, nooit één per rij.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{header, id_of, spawn_app};
+
+/// Elke lijst in het document (elke `GET` met `paginaGrootte`) doet voor een pagina van
+/// honderd rijen evenveel statements als voor een pagina van één. Debugbuilds noemen
+/// het aantal in `X-Aantal-Queries`. Een nieuwe lijst valt hier vanzelf onder; heeft ze
+/// een padparameter die deze test niet kent, dan faalt hij tot die erbij staat.
+#[tokio::test]
+async fn no_list_makes_a_query_per_row() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let regio = app.token_for("regio.beheerder").await;
+    // Van alles minstens twee rijen.
+    let gebied = app.nieuw_gebied(&coordinator, json!({})).await;
+    let gebied = id_of(&gebied);
+    for jaar in ["2024-01-01", "2025-01-01"] {
+        app.nieuwe_meting(
+            &coordinator,
+            &gebied,
+            json!({"peildatum": jaar, "leefbaarometer": 6}),
+        )
+        .await;
+    }
+    for aanpak in ["coachend", "weerbaarheid"] {
+        app.nieuw_traject(&coordinator, aanpak, Some(&gebied)).await;
+    }
+    for naam in ["Wijkapp", "Meldingen"] {
+        app.create_client("oss.beheerder", naam, &["gebieden.lezen"])
+            .await;
+    }
+
+    let document = app.get_json("/api/v1/openapi.json").await;
+    let paden = document["paths"].as_object().expect("paths");
+    let mut lijsten = 0;
+    for (pad, item) in paden {
+        let Some(get) = item.get("get") else { continue };
+        let is_lijst = get["parameters"]
+            .as_array()
+            .is_some_and(|ps| ps.iter().any(|p| p["name"] == "paginaGrootte"));
+        if !is_lijst {
+            continue;
+        }
+        let pad = format!("/api/v1{}", pad.replace("{id}", &gebied));
+        assert!(!pad.contains('{'), "onbekende padparameter in {pad}");
+        let mut gemeten = false;
+        for token in [&coordinator, &beheerder, &regio] {
+            let een = app.get_as(&format!("{pad}?paginaGrootte=1"), token).await;
+            if een.status() != 200 {
+                continue;
+            }
+            let (een, _) = aantal(een).await;
+            let (honderd, body) =
+                aantal(app.get_as(&format!("{pad}?paginaGrootte=100"), token).await).await;
+            let rijen = body["resultaten"].as_array().map_or(0, Vec::len);
+            assert!(rijen > 1, "{pad}: te weinig rijen om te meten ({rijen})");
+            assert_eq!(
+                een, honderd,
+                "{pad}: statements voor 1 en voor {rijen} rijen"
+            );
+            gemeten = true;
+            break;
+        }
+        assert!(gemeten, "{pad}: geen aanroeper kon de lijst lezen");
+        lijsten += 1;
+    }
+    assert!(lijsten >= 7, "{lijsten} lijsten gevonden");
+}
+
+async fn aantal(response: reqwest::Response) -> (u32, Value) {
+    assert_eq!(response.status(), 200);
+    let n = header(response.headers(), "x-aantal-queries")
+        .parse()
+        .expect("X-Aantal-Queries");
+    (n, response.json().await.expect("json"))
+}
