@@ -12,24 +12,21 @@ async fn start(app: &TestApp, token: &str, body: Value) -> Value {
     response.json().await.expect("json")
 }
 
-async fn stap(
-    app: &TestApp,
-    token: &str,
-    traject: &Value,
-    nummer: i64,
-    body: Value,
-    status: u16,
-) -> Value {
+/// Wie de verzoeken doet: de app en het token.
+#[derive(Clone, Copy)]
+struct Als<'a>(&'a TestApp, &'a str);
+
+async fn stap(als: Als<'_>, traject: &Value, nummer: i64, body: Value, status: u16) -> Value {
     let id = traject["id"].as_str().expect("id");
     let path = format!("/api/v1/trajecten/{id}/stappen/{nummer}");
-    app.patch_expect(&path, token, &body, status).await
+    als.0.patch_expect(&path, als.1, &body, status).await
 }
 
 /// Een besluit bij het beslismoment van `traject`; geeft het antwoord (met `status`).
-async fn besluit(app: &TestApp, token: &str, traject: &Value, body: Value, status: u16) -> Value {
+async fn besluit(als: Als<'_>, traject: &Value, body: Value, status: u16) -> Value {
     let id = traject["id"].as_str().expect("id");
     let path = format!("/api/v1/trajecten/{id}/besluiten");
-    app.post_expect(&path, token, &body, status).await
+    als.0.post_expect(&path, als.1, &body, status).await
 }
 
 fn nummers(traject: &Value) -> Vec<i64> {
@@ -122,6 +119,7 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
 async fn steps_move_through_their_states_and_finish_the_traject() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
+    let als = Als(&app, &token);
     let traject = start(
         &app,
         &token,
@@ -131,18 +129,10 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
     let vandaag = chrono::Utc::now().date_naive().to_string();
 
     let kick_off = json!({"status": "bezig", "notities": "Kick-off met de dorpsraad."});
-    let body = stap(&app, &token, &traject, 0, kick_off, 200).await;
+    let body = stap(als, &traject, 0, kick_off, 200).await;
     assert_eq!(body["stappen"][0]["gestartOp"], vandaag.as_str());
     assert_eq!(body["stappen"][0]["notities"], "Kick-off met de dorpsraad.");
-    let body = stap(
-        &app,
-        &token,
-        &traject,
-        0,
-        json!({"status": "afgerond"}),
-        200,
-    )
-    .await;
+    let body = stap(als, &traject, 0, json!({"status": "afgerond"}), 200).await;
     assert_eq!(
         (
             body["stappen"][0]["afgerondOp"].clone(),
@@ -152,16 +142,15 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
     );
 
     // Afgerond gaat niet terug naar open, wel naar bezig.
-    let problem = stap(&app, &token, &traject, 0, json!({"status": "open"}), 409).await;
+    let problem = stap(als, &traject, 0, json!({"status": "open"}), 409).await;
     assert_detail(&problem, "van afgerond naar open");
-    stap(&app, &token, &traject, 0, json!({"status": "bezig"}), 200).await;
+    stap(als, &traject, 0, json!({"status": "bezig"}), 200).await;
 
     // Een stap buiten het plan, een onbekende status, datums in de verkeerde volgorde.
-    let problem = stap(&app, &token, &traject, 7, json!({"status": "bezig"}), 400).await;
+    let problem = stap(als, &traject, 7, json!({"status": "bezig"}), 400).await;
     assert_velden(&problem, &[("nummer", "ongeldig")]);
     let problem = stap(
-        &app,
-        &token,
+        als,
         &traject,
         1,
         json!({"status": "klaar", "gestartOp": "gisteren"}),
@@ -173,8 +162,7 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
         &[("gestartOp", "ongeldig"), ("status", "ongeldig")],
     );
     let problem = stap(
-        &app,
-        &token,
+        als,
         &traject,
         1,
         json!({"status": "afgerond", "gestartOp": "2026-03-10", "afgerondOp": "2026-03-01"}),
@@ -210,40 +198,16 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
     );
 
     // Alles afgerond of overgeslagen: het traject is afgerond en ligt vast.
-    stap(
-        &app,
-        &token,
-        &traject,
-        0,
-        json!({"status": "afgerond"}),
-        200,
-    )
-    .await;
+    stap(als, &traject, 0, json!({"status": "afgerond"}), 200).await;
     for (nummer, status) in [(1, "afgerond"), (2, "overgeslagen"), (3, "afgerond")] {
-        stap(
-            &app,
-            &token,
-            &traject,
-            nummer,
-            json!({"status": status}),
-            200,
-        )
-        .await;
+        stap(als, &traject, nummer, json!({"status": status}), 200).await;
     }
-    let body = stap(
-        &app,
-        &token,
-        &traject,
-        4,
-        json!({"status": "afgerond"}),
-        200,
-    )
-    .await;
+    let body = stap(als, &traject, 4, json!({"status": "afgerond"}), 200).await;
     assert_eq!(
         (body["status"].clone(), body["huidigeStap"].clone()),
         (json!("afgerond"), Value::Null)
     );
-    stap(&app, &token, &traject, 4, json!({"status": "bezig"}), 409).await;
+    stap(als, &traject, 4, json!({"status": "bezig"}), 409).await;
 
     // Notities staan alleen als veldnaam in de audit trail.
     let id = traject["id"].as_str().expect("id");
@@ -279,6 +243,7 @@ fn besluiten(traject: &Value) -> Vec<(String, String)> {
 async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
+    let als = Als(&app, &token);
     let oost = app.gebied_id("Kloosterakker-Oost").await;
     let zelfde = app.user_id("oss.coordinator").await;
     let traject = start(
@@ -294,32 +259,23 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     let id = id_of(&traject);
 
     // Vóór een go: stap 4 sluit niet (ook niet door overslaan) en stap 5–12 beginnen niet.
-    stap(&app, &token, &traject, 4, json!({"status": "bezig"}), 200).await;
+    stap(als, &traject, 4, json!({"status": "bezig"}), 200).await;
     for status in ["afgerond", "overgeslagen"] {
-        let problem = stap(&app, &token, &traject, 4, json!({"status": status}), 409).await;
+        let problem = stap(als, &traject, 4, json!({"status": status}), 409).await;
         assert_eq!(problem["code"], "besluit_ontbreekt");
     }
     for nummer in [5, 12] {
-        let problem = stap(
-            &app,
-            &token,
-            &traject,
-            nummer,
-            json!({"status": "bezig"}),
-            409,
-        )
-        .await;
+        let problem = stap(als, &traject, nummer, json!({"status": "bezig"}), 409).await;
         assert_detail(&problem, "na een go");
     }
 
     // Een besluit zonder reden of met een onbekende keuze: 400.
-    let problem = besluit(&app, &token, &traject, json!({"besluit": "misschien"}), 400).await;
+    let problem = besluit(als, &traject, json!({"besluit": "misschien"}), 400).await;
     assert_velden(&problem, &[("besluit", "ongeldig"), ("reden", "verplicht")]);
 
     // Nog niet: stap 4 blijft bezig, stap 5 wacht nog; een later besluit volgt.
     let body = besluit(
-        &app,
-        &token,
+        als,
         &traject,
         json!({"besluit": "nog_niet", "reden": "Eerst de wijkagent erbij.", "datum": "2026-09-01"}),
         200,
@@ -328,10 +284,10 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     assert_eq!(besluiten(&body), [("nog_niet".into(), "2026-09-01".into())]);
     assert_eq!(body["stappen"][3]["status"], "bezig");
     assert_eq!(body["status"], "lopend");
-    stap(&app, &token, &traject, 5, json!({"status": "bezig"}), 409).await;
+    stap(als, &traject, 5, json!({"status": "bezig"}), 409).await;
 
     // Go: stap 4 afgerond op de datum van het besluit; stap 5 is daarna een gewone stap.
-    let body = besluit(&app, &token, &traject, json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}), 200).await;
+    let body = besluit(als, &traject, json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}), 200).await;
     assert_eq!(
         besluiten(&body),
         [
@@ -349,28 +305,13 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     );
     // Stap 1–3 staan nog open: de huidige stap is de eerste die niet klaar is.
     assert_eq!(body["huidigeStap"], 1);
-    stap(&app, &token, &traject, 5, json!({"status": "bezig"}), 200).await;
-    stap(
-        &app,
-        &token,
-        &traject,
-        5,
-        json!({"status": "afgerond"}),
-        200,
-    )
-    .await;
-    stap(&app, &token, &traject, 6, json!({"status": "bezig"}), 200).await;
+    stap(als, &traject, 5, json!({"status": "bezig"}), 200).await;
+    stap(als, &traject, 5, json!({"status": "afgerond"}), 200).await;
+    stap(als, &traject, 6, json!({"status": "bezig"}), 200).await;
 
     // Na een go is het besluit definitief.
     for keuze in ["no_go", "nog_niet", "go"] {
-        let problem = besluit(
-            &app,
-            &token,
-            &traject,
-            json!({"besluit": keuze, "reden": "x"}),
-            409,
-        )
-        .await;
+        let problem = besluit(als, &traject, json!({"besluit": keuze, "reden": "x"}), 409).await;
         assert_eq!(problem["code"], "besluit_genomen");
     }
     assert_eq!(
@@ -390,15 +331,14 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     .await;
     let tweede_id = id_of(&tweede);
     let body = besluit(
-        &app,
-        &token,
+        als,
         &tweede,
         json!({"besluit": "no_go", "reden": "Geen sleutelfiguren gevonden."}),
         200,
     )
     .await;
     assert_eq!(body["status"], "gestopt");
-    stap(&app, &token, &tweede, 5, json!({"status": "bezig"}), 409).await;
+    stap(als, &tweede, 5, json!({"status": "bezig"}), 409).await;
     app.patch_expect(
         &format!("/api/v1/trajecten/{tweede_id}"),
         &token,
@@ -407,8 +347,7 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     )
     .await;
     let problem = besluit(
-        &app,
-        &token,
+        als,
         &tweede,
         json!({"besluit": "go", "reden": "Toch wel."}),
         409,
@@ -423,24 +362,9 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
         json!({"gebiedId": oost, "aanpak": "coachend"}),
     )
     .await;
-    let problem = besluit(
-        &app,
-        &token,
-        &coachend,
-        json!({"besluit": "go", "reden": "x"}),
-        409,
-    )
-    .await;
+    let problem = besluit(als, &coachend, json!({"besluit": "go", "reden": "x"}), 409).await;
     assert_eq!(problem["code"], "geen_beslismoment");
-    stap(
-        &app,
-        &token,
-        &coachend,
-        4,
-        json!({"status": "afgerond"}),
-        200,
-    )
-    .await;
+    stap(als, &coachend, 4, json!({"status": "afgerond"}), 200).await;
 
     // Elke mutatie staat in de audit trail; de reden alleen bij naam.
     let audit = query_text(
@@ -557,6 +481,7 @@ async fn verbinders_are_a_list_with_warnings_about_roles_people_and_terms() {
 async fn a_step_update_honours_if_match() {
     let app = spawn_app().await;
     let token = app.token_for("oss.coordinator").await;
+    let als = Als(&app, &token);
     let traject = app.nieuw_traject(&token, "coachend", None).await;
     let id = id_of(&traject);
     let path = format!("/api/v1/trajecten/{id}/stappen/0");
@@ -566,7 +491,7 @@ async fn a_step_update_honours_if_match() {
             .headers(),
         "etag",
     );
-    let response = stap(&app, &token, &traject, 0, json!({"status": "bezig"}), 200).await;
+    let response = stap(als, &traject, 0, json!({"status": "bezig"}), 200).await;
     assert_eq!(response["stappen"][0]["status"], "bezig");
 
     let body = json!({"status": "overgeslagen"});
