@@ -569,6 +569,32 @@ async fn the_unfiltered_total_follows_every_change_from_its_counter() {
         totaal("/api/v1/gebieden?soort=dorp", token.clone()).await,
         Some(dorpen)
     );
+    // Elk filter telt wat het vindt (alle resultaten passen op één pagina).
+    let ouder = app.gebied_id("Kloosterakker").await;
+    for filter in [
+        "soort=buurt".to_owned(),
+        "kwadrant=1".to_owned(),
+        "aanpak=coachend".to_owned(),
+        "naam=oost".to_owned(),
+        format!("bovenliggendGebiedId={ouder}"),
+    ] {
+        let pagina = app
+            .get_json_as(
+                &format!("/api/v1/gebieden?paginaGrootte=100&{filter}"),
+                &token,
+            )
+            .await;
+        let gevonden = pagina["resultaten"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            pagina["totaalAantal"].as_u64(),
+            Some(gevonden as u64),
+            "{filter}"
+        );
+        assert!(
+            gevonden < usize::try_from(voor).unwrap_or(0),
+            "{filter} filtert niet"
+        );
+    }
     // Ook voorbij de laatste pagina.
     let voorbij = app
         .get_json_as("/api/v1/gebieden?pagina=1000", &regio)

@@ -262,13 +262,24 @@ pub struct GebiedenParams {
 }
 
 impl GebiedenParams {
-    /// Of een filter de rijen beperkt (de gemeente en de sortering niet meegeteld).
+    /// Of een filter de rijen beperkt (de gemeente en de sortering niet meegeteld). Elk
+    /// veld staat hier bij naam: een nieuw filter compileert pas als het hier staat,
+    /// zodat de lijst nooit een teller gebruikt waar ze moet tellen.
     fn filtert(&self) -> bool {
-        self.soort.is_some()
-            || self.kwadrant.is_some()
-            || self.aanpak.is_some()
-            || self.naam.is_some()
-            || self.bovenliggend_gebied_id.is_some()
+        let GebiedenParams {
+            soort,
+            kwadrant,
+            aanpak,
+            naam,
+            bovenliggend_gebied_id,
+            gemeente: _,
+            sorteer: _,
+        } = self;
+        soort.is_some()
+            || kwadrant.is_some()
+            || aanpak.is_some()
+            || naam.is_some()
+            || bovenliggend_gebied_id.is_some()
     }
 }
 
