@@ -28,8 +28,11 @@ pub const MODULES: &[Module] = &[
     modules::gebruikers::MODULE,
     modules::koppelingen::MODULE,
     modules::gebieden::MODULE,
+    modules::netwerken::MODULE,
     modules::trajecten::MODULE,
+    modules::sleutelpersonen::MODULE,
     modules::audit_trail::MODULE,
+    modules::verwerkingen::MODULE,
 ];
 
 /// De routes van de API zelf, relatief aan `/api/v1` (het `servers`-pad van het

@@ -108,6 +108,216 @@ tekst_enum!(
     }
 );
 
+tekst_enum!(
+    /// De vorm van een netwerk.
+    NetwerkVorm {
+        Sleutelpersonennetwerk = "sleutelpersonennetwerk",
+        Wijknetwerk = "wijknetwerk",
+        AdHoc = "ad_hoc",
+    }
+);
+
+tekst_enum!(
+    /// Een doel van een netwerk; de laatste vijf zijn doelen van een wijknetwerk, elk
+    /// met de belangen die het nodig heeft (DOMAIN.md).
+    NetwerkDoel {
+        VoorlichtingBewustwording = "voorlichting_bewustwording",
+        VeerkrachtWeerbaarheid = "veerkracht_weerbaarheid",
+        DeEscalatie = "de_escalatie",
+        Beleidsadvies = "beleidsadvies",
+        Crisisparaatheid = "crisisparaatheid",
+        GoedeZorg = "goede_zorg",
+        BurenhulpInformeleZorg = "burenhulp_informele_zorg",
+        VeiligWonen = "veilig_wonen",
+        OndernemenInDeWijk = "ondernemen_in_de_wijk",
+        Wijkcooperatie = "wijkcooperatie",
+    }
+);
+
+tekst_enum!(
+    /// De rol van de gemeente in een netwerk; ze kan er meer combineren en afwisselen.
+    GemeenteRol {
+        /// Alleen waar zelfsturing niet vanzelf ontstaat.
+        Regisseur = "regisseur",
+        Facilitator = "facilitator",
+        Participant = "participant",
+    }
+);
+
+tekst_enum!(
+    /// De fase van een netwerk.
+    NetwerkFase {
+        Voorbereiding = "voorbereiding",
+        Opbouw = "opbouw",
+        Uitvoering = "uitvoering",
+        Afgerond = "afgerond",
+    }
+);
+
+tekst_enum!(
+    /// De werkwijze van een netwerk.
+    Werkwijze {
+        Periodiek = "periodiek",
+        Flexibel = "flexibel",
+        Combinatie = "combinatie",
+    }
+);
+
+tekst_enum!(
+    /// Wie een netwerk voorzit.
+    Voorzitter {
+        Gemeente = "gemeente",
+        ExternNeutraal = "extern_neutraal",
+        UitNetwerk = "uit_netwerk",
+        Roulerend = "roulerend",
+    }
+);
+
+tekst_enum!(
+    /// Wat een netwerk zijn leden teruggeeft.
+    Tegenprestatie {
+        Vergoeding = "vergoeding",
+        KennisVaardigheden = "kennis_vaardigheden",
+        Contacten = "contacten",
+        Activiteitenbudget = "activiteitenbudget",
+        PraktischeHulp = "praktische_hulp",
+    }
+);
+
+tekst_enum!(
+    /// Een crisisscenario (dezelfde lijst als bij oefeningen).
+    Scenario {
+        Stroomuitval = "stroomuitval",
+        Hittegolf = "hittegolf",
+        ExtreemWeer = "extreem_weer",
+        Overstroming = "overstroming",
+        Pandemie = "pandemie",
+        UitvalDrinkwater = "uitval_drinkwater",
+        UitvalIctTelecom = "uitval_ict_telecom",
+        Anders = "anders",
+    }
+);
+
+tekst_enum!(
+    /// Wat een netwerk of organisatie in een crisis kan geven: handen, kennis, middelen.
+    Hulpsoort {
+        Handjes = "handjes",
+        Hoofdjes = "hoofdjes",
+        Hulpmiddelen = "hulpmiddelen",
+    }
+);
+
+tekst_enum!(
+    /// Een type sleutelpersoon (één of meer per persoon).
+    SleutelpersoonType {
+        Verbinder = "verbinder",
+        Vertegenwoordiger = "vertegenwoordiger",
+        /// De resultaatgerichte doener.
+        Doener = "doener",
+        /// De opbouwende criticus.
+        LuisInDePels = "luis_in_de_pels",
+    }
+);
+
+tekst_enum!(
+    /// De toestand van een sleutelpersoon: `kandidaat` → `kennismaking` → `actief` ⇄
+    /// `gepauzeerd` → `uitgestroomd`, en terug naar `actief`.
+    SleutelpersoonStatus {
+        Kandidaat = "kandidaat",
+        Kennismaking = "kennismaking",
+        Actief = "actief",
+        Gepauzeerd = "gepauzeerd",
+        Uitgestroomd = "uitgestroomd",
+    }
+);
+
+tekst_enum!(
+    /// Hoe een sleutelpersoon werd gevonden.
+    Wervingsmethode {
+        BestaandNetwerk = "bestaand_netwerk",
+        GerichteGesprekken = "gerichte_gesprekken",
+        Outreachend = "outreachend",
+        /// Voorgedragen door een andere sleutelpersoon (`voorgedragenDoor`).
+        Sneeuwbal = "sneeuwbal",
+        Inloopavond = "inloopavond",
+        Wervingscampagne = "wervingscampagne",
+        ExternBureau = "extern_bureau",
+    }
+);
+
+tekst_enum!(
+    /// Waarom een sleutelpersoon uitstroomde.
+    Uitstroomreden {
+        TijdEnergie = "tijd_energie",
+        PersoonlijkeOmstandigheden = "persoonlijke_omstandigheden",
+        VerschilVanInzicht = "verschil_van_inzicht",
+        Teleurstelling = "teleurstelling",
+        WeerstandAchterban = "weerstand_achterban",
+        OpVerzoekGemeente = "op_verzoek_gemeente",
+        Anders = "anders",
+    }
+);
+
+tekst_enum!(
+    /// De rol van een lid in een netwerk.
+    LidRol {
+        Lid = "lid",
+        Kerngroeplid = "kerngroeplid",
+        Voorzitter = "voorzitter",
+        /// Aanspreekpunt voor één deel van het werk van het netwerk.
+        Ambassadeur = "ambassadeur",
+    }
+);
+
+tekst_enum!(
+    /// De kant die een lid van een wijknetwerk vertegenwoordigt.
+    Belang {
+        Bewoners = "bewoners",
+        Zorg = "zorg",
+        Welzijn = "welzijn",
+        Gemeente = "gemeente",
+        Woningcorporatie = "woningcorporatie",
+        Politie = "politie",
+        Ondernemers = "ondernemers",
+    }
+);
+
+tekst_enum!(
+    /// Jong of oud (diversiteit).
+    Leeftijdsgroep {
+        Jong = "jong",
+        Oud = "oud",
+    }
+);
+
+tekst_enum!(
+    /// Theoretisch of praktisch opgeleid (diversiteit).
+    Opleidingsrichting {
+        Theoretisch = "theoretisch",
+        Praktisch = "praktisch",
+    }
+);
+
+tekst_enum!(
+    /// Wat er met persoonsgegevens van een sleutelpersoon gebeurde (verwerkingenlogboek).
+    VerwerkingActie {
+        Lezen = "lezen",
+        Zoekresultaat = "zoekresultaat",
+        Export = "export",
+        Anonimisering = "anonimisering",
+    }
+);
+
+tekst_enum!(
+    /// De verwerkingsactiviteit, vast per operatie.
+    Verwerkingsactiviteit {
+        Netwerkbeheer = "netwerkbeheer",
+        Inzageverzoek = "inzageverzoek",
+        Anonimisering = "anonimisering",
+        Retentie = "retentie",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +344,24 @@ mod tests {
         check(BesluitKeuze::as_str);
         check(VerbinderRol::as_str);
         check(StapStatus::as_str);
+        check(NetwerkVorm::as_str);
+        check(NetwerkDoel::as_str);
+        check(GemeenteRol::as_str);
+        check(NetwerkFase::as_str);
+        check(Werkwijze::as_str);
+        check(Voorzitter::as_str);
+        check(Tegenprestatie::as_str);
+        check(Scenario::as_str);
+        check(Hulpsoort::as_str);
+        check(SleutelpersoonType::as_str);
+        check(SleutelpersoonStatus::as_str);
+        check(Wervingsmethode::as_str);
+        check(Uitstroomreden::as_str);
+        check(LidRol::as_str);
+        check(Belang::as_str);
+        check(Leeftijdsgroep::as_str);
+        check(Opleidingsrichting::as_str);
+        check(VerwerkingActie::as_str);
+        check(Verwerkingsactiviteit::as_str);
     }
 }

@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub gemeente_id: Uuid,
-    pub gebied_id: Uuid,
+    pub gebied_id: Option<Uuid>,
     pub aanpak: Plan,
     pub naam: Option<String>,
     pub status: TrajectStatus,

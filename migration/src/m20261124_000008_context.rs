@@ -16,7 +16,7 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const UP: &str = r#"
+pub(crate) const UP: &str = r#"
 CREATE FUNCTION weefsel_context_openen(
     p_soort text, p_account uuid, p_gemeente text, p_extern text, p_generatie integer)
 RETURNS TABLE (id uuid, actief boolean, rollen text[], scopes text[], gemeente_id uuid,

@@ -250,7 +250,15 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
         )
         .await;
     let traject = app.nieuw_traject(&coordinator, "coachend", None).await;
+    let netwerk = id_of(&app.nieuw_netwerk(&coordinator, json!({})).await);
+    let persoon = id_of(&app.nieuwe_sleutelpersoon(&coordinator, json!({})).await);
+    let lid = id_of(
+        &app.nieuw_lid(&coordinator, &netwerk, &persoon, json!({}))
+            .await,
+    );
     let ids = [
+        ("/netwerken/", netwerk, &coordinator),
+        ("/sleutelpersonen/", persoon, &coordinator),
         ("/gebieden/", app.gebied_id("Heidehoek").await, &coordinator),
         (
             "/gebruikers/",
@@ -280,7 +288,8 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             let url = format!("/api/v1{pad}")
                 .replace("{id}", id)
                 .replace("{code}", id)
-                .replace("{nummer}", "0");
+                .replace("{nummer}", "0")
+                .replace("{lidId}", &lid);
             let body = (methode == Method::PATCH).then(|| json!({}));
             let response = app
                 .met_if_match(methode.clone(), &url, token, "\"999\"", body.as_ref())
@@ -290,7 +299,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             gezien += 1;
         }
     }
-    assert_eq!(gezien, 7, "PATCH en DELETE in het document");
+    assert_eq!(gezien, 12, "PATCH en DELETE in het document");
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM audit_trail").await,
         audit_voor

@@ -427,6 +427,44 @@ impl TestApp {
         .await
     }
 
+    /// Een nieuw netwerk van de gemeente van `token`, met deze velden bovenop een
+    /// naam, vorm en rol van de gemeente; geeft de representatie.
+    pub async fn nieuw_netwerk(&self, token: &str, velden: Value) -> Value {
+        let naam = format!("Netwerk {}", uuid::Uuid::now_v7());
+        let body = met(
+            serde_json::json!({"naam": naam, "vorm": "sleutelpersonennetwerk", "gemeenteRol": ["facilitator"]}),
+            velden,
+        );
+        self.post_expect("/api/v1/netwerken", token, &body, 201)
+            .await
+    }
+
+    /// Een nieuwe sleutelpersoon (kandidaat, tenzij `velden` anders zegt) van de
+    /// gemeente van `token`; geeft de representatie.
+    pub async fn nieuwe_sleutelpersoon(&self, token: &str, velden: Value) -> Value {
+        let body = met(serde_json::json!({"voornaam": "Testpersoon"}), velden);
+        self.post_expect("/api/v1/sleutelpersonen", token, &body, 201)
+            .await
+    }
+
+    /// Maakt `persoon` lid van `netwerk`, met deze velden; geeft het lidmaatschap.
+    pub async fn nieuw_lid(
+        &self,
+        token: &str,
+        netwerk: &str,
+        persoon: &str,
+        velden: Value,
+    ) -> Value {
+        let body = met(serde_json::json!({"sleutelpersoonId": persoon}), velden);
+        self.post_expect(
+            &format!("/api/v1/netwerken/{netwerk}/leden"),
+            token,
+            &body,
+            201,
+        )
+        .await
+    }
+
     /// `POST /api/v1/auth/token` met deze formuliervelden.
     pub async fn token_request(&self, fields: &[(&str, &str)]) -> reqwest::Response {
         let body = fields

@@ -51,6 +51,54 @@ async fn fresh_meting(app: &TestApp, gebied: &str) -> String {
     id
 }
 
+/// Een nieuw netwerk van Oss.
+async fn fresh_netwerk(app: &TestApp) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO netwerk (id, gemeente_id, naam, vorm, gemeente_rol, fase) \
+             SELECT '{id}', id, 'Matrix {id}', 'sleutelpersonennetwerk', '{{facilitator}}', 'opbouw' \
+             FROM gemeente WHERE code = 'GM0828'"
+        ),
+    )
+    .await;
+    id
+}
+
+/// Een nieuwe actieve sleutelpersoon van Oss met toestemming en persoonsgegevens.
+async fn fresh_sleutelpersoon(app: &TestApp) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO sleutelpersoon (id, gemeente_id, status, status_sinds, toestemming_datum, \
+             toestemming_doel, bewaartermijn_tot) \
+             SELECT '{id}', id, 'actief', '2026-01-01', '2026-01-01', 'Matrix', '2030-01-01' \
+             FROM gemeente WHERE code = 'GM0828'; \
+             INSERT INTO sleutelpersoon_gegevens (sleutelpersoon_id, gemeente_id, voornaam) \
+             SELECT id, gemeente_id, 'Matrix' FROM sleutelpersoon WHERE id = '{id}'"
+        ),
+    )
+    .await;
+    id
+}
+
+/// Een nieuwe sleutelpersoon als lid van `netwerk`; geeft het lidmaatschap.
+async fn fresh_lid(app: &TestApp, netwerk: &str) -> String {
+    let persoon = fresh_sleutelpersoon(app).await;
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO netwerk_lid (id, gemeente_id, netwerk_id, sleutelpersoon_id, rol) \
+             SELECT '{id}', gemeente_id, '{netwerk}', id, 'lid' FROM sleutelpersoon WHERE id = '{persoon}'"
+        ),
+    )
+    .await;
+    id
+}
+
 const MATRIX: &str = include_str!("../autorisatiematrix.json");
 const DOCUMENT: &str = include_str!("../../openapi/openapi.json");
 
@@ -135,6 +183,8 @@ async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
                 "initiatieven.schrijven",
                 "trajecten.lezen",
                 "trajecten.schrijven",
+                "netwerken.lezen",
+                "netwerken.schrijven",
             ],
         )
         .await;
@@ -179,7 +229,13 @@ async fn the_service_answers_as_the_matrix_says() {
         &format!("SELECT id::text FROM traject WHERE gebied_id = '{gebied}'"),
     )
     .await;
+    let netwerk = fresh_netwerk(&app).await;
+    let sleutelpersoon = fresh_sleutelpersoon(&app).await;
+    let lid = fresh_lid(&app, &netwerk).await;
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
+        ("netwerk", netwerk.clone()),
+        ("sleutelpersoon", sleutelpersoon.clone()),
+        ("lid", lid),
         ("gebruiker", app.user_id("oss.raadpleger").await),
         ("koppeling", fixture_client),
         ("koppeling_persoonsgegevens", personal_client),
@@ -219,6 +275,9 @@ async fn the_service_answers_as_the_matrix_says() {
                         "nieuw_gebied" => fresh_gebied(&app).await,
                         "nieuw_weerbaarheidstraject" => fresh_weerbaarheid(&app, &gebied).await,
                         "nieuwe_meting" => fresh_meting(&app, &gebied).await,
+                        "nieuw_netwerk" => fresh_netwerk(&app).await,
+                        "nieuwe_sleutelpersoon" => fresh_sleutelpersoon(&app).await,
+                        "nieuw_lid" => fresh_lid(&app, &netwerk).await,
                         _ => continue,
                     };
                     path = path.replace(&format!("{{{name}}}"), &value);
@@ -234,7 +293,8 @@ async fn the_service_answers_as_the_matrix_says() {
                 let body = body
                     .to_string()
                     .replace("{uniek}", &unique.to_string())
-                    .replace("{gebied}", &gebied);
+                    .replace("{gebied}", &gebied)
+                    .replace("{sleutelpersoon}", &sleutelpersoon);
                 request = request
                     .header("Content-Type", "application/json")
                     .body(body);

@@ -29,6 +29,17 @@ async fn no_list_makes_a_query_per_row() {
     for aanpak in ["coachend", "weerbaarheid"] {
         app.nieuw_traject(&coordinator, aanpak, Some(&gebied)).await;
     }
+    let netwerk = id_of(&app.nieuw_netwerk(&coordinator, json!({})).await);
+    app.nieuw_netwerk(&coordinator, json!({})).await;
+    for naam in ["Anna", "Bram"] {
+        let persoon = app
+            .nieuwe_sleutelpersoon(&coordinator, json!({"voornaam": naam}))
+            .await;
+        app.nieuw_lid(&coordinator, &netwerk, &id_of(&persoon), json!({}))
+            .await;
+    }
+    // Het verwerkingenlogboek krijgt regels van het lezen van de sleutelpersonen.
+    app.get_json_as("/api/v1/sleutelpersonen", &beheerder).await;
     for naam in ["Wijkapp", "Meldingen"] {
         app.create_client("oss.beheerder", naam, &["gebieden.lezen"])
             .await;
@@ -45,7 +56,13 @@ async fn no_list_makes_a_query_per_row() {
         if !is_lijst {
             continue;
         }
-        let pad = format!("/api/v1{}", pad.replace("{id}", &gebied));
+        // Elke padparameter `{id}` krijgt een id van de resource van het pad.
+        let id = if pad.starts_with("/netwerken/") {
+            &netwerk
+        } else {
+            &gebied
+        };
+        let pad = format!("/api/v1{}", pad.replace("{id}", id));
         assert!(!pad.contains('{'), "onbekende padparameter in {pad}");
         let mut gemeten = false;
         for token in [&coordinator, &beheerder, &regio] {

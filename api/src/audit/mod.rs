@@ -8,6 +8,8 @@
 //! Van velden met persoonsgegevens van sleutelpersonen en van geheimen (wachtwoord,
 //! client secret) wordt alleen de naam vastgelegd, nooit de waarde.
 
+pub mod verwerking;
+
 use sea_orm::{ActiveValue, ConnectionTrait, DbBackend, DbErr, FromQueryResult, Statement};
 use serde::Serialize;
 use serde_json::Value;

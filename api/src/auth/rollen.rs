@@ -183,6 +183,17 @@ pub enum Recht {
     TrajectenLezen,
     /// Trajecten starten en bijhouden.
     TrajectenSchrijven,
+    /// Netwerken, hun afspraken en gezondheid lezen (ook de regio).
+    NetwerkenLezen,
+    /// Netwerken aanmaken, wijzigen en verwijderen.
+    NetwerkenSchrijven,
+    /// Sleutelpersonen en lidmaatschappen lezen, zonder persoonsgegevens tenzij ook
+    /// [`Recht::PersoonsgegevensLezen`]. Niet voor de regio: die krijgt alleen tellingen.
+    SleutelpersonenLezen,
+    /// Sleutelpersonen en lidmaatschappen vastleggen, wijzigen en anonimiseren.
+    SleutelpersonenSchrijven,
+    /// Het verwerkingenlogboek van de gemeente lezen.
+    VerwerkingenLezen,
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
@@ -203,8 +214,18 @@ impl Recht {
             }
             Recht::PersoonsgegevensToegangBeheren => &[Rol::GemeenteBeheerder],
             Recht::PersoonsgegevensLezen => &[Rol::Coordinator, Rol::GemeenteBeheerder],
-            Recht::GebiedenLezen | Recht::TrajectenLezen => LEZERS,
-            Recht::GebiedenSchrijven | Recht::TrajectenSchrijven => SCHRIJVERS,
+            Recht::GebiedenLezen | Recht::TrajectenLezen | Recht::NetwerkenLezen => LEZERS,
+            Recht::GebiedenSchrijven
+            | Recht::TrajectenSchrijven
+            | Recht::NetwerkenSchrijven
+            | Recht::SleutelpersonenSchrijven => SCHRIJVERS,
+            Recht::SleutelpersonenLezen => &[
+                Rol::GemeenteBeheerder,
+                Rol::Coordinator,
+                Rol::Budgethouder,
+                Rol::Raadpleger,
+            ],
+            Recht::VerwerkingenLezen => &[Rol::GemeenteBeheerder],
         }
     }
 
@@ -216,6 +237,15 @@ impl Recht {
             Recht::GebiedenSchrijven => &[Scope::GebiedenSchrijven],
             Recht::TrajectenLezen => &[Scope::TrajectenLezen, Scope::TrajectenSchrijven],
             Recht::TrajectenSchrijven => &[Scope::TrajectenSchrijven],
+            Recht::NetwerkenLezen => &[Scope::NetwerkenLezen, Scope::NetwerkenSchrijven],
+            Recht::NetwerkenSchrijven => &[Scope::NetwerkenSchrijven],
+            Recht::SleutelpersonenLezen => &[
+                Scope::NetwerkenLezen,
+                Scope::NetwerkenSchrijven,
+                Scope::SleutelpersonenLezen,
+                Scope::SleutelpersonenSchrijven,
+            ],
+            Recht::SleutelpersonenSchrijven => &[Scope::SleutelpersonenSchrijven],
             Recht::PersoonsgegevensLezen => {
                 &[Scope::SleutelpersonenLezen, Scope::SleutelpersonenSchrijven]
             }
@@ -269,6 +299,19 @@ impl Recht {
             Recht::TrajectenLezen => "Voor trajecten is een rol of de scope trajecten.lezen nodig.",
             Recht::TrajectenSchrijven => {
                 "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met trajecten.schrijven) wijzigen trajecten."
+            }
+            Recht::NetwerkenLezen => "Voor netwerken is een rol of de scope netwerken.lezen nodig.",
+            Recht::NetwerkenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met netwerken.schrijven) wijzigen netwerken."
+            }
+            Recht::SleutelpersonenLezen => {
+                "Sleutelpersonen en lidmaatschappen leest alleen de gemeente zelf (of een koppeling met netwerken.lezen of sleutelpersonen.lezen); de regio krijgt alleen tellingen."
+            }
+            Recht::SleutelpersonenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met sleutelpersonen.schrijven) leggen sleutelpersonen vast."
+            }
+            Recht::VerwerkingenLezen => {
+                "Alleen de gemeente_beheerder van de gemeente leest het verwerkingenlogboek."
             }
         }
     }

@@ -3,5 +3,7 @@
 
 pub mod codes;
 pub mod dna;
+pub mod gezondheid;
+pub mod sleutelpersoon;
 pub mod stappenplan;
 pub mod wachtwoord;

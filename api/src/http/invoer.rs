@@ -75,6 +75,11 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
         self.waarde.get(naam).is_some_and(|w| !w.is_null())
     }
 
+    /// Staat het veld in de body met de waarde `null` (wissen)?
+    pub fn is_null(&self, naam: &str) -> bool {
+        self.waarde.get(naam).is_some_and(Value::is_null)
+    }
+
     /// Waar de regels van de handler hun fouten bij zetten.
     pub fn fouten(&mut self) -> &mut Fouten {
         &mut self.fouten
@@ -130,6 +135,11 @@ impl Fouten {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Voegt de fouten van `andere` hierbij.
+    pub fn voeg_toe(&mut self, andere: Fouten) {
+        self.0.extend(andere.0);
     }
 
     fn has(&self, name: &str) -> bool {

@@ -137,6 +137,19 @@ pub enum Code {
     VerwijzingGewijzigd,
     /// 412: `If-Match` past niet bij de huidige versie.
     VersieVerouderd,
+    /// 409: deze statusovergang van een sleutelpersoon bestaat niet.
+    StatusOvergangOngeldig,
+    /// 409: een actieve sleutelpersoon heeft vastgelegde toestemming nodig.
+    ToestemmingOntbreekt,
+    /// 409: deze sleutelpersoon is geanonimiseerd; er valt niets meer te wijzigen.
+    Geanonimiseerd,
+    /// 403: de persoonsgegevens van deze sleutelpersoon (verhoogd risico) zijn alleen
+    /// voor de genoemde ambtenaren.
+    VerhoogdRisico,
+    /// 409: er lopen nog trajecten voor dit netwerk.
+    NetwerkHeeftTrajecten,
+    /// 409: deze sleutelpersoon is al lid van dit netwerk.
+    AlLid,
 }
 
 #[derive(Debug, thiserror::Error)]

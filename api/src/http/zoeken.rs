@@ -1,8 +1,8 @@
 //! Zoeken in tekst (`?naam=`): deel van de tekst, hoofdletters maken niet uit, en de
 //! zoektekst is letterlijk. `%` en `_` zijn tekens, geen jokers.
 
+use sea_orm::IntoSimpleExpr;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, IntoSimpleExpr};
 
 /// Het escapeteken in het LIKE-patroon.
 const ESCAPE: char = '!';
@@ -10,7 +10,7 @@ const ESCAPE: char = '!';
 /// `kolom ILIKE '%tekst%' ESCAPE '!'`, met de jokers in `tekst` ontsnapt. (Zelf
 /// geschreven: sea-query 1.0 zet `ESCAPE` bij `ILIKE` binnen haakjes, wat PostgreSQL
 /// niet aanneemt.)
-pub fn bevat<C: ColumnTrait>(kolom: C, tekst: &str) -> Expr {
+pub fn bevat(kolom: impl IntoSimpleExpr, tekst: &str) -> Expr {
     Expr::cust_with_exprs(
         format!("$1 ILIKE $2 ESCAPE '{ESCAPE}'"),
         [

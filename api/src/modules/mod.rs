@@ -12,8 +12,11 @@ pub mod gebieden;
 pub mod gebruikers;
 pub mod gemeenten;
 pub mod koppelingen;
+pub mod netwerken;
+pub mod sleutelpersonen;
 pub mod token;
 pub mod trajecten;
+pub mod verwerkingen;
 
 /// Wat een module aan de applicatie geeft.
 pub struct Module {

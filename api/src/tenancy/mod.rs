@@ -393,6 +393,36 @@ impl Context {
         Ok(())
     }
 
+    /// Legt in het verwerkingenlogboek vast dat dit verzoek persoonsgegevens van
+    /// `personen` verwerkte ([`audit::verwerking`]), in deze transactie.
+    pub async fn verwerkt(
+        &self,
+        personen: &[Uuid],
+        handeling: audit::verwerking::Handeling,
+        activiteit: audit::verwerking::Activiteit,
+    ) -> ApiResult<()> {
+        let Some(gemeente_id) = self.gemeente_id() else {
+            // Alleen gemeentelijke aanroepers zien persoonsgegevens.
+            return Ok(());
+        };
+        audit::verwerking::vastleggen(
+            &self.tx,
+            self.caller.actor,
+            self.request_id.as_deref(),
+            gemeente_id,
+            personen,
+            handeling,
+            activiteit,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Het request-id van dit verzoek.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
     pub async fn commit(self) -> ApiResult<()> {
         self.tx.commit().await?;
         Ok(())

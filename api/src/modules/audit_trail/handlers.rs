@@ -29,6 +29,9 @@ pub enum ResourceSoort {
     Gebied,
     Indicatormeting,
     Traject,
+    Netwerk,
+    NetwerkLid,
+    Sleutelpersoon,
 }
 
 impl ResourceSoort {
@@ -39,6 +42,9 @@ impl ResourceSoort {
             ResourceSoort::Gebied => "gebied",
             ResourceSoort::Indicatormeting => "indicatormeting",
             ResourceSoort::Traject => "traject",
+            ResourceSoort::Netwerk => "netwerk",
+            ResourceSoort::NetwerkLid => "netwerk_lid",
+            ResourceSoort::Sleutelpersoon => "sleutelpersoon",
         }
     }
 }

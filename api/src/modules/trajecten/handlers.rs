@@ -8,7 +8,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::Utc;
-use entity::{gebied, traject, traject_stap};
+use entity::{gebied, netwerk, traject, traject_stap};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QueryTrait,
@@ -60,6 +60,9 @@ pub async fn list(ctx: Context, lijst: Lijst<TrajectenParams>) -> ApiResult<Http
         .apply_if(p.gebied_id, |q, g| {
             q.filter(traject::Column::GebiedId.eq(g))
         })
+        .apply_if(p.netwerk_id, |q, n| {
+            q.filter(traject::Column::NetwerkId.eq(n))
+        })
         .apply_if(p.aanpak, |q, a| {
             q.filter(traject::Column::Aanpak.eq(a.as_str()))
         })
@@ -98,7 +101,8 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 
 /// Traject starten
 ///
-/// Zonder `aanpak` geldt het advies van het DNA-profiel van het gebied, als dat één
+/// Voor een gebied (`gebiedId`) of een gemeenschap (`netwerkId`). Zonder `aanpak` geldt
+/// het advies van het DNA-profiel van het gebied, als dat één
 /// aanpak noemt (vak 1: coachend, vak 4: coördinerend); bij vak 2 en 3 kiest u zelf.
 #[utoipa::path(
     operation_id = "createTraject",
@@ -118,6 +122,20 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
         }
         None => None,
     };
+    let netwerk = match invoer.veld::<Uuid>("netwerkId") {
+        Some(id) => {
+            ctx.verwijzing::<netwerk::Entity>(id, "netwerkId", invoer.fouten())
+                .await?
+        }
+        None => None,
+    };
+    if !invoer.heeft("gebiedId") && !invoer.heeft("netwerkId") {
+        invoer.fouten().reject(
+            "gebiedId",
+            "verplicht",
+            "Noem een gebied (gebiedId) of, voor een gemeenschap, een netwerk (netwerkId).",
+        );
+    }
     let voorgesteld: Vec<String> = match &gebied {
         Some(g) => gebieden::profielen(ctx.db(), std::slice::from_ref(g))
             .await?
@@ -126,10 +144,14 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    let plan = kies_plan(&mut invoer, &voorgesteld, gebied.is_some());
+    let plan = kies_plan(
+        &mut invoer,
+        &voorgesteld,
+        gebied.is_some() || netwerk.is_some(),
+    );
     verbinders::controleer(&ctx, &mut invoer, plan).await?;
     let nieuw = invoer.klaar()?;
-    let (Some(gebied), Some(plan)) = (gebied, plan) else {
+    let (true, Some(plan)) = (gebied.is_some() || netwerk.is_some(), plan) else {
         return Err(ApiError::Internal(
             "validatie liet een verplicht veld door".into(),
         ));
@@ -137,12 +159,12 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
     let model = traject::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
-        gebied_id: Set(gebied.id),
+        gebied_id: Set(gebied.map(|g| g.id)),
         aanpak: Set(plan),
         naam: Set(nieuw.naam),
         status: Set(TrajectStatus::Lopend),
         voorgestelde_aanpak: Set(voorgesteld),
-        netwerk_id: Set(None),
+        netwerk_id: Set(netwerk.map(|n| n.id)),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -177,7 +199,7 @@ fn kies_plan(
     }
     if gebied_bekend {
         let reden = if voorgesteld.is_empty() {
-            "Het DNA-profiel van het gebied geeft (nog) geen advies; kies coordinerend, coachend of weerbaarheid.".to_owned()
+            "Het DNA-profiel van het gebied geeft (nog) geen advies, of er is alleen een netwerk; kies coordinerend, coachend of weerbaarheid.".to_owned()
         } else {
             format!(
                 "Het DNA-profiel adviseert {}; kies zelf coordinerend, coachend of weerbaarheid.",

@@ -15,9 +15,13 @@ use entity::soorten::{BesluitKeuze, VerbinderRol};
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuwTraject {
-    /// Een gebied van de eigen gemeente.
+    /// Een gebied van de eigen gemeente; of `netwerkId`, of beide.
     #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
-    pub(super) gebied_id: Uuid,
+    pub(super) gebied_id: Option<Uuid>,
+    /// Een netwerk van de eigen gemeente: een plan voor een gemeenschap in plaats van
+    /// een gebied (dan kiest u de `aanpak` zelf).
+    #[allow(dead_code)] // gelezen met `Invoer::veld`
+    pub(super) netwerk_id: Option<Uuid>,
     /// Zonder waarde: de aanpak die het DNA-profiel adviseert, als dat er één is.
     #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     pub(super) aanpak: Option<Plan>,
@@ -99,6 +103,7 @@ pub struct BesluitInvoer {
 #[into_params(parameter_in = Query)]
 pub struct TrajectenParams {
     pub(super) gebied_id: Option<Uuid>,
+    pub(super) netwerk_id: Option<Uuid>,
     pub(super) aanpak: Option<Plan>,
     pub(super) status: Option<TrajectStatus>,
 }

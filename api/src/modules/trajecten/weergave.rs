@@ -72,9 +72,9 @@ pub struct Traject {
     pub id: Uuid,
     #[schema(example = "GM0828")]
     pub gemeente: String,
-    pub gebied_id: Uuid,
-    /// Voor een gemeenschap of netwerk zonder één gebied; komt met de netwerken en is
-    /// tot dan altijd `null`.
+    /// Het gebied, of `null` voor een traject van een netwerk.
+    pub gebied_id: Option<Uuid>,
+    /// Het netwerk van een traject voor een gemeenschap, anders `null`.
     pub netwerk_id: Option<Uuid>,
     pub aanpak: Plan,
     pub naam: Option<String>,

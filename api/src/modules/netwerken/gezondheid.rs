@@ -1,0 +1,252 @@
+//! De gezondheid van een netwerk: signalen ter overweging, geen cijfer (de regels
+//! staan in [`crate::domein::gezondheid`]). Alles in SQL: de tellingen over het
+//! record in één statement, de diversiteit en de spreiding over gebieden uit
+//! `weefsel_netwerk_diversiteit`, die met de rechten van de eigenaar telt, cellen
+//! onder 5 onderdrukt en de aanroeper nooit een persoonlijk veld geeft.
+
+use std::collections::BTreeSet;
+
+use actix_web::{HttpResponse, get, web};
+use chrono::Utc;
+use entity::netwerk;
+use entity::soorten::{Belang, NetwerkDoel, Scenario, SleutelpersoonType};
+use sea_orm::{DbBackend, FromQueryResult, Statement};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::Recht;
+use crate::domein::gezondheid as regels;
+use crate::http::problem::ApiResult;
+use crate::tenancy::Context;
+
+use super::invoer::Crisisafspraak;
+use super::weergave::json;
+
+/// Een aantal over persoonlijke kenmerken: onder 5 niet getoond.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Cel {
+    /// `null` als het aantal onder 5 ligt.
+    pub aantal: Option<i64>,
+    pub onderdrukt: bool,
+}
+
+impl Cel {
+    fn uit(aantal: Option<i64>) -> Cel {
+        Cel {
+            aantal,
+            onderdrukt: aantal.is_none(),
+        }
+    }
+}
+
+/// Eén kant van een diversiteitsdimensie.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Kant {
+    /// `jong`/`oud`, `met`/`zonder`, `bekend`/`onbekend`, `theoretisch`/`praktisch`.
+    pub kant: String,
+    #[serde(flatten)]
+    pub cel: Cel,
+}
+
+/// De verdeling van de actieve leden over één dimensie (leden zonder waarde tellen
+/// niet mee).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Dimensie {
+    /// `leeftijdsgroep`, `migratieachtergrond`, `hulpverlenendBeroep`,
+    /// `bekendBijGemeente` of `opleidingsrichting`.
+    pub dimensie: String,
+    pub verdeling: Vec<Kant>,
+    /// Signaal: één kant heeft meer dan 80 % van de bekende waarden.
+    pub scheef: bool,
+}
+
+/// Actieve leden per gebied.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GebiedCel {
+    /// `null`: leden zonder gebied.
+    pub gebied_id: Option<Uuid>,
+    #[serde(flatten)]
+    pub cel: Cel,
+}
+
+/// De belangen die een wijknetwerkdoel nodig heeft en onder de leden mist.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OntbrekendBelang {
+    pub doel: NetwerkDoel,
+    pub belangen: Vec<Belang>,
+}
+
+/// De gezondheid van een netwerk: signalen om over in gesprek te gaan, geen oordeel.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Gezondheid {
+    pub netwerk_id: Uuid,
+    /// Actieve sleutelpersonen met een lopend lidmaatschap.
+    pub actieve_leden: i64,
+    /// Typen sleutelpersonen die onder de actieve leden ontbreken.
+    pub ontbrekende_typen: Vec<SleutelpersoonType>,
+    pub diversiteit: Vec<Dimensie>,
+    pub spreiding_over_gebieden: Vec<GebiedCel>,
+    pub contactambtenaren: i64,
+    /// Signaal: minder dan twee contactambtenaren.
+    pub te_weinig_contactambtenaren: bool,
+    /// Dagen sinds de laatste bijeenkomst; `null` zolang bijeenkomsten niet worden
+    /// bijgehouden.
+    pub dagen_sinds_laatste_bijeenkomst: Option<i64>,
+    /// Uitstroom van leden in de laatste twaalf maanden.
+    pub uitstroom_laatste_12_maanden: i64,
+    /// Actieve leden zonder (vastgelegd) contact in de laatste 180 dagen.
+    pub leden_zonder_contact: i64,
+    /// Crisisafspraken die langer dan een jaar (of nooit) zijn doorgenomen.
+    pub crisisafspraken_niet_herzien: Vec<Scenario>,
+    /// Per wijknetwerkdoel de belangen die onder de leden ontbreken.
+    pub ontbrekende_belangen: Vec<OntbrekendBelang>,
+}
+
+#[derive(FromQueryResult)]
+struct Tellingen {
+    actieve_leden: i64,
+    typen: Vec<String>,
+    belangen: Vec<String>,
+    uitstroom: i64,
+    zonder_contact: i64,
+}
+
+#[derive(FromQueryResult)]
+struct DiversiteitRij {
+    dimensie: String,
+    kant: String,
+    aantal: Option<i64>,
+    scheef: bool,
+}
+
+const TELLINGEN: &str = r#"
+WITH leden AS (
+    SELECT l.belang, s.id, s.status, s.typen, s.laatste_contact
+    FROM netwerk_lid l JOIN sleutelpersoon s ON s.id = l.sleutelpersoon_id
+    WHERE l.netwerk_id = $1 AND (l.eind IS NULL OR l.eind >= $2)
+)
+SELECT
+    count(*) FILTER (WHERE status = 'actief') AS actieve_leden,
+    coalesce((SELECT array_agg(DISTINCT t) FROM leden, unnest(typen) t WHERE status = 'actief'), '{}') AS typen,
+    coalesce(array_agg(DISTINCT belang) FILTER (WHERE belang IS NOT NULL AND status = 'actief'), '{}') AS belangen,
+    (SELECT count(*) FROM netwerk_lid l JOIN sleutelpersoon_status h ON h.sleutelpersoon_id = l.sleutelpersoon_id
+      WHERE l.netwerk_id = $1 AND h.status = 'uitgestroomd' AND h.datum > ($2::date - interval '12 months')) AS uitstroom,
+    count(*) FILTER (WHERE status = 'actief' AND (laatste_contact IS NULL OR laatste_contact < $2::date - $3::int)) AS zonder_contact
+FROM leden
+"#;
+
+/// Gezondheid van een netwerk
+///
+/// Ook voor de regio: alleen tellingen, en elke telling over persoonlijke kenmerken
+/// (diversiteit, spreiding over gebieden) onder 5 is `null` met `onderdrukt: true`.
+#[utoipa::path(
+    operation_id = "getNetwerkGezondheid",
+    params(("id" = Uuid, Path, description = "Id van het netwerk")),
+    responses(
+        (status = 200, description = "De signalen.", body = Gezondheid),
+    ),
+)]
+#[get("/netwerken/{id}/gezondheid")]
+pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenLezen)?;
+    let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
+    let vandaag = Utc::now().date_naive();
+    let t = Tellingen::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        TELLINGEN,
+        [
+            netwerk.id.into(),
+            vandaag.into(),
+            (regels::DAGEN_ZONDER_CONTACT as i32).into(),
+        ],
+    ))
+    .one(ctx.db())
+    .await?
+    .unwrap_or(Tellingen {
+        actieve_leden: 0,
+        typen: vec![],
+        belangen: vec![],
+        uitstroom: 0,
+        zonder_contact: 0,
+    });
+    let rijen = DiversiteitRij::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT dimensie, kant, aantal, scheef FROM weefsel_netwerk_diversiteit($1)",
+        [netwerk.id.into()],
+    ))
+    .all(ctx.db())
+    .await?;
+    let mut diversiteit: Vec<Dimensie> = Vec::new();
+    let mut spreiding = Vec::new();
+    for r in rijen {
+        if r.dimensie == "gebied" {
+            spreiding.push(GebiedCel {
+                gebied_id: r.kant.parse().ok(),
+                cel: Cel::uit(r.aantal),
+            });
+            continue;
+        }
+        let kant = Kant {
+            kant: r.kant,
+            cel: Cel::uit(r.aantal),
+        };
+        match diversiteit.last_mut().filter(|d| d.dimensie == r.dimensie) {
+            Some(d) => {
+                d.verdeling.push(kant);
+                d.scheef |= r.scheef;
+            }
+            None => diversiteit.push(Dimensie {
+                dimensie: r.dimensie,
+                verdeling: vec![kant],
+                scheef: r.scheef,
+            }),
+        }
+    }
+    let typen: BTreeSet<SleutelpersoonType> = t
+        .typen
+        .iter()
+        .filter_map(|t| SleutelpersoonType::parse(t))
+        .collect();
+    let belangen: BTreeSet<Belang> = t.belangen.iter().filter_map(|b| Belang::parse(b)).collect();
+    let ontbrekende_belangen = netwerk
+        .doelen
+        .iter()
+        .filter_map(|d| NetwerkDoel::parse(d))
+        .map(|doel| OntbrekendBelang {
+            doel,
+            belangen: regels::ontbrekende_belangen(doel, &belangen),
+        })
+        .filter(|o| !o.belangen.is_empty())
+        .collect();
+    let jaar_geleden = vandaag
+        .checked_sub_months(chrono::Months::new(12))
+        .unwrap_or(vandaag);
+    let crisis: Vec<Crisisafspraak> = json(&netwerk.crisisafspraken);
+    let contactambtenaren = netwerk.contactambtenaren.len();
+    let body = Gezondheid {
+        netwerk_id: netwerk.id,
+        actieve_leden: t.actieve_leden,
+        ontbrekende_typen: regels::ontbrekende_typen(&typen),
+        diversiteit,
+        spreiding_over_gebieden: spreiding,
+        contactambtenaren: contactambtenaren as i64,
+        te_weinig_contactambtenaren: contactambtenaren < regels::MIN_CONTACTAMBTENAREN,
+        dagen_sinds_laatste_bijeenkomst: None,
+        uitstroom_laatste_12_maanden: t.uitstroom,
+        leden_zonder_contact: t.zonder_contact,
+        crisisafspraken_niet_herzien: crisis
+            .iter()
+            .filter(|c| c.laatst_herzien.is_none_or(|d| d < jaar_geleden))
+            .map(|c| c.scenario)
+            .collect(),
+        ontbrekende_belangen,
+    };
+    Ok(HttpResponse::Ok().json(body))
+}

@@ -1,0 +1,373 @@
+//! Netwerken: sleutelpersonennetwerken, wijknetwerken en ad-hocnetwerken van een
+//! gemeente (DOMAIN.md, "Networks and key persons").
+
+use std::collections::BTreeSet;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::Utc;
+use entity::{gebied, gebruiker, netwerk, traject};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QueryTrait,
+};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::http::etag::{IfMatch, resource_response};
+use crate::http::invoer::{Fouten, Invoer};
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
+use crate::tenancy::Context;
+use entity::soorten::NetwerkFase;
+
+use super::invoer::*;
+use super::weergave::*;
+
+pub(super) const RESOURCE: &str = "netwerk";
+
+fn conflict(error: sea_orm::DbErr) -> ApiError {
+    uniek(
+        error,
+        &[UniekeSleutel {
+            constraint: "netwerk_gemeente_id_naam_key",
+            code: Code::DubbeleNaam,
+            detail: "Deze naam heeft al een netwerk van uw gemeente.",
+        }],
+    )
+}
+
+async fn respond(ctx: &Context, status: StatusCode, m: netwerk::Model) -> ApiResult<HttpResponse> {
+    let codes = ctx.codes().await?;
+    let version = m.version;
+    let r = representatie(m, &codes);
+    Ok(resource_response(status, version, &format!("/api/v1/netwerken/{}", r.id)).json(r))
+}
+
+/// Netwerken
+#[utoipa::path(
+    operation_id = "listNetwerken",
+    params(PaginaParams, NetwerkenParams),
+    responses(
+        (status = 200, description = "Een pagina netwerken, op naam.", body = Pagina<Netwerk>),
+    ),
+)]
+#[get("/netwerken")]
+pub async fn list(ctx: Context, lijst: Lijst<NetwerkenParams>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenLezen)?;
+    let p = &lijst.params;
+    let select = ctx
+        .scoped_in(netwerk::Entity::find(), p.gemeente.as_deref())
+        .await?
+        .apply_if(p.vorm, |q, v| q.filter(netwerk::Column::Vorm.eq(v)))
+        .apply_if(p.fase, |q, f| q.filter(netwerk::Column::Fase.eq(f)))
+        .order_by_asc(netwerk::Column::Naam)
+        .order_by_asc(netwerk::Column::Id);
+    let codes = ctx.codes().await?;
+    Ok(lijst
+        .uit(select, ctx.db(), |m| representatie(m, &codes))
+        .await?)
+}
+
+/// Eén netwerk
+#[utoipa::path(
+    operation_id = "getNetwerk",
+    params(("id" = Uuid, Path, description = "Id van het netwerk")),
+    responses(
+        (status = 200, description = "Het netwerk met `ETag`.", body = Netwerk),
+    ),
+)]
+#[get("/netwerken/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenLezen)?;
+    let model = ctx.find::<netwerk::Entity>(*id).await?;
+    respond(&ctx, StatusCode::OK, model).await
+}
+
+/// De verwijzingen en regels die het schema niet kent: gebieden en
+/// contactambtenaren van de eigen gemeente, één crisisafspraak per scenario, geen
+/// datum in de toekomst.
+pub(super) async fn controleer(
+    ctx: &Context,
+    gemeente_id: Uuid,
+    gebieden: Option<&[Uuid]>,
+    ambtenaren: Option<&[Uuid]>,
+    crisis: Option<&[Crisisafspraak]>,
+    fouten: &mut Fouten,
+) -> ApiResult<()> {
+    if let Some(ids) = gebieden.filter(|ids| !ids.is_empty()) {
+        let uniek: BTreeSet<_> = ids.iter().collect();
+        let gevonden = ctx
+            .scoped(gebied::Entity::find())
+            .filter(gebied::Column::Id.is_in(ids.iter().copied()))
+            .count(ctx.db())
+            .await?;
+        fouten.check(
+            uniek.len() == ids.len() && gevonden as usize == ids.len(),
+            "gebiedIds",
+            "ongeldig",
+            "Noem elk gebied één keer, als gebied van uw gemeente.",
+        );
+    }
+    if let Some(ids) = ambtenaren.filter(|ids| !ids.is_empty()) {
+        let uniek: BTreeSet<_> = ids.iter().collect();
+        let gevonden = gebruiker::Entity::find()
+            .filter(gebruiker::Column::Id.is_in(ids.iter().copied()))
+            .filter(gebruiker::Column::GemeenteId.eq(gemeente_id))
+            .filter(gebruiker::Column::Actief.eq(true))
+            .count(ctx.db())
+            .await?;
+        fouten.check(
+            uniek.len() == ids.len() && gevonden as usize == ids.len(),
+            "contactambtenaren",
+            "ongeldig",
+            "Noem elke contactambtenaar één keer, als actieve gebruiker van uw gemeente.",
+        );
+    }
+    if let Some(afspraken) = crisis {
+        let vandaag = Utc::now().date_naive();
+        let mut gezien = BTreeSet::new();
+        for (i, a) in afspraken.iter().enumerate() {
+            fouten.check(
+                gezien.insert(a.scenario),
+                &format!("crisisafspraken.{i}.scenario"),
+                "dubbel",
+                "Eén crisisafspraak per scenario.",
+            );
+            fouten.check(
+                a.laatst_herzien.is_none_or(|d| d <= vandaag),
+                &format!("crisisafspraken.{i}.laatstHerzien"),
+                "ongeldig",
+                "Deze datum ligt niet in de toekomst.",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Netwerk aanmaken
+#[utoipa::path(
+    operation_id = "createNetwerk",
+    request_body = NieuwNetwerk,
+    responses(
+        (status = 201, description = "Aangemaakt.", body = Netwerk),
+        (status = 409, description = "De naam bestaat al in de gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/netwerken")]
+pub async fn create(ctx: Context, mut invoer: Invoer<NieuwNetwerk>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let gemeente_id = ctx.eigen_gemeente()?;
+    let gebieden: Option<Vec<Uuid>> = invoer.veld("gebiedIds");
+    let ambtenaren: Option<Vec<Uuid>> = invoer.veld("contactambtenaren");
+    let crisis: Option<Vec<Crisisafspraak>> = invoer.veld("crisisafspraken");
+    let mut fouten = Fouten::new();
+    controleer(
+        &ctx,
+        gemeente_id,
+        gebieden.as_deref(),
+        ambtenaren.as_deref(),
+        crisis.as_deref(),
+        &mut fouten,
+    )
+    .await?;
+    invoer.fouten().voeg_toe(fouten);
+    let n = invoer.klaar()?;
+    let vandaag = Utc::now().date_naive();
+    let fase = n.fase.unwrap_or(NetwerkFase::Voorbereiding);
+    let model = netwerk::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        naam: Set(n.naam),
+        vorm: Set(n.vorm),
+        doelen: Set(tekst(&n.doelen)),
+        gemeente_rol: Set(tekst(&n.gemeente_rol)),
+        rol_historie: Set(serde_json::json!([RolRegel {
+            gemeente_rol: n.gemeente_rol.clone(),
+            vanaf: vandaag
+        }])),
+        fase: Set(fase),
+        fase_historie: Set(serde_json::json!([FaseRegel {
+            fase,
+            datum: vandaag
+        }])),
+        werkwijze: Set(n.werkwijze),
+        voorzitter: Set(n.voorzitter),
+        kerngroep: Set(n.kerngroep),
+        tegenprestaties: Set(tekst(&n.tegenprestaties)),
+        gebied_ids: Set(n.gebied_ids),
+        contactambtenaren: Set(n.contactambtenaren),
+        afspraken: Set(n.afspraken.map(|a| serde_json::json!(a))),
+        crisisafspraken: Set(serde_json::json!(n.crisisafspraken)),
+        ..Default::default()
+    }
+    .insert(ctx.db())
+    .await
+    .map_err(conflict)?;
+    let codes = ctx.codes().await?;
+    let w = Wijzigingen::aangemaakt(RESOURCE, &representatie(model.clone(), &codes));
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
+        .await?;
+    let response = respond(&ctx, StatusCode::CREATED, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Netwerk wijzigen
+#[utoipa::path(
+    operation_id = "updateNetwerk",
+    params(("id" = Uuid, Path, description = "Id van het netwerk")),
+    request_body = NetwerkWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd.", body = Netwerk),
+        (status = 409, description = "De naam bestaat al in de gemeente.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/netwerken/{id}")]
+pub async fn update(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    mut invoer: Invoer<NetwerkWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let huidig = ctx.find_for_update::<netwerk::Entity>(*id).await?;
+    let gebieden: Option<Vec<Uuid>> = invoer.veld("gebiedIds");
+    let ambtenaren: Option<Vec<Uuid>> = invoer.veld("contactambtenaren");
+    let crisis: Option<Vec<Crisisafspraak>> = invoer.veld("crisisafspraken");
+    let mut fouten = Fouten::new();
+    controleer(
+        &ctx,
+        huidig.gemeente_id,
+        gebieden.as_deref(),
+        ambtenaren.as_deref(),
+        crisis.as_deref(),
+        &mut fouten,
+    )
+    .await?;
+    invoer.fouten().voeg_toe(fouten);
+    let i = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    let vandaag = Utc::now().date_naive();
+    let mut model: netwerk::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet("naam", &mut model.naam, i.naam);
+    w.zet("vorm", &mut model.vorm, i.vorm);
+    w.zet("doelen", &mut model.doelen, i.doelen.as_deref().map(tekst));
+    if let Some(rollen) = i
+        .gemeente_rol
+        .as_ref()
+        .filter(|r| tekst(r) != huidig.gemeente_rol)
+    {
+        w.zet("gemeenteRol", &mut model.gemeente_rol, Some(tekst(rollen)));
+        let mut historie: Vec<RolRegel> = json(&huidig.rol_historie);
+        historie.push(RolRegel {
+            gemeente_rol: rollen.clone(),
+            vanaf: vandaag,
+        });
+        model.rol_historie = Set(serde_json::json!(historie));
+    }
+    if let Some(fase) = i.fase.filter(|f| *f != huidig.fase) {
+        w.zet("fase", &mut model.fase, Some(fase));
+        let mut historie: Vec<FaseRegel> = json(&huidig.fase_historie);
+        historie.push(FaseRegel {
+            fase,
+            datum: vandaag,
+        });
+        model.fase_historie = Set(serde_json::json!(historie));
+    }
+    w.zet("werkwijze", &mut model.werkwijze, i.werkwijze.wijziging());
+    w.zet(
+        "voorzitter",
+        &mut model.voorzitter,
+        i.voorzitter.wijziging(),
+    );
+    w.zet("kerngroep", &mut model.kerngroep, i.kerngroep);
+    w.zet(
+        "tegenprestaties",
+        &mut model.tegenprestaties,
+        i.tegenprestaties.as_deref().map(tekst),
+    );
+    w.zet("gebiedIds", &mut model.gebied_ids, i.gebied_ids);
+    w.zet(
+        "contactambtenaren",
+        &mut model.contactambtenaren,
+        i.contactambtenaren,
+    );
+    w.zet(
+        "afspraken",
+        &mut model.afspraken,
+        i.afspraken
+            .wijziging()
+            .map(|a| a.map(|a| serde_json::json!(a))),
+    );
+    w.zet(
+        "crisisafspraken",
+        &mut model.crisisafspraken,
+        i.crisisafspraken.map(|c| serde_json::json!(c)),
+    );
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, conflict)
+        .await?
+        .unwrap_or(huidig);
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Netwerk verwijderen
+///
+/// Met zijn lidmaatschappen; de sleutelpersonen blijven. Niet zolang er trajecten
+/// voor het netwerk zijn.
+#[utoipa::path(
+    operation_id = "deleteNetwerk",
+    params(("id" = Uuid, Path, description = "Id van het netwerk")),
+    responses(
+        (status = 204, description = "Verwijderd."),
+        (status = 409, description = "Er zijn trajecten voor dit netwerk.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[delete("/netwerken/{id}")]
+pub async fn remove(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let huidig = ctx.find_for_update::<netwerk::Entity>(*id).await?;
+    if_match.check(huidig.version)?;
+    let trajecten = traject::Entity::find()
+        .filter(traject::Column::NetwerkId.eq(huidig.id))
+        .count(ctx.db())
+        .await?;
+    if trajecten > 0 {
+        return Err(ApiError::Conflict(
+            Code::NetwerkHeeftTrajecten,
+            format!("Er zijn {trajecten} trajecten voor dit netwerk; het blijft bestaan."),
+        ));
+    }
+    netwerk::Entity::delete_by_id(huidig.id)
+        .exec(ctx.db())
+        .await?;
+    ctx.vastleggen(
+        Actie::Verwijderd,
+        RESOURCE,
+        Some(huidig.gemeente_id),
+        huidig.id,
+        Wijzigingen::new(),
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(remove)
+        .service(super::leden::list)
+        .service(super::leden::create)
+        .service(super::leden::update)
+        .service(super::leden::remove)
+        .service(super::gezondheid::netwerk_gezondheid);
+}

@@ -1,0 +1,68 @@
+//! Netwerken met hun afspraken, crisisafspraken, leden en gezondheid (DOMAIN.md,
+//! "Networks and key persons"; de gezondheidsregels staan in
+//! [`crate::domein::gezondheid`]).
+
+use utoipa::OpenApi;
+
+use crate::http::invoer::InvoerSchema;
+
+mod gezondheid;
+mod handlers;
+mod invoer;
+mod leden;
+mod weergave;
+
+pub use gezondheid::*;
+pub use handlers::*;
+pub use invoer::*;
+pub use weergave::*;
+
+crate::tenancy::tenant_owned!(entity::netwerk, id);
+crate::tenancy::tenant_owned!(entity::netwerk_lid, id);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Netwerken", description = "Sleutelpersonennetwerken, wijknetwerken en ad-hocnetwerken met hun afspraken, crisisafspraken, leden en gezondheid.")),
+    components(schemas(entity::soorten::Scenario, entity::soorten::Hulpsoort))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["netwerk", "netwerk_lid"],
+    audit_waarden: &[
+        crate::audit::Waarden {
+            resource: "netwerk",
+            velden: &[
+                "vorm",
+                "doelen",
+                "gemeenteRol",
+                "fase",
+                "werkwijze",
+                "voorzitter",
+                "kerngroep",
+                "tegenprestaties",
+                "gebiedIds",
+                "contactambtenaren",
+            ],
+        },
+        crate::audit::Waarden {
+            resource: "netwerk_lid",
+            velden: &[
+                "netwerkId",
+                "sleutelpersoonId",
+                "rol",
+                "belang",
+                "begin",
+                "eind",
+            ],
+        },
+    ],
+    invoer: &[
+        InvoerSchema::van::<invoer::NieuwNetwerk>(),
+        InvoerSchema::van::<invoer::NetwerkWijziging>(),
+        InvoerSchema::van::<invoer::NieuwLidmaatschap>(),
+        InvoerSchema::van::<invoer::LidmaatschapWijziging>(),
+    ],
+};

@@ -1,0 +1,131 @@
+//! De representatie van een netwerk en een lidmaatschap.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{netwerk, netwerk_lid};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::tenancy::Codes;
+use entity::soorten::{
+    Belang, GemeenteRol, LidRol, NetwerkDoel, NetwerkFase, NetwerkVorm, Tegenprestatie, Voorzitter,
+    Werkwijze,
+};
+
+use super::invoer::{Afspraken, Crisisafspraak};
+
+/// Een fase met de datum waarop het netwerk erin kwam.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FaseRegel {
+    pub fase: NetwerkFase,
+    pub datum: NaiveDate,
+}
+
+/// De rol(len) van de gemeente vanaf een datum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RolRegel {
+    pub gemeente_rol: Vec<GemeenteRol>,
+    pub vanaf: NaiveDate,
+}
+
+/// Een netwerk.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Netwerk {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub naam: String,
+    pub vorm: NetwerkVorm,
+    pub doelen: Vec<NetwerkDoel>,
+    pub gemeente_rol: Vec<GemeenteRol>,
+    /// Elke verandering van de rol(len) van de gemeente, oudste eerst.
+    pub gemeente_rol_historie: Vec<RolRegel>,
+    pub fase: NetwerkFase,
+    /// Elke faseovergang met haar datum, oudste eerst.
+    pub fase_historie: Vec<FaseRegel>,
+    pub werkwijze: Option<Werkwijze>,
+    pub voorzitter: Option<Voorzitter>,
+    pub kerngroep: bool,
+    pub tegenprestaties: Vec<Tegenprestatie>,
+    pub gebied_ids: Vec<Uuid>,
+    pub contactambtenaren: Vec<Uuid>,
+    pub afspraken: Option<Afspraken>,
+    pub crisisafspraken: Vec<Crisisafspraak>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn lijst<T: for<'de> Deserialize<'de>>(waarden: &[String]) -> Vec<T> {
+    waarden
+        .iter()
+        .filter_map(|w| serde_json::from_value(serde_json::Value::from(w.as_str())).ok())
+        .collect()
+}
+
+pub(super) fn tekst<T: Serialize>(waarden: &[T]) -> Vec<String> {
+    waarden
+        .iter()
+        .filter_map(|w| serde_json::to_value(w).ok())
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
+}
+
+pub(super) fn json<T: for<'de> Deserialize<'de> + Default>(waarde: &serde_json::Value) -> T {
+    serde_json::from_value(waarde.clone()).unwrap_or_default()
+}
+
+pub fn representatie(m: netwerk::Model, codes: &Codes) -> Netwerk {
+    Netwerk {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        naam: m.naam,
+        vorm: m.vorm,
+        doelen: lijst(&m.doelen),
+        gemeente_rol: lijst(&m.gemeente_rol),
+        gemeente_rol_historie: json(&m.rol_historie),
+        fase: m.fase,
+        fase_historie: json(&m.fase_historie),
+        werkwijze: m.werkwijze,
+        voorzitter: m.voorzitter,
+        kerngroep: m.kerngroep,
+        tegenprestaties: lijst(&m.tegenprestaties),
+        gebied_ids: m.gebied_ids,
+        contactambtenaren: m.contactambtenaren,
+        afspraken: m.afspraken.and_then(|a| serde_json::from_value(a).ok()),
+        crisisafspraken: json(&m.crisisafspraken),
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+/// Een sleutelpersoon in een netwerk. Zonder persoonsgegevens: die staan bij de
+/// sleutelpersoon, voor wie ze mag zien.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Lidmaatschap {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub netwerk_id: Uuid,
+    pub sleutelpersoon_id: Uuid,
+    pub rol: LidRol,
+    pub belang: Option<Belang>,
+    pub begin: Option<NaiveDate>,
+    pub eind: Option<NaiveDate>,
+}
+
+pub fn lid(m: netwerk_lid::Model, codes: &Codes) -> Lidmaatschap {
+    Lidmaatschap {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        netwerk_id: m.netwerk_id,
+        sleutelpersoon_id: m.sleutelpersoon_id,
+        rol: m.rol,
+        belang: m.belang,
+        begin: m.begin,
+        eind: m.eind,
+    }
+}

@@ -1,0 +1,79 @@
+//! Het verwerkingenlogboek lezen: alleen de `gemeente_beheerder`, alleen de eigen
+//! gemeente (ook de database staat niets anders toe).
+
+use actix_web::{HttpResponse, get};
+use chrono::{DateTime, Utc};
+use entity::soorten::{VerwerkingActie, Verwerkingsactiviteit};
+use entity::verwerking;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::auth::Recht;
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::problem::ApiResult;
+use crate::tenancy::Context;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
+
+/// Eén verwerking van persoonsgegevens van één sleutelpersoon.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Verwerking {
+    pub id: Uuid,
+    pub tijdstip: DateTime<Utc>,
+    /// `gebruiker`, `koppeling` of `systeem` (de dagelijkse retentie).
+    pub actor_soort: String,
+    pub actor_id: Option<Uuid>,
+    pub sleutelpersoon_id: Uuid,
+    pub actie: VerwerkingActie,
+    pub verwerkingsactiviteit: Verwerkingsactiviteit,
+    /// Het `X-Request-Id` van het verzoek.
+    pub request_id: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct VerwerkingenParams {
+    /// Alleen over deze sleutelpersoon.
+    pub(super) sleutelpersoon_id: Option<Uuid>,
+    pub(super) actie: Option<VerwerkingActie>,
+}
+
+/// Verwerkingenlogboek
+#[utoipa::path(
+    operation_id = "listVerwerkingen",
+    params(PaginaParams, VerwerkingenParams),
+    responses(
+        (status = 200, description = "Een pagina verwerkingen, nieuwste eerst.", body = Pagina<Verwerking>),
+    ),
+)]
+#[get("/verwerkingen")]
+pub async fn list(ctx: Context, lijst: Lijst<VerwerkingenParams>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::VerwerkingenLezen)?;
+    let p = &lijst.params;
+    let select = ctx
+        .scoped(verwerking::Entity::find())
+        .apply_if(p.sleutelpersoon_id, |q, id| {
+            q.filter(verwerking::Column::SleutelpersoonId.eq(id))
+        })
+        .apply_if(p.actie, |q, a| q.filter(verwerking::Column::Actie.eq(a)))
+        .order_by_desc(verwerking::Column::Tijdstip)
+        .order_by_desc(verwerking::Column::Id);
+    Ok(lijst
+        .uit(select, ctx.db(), |v| Verwerking {
+            id: v.id,
+            tijdstip: v.tijdstip,
+            actor_soort: v.actor_soort,
+            actor_id: v.actor_id,
+            sleutelpersoon_id: v.sleutelpersoon_id,
+            actie: v.actie,
+            verwerkingsactiviteit: v.verwerkingsactiviteit,
+            request_id: v.request_id,
+        })
+        .await?)
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list);
+}
