@@ -56,6 +56,8 @@ pub struct Application {
     port: u16,
     server: Server,
     db: DatabaseConnection,
+    /// Hoe vaak de retentie draait (`None`: niet in deze dienst).
+    retentie: Option<std::time::Duration>,
 }
 
 impl Application {
@@ -113,7 +115,12 @@ impl Application {
         .listen(listener)?
         .run();
 
-        Ok(Application { port, server, db })
+        Ok(Application {
+            port,
+            server,
+            db,
+            retentie: config.retentie_interval,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -126,8 +133,15 @@ impl Application {
     }
 
     /// Draait tot de server stopt en sluit dan de databasepool.
+    /// Zolang de server draait, draait ook de retentie ([`crate::ops::retentie`]).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let retentie = self.retentie.map(|interval| {
+            tokio::spawn(crate::ops::retentie::dagelijks(self.db.clone(), interval))
+        });
         let result = self.server.await;
+        if let Some(taak) = retentie {
+            taak.abort();
+        }
         if let Err(error) = self.db.close().await {
             tracing::warn!(cause = %error, "databasepool niet netjes gesloten");
         }

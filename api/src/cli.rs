@@ -77,6 +77,9 @@ enum Command {
         #[command(subcommand)]
         command: DnaCommand,
     },
+    /// Anonimiseert iedereen van wie de bewaartermijn voorbij is (dat doet de dienst
+    /// ook zelf, dagelijks); meldt hoeveel.
+    Retentie,
     /// Drukt de publieke sleutel van de geconfigureerde ondertekensleutel af als JWKS
     /// (voor sleutelrotatie: bewaar hem vóór u een nieuwe sleutel instelt).
     Jwks,
@@ -201,6 +204,12 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
                 uitkomst.gebieden,
                 uitkomst.afwijkend.len()
             );
+            Ok(())
+        }
+        Command::Retentie => {
+            let db = connect(&config, Role::Service).await?;
+            let aantal = crate::ops::retentie::uitvoeren(&db).await?;
+            println!("Retentie: {aantal} sleutelperso(o)n(en) geanonimiseerd.");
             Ok(())
         }
         Command::Jwks => {

@@ -57,6 +57,10 @@ pub struct Config {
     pub verification_keys_file: Option<PathBuf>,
     /// JSON-bestand met vertrouwde identity providers van gemeenten.
     pub external_issuers_file: Option<PathBuf>,
+    /// Hoe vaak de dienst de retentie draait (`WEEFSEL_RETENTIE_INTERVAL` in seconden,
+    /// standaard een dag; `0` zet haar uit, bijvoorbeeld als cron `weefsel retentie`
+    /// draait).
+    pub retentie_interval: Option<Duration>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -136,6 +140,11 @@ impl Config {
             30,
         )?;
 
+        let retentie = parse_number(
+            get("WEEFSEL_RETENTIE_INTERVAL"),
+            "WEEFSEL_RETENTIE_INTERVAL",
+            86_400,
+        )?;
         let token_ttl = parse_number(get("WEEFSEL_TOKEN_TTL"), "WEEFSEL_TOKEN_TTL", 900)?;
         if token_ttl > 3600 {
             return Err(ConfigError::Invalid {
@@ -161,6 +170,7 @@ impl Config {
             signing_key_file: get("WEEFSEL_SIGNING_KEY_FILE").map(PathBuf::from),
             verification_keys_file: get("WEEFSEL_VERIFICATION_KEYS_FILE").map(PathBuf::from),
             external_issuers_file: get("WEEFSEL_EXTERNAL_ISSUERS_FILE").map(PathBuf::from),
+            retentie_interval: (retentie > 0).then(|| Duration::from_secs(u64::from(retentie))),
         };
         config.check_production()?;
         Ok(config)

@@ -224,6 +224,8 @@ pub fn test_config() -> Config {
     config.db_acquire_timeout = Duration::from_secs(2);
     config.shutdown_timeout = Duration::from_secs(1);
     config.workers = 1;
+    // De retentie draait alleen in de test die haar toetst.
+    config.retentie_interval = None;
     config
 }
 

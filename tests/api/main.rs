@@ -20,6 +20,7 @@ mod matrix;
 mod migrations;
 mod openapi;
 mod representaties;
+mod sleutelpersonen;
 mod tenancy;
 mod toegang;
 mod trajecten;

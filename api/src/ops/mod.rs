@@ -5,5 +5,6 @@ pub mod db;
 pub mod demo;
 pub mod dna;
 pub mod local_postgres;
+pub mod retentie;
 pub mod seed;
 pub mod synthetisch;
