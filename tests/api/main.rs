@@ -18,6 +18,7 @@ mod invoer;
 mod koppelingen;
 mod matrix;
 mod migrations;
+mod netwerken;
 mod openapi;
 mod representaties;
 mod sleutelpersonen;
