@@ -162,8 +162,8 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             let report = seed::demo(&db, &config).await?;
             if report.changed_anything() {
                 println!(
-                    "Demogegevens geladen ({} gemeenten bijgewerkt, {} gebruikers aangemaakt, {} gebieden aangemaakt).",
-                    report.gemeenten, report.gebruikers, report.gebieden
+                    "Demogegevens geladen ({} gemeenten bijgewerkt, {} gebruikers aangemaakt, {} gebieden en {} sleutelpersonen aangemaakt).",
+                    report.gemeenten, report.gebruikers, report.gebieden, report.sleutelpersonen
                 );
             } else {
                 println!("Demogegevens waren al compleet; niets veranderd.");

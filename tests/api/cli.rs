@@ -186,6 +186,32 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
     assert!(output.status.success(), "{stderr}");
     assert!(stdout.contains("1 gemeenten bijgewerkt"), "{stdout}");
     assert!(stdout.contains("46 gebruikers aangemaakt"), "{stdout}");
+    assert!(
+        stdout.contains("132 sleutelpersonen aangemaakt"),
+        "{stdout}"
+    );
+    // Elke gemeente een netwerk met crisisafspraken voor twee scenario's en twaalf
+    // duidelijk verzonnen sleutelpersonen, allen met toestemming behalve de kandidaat.
+    assert_eq!(
+        crate::helpers::query_text(
+            &db,
+            "SELECT string_agg(DISTINCT concat_ws('|', (SELECT count(*) FROM netwerk n WHERE n.gemeente_id = m.id), \
+               (SELECT count(*) FROM sleutelpersoon s WHERE s.gemeente_id = m.id), \
+               (SELECT count(*) FROM sleutelpersoon s WHERE s.gemeente_id = m.id AND s.toestemming_datum IS NOT NULL), \
+               (SELECT string_agg(c->>'scenario', ',') FROM netwerk n, jsonb_array_elements(n.crisisafspraken) c \
+                WHERE n.gemeente_id = m.id)), ';') FROM gemeente m"
+        )
+        .await,
+        "1|12|11|stroomuitval,hittegolf"
+    );
+    assert_eq!(
+        crate::helpers::query_text(
+            &db,
+            "SELECT count(*)::text FROM sleutelpersoon_gegevens WHERE achternaam <> 'Fictief' OR email NOT LIKE '%.invalid'"
+        )
+        .await,
+        "0"
+    );
     let snapshot = "SELECT string_agg(concat_ws('|', id, code, naam, slug, updated_at), ',' ORDER BY code) FROM gemeente";
     let before = crate::helpers::query_text(&db, snapshot).await;
     assert!(before.contains("GM0828|Oss|oss"), "{before}");

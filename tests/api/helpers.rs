@@ -449,6 +449,17 @@ impl TestApp {
             .await
     }
 
+    /// Haalt de demonetwerken en -sleutelpersonen weg (als eigenaar), voor een test die
+    /// vanaf een leeg register telt. Het verwerkingenlogboek is dan nog leeg.
+    pub async fn zonder_demo_sleutelpersonen(&self) {
+        exec(
+            &self.db,
+            "DELETE FROM netwerk_lid; DELETE FROM sleutelpersoon_status; \
+             DELETE FROM sleutelpersoon_gegevens; DELETE FROM sleutelpersoon; DELETE FROM netwerk",
+        )
+        .await;
+    }
+
     /// Maakt `persoon` lid van `netwerk`, met deze velden; geeft het lidmaatschap.
     pub async fn nieuw_lid(
         &self,

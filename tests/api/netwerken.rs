@@ -9,6 +9,7 @@ use crate::helpers::{assert_velden, exec, id_of, kolom, spawn_app};
 #[tokio::test]
 async fn a_network_is_validated_whole_and_keeps_its_history() {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let vught_gebied = crate::helpers::query_text(
         &app.db,
@@ -183,6 +184,7 @@ async fn a_traject_needs_an_area_or_a_network_of_its_own_municipality() {
 #[tokio::test]
 async fn memberships_stay_within_one_municipality() {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let vught = app.token_for("vught.coordinator").await;
     let netwerk = id_of(&app.nieuw_netwerk(&coordinator, json!({})).await);
@@ -348,4 +350,31 @@ async fn network_health_on_a_fixture_computed_by_hand() {
     }
     let vught = app.token_for("vught.beheerder").await;
     app.get_expect(&pad, &vught, 404).await;
+}
+
+/// Een gebied waarin sleutelpersonen wonen of dat een netwerk bestrijkt, blijft
+/// bestaan (409, met beide genoemd).
+#[tokio::test]
+async fn an_area_with_key_persons_or_a_network_is_not_deleted() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let gebied = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
+    app.nieuwe_sleutelpersoon(&coordinator, json!({"gebiedId": gebied}))
+        .await;
+    app.nieuw_netwerk(&coordinator, json!({"gebiedIds": [gebied]}))
+        .await;
+    let response = app
+        .client
+        .delete(app.url(&format!("/api/v1/gebieden/{gebied}")))
+        .bearer_auth(&coordinator)
+        .send()
+        .await
+        .expect("delete");
+    let fout = crate::helpers::assert_problem(response, 409).await;
+    assert_eq!(fout["code"], "gebied_heeft_onderliggende");
+    let detail = fout["detail"].as_str().unwrap_or_default();
+    assert!(
+        detail.contains("1 sleutelperso") && detail.contains("1 netwerk"),
+        "{detail}"
+    );
 }

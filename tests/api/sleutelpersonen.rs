@@ -187,6 +187,7 @@ async fn each_caller_receives_exactly_the_fields_it_may_see() {
 async fn a_query_without_any_filter_in_a_regional_or_raadpleger_context_returns_no_personal_field()
 {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     app.nieuwe_sleutelpersoon(&coordinator, volledig()).await;
     app.nieuwe_sleutelpersoon(&coordinator, json!({"voornaam": "Bram"}))
@@ -254,6 +255,7 @@ async fn a_query_without_any_filter_in_a_regional_or_raadpleger_context_returns_
 #[tokio::test]
 async fn a_person_at_elevated_risk_is_shown_only_to_the_named_officials() {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let beheerder = app.token_for("oss.beheerder").await;
     let mut body = volledig();
@@ -421,6 +423,7 @@ async fn search_is_a_post_and_no_get_takes_personal_data_in_the_url() {
 #[tokio::test]
 async fn special_categories_are_refused_without_consent() {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let mut body = volledig();
     body["toestemming"] = toestemming(false);
@@ -617,6 +620,7 @@ async fn anonymisation_is_complete_and_irreversible() {
 #[tokio::test]
 async fn the_processing_log_has_one_line_per_processing_and_is_append_only() {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let beheerder = app.token_for("oss.beheerder").await;
     let raadpleger = app.token_for("oss.raadpleger").await;
@@ -724,6 +728,7 @@ async fn the_processing_log_has_one_line_per_processing_and_is_append_only() {
 #[tokio::test]
 async fn the_subject_access_export_is_complete() {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let persoon = app.nieuwe_sleutelpersoon(&coordinator, volledig()).await;
     let id = id_of(&persoon);
@@ -905,6 +910,7 @@ async fn every_status_transition_and_its_invalid_cases() {
 #[tokio::test]
 async fn the_retention_command_anonymises_exactly_the_people_past_their_date() {
     let app = spawn_app().await;
+    app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let mut ids = Vec::new();
     for naam in ["Verlopen", "Kandidaat", "Vandaag", "Later"] {

@@ -115,7 +115,8 @@ pub enum Code {
     DubbeleNaam,
     /// 409: deze CBS-code hoort al bij een ander gebied van de gemeente.
     DubbeleCbsCode,
-    /// 409: het gebied heeft nog onderliggende gebieden of trajecten.
+    /// 409: het gebied heeft nog onderliggende gebieden, trajecten, sleutelpersonen of
+    /// netwerken die het bestrijken.
     GebiedHeeftOnderliggende,
     /// 409: het traject is afgerond of gestopt en ligt vast.
     TrajectGesloten,

@@ -454,3 +454,146 @@ async fn trajecten(
     .await?;
     Ok(())
 }
+
+/// De voornamen van de demosleutelpersonen; elke achternaam is "Fictief" en elk
+/// e-mailadres eindigt op `.invalid`: niemand kan ze voor een echt mens aanzien.
+const VOORNAMEN: [&str; 12] = [
+    "Anouk", "Bram", "Citlali", "Daan", "Esra", "Femke", "Gijs", "Hanna", "Ilias", "Joke", "Kees",
+    "Lotte",
+];
+
+/// Het demonetwerk van een gemeente: een sleutelpersonennetwerk in de gebieden van
+/// haar eerste twee trajecten, met crisisafspraken voor stroomuitval en hittegolf, en twaalf duidelijk
+/// verzonnen sleutelpersonen (negen actief, één gepauzeerd, één uitgestroomd, allen
+/// met vastgelegde toestemming, en één kandidaat zonder). Bestaat het netwerk al, dan
+/// niets. Geeft het aantal nieuwe sleutelpersonen.
+pub async fn netwerk(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+) -> Result<u64, sea_orm::DbErr> {
+    let naam = format!("Sleutelpersonennetwerk {}", gemeente.naam);
+    let netwerk = Uuid::now_v7();
+    let nieuw = db
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            r#"INSERT INTO netwerk (id, gemeente_id, naam, vorm, doelen, gemeente_rol, rol_historie, fase,
+                   fase_historie, werkwijze, voorzitter, kerngroep, tegenprestaties, gebied_ids,
+                   contactambtenaren, afspraken, crisisafspraken)
+               SELECT $1, m.id, $2, 'sleutelpersonennetwerk',
+                   '{voorlichting_bewustwording,veerkracht_weerbaarheid,crisisparaatheid}', '{facilitator}',
+                   '[{"gemeenteRol": ["facilitator"], "vanaf": "2025-03-01"}]', 'uitvoering',
+                   '[{"fase": "voorbereiding", "datum": "2025-03-01"}, {"fase": "opbouw", "datum": "2025-06-01"},
+                     {"fase": "uitvoering", "datum": "2025-10-01"}]',
+                   'combinatie', 'uit_netwerk', false, '{kennis_vaardigheden,contacten}',
+                   coalesce((SELECT array_agg(t.gebied_id ORDER BY t.created_at) FROM (SELECT gebied_id, created_at
+                             FROM traject WHERE gemeente_id = m.id AND gebied_id IS NOT NULL
+                             ORDER BY created_at LIMIT 2) t), '{}'),
+                   coalesce((SELECT array_agg(u.id ORDER BY u.gebruikersnaam) FROM gebruiker u
+                             WHERE u.gemeente_id = m.id AND 'coordinator' = ANY (u.rollen)), '{}'),
+                   '{"frequentie": "vier keer per jaar", "agenda": "Wat speelt er in de buurt; oefening voorbereiden",
+                     "plaats": "Buurthuis", "signalen": "Naar de wijkverbinder, binnen een week teruggekoppeld"}',
+                   '[{"scenario": "stroomuitval", "hulp": ["handjes", "hulpmiddelen"],
+                      "activering": "De wijkverbinder belt de voorzitter; die zet de belboom in gang",
+                      "laatstHerzien": "2026-03-15"},
+                     {"scenario": "hittegolf", "hulp": ["handjes", "hoofdjes"],
+                      "activering": "Via de appgroep van de kerngroep, op verzoek van de gemeente",
+                      "laatstHerzien": "2025-06-01"}]'
+               FROM gemeente m WHERE m.code = $3
+               ON CONFLICT (gemeente_id, naam) DO NOTHING"#,
+            [netwerk.into(), naam.into(), gemeente.code.into()],
+        ))
+        .await?
+        .rows_affected();
+    if nieuw == 0 {
+        return Ok(0);
+    }
+    let typen = [
+        "{verbinder}",
+        "{vertegenwoordiger,doener}",
+        "{doener}",
+        "{luis_in_de_pels}",
+    ];
+    for (i, voornaam) in VOORNAMEN.iter().enumerate() {
+        let id = Uuid::now_v7();
+        let (status, toestemming) = match i {
+            10 => ("gepauzeerd", true),
+            11 => ("kandidaat", false),
+            9 => ("uitgestroomd", true),
+            _ => ("actief", true),
+        };
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO sleutelpersoon (id, gemeente_id, gebied_id, typen, status, status_sinds, \
+               wervingsmethode, uitstroomreden, exitgesprek, tijdsinvestering, laatste_contact, \
+               toestemming_datum, toestemming_doel, delen_met, bewaartermijn_tot) \
+             SELECT $1, n.gemeente_id, n.gebied_ids[1 + $2 % 2], $3::text[], $4, DATE '2025-11-01', \
+               (ARRAY['bestaand_netwerk','inloopavond','gerichte_gesprekken','sneeuwbal'])[1 + $2 % 3], \
+               CASE WHEN $4 = 'uitgestroomd' THEN 'tijd_energie' END, \
+               CASE WHEN $4 = 'uitgestroomd' THEN true END, 'een paar uur per maand', \
+               DATE '2026-10-01' - ($2 * 20), \
+               CASE WHEN $5 THEN DATE '2025-10-15' END, CASE WHEN $5 THEN 'Sleutelpersonennetwerk (demo)' END, \
+               CASE WHEN $5 AND $2 % 2 = 0 THEN '{netwerkleden}'::text[] ELSE '{}' END, \
+               CASE WHEN $5 THEN DATE '2028-10-15' ELSE DATE '2027-01-01' END \
+             FROM netwerk n WHERE n.id = $6",
+            [
+                id.into(),
+                (i as i32).into(),
+                typen[i % 4].into(),
+                status.into(),
+                toestemming.into(),
+                netwerk.into(),
+            ],
+        ))
+        .await?;
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO sleutelpersoon_gegevens (sleutelpersoon_id, gemeente_id, voornaam, achternaam, \
+               email, telefoon, achterban, leeftijdsgroep, hulpverlenend_beroep, bekend_bij_gemeente, \
+               opleidingsrichting) \
+             SELECT id, gemeente_id, $2, 'Fictief', lower($2) || '.fictief@demo.invalid', \
+               '+31 6 0000 00' || lpad($3::text, 2, '0'), 'Demo-achterban', \
+               CASE WHEN $3 % 3 = 0 THEN 'oud' ELSE 'jong' END, $3 % 4 = 0, $3 % 2 = 0, \
+               CASE WHEN $3 % 2 = 0 THEN 'praktisch' ELSE 'theoretisch' END \
+             FROM sleutelpersoon WHERE id = $1",
+            [id.into(), (*voornaam).into(), (i as i32).into()],
+        ))
+        .await?;
+        let mut historie = vec![("kandidaat", "2025-09-01")];
+        if status != "kandidaat" {
+            historie.extend([("kennismaking", "2025-10-01"), ("actief", "2025-10-15")]);
+        }
+        if matches!(status, "gepauzeerd" | "uitgestroomd") {
+            historie.push((status, "2025-11-01"));
+        }
+        for (stap, datum) in &historie {
+            db.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO sleutelpersoon_status (id, gemeente_id, sleutelpersoon_id, status, datum, uitstroomreden) \
+                 SELECT $2, gemeente_id, id, $3, $4::date, CASE WHEN $3 = 'uitgestroomd' THEN 'tijd_energie' END \
+                 FROM sleutelpersoon WHERE id = $1",
+                [id.into(), Uuid::now_v7().into(), (*stap).into(), (*datum).into()],
+            ))
+            .await?;
+        }
+        let sinds = historie.last().map_or("2025-09-01", |(_, d)| *d);
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "UPDATE sleutelpersoon SET status_sinds = $2::date WHERE id = $1",
+            [id.into(), sinds.into()],
+        ))
+        .await?;
+        if status != "kandidaat" {
+            db.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO netwerk_lid (id, gemeente_id, netwerk_id, sleutelpersoon_id, rol, begin, eind) \
+                 SELECT gen_random_uuid(), gemeente_id, $2, id, \
+                   CASE WHEN $3 = 0 THEN 'voorzitter' WHEN $3 < 3 THEN 'kerngroeplid' ELSE 'lid' END, \
+                   DATE '2025-10-15', CASE WHEN status = 'uitgestroomd' THEN DATE '2025-11-01' END \
+                 FROM sleutelpersoon WHERE id = $1",
+                [id.into(), netwerk.into(), (i as i32).into()],
+            ))
+            .await?;
+        }
+    }
+    Ok(VOORNAMEN.len() as u64)
+}

@@ -72,11 +72,12 @@ pub struct SeedReport {
     pub gemeenten: u64,
     pub gebruikers: u64,
     pub gebieden: u64,
+    pub sleutelpersonen: u64,
 }
 
 impl SeedReport {
     pub fn changed_anything(&self) -> bool {
-        self.gemeenten > 0 || self.gebruikers > 0 || self.gebieden > 0
+        self.gemeenten > 0 || self.gebruikers > 0 || self.gebieden > 0 || self.sleutelpersonen > 0
     }
 }
 
@@ -98,10 +99,15 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
     if gebieden > 0 {
         super::dna::herberekenen(db, true).await?;
     }
+    let mut sleutelpersonen = 0;
+    for gemeente in GEMEENTEN {
+        sleutelpersonen += super::demo::netwerk(db, &gemeente).await?;
+    }
     Ok(SeedReport {
         gemeenten,
         gebruikers,
         gebieden,
+        sleutelpersonen,
     })
 }
 

@@ -849,13 +849,32 @@ pub async fn remove(
         .filter(traject::Column::GebiedId.eq(huidig.id))
         .count(ctx.db())
         .await?;
-    if kinderen > 0 || trajecten > 0 {
+    let sleutelpersonen = ctx
+        .scoped(entity::sleutelpersoon::Entity::find())
+        .filter(entity::sleutelpersoon::Column::GebiedId.eq(huidig.id))
+        .count(ctx.db())
+        .await?;
+    let netwerken = ctx
+        .scoped(entity::netwerk::Entity::find())
+        .filter(sea_orm::sea_query::Expr::cust_with_exprs(
+            "$1 = ANY (netwerk.gebied_ids)",
+            [sea_orm::sea_query::Expr::val(huidig.id)],
+        ))
+        .count(ctx.db())
+        .await?;
+    if kinderen > 0 || trajecten > 0 || sleutelpersonen > 0 || netwerken > 0 {
         let mut redenen = Vec::new();
         if kinderen > 0 {
             redenen.push(format!("{kinderen} onderliggend(e) gebied(en)"));
         }
         if trajecten > 0 {
             redenen.push(format!("{trajecten} traject(en)"));
+        }
+        if sleutelpersonen > 0 {
+            redenen.push(format!("{sleutelpersonen} sleutelperso(o)n(en)"));
+        }
+        if netwerken > 0 {
+            redenen.push(format!("{netwerken} netwerk(en) dat het bestrijkt"));
         }
         return Err(ApiError::Conflict(
             Code::GebiedHeeftOnderliggende,
