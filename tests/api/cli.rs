@@ -448,6 +448,33 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
         telling("SELECT string_agg(DISTINCT aantal::text, ',') FROM gebied_telling").await,
         "60"
     );
+    // Per gemeente 8 netwerken en 300 sleutelpersonen in alle toestanden, elk met zijn
+    // geschiedenis; wie actief was, heeft toestemming en is lid van een netwerk van de
+    // eigen gemeente.
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT concat_ws('|', (SELECT count(*) FROM netwerk n WHERE n.gemeente_id = m.id), \
+                 (SELECT count(*) FROM sleutelpersoon s WHERE s.gemeente_id = m.id)), ',') FROM gemeente m").await,
+        "8|300"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT status, ',' ORDER BY status) FROM sleutelpersoon")
+            .await,
+        "actief,gepauzeerd,kandidaat,kennismaking,uitgestroomd"
+    );
+    assert_eq!(
+        telling(
+            "SELECT count(*)::text FROM sleutelpersoon s WHERE s.status_sinds <> \
+                 (SELECT max(datum) FROM sleutelpersoon_status h WHERE h.sleutelpersoon_id = s.id) \
+                 OR (s.status IN ('actief', 'gepauzeerd') AND s.toestemming_datum IS NULL)"
+        )
+        .await,
+        "0"
+    );
+    assert_eq!(
+        telling("SELECT (count(DISTINCT l.sleutelpersoon_id) = (SELECT count(*) FROM sleutelpersoon \
+                 WHERE status IN ('actief', 'gepauzeerd', 'uitgestroomd')))::text FROM netwerk_lid l").await,
+        "true"
+    );
     // De bewaarde profielen kloppen.
     let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false)
         .await

@@ -3,7 +3,8 @@
 //! database. Bij schaal 1 per gemeente 60 gebieden (6 wijken of dorpen met elk 9
 //! buurten of kernen), twee tot vier metingen per gebied over drie jaar (sommige
 //! alleen tekenen, sommige gebieden zonder meting), 15 trajecten in alle toestanden
-//! en 30 gebruikers; schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
+//! en 30 gebruikers, 8 netwerken en 300 sleutelpersonen (met statusgeschiedenis,
+//! toestemming en lidmaatschappen); schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
 //! fictief. Elke latere module breidt deze generator uit met haar eigen resources.
 //!
 //! Alles gaat met één `INSERT ... SELECT FROM unnest(...)` per tabel per gemeente:
@@ -34,6 +35,8 @@ pub struct Verslag {
     pub metingen: u64,
     pub trajecten: u64,
     pub gebruikers: u64,
+    pub netwerken: u64,
+    pub sleutelpersonen: u64,
 }
 
 /// Een eenvoudige, vaste pseudo-toevalsgenerator (SplitMix64): hetzelfde zaad geeft
@@ -179,6 +182,12 @@ pub async fn laden(
         insert_metingen(db, &metingen).await?;
         insert_trajecten(db, &trajecten).await?;
         verslag.gebruikers += insert_gebruikers(db, gemeente, schaal, &hash).await?;
+        let netwerken = netwerken_van(&mut toeval, &gebieden, schaal);
+        let personen = sleutelpersonen_van(&mut toeval, &gebieden, &netwerken, schaal);
+        insert_netwerken(db, gemeente, &netwerken).await?;
+        insert_sleutelpersonen(db, gemeente, &personen).await?;
+        verslag.netwerken += netwerken.len() as u64;
+        verslag.sleutelpersonen += personen.len() as u64;
         verslag.gebieden += gebieden.len() as u64;
         verslag.metingen += metingen.len() as u64;
         verslag.trajecten += trajecten.len() as u64;
@@ -523,4 +532,301 @@ async fn insert_gebruikers(
         ],
     )
     .await
+}
+
+/// Een netwerk in aanmaak.
+struct Netwerk {
+    id: Uuid,
+    naam: String,
+    vorm: &'static str,
+    fase: &'static str,
+    gebieden: Vec<Uuid>,
+}
+
+/// Een sleutelpersoon in aanmaak, met zijn lidmaatschappen.
+struct Persoon {
+    id: Uuid,
+    nummer: usize,
+    gebied: Uuid,
+    typen: String,
+    /// De toestanden die hij doorliep, de laatste is de huidige.
+    historie: Vec<(&'static str, NaiveDate)>,
+    laatste_contact: NaiveDate,
+    bewaartermijn: NaiveDate,
+    leeftijd: &'static str,
+    hulpverlenend: bool,
+    bekend: bool,
+    opleiding: &'static str,
+    lidmaatschappen: Vec<(Uuid, &'static str, &'static str)>,
+}
+
+/// Acht netwerken per schaal: vier sleutelpersonennetwerken, drie wijknetwerken en
+/// een ad-hocnetwerk, elk in één tot drie wijken of dorpen.
+fn netwerken_van(toeval: &mut Toeval, gebieden: &[Gebied], schaal: usize) -> Vec<Netwerk> {
+    const VORMEN: [&str; 8] = [
+        "sleutelpersonennetwerk",
+        "sleutelpersonennetwerk",
+        "sleutelpersonennetwerk",
+        "sleutelpersonennetwerk",
+        "wijknetwerk",
+        "wijknetwerk",
+        "wijknetwerk",
+        "ad_hoc",
+    ];
+    const FASEN: [&str; 4] = ["voorbereiding", "opbouw", "uitvoering", "afgerond"];
+    let groot: Vec<Uuid> = gebieden
+        .iter()
+        .filter(|g| g.ouder.is_none())
+        .map(|g| g.id)
+        .collect();
+    (0..8 * schaal)
+        .map(|n| {
+            let aantal = 1 + toeval.onder(3);
+            let mut eigen: Vec<Uuid> = (0..aantal)
+                .map(|_| groot[toeval.onder(groot.len())])
+                .collect();
+            eigen.sort();
+            eigen.dedup();
+            Netwerk {
+                id: toeval.uuid(),
+                naam: format!(
+                    "Netwerk {}{} {}",
+                    VOOR[toeval.onder(VOOR.len())],
+                    ACHTER[toeval.onder(ACHTER.len())],
+                    n + 1
+                ),
+                vorm: VORMEN[n % VORMEN.len()],
+                fase: FASEN[toeval.onder(FASEN.len())],
+                gebieden: eigen,
+            }
+        })
+        .collect()
+}
+
+/// Driehonderd sleutelpersonen per schaal in alle toestanden; wie actief is (of was)
+/// heeft toestemming en is lid van één of twee netwerken.
+fn sleutelpersonen_van(
+    toeval: &mut Toeval,
+    gebieden: &[Gebied],
+    netwerken: &[Netwerk],
+    schaal: usize,
+) -> Vec<Persoon> {
+    const TYPEN: [&str; 4] = [
+        "verbinder",
+        "vertegenwoordiger",
+        "doener",
+        "luis_in_de_pels",
+    ];
+    const ROLLEN: [&str; 4] = ["lid", "lid", "kerngroeplid", "ambassadeur"];
+    const BELANGEN: [&str; 7] = [
+        "bewoners",
+        "zorg",
+        "welzijn",
+        "gemeente",
+        "woningcorporatie",
+        "politie",
+        "ondernemers",
+    ];
+    let dag = |toeval: &mut Toeval, van: i64| {
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default()
+            + chrono::Days::new((van + toeval.onder(60) as i64) as u64)
+    };
+    (0..300 * schaal)
+        .map(|nummer| {
+            let kans = toeval.fractie();
+            let eind: &[&str] = match kans {
+                k if k < 0.08 => &["kandidaat"],
+                k if k < 0.15 => &["kandidaat", "kennismaking"],
+                k if k < 0.80 => &["kandidaat", "kennismaking", "actief"],
+                k if k < 0.90 => &["kandidaat", "kennismaking", "actief", "gepauzeerd"],
+                _ => &["kandidaat", "kennismaking", "actief", "uitgestroomd"],
+            };
+            let mut datum = 0;
+            let historie = eind
+                .iter()
+                .map(|s| {
+                    datum += 30 + toeval.onder(200) as u64;
+                    let begin = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+                    (*s, begin + chrono::Days::new(datum))
+                })
+                .collect::<Vec<_>>();
+            let eerste = toeval.onder(4);
+            let mut typen = vec![TYPEN[eerste]];
+            if toeval.kans(0.4) {
+                typen.push(TYPEN[(eerste + 1 + toeval.onder(3)) % 4]);
+            }
+            let was_actief = eind.len() >= 3;
+            let mut lidmaatschappen = Vec::new();
+            if was_actief {
+                for _ in 0..1 + usize::from(toeval.kans(0.3)) {
+                    let netwerk = &netwerken[toeval.onder(netwerken.len())];
+                    if lidmaatschappen.iter().any(|(id, _, _)| *id == netwerk.id) {
+                        continue;
+                    }
+                    let belang = if netwerk.vorm == "wijknetwerk" {
+                        BELANGEN[toeval.onder(BELANGEN.len())]
+                    } else {
+                        ""
+                    };
+                    lidmaatschappen.push((netwerk.id, ROLLEN[toeval.onder(ROLLEN.len())], belang));
+                }
+            }
+            let contact = 600 + toeval.onder(360) as i64;
+            let bewaren = 1200 + toeval.onder(900) as i64;
+            Persoon {
+                id: toeval.uuid(),
+                nummer,
+                gebied: gebieden[toeval.onder(gebieden.len())].id,
+                typen: typen.join(","),
+                historie,
+                laatste_contact: dag(toeval, contact),
+                bewaartermijn: dag(toeval, bewaren),
+                leeftijd: if toeval.kans(0.6) { "jong" } else { "oud" },
+                hulpverlenend: toeval.kans(0.3),
+                bekend: toeval.kans(0.5),
+                opleiding: if toeval.kans(0.5) {
+                    "theoretisch"
+                } else {
+                    "praktisch"
+                },
+                lidmaatschappen,
+            }
+        })
+        .collect()
+}
+
+async fn insert_netwerken(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    netwerken: &[Netwerk],
+) -> Result<(), sea_orm::DbErr> {
+    uitvoeren(
+        db,
+        r#"INSERT INTO netwerk (id, gemeente_id, naam, vorm, doelen, gemeente_rol, rol_historie, fase,
+               fase_historie, kerngroep, gebied_ids, crisisafspraken)
+           SELECT u.id, g.id, u.naam, u.vorm,
+             CASE u.vorm WHEN 'wijknetwerk' THEN '{veilig_wonen,goede_zorg}'::text[]
+                         ELSE '{veerkracht_weerbaarheid,crisisparaatheid}'::text[] END,
+             '{facilitator}', '[{"gemeenteRol": ["facilitator"], "vanaf": "2024-01-01"}]', u.fase,
+             jsonb_build_array(jsonb_build_object('fase', u.fase, 'datum', '2024-01-01')),
+             false, string_to_array(u.gebieden, ',')::uuid[],
+             '[{"scenario": "stroomuitval", "hulp": ["handjes"], "activering": "Via de voorzitter",
+                "laatstHerzien": "2025-09-01"}]'
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+             AS u(id, naam, vorm, fase, gebieden), gemeente g WHERE g.code = $6"#,
+        vec![
+            netwerken.iter().map(|n| n.id).collect::<Vec<_>>().into(),
+            netwerken.iter().map(|n| n.naam.clone()).collect::<Vec<_>>().into(),
+            netwerken.iter().map(|n| n.vorm.to_owned()).collect::<Vec<_>>().into(),
+            netwerken.iter().map(|n| n.fase.to_owned()).collect::<Vec<_>>().into(),
+            netwerken
+                .iter()
+                .map(|n| {
+                    n.gebieden
+                        .iter()
+                        .map(Uuid::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .collect::<Vec<_>>()
+                .into(),
+            gemeente.code.into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+async fn insert_sleutelpersonen(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    personen: &[Persoon],
+) -> Result<(), sea_orm::DbErr> {
+    let status = |p: &Persoon| p.historie.last().map_or("kandidaat", |(s, _)| *s);
+    let sinds = |p: &Persoon| p.historie.last().map(|(_, d)| *d).unwrap_or_default();
+    uitvoeren(
+        db,
+        "INSERT INTO sleutelpersoon (id, gemeente_id, gebied_id, typen, status, status_sinds, \
+           wervingsmethode, uitstroomreden, exitgesprek, laatste_contact, toestemming_datum, \
+           toestemming_doel, delen_met, bewaartermijn_tot) \
+         SELECT u.id, g.id, u.gebied, string_to_array(u.typen, ','), u.status, u.sinds, 'bestaand_netwerk', \
+           CASE WHEN u.status = 'uitgestroomd' THEN 'tijd_energie' END, \
+           CASE WHEN u.status = 'uitgestroomd' THEN false END, u.contact, \
+           CASE WHEN u.status IN ('actief', 'gepauzeerd', 'uitgestroomd') THEN u.sinds END, \
+           CASE WHEN u.status IN ('actief', 'gepauzeerd', 'uitgestroomd') THEN 'Synthetisch' END, \
+           '{}', u.bewaren \
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::date[], $7::date[]) \
+           AS u(id, gebied, typen, status, sinds, contact, bewaren), gemeente g WHERE g.code = $8",
+        vec![
+            personen.iter().map(|p| p.id).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.gebied).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.typen.clone()).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| status(p).to_owned()).collect::<Vec<_>>().into(),
+            personen.iter().map(sinds).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.laatste_contact).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.bewaartermijn).collect::<Vec<_>>().into(),
+            gemeente.code.into(),
+        ],
+    )
+    .await?;
+    uitvoeren(
+        db,
+        "INSERT INTO sleutelpersoon_gegevens (sleutelpersoon_id, gemeente_id, voornaam, achternaam, email, \
+           leeftijdsgroep, hulpverlenend_beroep, bekend_bij_gemeente, opleidingsrichting) \
+         SELECT s.id, s.gemeente_id, 'Synth' || u.nummer, 'Fictief', \
+           'synth-' || u.nummer || '@' || $7 || '.synthetisch.invalid', u.leeftijd, u.hulp, u.bekend, u.opleiding \
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::bool[], $5::bool[], $6::text[]) \
+           AS u(id, nummer, leeftijd, hulp, bekend, opleiding) JOIN sleutelpersoon s ON s.id = u.id",
+        vec![
+            personen.iter().map(|p| p.id).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.nummer as i32).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.leeftijd.to_owned()).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.hulpverlenend).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.bekend).collect::<Vec<_>>().into(),
+            personen.iter().map(|p| p.opleiding.to_owned()).collect::<Vec<_>>().into(),
+            gemeente.slug.into(),
+        ],
+    )
+    .await?;
+    let historie: Vec<(Uuid, &str, NaiveDate)> = personen
+        .iter()
+        .flat_map(|p| p.historie.iter().map(move |(s, d)| (p.id, *s, *d)))
+        .collect();
+    uitvoeren(
+        db,
+        "INSERT INTO sleutelpersoon_status (id, gemeente_id, sleutelpersoon_id, status, datum, uitstroomreden) \
+         SELECT gen_random_uuid(), s.gemeente_id, s.id, u.status, u.datum, \
+           CASE WHEN u.status = 'uitgestroomd' THEN 'tijd_energie' END \
+         FROM unnest($1::uuid[], $2::text[], $3::date[]) AS u(id, status, datum) \
+         JOIN sleutelpersoon s ON s.id = u.id",
+        vec![
+            historie.iter().map(|h| h.0).collect::<Vec<_>>().into(),
+            historie.iter().map(|h| h.1.to_owned()).collect::<Vec<_>>().into(),
+            historie.iter().map(|h| h.2).collect::<Vec<_>>().into(),
+        ],
+    )
+    .await?;
+    let leden: Vec<(Uuid, Uuid, &str, &str)> = personen
+        .iter()
+        .flat_map(|p| {
+            p.lidmaatschappen
+                .iter()
+                .map(move |(n, r, b)| (p.id, *n, *r, *b))
+        })
+        .collect();
+    uitvoeren(
+        db,
+        "INSERT INTO netwerk_lid (id, gemeente_id, netwerk_id, sleutelpersoon_id, rol, belang, begin) \
+         SELECT gen_random_uuid(), s.gemeente_id, u.netwerk, s.id, u.rol, nullif(u.belang, ''), DATE '2024-06-01' \
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(id, netwerk, rol, belang) \
+         JOIN sleutelpersoon s ON s.id = u.id",
+        vec![
+            leden.iter().map(|l| l.0).collect::<Vec<_>>().into(),
+            leden.iter().map(|l| l.1).collect::<Vec<_>>().into(),
+            leden.iter().map(|l| l.2.to_owned()).collect::<Vec<_>>().into(),
+            leden.iter().map(|l| l.3.to_owned()).collect::<Vec<_>>().into(),
+        ],
+    )
+    .await?;
+    Ok(())
 }
