@@ -3,7 +3,8 @@
 #
 # Voor schaal 1 en 10: een verse database met `seed --synthetic`, de release-binary
 # op loopback, wrk met 8 en 64 verbindingen op de lijst van gebieden (als coördinator
-# van Oss en als regio_netwerkmanager), één gebied en de lijst van trajecten, het
+# van Oss en als regio_netwerkmanager), één gebied, de lijst van trajecten en die van
+# sleutelpersonen (met persoonsgegevens en het verwerkingenlogboek), het
 # tokenendpoint met 8; daarna pgbench (prepared, zelfde gelijktijdigheid, zelfde
 # database, als rol weefsel_app onder row-level security, met dezelfde
 # verbindingsopties als de dienst) met de SQL die die endpoints uitvoeren
@@ -72,7 +73,8 @@ for schaal in 1 10; do
   DATABASE_URL="$db_url" $bin migrate >/dev/null
   DATABASE_URL="$db_url" $bin seed --synthetic --schaal "$schaal" | tee -a /dev/stderr >/dev/null
   # Over loopback zonder TLS, voor de dienst én voor pgbench (zie bench/README.md).
-  DATABASE_URL="$db_url?sslmode=disable" WEEFSEL_LISTEN="127.0.0.1:$port" WEEFSEL_LOG=warn $bin serve &
+  DATABASE_URL="$db_url?sslmode=disable" WEEFSEL_LISTEN="127.0.0.1:$port" WEEFSEL_LOG=warn \
+    WEEFSEL_RETENTIE_INTERVAL=0 $bin serve &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.1; done
   coordinator=$(token oss.coordinator)
@@ -87,6 +89,8 @@ for schaal in 1 10; do
   # De ids van de eerste pagina trajecten, zoals de dienst ze in IN (...) noemt.
   ids=$(q "SELECT string_agg(quote_literal(id), ', ') FROM (SELECT id FROM traject
            WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
+  personen=$(q "SELECT string_agg(quote_literal(id), ', ') FROM (SELECT id FROM sleutelpersoon
+           WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
   rss_rust=$(rss "$pid" VmRSS)
   # Het RSS onder de last van de lijsten: elke 0,2 s gelezen terwijl wrk loopt, het
   # hoogste telt (VmHWM telt ook wat de dienst bij het opstarten even nodig had en de
@@ -99,7 +103,7 @@ for schaal in 1 10; do
       sleep 0.2; done ) &
   sampler=$!
   for c in 8 64; do
-    for ep in gebieden_coordinator gebieden_regio gebied trajecten; do
+    for ep in gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen; do
       case $ep in
         gebieden_coordinator) t=$coordinator; path="/api/v1/gebieden?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
@@ -109,9 +113,14 @@ for schaal in 1 10; do
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828 -D gebied="$gebied") ;;
         trajecten) t=$coordinator; path="/api/v1/trajecten?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
+        sleutelpersonen) t=$coordinator; path="/api/v1/sleutelpersonen?paginaGrootte=20"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
       esac
       api=$(meet_api "$c" "$t" "$path")
-      sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile"
+      case $ep in
+        sleutelpersonen) sed "s/@IDS@/$personen/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
+        *) sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
+      esac
       pg=$(meet_pg "$c" "$sqlfile" "${vars[@]}")
       echo "$schaal $c $ep $api $pg" >>"$results"
     done

@@ -140,11 +140,15 @@ impl Config {
             30,
         )?;
 
-        let retentie = parse_number(
-            get("WEEFSEL_RETENTIE_INTERVAL"),
-            "WEEFSEL_RETENTIE_INTERVAL",
-            86_400,
-        )?;
+        // `0` zet de retentie in de dienst uit (dan draait `weefsel retentie` uit cron).
+        let retentie = match get("WEEFSEL_RETENTIE_INTERVAL").as_deref().map(str::trim) {
+            Some("0") => 0,
+            waarde => parse_number(
+                waarde.map(str::to_owned),
+                "WEEFSEL_RETENTIE_INTERVAL",
+                86_400,
+            )?,
+        };
         let token_ttl = parse_number(get("WEEFSEL_TOKEN_TTL"), "WEEFSEL_TOKEN_TTL", 900)?;
         if token_ttl > 3600 {
             return Err(ConfigError::Invalid {
@@ -251,6 +255,17 @@ mod tests {
         assert_eq!(c.listen.to_string(), DEFAULT_LISTEN);
         assert_eq!(c.log_format, LogFormat::Pretty);
         assert_eq!(c.database_url, None);
+    }
+
+    #[test]
+    fn retention_runs_daily_unless_switched_off() {
+        let dag = Some(Duration::from_secs(86_400));
+        assert_eq!(load(&[]).expect("standaard").retentie_interval, dag);
+        let uit = load(&[("WEEFSEL_RETENTIE_INTERVAL", "0")]).expect("uit");
+        assert_eq!(uit.retentie_interval, None);
+        let uur = load(&[("WEEFSEL_RETENTIE_INTERVAL", "3600")]).expect("uur");
+        assert_eq!(uur.retentie_interval, Some(Duration::from_secs(3600)));
+        assert!(load(&[("WEEFSEL_RETENTIE_INTERVAL", "dagelijks")]).is_err());
     }
 
     #[test]
