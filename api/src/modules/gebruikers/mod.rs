@@ -30,3 +30,33 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<handlers::GebruikerWijziging>(),
     ],
 };
+
+/// Controleert dat `ids` actieve gebruikers van gemeente `gemeente_id` zijn, elk één
+/// keer genoemd (contactambtenaren van een netwerk, wie een persoon met verhoogd
+/// risico ziet); anders een fout op `veld`.
+pub async fn actieve_gebruikers(
+    ctx: &crate::tenancy::Context,
+    gemeente_id: uuid::Uuid,
+    ids: &[uuid::Uuid],
+    veld: &str,
+    fouten: &mut crate::http::invoer::Fouten,
+) -> crate::http::problem::ApiResult<()> {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let uniek: std::collections::BTreeSet<_> = ids.iter().collect();
+    let gevonden = entity::gebruiker::Entity::find()
+        .filter(entity::gebruiker::Column::Id.is_in(ids.iter().copied()))
+        .filter(entity::gebruiker::Column::GemeenteId.eq(gemeente_id))
+        .filter(entity::gebruiker::Column::Actief.eq(true))
+        .count(ctx.db())
+        .await?;
+    fouten.check(
+        uniek.len() == ids.len() && gevonden as usize == ids.len(),
+        veld,
+        "ongeldig",
+        "Noem elke gebruiker één keer, als actieve gebruiker van uw gemeente.",
+    );
+    Ok(())
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::Utc;
-use entity::{gebied, gebruiker, netwerk, traject};
+use entity::{gebied, netwerk, traject};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QueryTrait,
@@ -110,20 +110,15 @@ pub(super) async fn controleer(
             "Noem elk gebied één keer, als gebied van uw gemeente.",
         );
     }
-    if let Some(ids) = ambtenaren.filter(|ids| !ids.is_empty()) {
-        let uniek: BTreeSet<_> = ids.iter().collect();
-        let gevonden = gebruiker::Entity::find()
-            .filter(gebruiker::Column::Id.is_in(ids.iter().copied()))
-            .filter(gebruiker::Column::GemeenteId.eq(gemeente_id))
-            .filter(gebruiker::Column::Actief.eq(true))
-            .count(ctx.db())
-            .await?;
-        fouten.check(
-            uniek.len() == ids.len() && gevonden as usize == ids.len(),
+    if let Some(ids) = ambtenaren {
+        crate::modules::gebruikers::actieve_gebruikers(
+            ctx,
+            gemeente_id,
+            ids,
             "contactambtenaren",
-            "ongeldig",
-            "Noem elke contactambtenaar één keer, als actieve gebruiker van uw gemeente.",
-        );
+            fouten,
+        )
+        .await?;
     }
     if let Some(afspraken) = crisis {
         let vandaag = Utc::now().date_naive();

@@ -11,12 +11,12 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::Utc;
-use entity::{gebied, gebruiker, sleutelpersoon, sleutelpersoon_gegevens as gegevens};
+use entity::{gebied, sleutelpersoon, sleutelpersoon_gegevens as gegevens};
 use entity::{netwerk_lid, sleutelpersoon_status, verwerking};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, Statement,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, Statement,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -31,6 +31,7 @@ use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::http::zoeken::bevat;
+use crate::modules::gebruikers;
 use crate::tenancy::Context;
 use entity::soorten::{SleutelpersoonStatus as Status, Wervingsmethode};
 
@@ -260,33 +261,6 @@ fn regels(staat: &Staat, fouten: &mut Fouten) {
     );
 }
 
-/// Gebruikers in `ids` die geen actieve gebruiker van de gemeente zijn: een fout op
-/// `zichtbaarVoor`.
-async fn controleer_ambtenaren(
-    ctx: &Context,
-    gemeente_id: Uuid,
-    ids: &[Uuid],
-    fouten: &mut Fouten,
-) -> ApiResult<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let gevonden = gebruiker::Entity::find()
-        .filter(gebruiker::Column::Id.is_in(ids.iter().copied()))
-        .filter(gebruiker::Column::GemeenteId.eq(gemeente_id))
-        .filter(gebruiker::Column::Actief.eq(true))
-        .count(ctx.db())
-        .await?;
-    let uniek: std::collections::BTreeSet<_> = ids.iter().collect();
-    fouten.check(
-        gevonden as usize == uniek.len() && uniek.len() == ids.len(),
-        "zichtbaarVoor",
-        "ongeldig",
-        "Noem elke ambtenaar één keer, als actieve gebruiker van uw gemeente.",
-    );
-    Ok(())
-}
-
 fn bijzonder(diversiteit: Option<&Diversiteit>, levensbeschouwing: bool) -> Vec<&'static str> {
     let mut velden = Vec::new();
     if diversiteit.is_some_and(|d| d.migratieachtergrond.is_some()) {
@@ -349,7 +323,14 @@ pub async fn create(
     )
     .await?;
     let zichtbaar: Vec<Uuid> = invoer.veld("zichtbaarVoor").unwrap_or_default();
-    controleer_ambtenaren(&ctx, gemeente_id, &zichtbaar, invoer.fouten()).await?;
+    gebruikers::actieve_gebruikers(
+        &ctx,
+        gemeente_id,
+        &zichtbaar,
+        "zichtbaarVoor",
+        invoer.fouten(),
+    )
+    .await?;
     let status: Status = invoer.veld("status").unwrap_or(Status::Kandidaat);
     let toestemming: Option<Toestemming> = invoer.veld("toestemming");
     invoer.fouten().check(
@@ -553,7 +534,14 @@ pub async fn update(
         }
     }
     if let Some(lijst) = invoer.veld::<Vec<Uuid>>("zichtbaarVoor") {
-        controleer_ambtenaren(&ctx, huidig.gemeente_id, &lijst, invoer.fouten()).await?;
+        gebruikers::actieve_gebruikers(
+            &ctx,
+            huidig.gemeente_id,
+            &lijst,
+            "zichtbaarVoor",
+            invoer.fouten(),
+        )
+        .await?;
     }
     let toestemming_na: Option<Toestemming> =
         invoer.veld("toestemming").or_else(|| toestemming(&huidig));
