@@ -31,6 +31,7 @@ pub const MODULES: &[Module] = &[
     modules::netwerken::MODULE,
     modules::trajecten::MODULE,
     modules::sleutelpersonen::MODULE,
+    modules::initiatieven::MODULE,
     modules::audit_trail::MODULE,
     modules::verwerkingen::MODULE,
 ];

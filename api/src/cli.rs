@@ -211,8 +211,11 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::Retentie => {
             let db = connect(&config, Role::Service).await?;
-            let aantal = crate::ops::retentie::uitvoeren(&db).await?;
-            println!("Retentie: {aantal} sleutelperso(o)n(en) geanonimiseerd.");
+            let u = crate::ops::retentie::uitvoeren(&db).await?;
+            println!(
+                "Retentie: {} sleutelperso(o)n(en) geanonimiseerd, contactpersoon van {} initiatie(f)(ven) gewist.",
+                u.sleutelpersonen, u.initiatieven
+            );
             Ok(())
         }
         Command::Jwks => {

@@ -8,6 +8,7 @@ pub mod gebied_telling;
 pub mod gebruiker;
 pub mod gemeente;
 pub mod indicatormeting;
+pub mod initiatief;
 pub mod koppeling;
 pub mod netwerk;
 pub mod netwerk_lid;

@@ -318,6 +318,49 @@ tekst_enum!(
     }
 );
 
+tekst_enum!(
+    /// Het thema van een initiatief (voorbeelden uit seed 003).
+    Thema {
+        VrijeTijd = "vrije_tijd",
+        Vrijwilligerswerk = "vrijwilligerswerk",
+        Rolmodellen = "rolmodellen",
+        Buurtpreventie = "buurtpreventie",
+        CursussenTrainingen = "cursussen_trainingen",
+        Werkplaatsen = "werkplaatsen",
+        Maatjesproject = "maatjesproject",
+        Mentorschap = "mentorschap",
+        Informatievoorziening = "informatievoorziening",
+        Netwerkvorming = "netwerkvorming",
+        Oudergroepen = "oudergroepen",
+        Oudercursussen = "oudercursussen",
+        Jongerenparticipatie = "jongerenparticipatie",
+        Voorlichting = "voorlichting",
+        Crisisvoorbereiding = "crisisvoorbereiding",
+    }
+);
+
+tekst_enum!(
+    /// De trede op de participatieladder.
+    Participatie {
+        Informeren = "informeren",
+        Raadplegen = "raadplegen",
+        Adviseren = "adviseren",
+        Coproduceren = "coproduceren",
+        Meebeslissen = "meebeslissen",
+        ZelfOrganiseren = "zelf_organiseren",
+    }
+);
+
+tekst_enum!(
+    /// De toestand van een initiatief: `idee` → `lopend` → `afgerond`, of `gestopt`.
+    InitiatiefStatus {
+        Idee = "idee",
+        Lopend = "lopend",
+        Afgerond = "afgerond",
+        Gestopt = "gestopt",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,5 +406,8 @@ mod tests {
         check(Opleidingsrichting::as_str);
         check(VerwerkingActie::as_str);
         check(Verwerkingsactiviteit::as_str);
+        check(Thema::as_str);
+        check(Participatie::as_str);
+        check(InitiatiefStatus::as_str);
     }
 }

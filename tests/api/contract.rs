@@ -256,7 +256,17 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
         &app.nieuw_lid(&coordinator, &netwerk, &persoon, json!({}))
             .await,
     );
+    let initiatief = id_of(
+        &app.post_expect(
+            "/api/v1/initiatieven",
+            &coordinator,
+            &json!({"titel": "Contract", "thema": "voorlichting", "organisatie": "Club"}),
+            201,
+        )
+        .await,
+    );
     let ids = [
+        ("/initiatieven/", initiatief, &coordinator),
         ("/netwerken/", netwerk, &coordinator),
         ("/sleutelpersonen/", persoon, &coordinator),
         ("/gebieden/", app.gebied_id("Heidehoek").await, &coordinator),
@@ -299,7 +309,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             gezien += 1;
         }
     }
-    assert_eq!(gezien, 12, "PATCH en DELETE in het document");
+    assert_eq!(gezien, 14, "PATCH en DELETE in het document");
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM audit_trail").await,
         audit_voor

@@ -14,6 +14,7 @@ mod gelijktijdig;
 mod gemeenten;
 mod grenzen;
 mod health;
+mod initiatieven;
 mod invoer;
 mod koppelingen;
 mod matrix;

@@ -99,6 +99,20 @@ async fn fresh_lid(app: &TestApp, netwerk: &str) -> String {
     id
 }
 
+/// Een nieuw initiatief van Oss.
+async fn fresh_initiatief(app: &TestApp) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO initiatief (id, gemeente_id, titel, thema, organisatie, status) \
+             SELECT '{id}', id, 'Matrix', 'voorlichting', 'Matrixclub', 'lopend' FROM gemeente WHERE code = 'GM0828'"
+        ),
+    )
+    .await;
+    id
+}
+
 const MATRIX: &str = include_str!("../autorisatiematrix.json");
 const DOCUMENT: &str = include_str!("../../openapi/openapi.json");
 
@@ -236,6 +250,7 @@ async fn the_service_answers_as_the_matrix_says() {
         ("netwerk", netwerk.clone()),
         ("sleutelpersoon", sleutelpersoon.clone()),
         ("lid", lid),
+        ("initiatief", fresh_initiatief(&app).await),
         ("gebruiker", app.user_id("oss.raadpleger").await),
         ("koppeling", fixture_client),
         ("koppeling_persoonsgegevens", personal_client),
@@ -278,6 +293,7 @@ async fn the_service_answers_as_the_matrix_says() {
                         "nieuw_netwerk" => fresh_netwerk(&app).await,
                         "nieuwe_sleutelpersoon" => fresh_sleutelpersoon(&app).await,
                         "nieuw_lid" => fresh_lid(&app, &netwerk).await,
+                        "nieuw_initiatief" => fresh_initiatief(&app).await,
                         _ => continue,
                     };
                     path = path.replace(&format!("{{{name}}}"), &value);

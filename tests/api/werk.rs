@@ -38,6 +38,15 @@ async fn no_list_makes_a_query_per_row() {
         app.nieuw_lid(&coordinator, &netwerk, &id_of(&persoon), json!({}))
             .await;
     }
+    for titel in ["Buurtfeest", "Moestuin"] {
+        app.post_expect(
+            "/api/v1/initiatieven",
+            &coordinator,
+            &json!({"titel": titel, "thema": "vrije_tijd", "organisatie": "Buurtvereniging"}),
+            201,
+        )
+        .await;
+    }
     // Het verwerkingenlogboek krijgt regels van het lezen van de sleutelpersonen.
     app.get_json_as("/api/v1/sleutelpersonen", &beheerder).await;
     for naam in ["Wijkapp", "Meldingen"] {

@@ -194,6 +194,13 @@ pub enum Recht {
     SleutelpersonenSchrijven,
     /// Het verwerkingenlogboek van de gemeente lezen.
     VerwerkingenLezen,
+    /// Initiatieven lezen (ook de regio), zonder de contactpersoon.
+    InitiatievenLezen,
+    /// Initiatieven aanmaken, wijzigen en verwijderen.
+    InitiatievenSchrijven,
+    /// De contactpersoon van een initiatief (naam, e-mail) zien: alleen de
+    /// coördinatoren, budgethouders en beheerders van de gemeente.
+    InitiatiefContactLezen,
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
@@ -226,6 +233,11 @@ impl Recht {
                 Rol::Raadpleger,
             ],
             Recht::VerwerkingenLezen => &[Rol::GemeenteBeheerder],
+            Recht::InitiatievenLezen => LEZERS,
+            Recht::InitiatievenSchrijven => SCHRIJVERS,
+            Recht::InitiatiefContactLezen => {
+                &[Rol::GemeenteBeheerder, Rol::Coordinator, Rol::Budgethouder]
+            }
         }
     }
 
@@ -246,6 +258,8 @@ impl Recht {
                 Scope::SleutelpersonenSchrijven,
             ],
             Recht::SleutelpersonenSchrijven => &[Scope::SleutelpersonenSchrijven],
+            Recht::InitiatievenLezen => &[Scope::InitiatievenLezen, Scope::InitiatievenSchrijven],
+            Recht::InitiatievenSchrijven => &[Scope::InitiatievenSchrijven],
             Recht::PersoonsgegevensLezen => {
                 &[Scope::SleutelpersonenLezen, Scope::SleutelpersonenSchrijven]
             }
@@ -312,6 +326,15 @@ impl Recht {
             }
             Recht::VerwerkingenLezen => {
                 "Alleen de gemeente_beheerder van de gemeente leest het verwerkingenlogboek."
+            }
+            Recht::InitiatievenLezen => {
+                "Voor initiatieven is een rol of de scope initiatieven.lezen nodig."
+            }
+            Recht::InitiatievenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met initiatieven.schrijven) wijzigen initiatieven."
+            }
+            Recht::InitiatiefContactLezen => {
+                "De contactpersoon van een initiatief zien alleen coördinatoren, budgethouders en beheerders van de gemeente."
             }
         }
     }

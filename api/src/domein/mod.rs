@@ -4,6 +4,7 @@
 pub mod codes;
 pub mod dna;
 pub mod gezondheid;
+pub mod initiatief;
 pub mod sleutelpersoon;
 pub mod stappenplan;
 pub mod wachtwoord;

@@ -115,8 +115,8 @@ pub enum Code {
     DubbeleNaam,
     /// 409: deze CBS-code hoort al bij een ander gebied van de gemeente.
     DubbeleCbsCode,
-    /// 409: het gebied heeft nog onderliggende gebieden, trajecten, sleutelpersonen of
-    /// netwerken die het bestrijken.
+    /// 409: het gebied heeft nog onderliggende gebieden, trajecten, sleutelpersonen,
+    /// initiatieven of netwerken die het bestrijken.
     GebiedHeeftOnderliggende,
     /// 409: het traject is afgerond of gestopt en ligt vast.
     TrajectGesloten,
@@ -151,6 +151,10 @@ pub enum Code {
     NetwerkHeeftTrajecten,
     /// 409: deze sleutelpersoon is al lid van dit netwerk.
     AlLid,
+    /// 409: het initiatief is afgerond of gestopt en ligt vast.
+    InitiatiefAfgesloten,
+    /// 409: er zijn nog initiatieven voor dit netwerk.
+    NetwerkHeeftInitiatieven,
 }
 
 #[derive(Debug, thiserror::Error)]

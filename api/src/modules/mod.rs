@@ -11,6 +11,7 @@ pub mod audit_trail;
 pub mod gebieden;
 pub mod gebruikers;
 pub mod gemeenten;
+pub mod initiatieven;
 pub mod koppelingen;
 pub mod netwerken;
 pub mod sleutelpersonen;

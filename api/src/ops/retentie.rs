@@ -4,6 +4,9 @@
 //! anonimisering als `POST /sleutelpersonen/{id}/anonimisering` en een regel per
 //! persoon in het verwerkingenlogboek (activiteit `retentie`, actor `systeem`).
 //!
+//! Ook de contactpersoon van een initiatief dat meer dan een jaar geleden eindigde,
+//! wordt gewist (`weefsel_retentie_initiatieven`, migratie 000012).
+//!
 //! Twee manieren: `weefsel retentie` (eenmalig, bv. uit cron) en de dienst zelf, die
 //! het bij het starten en daarna elke `WEEFSEL_RETENTIE_INTERVAL` seconden doet
 //! (standaard een dag).
@@ -12,18 +15,36 @@ use std::time::Duration;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
 
+/// Wat een retentieronde deed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Uitkomst {
+    /// Geanonimiseerde sleutelpersonen.
+    pub sleutelpersonen: i64,
+    /// Initiatieven van wie de contactpersoon is gewist (een jaar na het einde).
+    pub initiatieven: i64,
+}
+
 /// Anonimiseert iedereen van wie de bewaartermijn vóór vandaag (Europe/Amsterdam)
-/// eindigde; geeft het aantal.
-pub async fn uitvoeren(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+/// eindigde, en wist de contactpersoon van initiatieven die meer dan een jaar geleden
+/// eindigden.
+pub async fn uitvoeren(db: &impl ConnectionTrait) -> Result<Uitkomst, DbErr> {
     let rij = db
         .query_one_raw(Statement::from_string(
             DbBackend::Postgres,
-            "SELECT weefsel_retentie((now() AT TIME ZONE 'Europe/Amsterdam')::date)::bigint AS aantal",
+            "WITH vandaag AS (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS d) \
+             SELECT weefsel_retentie(d)::bigint AS sleutelpersonen, \
+                    weefsel_retentie_initiatieven(d)::bigint AS initiatieven FROM vandaag",
         ))
         .await?;
-    Ok(rij
-        .and_then(|r| r.try_get::<i64>("", "aantal").ok())
-        .unwrap_or(0))
+    let getal = |kolom: &str| {
+        rij.as_ref()
+            .and_then(|r| r.try_get::<i64>("", kolom).ok())
+            .unwrap_or(0)
+    };
+    Ok(Uitkomst {
+        sleutelpersonen: getal("sleutelpersonen"),
+        initiatieven: getal("initiatieven"),
+    })
 }
 
 /// De taak van de dienst: nu en daarna elke `interval` een retentieronde. Een fout
@@ -35,8 +56,15 @@ pub async fn dagelijks(db: DatabaseConnection, interval: Duration) {
     loop {
         klok.tick().await;
         match uitvoeren(&db).await {
-            Ok(0) => tracing::debug!("retentie: niemand voorbij zijn bewaartermijn"),
-            Ok(aantal) => tracing::info!(aantal, "retentie: sleutelpersonen geanonimiseerd"),
+            Ok(Uitkomst {
+                sleutelpersonen: 0,
+                initiatieven: 0,
+            }) => tracing::debug!("retentie: niemand voorbij zijn bewaartermijn"),
+            Ok(u) => tracing::info!(
+                sleutelpersonen = u.sleutelpersonen,
+                initiatieven = u.initiatieven,
+                "retentie: persoonsgegevens gewist"
+            ),
             Err(error) => {
                 tracing::error!(cause = %error, "retentie mislukt; volgende ronde opnieuw")
             }

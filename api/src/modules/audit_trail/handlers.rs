@@ -32,6 +32,7 @@ pub enum ResourceSoort {
     Netwerk,
     NetwerkLid,
     Sleutelpersoon,
+    Initiatief,
 }
 
 impl ResourceSoort {
@@ -45,6 +46,7 @@ impl ResourceSoort {
             ResourceSoort::Netwerk => "netwerk",
             ResourceSoort::NetwerkLid => "netwerk_lid",
             ResourceSoort::Sleutelpersoon => "sleutelpersoon",
+            ResourceSoort::Initiatief => "initiatief",
         }
     }
 }

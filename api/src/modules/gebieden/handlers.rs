@@ -862,7 +862,12 @@ pub async fn remove(
         ))
         .count(ctx.db())
         .await?;
-    if kinderen > 0 || trajecten > 0 || sleutelpersonen > 0 || netwerken > 0 {
+    let initiatieven = ctx
+        .scoped(entity::initiatief::Entity::find())
+        .filter(entity::initiatief::Column::GebiedId.eq(huidig.id))
+        .count(ctx.db())
+        .await?;
+    if kinderen > 0 || trajecten > 0 || sleutelpersonen > 0 || netwerken > 0 || initiatieven > 0 {
         let mut redenen = Vec::new();
         if kinderen > 0 {
             redenen.push(format!("{kinderen} onderliggend(e) gebied(en)"));
@@ -875,6 +880,9 @@ pub async fn remove(
         }
         if netwerken > 0 {
             redenen.push(format!("{netwerken} netwerk(en) dat het bestrijkt"));
+        }
+        if initiatieven > 0 {
+            redenen.push(format!("{initiatieven} initiatief/initiatieven"));
         }
         return Err(ApiError::Conflict(
             Code::GebiedHeeftOnderliggende,

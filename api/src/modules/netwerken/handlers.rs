@@ -311,14 +311,14 @@ pub async fn update(
 
 /// Netwerk verwijderen
 ///
-/// Met zijn lidmaatschappen; de sleutelpersonen blijven. Niet zolang er trajecten
-/// voor het netwerk zijn.
+/// Met zijn lidmaatschappen; de sleutelpersonen blijven. Niet zolang er trajecten of
+/// initiatieven voor het netwerk zijn.
 #[utoipa::path(
     operation_id = "deleteNetwerk",
     params(("id" = Uuid, Path, description = "Id van het netwerk")),
     responses(
         (status = 204, description = "Verwijderd."),
-        (status = 409, description = "Er zijn trajecten voor dit netwerk.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Er zijn trajecten of initiatieven voor dit netwerk.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[delete("/netwerken/{id}")]
@@ -338,6 +338,17 @@ pub async fn remove(
         return Err(ApiError::Conflict(
             Code::NetwerkHeeftTrajecten,
             format!("Er zijn {trajecten} trajecten voor dit netwerk; het blijft bestaan."),
+        ));
+    }
+    let initiatieven = ctx
+        .scoped(entity::initiatief::Entity::find())
+        .filter(entity::initiatief::Column::NetwerkId.eq(huidig.id))
+        .count(ctx.db())
+        .await?;
+    if initiatieven > 0 {
+        return Err(ApiError::Conflict(
+            Code::NetwerkHeeftInitiatieven,
+            format!("Er zijn {initiatieven} initiatieven van dit netwerk; het blijft bestaan."),
         ));
     }
     netwerk::Entity::delete_by_id(huidig.id)

@@ -1,0 +1,433 @@
+//! Initiatieven van bewoners (DOMAIN.md, "Initiatives and budgets"). De contactpersoon
+//! (naam, e-mail) is persoonsgegeven: alleen coördinatoren, budgethouders en
+//! beheerders van de gemeente krijgen hem, en een jaar na het einde van het
+//! initiatief wist de retentie hem.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::soorten::{InitiatiefStatus, Participatie, Thema};
+use entity::{gebied, initiatief, netwerk};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QueryTrait,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::domein::initiatief as afloop;
+use crate::http::etag::{IfMatch, resource_response};
+use crate::http::invoer::{Fouten, Invoer};
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::tenancy::{Codes, Context};
+
+use super::invoer::*;
+
+pub(super) const RESOURCE: &str = "initiatief";
+
+/// Een initiatief. `contactnaam` en `contactemail` staan er alleen in voor de
+/// coördinatoren, budgethouders en beheerders van de gemeente (`contactpersoon` zegt
+/// of ze erin staan).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Initiatief {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub titel: String,
+    pub omschrijving: Option<String>,
+    pub thema: Thema,
+    pub participatie: Option<Participatie>,
+    pub gebied_id: Option<Uuid>,
+    pub netwerk_id: Option<Uuid>,
+    pub organisatie: Option<String>,
+    /// Staan de contactgegevens in dit antwoord?
+    pub contactpersoon: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contactnaam: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contactemail: Option<String>,
+    /// Wanneer de retentie de contactgegevens wiste (een jaar na het einde).
+    pub contact_geanonimiseerd_op: Option<DateTime<Utc>>,
+    pub status: InitiatiefStatus,
+    pub startdatum: Option<NaiveDate>,
+    pub einddatum: Option<NaiveDate>,
+    pub resultaten: Option<String>,
+    pub lessen: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn representatie(m: initiatief::Model, codes: &Codes, contact: bool) -> Initiatief {
+    Initiatief {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        titel: m.titel,
+        omschrijving: m.omschrijving,
+        thema: m.thema,
+        participatie: m.participatie,
+        gebied_id: m.gebied_id,
+        netwerk_id: m.netwerk_id,
+        organisatie: m.organisatie,
+        contactpersoon: contact,
+        contactnaam: m.contactnaam.filter(|_| contact),
+        contactemail: m.contactemail.filter(|_| contact),
+        contact_geanonimiseerd_op: m.contact_geanonimiseerd_op,
+        status: m.status,
+        startdatum: m.startdatum,
+        einddatum: m.einddatum,
+        resultaten: m.resultaten,
+        lessen: m.lessen,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+fn ziet_contact(ctx: &Context) -> bool {
+    ctx.caller.has(Recht::InitiatiefContactLezen)
+}
+
+async fn respond(
+    ctx: &Context,
+    status: StatusCode,
+    m: initiatief::Model,
+) -> ApiResult<HttpResponse> {
+    let codes = ctx.codes().await?;
+    let version = m.version;
+    let r = representatie(m, &codes, ziet_contact(ctx));
+    Ok(resource_response(status, version, &format!("/api/v1/initiatieven/{}", r.id)).json(r))
+}
+
+/// Initiatieven
+#[utoipa::path(
+    operation_id = "listInitiatieven",
+    params(PaginaParams, InitiatievenParams),
+    responses(
+        (status = 200, description = "Een pagina initiatieven, nieuwste eerst.", body = Pagina<Initiatief>),
+    ),
+)]
+#[get("/initiatieven")]
+pub async fn list(ctx: Context, lijst: Lijst<InitiatievenParams>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::InitiatievenLezen)?;
+    let p = &lijst.params;
+    let select = ctx
+        .scoped_in(initiatief::Entity::find(), p.gemeente.as_deref())
+        .await?
+        .apply_if(p.status, |q, s| q.filter(initiatief::Column::Status.eq(s)))
+        .apply_if(p.thema, |q, t| q.filter(initiatief::Column::Thema.eq(t)))
+        .apply_if(p.gebied_id, |q, g| {
+            q.filter(initiatief::Column::GebiedId.eq(g))
+        })
+        .apply_if(p.netwerk_id, |q, n| {
+            q.filter(initiatief::Column::NetwerkId.eq(n))
+        })
+        .order_by_desc(initiatief::Column::CreatedAt)
+        .order_by_desc(initiatief::Column::Id);
+    let codes = ctx.codes().await?;
+    let contact = ziet_contact(&ctx);
+    Ok(lijst
+        .uit(select, ctx.db(), |m| representatie(m, &codes, contact))
+        .await?)
+}
+
+/// Eén initiatief
+#[utoipa::path(
+    operation_id = "getInitiatief",
+    params(("id" = Uuid, Path, description = "Id van het initiatief")),
+    responses(
+        (status = 200, description = "Het initiatief met `ETag`.", body = Initiatief),
+    ),
+)]
+#[get("/initiatieven/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::InitiatievenLezen)?;
+    let model = ctx.find::<initiatief::Entity>(*id).await?;
+    respond(&ctx, StatusCode::OK, model).await
+}
+
+/// Verwijzingen naar een gebied en een netwerk van de eigen gemeente.
+async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
+    ctx: &Context,
+    invoer: &mut Invoer<T>,
+) -> ApiResult<()> {
+    if let Some(id) = invoer.veld::<Uuid>("gebiedId") {
+        ctx.verwijzing::<gebied::Entity>(id, "gebiedId", invoer.fouten())
+            .await?;
+    }
+    if let Some(id) = invoer.veld::<Uuid>("netwerkId") {
+        ctx.verwijzing::<netwerk::Entity>(id, "netwerkId", invoer.fouten())
+            .await?;
+    }
+    Ok(())
+}
+
+/// De regels over meer velden: een initiatiefnemer, een einde niet vóór het begin.
+fn regels(
+    organisatie: bool,
+    contact: bool,
+    start: Option<NaiveDate>,
+    eind: Option<NaiveDate>,
+    fouten: &mut Fouten,
+) {
+    fouten.check(
+        organisatie || contact,
+        "organisatie",
+        "verplicht",
+        "Noem de initiatiefnemer: een organisatie, of een contactpersoon (contactnaam).",
+    );
+    if let (Some(s), Some(e)) = (start, eind) {
+        fouten.check(
+            e >= s,
+            "einddatum",
+            "ongeldig",
+            "Het einde ligt niet vóór het begin.",
+        );
+    }
+}
+
+/// Initiatief vastleggen
+///
+/// Nieuw als `idee` of `lopend`. De contactpersoon is persoonsgegeven: noem hem alleen
+/// als er geen organisatie is die het initiatief draagt.
+#[utoipa::path(
+    operation_id = "createInitiatief",
+    request_body = NieuwInitiatief,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Initiatief),
+    ),
+)]
+#[post("/initiatieven")]
+pub async fn create(ctx: Context, mut invoer: Invoer<NieuwInitiatief>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::InitiatievenSchrijven)?;
+    let gemeente_id = ctx.eigen_gemeente()?;
+    verwijzingen(&ctx, &mut invoer).await?;
+    let status: InitiatiefStatus = invoer.veld("status").unwrap_or(InitiatiefStatus::Idee);
+    let mut fouten = Fouten::new();
+    fouten.check(
+        !afloop::afgesloten(status),
+        "status",
+        "ongeldig",
+        "Een nieuw initiatief is een idee of lopend; afronden of stoppen is een wijziging.",
+    );
+    regels(
+        invoer.heeft("organisatie"),
+        invoer.heeft("contactnaam"),
+        invoer.veld("startdatum"),
+        invoer.veld("einddatum"),
+        &mut fouten,
+    );
+    invoer.fouten().voeg_toe(fouten);
+    let n = invoer.klaar()?;
+    let model = initiatief::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        titel: Set(n.titel),
+        omschrijving: Set(n.omschrijving),
+        thema: Set(n.thema),
+        participatie: Set(n.participatie),
+        gebied_id: Set(n.gebied_id),
+        netwerk_id: Set(n.netwerk_id),
+        organisatie: Set(n.organisatie),
+        contactnaam: Set(n.contactnaam),
+        contactemail: Set(n.contactemail),
+        contact_geanonimiseerd_op: Set(None),
+        status: Set(status),
+        startdatum: Set(n.startdatum),
+        einddatum: Set(n.einddatum),
+        resultaten: Set(None),
+        lessen: Set(None),
+        ..Default::default()
+    }
+    .insert(ctx.db())
+    .await?;
+    let codes = ctx.codes().await?;
+    let w = Wijzigingen::aangemaakt(RESOURCE, &representatie(model.clone(), &codes, false))
+        .alleen_naam_als(model.contactnaam.is_some(), "contactnaam")
+        .alleen_naam_als(model.contactemail.is_some(), "contactemail");
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
+        .await?;
+    let response = respond(&ctx, StatusCode::CREATED, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Initiatief wijzigen, afronden of stoppen
+///
+/// `idee` → `lopend` → `afgerond`, of `gestopt`; daarna ligt het initiatief vast
+/// (409 `initiatief_afgesloten`). Bij afronden of stoppen zonder `einddatum` geldt
+/// vandaag.
+#[utoipa::path(
+    operation_id = "updateInitiatief",
+    params(("id" = Uuid, Path, description = "Id van het initiatief")),
+    request_body = InitiatiefWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd.", body = Initiatief),
+        (status = 409, description = "Afgesloten, of een overgang die niet bestaat.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/initiatieven/{id}")]
+pub async fn update(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    mut invoer: Invoer<InitiatiefWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::InitiatievenSchrijven)?;
+    let huidig = ctx.find_for_update::<initiatief::Entity>(*id).await?;
+    verwijzingen(&ctx, &mut invoer).await?;
+    let na = |invoer: &Invoer<InitiatiefWijziging>, veld: &str, nu: bool| {
+        if invoer.is_null(veld) {
+            false
+        } else {
+            invoer.heeft(veld) || nu
+        }
+    };
+    let organisatie = na(&invoer, "organisatie", huidig.organisatie.is_some());
+    let contact = na(&invoer, "contactnaam", huidig.contactnaam.is_some());
+    let start = if invoer.is_null("startdatum") {
+        None
+    } else {
+        invoer.veld("startdatum").or(huidig.startdatum)
+    };
+    let eind = if invoer.is_null("einddatum") {
+        None
+    } else {
+        invoer.veld("einddatum").or(huidig.einddatum)
+    };
+    let status: InitiatiefStatus = invoer.veld("status").unwrap_or(huidig.status);
+    let mut fouten = Fouten::new();
+    // Een initiatief zonder contactpersoon doordat de retentie die wiste, houdt zijn
+    // organisatie of niets: dan geen eis.
+    if huidig.contact_geanonimiseerd_op.is_none() {
+        regels(organisatie, contact, start, eind, &mut fouten);
+    }
+    for veld in ["resultaten", "lessen"] {
+        fouten.check(
+            !invoer.heeft(veld) || afloop::afgesloten(status),
+            veld,
+            "ongeldig",
+            "Resultaten en lessen horen bij (de overgang naar) afgerond of gestopt.",
+        );
+    }
+    invoer.fouten().voeg_toe(fouten);
+    let i = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    if afloop::afgesloten(huidig.status) {
+        return Err(ApiError::Conflict(
+            Code::InitiatiefAfgesloten,
+            format!(
+                "Het initiatief is {}; het ligt vast.",
+                huidig.status.as_str()
+            ),
+        ));
+    }
+    let nieuwe_status = i.status.filter(|s| *s != huidig.status);
+    if let Some(naar) = nieuwe_status
+        && !afloop::overgang_toegestaan(huidig.status, naar)
+    {
+        return Err(ApiError::Conflict(
+            Code::StatusOvergangOngeldig,
+            format!(
+                "Van {} kan een initiatief niet naar {}.",
+                huidig.status.as_str(),
+                naar.as_str()
+            ),
+        ));
+    }
+    let mut model: initiatief::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet("titel", &mut model.titel, i.titel);
+    w.zet(
+        "omschrijving",
+        &mut model.omschrijving,
+        i.omschrijving.wijziging(),
+    );
+    w.zet("thema", &mut model.thema, i.thema);
+    w.zet(
+        "participatie",
+        &mut model.participatie,
+        i.participatie.wijziging(),
+    );
+    w.zet("gebiedId", &mut model.gebied_id, i.gebied_id.wijziging());
+    w.zet("netwerkId", &mut model.netwerk_id, i.netwerk_id.wijziging());
+    w.zet(
+        "organisatie",
+        &mut model.organisatie,
+        i.organisatie.wijziging(),
+    );
+    w.zet_alleen_naam(
+        "contactnaam",
+        &mut model.contactnaam,
+        i.contactnaam.wijziging(),
+    );
+    w.zet_alleen_naam(
+        "contactemail",
+        &mut model.contactemail,
+        i.contactemail.wijziging(),
+    );
+    w.zet("status", &mut model.status, nieuwe_status);
+    w.zet(
+        "startdatum",
+        &mut model.startdatum,
+        i.startdatum.wijziging(),
+    );
+    let mut einde = i.einddatum.wijziging();
+    if nieuwe_status.is_some_and(afloop::afgesloten) && eind.is_none() {
+        einde = Some(Some(Utc::now().date_naive()));
+    }
+    w.zet("einddatum", &mut model.einddatum, einde);
+    w.zet(
+        "resultaten",
+        &mut model.resultaten,
+        i.resultaten.wijziging(),
+    );
+    w.zet("lessen", &mut model.lessen, i.lessen.wijziging());
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
+        .await?
+        .unwrap_or(huidig);
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Initiatief verwijderen
+#[utoipa::path(
+    operation_id = "deleteInitiatief",
+    params(("id" = Uuid, Path, description = "Id van het initiatief")),
+    responses(
+        (status = 204, description = "Verwijderd."),
+    ),
+)]
+#[delete("/initiatieven/{id}")]
+pub async fn remove(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::InitiatievenSchrijven)?;
+    let huidig = ctx.find_for_update::<initiatief::Entity>(*id).await?;
+    if_match.check(huidig.version)?;
+    initiatief::Entity::delete_by_id(huidig.id)
+        .exec(ctx.db())
+        .await?;
+    ctx.vastleggen(
+        Actie::Verwijderd,
+        RESOURCE,
+        Some(huidig.gemeente_id),
+        huidig.id,
+        Wijzigingen::new(),
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(remove);
+}

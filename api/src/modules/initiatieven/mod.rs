@@ -1,0 +1,43 @@
+//! Initiatieven van bewoners, met hun afloop (regels in [`crate::domein::initiatief`]).
+//! Budgetten, aanvragen en het grootboek volgen (issue 13).
+
+use utoipa::OpenApi;
+
+use crate::http::invoer::InvoerSchema;
+
+mod handlers;
+mod invoer;
+
+pub use handlers::*;
+pub use invoer::*;
+
+crate::tenancy::tenant_owned!(entity::initiatief, id);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Initiatieven", description = "Initiatieven van bewoners: thema, participatie, initiatiefnemer en afloop. De contactpersoon ziet alleen de gemeente (coördinatoren, budgethouders, beheerders).")),
+    components(schemas(entity::soorten::InitiatiefStatus))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["initiatief"],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: "initiatief",
+        velden: &[
+            "thema",
+            "participatie",
+            "gebiedId",
+            "netwerkId",
+            "status",
+            "startdatum",
+            "einddatum",
+        ],
+    }],
+    invoer: &[
+        InvoerSchema::van::<invoer::NieuwInitiatief>(),
+        InvoerSchema::van::<invoer::InitiatiefWijziging>(),
+    ],
+};
