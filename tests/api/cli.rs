@@ -207,6 +207,14 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
     assert_eq!(
         crate::helpers::query_text(
             &db,
+            "SELECT string_agg(DISTINCT n::text, ',') FROM (SELECT count(*) n FROM initiatief GROUP BY gemeente_id) x"
+        )
+        .await,
+        "3"
+    );
+    assert_eq!(
+        crate::helpers::query_text(
+            &db,
             "SELECT count(*)::text FROM sleutelpersoon_gegevens WHERE achternaam <> 'Fictief' OR email NOT LIKE '%.invalid'"
         )
         .await,
@@ -455,6 +463,14 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
         telling("SELECT string_agg(DISTINCT concat_ws('|', (SELECT count(*) FROM netwerk n WHERE n.gemeente_id = m.id), \
                  (SELECT count(*) FROM sleutelpersoon s WHERE s.gemeente_id = m.id)), ',') FROM gemeente m").await,
         "8|300"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT n::text, ',') FROM (SELECT count(*) n FROM initiatief GROUP BY gemeente_id) x").await,
+        "150"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT status, ',' ORDER BY status) FROM initiatief").await,
+        "afgerond,gestopt,idee,lopend"
     );
     assert_eq!(
         telling("SELECT string_agg(DISTINCT status, ',' ORDER BY status) FROM sleutelpersoon")

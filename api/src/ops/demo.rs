@@ -462,7 +462,8 @@ const VOORNAMEN: [&str; 12] = [
     "Lotte",
 ];
 
-/// Het demonetwerk van een gemeente: een sleutelpersonennetwerk in de gebieden van
+/// Het demonetwerk van een gemeente (met drie initiatieven, zie [`initiatieven`]): een
+/// sleutelpersonennetwerk in de gebieden van
 /// haar eerste twee trajecten, met crisisafspraken voor stroomuitval en hittegolf, en twaalf duidelijk
 /// verzonnen sleutelpersonen (negen actief, één gepauzeerd, één uitgestroomd, allen
 /// met vastgelegde toestemming, en één kandidaat zonder). Bestaat het netwerk al, dan
@@ -507,6 +508,7 @@ pub async fn netwerk(
     if nieuw == 0 {
         return Ok(0);
     }
+    initiatieven(db, netwerk).await?;
     let typen = [
         "{verbinder}",
         "{vertegenwoordiger,doener}",
@@ -596,4 +598,39 @@ pub async fn netwerk(
         }
     }
     Ok(VOORNAMEN.len() as u64)
+}
+
+/// Drie demo-initiatieven bij het demonetwerk: een lopend initiatief van het netwerk
+/// met een verzonnen contactpersoon, een idee van een buurtvereniging, en een afgerond
+/// initiatief met resultaten en lessen.
+async fn initiatieven(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO initiatief (id, gemeente_id, titel, omschrijving, thema, participatie, gebied_id, \
+           netwerk_id, organisatie, contactnaam, contactemail, status, startdatum, einddatum, resultaten, lessen) \
+         SELECT u.id, n.gemeente_id, u.titel, u.omschrijving, u.thema, u.participatie, n.gebied_ids[1], \
+           CASE WHEN u.van_netwerk THEN n.id END, nullif(u.organisatie, ''), nullif(u.contactnaam, ''), \
+           nullif(u.contactemail, ''), u.status, u.startdatum, u.einddatum, nullif(u.resultaten, ''), \
+           nullif(u.lessen, '') \
+         FROM netwerk n, (VALUES \
+           ($2::uuid, 'Belboom bij stroomuitval', 'Buren bellen elkaar na bij een storing.', 'crisisvoorbereiding', \
+            'zelf_organiseren', true, '', 'Joke Fictief', 'joke.fictief@demo.invalid', 'lopend', DATE '2026-02-01', \
+            NULL::date, '', ''), \
+           ($3::uuid, 'Buurtmoestuin', 'Een moestuin op het braakliggende veld.', 'vrije_tijd', 'coproduceren', \
+            false, 'Buurtvereniging (demo)', '', '', 'idee', NULL::date, NULL::date, '', ''), \
+           ($4::uuid, 'Jongeren koken voor ouderen', 'Elke maand een maaltijd in het buurthuis.', \
+            'jongerenparticipatie', 'meebeslissen', false, 'Jongerenwerk (demo)', '', '', 'afgerond', \
+            DATE '2025-03-01', DATE '2025-12-01', 'Tien maaltijden, veertig gasten.', 'Vaste kok helpt.')) \
+           AS u(id, titel, omschrijving, thema, participatie, van_netwerk, organisatie, contactnaam, \
+                contactemail, status, startdatum, einddatum, resultaten, lessen) \
+         WHERE n.id = $1",
+        [
+            netwerk.into(),
+            Uuid::now_v7().into(),
+            Uuid::now_v7().into(),
+            Uuid::now_v7().into(),
+        ],
+    ))
+    .await?;
+    Ok(())
 }

@@ -4,7 +4,7 @@
 //! buurten of kernen), twee tot vier metingen per gebied over drie jaar (sommige
 //! alleen tekenen, sommige gebieden zonder meting), 15 trajecten in alle toestanden
 //! en 30 gebruikers, 8 netwerken en 300 sleutelpersonen (met statusgeschiedenis,
-//! toestemming en lidmaatschappen); schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
+//! toestemming en lidmaatschappen) en 150 initiatieven; schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
 //! fictief. Elke latere module breidt deze generator uit met haar eigen resources.
 //!
 //! Alles gaat met één `INSERT ... SELECT FROM unnest(...)` per tabel per gemeente:
@@ -37,6 +37,7 @@ pub struct Verslag {
     pub gebruikers: u64,
     pub netwerken: u64,
     pub sleutelpersonen: u64,
+    pub initiatieven: u64,
 }
 
 /// Een eenvoudige, vaste pseudo-toevalsgenerator (SplitMix64): hetzelfde zaad geeft
@@ -186,6 +187,8 @@ pub async fn laden(
         let personen = sleutelpersonen_van(&mut toeval, &gebieden, &netwerken, schaal);
         insert_netwerken(db, gemeente, &netwerken).await?;
         insert_sleutelpersonen(db, gemeente, &personen).await?;
+        verslag.initiatieven +=
+            insert_initiatieven(db, gemeente, &mut toeval, &gebieden, &netwerken, schaal).await?;
         verslag.netwerken += netwerken.len() as u64;
         verslag.sleutelpersonen += personen.len() as u64;
         verslag.gebieden += gebieden.len() as u64;
@@ -829,4 +832,78 @@ async fn insert_sleutelpersonen(
     )
     .await?;
     Ok(())
+}
+
+/// Honderdvijftig initiatieven per schaal, in alle toestanden en thema's; een op de
+/// vier van een netwerk, de helft met een (verzonnen) contactpersoon.
+async fn insert_initiatieven(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    toeval: &mut Toeval,
+    gebieden: &[Gebied],
+    netwerken: &[Netwerk],
+    schaal: usize,
+) -> Result<u64, sea_orm::DbErr> {
+    const THEMAS: [&str; 15] = [
+        "vrije_tijd",
+        "vrijwilligerswerk",
+        "rolmodellen",
+        "buurtpreventie",
+        "cursussen_trainingen",
+        "werkplaatsen",
+        "maatjesproject",
+        "mentorschap",
+        "informatievoorziening",
+        "netwerkvorming",
+        "oudergroepen",
+        "oudercursussen",
+        "jongerenparticipatie",
+        "voorlichting",
+        "crisisvoorbereiding",
+    ];
+    const STATUSSEN: [&str; 4] = ["idee", "lopend", "afgerond", "gestopt"];
+    let n = 150 * schaal;
+    let mut ids = Vec::with_capacity(n);
+    let mut themas = Vec::with_capacity(n);
+    let mut statussen = Vec::with_capacity(n);
+    let mut gebied_ids = Vec::with_capacity(n);
+    let mut netwerk_ids = Vec::with_capacity(n);
+    let mut contact = Vec::with_capacity(n);
+    for i in 0..n {
+        ids.push(toeval.uuid());
+        themas.push(THEMAS[toeval.onder(THEMAS.len())].to_owned());
+        statussen.push(STATUSSEN[toeval.onder(STATUSSEN.len())].to_owned());
+        gebied_ids.push(gebieden[toeval.onder(gebieden.len())].id);
+        netwerk_ids.push(if i % 4 == 0 {
+            netwerken[toeval.onder(netwerken.len())].id
+        } else {
+            Uuid::nil()
+        });
+        contact.push(toeval.kans(0.5));
+    }
+    uitvoeren(
+        db,
+        "INSERT INTO initiatief (id, gemeente_id, titel, thema, gebied_id, netwerk_id, organisatie, \
+           contactnaam, contactemail, status, startdatum, einddatum) \
+         SELECT u.id, g.id, 'Initiatief ' || u.nr, u.thema, u.gebied, \
+           nullif(u.netwerk, '00000000-0000-0000-0000-000000000000'), \
+           CASE WHEN u.contact THEN NULL ELSE 'Vereniging ' || u.nr END, \
+           CASE WHEN u.contact THEN 'Synth' || u.nr || ' Fictief' END, \
+           CASE WHEN u.contact THEN 'initiatief-' || u.nr || '@' || $8 || '.synthetisch.invalid' END, \
+           u.status, DATE '2024-01-01' + (u.nr % 700)::int, \
+           CASE WHEN u.status IN ('afgerond', 'gestopt') THEN DATE '2024-01-01' + (u.nr % 700)::int + 90 END \
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bool[]) \
+           WITH ORDINALITY AS u(id, thema, status, gebied, netwerk, contact, nr), gemeente g WHERE g.code = $7",
+        vec![
+            ids.into(),
+            themas.into(),
+            statussen.into(),
+            gebied_ids.into(),
+            netwerk_ids.into(),
+            contact.into(),
+            gemeente.code.into(),
+            gemeente.slug.into(),
+        ],
+    )
+    .await
 }
