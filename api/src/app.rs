@@ -32,6 +32,8 @@ pub const MODULES: &[Module] = &[
     modules::trajecten::MODULE,
     modules::sleutelpersonen::MODULE,
     modules::initiatieven::MODULE,
+    modules::budgetten::MODULE,
+    modules::aanvragen::MODULE,
     modules::audit_trail::MODULE,
     modules::verwerkingen::MODULE,
 ];

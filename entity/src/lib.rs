@@ -2,7 +2,9 @@
 //! soorten als enums ([`soorten`]) en het versiebeheer van wijzigbare rijen
 //! ([`versiebeheer!`]).
 
+pub mod aanvraag;
 pub mod audit_trail;
+pub mod budget;
 pub mod gebied;
 pub mod gebied_telling;
 pub mod gebruiker;
@@ -10,6 +12,7 @@ pub mod gemeente;
 pub mod indicatormeting;
 pub mod initiatief;
 pub mod koppeling;
+pub mod mutatie;
 pub mod netwerk;
 pub mod netwerk_lid;
 pub mod sleutelpersoon;

@@ -361,6 +361,39 @@ tekst_enum!(
     }
 );
 
+tekst_enum!(
+    /// De financieringsvorm van een budget.
+    BudgetVorm {
+        Micro = "micro",
+        Flexibel = "flexibel",
+        CoCreatie = "co_creatie",
+        Matching = "matching",
+        Experiment = "experiment",
+    }
+);
+
+tekst_enum!(
+    /// De toestand van een aanvraag.
+    AanvraagStatus {
+        Concept = "concept",
+        Ingediend = "ingediend",
+        Toegekend = "toegekend",
+        DeelsToegekend = "deels_toegekend",
+        Afgewezen = "afgewezen",
+        Ingetrokken = "ingetrokken",
+    }
+);
+
+tekst_enum!(
+    /// De soort regel in het grootboek.
+    MutatieSoort {
+        Reservering = "reservering",
+        Uitbetaling = "uitbetaling",
+        Vrijval = "vrijval",
+        Correctie = "correctie",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,5 +442,8 @@ mod tests {
         check(Thema::as_str);
         check(Participatie::as_str);
         check(InitiatiefStatus::as_str);
+        check(BudgetVorm::as_str);
+        check(AanvraagStatus::as_str);
+        check(MutatieSoort::as_str);
     }
 }

@@ -265,7 +265,28 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
         )
         .await,
     );
+    let budgethouder = app.token_for("oss.budgethouder").await;
+    let budget = id_of(
+        &app.post_expect(
+            "/api/v1/budgetten",
+            &budgethouder,
+            &json!({"naam": "Contract", "jaar": 2026, "vorm": "micro", "totaalBedrag": 1000, "maxPerAanvraag": 100}),
+            201,
+        )
+        .await,
+    );
+    let aanvraag = id_of(
+        &app.post_expect(
+            "/api/v1/aanvragen",
+            &coordinator,
+            &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 100, "status": "concept"}),
+            201,
+        )
+        .await,
+    );
     let ids = [
+        ("/budgetten/", budget, &budgethouder),
+        ("/aanvragen/", aanvraag, &coordinator),
         ("/initiatieven/", initiatief, &coordinator),
         ("/netwerken/", netwerk, &coordinator),
         ("/sleutelpersonen/", persoon, &coordinator),
@@ -309,7 +330,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             gezien += 1;
         }
     }
-    assert_eq!(gezien, 14, "PATCH en DELETE in het document");
+    assert_eq!(gezien, 16, "PATCH en DELETE in het document");
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM audit_trail").await,
         audit_voor

@@ -5,6 +5,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod budgetten;
 mod cli;
 mod contract;
 mod defecten;

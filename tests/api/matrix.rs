@@ -113,6 +113,42 @@ async fn fresh_initiatief(app: &TestApp) -> String {
     id
 }
 
+/// Een open budget van Oss van 10 000 euro.
+async fn fresh_budget(app: &TestApp) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO budget (id, gemeente_id, naam, jaar, vorm, totaal_bedrag, max_per_aanvraag) \
+             SELECT '{id}', id, 'Matrix {id}', 2026, 'micro', 1000000, 100000 FROM gemeente WHERE code = 'GM0828'"
+        ),
+    )
+    .await;
+    id
+}
+
+/// Een aanvraag van `initiatief` bij `budget` in deze toestand; bij `toegekend` met
+/// 10 euro gereserveerd in het grootboek.
+async fn fresh_aanvraag(app: &TestApp, budget: &str, initiatief: &str, status: &str) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO aanvraag (id, gemeente_id, budget_id, initiatief_id, aangevraagd_bedrag, status, \
+               ingediend_op, beslissen_voor, toegekend_bedrag) \
+             SELECT '{id}', gemeente_id, id, '{initiatief}', 1000, '{status}', \
+               CASE WHEN '{status}' <> 'concept' THEN current_date END, \
+               CASE WHEN '{status}' <> 'concept' THEN current_date + 14 END, \
+               CASE WHEN '{status}' = 'toegekend' THEN 1000 END FROM budget WHERE id = '{budget}'; \
+             INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag) \
+             SELECT gen_random_uuid(), gemeente_id, budget_id, id, 'reservering', 1000 FROM aanvraag \
+             WHERE id = '{id}' AND status = 'toegekend'"
+        ),
+    )
+    .await;
+    id
+}
+
 const MATRIX: &str = include_str!("../autorisatiematrix.json");
 const DOCUMENT: &str = include_str!("../../openapi/openapi.json");
 
@@ -199,6 +235,8 @@ async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
                 "trajecten.schrijven",
                 "netwerken.lezen",
                 "netwerken.schrijven",
+                "budgetten.lezen",
+                "budgetten.schrijven",
             ],
         )
         .await;
@@ -246,11 +284,18 @@ async fn the_service_answers_as_the_matrix_says() {
     let netwerk = fresh_netwerk(&app).await;
     let sleutelpersoon = fresh_sleutelpersoon(&app).await;
     let lid = fresh_lid(&app, &netwerk).await;
+    let initiatief = fresh_initiatief(&app).await;
+    let budget = fresh_budget(&app).await;
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("netwerk", netwerk.clone()),
         ("sleutelpersoon", sleutelpersoon.clone()),
         ("lid", lid),
-        ("initiatief", fresh_initiatief(&app).await),
+        ("initiatief", initiatief.clone()),
+        ("budget", budget.clone()),
+        (
+            "aanvraag_concept",
+            fresh_aanvraag(&app, &budget, &initiatief, "concept").await,
+        ),
         ("gebruiker", app.user_id("oss.raadpleger").await),
         ("koppeling", fixture_client),
         ("koppeling_persoonsgegevens", personal_client),
@@ -294,6 +339,12 @@ async fn the_service_answers_as_the_matrix_says() {
                         "nieuwe_sleutelpersoon" => fresh_sleutelpersoon(&app).await,
                         "nieuw_lid" => fresh_lid(&app, &netwerk).await,
                         "nieuw_initiatief" => fresh_initiatief(&app).await,
+                        "nieuwe_aanvraag" => {
+                            fresh_aanvraag(&app, &budget, &initiatief, "ingediend").await
+                        }
+                        "toegekende_aanvraag" => {
+                            fresh_aanvraag(&app, &budget, &initiatief, "toegekend").await
+                        }
                         _ => continue,
                     };
                     path = path.replace(&format!("{{{name}}}"), &value);
@@ -310,7 +361,9 @@ async fn the_service_answers_as_the_matrix_says() {
                     .to_string()
                     .replace("{uniek}", &unique.to_string())
                     .replace("{gebied}", &gebied)
-                    .replace("{sleutelpersoon}", &sleutelpersoon);
+                    .replace("{sleutelpersoon}", &sleutelpersoon)
+                    .replace("{budget}", &budget)
+                    .replace("{initiatief}", &initiatief);
                 request = request
                     .header("Content-Type", "application/json")
                     .body(body);

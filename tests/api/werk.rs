@@ -47,6 +47,57 @@ async fn no_list_makes_a_query_per_row() {
         )
         .await;
     }
+    // Twee budgetten, twee aanvragen met een besluit en een uitbetaling: het grootboek
+    // van het eerste budget krijgt vier regels.
+    let budgethouder = app.token_for("oss.budgethouder").await;
+    let initiatief = id_of(
+        &app.post_expect(
+            "/api/v1/initiatieven",
+            &coordinator,
+            &json!({"titel": "Boekenkast", "thema": "vrije_tijd", "organisatie": "Bibliotheek"}),
+            201,
+        )
+        .await,
+    );
+    let mut budget = String::new();
+    for naam in ["Wijkbudget", "Reserve"] {
+        let b = app
+            .post_expect(
+                "/api/v1/budgetten",
+                &budgethouder,
+                &json!({"naam": naam, "jaar": 2026, "vorm": "micro", "totaalBedrag": 100000, "maxPerAanvraag": 10000}),
+                201,
+            )
+            .await;
+        if budget.is_empty() {
+            budget = id_of(&b);
+        }
+    }
+    for _ in 0..2 {
+        let a = id_of(
+            &app.post_expect(
+                "/api/v1/aanvragen",
+                &coordinator,
+                &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 500}),
+                201,
+            )
+            .await,
+        );
+        app.post_expect(
+            &format!("/api/v1/aanvragen/{a}/besluit"),
+            &budgethouder,
+            &json!({"toegekendBedrag": 500, "motivering": "Past"}),
+            200,
+        )
+        .await;
+        app.post_expect(
+            &format!("/api/v1/aanvragen/{a}/uitbetalingen"),
+            &budgethouder,
+            &json!({"bedrag": 200, "omschrijving": "Eerste deel"}),
+            201,
+        )
+        .await;
+    }
     // Het verwerkingenlogboek krijgt regels van het lezen van de sleutelpersonen.
     app.get_json_as("/api/v1/sleutelpersonen", &beheerder).await;
     for naam in ["Wijkapp", "Meldingen"] {
@@ -68,6 +119,8 @@ async fn no_list_makes_a_query_per_row() {
         // Elke padparameter `{id}` krijgt een id van de resource van het pad.
         let id = if pad.starts_with("/netwerken/") {
             &netwerk
+        } else if pad.starts_with("/budgetten/") {
+            &budget
         } else {
             &gebied
         };

@@ -201,6 +201,14 @@ pub enum Recht {
     /// De contactpersoon van een initiatief (naam, e-mail) zien: alleen de
     /// coördinatoren, budgethouders en beheerders van de gemeente.
     InitiatiefContactLezen,
+    /// Budgetten, hun grootboek en overzicht lezen (ook de regio).
+    BudgettenLezen,
+    /// Budgetten aanmaken en wijzigen, uitbetalen: budgethouders en beheerders.
+    BudgettenSchrijven,
+    /// Aanvragen indienen en bijhouden (namens een initiatief of netwerk).
+    AanvragenSchrijven,
+    /// Besluiten op een aanvraag: alleen een budgethouder van de gemeente.
+    AanvraagBesluiten,
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
@@ -233,7 +241,10 @@ impl Recht {
                 Rol::Raadpleger,
             ],
             Recht::VerwerkingenLezen => &[Rol::GemeenteBeheerder],
-            Recht::InitiatievenLezen => LEZERS,
+            Recht::InitiatievenLezen | Recht::BudgettenLezen => LEZERS,
+            Recht::BudgettenSchrijven => &[Rol::Budgethouder, Rol::GemeenteBeheerder],
+            Recht::AanvragenSchrijven => SCHRIJVERS,
+            Recht::AanvraagBesluiten => &[Rol::Budgethouder],
             Recht::InitiatievenSchrijven => SCHRIJVERS,
             Recht::InitiatiefContactLezen => {
                 &[Rol::GemeenteBeheerder, Rol::Coordinator, Rol::Budgethouder]
@@ -259,7 +270,11 @@ impl Recht {
             ],
             Recht::SleutelpersonenSchrijven => &[Scope::SleutelpersonenSchrijven],
             Recht::InitiatievenLezen => &[Scope::InitiatievenLezen, Scope::InitiatievenSchrijven],
-            Recht::InitiatievenSchrijven => &[Scope::InitiatievenSchrijven],
+            Recht::InitiatievenSchrijven | Recht::AanvragenSchrijven => {
+                &[Scope::InitiatievenSchrijven]
+            }
+            Recht::BudgettenLezen => &[Scope::BudgettenLezen, Scope::BudgettenSchrijven],
+            Recht::BudgettenSchrijven => &[Scope::BudgettenSchrijven],
             Recht::PersoonsgegevensLezen => {
                 &[Scope::SleutelpersonenLezen, Scope::SleutelpersonenSchrijven]
             }
@@ -335,6 +350,16 @@ impl Recht {
             }
             Recht::InitiatiefContactLezen => {
                 "De contactpersoon van een initiatief zien alleen coördinatoren, budgethouders en beheerders van de gemeente."
+            }
+            Recht::BudgettenLezen => "Voor budgetten is een rol of de scope budgetten.lezen nodig.",
+            Recht::BudgettenSchrijven => {
+                "Alleen budgethouders en beheerders van de gemeente (of een koppeling met budgetten.schrijven) beheren budgetten en betalen uit."
+            }
+            Recht::AanvragenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met initiatieven.schrijven) dienen aanvragen in."
+            }
+            Recht::AanvraagBesluiten => {
+                "Alleen een budgethouder van de gemeente besluit op een aanvraag."
             }
         }
     }

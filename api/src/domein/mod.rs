@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod dna;
+pub mod geld;
 pub mod gezondheid;
 pub mod initiatief;
 pub mod sleutelpersoon;

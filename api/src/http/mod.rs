@@ -3,6 +3,7 @@
 pub mod contract;
 pub mod etag;
 pub mod health;
+pub mod idempotentie;
 pub mod invoer;
 pub mod openapi;
 pub mod pagination;

@@ -155,6 +155,22 @@ pub enum Code {
     InitiatiefAfgesloten,
     /// 409: er zijn nog initiatieven voor dit netwerk.
     NetwerkHeeftInitiatieven,
+    /// 409: het budget heeft niet genoeg beschikbaar voor deze toekenning.
+    BudgetOntoereikend,
+    /// 409: het totaal van een budget gaat niet onder wat al gereserveerd is.
+    BudgetTeLaag,
+    /// 409: het budget is gesloten.
+    BudgetGesloten,
+    /// 409: de aanvraag is niet (meer) in deze toestand.
+    AanvraagStatus,
+    /// 409: een uitbetaling gaat niet boven wat voor de aanvraag gereserveerd is.
+    UitbetalingTeHoog,
+    /// 403: wie een aanvraag indiende, besluit er niet op.
+    EigenAanvraag,
+    /// 422: deze `Idempotency-Key` hoort al bij een verzoek met een andere body.
+    IdempotencyKeyHergebruikt,
+    /// 409: een verzoek met deze `Idempotency-Key` is nog bezig.
+    IdempotencyKeyBezig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -193,6 +209,10 @@ pub enum ApiError {
     /// `If-Match` hoort bij een oudere versie (412).
     #[error("versie verouderd")]
     PreconditionFailed,
+    /// Goed gevormd, maar niet te verwerken, zoals een `Idempotency-Key` die al bij een
+    /// andere body hoort (422).
+    #[error("niet te verwerken: {1}")]
+    Unprocessable(Code, String),
     /// Te veel pogingen; opnieuw na `retry_after` seconden (429, met `Retry-After`).
     #[error("te veel verzoeken")]
     TooManyRequests { retry_after: u64, detail: String },
@@ -235,6 +255,7 @@ fn kind_for(status: StatusCode) -> Kind {
         412 => ("versie-verouderd", "Versie verouderd"),
         413 => ("verzoek-te-groot", "Verzoek te groot"),
         415 => ("mediatype-niet-ondersteund", "Mediatype niet ondersteund"),
+        422 => ("niet-te-verwerken", "Verzoek niet te verwerken"),
         429 => ("te-veel-verzoeken", "Te veel verzoeken"),
         503 => ("niet-beschikbaar", "Dienst tijdelijk niet beschikbaar"),
         s if s >= 500 => ("interne-fout", "Interne serverfout"),
@@ -273,6 +294,7 @@ impl Problem {
             | ApiError::Unauthorized(reason)
             | ApiError::Forbidden(_, reason)
             | ApiError::Conflict(_, reason)
+            | ApiError::Unprocessable(_, reason)
             | ApiError::OAuth { detail: reason, .. }
             | ApiError::TooManyRequests { detail: reason, .. } => reason.clone(),
             ApiError::Unauthenticated => "Stuur een access token mee in de header \
@@ -307,9 +329,9 @@ impl Problem {
         let mut problem = Problem::for_status(status, Some(detail));
         match error {
             ApiError::Validation(params) => problem.invalid_params = params.clone(),
-            ApiError::Forbidden(code, _) | ApiError::Conflict(code, _) => {
-                problem.code = Some(*code)
-            }
+            ApiError::Forbidden(code, _)
+            | ApiError::Conflict(code, _)
+            | ApiError::Unprocessable(code, _) => problem.code = Some(*code),
             ApiError::PreconditionFailed => problem.code = Some(Code::VersieVerouderd),
             ApiError::OAuth {
                 error,
@@ -356,6 +378,7 @@ impl ResponseError for ApiError {
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::Unprocessable(..) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

@@ -7,7 +7,9 @@
 use utoipa::openapi::OpenApi as Document;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub mod aanvragen;
 pub mod audit_trail;
+pub mod budgetten;
 pub mod gebieden;
 pub mod gebruikers;
 pub mod gemeenten;

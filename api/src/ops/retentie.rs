@@ -41,6 +41,12 @@ pub async fn uitvoeren(db: &impl ConnectionTrait) -> Result<Uitkomst, DbErr> {
             .and_then(|r| r.try_get::<i64>("", kolom).ok())
             .unwrap_or(0)
     };
+    // Antwoorden onder een Idempotency-Key blijven minstens 24 uur; na 48 uur gaan ze weg.
+    db.execute_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "DELETE FROM idempotentie WHERE aangemaakt < now() - interval '48 hours'",
+    ))
+    .await?;
     Ok(Uitkomst {
         sleutelpersonen: getal("sleutelpersonen"),
         initiatieven: getal("initiatieven"),

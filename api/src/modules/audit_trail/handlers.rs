@@ -33,6 +33,9 @@ pub enum ResourceSoort {
     NetwerkLid,
     Sleutelpersoon,
     Initiatief,
+    Budget,
+    Aanvraag,
+    Mutatie,
 }
 
 impl ResourceSoort {
@@ -47,6 +50,9 @@ impl ResourceSoort {
             ResourceSoort::NetwerkLid => "netwerk_lid",
             ResourceSoort::Sleutelpersoon => "sleutelpersoon",
             ResourceSoort::Initiatief => "initiatief",
+            ResourceSoort::Budget => "budget",
+            ResourceSoort::Aanvraag => "aanvraag",
+            ResourceSoort::Mutatie => "mutatie",
         }
     }
 }

@@ -1,0 +1,712 @@
+//! Aanvragen, besluiten en uitbetalingen.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use entity::soorten::{AanvraagStatus, BudgetVorm, MutatieSoort};
+use entity::{aanvraag, budget, initiatief, mutatie, netwerk};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QueryTrait,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::domein::geld;
+use crate::http::etag::{IfMatch, etag, resource_response};
+use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
+use crate::http::invoer::{Fouten, Invoer, meer_regels};
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::modules::budgetten::{Mutatie, mutatie_weergave};
+use crate::tenancy::{Codes, Context};
+
+pub(super) const RESOURCE: &str = "aanvraag";
+
+/// Een aanvraag. Bedragen in eurocenten.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Aanvraag {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub budget_id: Uuid,
+    pub initiatief_id: Option<Uuid>,
+    pub netwerk_id: Option<Uuid>,
+    pub aangevraagd_bedrag: i64,
+    pub eigen_bijdrage: i64,
+    pub plan: Option<String>,
+    pub status: AanvraagStatus,
+    /// Wie de aanvraag indiende (gebruiker of koppeling); die besluit er niet op.
+    pub ingediend_door: Option<Uuid>,
+    pub ingediend_op: Option<NaiveDate>,
+    /// Het einde van de beslistermijn van het budget.
+    pub beslissen_voor: Option<NaiveDate>,
+    pub toegekend_bedrag: Option<i64>,
+    pub motivering: Option<String>,
+    pub besloten_op: Option<NaiveDate>,
+    pub besloten_door: Option<Uuid>,
+    /// Na de beslistermijn besloten, of nog open en de termijn voorbij.
+    pub te_laat: bool,
+    pub gereserveerd: i64,
+    pub uitbetaald: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn vandaag() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+pub fn representatie(m: aanvraag::Model, codes: &Codes) -> Aanvraag {
+    let te_laat = m.te_laat.unwrap_or_else(|| {
+        m.status == AanvraagStatus::Ingediend && m.beslissen_voor.is_some_and(|d| d < vandaag())
+    });
+    Aanvraag {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        budget_id: m.budget_id,
+        initiatief_id: m.initiatief_id,
+        netwerk_id: m.netwerk_id,
+        aangevraagd_bedrag: m.aangevraagd_bedrag,
+        eigen_bijdrage: m.eigen_bijdrage,
+        plan: m.plan,
+        status: m.status,
+        ingediend_door: m.ingediend_door,
+        ingediend_op: m.ingediend_op,
+        beslissen_voor: m.beslissen_voor,
+        toegekend_bedrag: m.toegekend_bedrag,
+        motivering: m.motivering,
+        besloten_op: m.besloten_op,
+        besloten_door: m.besloten_door,
+        te_laat,
+        gereserveerd: m.gereserveerd,
+        uitbetaald: m.uitbetaald,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+/// Hoe een nieuwe aanvraag begint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NieuweAanvraagStatus {
+    Concept,
+    Ingediend,
+}
+
+/// Een nieuwe aanvraag, van een initiatief of van een netwerk zelf (precies één van
+/// `initiatiefId`, `netwerkId`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweAanvraag {
+    /// Een open budget van de eigen gemeente.
+    #[allow(dead_code)] // gelezen met `Invoer::veld`
+    budget_id: Uuid,
+    initiatief_id: Option<Uuid>,
+    netwerk_id: Option<Uuid>,
+    /// In eurocenten.
+    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
+    aangevraagd_bedrag: i64,
+    /// In eurocenten; telt bij `matching`.
+    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
+    eigen_bijdrage: Option<i64>,
+    /// Een kort plan. Noem geen mensen bij naam.
+    #[schema(schema_with = meer_regels::<5000>)]
+    plan: Option<String>,
+    /// Standaard `ingediend`; `concept` dient later in met `PATCH {"status": "ingediend"}`.
+    status: Option<NieuweAanvraagStatus>,
+}
+
+/// Wat een aanvraag nog kan: een concept bijwerken of indienen, intrekken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AanvraagOvergang {
+    Ingediend,
+    Ingetrokken,
+}
+
+/// Een wijziging van een aanvraag: bedragen en plan alleen als concept.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AanvraagWijziging {
+    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
+    aangevraagd_bedrag: Option<i64>,
+    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
+    eigen_bijdrage: Option<i64>,
+    #[schema(schema_with = meer_regels::<5000>)]
+    plan: Option<String>,
+    /// `ingediend` (vanuit `concept`) of `ingetrokken` (vanuit `concept` of `ingediend`).
+    status: Option<AanvraagOvergang>,
+}
+
+/// Het besluit: `toegekendBedrag` 0 is afgewezen, minder dan gevraagd deels toegekend.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BesluitOpAanvraag {
+    /// In eurocenten: hoogstens het gevraagde bedrag, het maximum per aanvraag van het
+    /// budget en bij `matching` de eigen bijdrage × de verhouding.
+    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
+    toegekend_bedrag: i64,
+    /// De motivering (bij `co_creatie` met de bewoners die meebeslisten).
+    #[schema(schema_with = meer_regels::<5000>)]
+    motivering: String,
+}
+
+/// Een uitbetaling uit wat voor de aanvraag gereserveerd is.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweUitbetaling {
+    /// In eurocenten; samen met eerdere uitbetalingen hoogstens het gereserveerde bedrag.
+    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
+    bedrag: i64,
+    #[schema(min_length = 1, max_length = 2000)]
+    omschrijving: String,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct AanvragenParams {
+    status: Option<AanvraagStatus>,
+    budget_id: Option<Uuid>,
+    initiatief_id: Option<Uuid>,
+    /// `true`: alleen ingediende aanvragen van wie de beslistermijn voorbij is.
+    te_laat: Option<bool>,
+}
+
+async fn respond(ctx: &Context, status: StatusCode, m: aanvraag::Model) -> ApiResult<HttpResponse> {
+    let codes = ctx.codes().await?;
+    let version = m.version;
+    let r = representatie(m, &codes);
+    Ok(resource_response(status, version, &format!("/api/v1/aanvragen/{}", r.id)).json(r))
+}
+
+/// Aanvragen
+#[utoipa::path(
+    operation_id = "listAanvragen",
+    params(PaginaParams, AanvragenParams),
+    responses(
+        (status = 200, description = "Een pagina aanvragen, nieuwste eerst.", body = Pagina<Aanvraag>),
+    ),
+)]
+#[get("/aanvragen")]
+pub async fn list(ctx: Context, lijst: Lijst<AanvragenParams>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::InitiatievenLezen)?;
+    let p = &lijst.params;
+    let select = ctx
+        .scoped(aanvraag::Entity::find())
+        .apply_if(p.status, |q, s| q.filter(aanvraag::Column::Status.eq(s)))
+        .apply_if(p.budget_id, |q, b| {
+            q.filter(aanvraag::Column::BudgetId.eq(b))
+        })
+        .apply_if(p.initiatief_id, |q, i| {
+            q.filter(aanvraag::Column::InitiatiefId.eq(i))
+        })
+        .apply_if(p.te_laat, |q, laat| {
+            use sea_orm::Condition;
+            if laat {
+                q.filter(aanvraag::Column::Status.eq(AanvraagStatus::Ingediend))
+                    .filter(aanvraag::Column::BeslissenVoor.lt(vandaag()))
+            } else {
+                q.filter(
+                    Condition::any()
+                        .add(aanvraag::Column::Status.ne(AanvraagStatus::Ingediend))
+                        .add(aanvraag::Column::BeslissenVoor.gte(vandaag()))
+                        .add(aanvraag::Column::BeslissenVoor.is_null()),
+                )
+            }
+        })
+        .order_by_desc(aanvraag::Column::CreatedAt)
+        .order_by_desc(aanvraag::Column::Id);
+    let codes = ctx.codes().await?;
+    Ok(lijst
+        .uit(select, ctx.db(), |m| representatie(m, &codes))
+        .await?)
+}
+
+/// Eén aanvraag
+#[utoipa::path(
+    operation_id = "getAanvraag",
+    params(("id" = Uuid, Path, description = "Id van de aanvraag")),
+    responses(
+        (status = 200, description = "De aanvraag met `ETag`.", body = Aanvraag),
+    ),
+)]
+#[get("/aanvragen/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::InitiatievenLezen)?;
+    let model = ctx.find::<aanvraag::Entity>(*id).await?;
+    respond(&ctx, StatusCode::OK, model).await
+}
+
+fn niet_open(b: &budget::Model) -> ApiError {
+    ApiError::Conflict(
+        Code::BudgetGesloten,
+        format!("Het budget {} ({}) is gesloten.", b.naam, b.jaar),
+    )
+}
+
+/// Aanvraag indienen
+///
+/// Namens een initiatief of een netwerk. Met `Idempotency-Key` geeft een herhaling
+/// het eerste antwoord en maakt geen tweede aanvraag.
+#[utoipa::path(
+    operation_id = "createAanvraag",
+    params(IdempotentieHeader),
+    request_body = NieuweAanvraag,
+    responses(
+        (status = 201, description = "Ingediend of als concept bewaard.", body = Aanvraag),
+        (status = 409, description = "Het budget is gesloten.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/aanvragen")]
+pub async fn create(
+    ctx: Context,
+    sleutel: IdempotencyKey,
+    mut invoer: Invoer<NieuweAanvraag>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::AanvragenSchrijven)?;
+    let gemeente_id = ctx.eigen_gemeente()?;
+    let idem = match idempotentie::begin(
+        ctx.db(),
+        &sleutel,
+        ctx.caller.actor.id(),
+        "POST /aanvragen",
+        &invoer.vingerafdruk(),
+    )
+    .await?
+    {
+        Ok(idem) => idem,
+        Err(eerder) => return Ok(eerder),
+    };
+    let budget = match invoer.veld::<Uuid>("budgetId") {
+        Some(id) => {
+            ctx.verwijzing::<budget::Entity>(id, "budgetId", invoer.fouten())
+                .await?
+        }
+        None => None,
+    };
+    if let Some(id) = invoer.veld::<Uuid>("initiatiefId") {
+        ctx.verwijzing::<initiatief::Entity>(id, "initiatiefId", invoer.fouten())
+            .await?;
+    }
+    if let Some(id) = invoer.veld::<Uuid>("netwerkId") {
+        ctx.verwijzing::<netwerk::Entity>(id, "netwerkId", invoer.fouten())
+            .await?;
+    }
+    let mut fouten = Fouten::new();
+    fouten.check(
+        invoer.heeft("initiatiefId") != invoer.heeft("netwerkId"),
+        "initiatiefId",
+        "ongeldig",
+        "Noem precies één aanvrager: initiatiefId of netwerkId.",
+    );
+    invoer.fouten().voeg_toe(fouten);
+    let n = invoer.klaar()?;
+    let Some(budget) = budget else {
+        return Err(ApiError::Internal("validatie liet budgetId door".into()));
+    };
+    if !budget.open {
+        return Err(niet_open(&budget));
+    }
+    let ingediend = n.status != Some(NieuweAanvraagStatus::Concept);
+    let model = aanvraag::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        budget_id: Set(budget.id),
+        initiatief_id: Set(n.initiatief_id),
+        netwerk_id: Set(n.netwerk_id),
+        aangevraagd_bedrag: Set(n.aangevraagd_bedrag),
+        eigen_bijdrage: Set(n.eigen_bijdrage.unwrap_or(0)),
+        plan: Set(n.plan),
+        status: Set(if ingediend {
+            AanvraagStatus::Ingediend
+        } else {
+            AanvraagStatus::Concept
+        }),
+        gereserveerd: Set(0),
+        uitbetaald: Set(0),
+        ..Default::default()
+    };
+    let model = indienen(&ctx, model, &budget, ingediend)
+        .insert(ctx.db())
+        .await?;
+    let codes = ctx.codes().await?;
+    let r = representatie(model.clone(), &codes);
+    let w = Wijzigingen::aangemaakt(RESOURCE, &r).alleen_naam_als(model.plan.is_some(), "plan");
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
+        .await?;
+    let response = idem
+        .antwoord(
+            ctx.db(),
+            StatusCode::CREATED,
+            &r,
+            Some(format!("/api/v1/aanvragen/{}", model.id)),
+            Some(etag(model.version)),
+        )
+        .await?;
+    ctx.commit_then(response).await
+}
+
+/// Zet de velden van het indienen: wie, wanneer, en tot wanneer besloten moet zijn.
+fn indienen(
+    ctx: &Context,
+    mut model: aanvraag::ActiveModel,
+    budget: &budget::Model,
+    ingediend: bool,
+) -> aanvraag::ActiveModel {
+    if ingediend {
+        let vandaag = vandaag();
+        model.ingediend_door = Set(ctx.caller.actor.id());
+        model.ingediend_op = Set(Some(vandaag));
+        model.beslissen_voor = Set(vandaag.checked_add_days(Days::new(
+            u64::try_from(budget.beslistermijn_dagen).unwrap_or(14),
+        )));
+    }
+    model
+}
+
+/// Aanvraag bijwerken, indienen of intrekken
+#[utoipa::path(
+    operation_id = "updateAanvraag",
+    params(("id" = Uuid, Path, description = "Id van de aanvraag")),
+    request_body = AanvraagWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd.", body = Aanvraag),
+        (status = 409, description = "Niet in deze toestand, of het budget is gesloten.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/aanvragen/{id}")]
+pub async fn update(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    invoer: Invoer<AanvraagWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::AanvragenSchrijven)?;
+    let huidig = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
+    let i = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    let inhoud = i.aangevraagd_bedrag.is_some() || i.eigen_bijdrage.is_some() || i.plan.is_some();
+    let mag = match i.status {
+        Some(AanvraagOvergang::Ingediend) => huidig.status == AanvraagStatus::Concept,
+        Some(AanvraagOvergang::Ingetrokken) => {
+            matches!(
+                huidig.status,
+                AanvraagStatus::Concept | AanvraagStatus::Ingediend
+            ) && !inhoud
+        }
+        None => huidig.status == AanvraagStatus::Concept || !inhoud,
+    } && (!inhoud || huidig.status == AanvraagStatus::Concept);
+    if !mag {
+        return Err(ApiError::Conflict(
+            Code::AanvraagStatus,
+            format!(
+                "De aanvraag is {}: bedragen en plan wijzigen alleen als concept, indienen alleen vanuit concept, intrekken alleen vóór het besluit.",
+                huidig.status.as_str()
+            ),
+        ));
+    }
+    let budget = ctx.find::<budget::Entity>(huidig.budget_id).await?;
+    let mut model: aanvraag::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet(
+        "aangevraagdBedrag",
+        &mut model.aangevraagd_bedrag,
+        i.aangevraagd_bedrag,
+    );
+    w.zet("eigenBijdrage", &mut model.eigen_bijdrage, i.eigen_bijdrage);
+    if i.plan.is_some() {
+        model.plan = Set(i.plan);
+        w = w.alleen_naam("plan");
+    }
+    match i.status {
+        Some(AanvraagOvergang::Ingediend) => {
+            if !budget.open {
+                return Err(niet_open(&budget));
+            }
+            w.zet("status", &mut model.status, Some(AanvraagStatus::Ingediend));
+            model = indienen(&ctx, model, &budget, true);
+        }
+        Some(AanvraagOvergang::Ingetrokken) => {
+            w.zet(
+                "status",
+                &mut model.status,
+                Some(AanvraagStatus::Ingetrokken),
+            );
+        }
+        None => {}
+    }
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
+        .await?
+        .unwrap_or(huidig);
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Legt een regel in het grootboek vast, ook in de audit trail.
+async fn boek(
+    ctx: &Context,
+    a: &aanvraag::Model,
+    soort: MutatieSoort,
+    bedrag: i64,
+    omschrijving: Option<String>,
+) -> ApiResult<mutatie::Model> {
+    let regel = mutatie::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(a.gemeente_id),
+        budget_id: Set(a.budget_id),
+        aanvraag_id: Set(a.id),
+        soort: Set(soort),
+        bedrag: Set(bedrag),
+        omschrijving: Set(omschrijving.clone()),
+        door: Set(ctx.caller.actor.id()),
+        tijdstip: Set(Utc::now()),
+    }
+    .insert(ctx.db())
+    .await?;
+    let w = Wijzigingen::new()
+        .nieuw("budgetId", regel.budget_id)
+        .nieuw("aanvraagId", regel.aanvraag_id)
+        .nieuw("soort", soort)
+        .nieuw("bedrag", bedrag)
+        .alleen_naam_als(omschrijving.is_some(), "omschrijving");
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        "mutatie",
+        Some(a.gemeente_id),
+        regel.id,
+        w,
+    )
+    .await?;
+    Ok(regel)
+}
+
+/// Besluiten op een aanvraag
+///
+/// Door een budgethouder van de gemeente die de aanvraag niet zelf indiende (403
+/// `eigen_aanvraag`). Het besluit is definitief; een latere wijziging gaat met een
+/// correctie. Een toekenning reserveert het bedrag in het grootboek: is er niet genoeg
+/// beschikbaar, dan 409 `budget_ontoereikend` met het bedrag dat nog beschikbaar is.
+/// Na de beslistermijn mag het nog, maar `teLaat` wordt `true`.
+#[utoipa::path(
+    operation_id = "createAanvraagBesluit",
+    params(
+        ("id" = Uuid, Path, description = "Id van de aanvraag"),
+        IdempotentieHeader,
+    ),
+    request_body = BesluitOpAanvraag,
+    responses(
+        (status = 200, description = "Besloten.", body = Aanvraag),
+        (status = 409, description = "Al besloten, niet ingediend, budget gesloten of ontoereikend.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/aanvragen/{id}/besluit")]
+pub async fn besluit(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    sleutel: IdempotencyKey,
+    mut invoer: Invoer<BesluitOpAanvraag>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::AanvraagBesluiten)?;
+    let operatie = format!("POST /aanvragen/{}/besluit", *id);
+    let idem = match idempotentie::begin(
+        ctx.db(),
+        &sleutel,
+        ctx.caller.actor.id(),
+        &operatie,
+        &invoer.vingerafdruk(),
+    )
+    .await?
+    {
+        Ok(idem) => idem,
+        Err(eerder) => return Ok(eerder),
+    };
+    let a = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
+    // Eén toekenning tegelijk per budget: de tweede wacht en ziet het nieuwe totaal.
+    let b = ctx.find_for_update::<budget::Entity>(a.budget_id).await?;
+    if let Some(toegekend) = invoer.veld::<i64>("toegekendBedrag") {
+        let matching = (b.vorm == BudgetVorm::Matching)
+            .then(|| geld::matching_grens(a.eigen_bijdrage, b.matching_teller, b.matching_noemer));
+        if let Some(reden) = geld::toekenning_te_hoog(
+            toegekend,
+            a.aangevraagd_bedrag,
+            b.max_per_aanvraag,
+            matching,
+        ) {
+            invoer.fouten().reject("toegekendBedrag", "te_hoog", reden);
+        }
+    }
+    let n = invoer.klaar()?;
+    if a.status != AanvraagStatus::Ingediend {
+        return Err(ApiError::Conflict(
+            Code::AanvraagStatus,
+            format!(
+                "De aanvraag is {}; alleen op een ingediende aanvraag wordt besloten (een besluit is definitief).",
+                a.status.as_str()
+            ),
+        ));
+    }
+    let actor = ctx.caller.actor.id();
+    if actor.is_some() && a.ingediend_door == actor {
+        return Err(ApiError::Forbidden(
+            Code::EigenAanvraag,
+            "U diende deze aanvraag in; een andere budgethouder besluit erop.".into(),
+        ));
+    }
+    if !b.open {
+        return Err(niet_open(&b));
+    }
+    let beschikbaar = b.totaal_bedrag - b.gereserveerd;
+    if n.toegekend_bedrag > beschikbaar {
+        return Err(ApiError::Conflict(
+            Code::BudgetOntoereikend,
+            format!(
+                "Er is nog {beschikbaar} cent beschikbaar in dit budget; {} cent toekennen kan niet.",
+                n.toegekend_bedrag
+            ),
+        ));
+    }
+    let vandaag = vandaag();
+    let status = if n.toegekend_bedrag == 0 {
+        AanvraagStatus::Afgewezen
+    } else if n.toegekend_bedrag < a.aangevraagd_bedrag {
+        AanvraagStatus::DeelsToegekend
+    } else {
+        AanvraagStatus::Toegekend
+    };
+    let mut model: aanvraag::ActiveModel = a.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet("status", &mut model.status, Some(status));
+    w.zet(
+        "toegekendBedrag",
+        &mut model.toegekend_bedrag,
+        Some(Some(n.toegekend_bedrag)),
+    );
+    w.zet("beslotenOp", &mut model.besloten_op, Some(Some(vandaag)));
+    w.zet("beslotenDoor", &mut model.besloten_door, Some(actor));
+    w.zet(
+        "teLaat",
+        &mut model.te_laat,
+        Some(Some(a.beslissen_voor.is_some_and(|d| vandaag > d))),
+    );
+    model.motivering = Set(Some(n.motivering));
+    w = w.alleen_naam("motivering");
+    let bijgewerkt = ctx
+        .bewaar_wijziging(RESOURCE, Some(a.gemeente_id), model, w, ApiError::from)
+        .await?
+        .unwrap_or(a);
+    if n.toegekend_bedrag > 0 {
+        boek(
+            &ctx,
+            &bijgewerkt,
+            MutatieSoort::Reservering,
+            n.toegekend_bedrag,
+            None,
+        )
+        .await?;
+    }
+    let model = ctx.find::<aanvraag::Entity>(bijgewerkt.id).await?;
+    let codes = ctx.codes().await?;
+    let version = model.version;
+    let r = representatie(model, &codes);
+    let response = idem
+        .antwoord(ctx.db(), StatusCode::OK, &r, None, Some(etag(version)))
+        .await?;
+    ctx.commit_then(response).await
+}
+
+/// Uitbetalen
+///
+/// Uit wat voor de aanvraag gereserveerd is; samen met eerdere uitbetalingen nooit meer
+/// (409 `uitbetaling_te_hoog`, en de database weigert het ook).
+#[utoipa::path(
+    operation_id = "createAanvraagUitbetaling",
+    params(
+        ("id" = Uuid, Path, description = "Id van de aanvraag"),
+        IdempotentieHeader,
+    ),
+    request_body = NieuweUitbetaling,
+    responses(
+        (status = 201, description = "Geboekt.", body = Mutatie),
+        (status = 409, description = "Niet toegekend, of meer dan gereserveerd.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/aanvragen/{id}/uitbetalingen")]
+pub async fn uitbetaling(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    sleutel: IdempotencyKey,
+    invoer: Invoer<NieuweUitbetaling>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BudgettenSchrijven)?;
+    let operatie = format!("POST /aanvragen/{}/uitbetalingen", *id);
+    let idem = match idempotentie::begin(
+        ctx.db(),
+        &sleutel,
+        ctx.caller.actor.id(),
+        &operatie,
+        &invoer.vingerafdruk(),
+    )
+    .await?
+    {
+        Ok(idem) => idem,
+        Err(eerder) => return Ok(eerder),
+    };
+    let a = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
+    let n = invoer.klaar()?;
+    if !matches!(
+        a.status,
+        AanvraagStatus::Toegekend | AanvraagStatus::DeelsToegekend
+    ) {
+        return Err(ApiError::Conflict(
+            Code::AanvraagStatus,
+            format!(
+                "De aanvraag is {}; alleen een toekenning wordt uitbetaald.",
+                a.status.as_str()
+            ),
+        ));
+    }
+    let ruimte = a.gereserveerd - a.uitbetaald;
+    if n.bedrag > ruimte {
+        return Err(ApiError::Conflict(
+            Code::UitbetalingTeHoog,
+            format!("Voor deze aanvraag is nog {ruimte} cent gereserveerd en niet uitbetaald."),
+        ));
+    }
+    let regel = boek(
+        &ctx,
+        &a,
+        MutatieSoort::Uitbetaling,
+        n.bedrag,
+        Some(n.omschrijving),
+    )
+    .await?;
+    let response = idem
+        .antwoord(
+            ctx.db(),
+            StatusCode::CREATED,
+            &mutatie_weergave(regel),
+            None,
+            None,
+        )
+        .await?;
+    ctx.commit_then(response).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(besluit)
+        .service(uitbetaling);
+}

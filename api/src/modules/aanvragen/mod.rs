@@ -1,0 +1,49 @@
+//! Aanvragen van een initiatief of netwerk bij een budget, het besluit van een
+//! budgethouder en de uitbetalingen (issue 13). Elke geldbeweging is een regel in het
+//! grootboek van het budget ([`super::budgetten`]); `Idempotency-Key` geldt voor elke
+//! `POST` hier ([`crate::http::idempotentie`]).
+
+use utoipa::OpenApi;
+
+use crate::http::invoer::InvoerSchema;
+
+mod handlers;
+
+pub use handlers::*;
+
+crate::tenancy::tenant_owned!(entity::aanvraag, id);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Aanvragen", description = "Aanvragen bij een budget, het besluit (snel, door een budgethouder die niet zelf indiende) en uitbetalingen. Bedragen in hele eurocenten.")),
+    components(schemas(entity::soorten::AanvraagStatus))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["aanvraag"],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: "aanvraag",
+        velden: &[
+            "budgetId",
+            "initiatiefId",
+            "netwerkId",
+            "aangevraagdBedrag",
+            "eigenBijdrage",
+            "status",
+            "ingediendOp",
+            "beslissenVoor",
+            "toegekendBedrag",
+            "beslotenOp",
+            "teLaat",
+        ],
+    }],
+    invoer: &[
+        InvoerSchema::van::<handlers::NieuweAanvraag>(),
+        InvoerSchema::van::<handlers::AanvraagWijziging>(),
+        InvoerSchema::van::<handlers::BesluitOpAanvraag>(),
+        InvoerSchema::van::<handlers::NieuweUitbetaling>(),
+    ],
+};

@@ -1,0 +1,51 @@
+//! Budgetten voor initiatieven, met hun grootboek en openbaar overzicht. De totalen
+//! houdt de database bij met het grootboek (migratie 000013); de aanvragen en hun
+//! besluiten staan in [`super::aanvragen`].
+
+use utoipa::OpenApi;
+
+use crate::http::invoer::InvoerSchema;
+
+mod handlers;
+
+pub use handlers::*;
+
+crate::tenancy::tenant_owned!(entity::budget, id);
+crate::tenancy::tenant_owned!(entity::mutatie, id);
+
+#[derive(OpenApi)]
+#[openapi(
+    tags((name = "Budgetten", description = "Kleine, regelarme budgetten voor initiatieven en netwerken, met een grootboek dat nooit meer reserveert dan het totaal. Bedragen in hele eurocenten.")),
+    components(schemas(entity::soorten::BudgetVorm, entity::soorten::MutatieSoort))
+)]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["budget", "mutatie"],
+    audit_waarden: &[
+        crate::audit::Waarden {
+            resource: "budget",
+            velden: &[
+                "naam",
+                "jaar",
+                "vorm",
+                "totaalBedrag",
+                "maxPerAanvraag",
+                "gebiedId",
+                "matching",
+                "beslistermijnDagen",
+                "open",
+            ],
+        },
+        crate::audit::Waarden {
+            resource: "mutatie",
+            velden: &["budgetId", "aanvraagId", "soort", "bedrag"],
+        },
+    ],
+    invoer: &[
+        InvoerSchema::van::<handlers::NieuwBudget>(),
+        InvoerSchema::van::<handlers::BudgetWijziging>(),
+    ],
+};
