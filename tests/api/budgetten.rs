@@ -565,3 +565,129 @@ async fn every_bad_amount_is_refused_and_nothing_is_stored() {
     )
     .await;
 }
+
+/// Een correctie verandert een toekenning achteraf; afsluiten geeft elke open
+/// reservering expliciet vrij of draagt haar over; een initiatief dat eindigt, geeft
+/// wat niet uitbetaald is vrij. De totalen volgen het grootboek.
+#[tokio::test]
+async fn corrections_closing_and_ending_initiatives_keep_the_ledger_right() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let budgethouder = app.token_for("oss.budgethouder").await;
+    let b = budget(&app, &budgethouder, json!({"jaar": 2026})).await;
+    let volgend = budget(&app, &budgethouder, json!({"jaar": 2027})).await;
+    let i = initiatief(&app, &coordinator).await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let a = id_of(&aanvraag(&app, &coordinator, &b, &i, json!({})).await);
+        app.post_expect(
+            &format!("/api/v1/aanvragen/{a}/besluit"),
+            &budgethouder,
+            &json!({"toegekendBedrag": 1000, "motivering": "Ja"}),
+            200,
+        )
+        .await;
+        ids.push(a);
+    }
+    app.post_expect(
+        &format!("/api/v1/aanvragen/{}/uitbetalingen", ids[0]),
+        &budgethouder,
+        &json!({"bedrag": 600, "omschrijving": "Deel"}),
+        201,
+    )
+    .await;
+    // Correcties: niet onder het uitbetaalde bedrag, wel omlaag tot daar.
+    let pad = format!("/api/v1/budgetten/{b}/correcties");
+    let fout = app
+        .post_expect(
+            &pad,
+            &budgethouder,
+            &json!({"aanvraagId": ids[0], "bedrag": -401, "reden": "Minder nodig"}),
+            409,
+        )
+        .await;
+    assert_eq!(fout["code"], "correctie_te_groot");
+    app.post_expect(
+        &pad,
+        &budgethouder,
+        &json!({"aanvraagId": ids[0], "bedrag": -400, "reden": "Minder nodig"}),
+        201,
+    )
+    .await;
+    let fout = app
+        .post_expect(
+            &pad,
+            &budgethouder,
+            &json!({"aanvraagId": ids[1], "bedrag": 0, "reden": "Niets"}),
+            400,
+        )
+        .await;
+    assert_velden(&fout, &[("bedrag", "ongeldig")]);
+    // Afsluiten: de open reserveringen van aanvraag 2 en 3 (1 000 elk; aanvraag 1 is
+    // helemaal uitbetaald na de correctie) moeten er allebei in.
+    let sluit = format!("/api/v1/budgetten/{b}/afsluiting");
+    let fout = app
+        .post_expect(
+            &sluit,
+            &budgethouder,
+            &json!({"aanvragen": [{"aanvraagId": ids[1], "keuze": "vrijval"}]}),
+            400,
+        )
+        .await;
+    assert_velden(&fout, &[("aanvragen", "ongeldig")]);
+    let gesloten = app
+        .post_expect(
+            &sluit,
+            &budgethouder,
+            &json!({"aanvragen": [{"aanvraagId": ids[1], "keuze": "vrijval"},
+                                   {"aanvraagId": ids[2], "keuze": "overdracht"}],
+                    "naarBudgetId": volgend}),
+            200,
+        )
+        .await;
+    assert_eq!(gesloten["open"], false);
+    assert_eq!(
+        (
+            gesloten["gereserveerd"].as_i64(),
+            gesloten["uitbetaald"].as_i64(),
+            gesloten["vrijgevallen"].as_i64()
+        ),
+        (Some(600), Some(600), Some(2000))
+    );
+    let naar = app
+        .get_json_as(&format!("/api/v1/budgetten/{volgend}"), &budgethouder)
+        .await;
+    assert_eq!(naar["gereserveerd"], 1000);
+    let verplaatst = app
+        .get_json_as(&format!("/api/v1/aanvragen/{}", ids[2]), &budgethouder)
+        .await;
+    assert_eq!(verplaatst["budgetId"], json!(volgend));
+    app.post_expect(&sluit, &budgethouder, &json!({"aanvragen": []}), 409)
+        .await;
+    // Het initiatief eindigt: de overgedragen reservering valt vrij in het nieuwe budget.
+    let init = format!("/api/v1/initiatieven/{i}");
+    app.patch_expect(&init, &coordinator, &json!({"status": "lopend"}), 200)
+        .await;
+    app.patch_expect(&init, &coordinator, &json!({"status": "gestopt"}), 200)
+        .await;
+    let naar = app
+        .get_json_as(&format!("/api/v1/budgetten/{volgend}"), &budgethouder)
+        .await;
+    assert_eq!(
+        (naar["gereserveerd"].as_i64(), naar["vrijgevallen"].as_i64()),
+        (Some(0), Some(1000))
+    );
+    // De totalen zijn precies wat het grootboek zegt.
+    for budget in [&b, &volgend] {
+        assert_eq!(
+            app.scalar_i64(&format!(
+                "SELECT count(*) FROM budget b WHERE id = '{budget}' AND gereserveerd = \
+                 (SELECT coalesce(sum(CASE soort WHEN 'reservering' THEN bedrag WHEN 'vrijval' THEN -bedrag \
+                   WHEN 'correctie' THEN bedrag ELSE 0 END), 0) FROM mutatie WHERE budget_id = b.id) \
+                 AND uitbetaald = (SELECT coalesce(sum(bedrag), 0) FROM mutatie WHERE budget_id = b.id AND soort = 'uitbetaling')"
+            ))
+            .await,
+            1
+        );
+    }
+}

@@ -286,12 +286,14 @@ async fn the_service_answers_as_the_matrix_says() {
     let lid = fresh_lid(&app, &netwerk).await;
     let initiatief = fresh_initiatief(&app).await;
     let budget = fresh_budget(&app).await;
+    let toegekend = fresh_aanvraag(&app, &budget, &initiatief, "toegekend").await;
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("netwerk", netwerk.clone()),
         ("sleutelpersoon", sleutelpersoon.clone()),
         ("lid", lid),
         ("initiatief", initiatief.clone()),
         ("budget", budget.clone()),
+        ("toegekend", toegekend.clone()),
         (
             "aanvraag_concept",
             fresh_aanvraag(&app, &budget, &initiatief, "concept").await,
@@ -342,6 +344,7 @@ async fn the_service_answers_as_the_matrix_says() {
                         "nieuwe_aanvraag" => {
                             fresh_aanvraag(&app, &budget, &initiatief, "ingediend").await
                         }
+                        "nieuw_budget" => fresh_budget(&app).await,
                         "toegekende_aanvraag" => {
                             fresh_aanvraag(&app, &budget, &initiatief, "toegekend").await
                         }
@@ -363,7 +366,8 @@ async fn the_service_answers_as_the_matrix_says() {
                     .replace("{gebied}", &gebied)
                     .replace("{sleutelpersoon}", &sleutelpersoon)
                     .replace("{budget}", &budget)
-                    .replace("{initiatief}", &initiatief);
+                    .replace("{initiatief}", &initiatief)
+                    .replace("{toegekend}", &toegekend);
                 request = request
                     .header("Content-Type", "application/json")
                     .body(body);

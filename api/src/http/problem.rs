@@ -167,6 +167,8 @@ pub enum Code {
     UitbetalingTeHoog,
     /// 403: wie een aanvraag indiende, besluit er niet op.
     EigenAanvraag,
+    /// 409: na deze correctie zou de reservering onder het uitbetaalde bedrag komen.
+    CorrectieTeGroot,
     /// 422: deze `Idempotency-Key` hoort al bij een verzoek met een andere body.
     IdempotencyKeyHergebruikt,
     /// 409: een verzoek met deze `Idempotency-Key` is nog bezig.

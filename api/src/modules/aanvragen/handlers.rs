@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use entity::soorten::{AanvraagStatus, BudgetVorm, MutatieSoort};
-use entity::{aanvraag, budget, initiatief, mutatie, netwerk};
+use entity::{aanvraag, budget, initiatief, netwerk};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QueryTrait,
@@ -21,7 +21,7 @@ use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
-use crate::modules::budgetten::{Mutatie, mutatie_weergave};
+use crate::modules::budgetten::{Mutatie, boek, mutatie_weergave};
 use crate::tenancy::{Codes, Context};
 
 pub(super) const RESOURCE: &str = "aanvraag";
@@ -450,44 +450,6 @@ pub async fn update(
     ctx.commit_then(response).await
 }
 
-/// Legt een regel in het grootboek vast, ook in de audit trail.
-async fn boek(
-    ctx: &Context,
-    a: &aanvraag::Model,
-    soort: MutatieSoort,
-    bedrag: i64,
-    omschrijving: Option<String>,
-) -> ApiResult<mutatie::Model> {
-    let regel = mutatie::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        gemeente_id: Set(a.gemeente_id),
-        budget_id: Set(a.budget_id),
-        aanvraag_id: Set(a.id),
-        soort: Set(soort),
-        bedrag: Set(bedrag),
-        omschrijving: Set(omschrijving.clone()),
-        door: Set(ctx.caller.actor.id()),
-        tijdstip: Set(Utc::now()),
-    }
-    .insert(ctx.db())
-    .await?;
-    let w = Wijzigingen::new()
-        .nieuw("budgetId", regel.budget_id)
-        .nieuw("aanvraagId", regel.aanvraag_id)
-        .nieuw("soort", soort)
-        .nieuw("bedrag", bedrag)
-        .alleen_naam_als(omschrijving.is_some(), "omschrijving");
-    ctx.vastleggen(
-        Actie::Aangemaakt,
-        "mutatie",
-        Some(a.gemeente_id),
-        regel.id,
-        w,
-    )
-    .await?;
-    Ok(regel)
-}
-
 /// Besluiten op een aanvraag
 ///
 /// Door een budgethouder van de gemeente die de aanvraag niet zelf indiende (403
@@ -607,6 +569,7 @@ pub async fn besluit(
         boek(
             &ctx,
             &bijgewerkt,
+            bijgewerkt.budget_id,
             MutatieSoort::Reservering,
             n.toegekend_bedrag,
             None,
@@ -685,6 +648,7 @@ pub async fn uitbetaling(
     let regel = boek(
         &ctx,
         &a,
+        a.budget_id,
         MutatieSoort::Uitbetaling,
         n.bedrag,
         Some(n.omschrijving),

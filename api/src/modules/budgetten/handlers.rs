@@ -5,10 +5,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::soorten::{AanvraagStatus, BudgetVorm, MutatieSoort};
-use entity::{budget, gebied, mutatie};
+use entity::{aanvraag, budget, gebied, mutatie};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbBackend, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QueryTrait, Statement,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -16,8 +16,10 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
+use crate::http::etag::etag;
 use crate::http::etag::{IfMatch, resource_response};
-use crate::http::invoer::{Invoer, Veld};
+use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
+use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::tenancy::{Codes, Context};
@@ -491,5 +493,377 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(create)
         .service(update)
         .service(mutaties)
-        .service(overzicht);
+        .service(overzicht)
+        .service(correctie)
+        .service(afsluiting);
+}
+
+/// Een correctie van de reservering van één aanvraag.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweCorrectie {
+    /// Een aanvraag bij dit budget met een toekenning.
+    #[allow(dead_code)] // gelezen met `Invoer::veld`
+    aanvraag_id: Uuid,
+    /// In eurocenten, positief (meer reserveren) of negatief (minder); niet 0.
+    #[schema(minimum = -100_000_000_000_i64, maximum = 100_000_000_000_i64)]
+    bedrag: i64,
+    #[schema(min_length = 1, max_length = 2000)]
+    reden: String,
+}
+
+/// Wat er bij het afsluiten met de open reservering van een aanvraag gebeurt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Afsluitkeuze {
+    /// Het niet uitbetaalde deel valt vrij.
+    Vrijval,
+    /// Het niet uitbetaalde deel gaat mee naar `naarBudgetId`.
+    Overdracht,
+}
+
+/// Per aanvraag met een open reservering de keuze.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AfsluitingRegel {
+    aanvraag_id: Uuid,
+    keuze: Afsluitkeuze,
+}
+
+/// Een budget afsluiten: elke open reservering expliciet vrijgeven of overdragen.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweAfsluiting {
+    /// Elke aanvraag met een open (niet uitbetaalde) reservering precies één keer.
+    #[schema(max_items = 10000)]
+    #[allow(dead_code)] // gelezen met `Invoer::veld`
+    aanvragen: Vec<AfsluitingRegel>,
+    /// Het open budget van de eigen gemeente voor de overdrachten (een later jaar).
+    #[allow(dead_code)] // gelezen met `Invoer::veld`
+    naar_budget_id: Option<Uuid>,
+}
+
+/// Legt een regel in het grootboek van `budget_id` vast voor aanvraag `a`, ook in de
+/// audit trail. De database werkt de totalen bij en weigert overschrijding.
+pub async fn boek(
+    ctx: &Context,
+    a: &aanvraag::Model,
+    budget_id: Uuid,
+    soort: MutatieSoort,
+    bedrag: i64,
+    omschrijving: Option<String>,
+) -> ApiResult<mutatie::Model> {
+    let regel = mutatie::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(a.gemeente_id),
+        budget_id: Set(budget_id),
+        aanvraag_id: Set(a.id),
+        soort: Set(soort),
+        bedrag: Set(bedrag),
+        omschrijving: Set(omschrijving.clone()),
+        door: Set(ctx.caller.actor.id()),
+        tijdstip: Set(Utc::now()),
+    }
+    .insert(ctx.db())
+    .await?;
+    let w = Wijzigingen::new()
+        .nieuw("budgetId", regel.budget_id)
+        .nieuw("aanvraagId", regel.aanvraag_id)
+        .nieuw("soort", soort)
+        .nieuw("bedrag", bedrag)
+        .alleen_naam_als(omschrijving.is_some(), "omschrijving");
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        "mutatie",
+        Some(a.gemeente_id),
+        regel.id,
+        w,
+    )
+    .await?;
+    Ok(regel)
+}
+
+/// Het niet uitbetaalde deel van de reservering van `a` vrijgeven (bij afsluiten, of
+/// als het initiatief eindigt); niets als er niets open staat.
+pub async fn vrijgeven(ctx: &Context, a: &aanvraag::Model, reden: &str) -> ApiResult<()> {
+    let open = a.gereserveerd - a.uitbetaald;
+    if open > 0 {
+        boek(
+            ctx,
+            a,
+            a.budget_id,
+            MutatieSoort::Vrijval,
+            open,
+            Some(reden.to_owned()),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Correctie boeken
+///
+/// Een latere wijziging van een besluit: een bedrag (positief of negatief) op de
+/// reservering van één aanvraag, met een reden. Alleen een budgethouder. De
+/// reservering gaat niet onder wat al is uitbetaald (409 `correctie_te_groot`) en het
+/// budget niet boven zijn totaal (409 `budget_ontoereikend`).
+#[utoipa::path(
+    operation_id = "createBudgetCorrectie",
+    params(("id" = Uuid, Path, description = "Id van het budget"), IdempotentieHeader),
+    request_body = NieuweCorrectie,
+    responses(
+        (status = 201, description = "Geboekt.", body = Mutatie),
+        (status = 409, description = "Onder het uitbetaalde bedrag, boven het totaal, of het budget is gesloten.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/budgetten/{id}/correcties")]
+pub async fn correctie(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    sleutel: IdempotencyKey,
+    mut invoer: Invoer<NieuweCorrectie>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::AanvraagBesluiten)?;
+    let operatie = format!("POST /budgetten/{}/correcties", *id);
+    let idem = match idempotentie::begin(
+        ctx.db(),
+        &sleutel,
+        ctx.caller.actor.id(),
+        &operatie,
+        &invoer.vingerafdruk(),
+    )
+    .await?
+    {
+        Ok(idem) => idem,
+        Err(eerder) => return Ok(eerder),
+    };
+    let b = ctx.find_for_update::<budget::Entity>(*id).await?;
+    let a = match invoer.veld::<Uuid>("aanvraagId") {
+        Some(aid) => {
+            ctx.verwijzing::<aanvraag::Entity>(aid, "aanvraagId", invoer.fouten())
+                .await?
+        }
+        None => None,
+    };
+    let mut fouten = Fouten::new();
+    if let Some(a) = &a {
+        fouten.check(
+            a.budget_id == b.id && a.toegekend_bedrag.is_some(),
+            "aanvraagId",
+            "ongeldig",
+            "Een aanvraag bij dit budget waarop besloten is.",
+        );
+    }
+    fouten.check(
+        invoer.veld::<i64>("bedrag") != Some(0),
+        "bedrag",
+        "ongeldig",
+        "Een correctie is niet 0.",
+    );
+    invoer.fouten().voeg_toe(fouten);
+    let n = invoer.klaar()?;
+    let Some(a) = a else {
+        return Err(ApiError::Internal("validatie liet aanvraagId door".into()));
+    };
+    if !b.open {
+        return Err(ApiError::Conflict(
+            Code::BudgetGesloten,
+            format!("Het budget {} ({}) is gesloten.", b.naam, b.jaar),
+        ));
+    }
+    if a.gereserveerd + n.bedrag < a.uitbetaald {
+        return Err(ApiError::Conflict(
+            Code::CorrectieTeGroot,
+            format!(
+                "Er is al {} cent uitbetaald; de reservering gaat daar niet onder.",
+                a.uitbetaald
+            ),
+        ));
+    }
+    if b.gereserveerd + n.bedrag > b.totaal_bedrag {
+        return Err(ApiError::Conflict(
+            Code::BudgetOntoereikend,
+            format!(
+                "Er is nog {} cent beschikbaar in dit budget.",
+                b.totaal_bedrag - b.gereserveerd
+            ),
+        ));
+    }
+    let regel = boek(
+        &ctx,
+        &a,
+        b.id,
+        MutatieSoort::Correctie,
+        n.bedrag,
+        Some(n.reden),
+    )
+    .await?;
+    let response = idem
+        .antwoord(
+            ctx.db(),
+            StatusCode::CREATED,
+            &mutatie_weergave(regel),
+            None,
+            None,
+        )
+        .await?;
+    ctx.commit_then(response).await
+}
+
+/// Budget afsluiten
+///
+/// Aan het eind van het jaar: elke open reservering (toegekend maar niet uitbetaald)
+/// wordt expliciet vrijgegeven of overgedragen naar `naarBudgetId`; daarna is het budget
+/// gesloten. Een aanvraag met een open reservering die ontbreekt, is 400.
+#[utoipa::path(
+    operation_id = "createBudgetAfsluiting",
+    params(("id" = Uuid, Path, description = "Id van het budget"), IdempotentieHeader),
+    request_body = NieuweAfsluiting,
+    responses(
+        (status = 200, description = "Afgesloten.", body = Budget),
+        (status = 409, description = "Al gesloten, of het doelbudget is gesloten of kan de overdracht niet dragen.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/budgetten/{id}/afsluiting")]
+pub async fn afsluiting(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    sleutel: IdempotencyKey,
+    mut invoer: Invoer<NieuweAfsluiting>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BudgettenSchrijven)?;
+    let operatie = format!("POST /budgetten/{}/afsluiting", *id);
+    let idem = match idempotentie::begin(
+        ctx.db(),
+        &sleutel,
+        ctx.caller.actor.id(),
+        &operatie,
+        &invoer.vingerafdruk(),
+    )
+    .await?
+    {
+        Ok(idem) => idem,
+        Err(eerder) => return Ok(eerder),
+    };
+    let b = ctx.find_for_update::<budget::Entity>(*id).await?;
+    let naar = match invoer.veld::<Uuid>("naarBudgetId") {
+        Some(nid) if nid == b.id => {
+            invoer
+                .fouten()
+                .reject("naarBudgetId", "ongeldig", "Een ander budget dan dit.");
+            None
+        }
+        Some(nid) => {
+            ctx.verwijzing::<budget::Entity>(nid, "naarBudgetId", invoer.fouten())
+                .await?
+        }
+        None => None,
+    };
+    let open: Vec<aanvraag::Model> = ctx
+        .scoped(aanvraag::Entity::find())
+        .filter(aanvraag::Column::BudgetId.eq(b.id))
+        .filter(sea_orm::sea_query::Expr::cust(
+            "aanvraag.gereserveerd > aanvraag.uitbetaald",
+        ))
+        .lock_exclusive()
+        .all(ctx.db())
+        .await?;
+    let regels: Vec<AfsluitingRegel> = invoer.veld("aanvragen").unwrap_or_default();
+    let mut fouten = Fouten::new();
+    let genoemd: std::collections::BTreeSet<Uuid> = regels.iter().map(|r| r.aanvraag_id).collect();
+    let nodig: std::collections::BTreeSet<Uuid> = open.iter().map(|a| a.id).collect();
+    fouten.check(
+        genoemd == nodig && genoemd.len() == regels.len(),
+        "aanvragen",
+        "ongeldig",
+        format!(
+            "Noem elke aanvraag met een open reservering precies één keer ({} open, bv. {}).",
+            nodig.len(),
+            nodig
+                .iter()
+                .next()
+                .map(Uuid::to_string)
+                .unwrap_or_else(|| "geen".into())
+        ),
+    );
+    let overdracht = regels.iter().any(|r| r.keuze == Afsluitkeuze::Overdracht);
+    fouten.check(
+        !overdracht || invoer.heeft("naarBudgetId"),
+        "naarBudgetId",
+        "verplicht",
+        "Noem het budget waarnaar wordt overgedragen.",
+    );
+    invoer.fouten().voeg_toe(fouten);
+    let _ = invoer.klaar()?;
+    if !b.open {
+        return Err(ApiError::Conflict(
+            Code::BudgetGesloten,
+            format!("Het budget {} ({}) is al gesloten.", b.naam, b.jaar),
+        ));
+    }
+    let naar = match (overdracht, naar) {
+        (true, Some(n)) => Some(ctx.find_for_update::<budget::Entity>(n.id).await?),
+        _ => None,
+    };
+    for regel in &regels {
+        let Some(a) = open.iter().find(|a| a.id == regel.aanvraag_id) else {
+            continue;
+        };
+        match (regel.keuze, &naar) {
+            (Afsluitkeuze::Overdracht, Some(naar)) => {
+                if !naar.open {
+                    return Err(ApiError::Conflict(
+                        Code::BudgetGesloten,
+                        "Het budget voor de overdracht is gesloten.".into(),
+                    ));
+                }
+                let bedrag = a.gereserveerd - a.uitbetaald;
+                boek(
+                    &ctx,
+                    a,
+                    b.id,
+                    MutatieSoort::Vrijval,
+                    bedrag,
+                    Some(format!("Overgedragen naar {}", naar.naam)),
+                )
+                .await?;
+                let mut verplaatst: aanvraag::ActiveModel = a.clone().into();
+                verplaatst.budget_id = Set(naar.id);
+                let verplaatst = verplaatst.update(ctx.db()).await?;
+                boek(
+                    &ctx,
+                    &verplaatst,
+                    naar.id,
+                    MutatieSoort::Reservering,
+                    bedrag,
+                    Some(format!("Overgedragen van {}", b.naam)),
+                )
+                .await
+                .map_err(|e| match e {
+                    ApiError::Database(_) => ApiError::Conflict(
+                        Code::BudgetOntoereikend,
+                        "Het budget voor de overdracht heeft niet genoeg beschikbaar.".into(),
+                    ),
+                    e => e,
+                })?;
+            }
+            _ => vrijgeven(&ctx, a, "Vrijgevallen bij het afsluiten").await?,
+        }
+    }
+    let mut model: budget::ActiveModel = ctx.find::<budget::Entity>(b.id).await?.into();
+    let mut w = Wijzigingen::new();
+    w.zet("open", &mut model.open, Some(false));
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(b.gemeente_id), model, w, conflict)
+        .await?
+        .unwrap_or(b);
+    let codes = ctx.codes().await?;
+    let version = model.version;
+    let r = representatie(model, &codes);
+    let response = idem
+        .antwoord(ctx.db(), StatusCode::OK, &r, None, Some(etag(version)))
+        .await?;
+    ctx.commit_then(response).await
 }

@@ -47,5 +47,7 @@ pub const MODULE: super::Module = super::Module {
     invoer: &[
         InvoerSchema::van::<handlers::NieuwBudget>(),
         InvoerSchema::van::<handlers::BudgetWijziging>(),
+        InvoerSchema::van::<handlers::NieuweCorrectie>(),
+        InvoerSchema::van::<handlers::NieuweAfsluiting>(),
     ],
 };

@@ -10,7 +10,7 @@ use entity::soorten::{InitiatiefStatus, Participatie, Thema};
 use entity::{gebied, initiatief, netwerk};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    QueryTrait,
+    QuerySelect, QueryTrait,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -389,6 +389,19 @@ pub async fn update(
         .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
         .await?
         .unwrap_or(huidig);
+    // Eindigt het initiatief, dan valt wat voor zijn aanvragen gereserveerd maar niet
+    // uitbetaald is vrij.
+    if nieuwe_status.is_some_and(afloop::afgesloten) {
+        let aanvragen = ctx
+            .scoped(entity::aanvraag::Entity::find())
+            .filter(entity::aanvraag::Column::InitiatiefId.eq(model.id))
+            .lock_exclusive()
+            .all(ctx.db())
+            .await?;
+        for a in &aanvragen {
+            crate::modules::budgetten::vrijgeven(&ctx, a, "Het initiatief is geëindigd").await?;
+        }
+    }
     let response = respond(&ctx, StatusCode::OK, model).await?;
     ctx.commit_then(response).await
 }
