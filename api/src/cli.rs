@@ -55,8 +55,9 @@ enum Command {
         #[arg(long)]
         demo: bool,
         /// Synthetische gegevens: per schaal en gemeente 60 gebieden, metingen, 15
-        /// trajecten, 30 gebruikers, 8 netwerken, 300 sleutelpersonen en 150
-        /// initiatieven; deterministisch per zaad.
+        /// trajecten, 30 gebruikers, 8 netwerken, 300 sleutelpersonen, 150
+        /// initiatieven, 4 budgetten, 300 aanvragen en 1 200 grootboekregels;
+        /// deterministisch per zaad.
         #[arg(long)]
         synthetic: bool,
         /// Met `--synthetic`: de schaal (1 tot en met 100).
@@ -130,7 +131,7 @@ async fn synthetisch(config: &Config, schaal: u32, zaad: u64) -> anyhow::Result<
     .await?;
     balk.finish_and_clear();
     println!(
-        "Synthetische gegevens geladen (schaal {schaal}, zaad {zaad}): {} gebieden, {} metingen, {} trajecten, {} gebruikers, {} netwerken, {} sleutelpersonen, {} initiatieven in {:.1} s.",
+        "Synthetische gegevens geladen (schaal {schaal}, zaad {zaad}): {} gebieden, {} metingen, {} trajecten, {} gebruikers, {} netwerken, {} sleutelpersonen, {} initiatieven, {} aanvragen, {} grootboekregels in {:.1} s.",
         verslag.gebieden,
         verslag.metingen,
         verslag.trajecten,
@@ -138,6 +139,8 @@ async fn synthetisch(config: &Config, schaal: u32, zaad: u64) -> anyhow::Result<
         verslag.netwerken,
         verslag.sleutelpersonen,
         verslag.initiatieven,
+        verslag.aanvragen,
+        verslag.mutaties,
         begin.elapsed().as_secs_f64()
     );
     Ok(())

@@ -178,7 +178,13 @@ async fn retries_with_an_idempotency_key_have_no_second_effect() {
     .await;
     assert_eq!((s1, s2), (201, 201));
     assert_eq!(a1, a2);
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM aanvraag").await, 1);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM aanvraag WHERE budget_id = '{b}'"
+        ))
+        .await,
+        1
+    );
     let mut anders = body.clone();
     anders["aangevraagdBedrag"] = json!(2000);
     let (s3, fout) = post(
@@ -192,7 +198,13 @@ async fn retries_with_an_idempotency_key_have_no_second_effect() {
         (s3, fout["code"].as_str()),
         (422, Some("idempotency_key_hergebruikt"))
     );
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM aanvraag").await, 1);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM aanvraag WHERE budget_id = '{b}'"
+        ))
+        .await,
+        1
+    );
 
     let a = id_of(&a1);
     let besluit = json!({"toegekendBedrag": 800, "motivering": "Deels"});
@@ -376,7 +388,13 @@ async fn the_matching_rule_and_the_other_ceilings_hold() {
         assert_velden(&fout, &[("toegekendBedrag", "te_hoog")]);
         assert!(fout.to_string().contains(reden), "{bedrag}: {fout}");
     }
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM mutatie").await, 0);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM mutatie WHERE budget_id = '{b}'"
+        ))
+        .await,
+        0
+    );
     let ok = app
         .post_expect(
             &pad,
@@ -420,7 +438,13 @@ async fn whoever_submitted_cannot_decide() {
     let besluit = json!({"toegekendBedrag": 1000, "motivering": "Goed plan"});
     let fout = app.post_expect(&pad, &beide, &besluit, 403).await;
     assert_eq!(fout["code"], "eigen_aanvraag");
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM mutatie").await, 0);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM mutatie WHERE budget_id = '{b}'"
+        ))
+        .await,
+        0
+    );
     let coordinator = app.token_for("oss.coordinator").await;
     app.post_expect(&pad, &coordinator, &besluit, 403).await;
     let ok = app.post_expect(&pad, &budgethouder, &besluit, 200).await;
@@ -451,7 +475,10 @@ async fn late_decisions_are_allowed_but_flagged() {
     )
     .await;
     let lijst = app
-        .get_json_as("/api/v1/aanvragen?teLaat=true", &budgethouder)
+        .get_json_as(
+            &format!("/api/v1/aanvragen?teLaat=true&budgetId={b}"),
+            &budgethouder,
+        )
         .await;
     assert_eq!(crate::helpers::kolom(&lijst, "id"), vec![laat.as_str()]);
     let besloten = app
@@ -467,7 +494,10 @@ async fn late_decisions_are_allowed_but_flagged() {
         (Some("afgewezen"), Some(true))
     );
     let lijst = app
-        .get_json_as("/api/v1/aanvragen?teLaat=true", &budgethouder)
+        .get_json_as(
+            &format!("/api/v1/aanvragen?teLaat=true&budgetId={b}"),
+            &budgethouder,
+        )
         .await;
     assert_eq!(lijst["totaalAantal"], 0);
     // Het overzicht: mediaan dagen tot besluit (10), zonder persoonsgegevens, ook voor de regio.
@@ -538,7 +568,13 @@ async fn every_bad_amount_is_refused_and_nothing_is_stored() {
         )
         .await;
     assert_velden(&fout, &[("initiatiefId", "ongeldig")]);
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM aanvraag").await, 0);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT count(*) FROM aanvraag WHERE budget_id = '{b}'"
+        ))
+        .await,
+        0
+    );
     // Een totaal gaat niet onder het gereserveerde bedrag.
     let a = id_of(&aanvraag(&app, &coordinator, &b, &i, json!({})).await);
     app.post_expect(

@@ -215,6 +215,16 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
     assert_eq!(
         crate::helpers::query_text(
             &db,
+            "SELECT string_agg(DISTINCT concat_ws('|', b.gereserveerd, b.uitbetaald, \
+               (SELECT string_agg(status, ',' ORDER BY status) FROM aanvraag a WHERE a.budget_id = b.id)), ';') \
+             FROM budget b WHERE b.jaar = extract(year FROM current_date)"
+        )
+        .await,
+        "50000|25000|afgewezen,concept,ingediend,toegekend"
+    );
+    assert_eq!(
+        crate::helpers::query_text(
+            &db,
             "SELECT count(*)::text FROM sleutelpersoon_gegevens WHERE achternaam <> 'Fictief' OR email NOT LIKE '%.invalid'"
         )
         .await,
@@ -471,6 +481,20 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
     assert_eq!(
         telling("SELECT string_agg(DISTINCT status, ',' ORDER BY status) FROM initiatief").await,
         "afgerond,gestopt,idee,lopend"
+    );
+    // 4 budgetten, 300 aanvragen en 1 200 grootboekregels per gemeente, en de totalen
+    // van elk budget zijn wat het grootboek zegt.
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT concat_ws('|', (SELECT count(*) FROM budget b WHERE b.gemeente_id = m.id), \
+                 (SELECT count(*) FROM aanvraag a WHERE a.gemeente_id = m.id), \
+                 (SELECT count(*) FROM mutatie x WHERE x.gemeente_id = m.id)), ',') FROM gemeente m").await,
+        "4|300|1200"
+    );
+    assert_eq!(
+        telling("SELECT count(*)::text FROM budget b WHERE gereserveerd <> (SELECT coalesce(sum(bedrag), 0) FROM mutatie \
+                 WHERE budget_id = b.id AND soort = 'reservering') OR uitbetaald <> (SELECT coalesce(sum(bedrag), 0) \
+                 FROM mutatie WHERE budget_id = b.id AND soort = 'uitbetaling')").await,
+        "0"
     );
     assert_eq!(
         telling("SELECT string_agg(DISTINCT status, ',' ORDER BY status) FROM sleutelpersoon")

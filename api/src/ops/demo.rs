@@ -509,6 +509,7 @@ pub async fn netwerk(
         return Ok(0);
     }
     initiatieven(db, netwerk).await?;
+    budget(db, netwerk).await?;
     let typen = [
         "{verbinder}",
         "{vertegenwoordiger,doener}",
@@ -630,6 +631,75 @@ async fn initiatieven(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_
             Uuid::now_v7().into(),
             Uuid::now_v7().into(),
         ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Een wijkbudget van dit jaar (5 000 euro, hoogstens 1 000 per aanvraag) met
+/// aanvragen in verschillende toestanden: de belboom toegekend en deels uitbetaald, de
+/// moestuin ingediend en wachtend op een besluit, het kookproject afgewezen, en een
+/// concept van het netwerk zelf (expertise inhuren).
+async fn budget(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::DbErr> {
+    let budget = Uuid::now_v7();
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO budget (id, gemeente_id, naam, jaar, vorm, totaal_bedrag, max_per_aanvraag, beslistermijn_dagen) \
+         SELECT $1, gemeente_id, 'Wijkbudget ' || extract(year FROM current_date), \
+           extract(year FROM current_date)::int, 'micro', 500000, 100000, 14 FROM netwerk WHERE id = $2",
+        [budget.into(), netwerk.into()],
+    ))
+    .await?;
+    let aanvragen = [
+        (
+            "Belboom bij stroomuitval",
+            "toegekend",
+            60_000_i64,
+            Some(50_000_i64),
+        ),
+        ("Buurtmoestuin", "ingediend", 80_000, None),
+        ("Jongeren koken voor ouderen", "afgewezen", 120_000, Some(0)),
+    ];
+    for (titel, status, gevraagd, toegekend) in aanvragen {
+        let id = Uuid::now_v7();
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO aanvraag (id, gemeente_id, budget_id, initiatief_id, aangevraagd_bedrag, eigen_bijdrage, \
+               plan, status, ingediend_op, beslissen_voor, toegekend_bedrag, motivering, besloten_op, te_laat) \
+             SELECT $1, i.gemeente_id, $2, i.id, $3, 0, 'Zie het initiatief.', $4, current_date - 20, \
+               current_date - 6, $5, CASE WHEN $5 IS NOT NULL THEN 'Besluit van de demo.' END, \
+               CASE WHEN $5 IS NOT NULL THEN current_date - 10 END, CASE WHEN $5 IS NOT NULL THEN false END \
+             FROM initiatief i JOIN netwerk n ON n.gemeente_id = i.gemeente_id \
+             WHERE n.id = $6 AND i.titel = $7",
+            [
+                id.into(),
+                budget.into(),
+                gevraagd.into(),
+                status.into(),
+                toegekend.into(),
+                netwerk.into(),
+                titel.into(),
+            ],
+        ))
+        .await?;
+        if let Some(bedrag) = toegekend.filter(|b| *b > 0) {
+            db.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag, omschrijving) \
+                 SELECT u.id, a.gemeente_id, a.budget_id, a.id, u.soort, u.bedrag, u.omschrijving \
+                 FROM aanvraag a, (VALUES ($2::uuid, 'reservering', $3::bigint, NULL::text, 1), \
+                   ($4::uuid, 'uitbetaling', $3::bigint / 2, 'Eerste termijn', 2)) AS u(id, soort, bedrag, omschrijving, n) \
+                 WHERE a.id = $1 ORDER BY u.n",
+                [id.into(), Uuid::now_v7().into(), bedrag.into(), Uuid::now_v7().into()],
+            ))
+            .await?;
+        }
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO aanvraag (id, gemeente_id, budget_id, netwerk_id, aangevraagd_bedrag, plan, status) \
+         SELECT $1, gemeente_id, $2, id, 40000, 'Een trainer voor de kerngroep.', 'concept' FROM netwerk WHERE id = $3",
+        [Uuid::now_v7().into(), budget.into(), netwerk.into()],
     ))
     .await?;
     Ok(())

@@ -4,7 +4,8 @@
 //! buurten of kernen), twee tot vier metingen per gebied over drie jaar (sommige
 //! alleen tekenen, sommige gebieden zonder meting), 15 trajecten in alle toestanden
 //! en 30 gebruikers, 8 netwerken en 300 sleutelpersonen (met statusgeschiedenis,
-//! toestemming en lidmaatschappen) en 150 initiatieven; schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
+//! toestemming en lidmaatschappen), 150 initiatieven, 4 budgetten met 300 aanvragen en
+//! 1 200 regels in het grootboek; schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
 //! fictief. Elke latere module breidt deze generator uit met haar eigen resources.
 //!
 //! Alles gaat met één `INSERT ... SELECT FROM unnest(...)` per tabel per gemeente:
@@ -38,6 +39,8 @@ pub struct Verslag {
     pub netwerken: u64,
     pub sleutelpersonen: u64,
     pub initiatieven: u64,
+    pub aanvragen: u64,
+    pub mutaties: u64,
 }
 
 /// Een eenvoudige, vaste pseudo-toevalsgenerator (SplitMix64): hetzelfde zaad geeft
@@ -187,8 +190,13 @@ pub async fn laden(
         let personen = sleutelpersonen_van(&mut toeval, &gebieden, &netwerken, schaal);
         insert_netwerken(db, gemeente, &netwerken).await?;
         insert_sleutelpersonen(db, gemeente, &personen).await?;
-        verslag.initiatieven +=
+        let initiatieven =
             insert_initiatieven(db, gemeente, &mut toeval, &gebieden, &netwerken, schaal).await?;
+        verslag.initiatieven += initiatieven.len() as u64;
+        let (aanvragen, mutaties) =
+            insert_budgetten(db, gemeente, &mut toeval, &initiatieven, schaal).await?;
+        verslag.aanvragen += aanvragen;
+        verslag.mutaties += mutaties;
         verslag.netwerken += netwerken.len() as u64;
         verslag.sleutelpersonen += personen.len() as u64;
         verslag.gebieden += gebieden.len() as u64;
@@ -843,7 +851,7 @@ async fn insert_initiatieven(
     gebieden: &[Gebied],
     netwerken: &[Netwerk],
     schaal: usize,
-) -> Result<u64, sea_orm::DbErr> {
+) -> Result<Vec<Uuid>, sea_orm::DbErr> {
     const THEMAS: [&str; 15] = [
         "vrije_tijd",
         "vrijwilligerswerk",
@@ -895,7 +903,7 @@ async fn insert_initiatieven(
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bool[]) \
            WITH ORDINALITY AS u(id, thema, status, gebied, netwerk, contact, nr), gemeente g WHERE g.code = $7",
         vec![
-            ids.into(),
+            ids.clone().into(),
             themas.into(),
             statussen.into(),
             gebied_ids.into(),
@@ -905,5 +913,95 @@ async fn insert_initiatieven(
             gemeente.slug.into(),
         ],
     )
-    .await
+    .await?;
+    Ok(ids)
+}
+
+/// Vier budgetten per schaal (100 000 euro, hoogstens 1 000 per aanvraag) met 300
+/// aanvragen per schaal: twee derde toegekend (heel of half) met een reservering en vijf
+/// uitbetalingen van elk een tiende, de rest ingediend, afgewezen, concept of
+/// ingetrokken. Geeft het aantal aanvragen en grootboekregels.
+async fn insert_budgetten(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    toeval: &mut Toeval,
+    initiatieven: &[Uuid],
+    schaal: usize,
+) -> Result<(u64, u64), sea_orm::DbErr> {
+    const VORMEN: [&str; 4] = ["micro", "flexibel", "matching", "experiment"];
+    let budgetten: Vec<Uuid> = (0..4 * schaal).map(|_| toeval.uuid()).collect();
+    uitvoeren(
+        db,
+        "INSERT INTO budget (id, gemeente_id, naam, jaar, vorm, totaal_bedrag, max_per_aanvraag) \
+         SELECT u.id, g.id, 'Budget ' || u.nr, 2026, u.vorm, 10000000, 100000 \
+         FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS u(id, vorm, nr), gemeente g WHERE g.code = $3",
+        vec![
+            budgetten.clone().into(),
+            (0..budgetten.len())
+                .map(|i| VORMEN[i % VORMEN.len()].to_owned())
+                .collect::<Vec<_>>()
+                .into(),
+            gemeente.code.into(),
+        ],
+    )
+    .await?;
+    let n = 300 * schaal;
+    let (mut ids, mut budget_ids, mut initiatief_ids) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut gevraagd, mut statussen, mut toegekend) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..n {
+        ids.push(toeval.uuid());
+        budget_ids.push(budgetten[i % budgetten.len()]);
+        initiatief_ids.push(initiatieven[toeval.onder(initiatieven.len())]);
+        let bedrag = 100 * (50 + toeval.onder(951) as i64);
+        gevraagd.push(bedrag);
+        let (status, grant) = match (i % 3, (i / 3) % 4) {
+            (0, _) => ("toegekend", bedrag),
+            (1, _) => ("deels_toegekend", bedrag / 2),
+            (_, 0) => ("ingediend", -1),
+            (_, 1) => ("afgewezen", 0),
+            (_, 2) => ("concept", -1),
+            _ => ("ingetrokken", -1),
+        };
+        statussen.push(status.to_owned());
+        toegekend.push(grant);
+    }
+    let aanvragen = uitvoeren(
+        db,
+        "INSERT INTO aanvraag (id, gemeente_id, budget_id, initiatief_id, aangevraagd_bedrag, eigen_bijdrage, \
+           status, ingediend_op, beslissen_voor, toegekend_bedrag, motivering, besloten_op, te_laat) \
+         SELECT u.id, b.gemeente_id, u.budget, u.initiatief, u.gevraagd, u.gevraagd, u.status, \
+           CASE WHEN u.status <> 'concept' THEN DATE '2026-01-05' + (u.nr % 300)::int END, \
+           CASE WHEN u.status <> 'concept' THEN DATE '2026-01-19' + (u.nr % 300)::int END, \
+           nullif(u.toegekend, -1), CASE WHEN u.toegekend >= 0 THEN 'Synthetisch besluit' END, \
+           CASE WHEN u.toegekend >= 0 THEN DATE '2026-01-05' + (u.nr % 300)::int + (u.nr % 20)::int END, \
+           CASE WHEN u.toegekend >= 0 THEN u.nr % 20 > 14 END \
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int8[], $5::text[], $6::int8[]) \
+           WITH ORDINALITY AS u(id, budget, initiatief, gevraagd, status, toegekend, nr) \
+         JOIN budget b ON b.id = u.budget",
+        vec![
+            ids.into(),
+            budget_ids.into(),
+            initiatief_ids.into(),
+            gevraagd.into(),
+            statussen.into(),
+            toegekend.into(),
+        ],
+    )
+    .await?;
+    // Per toegekende aanvraag een reservering en vijf uitbetalingen van een tiende, met
+    // ids die uit die van de aanvraag volgen (dus ook deterministisch).
+    let mutaties = uitvoeren(
+        db,
+        "INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag, omschrijving, tijdstip) \
+         SELECT md5(a.id::text || r.n)::uuid, a.gemeente_id, a.budget_id, a.id, \
+           CASE WHEN r.n = 0 THEN 'reservering' ELSE 'uitbetaling' END, \
+           CASE WHEN r.n = 0 THEN a.toegekend_bedrag ELSE a.toegekend_bedrag / 10 END, \
+           CASE WHEN r.n > 0 THEN 'Termijn ' || r.n END, a.besloten_op + r.n * 7 \
+         FROM aanvraag a, generate_series(0, 5) AS r(n) \
+         WHERE a.gemeente_id = (SELECT id FROM gemeente WHERE code = $1) AND a.toegekend_bedrag > 0 \
+         ORDER BY a.id, r.n",
+        vec![gemeente.code.into()],
+    )
+    .await?;
+    Ok((aanvragen, mutaties))
 }
