@@ -4,7 +4,8 @@
 # Voor schaal 1 en 10: een verse database met `seed --synthetic`, de release-binary
 # op loopback, wrk met 8 en 64 verbindingen op de lijst van gebieden (als coördinator
 # van Oss en als regio_netwerkmanager), één gebied, de lijst van trajecten en die van
-# sleutelpersonen (met persoonsgegevens en het verwerkingenlogboek), het
+# sleutelpersonen (met persoonsgegevens en het verwerkingenlogboek) en die van
+# aanvragen, het
 # tokenendpoint met 8; daarna pgbench (prepared, zelfde gelijktijdigheid, zelfde
 # database, als rol weefsel_app onder row-level security, met dezelfde
 # verbindingsopties als de dienst) met de SQL die die endpoints uitvoeren
@@ -103,7 +104,7 @@ for schaal in 1 10; do
       sleep 0.2; done ) &
   sampler=$!
   for c in 8 64; do
-    for ep in gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen; do
+    for ep in gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen; do
       case $ep in
         gebieden_coordinator) t=$coordinator; path="/api/v1/gebieden?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
@@ -114,6 +115,8 @@ for schaal in 1 10; do
         trajecten) t=$coordinator; path="/api/v1/trajecten?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
         sleutelpersonen) t=$coordinator; path="/api/v1/sleutelpersonen?paginaGrootte=20"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
+        aanvragen) t=$coordinator; path="/api/v1/aanvragen?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
       esac
       api=$(meet_api "$c" "$t" "$path")
