@@ -62,6 +62,28 @@ impl FromRequest for IdempotencyKey {
     }
 }
 
+/// Begint een idempotent verzoek in een handler: `idempotent!(ctx, sleutel, operatie,
+/// invoer)` geeft een [`Idempotent`], of keert met het eerdere antwoord terug uit de
+/// handler (en met 422 bij een andere body).
+#[macro_export]
+macro_rules! idempotent {
+    ($ctx:expr, $sleutel:expr, $operatie:expr, $invoer:expr) => {
+        match $crate::http::idempotentie::begin(
+            $ctx.db(),
+            &$sleutel,
+            $ctx.caller.actor.id(),
+            &$operatie,
+            &$invoer.vingerafdruk(),
+        )
+        .await?
+        {
+            Ok(idem) => idem,
+            Err(eerder) => return Ok(eerder),
+        }
+    };
+}
+pub use idempotent;
+
 /// Een verzoek dat onder een `Idempotency-Key` valt (of niet, zonder sleutel).
 pub struct Idempotent {
     sleutel: Option<(Uuid, String, String)>,

@@ -272,18 +272,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvragenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    let idem = match idempotentie::begin(
-        ctx.db(),
-        &sleutel,
-        ctx.caller.actor.id(),
-        "POST /aanvragen",
-        &invoer.vingerafdruk(),
-    )
-    .await?
-    {
-        Ok(idem) => idem,
-        Err(eerder) => return Ok(eerder),
-    };
+    let idem = idempotentie::idempotent!(ctx, sleutel, "POST /aanvragen", invoer);
     let budget = match invoer.veld::<Uuid>("budgetId") {
         Some(id) => {
             ctx.verwijzing::<budget::Entity>(id, "budgetId", invoer.fouten())
@@ -479,18 +468,7 @@ pub async fn besluit(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvraagBesluiten)?;
     let operatie = format!("POST /aanvragen/{}/besluit", *id);
-    let idem = match idempotentie::begin(
-        ctx.db(),
-        &sleutel,
-        ctx.caller.actor.id(),
-        &operatie,
-        &invoer.vingerafdruk(),
-    )
-    .await?
-    {
-        Ok(idem) => idem,
-        Err(eerder) => return Ok(eerder),
-    };
+    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let a = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
     // Eén toekenning tegelijk per budget: de tweede wacht en ziet het nieuwe totaal.
     let b = ctx.find_for_update::<budget::Entity>(a.budget_id).await?;
@@ -612,18 +590,7 @@ pub async fn uitbetaling(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenSchrijven)?;
     let operatie = format!("POST /aanvragen/{}/uitbetalingen", *id);
-    let idem = match idempotentie::begin(
-        ctx.db(),
-        &sleutel,
-        ctx.caller.actor.id(),
-        &operatie,
-        &invoer.vingerafdruk(),
-    )
-    .await?
-    {
-        Ok(idem) => idem,
-        Err(eerder) => return Ok(eerder),
-    };
+    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let a = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
     let n = invoer.klaar()?;
     if !matches!(

@@ -626,18 +626,7 @@ pub async fn correctie(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvraagBesluiten)?;
     let operatie = format!("POST /budgetten/{}/correcties", *id);
-    let idem = match idempotentie::begin(
-        ctx.db(),
-        &sleutel,
-        ctx.caller.actor.id(),
-        &operatie,
-        &invoer.vingerafdruk(),
-    )
-    .await?
-    {
-        Ok(idem) => idem,
-        Err(eerder) => return Ok(eerder),
-    };
+    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
     let a = match invoer.veld::<Uuid>("aanvraagId") {
         Some(aid) => {
@@ -735,18 +724,7 @@ pub async fn afsluiting(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenSchrijven)?;
     let operatie = format!("POST /budgetten/{}/afsluiting", *id);
-    let idem = match idempotentie::begin(
-        ctx.db(),
-        &sleutel,
-        ctx.caller.actor.id(),
-        &operatie,
-        &invoer.vingerafdruk(),
-    )
-    .await?
-    {
-        Ok(idem) => idem,
-        Err(eerder) => return Ok(eerder),
-    };
+    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
     let naar = match invoer.veld::<Uuid>("naarBudgetId") {
         Some(nid) if nid == b.id => {
