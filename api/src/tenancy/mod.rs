@@ -32,7 +32,7 @@ use crate::audit::{self, Actie, Regel, Wijzigingen};
 use crate::auth::{self, Caller, Recht, TokenKeys};
 use crate::domein::codes::GemeenteCode;
 use crate::http::contract::RequestId;
-use crate::http::invoer::Fouten;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code};
 use crate::modules::gemeenten;
 
@@ -279,24 +279,30 @@ impl Context {
             .ok_or(ApiError::NotFound)
     }
 
-    /// Een rij waarnaar de invoer verwijst (veld `veld`), binnen de scope van de
-    /// aanroeper en vastgehouden als bij [`Context::find_om_te_verwijzen`]. Bestaat
-    /// ze niet (of hoort ze bij een andere gemeente), dan een fout op dat veld en
-    /// `None`; een databasefout is een 500, nooit "bestaat niet".
-    pub async fn verwijzing<E>(
+    /// De rij waarnaar veld `veld` van de invoer verwijst (een id), binnen de scope van
+    /// de aanroeper en vastgehouden als bij [`Context::find_om_te_verwijzen`]. Zonder
+    /// (geldig) id `None`; bestaat de rij niet (of hoort ze bij een andere gemeente),
+    /// dan een fout op dat veld en `None`. Een databasefout is een 500, nooit "bestaat
+    /// niet".
+    pub async fn verwijzing<E, T>(
         &self,
-        id: Uuid,
+        invoer: &mut Invoer<T>,
         veld: &str,
-        fouten: &mut Fouten,
     ) -> ApiResult<Option<E::Model>>
     where
         E: TenantOwned,
         <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+        T: serde::de::DeserializeOwned + utoipa::ToSchema,
     {
+        let Some(id) = invoer.veld::<Uuid>(veld) else {
+            return Ok(None);
+        };
         match self.find_om_te_verwijzen::<E>(id).await {
             Ok(model) => Ok(Some(model)),
             Err(ApiError::NotFound) => {
-                fouten.reject(veld, "ongeldig", "Dit bestaat niet in uw gemeente.");
+                invoer
+                    .fouten()
+                    .reject(veld, "ongeldig", "Dit bestaat niet in uw gemeente.");
                 Ok(None)
             }
             Err(error) => Err(error),

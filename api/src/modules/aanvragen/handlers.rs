@@ -273,21 +273,13 @@ pub async fn create(
     ctx.require(Recht::AanvragenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
     let idem = idempotentie::idempotent!(ctx, sleutel, "POST /aanvragen", invoer);
-    let budget = match invoer.veld::<Uuid>("budgetId") {
-        Some(id) => {
-            ctx.verwijzing::<budget::Entity>(id, "budgetId", invoer.fouten())
-                .await?
-        }
-        None => None,
-    };
-    if let Some(id) = invoer.veld::<Uuid>("initiatiefId") {
-        ctx.verwijzing::<initiatief::Entity>(id, "initiatiefId", invoer.fouten())
-            .await?;
-    }
-    if let Some(id) = invoer.veld::<Uuid>("netwerkId") {
-        ctx.verwijzing::<netwerk::Entity>(id, "netwerkId", invoer.fouten())
-            .await?;
-    }
+    let budget = ctx
+        .verwijzing::<budget::Entity, _>(&mut invoer, "budgetId")
+        .await?;
+    ctx.verwijzing::<initiatief::Entity, _>(&mut invoer, "initiatiefId")
+        .await?;
+    ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
+        .await?;
     let mut fouten = Fouten::new();
     fouten.check(
         invoer.heeft("initiatiefId") != invoer.heeft("netwerkId"),

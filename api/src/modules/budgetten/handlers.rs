@@ -221,10 +221,8 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuwBudget>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    if let Some(id) = invoer.veld::<Uuid>("gebiedId") {
-        ctx.verwijzing::<gebied::Entity>(id, "gebiedId", invoer.fouten())
-            .await?;
-    }
+    ctx.verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")
+        .await?;
     let n = invoer.klaar()?;
     let matching = n.matching.unwrap_or(Verhouding {
         teller: 1,
@@ -281,10 +279,8 @@ pub async fn update(
     ctx.require(Recht::BudgettenSchrijven)?;
     // Vergrendeld: een gelijktijdige toekenning wacht, of is al geboekt.
     let huidig = ctx.find_for_update::<budget::Entity>(*id).await?;
-    if let Some(g) = invoer.veld::<Uuid>("gebiedId") {
-        ctx.verwijzing::<gebied::Entity>(g, "gebiedId", invoer.fouten())
-            .await?;
-    }
+    ctx.verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")
+        .await?;
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
     if let Some(totaal) = i.totaal_bedrag.filter(|t| *t < huidig.gereserveerd) {
@@ -628,13 +624,9 @@ pub async fn correctie(
     let operatie = format!("POST /budgetten/{}/correcties", *id);
     let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
-    let a = match invoer.veld::<Uuid>("aanvraagId") {
-        Some(aid) => {
-            ctx.verwijzing::<aanvraag::Entity>(aid, "aanvraagId", invoer.fouten())
-                .await?
-        }
-        None => None,
-    };
+    let a = ctx
+        .verwijzing::<aanvraag::Entity, _>(&mut invoer, "aanvraagId")
+        .await?;
     let mut fouten = Fouten::new();
     if let Some(a) = &a {
         fouten.check(
@@ -726,18 +718,14 @@ pub async fn afsluiting(
     let operatie = format!("POST /budgetten/{}/afsluiting", *id);
     let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
-    let naar = match invoer.veld::<Uuid>("naarBudgetId") {
-        Some(nid) if nid == b.id => {
-            invoer
-                .fouten()
-                .reject("naarBudgetId", "ongeldig", "Een ander budget dan dit.");
-            None
-        }
-        Some(nid) => {
-            ctx.verwijzing::<budget::Entity>(nid, "naarBudgetId", invoer.fouten())
-                .await?
-        }
-        None => None,
+    let naar = if invoer.veld::<Uuid>("naarBudgetId") == Some(b.id) {
+        invoer
+            .fouten()
+            .reject("naarBudgetId", "ongeldig", "Een ander budget dan dit.");
+        None
+    } else {
+        ctx.verwijzing::<budget::Entity, _>(&mut invoer, "naarBudgetId")
+            .await?
     };
     let open: Vec<aanvraag::Model> = ctx
         .scoped(aanvraag::Entity::find())

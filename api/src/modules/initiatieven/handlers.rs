@@ -154,14 +154,10 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
     ctx: &Context,
     invoer: &mut Invoer<T>,
 ) -> ApiResult<()> {
-    if let Some(id) = invoer.veld::<Uuid>("gebiedId") {
-        ctx.verwijzing::<gebied::Entity>(id, "gebiedId", invoer.fouten())
-            .await?;
-    }
-    if let Some(id) = invoer.veld::<Uuid>("netwerkId") {
-        ctx.verwijzing::<netwerk::Entity>(id, "netwerkId", invoer.fouten())
-            .await?;
-    }
+    ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
+        .await?;
+    ctx.verwijzing::<netwerk::Entity, _>(invoer, "netwerkId")
+        .await?;
     Ok(())
 }
 

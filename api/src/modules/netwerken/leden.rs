@@ -120,10 +120,8 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let netwerk = ctx.find_om_te_verwijzen::<netwerk::Entity>(*id).await?;
-    if let Some(persoon) = invoer.veld::<Uuid>("sleutelpersoonId") {
-        ctx.verwijzing::<sleutelpersoon::Entity>(persoon, "sleutelpersoonId", invoer.fouten())
-            .await?;
-    }
+    ctx.verwijzing::<sleutelpersoon::Entity, _>(&mut invoer, "sleutelpersoonId")
+        .await?;
     let mut fouten = Fouten::new();
     regels(
         netwerk.vorm,

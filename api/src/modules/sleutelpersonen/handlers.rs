@@ -416,7 +416,7 @@ pub async fn create(
     }
     .insert(ctx.db())
     .await?;
-    nieuwe_status(&ctx, &model, None).await?;
+    status_vastleggen(&ctx, &model, None).await?;
     let codes = ctx.codes().await?;
     let mut w =
         Wijzigingen::aangemaakt(RESOURCE, &representatie(model.clone(), None, &codes, None));
@@ -440,21 +440,16 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
     personen: &[&str],
 ) -> ApiResult<()> {
     for veld in gebieden {
-        if let Some(id) = invoer.veld::<Uuid>(veld) {
-            ctx.verwijzing::<gebied::Entity>(id, veld, invoer.fouten())
-                .await?;
-        }
+        ctx.verwijzing::<gebied::Entity, _>(invoer, veld).await?;
     }
     for veld in personen {
-        if let Some(id) = invoer.veld::<Uuid>(veld) {
-            ctx.verwijzing::<sleutelpersoon::Entity>(id, veld, invoer.fouten())
-                .await?;
-        }
+        ctx.verwijzing::<sleutelpersoon::Entity, _>(invoer, veld)
+            .await?;
     }
     Ok(())
 }
 
-async fn nieuwe_status(
+async fn status_vastleggen(
     ctx: &Context,
     model: &sleutelpersoon::Model,
     door: Option<Uuid>,
@@ -562,12 +557,12 @@ pub async fn update(
                 .as_ref()
                 .is_some_and(|g| g.levensbeschouwing.is_some())
     };
-    let wervingsmethode = if invoer_leegt(&invoer, "wervingsmethode") {
+    let wervingsmethode = if invoer.is_null("wervingsmethode") {
         None
     } else {
         invoer.veld("wervingsmethode").or(huidig.wervingsmethode)
     };
-    let voorgedragen_door = if invoer_leegt(&invoer, "voorgedragenDoor") {
+    let voorgedragen_door = if invoer.is_null("voorgedragenDoor") {
         None
     } else {
         invoer.veld("voorgedragenDoor").or(huidig.voorgedragen_door)
@@ -741,20 +736,12 @@ pub async fn update(
             })?;
     }
     if nieuwe_status.is_some() {
-        nieuwe_status_regel(&ctx, &model).await?;
+        status_vastleggen(&ctx, &model, None).await?;
     }
     let version = model.version;
     let r = een(&ctx, model).await?;
     let response = antwoord(StatusCode::OK, version, &r);
     ctx.commit_then(response).await
-}
-
-async fn nieuwe_status_regel(ctx: &Context, model: &sleutelpersoon::Model) -> ApiResult<()> {
-    nieuwe_status(ctx, model, None).await
-}
-
-fn invoer_leegt<T: serde::de::DeserializeOwned + ToSchema>(invoer: &Invoer<T>, veld: &str) -> bool {
-    invoer.is_null(veld)
 }
 
 /// Staat een persoonlijk veld in de wijziging?

@@ -115,20 +115,12 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    let gebied = match invoer.veld::<Uuid>("gebiedId") {
-        Some(id) => {
-            ctx.verwijzing::<gebied::Entity>(id, "gebiedId", invoer.fouten())
-                .await?
-        }
-        None => None,
-    };
-    let netwerk = match invoer.veld::<Uuid>("netwerkId") {
-        Some(id) => {
-            ctx.verwijzing::<netwerk::Entity>(id, "netwerkId", invoer.fouten())
-                .await?
-        }
-        None => None,
-    };
+    let gebied = ctx
+        .verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")
+        .await?;
+    let netwerk = ctx
+        .verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
+        .await?;
     if !invoer.heeft("gebiedId") && !invoer.heeft("netwerkId") {
         invoer.fouten().reject(
             "gebiedId",
