@@ -131,7 +131,7 @@ async fn synthetisch(config: &Config, schaal: u32, zaad: u64) -> anyhow::Result<
     .await?;
     balk.finish_and_clear();
     println!(
-        "Synthetische gegevens geladen (schaal {schaal}, zaad {zaad}): {} gebieden, {} metingen, {} trajecten, {} gebruikers, {} netwerken, {} sleutelpersonen, {} initiatieven, {} aanvragen, {} grootboekregels in {:.1} s.",
+        "Synthetische gegevens geladen (schaal {schaal}, zaad {zaad}): {} gebieden, {} metingen, {} trajecten, {} gebruikers, {} netwerken, {} sleutelpersonen, {} initiatieven, {} aanvragen, {} grootboekregels, {} bijeenkomsten, {} oefeningen, {} meldingen in {:.1} s.",
         verslag.gebieden,
         verslag.metingen,
         verslag.trajecten,
@@ -141,6 +141,9 @@ async fn synthetisch(config: &Config, schaal: u32, zaad: u64) -> anyhow::Result<
         verslag.initiatieven,
         verslag.aanvragen,
         verslag.mutaties,
+        verslag.bijeenkomsten,
+        verslag.oefeningen,
+        verslag.meldingen,
         begin.elapsed().as_secs_f64()
     );
     Ok(())

@@ -21,6 +21,8 @@ pub struct Model {
     pub buddy_id: Option<Uuid>,
     pub tijdsinvestering: Option<String>,
     pub laatste_contact: Option<Date>,
+    /// De laatste check-in (bijgehouden bij elke nieuwe).
+    pub laatste_checkin: Option<Date>,
     pub verhoogd_risico: bool,
     pub zichtbaar_voor: Vec<Uuid>,
     pub toestemming_datum: Option<Date>,

@@ -394,6 +394,162 @@ tekst_enum!(
     }
 );
 
+tekst_enum!(
+    /// Wat voor organisatie op de sociale kaart staat (seed 003, stap 3).
+    OrganisatieSoort {
+        /// Een partnerorganisatie.
+        Partner = "partner",
+        /// Een relevante afdeling van de eigen gemeente.
+        GemeentelijkeAfdeling = "gemeentelijke_afdeling",
+        /// Een lopend samenwerkingsverband om bij aan te sluiten.
+        Samenwerkingsverband = "samenwerkingsverband",
+    }
+);
+
+tekst_enum!(
+    /// Het maatschappelijk veld van een organisatie (seed 000).
+    MaatschappelijkVeld {
+        OverheidPubliekeDiensten = "overheid_publieke_diensten",
+        MaatschappelijkMiddenveld = "maatschappelijk_middenveld",
+        OnderwijsJeugd = "onderwijs_jeugd",
+        MarktBedrijfsleven = "markt_bedrijfsleven",
+        MediaCommunicatie = "media_communicatie",
+        InformeleNetwerken = "informele_netwerken",
+    }
+);
+
+tekst_enum!(
+    /// De netwerkcategorie van een organisatie (de tabellen van seed 000).
+    NetwerkCategorie {
+        BuurtWijkpartners = "buurt_wijkpartners",
+        SleutelfigurenActieveBewoners = "sleutelfiguren_actieve_bewoners",
+        Bewonersinitiatieven = "bewonersinitiatieven",
+        Ouderenorganisaties = "ouderenorganisaties",
+        ReligieuzeCultureleGemeenschappen = "religieuze_culturele_gemeenschappen",
+        Onderwijsinstellingen = "onderwijsinstellingen",
+        JongerenSport = "jongeren_sport",
+        LokaleOndernemers = "lokale_ondernemers",
+        LokaleMedia = "lokale_media",
+        OnlineSocialeMedia = "online_sociale_media",
+        BuurtgroepenVrijwilligers = "buurtgroepen_vrijwilligers",
+        InformeleInwonernetwerken = "informele_inwonernetwerken",
+        JeugdGezinnen = "jeugd_gezinnen",
+        /// Hulporganisaties, vaak landelijk georganiseerd (seed 000, §5.1).
+        Hulporganisaties = "hulporganisaties",
+    }
+);
+
+tekst_enum!(
+    /// Op welk niveau een organisatie werkt.
+    Niveau {
+        Lokaal = "lokaal",
+        Regionaal = "regionaal",
+        Landelijk = "landelijk",
+    }
+);
+
+tekst_enum!(
+    /// De soort bijeenkomst.
+    BijeenkomstSoort {
+        /// Binding en bewustwording van toekomstige crises.
+        EersteBijeenkomst = "eerste_bijeenkomst",
+        /// Afspraken, doelen en organisatievorm.
+        TweedeBijeenkomst = "tweede_bijeenkomst",
+        Startbijeenkomst = "startbijeenkomst",
+        Netwerkbijeenkomst = "netwerkbijeenkomst",
+        Kerngroep = "kerngroep",
+        Themabijeenkomst = "themabijeenkomst",
+        Dialoogtafel = "dialoogtafel",
+        Evaluatie = "evaluatie",
+    }
+);
+
+tekst_enum!(
+    /// Waar een bijeenkomst is: de plekken rouleren tussen de leden.
+    Locatiesoort {
+        Buurthuis = "buurthuis",
+        Gebedshuis = "gebedshuis",
+        Bibliotheek = "bibliotheek",
+        Gemeentehuis = "gemeentehuis",
+        Politiebureau = "politiebureau",
+        School = "school",
+        Sportvereniging = "sportvereniging",
+        Online = "online",
+        Anders = "anders",
+    }
+);
+
+tekst_enum!(
+    /// Een doel van een oefening.
+    OefenDoel {
+        SamenwerkingNetwerkpartners = "samenwerking_netwerkpartners",
+        CommunicatieTijdensCrisis = "communicatie_tijdens_crisis",
+        RolverdelingBesluitvorming = "rolverdeling_besluitvorming",
+    }
+);
+
+tekst_enum!(
+    /// De vorm van een oefening.
+    Oefenvorm {
+        Tabletop = "tabletop",
+        Praktijksimulatie = "praktijksimulatie",
+        Digitaal = "digitaal",
+        Instructie = "instructie",
+        Spelvorm = "spelvorm",
+    }
+);
+
+tekst_enum!(
+    /// `gepland` → `uitgevoerd` → `geevalueerd`.
+    OefeningStatus {
+        Gepland = "gepland",
+        Uitgevoerd = "uitgevoerd",
+        Geevalueerd = "geevalueerd",
+    }
+);
+
+tekst_enum!(
+    /// De soort melding.
+    MeldingSoort {
+        Bedreiging = "bedreiging",
+        Intimidatie = "intimidatie",
+        Geweld = "geweld",
+        Vernieling = "vernieling",
+        Discriminatie = "discriminatie",
+        /// Online bedreiging of intimidatie.
+        Online = "online",
+        Anders = "anders",
+    }
+);
+
+tekst_enum!(
+    /// Tegen wie een melding gaat.
+    Betrokkene {
+        Sleutelpersoon = "sleutelpersoon",
+        ActieveBewoner = "actieve_bewoner",
+        Ambtenaar = "ambtenaar",
+    }
+);
+
+tekst_enum!(
+    /// De ernst van een melding.
+    Ernst {
+        Laag = "laag",
+        Middel = "middel",
+        Hoog = "hoog",
+        Acuut = "acuut",
+    }
+);
+
+tekst_enum!(
+    /// `open` → `in_behandeling` → `afgesloten` (met een afsluitnotitie).
+    MeldingStatus {
+        Open = "open",
+        InBehandeling = "in_behandeling",
+        Afgesloten = "afgesloten",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,5 +601,18 @@ mod tests {
         check(BudgetVorm::as_str);
         check(AanvraagStatus::as_str);
         check(MutatieSoort::as_str);
+        check(OrganisatieSoort::as_str);
+        check(MaatschappelijkVeld::as_str);
+        check(NetwerkCategorie::as_str);
+        check(Niveau::as_str);
+        check(BijeenkomstSoort::as_str);
+        check(Locatiesoort::as_str);
+        check(OefenDoel::as_str);
+        check(Oefenvorm::as_str);
+        check(OefeningStatus::as_str);
+        check(MeldingSoort::as_str);
+        check(Betrokkene::as_str);
+        check(Ernst::as_str);
+        check(MeldingStatus::as_str);
     }
 }

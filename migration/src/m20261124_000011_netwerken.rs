@@ -224,7 +224,7 @@ CREATE INDEX traject_netwerk_idx ON traject (netwerk_id, gemeente_id);
 
 /// De context weet nu ook of de aanroeper persoonsgegevens van zijn gemeente mag zien
 /// en wie hij is (`weefsel.persoonsgegevens`, `weefsel.gebruiker`, `weefsel.actor_*`).
-const CONTEXT: &str = r#"
+pub(crate) const CONTEXT: &str = r#"
 CREATE OR REPLACE FUNCTION weefsel_context_openen(
     p_soort text, p_account uuid, p_gemeente text, p_extern text, p_generatie integer)
 RETURNS TABLE (id uuid, actief boolean, rollen text[], scopes text[], gemeente_id uuid,

@@ -222,6 +222,21 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
         .await,
         "50000|25000|afgewezen,concept,ingediend,toegekend"
     );
+    // Issue 14: per gemeente twee organisaties op de kaart, twee partners (een uit de
+    // catalogus), drie bijeenkomsten, één oefening en een veiligheidsafspraak.
+    assert_eq!(
+        crate::helpers::query_text(
+            &db,
+            "SELECT string_agg(DISTINCT concat_ws('|', \
+               (SELECT count(*) FROM organisatie o WHERE o.gemeente_id = m.id), \
+               (SELECT count(*) FROM netwerk_partner p WHERE p.gemeente_id = m.id), \
+               (SELECT count(*) FROM bijeenkomst b WHERE b.gemeente_id = m.id), \
+               (SELECT count(*) FROM oefening o WHERE o.gemeente_id = m.id), \
+               (SELECT count(*) FROM veiligheidsafspraak v WHERE v.gemeente_id = m.id)), ';') FROM gemeente m"
+        )
+        .await,
+        "2|2|3|1|1"
+    );
     assert_eq!(
         crate::helpers::query_text(
             &db,
@@ -395,7 +410,10 @@ async fn synthetisch(zaad: &str) -> (TestDatabase, String) {
     assert!(
         stdout.contains("660 gebieden")
             && stdout.contains("165 trajecten")
-            && stdout.contains("330 gebruikers"),
+            && stdout.contains("330 gebruikers")
+            && stdout.contains("2200 bijeenkomsten")
+            && stdout.contains("220 oefeningen")
+            && stdout.contains("330 meldingen"),
         "{stdout}"
     );
     let db = connect(&database.url, 1).await;
@@ -495,6 +513,23 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
                  WHERE budget_id = b.id AND soort = 'reservering') OR uitbetaald <> (SELECT coalesce(sum(bedrag), 0) \
                  FROM mutatie WHERE budget_id = b.id AND soort = 'uitbetaling')").await,
         "0"
+    );
+    // Issue 14: 200 bijeenkomsten, 20 oefeningen en 30 meldingen per gemeente, in
+    // elke toestand.
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT concat_ws('|', (SELECT count(*) FROM bijeenkomst b WHERE b.gemeente_id = m.id), \
+                 (SELECT count(*) FROM oefening o WHERE o.gemeente_id = m.id), \
+                 (SELECT count(*) FROM melding x WHERE x.gemeente_id = m.id)), ',') FROM gemeente m").await,
+        "200|20|30"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT status, ',' ORDER BY status) FROM oefening").await,
+        "geevalueerd,gepland,uitgevoerd"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT status || ':' || ernst, ',' ORDER BY status || ':' || ernst) FROM melding").await,
+        "afgesloten:acuut,afgesloten:hoog,afgesloten:laag,afgesloten:middel,in_behandeling:acuut,in_behandeling:hoog,\
+         in_behandeling:laag,in_behandeling:middel,open:acuut,open:hoog,open:laag,open:middel"
     );
     assert_eq!(
         telling("SELECT string_agg(DISTINCT status, ',' ORDER BY status) FROM sleutelpersoon")

@@ -284,7 +284,67 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
         )
         .await,
     );
+    let organisatie = id_of(
+        &app.post_expect(
+            "/api/v1/organisaties",
+            &coordinator,
+            &json!({"naam": "Contract", "veld": "onderwijs_jeugd", "niveau": "lokaal"}),
+            201,
+        )
+        .await,
+    );
+    let partner = id_of(
+        &app.post_expect(
+            &format!("/api/v1/netwerken/{netwerk}/partners"),
+            &coordinator,
+            &json!({"organisatieId": organisatie}),
+            201,
+        )
+        .await,
+    );
+    let afspraak = id_of(
+        &app.post_expect(
+            &format!("/api/v1/netwerken/{netwerk}/veiligheidsafspraken"),
+            &coordinator,
+            &json!({"afspraak": "Contract", "herzienVoor": "2027-01-01"}),
+            201,
+        )
+        .await,
+    );
+    let bijeenkomst = id_of(
+        &app.post_expect(
+            "/api/v1/bijeenkomsten",
+            &coordinator,
+            &json!({"soort": "kerngroep", "datum": "2026-01-10", "netwerkId": netwerk}),
+            201,
+        )
+        .await,
+    );
+    let oefening = id_of(
+        &app.post_expect(
+            "/api/v1/oefeningen",
+            &coordinator,
+            &json!({"titel": "Contract", "doelen": ["communicatie_tijdens_crisis"], "vorm": "tabletop",
+                    "scenario": "stroomuitval", "datum": "2027-01-01"}),
+            201,
+        )
+        .await,
+    );
+    let melding = id_of(
+        &app.post_expect(
+            "/api/v1/meldingen",
+            &coordinator,
+            &json!({"soort": "intimidatie", "betrokkene": "ambtenaar", "ernst": "laag", "omschrijving": "Contract",
+                    "behandelaarId": app.user_id("oss.coordinator").await}),
+            201,
+        )
+        .await,
+    );
     let ids = [
+        ("/organisaties/", organisatie, &coordinator),
+        ("/bijeenkomsten/", bijeenkomst, &coordinator),
+        ("/oefeningen/", oefening, &coordinator),
+        ("/meldingen/", melding, &coordinator),
         ("/budgetten/", budget, &budgethouder),
         ("/aanvragen/", aanvraag, &coordinator),
         ("/initiatieven/", initiatief, &coordinator),
@@ -320,7 +380,9 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
                 .replace("{id}", id)
                 .replace("{code}", id)
                 .replace("{nummer}", "0")
-                .replace("{lidId}", &lid);
+                .replace("{lidId}", &lid)
+                .replace("{partnerId}", &partner)
+                .replace("{afspraakId}", &afspraak);
             let body = (methode == Method::PATCH).then(|| json!({}));
             let response = app
                 .met_if_match(methode.clone(), &url, token, "\"999\"", body.as_ref())
@@ -330,7 +392,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             gezien += 1;
         }
     }
-    assert_eq!(gezien, 16, "PATCH en DELETE in het document");
+    assert_eq!(gezien, 26, "PATCH en DELETE in het document");
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM audit_trail").await,
         audit_voor

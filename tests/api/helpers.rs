@@ -454,7 +454,8 @@ impl TestApp {
     pub async fn zonder_demo_sleutelpersonen(&self) {
         exec(
             &self.db,
-            "UPDATE initiatief SET netwerk_id = NULL; DELETE FROM aanvraag WHERE netwerk_id IS NOT NULL; DELETE FROM netwerk_lid; DELETE FROM sleutelpersoon_status; \
+            "DELETE FROM melding_opvolging; DELETE FROM melding; DELETE FROM oefening; DELETE FROM bijeenkomst; \
+             UPDATE initiatief SET netwerk_id = NULL; DELETE FROM aanvraag WHERE netwerk_id IS NOT NULL; DELETE FROM netwerk_lid; DELETE FROM sleutelpersoon_status; \
              DELETE FROM sleutelpersoon_gegevens; DELETE FROM sleutelpersoon; DELETE FROM netwerk",
         )
         .await;

@@ -21,6 +21,7 @@ mod koppelingen;
 mod matrix;
 mod migrations;
 mod netwerken;
+mod netwerkpraktijk;
 mod openapi;
 mod representaties;
 mod sleutelpersonen;

@@ -99,6 +99,89 @@ async fn fresh_lid(app: &TestApp, netwerk: &str) -> String {
     id
 }
 
+/// Een nieuwe rij uit `sql`, waarin `{id}` het nieuwe id is; geeft dat id.
+async fn fresh(app: &TestApp, sql: &str) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    exec(&app.db, &sql.replace("{id}", &id)).await;
+    id
+}
+
+/// Een organisatie op de sociale kaart van Oss, of (`regionaal`) in de catalogus.
+async fn fresh_organisatie(app: &TestApp, regionaal: bool) -> String {
+    let gemeente = if regionaal {
+        "NULL"
+    } else {
+        "(SELECT id FROM gemeente WHERE code = 'GM0828')"
+    };
+    fresh(
+        app,
+        &format!(
+            "INSERT INTO organisatie (id, gemeente_id, naam, soort, veld, niveau) \
+             VALUES ('{{id}}', {gemeente}, 'Matrix {{id}}', 'partner', 'onderwijs_jeugd', 'lokaal')"
+        ),
+    )
+    .await
+}
+
+/// Een organisatie van Oss als partner van `netwerk`; geeft de koppeling.
+async fn fresh_partner(app: &TestApp, netwerk: &str) -> String {
+    let organisatie = fresh_organisatie(app, false).await;
+    fresh(
+        app,
+        &format!(
+            "INSERT INTO netwerk_partner (id, gemeente_id, netwerk_id, organisatie_id) \
+             SELECT '{{id}}', gemeente_id, id, '{organisatie}' FROM netwerk WHERE id = '{netwerk}'"
+        ),
+    )
+    .await
+}
+
+/// Een veiligheidsafspraak van `netwerk`.
+async fn fresh_veiligheidsafspraak(app: &TestApp, netwerk: &str) -> String {
+    fresh(
+        app,
+        &format!(
+            "INSERT INTO veiligheidsafspraak (id, gemeente_id, netwerk_id, afspraak, herzien_voor) \
+             SELECT '{{id}}', gemeente_id, id, 'Matrix', '2027-01-01' FROM netwerk WHERE id = '{netwerk}'"
+        ),
+    )
+    .await
+}
+
+/// Een bijeenkomst in `gebied`.
+async fn fresh_bijeenkomst(app: &TestApp, gebied: &str) -> String {
+    fresh(
+        app,
+        &format!(
+            "INSERT INTO bijeenkomst (id, gemeente_id, soort, datum, gebied_id) \
+             SELECT '{{id}}', gemeente_id, 'kerngroep', '2026-01-10', id FROM gebied WHERE id = '{gebied}'"
+        ),
+    )
+    .await
+}
+
+/// Een geplande oefening van Oss.
+async fn fresh_oefening(app: &TestApp) -> String {
+    fresh(
+        app,
+        "INSERT INTO oefening (id, gemeente_id, titel, doelen, vorm, scenario, datum, status) \
+         SELECT '{id}', id, 'Matrix', '{communicatie_tijdens_crisis}', 'tabletop', 'stroomuitval', \
+         '2027-01-01', 'gepland' FROM gemeente WHERE code = 'GM0828'",
+    )
+    .await
+}
+
+/// Een open melding van Oss met oss.coordinator als behandelaar.
+async fn fresh_melding(app: &TestApp) -> String {
+    fresh(
+        app,
+        "INSERT INTO melding (id, gemeente_id, soort, betrokkene, ernst, datum, omschrijving, \
+         behandelaar_id, status) SELECT '{id}', gemeente_id, 'intimidatie', 'ambtenaar', 'laag', \
+         '2026-01-10', 'Matrix', id, 'open' FROM gebruiker WHERE gebruikersnaam = 'oss.coordinator'",
+    )
+    .await
+}
+
 /// Een nieuw initiatief van Oss.
 async fn fresh_initiatief(app: &TestApp) -> String {
     let id = uuid::Uuid::now_v7().to_string();
@@ -237,6 +320,12 @@ async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
                 "netwerken.schrijven",
                 "budgetten.lezen",
                 "budgetten.schrijven",
+                "organisaties.lezen",
+                "organisaties.schrijven",
+                "bijeenkomsten.lezen",
+                "bijeenkomsten.schrijven",
+                "meldingen.lezen",
+                "meldingen.schrijven",
             ],
         )
         .await;
@@ -287,6 +376,8 @@ async fn the_service_answers_as_the_matrix_says() {
     let initiatief = fresh_initiatief(&app).await;
     let budget = fresh_budget(&app).await;
     let toegekend = fresh_aanvraag(&app, &budget, &initiatief, "toegekend").await;
+    let catalogus = fresh_organisatie(&app, true).await;
+    let behandelaar = app.user_id("oss.coordinator").await;
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("netwerk", netwerk.clone()),
         ("sleutelpersoon", sleutelpersoon.clone()),
@@ -306,6 +397,15 @@ async fn the_service_answers_as_the_matrix_says() {
         ("gebied", gebied.clone()),
         ("traject", traject),
         ("stap", "1".to_owned()),
+        ("organisatie", fresh_organisatie(&app, false).await),
+        ("catalogus_organisatie", catalogus.clone()),
+        (
+            "veiligheidsafspraak",
+            fresh_veiligheidsafspraak(&app, &netwerk).await,
+        ),
+        ("bijeenkomst", fresh_bijeenkomst(&app, &gebied).await),
+        ("oefening", fresh_oefening(&app).await),
+        ("melding", fresh_melding(&app).await),
     ]);
     let operations = operations();
     let mut unique = 0;
@@ -345,6 +445,14 @@ async fn the_service_answers_as_the_matrix_says() {
                             fresh_aanvraag(&app, &budget, &initiatief, "ingediend").await
                         }
                         "nieuw_budget" => fresh_budget(&app).await,
+                        "nieuwe_organisatie" => fresh_organisatie(&app, false).await,
+                        "nieuwe_catalogus_organisatie" => fresh_organisatie(&app, true).await,
+                        "nieuwe_partner" => fresh_partner(&app, &netwerk).await,
+                        "nieuwe_veiligheidsafspraak" => {
+                            fresh_veiligheidsafspraak(&app, &netwerk).await
+                        }
+                        "nieuwe_bijeenkomst" => fresh_bijeenkomst(&app, &gebied).await,
+                        "nieuwe_oefening" => fresh_oefening(&app).await,
                         "toegekende_aanvraag" => {
                             fresh_aanvraag(&app, &budget, &initiatief, "toegekend").await
                         }
@@ -367,7 +475,9 @@ async fn the_service_answers_as_the_matrix_says() {
                     .replace("{sleutelpersoon}", &sleutelpersoon)
                     .replace("{budget}", &budget)
                     .replace("{initiatief}", &initiatief)
-                    .replace("{toegekend}", &toegekend);
+                    .replace("{toegekend}", &toegekend)
+                    .replace("{catalogus}", &catalogus)
+                    .replace("{behandelaar}", &behandelaar);
                 request = request
                     .header("Content-Type", "application/json")
                     .body(body);

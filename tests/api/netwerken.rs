@@ -336,14 +336,20 @@ async fn network_health_on_a_fixture_computed_by_hand() {
         "contactambtenaren": 1,
         "teWeinigContactambtenaren": true,
         "dagenSindsLaatsteBijeenkomst": null,
+        "geenRecenteBijeenkomst": true,
         "uitstroomLaatste12Maanden": 1,
         "ledenZonderContact": 5,
         "crisisafsprakenNietHerzien": ["stroomuitval"],
-        "ontbrekendeBelangen": [{"doel": "veilig_wonen", "belangen": ["gemeente", "woningcorporatie"]}]
+        "ontbrekendeBelangen": [{"doel": "veilig_wonen", "belangen": ["gemeente", "woningcorporatie"]}],
+        "veiligheidsafsprakenTeHerzien": 0,
+        "checkinsAchterstallig": {"aantal": 0, "onderdrukt": false}
     });
     let pad = format!("/api/v1/netwerken/{netwerk}/gezondheid");
     assert_eq!(app.get_json_as(&pad, &coordinator).await, verwacht);
-    // De regio en een raadpleger krijgen hetzelfde, zonder persoonsgegevens te mogen zien.
+    // De regio en een raadpleger krijgen hetzelfde, zonder persoonsgegevens te mogen
+    // zien: ook het aantal achterstallige check-ins onder 5 niet.
+    let mut verwacht = verwacht;
+    verwacht["checkinsAchterstallig"] = json!({"aantal": null, "onderdrukt": true});
     for gebruiker in ["regio.netwerkmanager", "oss.raadpleger"] {
         let token = app.token_for(gebruiker).await;
         assert_eq!(app.get_json_as(&pad, &token).await, verwacht, "{gebruiker}");

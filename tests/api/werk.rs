@@ -98,6 +98,79 @@ async fn no_list_makes_a_query_per_row() {
         )
         .await;
     }
+    // Issue 14: twee bijeenkomsten, oefeningen, meldingen met opvolging, partners,
+    // veiligheidsafspraken en check-ins.
+    let persoon = id_of(
+        &app.nieuwe_sleutelpersoon(&coordinator, json!({"voornaam": "Cas"}))
+            .await,
+    );
+    let coordinator_id = app.user_id("oss.coordinator").await;
+    let mut melding = String::new();
+    for (i, datum) in ["2026-01-10", "2026-02-10"].into_iter().enumerate() {
+        app.post_expect(
+            "/api/v1/bijeenkomsten",
+            &coordinator,
+            &json!({"soort": "netwerkbijeenkomst", "datum": datum, "netwerkId": netwerk, "aanwezigen": [persoon]}),
+            201,
+        )
+        .await;
+        app.post_expect(
+            "/api/v1/oefeningen",
+            &coordinator,
+            &json!({"titel": "Oefening", "doelen": ["communicatie_tijdens_crisis"], "vorm": "tabletop",
+                    "scenario": "stroomuitval", "datum": datum, "netwerkId": netwerk, "deelnemers": [persoon]}),
+            201,
+        )
+        .await;
+        let m = app
+            .post_expect(
+                "/api/v1/meldingen",
+                &coordinator,
+                &json!({"soort": "intimidatie", "betrokkene": "ambtenaar", "ernst": "laag", "datum": datum,
+                        "omschrijving": "Melding", "behandelaarId": coordinator_id}),
+                201,
+            )
+            .await;
+        if melding.is_empty() {
+            melding = id_of(&m);
+        }
+        app.post_expect(
+            &format!("/api/v1/meldingen/{melding}/opvolging"),
+            &coordinator,
+            &json!({"tekst": "Opgevolgd"}),
+            201,
+        )
+        .await;
+        let org = app
+            .post_expect(
+                "/api/v1/organisaties",
+                &coordinator,
+                &json!({"naam": format!("Partner {i}"), "veld": "onderwijs_jeugd", "niveau": "lokaal"}),
+                201,
+            )
+            .await;
+        app.post_expect(
+            &format!("/api/v1/netwerken/{netwerk}/partners"),
+            &coordinator,
+            &json!({"organisatieId": id_of(&org)}),
+            201,
+        )
+        .await;
+        app.post_expect(
+            &format!("/api/v1/netwerken/{netwerk}/veiligheidsafspraken"),
+            &coordinator,
+            &json!({"afspraak": "Afspraak", "herzienVoor": "2027-01-01"}),
+            201,
+        )
+        .await;
+        app.post_expect(
+            &format!("/api/v1/sleutelpersonen/{persoon}/checkins"),
+            &coordinator,
+            &json!({"datum": datum}),
+            201,
+        )
+        .await;
+    }
     // Het verwerkingenlogboek krijgt regels van het lezen van de sleutelpersonen.
     app.get_json_as("/api/v1/sleutelpersonen", &beheerder).await;
     for naam in ["Wijkapp", "Meldingen"] {
@@ -121,6 +194,10 @@ async fn no_list_makes_a_query_per_row() {
             &netwerk
         } else if pad.starts_with("/budgetten/") {
             &budget
+        } else if pad.starts_with("/meldingen/") {
+            &melding
+        } else if pad.starts_with("/sleutelpersonen/") {
+            &persoon
         } else {
             &gebied
         };

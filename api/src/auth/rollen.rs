@@ -97,10 +97,18 @@ pub enum Scope {
     BijeenkomstenLezen,
     #[serde(rename = "bijeenkomsten.schrijven")]
     BijeenkomstenSchrijven,
+    #[serde(rename = "organisaties.lezen")]
+    OrganisatiesLezen,
+    #[serde(rename = "organisaties.schrijven")]
+    OrganisatiesSchrijven,
+    #[serde(rename = "meldingen.lezen")]
+    MeldingenLezen,
+    #[serde(rename = "meldingen.schrijven")]
+    MeldingenSchrijven,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 18] = [
         Scope::GebiedenLezen,
         Scope::GebiedenSchrijven,
         Scope::TrajectenLezen,
@@ -115,6 +123,10 @@ impl Scope {
         Scope::BudgettenSchrijven,
         Scope::BijeenkomstenLezen,
         Scope::BijeenkomstenSchrijven,
+        Scope::OrganisatiesLezen,
+        Scope::OrganisatiesSchrijven,
+        Scope::MeldingenLezen,
+        Scope::MeldingenSchrijven,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -133,6 +145,10 @@ impl Scope {
             Scope::BudgettenSchrijven => "budgetten.schrijven",
             Scope::BijeenkomstenLezen => "bijeenkomsten.lezen",
             Scope::BijeenkomstenSchrijven => "bijeenkomsten.schrijven",
+            Scope::OrganisatiesLezen => "organisaties.lezen",
+            Scope::OrganisatiesSchrijven => "organisaties.schrijven",
+            Scope::MeldingenLezen => "meldingen.lezen",
+            Scope::MeldingenSchrijven => "meldingen.schrijven",
         }
     }
 
@@ -140,11 +156,16 @@ impl Scope {
         Scope::ALL.into_iter().find(|s| s.as_str() == value)
     }
 
-    /// Geeft deze scope toegang tot persoonsgegevens van sleutelpersonen?
+    /// Geeft deze scope toegang tot persoonsgegevens: van sleutelpersonen, of in
+    /// meldingen (vrije tekst over bedreigde mensen)? Zo'n scope kent alleen de
+    /// `gemeente_beheerder` van de gemeente toe.
     pub fn geeft_persoonsgegevens(self) -> bool {
         matches!(
             self,
-            Scope::SleutelpersonenLezen | Scope::SleutelpersonenSchrijven
+            Scope::SleutelpersonenLezen
+                | Scope::SleutelpersonenSchrijven
+                | Scope::MeldingenLezen
+                | Scope::MeldingenSchrijven
         )
     }
 }
@@ -209,6 +230,22 @@ pub enum Recht {
     AanvragenSchrijven,
     /// Besluiten op een aanvraag: alleen een budgethouder van de gemeente.
     AanvraagBesluiten,
+    /// De sociale kaart en de regionale catalogus lezen (iedereen met een rol).
+    OrganisatiesLezen,
+    /// Organisaties op de sociale kaart van de eigen gemeente bijhouden en aan
+    /// netwerken koppelen.
+    OrganisatiesSchrijven,
+    /// De regionale catalogus bijhouden: alleen de `regio_beheerder`.
+    CatalogusSchrijven,
+    /// Bijeenkomsten en oefeningen lezen (ook de regio).
+    BijeenkomstenLezen,
+    /// Bijeenkomsten en oefeningen vastleggen en bijhouden.
+    BijeenkomstenSchrijven,
+    /// Meldingen lezen: alleen coördinatoren en beheerders van de gemeente en
+    /// koppelingen met `meldingen.lezen`. Wie dit niet heeft, krijgt 404 op een melding.
+    MeldingenLezen,
+    /// Meldingen vastleggen, opvolgen en afsluiten.
+    MeldingenSchrijven,
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
@@ -246,6 +283,12 @@ impl Recht {
             Recht::AanvragenSchrijven => SCHRIJVERS,
             Recht::AanvraagBesluiten => &[Rol::Budgethouder],
             Recht::InitiatievenSchrijven => SCHRIJVERS,
+            Recht::OrganisatiesLezen | Recht::BijeenkomstenLezen => LEZERS,
+            Recht::OrganisatiesSchrijven
+            | Recht::BijeenkomstenSchrijven
+            | Recht::MeldingenLezen
+            | Recht::MeldingenSchrijven => SCHRIJVERS,
+            Recht::CatalogusSchrijven => &[Rol::RegioBeheerder],
             Recht::InitiatiefContactLezen => {
                 &[Rol::GemeenteBeheerder, Rol::Coordinator, Rol::Budgethouder]
             }
@@ -278,6 +321,14 @@ impl Recht {
             Recht::PersoonsgegevensLezen => {
                 &[Scope::SleutelpersonenLezen, Scope::SleutelpersonenSchrijven]
             }
+            Recht::OrganisatiesLezen => &[Scope::OrganisatiesLezen, Scope::OrganisatiesSchrijven],
+            Recht::OrganisatiesSchrijven => &[Scope::OrganisatiesSchrijven],
+            Recht::BijeenkomstenLezen => {
+                &[Scope::BijeenkomstenLezen, Scope::BijeenkomstenSchrijven]
+            }
+            Recht::BijeenkomstenSchrijven => &[Scope::BijeenkomstenSchrijven],
+            Recht::MeldingenLezen => &[Scope::MeldingenLezen, Scope::MeldingenSchrijven],
+            Recht::MeldingenSchrijven => &[Scope::MeldingenSchrijven],
             _ => &[],
         }
     }
@@ -308,7 +359,7 @@ impl Recht {
             }
             Recht::PersoonsgegevensToegangBeheren => {
                 "Accounts en koppelingen met toegang tot persoonsgegevens van sleutelpersonen \
-                 (coordinator, gemeente_beheerder, scopes sleutelpersonen.*) beheert alleen de \
+                 (coordinator, gemeente_beheerder, scopes sleutelpersonen.* en meldingen.*) beheert alleen de \
                  gemeente_beheerder van hun gemeente."
             }
             Recht::EersteGemeenteBeheerderAanmaken => {
@@ -361,6 +412,27 @@ impl Recht {
             Recht::AanvraagBesluiten => {
                 "Alleen een budgethouder van de gemeente besluit op een aanvraag."
             }
+            Recht::OrganisatiesLezen => {
+                "Voor de sociale kaart is een rol of de scope organisaties.lezen nodig."
+            }
+            Recht::OrganisatiesSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met organisaties.schrijven) houden de sociale kaart bij."
+            }
+            Recht::CatalogusSchrijven => {
+                "Alleen een regio_beheerder houdt de regionale catalogus bij."
+            }
+            Recht::BijeenkomstenLezen => {
+                "Voor bijeenkomsten en oefeningen is een rol of de scope bijeenkomsten.lezen nodig."
+            }
+            Recht::BijeenkomstenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met bijeenkomsten.schrijven) leggen bijeenkomsten en oefeningen vast."
+            }
+            Recht::MeldingenLezen => {
+                "Meldingen lezen alleen de coördinatoren en beheerders van de gemeente (of een koppeling met meldingen.lezen)."
+            }
+            Recht::MeldingenSchrijven => {
+                "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met meldingen.schrijven) leggen meldingen vast."
+            }
         }
     }
 }
@@ -388,13 +460,20 @@ mod tests {
     }
 
     #[test]
-    fn only_key_person_scopes_carry_personal_data() {
+    fn only_key_person_and_report_scopes_carry_personal_data() {
         let personal: Vec<_> = Scope::ALL
             .into_iter()
             .filter(|s| s.geeft_persoonsgegevens())
             .map(Scope::as_str)
             .collect();
-        assert!(personal.iter().all(|s| s.starts_with("sleutelpersonen.")));
-        assert_eq!(personal.len(), 2);
+        assert_eq!(
+            personal,
+            [
+                "sleutelpersonen.lezen",
+                "sleutelpersonen.schrijven",
+                "meldingen.lezen",
+                "meldingen.schrijven"
+            ]
+        );
     }
 }

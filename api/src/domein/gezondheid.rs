@@ -19,6 +19,12 @@ pub const MIN_CONTACTAMBTENAREN: usize = 2;
 /// Zonder contact langer dan dit aantal dagen telt een lid als "zonder contact".
 pub const DAGEN_ZONDER_CONTACT: i64 = 180;
 
+/// Zonder bijeenkomst langer dan dit aantal dagen (zes maanden) geeft een signaal.
+pub const DAGEN_ZONDER_BIJEENKOMST: i64 = 183;
+
+/// Een sleutelpersoon met verhoogd risico krijgt minstens zo vaak een check-in.
+pub const DAGEN_TUSSEN_CHECKINS: i64 = 90;
+
 /// De belangen die een wijknetwerkdoel nodig heeft (DOMAIN.md, tabel uit seed 002);
 /// leeg voor de doelen van een sleutelpersonennetwerk.
 pub fn benodigde_belangen(doel: NetwerkDoel) -> &'static [Belang] {
@@ -33,7 +39,7 @@ pub fn benodigde_belangen(doel: NetwerkDoel) -> &'static [Belang] {
     }
 }
 
-/// De belangen die een doel mist, gegeven wat de leden (en later partnerorganisaties)
+/// De belangen die een doel mist, gegeven wat de leden en partnerorganisaties
 /// vertegenwoordigen.
 pub fn ontbrekende_belangen(doel: NetwerkDoel, aanwezig: &BTreeSet<Belang>) -> Vec<Belang> {
     benodigde_belangen(doel)

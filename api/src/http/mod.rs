@@ -7,6 +7,7 @@ pub mod idempotentie;
 pub mod invoer;
 pub mod openapi;
 pub mod pagination;
+pub mod periode;
 pub mod problem;
 pub mod route_table;
 pub mod sorting;

@@ -173,6 +173,16 @@ pub enum Code {
     IdempotencyKeyHergebruikt,
     /// 409: een verzoek met deze `Idempotency-Key` is nog bezig.
     IdempotencyKeyBezig,
+    /// 409: deze organisatie is al partner van dit netwerk.
+    AlPartner,
+    /// 409: een organisatie met deze naam staat al op deze kaart.
+    DubbeleOrganisatie,
+    /// 409: de organisatie is partner van een netwerk of deed mee aan een oefening.
+    OrganisatieInGebruik,
+    /// 409: de oefening is uitgevoerd of geëvalueerd en ligt (grotendeels) vast.
+    OefeningVastgelegd,
+    /// 409: de melding is afgesloten en ligt vast.
+    MeldingAfgesloten,
 }
 
 #[derive(Debug, thiserror::Error)]

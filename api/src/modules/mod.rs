@@ -9,13 +9,18 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod aanvragen;
 pub mod audit_trail;
+pub mod bijeenkomsten;
 pub mod budgetten;
 pub mod gebieden;
 pub mod gebruikers;
 pub mod gemeenten;
 pub mod initiatieven;
+pub mod kolommen;
 pub mod koppelingen;
+pub mod meldingen;
 pub mod netwerken;
+pub mod oefeningen;
+pub mod organisaties;
 pub mod sleutelpersonen;
 pub mod token;
 pub mod trajecten;

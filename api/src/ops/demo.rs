@@ -510,6 +510,7 @@ pub async fn netwerk(
     }
     initiatieven(db, netwerk).await?;
     budget(db, netwerk).await?;
+    netwerkpraktijk(db, netwerk).await?;
     let typen = [
         "{verbinder}",
         "{vertegenwoordiger,doener}",
@@ -700,6 +701,93 @@ async fn budget(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::D
         "INSERT INTO aanvraag (id, gemeente_id, budget_id, netwerk_id, aangevraagd_bedrag, plan, status) \
          SELECT $1, gemeente_id, $2, id, 40000, 'Een trainer voor de kerngroep.', 'concept' FROM netwerk WHERE id = $3",
         [Uuid::now_v7().into(), budget.into(), netwerk.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// De sociale kaart, bijeenkomsten, een oefening en een veiligheidsafspraak bij het
+/// demonetwerk: twee lokale organisaties (een buurthuis en de eigen afdeling OOV), het
+/// buurthuis en het Rode Kruis uit de catalogus als partners, de eerste en tweede
+/// bijeenkomst en een netwerkbijeenkomst van vorige maand, en een geëvalueerde
+/// tabletop-oefening stroomuitval.
+async fn netwerkpraktijk(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::DbErr> {
+    let buurthuis = Uuid::now_v7();
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO organisatie (id, gemeente_id, naam, soort, veld, categorie, niveau, capaciteiten, rollen, \
+           aanbod, activering, contact) \
+         SELECT u.id, n.gemeente_id, u.naam, u.soort, u.veld, u.categorie, 'lokaal', u.capaciteiten, u.rollen, \
+           u.aanbod, u.activering, u.contact \
+         FROM netwerk n, (VALUES \
+           ($2::uuid, 'Buurthuis (demo)', 'partner', 'maatschappelijk_middenveld', 'bewonersinitiatieven', \
+            '{handjes,hulpmiddelen}'::text[], '{welzijn,bewoners}'::text[], 'Ruimte, koffie en een aggregaat.', \
+            'Via de beheerder van het buurthuis (algemeen nummer).', 'buurthuis@demo.invalid'), \
+           ($3::uuid, 'Afdeling Openbare Orde en Veiligheid (demo)', 'gemeentelijke_afdeling', \
+            'overheid_publieke_diensten', NULL, '{hoofdjes}'::text[], '{gemeente}'::text[], \
+            'Advies bij meldingen en veiligheidsafspraken.', 'Via het algemene nummer van de gemeente.', \
+            'oov@demo.invalid')) \
+           AS u(id, naam, soort, veld, categorie, capaciteiten, rollen, aanbod, activering, contact) \
+         WHERE n.id = $1",
+        [netwerk.into(), buurthuis.into(), Uuid::now_v7().into()],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO netwerk_partner (id, gemeente_id, netwerk_id, organisatie_id, toelichting) \
+         SELECT gen_random_uuid(), n.gemeente_id, n.id, o.id, 'Partner van het demonetwerk.' \
+         FROM netwerk n, organisatie o \
+         WHERE n.id = $1 AND (o.id = $2 OR (o.gemeente_id IS NULL AND o.naam = 'Rode Kruis'))",
+        [netwerk.into(), buurthuis.into()],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        r#"INSERT INTO bijeenkomst (id, gemeente_id, soort, datum, begintijd, eindtijd, locatiesoort, locatie,
+               netwerk_id, deelnemers, aanwezigen, agenda, verslag, verslag_aan_afwezigen, terugkoppeling, acties)
+           SELECT gen_random_uuid(), n.gemeente_id, u.soort, current_date - u.dagen, TIME '19:30', TIME '21:30',
+               u.locatiesoort, u.locatie, n.id, u.deelnemers,
+               coalesce((SELECT array_agg(l.sleutelpersoon_id) FROM netwerk_lid l WHERE l.netwerk_id = n.id
+                         AND l.eind IS NULL), '{}'),
+               u.agenda::jsonb, u.verslag, true, u.terugkoppeling, u.acties::jsonb
+           FROM netwerk n, (VALUES
+             ('eerste_bijeenkomst', 240, 'buurthuis', 'Buurthuis (demo)', 18,
+              '[{"onderwerp": "Welkom en introductie onderwerp"}, {"onderwerp": "Verkenning thema"}, {"onderwerp": "Pauze"}, {"onderwerp": "Impact op de persoon/organisatie en impact op de wijk"}, {"onderwerp": "Afsluiting en vervolg"}]',
+              'Kennismaking; risico''s in kaart gebracht met mindmaps.', NULL,
+              '[{"omschrijving": "Mindmaps uitwerken", "eigenaar": "wijkverbinder", "deadline": null, "gereed": true}]'),
+             ('tweede_bijeenkomst', 180, 'bibliotheek', 'Bibliotheek (demo)', 15,
+              '[{"onderwerp": "Terugkoppeling eerste bijeenkomst"}, {"onderwerp": "Expertise uitnodigen"}, {"onderwerp": "Netwerkdoelen formuleren"}, {"onderwerp": "Organisatievorm"}, {"onderwerp": "Afsluiting en commitment"}]',
+              'Doelen en crisisafspraken gemaakt.', 'Bewoners hoorden dat de belboom er komt.',
+              '[{"omschrijving": "Belboom opzetten", "eigenaar": "voorzitter netwerk", "deadline": null, "gereed": true}]'),
+             ('netwerkbijeenkomst', 30, 'gebedshuis', 'Ontmoetingsruimte (demo)', 21, '[]',
+              'Belboom getest; twee adressen ontbraken.', 'Teruggekoppeld dat de aggregaat nog niet geregeld is.',
+              '[{"omschrijving": "Aggregaat regelen", "eigenaar": "buurthuis", "deadline": null, "gereed": false}]'))
+             AS u(soort, dagen, locatiesoort, locatie, deelnemers, agenda, verslag, terugkoppeling, acties)
+           WHERE n.id = $1"#,
+        [netwerk.into()],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        r#"INSERT INTO oefening (id, gemeente_id, titel, doelen, vorm, scenario, datum, netwerk_id, organisaties,
+               status, briefing, debrief, evaluatie)
+           SELECT gen_random_uuid(), n.gemeente_id, 'Tabletop stroomuitval (demo)',
+               '{communicatie_tijdens_crisis,samenwerking_netwerkpartners}', 'tabletop', 'stroomuitval',
+               current_date - 45, n.id, ARRAY[$2::uuid], 'geevalueerd', 'Scenario: 48 uur geen stroom in de wijk.',
+               'De belboom werkte; de aggregaat ontbrak.',
+               '{"goed": "Snelle alarmering via de belboom.", "verbeterpunten": "Noodstroom voor het buurthuis.",
+                 "vervolg": "Aggregaat regelen met het buurthuis.", "afsprakenRealistisch": true}'
+           FROM netwerk n WHERE n.id = $1"#,
+        [netwerk.into(), buurthuis.into()],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO veiligheidsafspraak (id, gemeente_id, netwerk_id, afspraak, laatst_herzien, herzien_voor) \
+         SELECT gen_random_uuid(), gemeente_id, id, \
+           'Een bedreiging meldt een lid binnen een dag bij de wijkverbinder; die legt een melding vast.', \
+           current_date - 60, current_date + 120 FROM netwerk WHERE id = $1",
+        [netwerk.into()],
     ))
     .await?;
     Ok(())

@@ -41,6 +41,9 @@ pub struct Verslag {
     pub initiatieven: u64,
     pub aanvragen: u64,
     pub mutaties: u64,
+    pub bijeenkomsten: u64,
+    pub oefeningen: u64,
+    pub meldingen: u64,
 }
 
 /// Een eenvoudige, vaste pseudo-toevalsgenerator (SplitMix64): hetzelfde zaad geeft
@@ -197,6 +200,11 @@ pub async fn laden(
             insert_budgetten(db, gemeente, &mut toeval, &initiatieven, schaal).await?;
         verslag.aanvragen += aanvragen;
         verslag.mutaties += mutaties;
+        let (bijeenkomsten, oefeningen, meldingen) =
+            insert_netwerkpraktijk(db, gemeente, schaal).await?;
+        verslag.bijeenkomsten += bijeenkomsten;
+        verslag.oefeningen += oefeningen;
+        verslag.meldingen += meldingen;
         verslag.netwerken += netwerken.len() as u64;
         verslag.sleutelpersonen += personen.len() as u64;
         verslag.gebieden += gebieden.len() as u64;
@@ -1004,4 +1012,73 @@ async fn insert_budgetten(
     )
     .await?;
     Ok((aanvragen, mutaties))
+}
+
+/// Per gemeente per schaal 200 bijeenkomsten, 20 oefeningen en 30 meldingen, verdeeld
+/// over de netwerken en de twee jaar vóór 1 november 2026 (ids uit de gemeente en het
+/// volgnummer, dus deterministisch). Oefeningen in het verleden zijn uitgevoerd of
+/// geëvalueerd, meldingen in elke toestand en ernst; de behandelaar is een coördinator.
+async fn insert_netwerkpraktijk(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    schaal: usize,
+) -> Result<(u64, u64, u64), sea_orm::DbErr> {
+    const SOORTEN: &str = "ARRAY['netwerkbijeenkomst', 'kerngroep', 'themabijeenkomst', 'dialoogtafel', \
+        'startbijeenkomst', 'evaluatie', 'eerste_bijeenkomst', 'tweede_bijeenkomst']";
+    let n = schaal as i32;
+    let bijeenkomsten = uitvoeren(
+        db,
+        &format!(
+            "WITH n AS (SELECT id, gemeente_id, gebied_ids, row_number() OVER (ORDER BY id) - 1 AS nr, \
+                 count(*) OVER () AS aantal FROM netwerk WHERE gemeente_id = (SELECT id FROM gemeente WHERE code = $1)) \
+             INSERT INTO bijeenkomst (id, gemeente_id, soort, datum, begintijd, locatiesoort, netwerk_id, gebied_id, \
+                 deelnemers, verslag, verslag_aan_afwezigen) \
+             SELECT md5('bijeenkomst' || $1 || r.i)::uuid, n.gemeente_id, ({SOORTEN})[1 + r.i % 8], \
+                 DATE '2026-11-01' - (r.i * 7 % 730), TIME '19:30', \
+                 (ARRAY['buurthuis', 'gebedshuis', 'bibliotheek', 'school', 'online'])[1 + r.i % 5], \
+                 n.id, n.gebied_ids[1], 8 + r.i % 40, 'Synthetisch verslag', r.i % 3 = 0 \
+             FROM generate_series(0, 200 * $2 - 1) AS r(i) JOIN n ON n.nr = r.i % n.aantal"
+        ),
+        vec![gemeente.code.into(), n.into()],
+    )
+    .await?;
+    let oefeningen = uitvoeren(
+        db,
+        "WITH n AS (SELECT id, gemeente_id, row_number() OVER (ORDER BY id) - 1 AS nr, count(*) OVER () AS aantal \
+                 FROM netwerk WHERE gemeente_id = (SELECT id FROM gemeente WHERE code = $1)) \
+         INSERT INTO oefening (id, gemeente_id, titel, doelen, vorm, scenario, datum, netwerk_id, status, debrief, evaluatie) \
+         SELECT md5('oefening' || $1 || r.i)::uuid, n.gemeente_id, 'Oefening ' || r.i, \
+             ARRAY[(ARRAY['samenwerking_netwerkpartners', 'communicatie_tijdens_crisis', 'rolverdeling_besluitvorming'])[1 + r.i % 3]], \
+             (ARRAY['tabletop', 'praktijksimulatie', 'digitaal', 'instructie', 'spelvorm'])[1 + r.i % 5], \
+             (ARRAY['stroomuitval', 'hittegolf', 'extreem_weer', 'overstroming', 'pandemie', 'uitval_drinkwater'])[1 + r.i % 6], \
+             DATE '2026-11-01' - (r.i * 36 % 730) + CASE WHEN r.i % 5 = 0 THEN 400 ELSE 0 END, n.id, \
+             CASE WHEN r.i % 5 = 0 THEN 'gepland' WHEN r.i % 5 = 1 THEN 'uitgevoerd' ELSE 'geevalueerd' END, \
+             CASE WHEN r.i % 5 <> 0 THEN 'Synthetische debrief' END, \
+             CASE WHEN r.i % 5 > 1 THEN jsonb_build_object('goed', 'Samenwerking', 'verbeterpunten', 'Communicatie', \
+                 'afsprakenRealistisch', r.i % 2 = 0) END \
+         FROM generate_series(0, 20 * $2 - 1) AS r(i) JOIN n ON n.nr = r.i % n.aantal",
+        vec![gemeente.code.into(), n.into()],
+    )
+    .await?;
+    let meldingen = uitvoeren(
+        db,
+        "WITH n AS (SELECT id, gemeente_id, gebied_ids, row_number() OVER (ORDER BY id) - 1 AS nr, count(*) OVER () AS aantal \
+                 FROM netwerk WHERE gemeente_id = (SELECT id FROM gemeente WHERE code = $1)), \
+              b AS (SELECT id FROM gebruiker WHERE gemeente_id = (SELECT id FROM gemeente WHERE code = $1) \
+                 AND 'coordinator' = ANY (rollen) ORDER BY gebruikersnaam LIMIT 1) \
+         INSERT INTO melding (id, gemeente_id, soort, betrokkene, ernst, datum, omschrijving, netwerk_id, gebied_id, \
+             behandelaar_id, politie, status, afsluitnotitie, afgesloten_op) \
+         SELECT md5('melding' || $1 || r.i)::uuid, n.gemeente_id, \
+             (ARRAY['bedreiging', 'intimidatie', 'geweld', 'vernieling', 'discriminatie', 'online', 'anders'])[1 + r.i % 7], \
+             (ARRAY['sleutelpersoon', 'actieve_bewoner', 'ambtenaar'])[1 + r.i % 3], \
+             (ARRAY['laag', 'middel', 'hoog', 'acuut'])[1 + r.i % 4], DATE '2026-11-01' - (r.i * 23 % 700), \
+             'Synthetische melding', n.id, n.gebied_ids[1], b.id, r.i % 4 > 1, \
+             (ARRAY['open', 'in_behandeling', 'afgesloten'])[1 + r.i % 3], \
+             CASE WHEN r.i % 3 = 2 THEN 'Synthetisch afgesloten' END, \
+             CASE WHEN r.i % 3 = 2 THEN DATE '2026-11-01' - (r.i * 23 % 700) + 14 END \
+         FROM generate_series(0, 30 * $2 - 1) AS r(i) JOIN n ON n.nr = r.i % n.aantal CROSS JOIN b",
+        vec![gemeente.code.into(), n.into()],
+    )
+    .await?;
+    Ok((bijeenkomsten, oefeningen, meldingen))
 }

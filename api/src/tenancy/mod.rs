@@ -22,8 +22,8 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, dev::Payloa
 use sea_orm::sea_query::LockType;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PrimaryKeyTrait, QueryFilter,
-    QuerySelect, Select, Statement, TransactionTrait,
+    DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PrimaryKeyToColumn,
+    PrimaryKeyTrait, QueryFilter, QuerySelect, Select, Statement, TransactionTrait,
 };
 use tracing_actix_web::RootSpan;
 use uuid::Uuid;
@@ -307,6 +307,39 @@ impl Context {
             }
             Err(error) => Err(error),
         }
+    }
+
+    /// Als [`Context::verwijzing`] voor een lijst ids in veld `veld`: bestaat er één
+    /// niet in de scope van de aanroeper, dan een fout op dat veld.
+    pub async fn verwijzingen<E, T>(&self, invoer: &mut Invoer<T>, veld: &str) -> ApiResult<()>
+    where
+        E: TenantOwned,
+        E::Model: HeeftId,
+        T: serde::de::DeserializeOwned + utoipa::ToSchema,
+    {
+        let Some(ids) = invoer.veld::<Vec<Uuid>>(veld) else {
+            return Ok(());
+        };
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let pk = <E::PrimaryKey as sea_orm::Iterable>::iter()
+            .next()
+            .map(|k| k.into_column())
+            .ok_or_else(|| ApiError::Internal("geen primaire sleutel".into()))?;
+        let gevonden = self
+            .scoped(E::find())
+            .filter(pk.is_in(ids.clone()))
+            .lock(LockType::KeyShare)
+            .all(&self.tx)
+            .await?;
+        let bekend: std::collections::HashSet<Uuid> = gevonden.iter().map(HeeftId::id).collect();
+        if ids.iter().any(|id| !bekend.contains(id)) {
+            invoer
+                .fouten()
+                .reject(veld, "ongeldig", "Niet elk id bestaat in uw gemeente.");
+        }
+        Ok(())
     }
 
     /// Eén wijziger tegelijk voor wat `sleutel` noemt (een advisory lock tot het einde

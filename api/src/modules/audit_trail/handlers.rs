@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use actix_web::{HttpResponse, get};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use entity::audit_trail;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
@@ -17,7 +17,8 @@ use crate::audit::{Actie, Wijziging};
 use crate::auth::Recht;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, InvalidParam};
+use crate::http::periode::Periode;
+use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
 
 /// De soorten resource in de audit trail.
@@ -36,6 +37,14 @@ pub enum ResourceSoort {
     Budget,
     Aanvraag,
     Mutatie,
+    Organisatie,
+    NetwerkPartner,
+    Bijeenkomst,
+    Oefening,
+    Melding,
+    MeldingOpvolging,
+    Veiligheidsafspraak,
+    SleutelpersoonCheckin,
 }
 
 impl ResourceSoort {
@@ -53,6 +62,14 @@ impl ResourceSoort {
             ResourceSoort::Budget => "budget",
             ResourceSoort::Aanvraag => "aanvraag",
             ResourceSoort::Mutatie => "mutatie",
+            ResourceSoort::Organisatie => "organisatie",
+            ResourceSoort::NetwerkPartner => "netwerk_partner",
+            ResourceSoort::Bijeenkomst => "bijeenkomst",
+            ResourceSoort::Oefening => "oefening",
+            ResourceSoort::Melding => "melding",
+            ResourceSoort::MeldingOpvolging => "melding_opvolging",
+            ResourceSoort::Veiligheidsafspraak => "veiligheidsafspraak",
+            ResourceSoort::SleutelpersoonCheckin => "sleutelpersoon_checkin",
         }
     }
 }
@@ -97,37 +114,27 @@ pub struct AuditTrailParams {
     /// Alleen deze resource (id).
     #[param(min_length = 1, max_length = 100)]
     resource_id: Option<String>,
-    /// Vanaf deze dag (Europe/Amsterdam), inclusief.
-    #[param(value_type = Option<String>, format = Date, example = "2026-11-01")]
-    vanaf: Option<NaiveDate>,
-    /// Tot en met deze dag (Europe/Amsterdam).
-    #[param(value_type = Option<String>, format = Date, example = "2026-11-30")]
-    tot: Option<NaiveDate>,
 }
 
 /// Audit trail
 ///
 /// Elke mutatie, nieuwste eerst: wanneer, wie, welke resource, welke velden (met
 /// oude en nieuwe waarde, behalve bij persoonsgegevens en geheimen) en het request-id.
+/// De periode telt in dagen van Europe/Amsterdam.
 #[utoipa::path(
     operation_id = "listAuditTrail",
-    params(PaginaParams, AuditTrailParams),
+    params(PaginaParams, AuditTrailParams, Periode),
     responses(
         (status = 200, description = "Een pagina regels.", body = Pagina<AuditRegel>),
     ),
 )]
 #[get("/audit-trail")]
-pub async fn list(ctx: Context, lijst: Lijst<AuditTrailParams>) -> ApiResult<HttpResponse> {
+pub async fn list(
+    ctx: Context,
+    lijst: Lijst<AuditTrailParams>,
+    periode: Periode,
+) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AuditTrailLezen)?;
-    if let (Some(vanaf), Some(tot)) = (lijst.params.vanaf, lijst.params.tot)
-        && tot < vanaf
-    {
-        return Err(ApiError::Validation(vec![InvalidParam::new(
-            "tot",
-            "ongeldig",
-            "tot ligt vóór vanaf.",
-        )]));
-    }
     let p = &lijst.params;
     let select = ctx
         .scoped(audit_trail::Entity::find())
@@ -137,13 +144,13 @@ pub async fn list(ctx: Context, lijst: Lijst<AuditTrailParams>) -> ApiResult<Htt
         .apply_if(p.resource_id.as_deref(), |q, id| {
             q.filter(audit_trail::Column::ResourceId.eq(id))
         })
-        .apply_if(p.vanaf, |q, vanaf| {
+        .apply_if(periode.vanaf, |q, vanaf| {
             q.filter(Expr::cust_with_values(
                 "tijdstip >= ($1::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
                 [vanaf],
             ))
         })
-        .apply_if(p.tot, |q, tot| {
+        .apply_if(periode.tot, |q, tot| {
             q.filter(Expr::cust_with_values(
                 "tijdstip < ($1::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'",
                 [tot],

@@ -41,22 +41,40 @@ pub async fn actieve_gebruikers(
     veld: &str,
     fouten: &mut crate::http::invoer::Fouten,
 ) -> crate::http::problem::ApiResult<()> {
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    actieve_gebruikers_met_rol(ctx, gemeente_id, ids, &[], veld, fouten).await
+}
+
+/// Als [`actieve_gebruikers`], en elk heeft een van `rollen` (leeg: elke rol), zoals
+/// de behandelaar van een melding.
+pub async fn actieve_gebruikers_met_rol(
+    ctx: &crate::tenancy::Context,
+    gemeente_id: uuid::Uuid,
+    ids: &[uuid::Uuid],
+    rollen: &[crate::auth::Rol],
+    veld: &str,
+    fouten: &mut crate::http::invoer::Fouten,
+) -> crate::http::problem::ApiResult<()> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryTrait};
     if ids.is_empty() {
         return Ok(());
     }
     let uniek: std::collections::BTreeSet<_> = ids.iter().collect();
+    let rollen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
     let gevonden = entity::gebruiker::Entity::find()
         .filter(entity::gebruiker::Column::Id.is_in(ids.iter().copied()))
         .filter(entity::gebruiker::Column::GemeenteId.eq(gemeente_id))
         .filter(entity::gebruiker::Column::Actief.eq(true))
+        .apply_if((!rollen.is_empty()).then_some(rollen), |q, r| {
+            q.filter(Expr::cust_with_values("rollen && $1", [r]))
+        })
         .count(ctx.db())
         .await?;
     fouten.check(
         uniek.len() == ids.len() && gevonden as usize == ids.len(),
         veld,
         "ongeldig",
-        "Noem elke gebruiker één keer, als actieve gebruiker van uw gemeente.",
+        "Noem elke gebruiker één keer, als actieve gebruiker van uw gemeente (met een passende rol).",
     );
     Ok(())
 }

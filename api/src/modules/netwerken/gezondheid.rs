@@ -96,17 +96,25 @@ pub struct Gezondheid {
     pub contactambtenaren: i64,
     /// Signaal: minder dan twee contactambtenaren.
     pub te_weinig_contactambtenaren: bool,
-    /// Dagen sinds de laatste bijeenkomst; `null` zolang bijeenkomsten niet worden
-    /// bijgehouden.
+    /// Dagen sinds de laatste bijeenkomst van het netwerk (tot en met vandaag);
+    /// `null` als er nog geen was.
     pub dagen_sinds_laatste_bijeenkomst: Option<i64>,
+    /// Signaal: geen bijeenkomst in de laatste zes maanden.
+    pub geen_recente_bijeenkomst: bool,
     /// Uitstroom van leden in de laatste twaalf maanden.
     pub uitstroom_laatste_12_maanden: i64,
     /// Actieve leden zonder (vastgelegd) contact in de laatste 180 dagen.
     pub leden_zonder_contact: i64,
     /// Crisisafspraken die langer dan een jaar (of nooit) zijn doorgenomen.
     pub crisisafspraken_niet_herzien: Vec<Scenario>,
-    /// Per wijknetwerkdoel de belangen die onder de leden ontbreken.
+    /// Per wijknetwerkdoel de belangen die onder de leden en partnerorganisaties
+    /// ontbreken.
     pub ontbrekende_belangen: Vec<OntbrekendBelang>,
+    /// Veiligheidsafspraken waarvan de herzieningsdatum voorbij is.
+    pub veiligheidsafspraken_te_herzien: i64,
+    /// Actieve leden met een verhoogd risico zonder check-in in de laatste 90 dagen.
+    /// Onder 5 onderdrukt, behalve voor wie de persoonsgegevens mag zien.
+    pub checkins_achterstallig: Cel,
 }
 
 #[derive(FromQueryResult)]
@@ -116,6 +124,9 @@ struct Tellingen {
     belangen: Vec<String>,
     uitstroom: i64,
     zonder_contact: i64,
+    laatste_bijeenkomst: Option<chrono::NaiveDate>,
+    afspraken_te_herzien: i64,
+    checkins_achterstallig: i64,
 }
 
 #[derive(FromQueryResult)]
@@ -128,17 +139,23 @@ struct DiversiteitRij {
 
 const TELLINGEN: &str = r#"
 WITH leden AS (
-    SELECT l.belang, s.id, s.status, s.typen, s.laatste_contact
+    SELECT l.belang, s.id, s.status, s.typen, s.laatste_contact, s.verhoogd_risico, s.laatste_checkin
     FROM netwerk_lid l JOIN sleutelpersoon s ON s.id = l.sleutelpersoon_id
     WHERE l.netwerk_id = $1 AND (l.eind IS NULL OR l.eind >= $2)
 )
 SELECT
     count(*) FILTER (WHERE status = 'actief') AS actieve_leden,
     coalesce((SELECT array_agg(DISTINCT t) FROM leden, unnest(typen) t WHERE status = 'actief'), '{}') AS typen,
-    coalesce(array_agg(DISTINCT belang) FILTER (WHERE belang IS NOT NULL AND status = 'actief'), '{}') AS belangen,
+    coalesce(array_agg(DISTINCT belang) FILTER (WHERE belang IS NOT NULL AND status = 'actief'), '{}')
+      || coalesce((SELECT array_agg(DISTINCT r) FROM netwerk_partner p JOIN organisatie o ON o.id = p.organisatie_id,
+                   unnest(o.rollen) r WHERE p.netwerk_id = $1), '{}') AS belangen,
     (SELECT count(*) FROM netwerk_lid l JOIN sleutelpersoon_status h ON h.sleutelpersoon_id = l.sleutelpersoon_id
       WHERE l.netwerk_id = $1 AND h.status = 'uitgestroomd' AND h.datum > ($2::date - interval '12 months')) AS uitstroom,
-    count(*) FILTER (WHERE status = 'actief' AND (laatste_contact IS NULL OR laatste_contact < $2::date - $3::int)) AS zonder_contact
+    count(*) FILTER (WHERE status = 'actief' AND (laatste_contact IS NULL OR laatste_contact < $2::date - $3::int)) AS zonder_contact,
+    (SELECT max(datum) FROM bijeenkomst WHERE netwerk_id = $1 AND datum <= $2) AS laatste_bijeenkomst,
+    (SELECT count(*) FROM veiligheidsafspraak WHERE netwerk_id = $1 AND herzien_voor < $2) AS afspraken_te_herzien,
+    count(DISTINCT id) FILTER (WHERE status = 'actief' AND verhoogd_risico
+        AND (laatste_checkin IS NULL OR laatste_checkin < $2::date - $4::int)) AS checkins_achterstallig
 FROM leden
 "#;
 
@@ -165,6 +182,7 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
             netwerk.id.into(),
             vandaag.into(),
             (regels::DAGEN_ZONDER_CONTACT as i32).into(),
+            (regels::DAGEN_TUSSEN_CHECKINS as i32).into(),
         ],
     ))
     .one(ctx.db())
@@ -175,6 +193,9 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         belangen: vec![],
         uitstroom: 0,
         zonder_contact: 0,
+        laatste_bijeenkomst: None,
+        afspraken_te_herzien: 0,
+        checkins_achterstallig: 0,
     });
     let rijen = DiversiteitRij::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
@@ -229,6 +250,7 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         .checked_sub_months(chrono::Months::new(12))
         .unwrap_or(vandaag);
     let crisis: Vec<Crisisafspraak> = json(&netwerk.crisisafspraken);
+    let dagen_sinds = t.laatste_bijeenkomst.map(|d| (vandaag - d).num_days());
     let contactambtenaren = netwerk.contactambtenaren.len();
     let body = Gezondheid {
         netwerk_id: netwerk.id,
@@ -238,7 +260,8 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         spreiding_over_gebieden: spreiding,
         contactambtenaren: contactambtenaren as i64,
         te_weinig_contactambtenaren: contactambtenaren < regels::MIN_CONTACTAMBTENAREN,
-        dagen_sinds_laatste_bijeenkomst: None,
+        dagen_sinds_laatste_bijeenkomst: dagen_sinds,
+        geen_recente_bijeenkomst: dagen_sinds.is_none_or(|d| d > regels::DAGEN_ZONDER_BIJEENKOMST),
         uitstroom_laatste_12_maanden: t.uitstroom,
         leden_zonder_contact: t.zonder_contact,
         crisisafspraken_niet_herzien: crisis
@@ -247,6 +270,15 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
             .map(|c| c.scenario)
             .collect(),
         ontbrekende_belangen,
+        veiligheidsafspraken_te_herzien: t.afspraken_te_herzien,
+        checkins_achterstallig: if ctx.caller.has(Recht::PersoonsgegevensLezen) {
+            Cel {
+                aantal: Some(t.checkins_achterstallig),
+                onderdrukt: false,
+            }
+        } else {
+            Cel::uit(Some(t.checkins_achterstallig).filter(|n| *n >= regels::KLEINSTE_CEL))
+        },
     };
     Ok(HttpResponse::Ok().json(body))
 }

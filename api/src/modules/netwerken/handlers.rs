@@ -376,4 +376,5 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(super::leden::update)
         .service(super::leden::remove)
         .service(super::gezondheid::netwerk_gezondheid);
+    super::veiligheid::configure(cfg);
 }

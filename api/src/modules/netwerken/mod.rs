@@ -10,19 +10,22 @@ mod gezondheid;
 mod handlers;
 mod invoer;
 mod leden;
+mod veiligheid;
 mod weergave;
 
 pub use gezondheid::*;
 pub use handlers::*;
 pub use invoer::*;
+pub use veiligheid::Veiligheidsafspraak;
 pub use weergave::*;
 
 crate::tenancy::tenant_owned!(entity::netwerk, id);
 crate::tenancy::tenant_owned!(entity::netwerk_lid, id);
+crate::tenancy::tenant_owned!(entity::veiligheidsafspraak, id);
 
 #[derive(OpenApi)]
 #[openapi(
-    tags((name = "Netwerken", description = "Sleutelpersonennetwerken, wijknetwerken en ad-hocnetwerken met hun afspraken, crisisafspraken, leden en gezondheid.")),
+    tags((name = "Netwerken", description = "Sleutelpersonennetwerken, wijknetwerken en ad-hocnetwerken met hun afspraken, crisisafspraken, veiligheidsafspraken, leden, partners en gezondheid.")),
     components(schemas(entity::soorten::Scenario, entity::soorten::Hulpsoort))
 )]
 struct Doc;
@@ -30,7 +33,7 @@ struct Doc;
 pub const MODULE: super::Module = super::Module {
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
-    tabellen: &["netwerk", "netwerk_lid"],
+    tabellen: &["netwerk", "netwerk_lid", "veiligheidsafspraak"],
     audit_waarden: &[
         crate::audit::Waarden {
             resource: "netwerk",
@@ -58,11 +61,17 @@ pub const MODULE: super::Module = super::Module {
                 "eind",
             ],
         },
+        crate::audit::Waarden {
+            resource: "veiligheidsafspraak",
+            velden: &["netwerkId", "laatstHerzien", "herzienVoor"],
+        },
     ],
     invoer: &[
         InvoerSchema::van::<invoer::NieuwNetwerk>(),
         InvoerSchema::van::<invoer::NetwerkWijziging>(),
         InvoerSchema::van::<invoer::NieuwLidmaatschap>(),
         InvoerSchema::van::<invoer::LidmaatschapWijziging>(),
+        InvoerSchema::van::<veiligheid::NieuweVeiligheidsafspraak>(),
+        InvoerSchema::van::<veiligheid::VeiligheidsafspraakWijziging>(),
     ],
 };

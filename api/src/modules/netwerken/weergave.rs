@@ -58,24 +58,8 @@ pub struct Netwerk {
     pub updated_at: DateTime<Utc>,
 }
 
-fn lijst<T: for<'de> Deserialize<'de>>(waarden: &[String]) -> Vec<T> {
-    waarden
-        .iter()
-        .filter_map(|w| serde_json::from_value(serde_json::Value::from(w.as_str())).ok())
-        .collect()
-}
-
-pub(super) fn tekst<T: Serialize>(waarden: &[T]) -> Vec<String> {
-    waarden
-        .iter()
-        .filter_map(|w| serde_json::to_value(w).ok())
-        .filter_map(|v| v.as_str().map(str::to_owned))
-        .collect()
-}
-
-pub(super) fn json<T: for<'de> Deserialize<'de> + Default>(waarde: &serde_json::Value) -> T {
-    serde_json::from_value(waarde.clone()).unwrap_or_default()
-}
+use crate::modules::kolommen::lijst;
+pub(super) use crate::modules::kolommen::{json, tekst};
 
 pub fn representatie(m: netwerk::Model, codes: &Codes) -> Netwerk {
     Netwerk {

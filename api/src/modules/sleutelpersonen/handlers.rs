@@ -972,5 +972,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(create)
         .service(update)
         .service(anonimiseer)
-        .service(inzage);
+        .service(inzage)
+        .service(super::checkins::list_checkins)
+        .service(super::checkins::create_checkin);
 }

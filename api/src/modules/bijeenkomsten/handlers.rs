@@ -1,0 +1,487 @@
+//! Bijeenkomsten van netwerken (DOMAIN.md, "Meetings, exercises, safety reports"):
+//! soort, wanneer en waar, wie er was, de agenda (met de vaste agenda's van de eerste
+//! en tweede bijeenkomst als sjablonen), het verslag, de vervolgacties en de
+//! terugkoppeling aan bewoners. De gezondheid van een netwerk telt de dagen sinds de
+//! laatste.
+
+use std::collections::HashSet;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use entity::soorten::{BijeenkomstSoort, Locatiesoort};
+use entity::{bijeenkomst, gebied, netwerk, sleutelpersoon};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QueryTrait,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::domein::bijeenkomst::SJABLONEN;
+use crate::http::etag::{IfMatch, resource_response};
+use crate::http::invoer::{Fouten, Invoer};
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::periode::Periode;
+use crate::http::problem::ApiResult;
+use crate::modules::kolommen::{json, naar_json};
+use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
+use crate::tenancy::{Codes, Context};
+
+use super::invoer::*;
+
+pub(super) const RESOURCE: &str = "bijeenkomst";
+
+/// Een bijeenkomst.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Bijeenkomst {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub soort: BijeenkomstSoort,
+    pub titel: Option<String>,
+    pub datum: NaiveDate,
+    #[schema(example = "19:30")]
+    pub begintijd: Option<String>,
+    #[schema(example = "21:30")]
+    pub eindtijd: Option<String>,
+    pub locatiesoort: Option<Locatiesoort>,
+    pub locatie: Option<String>,
+    pub netwerk_id: Option<Uuid>,
+    pub gebied_id: Option<Uuid>,
+    pub deelnemers: Option<i32>,
+    /// De aanwezige sleutelpersonen die u mag zien (wie hun persoonsgegevens ziet).
+    pub aanwezigen: Vec<Uuid>,
+    pub agenda: Vec<Agendapunt>,
+    pub verslag: Option<String>,
+    pub verslag_aan_afwezigen: bool,
+    pub terugkoppeling: Option<String>,
+    pub acties: Vec<Vervolgactie>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn tijd(t: Option<NaiveTime>) -> Option<String> {
+    t.map(|t| t.format("%H:%M").to_string())
+}
+
+fn lees_tijd(t: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(t, "%H:%M").ok()
+}
+
+fn representatie(m: bijeenkomst::Model, codes: &Codes, zien: &HashSet<Uuid>) -> Bijeenkomst {
+    Bijeenkomst {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        soort: m.soort,
+        titel: m.titel,
+        datum: m.datum,
+        begintijd: tijd(m.begintijd),
+        eindtijd: tijd(m.eindtijd),
+        locatiesoort: m.locatiesoort,
+        locatie: m.locatie,
+        netwerk_id: m.netwerk_id,
+        gebied_id: m.gebied_id,
+        deelnemers: m.deelnemers,
+        aanwezigen: m
+            .aanwezigen
+            .into_iter()
+            .filter(|a| zien.contains(a))
+            .collect(),
+        agenda: json(&m.agenda),
+        verslag: m.verslag,
+        verslag_aan_afwezigen: m.verslag_aan_afwezigen,
+        terugkoppeling: m.terugkoppeling,
+        acties: json(&m.acties),
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+async fn respond(
+    ctx: &Context,
+    status: StatusCode,
+    m: bijeenkomst::Model,
+) -> ApiResult<HttpResponse> {
+    let codes = ctx.codes().await?;
+    let zien = zichtbaar(ctx, m.aanwezigen.clone()).await?;
+    let version = m.version;
+    let r = representatie(m, &codes, &zien);
+    Ok(resource_response(status, version, &format!("/api/v1/bijeenkomsten/{}", r.id)).json(r))
+}
+
+/// Een sjabloon voor de agenda.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaSjabloon {
+    pub soort: BijeenkomstSoort,
+    pub doel: String,
+    pub agenda: Vec<Agendapunt>,
+}
+
+/// Agenda-sjablonen
+///
+/// De vaste agenda's van de eerste en tweede netwerkbijeenkomst uit de handreiking;
+/// neem ze over in `agenda` van een nieuwe bijeenkomst.
+#[utoipa::path(
+    operation_id = "listAgendaSjablonen",
+    params(PaginaParams),
+    responses(
+        (status = 200, description = "De sjablonen.", body = Pagina<AgendaSjabloon>),
+    ),
+)]
+#[get("/bijeenkomsten/agenda-sjablonen")]
+pub async fn sjablonen(ctx: Context, lijst: Lijst) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenLezen)?;
+    let alle: Vec<AgendaSjabloon> = SJABLONEN
+        .iter()
+        .map(|s| AgendaSjabloon {
+            soort: s.soort,
+            doel: s.doel.to_owned(),
+            agenda: s
+                .agenda
+                .iter()
+                .map(|(onderwerp, toelichting)| Agendapunt {
+                    onderwerp: (*onderwerp).to_owned(),
+                    toelichting: Some((*toelichting).to_owned()),
+                })
+                .collect(),
+        })
+        .collect();
+    let totaal = alle.len() as u64;
+    let pagina: Vec<_> = alle
+        .into_iter()
+        .skip(usize::try_from(lijst.pagina.offset()).unwrap_or(usize::MAX))
+        .take(usize::try_from(lijst.pagina.pagina_grootte()).unwrap_or(usize::MAX))
+        .collect();
+    Ok(lijst.antwoord(totaal, pagina))
+}
+
+/// Bijeenkomsten
+#[utoipa::path(
+    operation_id = "listBijeenkomsten",
+    params(PaginaParams, BijeenkomstenParams, Periode),
+    responses(
+        (status = 200, description = "Een pagina bijeenkomsten, nieuwste eerst.", body = Pagina<Bijeenkomst>),
+    ),
+)]
+#[get("/bijeenkomsten")]
+pub async fn list(
+    ctx: Context,
+    lijst: Lijst<BijeenkomstenParams>,
+    periode: Periode,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenLezen)?;
+    let p = &lijst.params;
+    let select = ctx
+        .scoped_in(bijeenkomst::Entity::find(), p.gemeente.as_deref())
+        .await?
+        .apply_if(p.soort, |q, s| q.filter(bijeenkomst::Column::Soort.eq(s)))
+        .apply_if(p.netwerk_id, |q, n| {
+            q.filter(bijeenkomst::Column::NetwerkId.eq(n))
+        })
+        .apply_if(p.gebied_id, |q, g| {
+            q.filter(bijeenkomst::Column::GebiedId.eq(g))
+        });
+    let select = periode
+        .filter(select, bijeenkomst::Column::Datum)
+        .order_by_desc(bijeenkomst::Column::Datum)
+        .order_by_desc(bijeenkomst::Column::Id);
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
+    let zien = zichtbaar(&ctx, rijen.iter().flat_map(|r| r.aanwezigen.clone())).await?;
+    let codes = ctx.codes().await?;
+    let resultaten = rijen
+        .into_iter()
+        .map(|m| representatie(m, &codes, &zien))
+        .collect();
+    Ok(lijst.antwoord(totaal, resultaten))
+}
+
+/// Eén bijeenkomst
+#[utoipa::path(
+    operation_id = "getBijeenkomst",
+    params(("id" = Uuid, Path, description = "Id van de bijeenkomst")),
+    responses(
+        (status = 200, description = "De bijeenkomst met `ETag`.", body = Bijeenkomst),
+    ),
+)]
+#[get("/bijeenkomsten/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenLezen)?;
+    let model = ctx.find::<bijeenkomst::Entity>(*id).await?;
+    respond(&ctx, StatusCode::OK, model).await
+}
+
+/// Verwijzingen naar een netwerk, een gebied en sleutelpersonen van de eigen gemeente.
+async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
+    ctx: &Context,
+    invoer: &mut Invoer<T>,
+) -> ApiResult<()> {
+    ctx.verwijzing::<netwerk::Entity, _>(invoer, "netwerkId")
+        .await?;
+    ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
+        .await?;
+    ctx.verwijzingen::<sleutelpersoon::Entity, _>(invoer, "aanwezigen")
+        .await?;
+    Ok(())
+}
+
+/// De regels over meer velden: een netwerk of gebied, een einde niet vóór het begin.
+fn regels(
+    netwerk_of_gebied: bool,
+    begin: Option<NaiveTime>,
+    eind: Option<NaiveTime>,
+    fouten: &mut Fouten,
+) {
+    fouten.check(
+        netwerk_of_gebied,
+        "netwerkId",
+        "verplicht",
+        "Noem het netwerk en/of het gebied van de bijeenkomst (netwerkId, gebiedId).",
+    );
+    if let (Some(b), Some(e)) = (begin, eind) {
+        fouten.check(
+            e >= b,
+            "eindtijd",
+            "ongeldig",
+            "Het einde ligt niet vóór het begin.",
+        );
+    }
+}
+
+fn uniek(ids: Vec<Uuid>) -> Vec<Uuid> {
+    let mut gezien = HashSet::new();
+    ids.into_iter().filter(|id| gezien.insert(*id)).collect()
+}
+
+/// De velden die de audit trail alleen bij naam noemt als ze gezet zijn.
+const VRIJE_TEKST: [&str; 5] = ["titel", "locatie", "verslag", "terugkoppeling", "acties"];
+
+/// Bijeenkomst vastleggen
+#[utoipa::path(
+    operation_id = "createBijeenkomst",
+    request_body = NieuweBijeenkomst,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Bijeenkomst),
+    ),
+)]
+#[post("/bijeenkomsten")]
+pub async fn create(
+    ctx: Context,
+    mut invoer: Invoer<NieuweBijeenkomst>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenSchrijven)?;
+    let gemeente_id = ctx.eigen_gemeente()?;
+    verwijzingen(&ctx, &mut invoer).await?;
+    let mut fouten = Fouten::new();
+    regels(
+        invoer.heeft("netwerkId") || invoer.heeft("gebiedId"),
+        invoer
+            .veld::<String>("begintijd")
+            .as_deref()
+            .and_then(lees_tijd),
+        invoer
+            .veld::<String>("eindtijd")
+            .as_deref()
+            .and_then(lees_tijd),
+        &mut fouten,
+    );
+    invoer.fouten().voeg_toe(fouten);
+    let vrij: Vec<&str> = VRIJE_TEKST
+        .into_iter()
+        .filter(|v| invoer.heeft(v))
+        .collect();
+    let n = invoer.klaar()?;
+    let model = bijeenkomst::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        soort: Set(n.soort),
+        titel: Set(n.titel),
+        datum: Set(n.datum),
+        begintijd: Set(n.begintijd.as_deref().and_then(lees_tijd)),
+        eindtijd: Set(n.eindtijd.as_deref().and_then(lees_tijd)),
+        locatiesoort: Set(n.locatiesoort),
+        locatie: Set(n.locatie),
+        netwerk_id: Set(n.netwerk_id),
+        gebied_id: Set(n.gebied_id),
+        deelnemers: Set(n.deelnemers),
+        aanwezigen: Set(uniek(n.aanwezigen)),
+        agenda: Set(naar_json(&n.agenda)),
+        verslag: Set(n.verslag),
+        verslag_aan_afwezigen: Set(n.verslag_aan_afwezigen),
+        terugkoppeling: Set(n.terugkoppeling),
+        acties: Set(naar_json(&n.acties)),
+        ..Default::default()
+    }
+    .insert(ctx.db())
+    .await?;
+    let mut w = Wijzigingen::new()
+        .nieuw("soort", model.soort)
+        .nieuw("datum", model.datum)
+        .nieuw("netwerkId", model.netwerk_id)
+        .nieuw("gebiedId", model.gebied_id)
+        .nieuw("deelnemers", model.deelnemers)
+        .alleen_naam_als(!model.aanwezigen.is_empty(), "aanwezigen");
+    for veld in vrij {
+        w = w.alleen_naam(veld);
+    }
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
+        .await?;
+    let response = respond(&ctx, StatusCode::CREATED, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Bijeenkomst wijzigen
+///
+/// Ook om achteraf het verslag, de terugkoppeling en de vervolgacties (met `gereed`)
+/// bij te houden.
+#[utoipa::path(
+    operation_id = "updateBijeenkomst",
+    params(("id" = Uuid, Path, description = "Id van de bijeenkomst")),
+    request_body = BijeenkomstWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd.", body = Bijeenkomst),
+    ),
+)]
+#[patch("/bijeenkomsten/{id}")]
+pub async fn update(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    mut invoer: Invoer<BijeenkomstWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenSchrijven)?;
+    let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
+    verwijzingen(&ctx, &mut invoer).await?;
+    let na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: bool| {
+        !invoer.is_null(veld) && (invoer.heeft(veld) || nu)
+    };
+    let tijd_na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: Option<NaiveTime>| {
+        if invoer.is_null(veld) {
+            None
+        } else {
+            invoer
+                .veld::<String>(veld)
+                .as_deref()
+                .and_then(lees_tijd)
+                .or(nu)
+        }
+    };
+    let mut fouten = Fouten::new();
+    regels(
+        na(&invoer, "netwerkId", huidig.netwerk_id.is_some())
+            || na(&invoer, "gebiedId", huidig.gebied_id.is_some()),
+        tijd_na(&invoer, "begintijd", huidig.begintijd),
+        tijd_na(&invoer, "eindtijd", huidig.eindtijd),
+        &mut fouten,
+    );
+    invoer.fouten().voeg_toe(fouten);
+    let i = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    let mut model: bijeenkomst::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet("soort", &mut model.soort, i.soort);
+    w.zet("titel", &mut model.titel, i.titel.wijziging());
+    w.zet("datum", &mut model.datum, i.datum);
+    w.zet(
+        "begintijd",
+        &mut model.begintijd,
+        i.begintijd
+            .wijziging()
+            .map(|t| t.as_deref().and_then(lees_tijd)),
+    );
+    w.zet(
+        "eindtijd",
+        &mut model.eindtijd,
+        i.eindtijd
+            .wijziging()
+            .map(|t| t.as_deref().and_then(lees_tijd)),
+    );
+    w.zet(
+        "locatiesoort",
+        &mut model.locatiesoort,
+        i.locatiesoort.wijziging(),
+    );
+    w.zet("locatie", &mut model.locatie, i.locatie.wijziging());
+    w.zet("netwerkId", &mut model.netwerk_id, i.netwerk_id.wijziging());
+    w.zet("gebiedId", &mut model.gebied_id, i.gebied_id.wijziging());
+    w.zet(
+        "deelnemers",
+        &mut model.deelnemers,
+        i.deelnemers.wijziging(),
+    );
+    if let Some(nieuw) = i.aanwezigen {
+        let zien = zichtbaar(&ctx, huidig.aanwezigen.clone()).await?;
+        let lijst = met_verborgen(uniek(nieuw), &huidig.aanwezigen, &zien);
+        w.zet("aanwezigen", &mut model.aanwezigen, Some(lijst));
+    }
+    w.zet("agenda", &mut model.agenda, i.agenda.map(|a| naar_json(&a)));
+    w.zet("verslag", &mut model.verslag, i.verslag.wijziging());
+    w.zet(
+        "verslagAanAfwezigen",
+        &mut model.verslag_aan_afwezigen,
+        i.verslag_aan_afwezigen,
+    );
+    w.zet(
+        "terugkoppeling",
+        &mut model.terugkoppeling,
+        i.terugkoppeling.wijziging(),
+    );
+    w.zet("acties", &mut model.acties, i.acties.map(|a| naar_json(&a)));
+    let model = ctx
+        .bewaar_wijziging(
+            RESOURCE,
+            Some(huidig.gemeente_id),
+            model,
+            w,
+            crate::http::problem::ApiError::from,
+        )
+        .await?
+        .unwrap_or(huidig);
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Bijeenkomst verwijderen
+#[utoipa::path(
+    operation_id = "deleteBijeenkomst",
+    params(("id" = Uuid, Path, description = "Id van de bijeenkomst")),
+    responses(
+        (status = 204, description = "Verwijderd."),
+    ),
+)]
+#[delete("/bijeenkomsten/{id}")]
+pub async fn remove(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenSchrijven)?;
+    let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
+    if_match.check(huidig.version)?;
+    bijeenkomst::Entity::delete_by_id(huidig.id)
+        .exec(ctx.db())
+        .await?;
+    ctx.vastleggen(
+        Actie::Verwijderd,
+        RESOURCE,
+        Some(huidig.gemeente_id),
+        huidig.id,
+        Wijzigingen::new(),
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(sjablonen)
+        .service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(remove);
+}

@@ -1,0 +1,140 @@
+//! De invoer van de operaties op bijeenkomsten.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::http::invoer::{Veld, meer_regels, meer_regels_of_leeg};
+use entity::soorten::{BijeenkomstSoort, Locatiesoort};
+
+/// Een tijd van de dag, `uu:mm`.
+pub const TIJD: &str = r"^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+/// Een punt op de agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Agendapunt {
+    #[schema(min_length = 1, max_length = 200)]
+    pub onderwerp: String,
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub toelichting: Option<String>,
+}
+
+/// Een vervolgactie met een eigenaar (een functie of organisatie; noem geen
+/// sleutelpersonen), een uiterste datum en of ze gedaan is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Vervolgactie {
+    #[schema(min_length = 1, max_length = 500)]
+    pub omschrijving: String,
+    #[schema(min_length = 1, max_length = 200)]
+    pub eigenaar: String,
+    pub deadline: Option<NaiveDate>,
+    #[serde(default)]
+    pub gereed: bool,
+}
+
+/// Een nieuwe bijeenkomst, van een netwerk en/of in een gebied (minstens één).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweBijeenkomst {
+    pub(super) soort: BijeenkomstSoort,
+    #[schema(min_length = 1, max_length = 200)]
+    pub(super) titel: Option<String>,
+    pub(super) datum: NaiveDate,
+    /// `uu:mm`.
+    #[schema(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$", example = "19:30")]
+    pub(super) begintijd: Option<String>,
+    /// `uu:mm`, niet vóór `begintijd`.
+    #[schema(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$", example = "21:30")]
+    pub(super) eindtijd: Option<String>,
+    pub(super) locatiesoort: Option<Locatiesoort>,
+    /// De plek (een gebouw of adres van een organisatie, geen woonadres).
+    #[schema(min_length = 1, max_length = 200)]
+    pub(super) locatie: Option<String>,
+    pub(super) netwerk_id: Option<Uuid>,
+    pub(super) gebied_id: Option<Uuid>,
+    /// Het aantal deelnemers.
+    #[schema(minimum = 0, maximum = 100000)]
+    pub(super) deelnemers: Option<i32>,
+    /// Ids van aanwezige sleutelpersonen van de gemeente.
+    #[serde(default)]
+    #[schema(max_items = 500)]
+    pub(super) aanwezigen: Vec<Uuid>,
+    #[serde(default)]
+    #[schema(max_items = 30)]
+    pub(super) agenda: Vec<Agendapunt>,
+    /// Het korte verslag (gaat ook naar wie er niet was).
+    #[schema(schema_with = meer_regels::<10000>)]
+    pub(super) verslag: Option<String>,
+    /// Is het verslag ook naar de afwezigen gestuurd?
+    #[serde(default)]
+    pub(super) verslag_aan_afwezigen: bool,
+    /// Wat er aan bewoners is teruggekoppeld over wat er met hun inbreng gebeurde, ook
+    /// als iets niet lukte.
+    #[schema(schema_with = meer_regels::<5000>)]
+    pub(super) terugkoppeling: Option<String>,
+    #[serde(default)]
+    #[schema(max_items = 50)]
+    pub(super) acties: Vec<Vervolgactie>,
+}
+
+/// Een wijziging van een bijeenkomst; `null` wist. Een lijst vervangt de hele lijst.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BijeenkomstWijziging {
+    pub(super) soort: Option<BijeenkomstSoort>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    pub(super) titel: Veld<String>,
+    pub(super) datum: Option<NaiveDate>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    pub(super) begintijd: Veld<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    pub(super) eindtijd: Veld<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<Locatiesoort>)]
+    pub(super) locatiesoort: Veld<Locatiesoort>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    pub(super) locatie: Veld<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub(super) netwerk_id: Veld<Uuid>,
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub(super) gebied_id: Veld<Uuid>,
+    #[serde(default)]
+    #[schema(value_type = Option<i32>, minimum = 0, maximum = 100000)]
+    pub(super) deelnemers: Veld<i32>,
+    /// Vervangt de aanwezigen die u ziet; wie u niet ziet, blijft staan.
+    #[schema(max_items = 500)]
+    pub(super) aanwezigen: Option<Vec<Uuid>>,
+    #[schema(max_items = 30)]
+    pub(super) agenda: Option<Vec<Agendapunt>>,
+    #[serde(default)]
+    #[schema(schema_with = meer_regels_of_leeg::<10000>)]
+    pub(super) verslag: Veld<String>,
+    pub(super) verslag_aan_afwezigen: Option<bool>,
+    #[serde(default)]
+    #[schema(schema_with = meer_regels_of_leeg::<5000>)]
+    pub(super) terugkoppeling: Veld<String>,
+    #[schema(max_items = 50)]
+    pub(super) acties: Option<Vec<Vervolgactie>>,
+}
+
+/// De filters van de bijeenkomsten (met de periode in `vanaf` en `tot`).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct BijeenkomstenParams {
+    pub(super) soort: Option<BijeenkomstSoort>,
+    pub(super) netwerk_id: Option<Uuid>,
+    pub(super) gebied_id: Option<Uuid>,
+    /// Een CBS-code: alleen die gemeente (voor de regio).
+    #[param(pattern = r"^GM[0-9]{4}$")]
+    pub(super) gemeente: Option<String>,
+}

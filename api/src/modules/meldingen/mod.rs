@@ -1,0 +1,55 @@
+//! Meldingen van bedreigingen en incidenten met hun opvolging (de afloop staat in
+//! [`crate::domein::melding`]). Wie ze mag lezen, beslist de database.
+
+use utoipa::OpenApi;
+
+use crate::http::invoer::InvoerSchema;
+
+mod handlers;
+mod invoer;
+
+pub use handlers::*;
+pub use invoer::*;
+
+crate::tenancy::tenant_owned!(entity::melding, id);
+crate::tenancy::tenant_owned!(entity::melding_opvolging, id);
+
+#[derive(OpenApi)]
+#[openapi(tags((
+    name = "Meldingen",
+    description = "Meldingen van bedreigingen en incidenten tegen sleutelpersonen, actieve bewoners en ambtenaren, met een verantwoordelijke ambtenaar en een opvolgingslogboek. Alleen coördinatoren en beheerders van de gemeente en koppelingen met meldingen.lezen lezen ze; een melding over iemand met verhoogd risico alleen de genoemde ambtenaren en de behandelaar. Voor ieder ander bestaat een melding niet (404)."
+)))]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["melding", "melding_opvolging"],
+    audit_waarden: &[
+        crate::audit::Waarden {
+            resource: "melding",
+            velden: &[
+                "soort",
+                "betrokkene",
+                "ernst",
+                "datum",
+                "status",
+                "behandelaarId",
+                "politie",
+                "veiligheidshuis",
+                "netwerkId",
+                "gebiedId",
+                "afgeslotenOp",
+            ],
+        },
+        crate::audit::Waarden {
+            resource: "melding_opvolging",
+            velden: &["meldingId"],
+        },
+    ],
+    invoer: &[
+        InvoerSchema::van::<invoer::NieuweMelding>(),
+        InvoerSchema::van::<invoer::MeldingWijziging>(),
+        InvoerSchema::van::<invoer::NieuweOpvolging>(),
+    ],
+};

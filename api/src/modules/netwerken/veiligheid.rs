@@ -1,0 +1,261 @@
+//! Veiligheidsafspraken van een netwerk (seed 003, stap 11: "maak vooraf afspraken,
+//! herhaal die met enige regelmaat en evalueer de opvolging"), elk met een datum
+//! waarvoor ze herzien wordt; een verlopen datum is een signaal in de gezondheid.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{netwerk, veiligheidsafspraak};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::http::etag::{IfMatch, resource_response};
+use crate::http::invoer::{Fouten, Invoer, meer_regels};
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult};
+use crate::tenancy::Context;
+
+const RESOURCE: &str = "veiligheidsafspraak";
+
+/// Een nieuwe veiligheidsafspraak.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweVeiligheidsafspraak {
+    /// De afspraak (noem functies, geen namen).
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub(super) afspraak: String,
+    /// Wanneer de afspraak voor het laatst is doorgenomen; niet in de toekomst.
+    pub(super) laatst_herzien: Option<NaiveDate>,
+    /// Vóór deze datum wordt ze opnieuw doorgenomen.
+    pub(super) herzien_voor: NaiveDate,
+}
+
+/// Een wijziging van een veiligheidsafspraak; na het doornemen `laatstHerzien` en een
+/// nieuwe `herzienVoor`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VeiligheidsafspraakWijziging {
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub(super) afspraak: Option<String>,
+    pub(super) laatst_herzien: Option<NaiveDate>,
+    pub(super) herzien_voor: Option<NaiveDate>,
+}
+
+/// Een veiligheidsafspraak van een netwerk.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Veiligheidsafspraak {
+    pub id: Uuid,
+    pub netwerk_id: Uuid,
+    pub afspraak: String,
+    pub laatst_herzien: Option<NaiveDate>,
+    pub herzien_voor: NaiveDate,
+    /// Signaal: de herzieningsdatum is voorbij.
+    pub te_herzien: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn weergave(m: veiligheidsafspraak::Model) -> Veiligheidsafspraak {
+    Veiligheidsafspraak {
+        id: m.id,
+        netwerk_id: m.netwerk_id,
+        afspraak: m.afspraak,
+        laatst_herzien: m.laatst_herzien,
+        herzien_voor: m.herzien_voor,
+        te_herzien: m.herzien_voor < Utc::now().date_naive(),
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+fn respond(status: StatusCode, m: veiligheidsafspraak::Model) -> HttpResponse {
+    let pad = format!(
+        "/api/v1/netwerken/{}/veiligheidsafspraken/{}",
+        m.netwerk_id, m.id
+    );
+    resource_response(status, m.version, &pad).json(weergave(m))
+}
+
+fn niet_in_de_toekomst(datum: Option<NaiveDate>, fouten: &mut Fouten) {
+    fouten.check(
+        datum.is_none_or(|d| d <= Utc::now().date_naive()),
+        "laatstHerzien",
+        "ongeldig",
+        "De laatste herziening ligt niet in de toekomst.",
+    );
+}
+
+/// Veiligheidsafspraken van een netwerk
+#[utoipa::path(
+    operation_id = "listVeiligheidsafspraken",
+    params(("id" = Uuid, Path, description = "Id van het netwerk"), PaginaParams),
+    responses(
+        (status = 200, description = "Een pagina afspraken, eerst te herzien eerst.", body = Pagina<Veiligheidsafspraak>),
+    ),
+)]
+#[get("/netwerken/{id}/veiligheidsafspraken")]
+pub async fn list_afspraken(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    lijst: Lijst,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenLezen)?;
+    let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
+    let select = ctx
+        .scoped(veiligheidsafspraak::Entity::find())
+        .filter(veiligheidsafspraak::Column::NetwerkId.eq(netwerk.id))
+        .order_by_asc(veiligheidsafspraak::Column::HerzienVoor)
+        .order_by_asc(veiligheidsafspraak::Column::Id);
+    Ok(lijst.uit(select, ctx.db(), weergave).await?)
+}
+
+/// Veiligheidsafspraak vastleggen
+#[utoipa::path(
+    operation_id = "createVeiligheidsafspraak",
+    params(("id" = Uuid, Path, description = "Id van het netwerk")),
+    request_body = NieuweVeiligheidsafspraak,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Veiligheidsafspraak),
+    ),
+)]
+#[post("/netwerken/{id}/veiligheidsafspraken")]
+pub async fn create_afspraak(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    mut invoer: Invoer<NieuweVeiligheidsafspraak>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let netwerk = ctx.find_om_te_verwijzen::<netwerk::Entity>(*id).await?;
+    let mut fouten = Fouten::new();
+    niet_in_de_toekomst(invoer.veld("laatstHerzien"), &mut fouten);
+    invoer.fouten().voeg_toe(fouten);
+    let n = invoer.klaar()?;
+    let model = veiligheidsafspraak::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(netwerk.gemeente_id),
+        netwerk_id: Set(netwerk.id),
+        afspraak: Set(n.afspraak),
+        laatst_herzien: Set(n.laatst_herzien),
+        herzien_voor: Set(n.herzien_voor),
+        ..Default::default()
+    }
+    .insert(ctx.db())
+    .await?;
+    let w = Wijzigingen::new()
+        .nieuw("netwerkId", model.netwerk_id)
+        .nieuw("laatstHerzien", model.laatst_herzien)
+        .nieuw("herzienVoor", model.herzien_voor)
+        .alleen_naam("afspraak");
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        RESOURCE,
+        Some(model.gemeente_id),
+        model.id,
+        w,
+    )
+    .await?;
+    ctx.commit_then(respond(StatusCode::CREATED, model)).await
+}
+
+async fn vind(ctx: &Context, netwerk_id: Uuid, id: Uuid) -> ApiResult<veiligheidsafspraak::Model> {
+    let m = ctx
+        .find_for_update::<veiligheidsafspraak::Entity>(id)
+        .await?;
+    if m.netwerk_id == netwerk_id {
+        Ok(m)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// Veiligheidsafspraak wijzigen of herzien
+#[utoipa::path(
+    operation_id = "updateVeiligheidsafspraak",
+    params(
+        ("id" = Uuid, Path, description = "Id van het netwerk"),
+        ("afspraakId" = Uuid, Path, description = "Id van de afspraak"),
+    ),
+    request_body = VeiligheidsafspraakWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd.", body = Veiligheidsafspraak),
+    ),
+)]
+#[patch("/netwerken/{id}/veiligheidsafspraken/{afspraakId}")]
+pub async fn update_afspraak(
+    if_match: IfMatch,
+    ctx: Context,
+    pad: web::Path<(Uuid, Uuid)>,
+    mut invoer: Invoer<VeiligheidsafspraakWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let (netwerk_id, id) = pad.into_inner();
+    let huidig = vind(&ctx, netwerk_id, id).await?;
+    let mut fouten = Fouten::new();
+    niet_in_de_toekomst(invoer.veld("laatstHerzien"), &mut fouten);
+    invoer.fouten().voeg_toe(fouten);
+    let i = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    let mut model: veiligheidsafspraak::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet("afspraak", &mut model.afspraak, i.afspraak);
+    w.zet(
+        "laatstHerzien",
+        &mut model.laatst_herzien,
+        i.laatst_herzien.map(Some),
+    );
+    w.zet("herzienVoor", &mut model.herzien_voor, i.herzien_voor);
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
+        .await?
+        .unwrap_or(huidig);
+    ctx.commit_then(respond(StatusCode::OK, model)).await
+}
+
+/// Veiligheidsafspraak verwijderen
+#[utoipa::path(
+    operation_id = "deleteVeiligheidsafspraak",
+    params(
+        ("id" = Uuid, Path, description = "Id van het netwerk"),
+        ("afspraakId" = Uuid, Path, description = "Id van de afspraak"),
+    ),
+    responses(
+        (status = 204, description = "Verwijderd."),
+    ),
+)]
+#[delete("/netwerken/{id}/veiligheidsafspraken/{afspraakId}")]
+pub async fn delete_afspraak(
+    if_match: IfMatch,
+    ctx: Context,
+    pad: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let (netwerk_id, id) = pad.into_inner();
+    let huidig = vind(&ctx, netwerk_id, id).await?;
+    if_match.check(huidig.version)?;
+    veiligheidsafspraak::Entity::delete_by_id(huidig.id)
+        .exec(ctx.db())
+        .await?;
+    ctx.vastleggen(
+        Actie::Verwijderd,
+        RESOURCE,
+        Some(huidig.gemeente_id),
+        huidig.id,
+        Wijzigingen::new(),
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_afspraken)
+        .service(create_afspraak)
+        .service(update_afspraak)
+        .service(delete_afspraak);
+}

@@ -1,0 +1,480 @@
+//! Oefeningen (DOMAIN.md, "Meetings, exercises, safety reports"): doelen, vorm,
+//! scenario, wie meedeed, briefing en debrief, en een evaluatie die de crisisafspraak
+//! van het netwerk voor dat scenario kan bijwerken. Niemand krijgt een cijfer.
+
+use std::collections::HashSet;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::soorten::{OefenDoel, OefeningStatus, Oefenvorm, Scenario};
+use entity::{gebied, netwerk, oefening, sleutelpersoon};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QueryTrait,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::domein::oefening as afloop;
+use crate::http::etag::{IfMatch, resource_response};
+use crate::http::invoer::{Fouten, Invoer};
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::periode::Periode;
+use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::modules::kolommen::{json, lijst as enums, naar_json, tekst};
+use crate::modules::netwerken::Crisisafspraak;
+use crate::modules::organisaties::controleer_ids;
+use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
+use crate::tenancy::{Codes, Context};
+
+use super::invoer::*;
+
+pub(super) const RESOURCE: &str = "oefening";
+
+/// Een oefening.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Oefening {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub titel: String,
+    pub doelen: Vec<OefenDoel>,
+    pub vorm: Oefenvorm,
+    pub scenario: Scenario,
+    pub datum: NaiveDate,
+    pub netwerk_id: Option<Uuid>,
+    pub gebied_id: Option<Uuid>,
+    pub organisaties: Vec<Uuid>,
+    /// De deelnemende sleutelpersonen die u mag zien.
+    pub deelnemers: Vec<Uuid>,
+    pub status: OefeningStatus,
+    pub briefing: Option<String>,
+    pub debrief: Option<String>,
+    pub evaluatie: Option<Evaluatie>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn representatie(m: oefening::Model, codes: &Codes, zien: &HashSet<Uuid>) -> Oefening {
+    Oefening {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        titel: m.titel,
+        doelen: enums(&m.doelen),
+        vorm: m.vorm,
+        scenario: m.scenario,
+        datum: m.datum,
+        netwerk_id: m.netwerk_id,
+        gebied_id: m.gebied_id,
+        organisaties: m.organisaties,
+        deelnemers: m
+            .deelnemers
+            .into_iter()
+            .filter(|d| zien.contains(d))
+            .collect(),
+        status: m.status,
+        briefing: m.briefing,
+        debrief: m.debrief,
+        evaluatie: m.evaluatie.and_then(|e| serde_json::from_value(e).ok()),
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+async fn respond(ctx: &Context, status: StatusCode, m: oefening::Model) -> ApiResult<HttpResponse> {
+    let codes = ctx.codes().await?;
+    let zien = zichtbaar(ctx, m.deelnemers.clone()).await?;
+    let version = m.version;
+    let r = representatie(m, &codes, &zien);
+    Ok(resource_response(status, version, &format!("/api/v1/oefeningen/{}", r.id)).json(r))
+}
+
+/// Oefeningen
+#[utoipa::path(
+    operation_id = "listOefeningen",
+    params(PaginaParams, OefeningenParams, Periode),
+    responses(
+        (status = 200, description = "Een pagina oefeningen, nieuwste eerst.", body = Pagina<Oefening>),
+    ),
+)]
+#[get("/oefeningen")]
+pub async fn list(
+    ctx: Context,
+    lijst: Lijst<OefeningenParams>,
+    periode: Periode,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenLezen)?;
+    let p = &lijst.params;
+    let select = ctx
+        .scoped_in(oefening::Entity::find(), p.gemeente.as_deref())
+        .await?
+        .apply_if(p.status, |q, s| q.filter(oefening::Column::Status.eq(s)))
+        .apply_if(p.scenario, |q, s| {
+            q.filter(oefening::Column::Scenario.eq(s))
+        })
+        .apply_if(p.netwerk_id, |q, n| {
+            q.filter(oefening::Column::NetwerkId.eq(n))
+        })
+        .apply_if(p.gebied_id, |q, g| {
+            q.filter(oefening::Column::GebiedId.eq(g))
+        });
+    let select = periode
+        .filter(select, oefening::Column::Datum)
+        .order_by_desc(oefening::Column::Datum)
+        .order_by_desc(oefening::Column::Id);
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
+    let zien = zichtbaar(&ctx, rijen.iter().flat_map(|r| r.deelnemers.clone())).await?;
+    let codes = ctx.codes().await?;
+    let resultaten = rijen
+        .into_iter()
+        .map(|m| representatie(m, &codes, &zien))
+        .collect();
+    Ok(lijst.antwoord(totaal, resultaten))
+}
+
+/// Eén oefening
+#[utoipa::path(
+    operation_id = "getOefening",
+    params(("id" = Uuid, Path, description = "Id van de oefening")),
+    responses(
+        (status = 200, description = "De oefening met `ETag`.", body = Oefening),
+    ),
+)]
+#[get("/oefeningen/{id}")]
+pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenLezen)?;
+    let model = ctx.find::<oefening::Entity>(*id).await?;
+    respond(&ctx, StatusCode::OK, model).await
+}
+
+async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
+    ctx: &Context,
+    invoer: &mut Invoer<T>,
+) -> ApiResult<Option<netwerk::Model>> {
+    let netwerk = ctx
+        .verwijzing::<netwerk::Entity, _>(invoer, "netwerkId")
+        .await?;
+    ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
+        .await?;
+    ctx.verwijzingen::<sleutelpersoon::Entity, _>(invoer, "deelnemers")
+        .await?;
+    controleer_ids(ctx, invoer, "organisaties").await?;
+    Ok(netwerk)
+}
+
+fn uniek(ids: Vec<Uuid>) -> Vec<Uuid> {
+    let mut gezien = HashSet::new();
+    ids.into_iter().filter(|id| gezien.insert(*id)).collect()
+}
+
+fn niet_in_de_toekomst(status: OefeningStatus, datum: Option<NaiveDate>, fouten: &mut Fouten) {
+    if let Some(d) = datum {
+        fouten.check(
+            status != OefeningStatus::Uitgevoerd || d <= Utc::now().date_naive(),
+            "status",
+            "ongeldig",
+            "Een oefening in de toekomst is nog niet uitgevoerd.",
+        );
+    }
+}
+
+/// Oefening vastleggen
+#[utoipa::path(
+    operation_id = "createOefening",
+    request_body = NieuweOefening,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Oefening),
+    ),
+)]
+#[post("/oefeningen")]
+pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenSchrijven)?;
+    let gemeente_id = ctx.eigen_gemeente()?;
+    verwijzingen(&ctx, &mut invoer).await?;
+    let status: OefeningStatus = invoer.veld("status").unwrap_or(OefeningStatus::Gepland);
+    let mut fouten = Fouten::new();
+    fouten.check(
+        status != OefeningStatus::Geevalueerd,
+        "status",
+        "ongeldig",
+        "Een nieuwe oefening is gepland of uitgevoerd; evalueren is een wijziging.",
+    );
+    niet_in_de_toekomst(status, invoer.veld("datum"), &mut fouten);
+    invoer.fouten().voeg_toe(fouten);
+    let n = invoer.klaar()?;
+    let model = oefening::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(gemeente_id),
+        titel: Set(n.titel),
+        doelen: Set(tekst(&n.doelen)),
+        vorm: Set(n.vorm),
+        scenario: Set(n.scenario),
+        datum: Set(n.datum),
+        netwerk_id: Set(n.netwerk_id),
+        gebied_id: Set(n.gebied_id),
+        organisaties: Set(uniek(n.organisaties)),
+        deelnemers: Set(uniek(n.deelnemers)),
+        status: Set(status),
+        briefing: Set(n.briefing),
+        debrief: Set(None),
+        evaluatie: Set(None),
+        ..Default::default()
+    }
+    .insert(ctx.db())
+    .await?;
+    let w = Wijzigingen::new()
+        .nieuw("doelen", &model.doelen)
+        .nieuw("vorm", model.vorm)
+        .nieuw("scenario", model.scenario)
+        .nieuw("datum", model.datum)
+        .nieuw("netwerkId", model.netwerk_id)
+        .nieuw("gebiedId", model.gebied_id)
+        .nieuw("organisaties", &model.organisaties)
+        .nieuw("status", model.status)
+        .alleen_naam("titel")
+        .alleen_naam_als(!model.deelnemers.is_empty(), "deelnemers")
+        .alleen_naam_als(model.briefing.is_some(), "briefing");
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
+        .await?;
+    let response = respond(&ctx, StatusCode::CREATED, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Oefening wijzigen, uitvoeren of evalueren
+///
+/// `gepland` → `uitgevoerd` (niet vóór de datum) → `geevalueerd` (met `evaluatie`);
+/// een andere overgang is 409 `status_overgang_ongeldig`, een geëvalueerde oefening
+/// ligt vast (409 `oefening_vastgelegd`). Met `crisisafspraak` bij de evaluatie wordt
+/// de crisisafspraak van het netwerk voor het scenario vervangen en op vandaag
+/// herzien; met `evaluatie.afsprakenRealistisch: true` alleen herzien op vandaag.
+#[utoipa::path(
+    operation_id = "updateOefening",
+    params(("id" = Uuid, Path, description = "Id van de oefening")),
+    request_body = OefeningWijziging,
+    responses(
+        (status = 200, description = "Gewijzigd.", body = Oefening),
+        (status = 409, description = "Geëvalueerd, of een overgang die niet bestaat.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/oefeningen/{id}")]
+pub async fn update(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+    mut invoer: Invoer<OefeningWijziging>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenSchrijven)?;
+    let huidig = ctx.find_for_update::<oefening::Entity>(*id).await?;
+    verwijzingen(&ctx, &mut invoer).await?;
+    let status: OefeningStatus = invoer.veld("status").unwrap_or(huidig.status);
+    let netwerk_id = if invoer.is_null("netwerkId") {
+        None
+    } else {
+        invoer.veld::<Uuid>("netwerkId").or(huidig.netwerk_id)
+    };
+    let mut fouten = Fouten::new();
+    let naar_evaluatie = status == OefeningStatus::Geevalueerd && huidig.status != status;
+    fouten.check(
+        invoer.heeft("evaluatie") == naar_evaluatie,
+        "evaluatie",
+        if naar_evaluatie {
+            "verplicht"
+        } else {
+            "ongeldig"
+        },
+        "Een evaluatie hoort bij (en alleen bij) de overgang naar geevalueerd.",
+    );
+    if invoer.heeft("crisisafspraak") {
+        fouten.check(
+            naar_evaluatie && netwerk_id.is_some(),
+            "crisisafspraak",
+            "ongeldig",
+            "Een crisisafspraak werkt u bij met de evaluatie van een oefening van een netwerk.",
+        );
+    }
+    fouten.check(
+        !invoer.heeft("debrief") || status != OefeningStatus::Gepland,
+        "debrief",
+        "ongeldig",
+        "Een debrief hoort bij een uitgevoerde oefening.",
+    );
+    if huidig.status == OefeningStatus::Gepland && status == OefeningStatus::Uitgevoerd {
+        niet_in_de_toekomst(
+            status,
+            invoer.veld("datum").or(Some(huidig.datum)),
+            &mut fouten,
+        );
+    }
+    invoer.fouten().voeg_toe(fouten);
+    let i = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    if huidig.status == OefeningStatus::Geevalueerd {
+        return Err(ApiError::Conflict(
+            Code::OefeningVastgelegd,
+            "De oefening is geëvalueerd; ze ligt vast.".into(),
+        ));
+    }
+    let nieuwe_status = i.status.filter(|s| *s != huidig.status);
+    if let Some(naar) = nieuwe_status
+        && !afloop::overgang_toegestaan(huidig.status, naar)
+    {
+        return Err(ApiError::Conflict(
+            Code::StatusOvergangOngeldig,
+            format!(
+                "Van {} kan een oefening niet naar {}.",
+                huidig.status.as_str(),
+                naar.as_str()
+            ),
+        ));
+    }
+    let mut model: oefening::ActiveModel = huidig.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet("titel", &mut model.titel, i.titel);
+    w.zet("doelen", &mut model.doelen, i.doelen.map(|d| tekst(&d)));
+    w.zet("vorm", &mut model.vorm, i.vorm);
+    w.zet("scenario", &mut model.scenario, i.scenario);
+    w.zet("datum", &mut model.datum, i.datum);
+    w.zet("netwerkId", &mut model.netwerk_id, i.netwerk_id.wijziging());
+    w.zet("gebiedId", &mut model.gebied_id, i.gebied_id.wijziging());
+    w.zet(
+        "organisaties",
+        &mut model.organisaties,
+        i.organisaties.map(uniek),
+    );
+    if let Some(nieuw) = i.deelnemers {
+        let zien = zichtbaar(&ctx, huidig.deelnemers.clone()).await?;
+        let lijst = met_verborgen(uniek(nieuw), &huidig.deelnemers, &zien);
+        w.zet("deelnemers", &mut model.deelnemers, Some(lijst));
+    }
+    w.zet("status", &mut model.status, nieuwe_status);
+    w.zet("briefing", &mut model.briefing, i.briefing.wijziging());
+    w.zet("debrief", &mut model.debrief, i.debrief.wijziging());
+    w.zet(
+        "evaluatie",
+        &mut model.evaluatie,
+        i.evaluatie.as_ref().map(|e| Some(naar_json(e))),
+    );
+    let scenario = i.scenario.unwrap_or(huidig.scenario);
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
+        .await?
+        .unwrap_or(huidig);
+    if let (Some(netwerk_id), Some(evaluatie)) = (model.netwerk_id, &i.evaluatie) {
+        herzie_crisisafspraak(
+            &ctx,
+            netwerk_id,
+            scenario,
+            i.crisisafspraak,
+            evaluatie.afspraken_realistisch == Some(true),
+        )
+        .await?;
+    }
+    let response = respond(&ctx, StatusCode::OK, model).await?;
+    ctx.commit_then(response).await
+}
+
+/// Werkt na een evaluatie de crisisafspraak van het netwerk voor `scenario` bij: een
+/// nieuwe afspraak vervangt de oude, of een realistisch gebleken afspraak is vandaag
+/// herzien. Met een regel in de audit trail van het netwerk.
+async fn herzie_crisisafspraak(
+    ctx: &Context,
+    netwerk_id: Uuid,
+    scenario: Scenario,
+    nieuw: Option<HerzieneCrisisafspraak>,
+    realistisch: bool,
+) -> ApiResult<()> {
+    if nieuw.is_none() && !realistisch {
+        return Ok(());
+    }
+    let netwerk = ctx.find_for_update::<netwerk::Entity>(netwerk_id).await?;
+    let vandaag = Utc::now().date_naive();
+    let mut afspraken: Vec<Crisisafspraak> = json(&netwerk.crisisafspraken);
+    let bestaand = afspraken.iter_mut().find(|a| a.scenario == scenario);
+    match (nieuw, bestaand) {
+        (Some(n), Some(a)) => {
+            a.hulp = n.hulp;
+            a.activering = n.activering;
+            a.laatst_herzien = Some(vandaag);
+        }
+        (Some(n), None) => afspraken.push(Crisisafspraak {
+            scenario,
+            hulp: n.hulp,
+            activering: n.activering,
+            laatst_herzien: Some(vandaag),
+        }),
+        (None, Some(a)) => a.laatst_herzien = Some(vandaag),
+        (None, None) => return Ok(()),
+    }
+    let mut model: netwerk::ActiveModel = netwerk.clone().into();
+    let mut w = Wijzigingen::new();
+    w.zet(
+        "crisisafspraken",
+        &mut model.crisisafspraken,
+        Some(naar_json(&afspraken)),
+    );
+    ctx.bewaar_wijziging(
+        "netwerk",
+        Some(netwerk.gemeente_id),
+        model,
+        w,
+        ApiError::from,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Oefening verwijderen
+///
+/// Alleen een geplande oefening; wat gebeurd is, blijft (409 `oefening_vastgelegd`).
+#[utoipa::path(
+    operation_id = "deleteOefening",
+    params(("id" = Uuid, Path, description = "Id van de oefening")),
+    responses(
+        (status = 204, description = "Verwijderd."),
+        (status = 409, description = "Al uitgevoerd.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[delete("/oefeningen/{id}")]
+pub async fn remove(
+    if_match: IfMatch,
+    ctx: Context,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BijeenkomstenSchrijven)?;
+    let huidig = ctx.find_for_update::<oefening::Entity>(*id).await?;
+    if_match.check(huidig.version)?;
+    if huidig.status != OefeningStatus::Gepland {
+        return Err(ApiError::Conflict(
+            Code::OefeningVastgelegd,
+            format!(
+                "De oefening is {}; alleen een geplande oefening wordt verwijderd.",
+                huidig.status.as_str()
+            ),
+        ));
+    }
+    oefening::Entity::delete_by_id(huidig.id)
+        .exec(ctx.db())
+        .await?;
+    ctx.vastleggen(
+        Actie::Verwijderd,
+        RESOURCE,
+        Some(huidig.gemeente_id),
+        huidig.id,
+        Wijzigingen::new(),
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(update)
+        .service(remove);
+}

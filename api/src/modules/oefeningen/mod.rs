@@ -1,0 +1,44 @@
+//! Oefeningen van netwerken, met een evaluatie die de crisisafspraken van het netwerk
+//! bijwerkt (de afloop staat in [`crate::domein::oefening`]).
+
+use utoipa::OpenApi;
+
+use crate::http::invoer::InvoerSchema;
+
+mod handlers;
+mod invoer;
+
+pub use handlers::*;
+pub use invoer::*;
+
+crate::tenancy::tenant_owned!(entity::oefening, id);
+
+#[derive(OpenApi)]
+#[openapi(tags((
+    name = "Oefeningen",
+    description = "Oefeningen: doelen, vorm, scenario, deelnemers, briefing en debrief, en een evaluatie (nooit een cijfer voor mensen) die de crisisafspraken van het netwerk kan bijwerken."
+)))]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes: handlers::configure,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["oefening"],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: "oefening",
+        velden: &[
+            "doelen",
+            "vorm",
+            "scenario",
+            "datum",
+            "netwerkId",
+            "gebiedId",
+            "organisaties",
+            "status",
+        ],
+    }],
+    invoer: &[
+        InvoerSchema::van::<invoer::NieuweOefening>(),
+        InvoerSchema::van::<invoer::OefeningWijziging>(),
+    ],
+};

@@ -1,0 +1,63 @@
+//! De sociale kaart: organisaties van een gemeente en de regionale catalogus, en de
+//! partners van netwerken (`/netwerken/{id}/partners`), die meetellen in de
+//! gezondheid van het netwerk.
+
+use utoipa::OpenApi;
+
+use crate::http::invoer::InvoerSchema;
+
+mod handlers;
+mod invoer;
+mod partners;
+
+pub use handlers::*;
+pub use invoer::*;
+pub use partners::Partner;
+
+crate::tenancy::tenant_owned!(entity::netwerk_partner, id);
+
+impl crate::tenancy::HeeftId for entity::organisatie::Model {
+    fn id(&self) -> uuid::Uuid {
+        self.id
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(tags((
+    name = "Organisaties",
+    description = "De sociale kaart van een gemeente (partners, eigen afdelingen, lopende samenwerkingsverbanden) en de regionale catalogus met de landelijke partners: iedereen leest, alleen de regio_beheerder houdt de catalogus bij. Netwerken koppelen partners; hun rollen tellen mee in de gezondheid van het netwerk."
+)))]
+struct Doc;
+
+pub const MODULE: super::Module = super::Module {
+    routes,
+    document: <Doc as OpenApi>::openapi,
+    tabellen: &["organisatie", "netwerk_partner"],
+    audit_waarden: &[
+        crate::audit::Waarden {
+            resource: "organisatie",
+            velden: &[
+                "soort",
+                "veld",
+                "categorie",
+                "niveau",
+                "capaciteiten",
+                "rollen",
+            ],
+        },
+        crate::audit::Waarden {
+            resource: "netwerk_partner",
+            velden: &["netwerkId", "organisatieId"],
+        },
+    ],
+    invoer: &[
+        InvoerSchema::van::<invoer::NieuweOrganisatie>(),
+        InvoerSchema::van::<invoer::OrganisatieWijziging>(),
+        InvoerSchema::van::<invoer::NieuwePartner>(),
+    ],
+};
+
+fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    handlers::configure(cfg);
+    partners::configure(cfg);
+}

@@ -1,0 +1,219 @@
+//! De partners van een netwerk: organisaties van de eigen sociale kaart of uit de
+//! regionale catalogus. Hun rollen (belangen) tellen mee in de gezondheid van het
+//! netwerk, naast die van de leden.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::{DateTime, Utc};
+use entity::{netwerk, netwerk_partner, organisatie};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::http::etag::{IfMatch, resource_response};
+use crate::http::invoer::Invoer;
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
+use crate::tenancy::{Codes, Context};
+
+use super::handlers::{Organisatie, representatie, vind};
+use super::invoer::NieuwePartner;
+
+const RESOURCE: &str = "netwerk_partner";
+
+/// Een partnerorganisatie van een netwerk, met de organisatie zelf.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Partner {
+    pub id: Uuid,
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub netwerk_id: Uuid,
+    pub organisatie_id: Uuid,
+    pub toelichting: Option<String>,
+    /// De organisatie (`null` als de aanroeper haar niet ziet).
+    pub organisatie: Option<Organisatie>,
+    pub created_at: DateTime<Utc>,
+}
+
+fn partner(m: netwerk_partner::Model, org: Option<Organisatie>, codes: &Codes) -> Partner {
+    Partner {
+        id: m.id,
+        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
+        netwerk_id: m.netwerk_id,
+        organisatie_id: m.organisatie_id,
+        toelichting: m.toelichting,
+        organisatie: org,
+        created_at: m.created_at,
+    }
+}
+
+fn conflict(error: sea_orm::DbErr) -> ApiError {
+    uniek(
+        error,
+        &[UniekeSleutel {
+            constraint: "netwerk_partner_netwerk_id_organisatie_id_key",
+            code: Code::AlPartner,
+            detail: "Deze organisatie is al partner van dit netwerk.",
+        }],
+    )
+}
+
+/// Partners van een netwerk
+#[utoipa::path(
+    operation_id = "listNetwerkPartners",
+    params(("id" = Uuid, Path, description = "Id van het netwerk"), PaginaParams),
+    responses(
+        (status = 200, description = "Een pagina partners, oudste eerst.", body = Pagina<Partner>),
+    ),
+)]
+#[get("/netwerken/{id}/partners")]
+pub async fn list_partners(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    lijst: Lijst,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenLezen)?;
+    let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
+    let select = ctx
+        .scoped(netwerk_partner::Entity::find())
+        .filter(netwerk_partner::Column::NetwerkId.eq(netwerk.id))
+        .order_by_asc(netwerk_partner::Column::CreatedAt)
+        .order_by_asc(netwerk_partner::Column::Id);
+    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
+    let ids: Vec<Uuid> = rijen.iter().map(|r| r.organisatie_id).collect();
+    let codes = ctx.codes().await?;
+    let mut organisaties: HashMap<Uuid, Organisatie> = organisatie::Entity::find()
+        .filter(organisatie::Column::Id.is_in(ids))
+        .all(ctx.db())
+        .await?
+        .into_iter()
+        .map(|o| (o.id, representatie(o, &codes)))
+        .collect();
+    let resultaten = rijen
+        .into_iter()
+        .map(|r| {
+            let org = organisaties.remove(&r.organisatie_id);
+            partner(r, org, &codes)
+        })
+        .collect();
+    Ok(lijst.antwoord(totaal, resultaten))
+}
+
+/// Partner koppelen
+#[utoipa::path(
+    operation_id = "createNetwerkPartner",
+    params(("id" = Uuid, Path, description = "Id van het netwerk")),
+    request_body = NieuwePartner,
+    responses(
+        (status = 201, description = "Gekoppeld.", body = Partner),
+        (status = 409, description = "Al partner.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/netwerken/{id}/partners")]
+pub async fn create_partner(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    mut invoer: Invoer<NieuwePartner>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let netwerk = ctx.find_om_te_verwijzen::<netwerk::Entity>(*id).await?;
+    let mut org = None;
+    if let Some(org_id) = invoer.veld::<Uuid>("organisatieId") {
+        match vind(&ctx, org_id).await {
+            Ok(o) => org = Some(o),
+            Err(ApiError::NotFound) => invoer.fouten().reject(
+                "organisatieId",
+                "ongeldig",
+                "Deze organisatie staat niet op uw sociale kaart of in de regionale catalogus.",
+            ),
+            Err(e) => return Err(e),
+        }
+    }
+    let n = invoer.klaar()?;
+    let model = netwerk_partner::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(netwerk.gemeente_id),
+        netwerk_id: Set(netwerk.id),
+        organisatie_id: Set(n.organisatie_id),
+        toelichting: Set(n.toelichting),
+        ..Default::default()
+    }
+    .insert(ctx.db())
+    .await
+    .map_err(conflict)?;
+    let codes = ctx.codes().await?;
+    let w = Wijzigingen::new()
+        .nieuw("netwerkId", model.netwerk_id)
+        .nieuw("organisatieId", model.organisatie_id)
+        .alleen_naam_als(model.toelichting.is_some(), "toelichting");
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        RESOURCE,
+        Some(model.gemeente_id),
+        model.id,
+        w,
+    )
+    .await?;
+    let version = model.version;
+    let pad = format!(
+        "/api/v1/netwerken/{}/partners/{}",
+        model.netwerk_id, model.id
+    );
+    let body = partner(model, org.map(|o| representatie(o, &codes)), &codes);
+    let response = resource_response(StatusCode::CREATED, version, &pad).json(body);
+    ctx.commit_then(response).await
+}
+
+/// Partner ontkoppelen
+#[utoipa::path(
+    operation_id = "deleteNetwerkPartner",
+    params(
+        ("id" = Uuid, Path, description = "Id van het netwerk"),
+        ("partnerId" = Uuid, Path, description = "Id van de koppeling"),
+    ),
+    responses(
+        (status = 204, description = "Ontkoppeld."),
+    ),
+)]
+#[delete("/netwerken/{id}/partners/{partnerId}")]
+pub async fn delete_partner(
+    if_match: IfMatch,
+    ctx: Context,
+    pad: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenSchrijven)?;
+    let (netwerk_id, partner_id) = pad.into_inner();
+    let huidig = ctx
+        .find_for_update::<netwerk_partner::Entity>(partner_id)
+        .await?;
+    if huidig.netwerk_id != netwerk_id {
+        return Err(ApiError::NotFound);
+    }
+    if_match.check(huidig.version)?;
+    netwerk_partner::Entity::delete_by_id(huidig.id)
+        .exec(ctx.db())
+        .await?;
+    ctx.vastleggen(
+        Actie::Verwijderd,
+        RESOURCE,
+        Some(huidig.gemeente_id),
+        huidig.id,
+        Wijzigingen::new(),
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::NoContent().finish()).await
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_partners)
+        .service(create_partner)
+        .service(delete_partner);
+}

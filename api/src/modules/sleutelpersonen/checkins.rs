@@ -1,0 +1,173 @@
+//! Check-ins: de periodieke vraag aan een sleutelpersoon hoe het gaat (seed 003, stap
+//! 11), vooral bij verhoogd risico. De notitie is persoonsgegeven: alleen wie de
+//! persoonsgegevens van de persoon ziet, leest en schrijft check-ins (row-level
+//! security), elke keer lezen staat in het verwerkingenlogboek, en anonimiseren
+//! verwijdert ze. `sleutelpersoon.laatste_checkin` houdt de laatste bij voor de
+//! gezondheid van netwerken.
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{sleutelpersoon, sleutelpersoon_checkin as checkin};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::audit::verwerking::{Activiteit, Handeling};
+use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
+use crate::http::invoer::{Fouten, Invoer, meer_regels};
+use crate::http::pagination::{Lijst, Pagina, PaginaParams};
+use crate::http::problem::{ApiError, ApiResult, Code};
+use crate::tenancy::Context;
+
+const RESOURCE: &str = "sleutelpersoon_checkin";
+
+/// Een nieuwe check-in.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweCheckin {
+    /// Wanneer; standaard vandaag, niet in de toekomst.
+    pub(super) datum: Option<NaiveDate>,
+    /// Hoe het gaat en wat er afgesproken is (persoonsgegeven).
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub(super) notitie: Option<String>,
+}
+
+/// Een check-in.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Checkin {
+    pub id: Uuid,
+    pub sleutelpersoon_id: Uuid,
+    pub datum: NaiveDate,
+    pub notitie: Option<String>,
+    /// `gebruiker` of `koppeling`.
+    pub actor_soort: String,
+    pub actor_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+fn weergave(m: checkin::Model) -> Checkin {
+    Checkin {
+        id: m.id,
+        sleutelpersoon_id: m.sleutelpersoon_id,
+        datum: m.datum,
+        notitie: m.notitie,
+        actor_soort: m.actor_soort,
+        actor_id: m.actor_id,
+        created_at: m.created_at,
+    }
+}
+
+/// De persoon, als de aanroeper zijn persoonsgegevens ziet; anders 403.
+async fn persoon(ctx: &Context, id: Uuid) -> ApiResult<sleutelpersoon::Model> {
+    let persoon = ctx.find_for_update::<sleutelpersoon::Entity>(id).await?;
+    if super::zichtbaar(ctx, [persoon.id]).await?.is_empty() {
+        return Err(ApiError::Forbidden(
+            Code::VerhoogdRisico,
+            "Check-ins van deze sleutelpersoon ziet alleen wie de persoonsgegevens mag zien."
+                .into(),
+        ));
+    }
+    Ok(persoon)
+}
+
+/// Check-ins van een sleutelpersoon
+#[utoipa::path(
+    operation_id = "listCheckins",
+    params(("id" = Uuid, Path, description = "Id van de sleutelpersoon"), PaginaParams),
+    responses(
+        (status = 200, description = "Een pagina check-ins, nieuwste eerst.", body = Pagina<Checkin>),
+    ),
+)]
+#[get("/sleutelpersonen/{id}/checkins")]
+pub async fn list_checkins(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    lijst: Lijst,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::PersoonsgegevensLezen)?;
+    let persoon = persoon(&ctx, *id).await?;
+    let select = ctx
+        .scoped(checkin::Entity::find())
+        .filter(checkin::Column::SleutelpersoonId.eq(persoon.id))
+        .order_by_desc(checkin::Column::Datum)
+        .order_by_desc(checkin::Column::Id);
+    let antwoord = lijst.uit(select, ctx.db(), weergave).await?;
+    ctx.verwerkt(&[persoon.id], Handeling::Lezen, Activiteit::Netwerkbeheer)
+        .await?;
+    ctx.commit_then(antwoord).await
+}
+
+/// Check-in vastleggen
+#[utoipa::path(
+    operation_id = "createCheckin",
+    params(("id" = Uuid, Path, description = "Id van de sleutelpersoon")),
+    request_body = NieuweCheckin,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Checkin),
+    ),
+)]
+#[post("/sleutelpersonen/{id}/checkins")]
+pub async fn create_checkin(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    mut invoer: Invoer<NieuweCheckin>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::SleutelpersonenSchrijven)?;
+    ctx.require(Recht::PersoonsgegevensLezen)?;
+    let persoon = persoon(&ctx, *id).await?;
+    let vandaag = Utc::now().date_naive();
+    let mut fouten = Fouten::new();
+    fouten.check(
+        invoer
+            .veld::<NaiveDate>("datum")
+            .is_none_or(|d| d <= vandaag),
+        "datum",
+        "ongeldig",
+        "Een check-in ligt niet in de toekomst.",
+    );
+    invoer.fouten().voeg_toe(fouten);
+    let n = invoer.klaar()?;
+    let datum = n.datum.unwrap_or(vandaag);
+    let model = checkin::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        gemeente_id: Set(persoon.gemeente_id),
+        sleutelpersoon_id: Set(persoon.id),
+        datum: Set(datum),
+        notitie: Set(n.notitie),
+        actor_soort: Set(ctx.caller.actor.soort().to_owned()),
+        actor_id: Set(ctx.caller.actor.id()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(ctx.db())
+    .await?;
+    if persoon.laatste_checkin.is_none_or(|d| d < datum) {
+        let mut p: sleutelpersoon::ActiveModel = persoon.clone().into();
+        p.laatste_checkin = Set(Some(datum));
+        p.update(ctx.db()).await?;
+    }
+    let w = Wijzigingen::new()
+        .nieuw("sleutelpersoonId", model.sleutelpersoon_id)
+        .nieuw("datum", model.datum)
+        .alleen_naam_als(model.notitie.is_some(), "notitie");
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        RESOURCE,
+        Some(model.gemeente_id),
+        model.id,
+        w,
+    )
+    .await?;
+    let pad = format!(
+        "/api/v1/sleutelpersonen/{}/checkins",
+        model.sleutelpersoon_id
+    );
+    let response = HttpResponse::Created()
+        .insert_header((actix_web::http::header::LOCATION, pad))
+        .json(weergave(model));
+    ctx.commit_then(response).await
+}

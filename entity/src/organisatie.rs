@@ -1,0 +1,33 @@
+use sea_orm::entity::prelude::*;
+
+pub use crate::soorten::{MaatschappelijkVeld, NetwerkCategorie, Niveau, OrganisatieSoort};
+
+/// Een organisatie op de sociale kaart van een gemeente, of in de regionale
+/// catalogus (`gemeente_id` leeg). `capaciteiten` en `rollen` staan als tekst.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "organisatie")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub gemeente_id: Option<Uuid>,
+    pub naam: String,
+    pub soort: OrganisatieSoort,
+    pub veld: MaatschappelijkVeld,
+    pub categorie: Option<NetwerkCategorie>,
+    pub niveau: Niveau,
+    pub capaciteiten: Vec<String>,
+    pub rollen: Vec<String>,
+    pub aanbod: Option<String>,
+    pub activering: Option<String>,
+    pub meerwaarde: Option<String>,
+    pub op_afschaling: Option<String>,
+    pub contact: Option<String>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+crate::versiebeheer!();
