@@ -663,6 +663,18 @@ async fn reports_are_visible_only_to_the_named_officials_and_nowhere_else() {
             201,
         )
         .await;
+    // Wie de persoon niet mag zien en geen behandelaar wordt, legt er geen melding
+    // over vast (hij zou haar daarna zelf niet zien).
+    let fout = app
+        .post_expect(
+            "/api/v1/meldingen",
+            &beheerder,
+            &json!({"soort": "bedreiging", "betrokkene": "sleutelpersoon", "ernst": "hoog", "omschrijving": "x",
+                    "sleutelpersoonId": risico, "behandelaarId": coordinator_id}),
+            403,
+        )
+        .await;
+    assert_eq!(fout["code"], "verhoogd_risico");
     let gewoon_pad = format!("/api/v1/meldingen/{}", id_of(&gewoon));
     let gevoelig_pad = format!("/api/v1/meldingen/{}", id_of(&gevoelig));
     let (id, secret) = app

@@ -102,6 +102,31 @@ async fn vind(ctx: &Context, id: Uuid, vergrendel: bool) -> ApiResult<melding::M
     }
 }
 
+/// Een melding over iemand met verhoogd risico legt alleen een genoemde ambtenaar vast
+/// (of de behandelaar), en alleen die draagt haar over aan een andere behandelaar:
+/// wie dat niet is, zou de melding daarna zelf niet meer zien (403 `verhoogd_risico`).
+fn afgeschermd(
+    ctx: &Context,
+    persoon: Option<&sleutelpersoon::Model>,
+    behandelaar: Option<Uuid>,
+) -> ApiResult<()> {
+    let Some(p) = persoon.filter(|p| p.verhoogd_risico) else {
+        return Ok(());
+    };
+    let aanroeper = match ctx.caller.actor {
+        crate::auth::Actor::Gebruiker(id) => Some(id),
+        _ => None,
+    };
+    let genoemd = aanroeper.is_some_and(|a| p.zichtbaar_voor.contains(&a));
+    if genoemd || (aanroeper.is_some() && aanroeper == behandelaar) {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(
+        Code::VerhoogdRisico,
+        "Een melding over deze sleutelpersoon (verhoogd risico) leggen alleen de genoemde ambtenaren vast of dragen zij over.".into(),
+    ))
+}
+
 async fn respond(ctx: &Context, status: StatusCode, m: melding::Model) -> ApiResult<HttpResponse> {
     let codes = ctx.codes().await?;
     let version = m.version;
@@ -179,8 +204,10 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::MeldingenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    ctx.verwijzing::<sleutelpersoon::Entity, _>(&mut invoer, "sleutelpersoonId")
+    let persoon = ctx
+        .verwijzing::<sleutelpersoon::Entity, _>(&mut invoer, "sleutelpersoonId")
         .await?;
+    afgeschermd(&ctx, persoon.as_ref(), invoer.veld("behandelaarId"))?;
     ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
         .await?;
     ctx.verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")
@@ -278,6 +305,14 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     let huidig = vind(&ctx, *id, true).await?;
     ctx.require(Recht::MeldingenSchrijven)?;
+    if let (Some(nieuw), Some(p)) = (
+        invoer.veld::<Uuid>("behandelaarId"),
+        huidig.sleutelpersoon_id,
+    ) && nieuw != huidig.behandelaar_id
+    {
+        let persoon = ctx.find::<sleutelpersoon::Entity>(p).await?;
+        afgeschermd(&ctx, Some(&persoon), Some(nieuw))?;
+    }
     ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
         .await?;
     ctx.verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")
