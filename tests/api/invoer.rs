@@ -363,3 +363,29 @@ async fn dates_are_strict_and_within_1900_to_2100() {
     app.get_expect("/api/v1/audit-trail?tot=2100-12-31", &beheerder, 200)
         .await;
 }
+
+/// Een lege tekst wist geen vrije tekst in een wijziging: `null` wist, `""` is
+/// `te_kort` (de database kent geen lege vrije tekst; eerder gaf dat een 500).
+#[tokio::test]
+async fn an_empty_text_in_a_change_is_too_short_and_null_clears() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let persoon = id_of(
+        &app.nieuwe_sleutelpersoon(&coordinator, json!({"notities": "Eerste gesprek."}))
+            .await,
+    );
+    let pad = format!("/api/v1/sleutelpersonen/{persoon}");
+    let problem = app
+        .patch_expect(
+            &pad,
+            &coordinator,
+            &json!({"notities": "", "typen": []}),
+            400,
+        )
+        .await;
+    assert_velden(&problem, &[("notities", "te_kort")]);
+    let body = app
+        .patch_expect(&pad, &coordinator, &json!({"notities": null}), 200)
+        .await;
+    assert_eq!(body["notities"], Value::Null);
+}

@@ -265,6 +265,32 @@ async fn partner_organisations_fill_the_stakeholder_roles_of_network_health() {
         )
         .await;
     assert_velden(&fout, &[("organisatieId", "ongeldig")]);
+    // Toestemming om contactgegevens te delen met een organisatie van de kaart.
+    let toestemming = |delen: Value| {
+        json!({"toestemming": {"datum": "2026-01-05", "doel": "Netwerk", "bewaartermijnTot": "2030-01-01",
+                               "delenMet": delen}})
+    };
+    let persoon = app
+        .nieuwe_sleutelpersoon(
+            &coordinator,
+            toestemming(json!(["netwerkleden", id_of(&corporatie)])),
+        )
+        .await;
+    assert_eq!(
+        persoon["toestemming"]["delenMet"],
+        json!(["netwerkleden", id_of(&corporatie)])
+    );
+    for onbekend in [id_of(&vreemd), uuid::Uuid::now_v7().to_string()] {
+        let fout = app
+            .post_expect(
+                "/api/v1/sleutelpersonen",
+                &coordinator,
+                &crate::helpers::met(json!({"voornaam": "Test"}), toestemming(json!([onbekend]))),
+                400,
+            )
+            .await;
+        assert_velden(&fout, &[("toestemming.delenMet", "ongeldig")]);
+    }
     // In gebruik: niet te verwijderen; na ontkoppelen wel.
     let org_pad = format!("/api/v1/organisaties/{}", id_of(&corporatie));
     let response = app
@@ -294,6 +320,27 @@ async fn partner_organisations_fill_the_stakeholder_roles_of_network_health() {
         ontbrekend(&app.get_expect(&gezondheid, &coordinator, 200).await),
         json!(["bewoners", "gemeente", "woningcorporatie", "politie"])
     );
+    // Nog genoemd in een toestemming: ook dan niet; na het intrekken wel.
+    let response = app
+        .met_if_match(
+            reqwest::Method::DELETE,
+            &org_pad,
+            &coordinator,
+            "\"1\"",
+            None,
+        )
+        .await;
+    assert_eq!(
+        assert_problem(response, 409).await["code"],
+        "organisatie_in_gebruik"
+    );
+    app.patch_expect(
+        &format!("/api/v1/sleutelpersonen/{}", id_of(&persoon)),
+        &coordinator,
+        &toestemming(json!(["netwerkleden"])),
+        200,
+    )
+    .await;
     let response = app
         .met_if_match(
             reqwest::Method::DELETE,
@@ -407,6 +454,18 @@ async fn meetings_feed_network_health_and_show_attendees_only_to_who_may_see_the
             .get_expect(&format!("/api/v1/bijeenkomsten?{query}"), &coordinator, 200)
             .await;
         assert_eq!(pagina["totaalAantal"], aantal, "{query}");
+    }
+    // De regio kiest een gemeente.
+    let regio = app.token_for("regio.netwerkmanager").await;
+    for (gemeente, aantal) in [("GM0828", 1), ("GM0865", 0)] {
+        let pagina = app
+            .get_expect(
+                &format!("/api/v1/bijeenkomsten?gemeente={gemeente}&netwerkId={netwerk}"),
+                &regio,
+                200,
+            )
+            .await;
+        assert_eq!(pagina["totaalAantal"], aantal, "{gemeente}");
     }
     let fout = app
         .get_expect(
@@ -572,13 +631,15 @@ async fn exercises_move_forward_only_and_their_evaluation_updates_the_crisis_agr
         assert_problem(response, 409).await["code"],
         "organisatie_in_gebruik"
     );
-    // Een geplande oefening mag weg; lijsten filteren op status, netwerk en periode.
+    // Een geplande oefening mag weg; lijsten filteren op status, scenario, netwerk,
+    // gebied en periode.
+    let gebied = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
     let gepland = app
         .post_expect(
             "/api/v1/oefeningen",
             &coordinator,
             &json!({"titel": "Spel", "doelen": ["samenwerking_netwerkpartners"], "vorm": "spelvorm",
-                    "scenario": "hittegolf", "datum": toekomst}),
+                    "scenario": "hittegolf", "datum": toekomst, "gebiedId": gebied}),
             201,
         )
         .await;
@@ -586,6 +647,8 @@ async fn exercises_move_forward_only_and_their_evaluation_updates_the_crisis_agr
         ("status=geevalueerd".to_owned(), 2),
         (format!("netwerkId={netwerk}"), 1),
         ("scenario=hittegolf".to_owned(), 1),
+        (format!("gebiedId={gebied}"), 1),
+        ("status=gepland&scenario=stroomuitval".to_owned(), 0),
         (format!("vanaf={toekomst}"), 1),
         (format!("tot={gisteren}&status=geevalueerd"), 2),
     ] {
@@ -844,11 +907,42 @@ async fn reports_are_visible_only_to_the_named_officials_and_nowhere_else() {
         ],
     );
     assert_eq!(app.scalar_i64("SELECT count(*) FROM melding").await, voor);
-    // Filters.
+    // Een melding met netwerk en gebied, meteen afgesloten (open → afgesloten).
+    let netwerk = id_of(&app.nieuw_netwerk(&coordinator, json!({})).await);
+    let gebied = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
+    let derde = app
+        .post_expect(
+            "/api/v1/meldingen",
+            &coordinator,
+            &json!({"soort": "vernieling", "betrokkene": "actieve_bewoner", "ernst": "laag", "datum": "2025-06-01",
+                    "omschrijving": "Fiets vernield", "behandelaarId": beheerder_id, "netwerkId": netwerk,
+                    "gebiedId": gebied}),
+            201,
+        )
+        .await;
+    let response = app
+        .met_if_match(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/meldingen/{}", id_of(&derde)),
+            &coordinator,
+            "\"1\"",
+            Some(
+                &json!({"status": "afgesloten", "afsluitnotitie": "Eenmalig; geen verdere actie."}),
+            ),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    // Filters, elk apart en samen.
     for (query, aantal) in [
-        ("status=afgesloten", 1),
-        ("ernst=middel", 1),
-        ("soort=bedreiging&status=open", 0),
+        ("status=afgesloten".to_owned(), 2),
+        ("status=open".to_owned(), 1),
+        ("ernst=middel".to_owned(), 1),
+        ("soort=bedreiging&status=open".to_owned(), 0),
+        (format!("netwerkId={netwerk}"), 1),
+        (format!("gebiedId={gebied}"), 1),
+        (format!("behandelaarId={beheerder_id}"), 2),
+        ("vanaf=2025-05-01&tot=2025-06-30".to_owned(), 1),
+        ("tot=2025-05-31".to_owned(), 0),
     ] {
         let pagina = app
             .get_expect(&format!("/api/v1/meldingen?{query}"), &coordinator, 200)

@@ -302,15 +302,17 @@ pub fn meer_regels<const MAX: usize>() -> utoipa::openapi::Object {
         .build()
 }
 
-/// Als [`meer_regels`], en `null` mag (om te wissen).
+/// Als [`meer_regels`], en `null` mag (om te wissen). Een lege tekst wist niet: die
+/// is `te_kort`, zoals bij het aanmaken (de database kent geen lege vrije tekst).
 pub fn meer_regels_of_leeg<const MAX: usize>() -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
             utoipa::openapi::schema::Type::String,
             utoipa::openapi::schema::Type::Null,
         ]))
+        .min_length(Some(1))
         .max_length(Some(MAX))
-        .pattern(Some(MEER_REGELS))
+        .pattern(Some(MEER_REGELS_GEVULD))
         .build()
 }
 

@@ -30,3 +30,10 @@ pub fn json<T: for<'de> Deserialize<'de> + Default>(waarde: &serde_json::Value) 
 pub fn naar_json<T: Serialize>(waarde: &T) -> serde_json::Value {
     serde_json::to_value(waarde).unwrap_or(serde_json::Value::Null)
 }
+
+/// Een lijst (ids voor een `uuid[]`-kolom) zonder herhalingen, in de volgorde van de
+/// aanroeper.
+pub fn zonder_dubbelen<T: Eq + std::hash::Hash + Copy>(lijst: Vec<T>) -> Vec<T> {
+    let mut gezien = std::collections::HashSet::new();
+    lijst.into_iter().filter(|x| gezien.insert(*x)).collect()
+}

@@ -401,6 +401,25 @@ impl Context {
         Ok(Some(model))
     }
 
+    /// Verwijdert rij `id` van `E`, legt dat vast in de audit trail (met
+    /// `wijzigingen`), commit en antwoordt 204: het einde van elke `DELETE`.
+    pub async fn verwijder<E>(
+        self,
+        resource: &'static str,
+        gemeente_id: Option<Uuid>,
+        id: Uuid,
+        wijzigingen: Wijzigingen,
+    ) -> ApiResult<HttpResponse>
+    where
+        E: EntityTrait,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        E::delete_by_id(id).exec(&self.tx).await?;
+        self.vastleggen(Actie::Verwijderd, resource, gemeente_id, id, wijzigingen)
+            .await?;
+        self.commit_then(HttpResponse::NoContent().finish()).await
+    }
+
     /// Legt een mutatie van één resource vast in de audit trail, in deze transactie.
     pub async fn vastleggen(
         &self,

@@ -27,7 +27,7 @@ use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
-use crate::modules::kolommen::{json, naar_json};
+use crate::modules::kolommen::{json, naar_json, zonder_dubbelen};
 use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
 use crate::tenancy::{Codes, Context};
 
@@ -253,11 +253,6 @@ fn regels(
     }
 }
 
-fn uniek(ids: Vec<Uuid>) -> Vec<Uuid> {
-    let mut gezien = HashSet::new();
-    ids.into_iter().filter(|id| gezien.insert(*id)).collect()
-}
-
 /// De velden die de audit trail alleen bij naam noemt als ze gezet zijn.
 const VRIJE_TEKST: [&str; 5] = ["titel", "locatie", "verslag", "terugkoppeling", "acties"];
 
@@ -309,7 +304,7 @@ pub async fn create(
         netwerk_id: Set(n.netwerk_id),
         gebied_id: Set(n.gebied_id),
         deelnemers: Set(n.deelnemers),
-        aanwezigen: Set(uniek(n.aanwezigen)),
+        aanwezigen: Set(zonder_dubbelen(n.aanwezigen)),
         agenda: Set(naar_json(&n.agenda)),
         verslag: Set(n.verslag),
         verslag_aan_afwezigen: Set(n.verslag_aan_afwezigen),
@@ -416,7 +411,7 @@ pub async fn update(
     );
     if let Some(nieuw) = i.aanwezigen {
         let zien = zichtbaar(&ctx, huidig.aanwezigen.clone()).await?;
-        let lijst = met_verborgen(uniek(nieuw), &huidig.aanwezigen, &zien);
+        let lijst = met_verborgen(zonder_dubbelen(nieuw), &huidig.aanwezigen, &zien);
         w.zet("aanwezigen", &mut model.aanwezigen, Some(lijst));
     }
     w.zet("agenda", &mut model.agenda, i.agenda.map(|a| naar_json(&a)));
@@ -463,18 +458,13 @@ pub async fn remove(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     if_match.check(huidig.version)?;
-    bijeenkomst::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<bijeenkomst::Entity>(
         RESOURCE,
         Some(huidig.gemeente_id),
         huidig.id,
         Wijzigingen::new(),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -17,6 +17,7 @@ pub const TIJD: &str = r"^([01][0-9]|2[0-3]):[0-5][0-9]$";
 pub struct Agendapunt {
     #[schema(min_length = 1, max_length = 200)]
     pub onderwerp: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(schema_with = meer_regels::<2000>)]
     pub toelichting: Option<String>,
 }

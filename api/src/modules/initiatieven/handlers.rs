@@ -419,18 +419,13 @@ pub async fn remove(
     ctx.require(Recht::InitiatievenSchrijven)?;
     let huidig = ctx.find_for_update::<initiatief::Entity>(*id).await?;
     if_match.check(huidig.version)?;
-    initiatief::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<initiatief::Entity>(
         RESOURCE,
         Some(huidig.gemeente_id),
         huidig.id,
         Wijzigingen::new(),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

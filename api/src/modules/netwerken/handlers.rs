@@ -351,18 +351,13 @@ pub async fn remove(
             format!("Er zijn {initiatieven} initiatieven van dit netwerk; het blijft bestaan."),
         ));
     }
-    netwerk::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<netwerk::Entity>(
         RESOURCE,
         Some(huidig.gemeente_id),
         huidig.id,
         Wijzigingen::new(),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -241,11 +241,7 @@ pub async fn remove(
     let (netwerk_id, lid_id) = pad.into_inner();
     let huidig = vind(&ctx, netwerk_id, lid_id).await?;
     if_match.check(huidig.version)?;
-    netwerk_lid::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<netwerk_lid::Entity>(
         RESOURCE,
         Some(huidig.gemeente_id),
         huidig.id,
@@ -255,6 +251,5 @@ pub async fn remove(
             serde_json::Value::Null,
         ),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }

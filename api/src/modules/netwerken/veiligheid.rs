@@ -239,18 +239,13 @@ pub async fn delete_afspraak(
     let (netwerk_id, id) = pad.into_inner();
     let huidig = vind(&ctx, netwerk_id, id).await?;
     if_match.check(huidig.version)?;
-    veiligheidsafspraak::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<veiligheidsafspraak::Entity>(
         RESOURCE,
         Some(huidig.gemeente_id),
         huidig.id,
         Wijzigingen::new(),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -25,7 +25,7 @@ use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
-use crate::modules::kolommen::{json, lijst as enums, naar_json, tekst};
+use crate::modules::kolommen::{json, lijst as enums, naar_json, tekst, zonder_dubbelen};
 use crate::modules::netwerken::Crisisafspraak;
 use crate::modules::organisaties::controleer_ids;
 use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
@@ -167,11 +167,6 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
     Ok(netwerk)
 }
 
-fn uniek(ids: Vec<Uuid>) -> Vec<Uuid> {
-    let mut gezien = HashSet::new();
-    ids.into_iter().filter(|id| gezien.insert(*id)).collect()
-}
-
 fn niet_in_de_toekomst(status: OefeningStatus, datum: Option<NaiveDate>, fouten: &mut Fouten) {
     if let Some(d) = datum {
         fouten.check(
@@ -217,8 +212,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
         datum: Set(n.datum),
         netwerk_id: Set(n.netwerk_id),
         gebied_id: Set(n.gebied_id),
-        organisaties: Set(uniek(n.organisaties)),
-        deelnemers: Set(uniek(n.deelnemers)),
+        organisaties: Set(zonder_dubbelen(n.organisaties)),
+        deelnemers: Set(zonder_dubbelen(n.deelnemers)),
         status: Set(status),
         briefing: Set(n.briefing),
         debrief: Set(None),
@@ -344,11 +339,11 @@ pub async fn update(
     w.zet(
         "organisaties",
         &mut model.organisaties,
-        i.organisaties.map(uniek),
+        i.organisaties.map(zonder_dubbelen),
     );
     if let Some(nieuw) = i.deelnemers {
         let zien = zichtbaar(&ctx, huidig.deelnemers.clone()).await?;
-        let lijst = met_verborgen(uniek(nieuw), &huidig.deelnemers, &zien);
+        let lijst = met_verborgen(zonder_dubbelen(nieuw), &huidig.deelnemers, &zien);
         w.zet("deelnemers", &mut model.deelnemers, Some(lijst));
     }
     w.zet("status", &mut model.status, nieuwe_status);
@@ -457,18 +452,13 @@ pub async fn remove(
             ),
         ));
     }
-    oefening::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<oefening::Entity>(
         RESOURCE,
         Some(huidig.gemeente_id),
         huidig.id,
         Wijzigingen::new(),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -20,6 +20,7 @@ pub struct Evaluatie {
     #[schema(schema_with = meer_regels::<5000>)]
     pub verbeterpunten: String,
     /// Wat er nu gebeurt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(schema_with = meer_regels::<5000>)]
     pub vervolg: Option<String>,
     /// Bleken de crisisafspraken van het netwerk voor dit scenario realistisch? `true`

@@ -330,8 +330,8 @@ pub async fn update(
 
 /// Organisatie verwijderen
 ///
-/// Niet zolang ze partner is van een netwerk of in een oefening staat (409
-/// `organisatie_in_gebruik`).
+/// Niet zolang ze partner is van een netwerk, in een oefening staat of in de
+/// toestemming van een sleutelpersoon (409 `organisatie_in_gebruik`).
 #[utoipa::path(
     operation_id = "deleteOrganisatie",
     params(("id" = Uuid, Path, description = "Id van de organisatie")),
@@ -356,21 +356,17 @@ pub async fn remove(
                 .into(),
         ));
     }
-    organisatie::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<organisatie::Entity>(
         RESOURCE,
         huidig.gemeente_id,
         huidig.id,
         Wijzigingen::new(),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }
 
-/// Is de organisatie partner van een netwerk of deelnemer aan een oefening? Een
+/// Is de organisatie partner van een netwerk, deelnemer aan een oefening of genoemd in
+/// de toestemming van een sleutelpersoon (`delenMet`)? Een
 /// organisatie van een gemeente kan alleen daar in gebruik zijn; de catalogus
 /// verwijdert de regio, die alle gemeenten leest.
 async fn in_gebruik(ctx: &Context, id: Uuid) -> ApiResult<bool> {
@@ -385,7 +381,17 @@ async fn in_gebruik(ctx: &Context, id: Uuid) -> ApiResult<bool> {
         .filter(Expr::cust_with_values("$1 = ANY (organisaties)", [id]))
         .one(ctx.db())
         .await?;
-    Ok(oefening.is_some())
+    if oefening.is_some() {
+        return Ok(true);
+    }
+    let toestemming = entity::sleutelpersoon::Entity::find()
+        .filter(Expr::cust_with_values(
+            "$1 = ANY (delen_met)",
+            [id.to_string()],
+        ))
+        .one(ctx.db())
+        .await?;
+    Ok(toestemming.is_some())
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -406,14 +412,7 @@ pub(crate) async fn controleer_ids<T: serde::de::DeserializeOwned + ToSchema>(
     let Some(ids) = invoer.veld::<Vec<Uuid>>(veld) else {
         return Ok(());
     };
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let gevonden = zichtbaar(ctx, organisatie::Entity::find())
-        .filter(organisatie::Column::Id.is_in(ids.clone()))
-        .all(ctx.db())
-        .await?;
-    if ids.iter().any(|id| !gevonden.iter().any(|o| o.id == *id)) {
+    if !bestaan(ctx, &ids).await? {
         invoer.fouten().reject(
             veld,
             "ongeldig",
@@ -421,4 +420,17 @@ pub(crate) async fn controleer_ids<T: serde::de::DeserializeOwned + ToSchema>(
         );
     }
     Ok(())
+}
+
+/// Staat elke organisatie in `ids` op de sociale kaart van de aanroeper of in de
+/// regionale catalogus?
+pub(crate) async fn bestaan(ctx: &Context, ids: &[Uuid]) -> ApiResult<bool> {
+    if ids.is_empty() {
+        return Ok(true);
+    }
+    let gevonden = zichtbaar(ctx, organisatie::Entity::find())
+        .filter(organisatie::Column::Id.is_in(ids.to_vec()))
+        .all(ctx.db())
+        .await?;
+    Ok(ids.iter().all(|id| gevonden.iter().any(|o| o.id == *id)))
 }

@@ -198,18 +198,13 @@ pub async fn delete_partner(
         return Err(ApiError::NotFound);
     }
     if_match.check(huidig.version)?;
-    netwerk_partner::Entity::delete_by_id(huidig.id)
-        .exec(ctx.db())
-        .await?;
-    ctx.vastleggen(
-        Actie::Verwijderd,
+    ctx.verwijder::<netwerk_partner::Entity>(
         RESOURCE,
         Some(huidig.gemeente_id),
         huidig.id,
         Wijzigingen::new(),
     )
-    .await?;
-    ctx.commit_then(HttpResponse::NoContent().finish()).await
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -272,6 +272,26 @@ fn bijzonder(diversiteit: Option<&Diversiteit>, levensbeschouwing: bool) -> Vec<
     velden
 }
 
+/// De organisaties in `toestemming.delenMet` staan op de eigen sociale kaart of in de
+/// regionale catalogus.
+async fn delen_met_organisaties(
+    ctx: &Context,
+    toestemming: Option<&Toestemming>,
+    fouten: &mut Fouten,
+) -> ApiResult<()> {
+    let ids: Vec<Uuid> = toestemming
+        .map(|t| t.delen_met.iter().filter_map(|d| d.organisatie()).collect())
+        .unwrap_or_default();
+    if !crate::modules::organisaties::bestaan(ctx, &ids).await? {
+        fouten.reject(
+            "toestemming.delenMet",
+            "ongeldig",
+            "Niet elke organisatie staat op uw sociale kaart of in de regionale catalogus.",
+        );
+    }
+    Ok(())
+}
+
 fn toestemming_kolommen(
     model: &mut sleutelpersoon::ActiveModel,
     t: Option<&Toestemming>,
@@ -333,6 +353,7 @@ pub async fn create(
     .await?;
     let status: Status = invoer.veld("status").unwrap_or(Status::Kandidaat);
     let toestemming: Option<Toestemming> = invoer.veld("toestemming");
+    delen_met_organisaties(&ctx, toestemming.as_ref(), invoer.fouten()).await?;
     invoer.fouten().check(
         matches!(
             status,
@@ -540,6 +561,9 @@ pub async fn update(
     }
     let toestemming_na: Option<Toestemming> =
         invoer.veld("toestemming").or_else(|| toestemming(&huidig));
+    if invoer.heeft("toestemming") {
+        delen_met_organisaties(&ctx, toestemming_na.as_ref(), invoer.fouten()).await?;
+    }
     let zichtbaar: Vec<Uuid> = invoer
         .veld("zichtbaarVoor")
         .unwrap_or_else(|| huidig.zichtbaar_voor.clone());
@@ -712,12 +736,31 @@ pub async fn update(
     );
     if let Some(t) = &i.toestemming {
         let oud = toestemming(&huidig);
-        toestemming_kolommen(&mut model, Some(t), huidig.bewaartermijn_tot);
-        w = w.waarde(
-            "toestemming",
-            oud.map(|o| (o.datum, o.bewaartermijn_tot, o.bijzondere_gegevens)),
-            (t.datum, t.bewaartermijn_tot, t.bijzondere_gegevens),
-        );
+        if oud.as_ref() != Some(t) {
+            toestemming_kolommen(&mut model, Some(t), huidig.bewaartermijn_tot);
+            // Datums, bijzondere gegevens en met wie gedeeld (ids) met hun waarde; is
+            // alleen het doel (vrije tekst) anders, dan alleen de naam.
+            w = w.waarde(
+                "toestemming",
+                oud.map(|o| {
+                    (
+                        o.datum,
+                        o.bewaartermijn_tot,
+                        o.bijzondere_gegevens,
+                        o.delen_met,
+                    )
+                }),
+                (
+                    t.datum,
+                    t.bewaartermijn_tot,
+                    t.bijzondere_gegevens,
+                    t.delen_met.clone(),
+                ),
+            );
+            if !w.velden().contains(&"toestemming") {
+                w = w.alleen_naam("toestemming");
+            }
+        }
     }
     if gegevens_wijziging.is_some() || !w.is_empty() {
         model.updated_at = Set(Utc::now());

@@ -14,14 +14,33 @@ use entity::soorten::{
     Wervingsmethode,
 };
 
-/// Met wie de contactgegevens gedeeld mogen worden. Een lege lijst: met niemand
-/// buiten de coördinatoren en beheerders van de gemeente. Organisaties (ids uit de
-/// sociale kaart) volgen met de sociale kaart.
+/// Met wie de contactgegevens gedeeld mogen worden: `"netwerkleden"`, of het id van een
+/// organisatie van de eigen sociale kaart of uit de regionale catalogus. Een lege
+/// lijst: met niemand buiten de coördinatoren en beheerders van de gemeente.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum DelenMet {
+    Groep(DelenGroep),
+    /// Een organisatie (`/api/v1/organisaties`).
+    Organisatie(Uuid),
+}
+
+/// Een groep om contactgegevens mee te delen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum DelenMet {
+pub enum DelenGroep {
     /// De leden van de netwerken van de persoon.
     Netwerkleden,
+}
+
+impl DelenMet {
+    /// Het id als het een organisatie is.
+    pub fn organisatie(self) -> Option<Uuid> {
+        match self {
+            DelenMet::Organisatie(id) => Some(id),
+            DelenMet::Groep(_) => None,
+        }
+    }
 }
 
 /// De vastgelegde toestemming van de persoon (AVG): wanneer, waarvoor, tot wanneer

@@ -23,7 +23,7 @@ crate::tenancy::tenant_owned!(entity::sleutelpersoon_checkin, id);
 #[derive(OpenApi)]
 #[openapi(
     tags((name = "Sleutelpersonen", description = "Sleutelpersonen met hun levensloop en toestemming. Persoonsgegevens ziet alleen de gemeente zelf (coördinator, gemeente_beheerder, koppelingen met sleutelpersonen.lezen); elke verwerking staat in het verwerkingenlogboek. Zoeken op naam alleen met POST /sleutelpersonen/_zoek.")),
-    components(schemas(entity::soorten::SleutelpersoonType, entity::soorten::SleutelpersoonStatus, DelenMet))
+    components(schemas(entity::soorten::SleutelpersoonType, entity::soorten::SleutelpersoonStatus, DelenMet, DelenGroep))
 )]
 struct Doc;
 
