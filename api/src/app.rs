@@ -17,6 +17,7 @@ use crate::http::contract::{self, DOCS_PATH};
 use crate::http::health;
 use crate::http::openapi::{self, DocumentJson};
 use crate::http::route_table::RouteTable;
+use crate::modules::dashboard::pagina;
 use crate::modules::{self, Module};
 use crate::telemetry::RequestSpan;
 
@@ -38,6 +39,7 @@ pub const MODULES: &[Module] = &[
     modules::bijeenkomsten::MODULE,
     modules::oefeningen::MODULE,
     modules::meldingen::MODULE,
+    modules::dashboard::MODULE,
     modules::audit_trail::MODULE,
     modules::verwerkingen::MODULE,
 ];
@@ -83,7 +85,10 @@ impl Application {
         let table = web::Data::new(
             RouteTable::from_openapi(&document)
                 .with_route("/health/live", &[Method::GET])
-                .with_route("/health/ready", &[Method::GET]),
+                .with_route("/health/ready", &[Method::GET])
+                .with_route(pagina::PAGINA, &[Method::GET])
+                .with_route(pagina::SCRIPT, &[Method::GET])
+                .with_route(pagina::STIJL, &[Method::GET]),
         );
         let db_data = web::Data::new(db.clone());
         let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
@@ -97,6 +102,9 @@ impl Application {
             let (app, _) = App::new()
                 .service(docs)
                 .route(DOCS_PATH, web::get().to(docs_redirect))
+                .route(pagina::PAGINA, web::get().to(pagina::html))
+                .route(pagina::SCRIPT, web::get().to(pagina::script))
+                .route(pagina::STIJL, web::get().to(pagina::stijl))
                 .into_utoipa_app()
                 .configure(routes)
                 .split_for_parts();

@@ -6,6 +6,7 @@ pub mod aanvraag;
 pub mod audit_trail;
 pub mod bijeenkomst;
 pub mod budget;
+pub mod dashboard_telling;
 pub mod gebied;
 pub mod gebied_telling;
 pub mod gebruiker;

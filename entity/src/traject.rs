@@ -16,6 +16,10 @@ pub struct Model {
     pub voorgestelde_aanpak: Vec<String>,
     /// Voor een gemeenschap of netwerk zonder één gebied (komt met de netwerken).
     pub netwerk_id: Option<Uuid>,
+    /// De eerste stap die niet afgerond of overgeslagen is; de database houdt hem bij
+    /// (trigger op `traject_stap`, migratie 000015).
+    #[serde(skip_serializing)]
+    pub huidige_stap: Option<i16>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -8,6 +8,7 @@ mod auth;
 mod budgetten;
 mod cli;
 mod contract;
+mod dashboard;
 mod defecten;
 mod gebieden;
 mod gebruikers;

@@ -246,6 +246,9 @@ pub enum Recht {
     MeldingenLezen,
     /// Meldingen vastleggen, opvolgen en afsluiten.
     MeldingenSchrijven,
+    /// Het dashboard lezen: de regio alle gemeenten, een gemeente zichzelf. Alleen
+    /// aantallen, nooit persoonsgegevens.
+    DashboardLezen,
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
@@ -283,7 +286,7 @@ impl Recht {
             Recht::AanvragenSchrijven => SCHRIJVERS,
             Recht::AanvraagBesluiten => &[Rol::Budgethouder],
             Recht::InitiatievenSchrijven => SCHRIJVERS,
-            Recht::OrganisatiesLezen | Recht::BijeenkomstenLezen => LEZERS,
+            Recht::OrganisatiesLezen | Recht::BijeenkomstenLezen | Recht::DashboardLezen => LEZERS,
             Recht::OrganisatiesSchrijven
             | Recht::BijeenkomstenSchrijven
             | Recht::MeldingenLezen
@@ -432,6 +435,9 @@ impl Recht {
             }
             Recht::MeldingenSchrijven => {
                 "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met meldingen.schrijven) leggen meldingen vast."
+            }
+            Recht::DashboardLezen => {
+                "Het dashboard is voor mensen met een rol, niet voor koppelingen."
             }
         }
     }

@@ -11,4 +11,5 @@ pub mod melding;
 pub mod oefening;
 pub mod sleutelpersoon;
 pub mod stappenplan;
+pub mod tijd;
 pub mod wachtwoord;

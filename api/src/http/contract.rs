@@ -30,6 +30,11 @@ const CSP_API: &str = "default-src 'none'; frame-ancestors 'none'";
 const CSP_DOCS: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
      img-src 'self' data:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'";
 
+/// De pagina van het dashboard: alleen haar eigen script en stijl, alleen de eigen API,
+/// geen formulier dat zelf ergens heen gaat (het script logt in).
+const CSP_PAGINA: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
+     img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 /// Het request-id van dit verzoek: overgenomen uit `X-Request-Id` als dat een
 /// bruikbare waarde is, anders nieuw (UUIDv7).
 #[derive(Debug, Clone)]
@@ -87,6 +92,8 @@ pub async fn outer(
     set("referrer-policy", "no-referrer");
     let csp = if path == DOCS_PATH || path.starts_with("/api/v1/docs/") {
         CSP_DOCS
+    } else if path == crate::modules::dashboard::pagina::PAGINA {
+        CSP_PAGINA
     } else {
         CSP_API
     };

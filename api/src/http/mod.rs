@@ -1,6 +1,7 @@
 //! Het NL API-contract dat elke module deelt, zonder domeinkennis.
 
 pub mod contract;
+pub mod csv;
 pub mod etag;
 pub mod health;
 pub mod idempotentie;

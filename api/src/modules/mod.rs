@@ -11,6 +11,7 @@ pub mod aanvragen;
 pub mod audit_trail;
 pub mod bijeenkomsten;
 pub mod budgetten;
+pub mod dashboard;
 pub mod gebieden;
 pub mod gebruikers;
 pub mod gemeenten;

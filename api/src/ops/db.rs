@@ -45,6 +45,10 @@ pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, D
         pg.options([
             ("role", APP_ROLE),
             ("plan_cache_mode", "force_generic_plan"),
+            // Geen JIT: de dienst doet korte queries, en het dashboard (een plan met
+            // een hoge geschatte kosten) betaalde anders een seconde compileren per
+            // verzoek (issue 15).
+            ("jit", "off"),
         ])
     });
     #[allow(unused_mut)]

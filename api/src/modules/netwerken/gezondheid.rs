@@ -33,10 +33,24 @@ pub struct Cel {
 }
 
 impl Cel {
+    /// Een aantal dat de database al onderdrukte (`NULL` onder 5).
     fn uit(aantal: Option<i64>) -> Cel {
         Cel {
             aantal,
             onderdrukt: aantal.is_none(),
+        }
+    }
+
+    /// Een telling van sleutelpersonen: onder 5 niet getoond.
+    pub fn geteld(aantal: i64) -> Cel {
+        Cel::uit(Some(aantal).filter(|n| *n >= regels::KLEINSTE_CEL))
+    }
+
+    /// Een telling die de aanroeper precies mag zien (hij ziet de personen zelf).
+    pub fn precies(aantal: i64) -> Cel {
+        Cel {
+            aantal: Some(aantal),
+            onderdrukt: false,
         }
     }
 }
@@ -272,12 +286,9 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         ontbrekende_belangen,
         veiligheidsafspraken_te_herzien: t.afspraken_te_herzien,
         checkins_achterstallig: if ctx.caller.has(Recht::PersoonsgegevensLezen) {
-            Cel {
-                aantal: Some(t.checkins_achterstallig),
-                onderdrukt: false,
-            }
+            Cel::precies(t.checkins_achterstallig)
         } else {
-            Cel::uit(Some(t.checkins_achterstallig).filter(|n| *n >= regels::KLEINSTE_CEL))
+            Cel::geteld(t.checkins_achterstallig)
         },
     };
     Ok(HttpResponse::Ok().json(body))

@@ -1,0 +1,547 @@
+//! Het regionale dashboard (DOMAIN.md, "Regional dashboard"): waar aandacht nodig is,
+//! geen rangorde van gemeenten. Alles geteld in SQL (`cijfers.sql`, de tellingen uit
+//! migratie 000015); alleen aantallen, nooit persoonsgegevens; een telling van
+//! sleutelpersonen onder 5 wordt niet getoond. Met `Accept: text/csv` als CSV voor
+//! een spreadsheet.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{Datelike, NaiveDate};
+use sea_orm::{DbBackend, FromQueryResult, Statement};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::auth::Recht;
+use crate::domein::tijd;
+use crate::http::csv::{self, Cel as CsvCel, Csv};
+use crate::http::problem::{ApiError, ApiResult};
+use crate::modules::kolommen::lijst;
+use crate::modules::netwerken::Cel;
+use crate::tenancy::Context;
+
+use super::weergave::*;
+
+/// De SQL van de cijfers (ook `bench/sql/dashboard.sql`).
+pub const CIJFERS: &str = include_str!("cijfers.sql");
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct DashboardParams {
+    /// Het budgetjaar voor budgetten en aanvragen; standaard dit jaar
+    /// (Europe/Amsterdam).
+    #[param(minimum = 2000, maximum = 2100)]
+    jaar: Option<i32>,
+}
+
+#[derive(FromQueryResult)]
+struct Gemeente {
+    id: Uuid,
+    code: String,
+    naam: String,
+}
+
+/// De cijfers voor `gemeenten` (`None`: alles wat de aanroeper overziet).
+async fn cijfers(
+    ctx: &Context,
+    gemeenten: Option<Vec<Uuid>>,
+    jaar: i32,
+    peildatum: NaiveDate,
+) -> ApiResult<Tabel> {
+    let rijen = Rij::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        CIJFERS,
+        [gemeenten.into(), jaar.into(), peildatum.into()],
+    ))
+    .all(ctx.db())
+    .await?;
+    Ok(Tabel::uit(rijen))
+}
+
+/// De gemeenten die de aanroeper overziet, op naam.
+async fn gemeenten(ctx: &Context, code: Option<&str>) -> ApiResult<Vec<Gemeente>> {
+    let eigen = if ctx.caller.is_regionaal() {
+        None
+    } else {
+        Some(ctx.gemeente_id().ok_or(ApiError::NotFound)?)
+    };
+    Ok(Gemeente::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT id, code, naam FROM gemeente WHERE ($1::uuid IS NULL OR id = $1) \
+         AND ($2::text IS NULL OR code = $2) ORDER BY naam",
+        [eigen.into(), code.map(str::to_owned).into()],
+    ))
+    .all(ctx.db())
+    .await?)
+}
+
+/// Het dashboard
+///
+/// Het geheel (`totaal`) en één rij per gemeente: gebieden per kwadrant en aanpak,
+/// trajecten per status en stap, netwerken per fase en met signalen,
+/// crisisafspraken per scenario, actieve sleutelpersonen (aantallen onder 5 niet
+/// getoond, `onderdrukt: true`), budgetten en aanvragen van het jaar, initiatieven,
+/// bijeenkomsten en oefeningen van de laatste twaalf maanden en open meldingen per
+/// ernst. De regio ziet alle gemeenten, een gemeente alleen zichzelf. Met
+/// `Accept: text/csv` een CSV (puntkomma's, bedragen in euro's met een decimale
+/// komma).
+#[utoipa::path(
+    operation_id = "getDashboard",
+    params(DashboardParams),
+    responses(
+        (status = 200, description = "De cijfers.", content(
+            (Dashboard = "application/json"),
+            (String = "text/csv", example = json!("\u{feff}gemeente;naam;gebieden\r\n"))
+        )),
+    ),
+)]
+#[get("/dashboard")]
+pub async fn dashboard(
+    ctx: Context,
+    req: HttpRequest,
+    params: web::Query<DashboardParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::DashboardLezen)?;
+    let peildatum = tijd::vandaag();
+    let jaar = params.jaar.unwrap_or(peildatum.year());
+    let gemeenten = gemeenten(&ctx, None).await?;
+    let tabel = cijfers(&ctx, None, jaar, peildatum).await?;
+    let body = Dashboard {
+        jaar,
+        peildatum,
+        totaal: tabel.cijfers(None, jaar),
+        gemeenten: gemeenten
+            .into_iter()
+            .map(|g| GemeenteCijfers {
+                cijfers: tabel.cijfers(Some(g.id), jaar),
+                gemeente: g.code,
+                naam: g.naam,
+            })
+            .collect(),
+    };
+    if csv::gevraagd(&req) {
+        return Ok(dashboard_csv(&body).antwoord(&format!("dashboard-{jaar}.csv")));
+    }
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// Een gebied met zijn kwadrant, aanpak en lopend traject.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GebiedRegel {
+    pub id: Uuid,
+    pub naam: String,
+    /// 1–4, of `null` als het profiel onbepaald is.
+    pub kwadrant: Option<i16>,
+    pub aanpak: Vec<String>,
+    /// Het lopende traject, als er een is.
+    pub traject: Option<TrajectRegel>,
+}
+
+/// Een lopend traject in zijn huidige stap.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TrajectRegel {
+    pub id: Uuid,
+    pub aanpak: String,
+    pub huidige_stap: Option<i16>,
+}
+
+/// Een netwerk met zijn fase en signalen.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetwerkRegel {
+    pub id: Uuid,
+    pub naam: String,
+    pub fase: String,
+    /// De signalen van het dashboard (zie `Netwerken.perSignaal`).
+    pub signalen: Vec<String>,
+}
+
+/// Een budget van het jaar, in eurocenten.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetRegel {
+    pub id: Uuid,
+    pub naam: String,
+    pub vorm: String,
+    pub totaal: i64,
+    pub gereserveerd: i64,
+    pub uitbetaald: i64,
+    pub beschikbaar: i64,
+}
+
+/// Eén gemeente in detail.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GemeenteDashboard {
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub naam: String,
+    pub jaar: i32,
+    pub peildatum: NaiveDate,
+    pub cijfers: Cijfers,
+    pub gebieden: Vec<GebiedRegel>,
+    pub netwerken: Vec<NetwerkRegel>,
+    pub budgetten: Vec<BudgetRegel>,
+}
+
+#[derive(FromQueryResult)]
+struct GebiedRij {
+    id: Uuid,
+    naam: String,
+    dna_kwadrant: Option<i16>,
+    dna_aanpak: Vec<String>,
+    traject_id: Option<Uuid>,
+    traject_aanpak: Option<String>,
+    huidige_stap: Option<i16>,
+}
+
+#[derive(FromQueryResult)]
+struct NetwerkRij {
+    id: Uuid,
+    naam: String,
+    fase: String,
+    signalen: Vec<String>,
+}
+
+#[derive(FromQueryResult)]
+struct BudgetRij {
+    id: Uuid,
+    naam: String,
+    vorm: String,
+    totaal_bedrag: i64,
+    gereserveerd: i64,
+    uitbetaald: i64,
+}
+
+const GEBIEDEN: &str = "SELECT g.id, g.naam, g.dna_kwadrant, g.dna_aanpak, t.id AS traject_id, \
+    t.aanpak AS traject_aanpak, t.huidige_stap FROM gebied g \
+    LEFT JOIN LATERAL (SELECT id, aanpak, huidige_stap FROM traject WHERE gebied_id = g.id \
+      AND gemeente_id = g.gemeente_id AND status = 'lopend' ORDER BY created_at DESC, id DESC LIMIT 1) t ON true \
+    WHERE g.gemeente_id = $1 ORDER BY g.naam, g.id";
+
+const NETWERKEN: &str = "SELECT n.id, n.naam, n.fase, coalesce((SELECT array_agg(s.signaal ORDER BY s.signaal) \
+    FROM weefsel_netwerk_signalen(ARRAY[$1::uuid], $2::date) s WHERE s.netwerk_id = n.id), '{}') AS signalen \
+    FROM netwerk n WHERE n.gemeente_id = $1 ORDER BY n.naam, n.id";
+
+const BUDGETTEN: &str = "SELECT id, naam, vorm, totaal_bedrag, gereserveerd, uitbetaald FROM budget \
+    WHERE gemeente_id = $1 AND jaar = $2 ORDER BY naam, id";
+
+/// Eén gemeente in het dashboard
+///
+/// De cijfers van de gemeente, en per gebied zijn kwadrant, aanpak en lopend traject
+/// (met stap), per netwerk zijn fase en signalen, per budget van het jaar de totalen;
+/// zonder persoonsgegevens. Een gemeentelijke aanroeper ziet alleen zijn eigen
+/// gemeente (een andere is 404). Met `Accept: text/csv` een CSV.
+#[utoipa::path(
+    operation_id = "getDashboardGemeente",
+    params(("code" = String, Path, description = "CBS-code van de gemeente", pattern = r"^GM[0-9]{4}$"), DashboardParams),
+    responses(
+        (status = 200, description = "De gemeente in detail.", content(
+            (GemeenteDashboard = "application/json"),
+            (String = "text/csv", example = json!("\u{feff}soort;id;naam\r\n"))
+        )),
+    ),
+)]
+#[get("/dashboard/gemeenten/{code}")]
+pub async fn gemeente(
+    ctx: Context,
+    req: HttpRequest,
+    code: web::Path<String>,
+    params: web::Query<DashboardParams>,
+) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::DashboardLezen)?;
+    let peildatum = tijd::vandaag();
+    let jaar = params.jaar.unwrap_or(peildatum.year());
+    let g = gemeenten(&ctx, Some(code.as_str()))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ApiError::NotFound)?;
+    let tabel = cijfers(&ctx, Some(vec![g.id]), jaar, peildatum).await?;
+    let vraag = |sql: &str, waarden: Vec<sea_orm::Value>| {
+        Statement::from_sql_and_values(DbBackend::Postgres, sql, waarden)
+    };
+    let gebieden = GebiedRij::find_by_statement(vraag(GEBIEDEN, vec![g.id.into()]))
+        .all(ctx.db())
+        .await?;
+    let netwerken =
+        NetwerkRij::find_by_statement(vraag(NETWERKEN, vec![g.id.into(), peildatum.into()]))
+            .all(ctx.db())
+            .await?;
+    let budgetten = BudgetRij::find_by_statement(vraag(BUDGETTEN, vec![g.id.into(), jaar.into()]))
+        .all(ctx.db())
+        .await?;
+    let body = GemeenteDashboard {
+        cijfers: tabel.cijfers(Some(g.id), jaar),
+        gemeente: g.code,
+        naam: g.naam,
+        jaar,
+        peildatum,
+        gebieden: gebieden
+            .into_iter()
+            .map(|r| GebiedRegel {
+                id: r.id,
+                naam: r.naam,
+                kwadrant: r.dna_kwadrant,
+                aanpak: lijst::<String>(&r.dna_aanpak),
+                traject: r.traject_id.map(|id| TrajectRegel {
+                    id,
+                    aanpak: r.traject_aanpak.unwrap_or_default(),
+                    huidige_stap: r.huidige_stap,
+                }),
+            })
+            .collect(),
+        netwerken: netwerken
+            .into_iter()
+            .map(|r| NetwerkRegel {
+                id: r.id,
+                naam: r.naam,
+                fase: r.fase,
+                signalen: r.signalen,
+            })
+            .collect(),
+        budgetten: budgetten
+            .into_iter()
+            .map(|r| BudgetRegel {
+                id: r.id,
+                naam: r.naam,
+                vorm: r.vorm,
+                beschikbaar: r.totaal_bedrag - r.gereserveerd,
+                totaal: r.totaal_bedrag,
+                gereserveerd: r.gereserveerd,
+                uitbetaald: r.uitbetaald,
+            })
+            .collect(),
+    };
+    if csv::gevraagd(&req) {
+        return Ok(gemeente_csv(&body).antwoord(&format!("dashboard-{}-{jaar}.csv", body.gemeente)));
+    }
+    Ok(HttpResponse::Ok().json(body))
+}
+
+fn aantal(v: &[Aantal], sleutel: &str) -> i64 {
+    v.iter()
+        .find(|a| a.sleutel == sleutel)
+        .map_or(0, |a| a.aantal)
+}
+
+fn cel(c: &Cel) -> CsvCel {
+    c.aantal.map_or(CsvCel::Onderdrukt, CsvCel::Getal)
+}
+
+/// De kolommen van een rij cijfers in de CSV, met hun waarde.
+fn kolommen(c: &Cijfers) -> Vec<(&'static str, CsvCel)> {
+    use CsvCel::{Euro, Getal};
+    let mut k: Vec<(&'static str, CsvCel)> = vec![
+        ("gebieden", Getal(c.gebieden.totaal)),
+        ("kwadrant 1", Getal(aantal(&c.gebieden.per_kwadrant, "1"))),
+        ("kwadrant 2", Getal(aantal(&c.gebieden.per_kwadrant, "2"))),
+        ("kwadrant 3", Getal(aantal(&c.gebieden.per_kwadrant, "3"))),
+        ("kwadrant 4", Getal(aantal(&c.gebieden.per_kwadrant, "4"))),
+        (
+            "kwadrant onbepaald",
+            Getal(aantal(&c.gebieden.per_kwadrant, "onbepaald")),
+        ),
+        (
+            "aanpak coachend",
+            Getal(aantal(&c.gebieden.per_aanpak, "coachend")),
+        ),
+        (
+            "aanpak coordinerend",
+            Getal(aantal(&c.gebieden.per_aanpak, "coordinerend")),
+        ),
+        ("gebieden met traject", Getal(c.gebieden.met_traject)),
+        (
+            "trajecten lopend",
+            Getal(aantal(&c.trajecten.per_status, "lopend")),
+        ),
+        (
+            "trajecten afgerond",
+            Getal(aantal(&c.trajecten.per_status, "afgerond")),
+        ),
+        (
+            "trajecten gestopt",
+            Getal(aantal(&c.trajecten.per_status, "gestopt")),
+        ),
+        ("netwerken", Getal(c.netwerken.totaal)),
+        (
+            "netwerken voorbereiding",
+            Getal(aantal(&c.netwerken.per_fase, "voorbereiding")),
+        ),
+        (
+            "netwerken opbouw",
+            Getal(aantal(&c.netwerken.per_fase, "opbouw")),
+        ),
+        (
+            "netwerken uitvoering",
+            Getal(aantal(&c.netwerken.per_fase, "uitvoering")),
+        ),
+        (
+            "netwerken afgerond",
+            Getal(aantal(&c.netwerken.per_fase, "afgerond")),
+        ),
+        ("netwerken met signaal", Getal(c.netwerken.met_signaal)),
+        (
+            "crisisafspraken",
+            Getal(c.crisisafspraken.iter().map(|a| a.aantal).sum()),
+        ),
+        (
+            "crisisafspraken te herzien",
+            Getal(c.crisisafspraken.iter().map(|a| a.te_herzien).sum()),
+        ),
+        ("actieve sleutelpersonen", cel(&c.sleutelpersonen.actief)),
+        ("budgetten", Getal(c.budgetten.aantal)),
+        ("budget totaal (euro)", Euro(c.budgetten.totaal)),
+        ("gereserveerd (euro)", Euro(c.budgetten.gereserveerd)),
+        ("uitbetaald (euro)", Euro(c.budgetten.uitbetaald)),
+        ("beschikbaar (euro)", Euro(c.budgetten.beschikbaar)),
+    ];
+    for (naam, a) in AANVRAAG_KOLOMMEN.iter().zip(&c.aanvragen.per_status) {
+        k.push((naam, Getal(a.aantal)));
+    }
+    k.extend([
+        (
+            "mediane dagen tot besluit",
+            c.aanvragen
+                .mediane_dagen_tot_besluit
+                .map_or(CsvCel::Leeg, CsvCel::Decimaal),
+        ),
+        ("aanvragen te laat", Getal(c.aanvragen.te_laat)),
+        ("initiatieven", Getal(c.initiatieven.totaal)),
+        (
+            "bijeenkomsten laatste 12 maanden",
+            Getal(c.bijeenkomsten_laatste_12_maanden),
+        ),
+        (
+            "oefeningen laatste 12 maanden",
+            Getal(c.oefeningen_laatste_12_maanden),
+        ),
+        ("open meldingen", Getal(c.meldingen.open)),
+    ]);
+    for (naam, a) in MELDING_KOLOMMEN.iter().zip(&c.meldingen.open_per_ernst) {
+        k.push((naam, Getal(a.aantal)));
+    }
+    k
+}
+
+/// De kolomnamen van de aanvragen per status, in de volgorde van `AanvraagStatus`.
+const AANVRAAG_KOLOMMEN: [&str; 6] = [
+    "aanvragen concept",
+    "aanvragen ingediend",
+    "aanvragen toegekend",
+    "aanvragen deels toegekend",
+    "aanvragen afgewezen",
+    "aanvragen ingetrokken",
+];
+
+/// De kolomnamen van de open meldingen per ernst, in de volgorde van `Ernst`.
+const MELDING_KOLOMMEN: [&str; 4] = [
+    "open meldingen laag",
+    "open meldingen middel",
+    "open meldingen hoog",
+    "open meldingen acuut",
+];
+
+/// Eén regel per gemeente en een laatste regel met het totaal.
+fn dashboard_csv(d: &Dashboard) -> Csv {
+    let koppen: Vec<&str> = ["gemeente", "naam"]
+        .into_iter()
+        .chain(kolommen(&d.totaal).into_iter().map(|(k, _)| k))
+        .collect();
+    let mut csv = Csv::new(&koppen);
+    let regel = |code: &str, naam: &str, c: &Cijfers| {
+        [
+            CsvCel::Tekst(code.to_owned()),
+            CsvCel::Tekst(naam.to_owned()),
+        ]
+        .into_iter()
+        .chain(kolommen(c).into_iter().map(|(_, v)| v))
+        .collect::<Vec<_>>()
+    };
+    for g in &d.gemeenten {
+        csv.regel(regel(&g.gemeente, &g.naam, &g.cijfers));
+    }
+    csv.regel(regel("", "Totaal", &d.totaal));
+    csv
+}
+
+/// Eén regel per gebied, netwerk en budget (kolom `soort`).
+fn gemeente_csv(d: &GemeenteDashboard) -> Csv {
+    use CsvCel::{Euro, Getal, Leeg, Tekst};
+    let mut csv = Csv::new(&[
+        "soort",
+        "id",
+        "naam",
+        "kwadrant",
+        "aanpak",
+        "traject",
+        "stap",
+        "fase",
+        "signalen",
+        "totaal (euro)",
+        "gereserveerd (euro)",
+        "uitbetaald (euro)",
+        "beschikbaar (euro)",
+    ]);
+    for g in &d.gebieden {
+        csv.regel(vec![
+            Tekst("gebied".into()),
+            Tekst(g.id.to_string()),
+            Tekst(g.naam.clone()),
+            g.kwadrant.map_or(Leeg, |k| Getal(k.into())),
+            Tekst(g.aanpak.join(", ")),
+            g.traject.as_ref().map_or(Leeg, |t| Tekst(t.aanpak.clone())),
+            g.traject
+                .as_ref()
+                .and_then(|t| t.huidige_stap)
+                .map_or(Leeg, |s| Getal(s.into())),
+            Leeg,
+            Leeg,
+            Leeg,
+            Leeg,
+            Leeg,
+            Leeg,
+        ]);
+    }
+    for n in &d.netwerken {
+        csv.regel(vec![
+            Tekst("netwerk".into()),
+            Tekst(n.id.to_string()),
+            Tekst(n.naam.clone()),
+            Leeg,
+            Leeg,
+            Leeg,
+            Leeg,
+            Tekst(n.fase.clone()),
+            Tekst(n.signalen.join(", ")),
+            Leeg,
+            Leeg,
+            Leeg,
+            Leeg,
+        ]);
+    }
+    for b in &d.budgetten {
+        csv.regel(vec![
+            Tekst("budget".into()),
+            Tekst(b.id.to_string()),
+            Tekst(b.naam.clone()),
+            Leeg,
+            Leeg,
+            Leeg,
+            Leeg,
+            Tekst(b.vorm.clone()),
+            Leeg,
+            Euro(b.totaal),
+            Euro(b.gereserveerd),
+            Euro(b.uitbetaald),
+            Euro(b.beschikbaar),
+        ]);
+    }
+    csv
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(dashboard).service(gemeente);
+}

@@ -1,0 +1,338 @@
+//! De cijfers van het dashboard: uit de rijen van `cijfers.sql` (per gemeente en voor
+//! het geheel), met elke sleutel van een verdeling aanwezig (ook met 0) en elke
+//! telling van sleutelpersonen onder 5 onderdrukt.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use entity::soorten::{
+    AanvraagStatus, Ernst, InitiatiefStatus, NetwerkFase, Scenario, SleutelpersoonType, Thema,
+    TrajectStatus,
+};
+use sea_orm::{FromQueryResult, Iterable};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::modules::netwerken::Cel;
+
+/// Een rij van `cijfers.sql`.
+#[derive(Debug, FromQueryResult)]
+pub(super) struct Rij {
+    pub gemeente_id: Option<Uuid>,
+    pub onderwerp: String,
+    pub sleutel: String,
+    pub waarde: Option<f64>,
+}
+
+/// Eén sleutel van een verdeling met haar aantal.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Aantal {
+    pub sleutel: String,
+    pub aantal: i64,
+}
+
+/// Gebieden.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Gebieden {
+    pub totaal: i64,
+    /// Sleutels `1`–`4` en `onbepaald`.
+    pub per_kwadrant: Vec<Aantal>,
+    /// Sleutels `coachend` en `coordinerend` (een gebied kan beide adviseren).
+    pub per_aanpak: Vec<Aantal>,
+    /// Gebieden met een lopend traject.
+    pub met_traject: i64,
+}
+
+/// Lopende trajecten in een stap.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StapAantal {
+    /// `coordinerend`, `coachend` of `weerbaarheid`.
+    pub aanpak: String,
+    pub stap: i64,
+    pub aantal: i64,
+}
+
+/// Trajecten.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Trajecten {
+    /// Sleutels `lopend`, `afgerond`, `gestopt`.
+    pub per_status: Vec<Aantal>,
+    /// De lopende trajecten per huidige stap.
+    pub per_stap: Vec<StapAantal>,
+}
+
+/// Netwerken.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Netwerken {
+    pub totaal: i64,
+    /// Sleutels `voorbereiding`, `opbouw`, `uitvoering`, `afgerond`.
+    pub per_fase: Vec<Aantal>,
+    /// Netwerken met minstens één signaal.
+    pub met_signaal: i64,
+    /// Sleutels `te_weinig_contactambtenaren`, `geen_recente_bijeenkomst`,
+    /// `crisisafspraken_niet_herzien`, `veiligheidsafspraken_te_herzien`.
+    pub per_signaal: Vec<Aantal>,
+}
+
+/// Crisisafspraken voor één scenario.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Crisisafspraken {
+    pub scenario: Scenario,
+    pub aantal: i64,
+    /// Langer dan een jaar (of nooit) doorgenomen.
+    pub te_herzien: i64,
+}
+
+/// Een type sleutelpersoon met het aantal actieven (onder 5 onderdrukt).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeAantal {
+    #[serde(rename = "type")]
+    pub soort: SleutelpersoonType,
+    #[serde(flatten)]
+    pub cel: Cel,
+}
+
+/// Actieve sleutelpersonen: alleen aantallen, onder 5 onderdrukt.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Sleutelpersonen {
+    pub actief: Cel,
+    pub per_type: Vec<TypeAantal>,
+}
+
+/// De budgetten van het jaar, in eurocenten.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Budgetten {
+    pub aantal: i64,
+    pub totaal: i64,
+    pub gereserveerd: i64,
+    pub uitbetaald: i64,
+    pub beschikbaar: i64,
+}
+
+/// De aanvragen bij de budgetten van het jaar.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Aanvragen {
+    /// Elke status van een aanvraag.
+    pub per_status: Vec<Aantal>,
+    /// De mediaan van de dagen van indienen tot besluit; `null` zonder besluiten.
+    pub mediane_dagen_tot_besluit: Option<f64>,
+    /// Ingediend en voorbij de beslistermijn.
+    pub te_laat: i64,
+}
+
+/// Initiatieven.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Initiatieven {
+    pub totaal: i64,
+    pub per_thema: Vec<Aantal>,
+    pub per_status: Vec<Aantal>,
+}
+
+/// Meldingen die niet afgesloten zijn: alleen aantallen.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Meldingen {
+    pub open: i64,
+    /// Sleutels `laag`, `middel`, `hoog`, `acuut`.
+    pub open_per_ernst: Vec<Aantal>,
+}
+
+/// De cijfers van één gemeente of van alles wat de aanroeper overziet.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Cijfers {
+    pub gebieden: Gebieden,
+    pub trajecten: Trajecten,
+    pub netwerken: Netwerken,
+    /// Per scenario van de crisisafspraken.
+    pub crisisafspraken: Vec<Crisisafspraken>,
+    pub sleutelpersonen: Sleutelpersonen,
+    pub budgetten: Budgetten,
+    pub aanvragen: Aanvragen,
+    pub initiatieven: Initiatieven,
+    /// Bijeenkomsten met een datum in de twaalf maanden tot en met vandaag.
+    pub bijeenkomsten_laatste_12_maanden: i64,
+    /// Oefeningen met een datum in de twaalf maanden tot en met vandaag.
+    pub oefeningen_laatste_12_maanden: i64,
+    pub meldingen: Meldingen,
+}
+
+/// De cijfers van één gemeente.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GemeenteCijfers {
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub naam: String,
+    pub cijfers: Cijfers,
+}
+
+/// Het dashboard: het geheel en één rij per gemeente.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Dashboard {
+    /// Het budgetjaar van budgetten en aanvragen.
+    pub jaar: i32,
+    /// De dag (Europe/Amsterdam) waar "de laatste twaalf maanden" en "te laat" van
+    /// uitgaan.
+    pub peildatum: NaiveDate,
+    /// Alles wat de aanroeper overziet: de regio, of alleen de eigen gemeente.
+    pub totaal: Cijfers,
+    pub gemeenten: Vec<GemeenteCijfers>,
+}
+
+/// De rijen van `cijfers.sql`, per gemeente (`None`: het geheel).
+pub(super) struct Tabel(HashMap<Option<Uuid>, HashMap<(String, String), f64>>);
+
+impl Tabel {
+    pub(super) fn uit(rijen: Vec<Rij>) -> Tabel {
+        let mut tabel: HashMap<Option<Uuid>, HashMap<(String, String), f64>> = HashMap::new();
+        for r in rijen {
+            if let Some(w) = r.waarde {
+                tabel
+                    .entry(r.gemeente_id)
+                    .or_default()
+                    .insert((r.onderwerp, r.sleutel), w);
+            }
+        }
+        Tabel(tabel)
+    }
+
+    /// De cijfers van gemeente `id`, of van het geheel (`None`); wat er niet is, is 0.
+    pub(super) fn cijfers(&self, id: Option<Uuid>, jaar: i32) -> Cijfers {
+        let leeg = HashMap::new();
+        let w = self.0.get(&id).unwrap_or(&leeg);
+        let getal = |onderwerp: &str, sleutel: &str| -> i64 {
+            w.get(&(onderwerp.to_owned(), sleutel.to_owned()))
+                .map_or(0, |v| v.round() as i64)
+        };
+        let verdeling = |onderwerp: &str, sleutels: &[&str]| -> Vec<Aantal> {
+            sleutels
+                .iter()
+                .map(|s| Aantal {
+                    sleutel: (*s).to_owned(),
+                    aantal: getal(onderwerp, s),
+                })
+                .collect()
+        };
+        let per_kwadrant = verdeling("gebieden_kwadrant", &["1", "2", "3", "4", "onbepaald"]);
+        let per_fase = verdeling(
+            "netwerken_fase",
+            &NetwerkFase::iter()
+                .map(NetwerkFase::as_str)
+                .collect::<Vec<_>>(),
+        );
+        let mut per_stap: Vec<StapAantal> = w
+            .iter()
+            .filter(|((o, _), v)| o == "trajecten_stap" && **v > 0.0)
+            .filter_map(|((_, s), v)| {
+                let (aanpak, stap) = s.split_once(':')?;
+                Some(StapAantal {
+                    aanpak: aanpak.to_owned(),
+                    stap: stap.parse().ok()?,
+                    aantal: v.round() as i64,
+                })
+            })
+            .collect();
+        per_stap.sort_by(|a, b| (&a.aanpak, a.stap).cmp(&(&b.aanpak, b.stap)));
+        let aanvragen_status = format!("aanvragen_status:{jaar}");
+        let thema = Thema::iter().map(Thema::as_str).collect::<Vec<_>>();
+        let open_per_ernst = verdeling(
+            "meldingen_open",
+            &Ernst::iter().map(Ernst::as_str).collect::<Vec<_>>(),
+        );
+        Cijfers {
+            gebieden: Gebieden {
+                totaal: per_kwadrant.iter().map(|a| a.aantal).sum(),
+                per_kwadrant,
+                per_aanpak: verdeling("gebieden_aanpak", &["coachend", "coordinerend"]),
+                met_traject: getal("gebieden_met_traject", ""),
+            },
+            trajecten: Trajecten {
+                per_status: verdeling(
+                    "trajecten_status",
+                    &TrajectStatus::iter()
+                        .map(TrajectStatus::as_str)
+                        .collect::<Vec<_>>(),
+                ),
+                per_stap,
+            },
+            netwerken: Netwerken {
+                totaal: per_fase.iter().map(|a| a.aantal).sum(),
+                per_fase,
+                met_signaal: getal("netwerken_met_signaal", ""),
+                per_signaal: verdeling("netwerken_signaal", &SIGNALEN),
+            },
+            crisisafspraken: Scenario::iter()
+                .map(|s| Crisisafspraken {
+                    scenario: s,
+                    aantal: getal("crisisafspraken", s.as_str()),
+                    te_herzien: getal("crisisafspraken_te_herzien", s.as_str()),
+                })
+                .collect(),
+            sleutelpersonen: Sleutelpersonen {
+                actief: Cel::geteld(getal("sleutelpersonen_status", "actief")),
+                per_type: SleutelpersoonType::iter()
+                    .map(|t| TypeAantal {
+                        soort: t,
+                        cel: Cel::geteld(getal("sleutelpersonen_type", t.as_str())),
+                    })
+                    .collect(),
+            },
+            budgetten: Budgetten {
+                aantal: getal("budgetten", "aantal"),
+                totaal: getal("budgetten", "totaal"),
+                gereserveerd: getal("budgetten", "gereserveerd"),
+                uitbetaald: getal("budgetten", "uitbetaald"),
+                beschikbaar: getal("budgetten", "beschikbaar"),
+            },
+            aanvragen: Aanvragen {
+                per_status: verdeling(
+                    &aanvragen_status,
+                    &AanvraagStatus::iter()
+                        .map(AanvraagStatus::as_str)
+                        .collect::<Vec<_>>(),
+                ),
+                mediane_dagen_tot_besluit: w
+                    .get(&("aanvragen_mediaan_dagen".to_owned(), String::new()))
+                    .copied(),
+                te_laat: getal("aanvragen_te_laat", ""),
+            },
+            initiatieven: Initiatieven {
+                totaal: thema.iter().map(|t| getal("initiatieven_thema", t)).sum(),
+                per_thema: verdeling("initiatieven_thema", &thema),
+                per_status: verdeling(
+                    "initiatieven_status",
+                    &InitiatiefStatus::iter()
+                        .map(InitiatiefStatus::as_str)
+                        .collect::<Vec<_>>(),
+                ),
+            },
+            bijeenkomsten_laatste_12_maanden: getal("bijeenkomsten_op", ""),
+            oefeningen_laatste_12_maanden: getal("oefeningen_op", ""),
+            meldingen: Meldingen {
+                open: open_per_ernst.iter().map(|a| a.aantal).sum(),
+                open_per_ernst,
+            },
+        }
+    }
+}
+
+/// De gezondheidssignalen die het dashboard per netwerk telt.
+pub const SIGNALEN: [&str; 4] = [
+    "te_weinig_contactambtenaren",
+    "geen_recente_bijeenkomst",
+    "crisisafspraken_niet_herzien",
+    "veiligheidsafspraken_te_herzien",
+];
