@@ -5,7 +5,7 @@
 # op loopback, wrk met 8 en 64 verbindingen op de lijst van gebieden (als coördinator
 # van Oss en als regio_netwerkmanager), één gebied, de lijst van trajecten en die van
 # sleutelpersonen (met persoonsgegevens en het verwerkingenlogboek) en die van
-# aanvragen, het
+# aanvragen, het dashboard en één gemeente daarin (als regio_netwerkmanager), het
 # tokenendpoint met 8; daarna pgbench (prepared, zelfde gelijktijdigheid, zelfde
 # database, als rol weefsel_app onder row-level security, met dezelfde
 # verbindingsopties als de dienst) met de SQL die die endpoints uitvoeren
@@ -37,7 +37,7 @@ pid=""
 cleanup() {
   [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   for s in 1 10; do psql "$admin" -qc "DROP DATABASE IF EXISTS weefsel_bench_$s WITH (FORCE)"; done
-  rm -f "$results" "$results.rss" "$sqlfile"
+  rm -f "$results" "$results.rss" "$sqlfile" "$sqlfile.cijfers"
 }
 trap cleanup EXIT
 
@@ -60,9 +60,17 @@ meet_api() {
 # pgbench: "tps" (zonder de verbindingstijd).
 meet_pg() {
   local c=$1 file=$2; shift 2
-  PGSSLMODE=disable PGOPTIONS="-c role=weefsel_app -c plan_cache_mode=force_generic_plan" \
+  PGSSLMODE=disable PGOPTIONS="-c role=weefsel_app -c plan_cache_mode=force_generic_plan -c jit=off" \
     pgbench -n -M prepared -c "$c" -j 2 -T "$seconds" -f "$file" -D limit=20 -D offset=0 -D een=1 \
     "$@" "$db_url" 2>/dev/null | awk '/^tps/ { printf "%.0f\n", $3; exit }'
+}
+
+# De SQL van het dashboard uit de bron van de dienst, in een pgbench-bestand (regel
+# `@CIJFERS@;`): $1 wordt wat de dienst voor de gemeenten meegeeft.
+vul() {
+  sed -e '/^--/d' -e "s/\$1::uuid\[\]/$2/g" -e 's/\$2::int/:jaar::int/g' -e 's/\$3::date/:vandaag::date/g' \
+    api/src/modules/dashboard/cijfers.sql >"$sqlfile.cijfers"
+  awk -v f="$sqlfile.cijfers" '$0 == "@CIJFERS@;" { while ((getline r < f) > 0) print r; print ";"; next } { print }' "$1"
 }
 
 rss() { awk '/^'"$2"':/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -87,6 +95,9 @@ for schaal in 1 10; do
   uid_r=$(q "SELECT id FROM gebruiker WHERE gebruikersnaam = 'regio.netwerkmanager'")
   gen_c=$(q "SELECT token_generatie FROM gebruiker WHERE id = '$uid_c'")
   gen_r=$(q "SELECT token_generatie FROM gebruiker WHERE id = '$uid_r'")
+  # Het jaar en de dag van het dashboard (Europe/Amsterdam), zoals de dienst ze neemt.
+  vandaag=$(q "SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date")
+  jaar=${vandaag%%-*}
   # De ids van de eerste pagina trajecten, zoals de dienst ze in IN (...) noemt.
   ids=$(q "SELECT string_agg(quote_literal(id), ', ') FROM (SELECT id FROM traject
            WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
@@ -104,7 +115,7 @@ for schaal in 1 10; do
       sleep 0.2; done ) &
   sampler=$!
   for c in 8 64; do
-    for ep in gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen; do
+    for ep in gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente; do
       case $ep in
         gebieden_coordinator) t=$coordinator; path="/api/v1/gebieden?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
@@ -118,10 +129,16 @@ for schaal in 1 10; do
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
         aanvragen) t=$coordinator; path="/api/v1/aanvragen?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
+        dashboard) t=$regio; path="/api/v1/dashboard"
+          vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=- -D jaar="$jaar" -D vandaag="$vandaag") ;;
+        dashboard_gemeente) t=$regio; path="/api/v1/dashboard/gemeenten/GM0828"
+          vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=- -D gemeente="$gemeente" -D jaar="$jaar" -D vandaag="$vandaag") ;;
       esac
       api=$(meet_api "$c" "$t" "$path")
       case $ep in
         sleutelpersonen) sed "s/@IDS@/$personen/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
+        dashboard) vul "bench/sql/$ep.sql" "NULL::uuid[]" >"$sqlfile" ;;
+        dashboard_gemeente) vul "bench/sql/$ep.sql" "ARRAY[:gemeente::uuid]" >"$sqlfile" ;;
         *) sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
       esac
       pg=$(meet_pg "$c" "$sqlfile" "${vars[@]}")

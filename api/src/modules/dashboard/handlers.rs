@@ -18,6 +18,7 @@ use crate::http::problem::{ApiError, ApiResult};
 use crate::modules::kolommen::lijst;
 use crate::modules::netwerken::Cel;
 use crate::tenancy::Context;
+use migration::gemeenten::GEMEENTEN;
 
 use super::weergave::*;
 
@@ -34,7 +35,7 @@ pub struct DashboardParams {
     jaar: Option<i32>,
 }
 
-#[derive(FromQueryResult)]
+/// Een gemeente die de aanroeper overziet.
 struct Gemeente {
     id: Uuid,
     code: String,
@@ -58,21 +59,29 @@ async fn cijfers(
     Ok(Tabel::uit(rijen))
 }
 
-/// De gemeenten die de aanroeper overziet, op naam.
+/// De gemeenten die de aanroeper overziet (de regio alle, een gemeente zichzelf), op
+/// naam; uit het geheugen (de vaste lijst en het register van ids).
 async fn gemeenten(ctx: &Context, code: Option<&str>) -> ApiResult<Vec<Gemeente>> {
-    let eigen = if ctx.caller.is_regionaal() {
-        None
-    } else {
-        Some(ctx.gemeente_id().ok_or(ApiError::NotFound)?)
-    };
-    Ok(Gemeente::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT id, code, naam FROM gemeente WHERE ($1::uuid IS NULL OR id = $1) \
-         AND ($2::text IS NULL OR code = $2) ORDER BY naam",
-        [eigen.into(), code.map(str::to_owned).into()],
-    ))
-    .all(ctx.db())
-    .await?)
+    let codes = ctx.codes().await?;
+    let eigen = ctx.gemeente_id();
+    if eigen.is_none() && !ctx.caller.is_regionaal() {
+        return Ok(Vec::new());
+    }
+    let mut lijst: Vec<Gemeente> = codes
+        .iter()
+        .filter(|(id, c)| {
+            eigen.is_none_or(|e| e == **id) && code.is_none_or(|gevraagd| gevraagd == c.as_str())
+        })
+        .filter_map(|(id, c)| {
+            GEMEENTEN.iter().find(|g| g.code == c).map(|g| Gemeente {
+                id: *id,
+                code: c.clone(),
+                naam: g.naam.to_owned(),
+            })
+        })
+        .collect();
+    lijst.sort_by(|a, b| a.naam.cmp(&b.naam));
+    Ok(lijst)
 }
 
 /// Het dashboard
