@@ -164,7 +164,7 @@ impl Config {
             log_format,
             log_level,
             db_max_connections,
-            db_acquire_timeout: Duration::from_secs(5),
+            db_acquire_timeout: Duration::from_secs(2),
             shutdown_timeout: Duration::from_secs(u64::from(shutdown_secs)),
             workers: usize::try_from(workers).unwrap_or(1),
             token_issuer: get("WEEFSEL_TOKEN_ISSUER").unwrap_or_else(|| "weefsel".to_owned()),

@@ -53,3 +53,78 @@ async fn ready_is_503_without_database_and_recovers_by_itself() {
     }
     assert_eq!(status, 200, "ready herstelt niet");
 }
+
+/// Valt de database weg, dan antwoordt elk verzoek binnen twee seconden 503 met
+/// `Retry-After` (niet na vijf seconden een 500), en bewaart niets; daarna herstelt de
+/// dienst vanzelf.
+#[tokio::test]
+async fn requests_get_a_quick_503_while_the_database_is_away_and_nothing_half_stored() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let voor = app.scalar_i64("SELECT count(*) FROM gebied").await;
+    let name = app.database.name.clone();
+    let admin = admin().await;
+    exec(
+        &admin,
+        &format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false"),
+    )
+    .await;
+    exec(
+        &admin,
+        &format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"),
+    )
+    .await;
+    for (methode, body) in [
+        (reqwest::Method::GET, None),
+        (
+            reqwest::Method::POST,
+            Some(json!({"naam": "Tijdens de storing", "soort": "wijk"})),
+        ),
+    ] {
+        let begin = std::time::Instant::now();
+        let mut verzoek = app
+            .client
+            .request(methode.clone(), app.url("/api/v1/gebieden"))
+            .bearer_auth(&coordinator);
+        if let Some(b) = &body {
+            verzoek = verzoek.json(b);
+        }
+        let response = verzoek.send().await.expect("verzoek");
+        let duur = begin.elapsed();
+        assert!(
+            duur < std::time::Duration::from_millis(2500),
+            "{methode}: {duur:?}"
+        );
+        assert_eq!(header(response.headers(), "retry-after"), "5", "{methode}");
+        let problem = assert_problem(response, 503).await;
+        assert_eq!(problem["type"], "urn:weefsel:probleem:niet-beschikbaar");
+    }
+    exec(
+        &admin,
+        &format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"),
+    )
+    .await;
+    let begin = std::time::Instant::now();
+    let mut status = 0;
+    while begin.elapsed() < std::time::Duration::from_secs(5) {
+        status = app
+            .client
+            .get(app.url("/api/v1/gebieden"))
+            .bearer_auth(&coordinator)
+            .send()
+            .await
+            .expect("verzoek")
+            .status()
+            .as_u16();
+        if status == 200 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(status, 200, "herstelt niet binnen 5 s");
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM gebied").await,
+        voor,
+        "niets half bewaard"
+    );
+}

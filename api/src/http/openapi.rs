@@ -346,6 +346,10 @@ fn add_common_responses(operation: &mut Operation) {
             "500",
             "Interne fout; het antwoord noemt alleen het `requestId`.",
         ),
+        (
+            "503",
+            "De database is even niet bereikbaar; er is niets bewaard. Probeer het opnieuw na `Retry-After` seconden.",
+        ),
     ];
     // Zonder eigen `security` geldt die van het document (een token); de open
     // operaties zeggen `security(())`.

@@ -454,7 +454,42 @@ pub type ApiResult<T> = Result<T, ApiError>;
 /// verzoek is 409, de rest 500.
 impl From<sea_orm::DbErr> for ApiError {
     fn from(error: sea_orm::DbErr) -> Self {
+        if onbereikbaar(&error) {
+            tracing::warn!(cause = %error, "database niet bereikbaar");
+            return ApiError::Unavailable("database niet bereikbaar".into());
+        }
         botsing(&error).unwrap_or(ApiError::Database(error))
+    }
+}
+
+/// Is de database (even) niet bereikbaar: geen verbinding uit de pool binnen de
+/// wachttijd, een verbroken of geweigerde verbinding, of PostgreSQL die stopt? Dan is het
+/// antwoord 503 met `Retry-After`, geen 500: het verzoek kan later opnieuw, en de
+/// transactie is niet gelukt (er is niets half bewaard).
+fn onbereikbaar(error: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+    let sqlx_fout = |e: &sqlx::Error| match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        // 08: verbindingsfouten; 57P01–57P03: PostgreSQL stopt of start nog;
+        // 55000 bij het verbinden: de database neemt geen verbindingen aan.
+        sqlx::Error::Database(db) => db.code().is_some_and(|c| {
+            c.starts_with("08")
+                || c.starts_with("57P")
+                || (c == "55000" && db.message().contains("connections"))
+        }),
+        _ => false,
+    };
+    match error {
+        DbErr::ConnectionAcquire(_) => true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_fout(e),
+        DbErr::Conn(_) => true,
+        _ => false,
     }
 }
 
