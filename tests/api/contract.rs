@@ -8,10 +8,26 @@ use serde_json::json;
 #[tokio::test]
 async fn every_response_carries_version_request_id_and_security_headers() {
     let app = spawn_app().await;
+    // De versie: die van het document, en de laatste uitgebrachte in CHANGELOG.md.
+    let versie = app.get_json("/api/v1/openapi.json").await["info"]["version"]
+        .as_str()
+        .expect("info.version")
+        .to_owned();
+    let changelog = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/CHANGELOG.md"))
+        .expect("CHANGELOG.md");
+    let uitgebracht = changelog
+        .lines()
+        .find_map(|r| {
+            r.strip_prefix("## [")
+                .filter(|r| !r.starts_with("Unreleased"))
+        })
+        .and_then(|r| r.split(']').next())
+        .expect("een uitgebrachte versie in CHANGELOG.md");
+    assert_eq!(uitgebracht, versie, "CHANGELOG.md en info.version");
     for path in ["/api/v1/gemeenten", "/api/v1/bestaat-niet", "/health/live"] {
         let response = app.get(path).await;
         let h = response.headers();
-        assert_eq!(header(h, "api-version"), "1.0.0", "{path}");
+        assert_eq!(header(h, "api-version"), versie, "{path}");
         assert!(
             uuid::Uuid::try_parse(&header(h, "x-request-id")).is_ok(),
             "{path}"

@@ -17,6 +17,7 @@ mod gemeenten;
 mod grenzen;
 mod health;
 mod initiatieven;
+mod integreren;
 mod invoer;
 mod koppelingen;
 mod matrix;

@@ -326,6 +326,7 @@ async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
                 "bijeenkomsten.schrijven",
                 "meldingen.lezen",
                 "meldingen.schrijven",
+                "audit.lezen",
             ],
         )
         .await;

@@ -105,10 +105,12 @@ pub enum Scope {
     MeldingenLezen,
     #[serde(rename = "meldingen.schrijven")]
     MeldingenSchrijven,
+    #[serde(rename = "audit.lezen")]
+    AuditLezen,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 18] = [
+    pub const ALL: [Scope; 19] = [
         Scope::GebiedenLezen,
         Scope::GebiedenSchrijven,
         Scope::TrajectenLezen,
@@ -127,6 +129,7 @@ impl Scope {
         Scope::OrganisatiesSchrijven,
         Scope::MeldingenLezen,
         Scope::MeldingenSchrijven,
+        Scope::AuditLezen,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -149,6 +152,7 @@ impl Scope {
             Scope::OrganisatiesSchrijven => "organisaties.schrijven",
             Scope::MeldingenLezen => "meldingen.lezen",
             Scope::MeldingenSchrijven => "meldingen.schrijven",
+            Scope::AuditLezen => "audit.lezen",
         }
     }
 
@@ -299,7 +303,8 @@ impl Recht {
     }
 
     /// Welke scopes dit recht aan een koppeling geven. Koppelingen beheren geen
-    /// accounts en lezen de audit trail niet; schrijven omvat lezen.
+    /// accounts; de audit trail lezen ze alleen met `audit.lezen`; schrijven omvat
+    /// lezen.
     pub fn scopes(self) -> &'static [Scope] {
         match self {
             Recht::GebiedenLezen => &[Scope::GebiedenLezen, Scope::GebiedenSchrijven],
@@ -332,6 +337,9 @@ impl Recht {
             Recht::BijeenkomstenSchrijven => &[Scope::BijeenkomstenSchrijven],
             Recht::MeldingenLezen => &[Scope::MeldingenLezen, Scope::MeldingenSchrijven],
             Recht::MeldingenSchrijven => &[Scope::MeldingenSchrijven],
+            // Een koppeling leest de audit trail van haar gemeente (wat het systeem
+            // zelf deed, ter controle): namen van velden, geen persoonsgegevens.
+            Recht::AuditTrailLezen => &[Scope::AuditLezen],
             _ => &[],
         }
     }
@@ -355,7 +363,7 @@ impl Recht {
                 "Alleen een gemeentelijk of regionaal beheerder beheert koppelingen."
             }
             Recht::AuditTrailLezen => {
-                "Alleen een gemeentelijk of regionaal beheerder leest de audit trail."
+                "Alleen een gemeentelijk of regionaal beheerder (of een koppeling met audit.lezen) leest de audit trail."
             }
             Recht::RegionaleRollenToekennen => {
                 "Alleen een regionaal beheerder kent regionale rollen toe."

@@ -19,7 +19,7 @@ use crate::http::problem::{ApiError, PROBLEM_JSON, Problem};
 use crate::http::route_table::{Lookup, RouteTable};
 
 /// De versie van de API (semver), in de header `API-Version` en in het document.
-pub const API_VERSION: &str = "1.0.0";
+pub const API_VERSION: &str = "1.1.0";
 /// De grootste body die de API aanneemt.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
