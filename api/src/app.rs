@@ -93,6 +93,7 @@ impl Application {
         let db_data = web::Data::new(db.clone());
         let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
         let schemas = web::Data::new(crate::http::invoer::Schemas(std::sync::Arc::new(document)));
+        let grenzen = web::Data::new(config.grenzen.clone());
 
         let server = actix_web::HttpServer::new(move || {
             // Swagger UI vóór de scope `/api/v1`: een actix-scope neemt alles onder
@@ -112,6 +113,7 @@ impl Application {
                 .app_data(gemeenten.clone())
                 .app_data(schemas.clone())
                 .app_data(keys.clone())
+                .app_data(grenzen.clone())
                 .app_data(table.clone())
                 .app_data(web::Data::new(document_json.clone()))
                 .app_data(contract::json_config())
@@ -125,6 +127,8 @@ impl Application {
                 .wrap(from_fn(contract::outer))
         })
         .workers(config.workers)
+        // Een client die zijn headers niet op tijd stuurt: 408 en de verbinding dicht.
+        .client_request_timeout(config.grenzen.headers)
         .shutdown_timeout(config.shutdown_timeout.as_secs())
         .disable_signals()
         .listen(listener)?

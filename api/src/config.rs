@@ -37,7 +37,8 @@ pub struct Config {
     pub log_format: LogFormat,
     pub log_level: String,
     pub db_max_connections: u32,
-    pub db_acquire_timeout: Duration,
+    /// Tijdslimieten en verzoeklimieten (README, "Configuratie").
+    pub grenzen: Grenzen,
     /// Hoe lang lopende verzoeken bij het stoppen nog krijgen.
     pub shutdown_timeout: Duration,
     /// Aantal HTTP-workers (standaard: aantal processorkernen).
@@ -61,6 +62,76 @@ pub struct Config {
     /// standaard een dag; `0` zet haar uit, bijvoorbeeld als cron `weefsel retentie`
     /// draait).
     pub retentie_interval: Option<Duration>,
+}
+
+/// Wat één verzoek, één client en één statement hoogstens mogen kosten (issue 16).
+/// Elke grens heeft een test (`tests/api/grenzen.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grenzen {
+    /// Hoe lang een verzoek op een verbinding uit de pool wacht; daarna 503
+    /// (`WEEFSEL_DB_ACQUIRE_TIMEOUT_MS`).
+    pub db_wachten: Duration,
+    /// Hoe lang één SQL-statement mag duren; daarna breekt PostgreSQL het af en is
+    /// het antwoord 503 (`WEEFSEL_DB_STATEMENT_TIMEOUT_MS`).
+    pub statement: Duration,
+    /// Hoe lang een heel verzoek mag duren, van de eerste byte tot het antwoord;
+    /// daarna 503 (`WEEFSEL_REQUEST_TIMEOUT_MS`).
+    pub verzoek: Duration,
+    /// Binnen hoeveel tijd een client de headers van een verzoek gestuurd moet hebben;
+    /// daarna 408 en gaat de verbinding dicht (`WEEFSEL_CLIENT_HEADER_TIMEOUT_MS`).
+    pub headers: Duration,
+    /// Binnen hoeveel tijd na de headers de hele body binnen moet zijn; daarna 408
+    /// (`WEEFSEL_CLIENT_BODY_TIMEOUT_MS`).
+    pub body: Duration,
+    /// Schrijvende verzoeken (POST, PUT, PATCH, DELETE) per account of koppeling per
+    /// minuut, over alle instanties samen (`WEEFSEL_LIMIET_SCHRIJVEN`).
+    pub schrijven_per_minuut: u32,
+    /// Verzoeken aan het token-endpoint (en `POST /auth/wachtwoord`) per IP-adres per
+    /// minuut, over alle instanties samen (`WEEFSEL_LIMIET_TOKEN`).
+    pub token_per_minuut: u32,
+    /// Proxies (load balancers) waarvan de dienst `X-Forwarded-For` gelooft om het
+    /// IP-adres van de client te bepalen (`WEEFSEL_VERTROUWDE_PROXIES`).
+    pub vertrouwde_proxies: std::sync::Arc<[std::net::IpAddr]>,
+}
+
+impl Grenzen {
+    fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let millis = |name: &'static str, standaard: u32| {
+            parse_number(get(name), name, standaard).map(|ms| Duration::from_millis(u64::from(ms)))
+        };
+        let proxies = match get("WEEFSEL_VERTROUWDE_PROXIES") {
+            None => Vec::new(),
+            Some(lijst) => lijst
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    p.parse().map_err(|_| ConfigError::Invalid {
+                        name: "WEEFSEL_VERTROUWDE_PROXIES",
+                        reason: format!("'{p}' is geen IP-adres"),
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        Ok(Grenzen {
+            db_wachten: millis("WEEFSEL_DB_ACQUIRE_TIMEOUT_MS", 2_000)?,
+            statement: millis("WEEFSEL_DB_STATEMENT_TIMEOUT_MS", 5_000)?,
+            verzoek: millis("WEEFSEL_REQUEST_TIMEOUT_MS", 15_000)?,
+            headers: millis("WEEFSEL_CLIENT_HEADER_TIMEOUT_MS", 5_000)?,
+            body: millis("WEEFSEL_CLIENT_BODY_TIMEOUT_MS", 10_000)?,
+            schrijven_per_minuut: parse_number(
+                get("WEEFSEL_LIMIET_SCHRIJVEN"),
+                "WEEFSEL_LIMIET_SCHRIJVEN",
+                600,
+            )?,
+            token_per_minuut: parse_number(
+                get("WEEFSEL_LIMIET_TOKEN"),
+                "WEEFSEL_LIMIET_TOKEN",
+                30,
+            )?,
+            vertrouwde_proxies: proxies.into(),
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -157,6 +228,7 @@ impl Config {
             });
         }
         let database_url = get("DATABASE_URL");
+        let grenzen = Grenzen::from_lookup(&get)?;
         let config = Config {
             environment,
             database_url,
@@ -164,7 +236,7 @@ impl Config {
             log_format,
             log_level,
             db_max_connections,
-            db_acquire_timeout: Duration::from_secs(2),
+            grenzen,
             shutdown_timeout: Duration::from_secs(u64::from(shutdown_secs)),
             workers: usize::try_from(workers).unwrap_or(1),
             token_issuer: get("WEEFSEL_TOKEN_ISSUER").unwrap_or_else(|| "weefsel".to_owned()),
@@ -327,5 +399,29 @@ mod tests {
             err.to_string().starts_with("WEEFSEL_DB_MAX_CONNECTIONS"),
             "{err}"
         );
+        let err = load(&[("WEEFSEL_DB_STATEMENT_TIMEOUT_MS", "5s")]).unwrap_err();
+        assert!(err.to_string().contains("'5s'"), "{err}");
+        let err = load(&[("WEEFSEL_VERTROUWDE_PROXIES", "10.0.0.1, lb")]).unwrap_err();
+        assert!(err.to_string().contains("'lb'"), "{err}");
+    }
+
+    #[test]
+    fn limits_have_safe_defaults_and_are_configurable() {
+        let standaard = load(&[]).expect("standaard").grenzen;
+        assert_eq!(standaard.db_wachten, Duration::from_secs(2));
+        assert_eq!(standaard.statement, Duration::from_secs(5));
+        assert_eq!(standaard.verzoek, Duration::from_secs(15));
+        assert_eq!(standaard.token_per_minuut, 30);
+        assert!(standaard.vertrouwde_proxies.is_empty());
+        let eigen = load(&[
+            ("WEEFSEL_DB_STATEMENT_TIMEOUT_MS", "250"),
+            ("WEEFSEL_LIMIET_SCHRIJVEN", "60"),
+            ("WEEFSEL_VERTROUWDE_PROXIES", "10.0.0.1, ::1"),
+        ])
+        .expect("eigen")
+        .grenzen;
+        assert_eq!(eigen.statement, Duration::from_millis(250));
+        assert_eq!(eigen.schrijven_per_minuut, 60);
+        assert_eq!(eigen.vertrouwde_proxies.len(), 2);
     }
 }

@@ -44,6 +44,7 @@ mod m20261124_000012_initiatieven;
 mod m20261124_000013_budgetten;
 mod m20261125_000014_netwerkpraktijk;
 mod m20261125_000015_dashboard;
+mod m20261125_000016_grenzen;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000013_budgetten::Migration),
             Box::new(m20261125_000014_netwerkpraktijk::Migration),
             Box::new(m20261125_000015_dashboard::Migration),
+            Box::new(m20261125_000016_grenzen::Migration),
         ]
     }
 }

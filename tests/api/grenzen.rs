@@ -1,10 +1,20 @@
-//! De grenzen van de HTTP-parser van actix (issue 9, punt 9). Die antwoorden komen
-//! vóór elke middleware en zijn in actix-http vast (lege body, geen security
-//! headers); de README beschrijft ze. Deze tests houden de beschrijving eerlijk.
+//! De grenzen van de dienst.
+//!
+//! - De HTTP-parser van actix (issue 9, punt 9). Die antwoorden komen vóór elke
+//!   middleware en zijn in actix-http vast (lege body, geen security headers); de
+//!   README beschrijft ze. Deze tests houden de beschrijving eerlijk.
+//! - De begrensde middelen (issue 16, deel 2): elke grens uit de configuratietabel
+//!   van de README heeft hier een test: statementduur, verzoekduur, de pool, trage
+//!   headers, een trage body, schrijvende verzoeken per account en het token-endpoint
+//!   per IP-adres.
 
+use std::time::{Duration, Instant};
+
+use sea_orm::{DatabaseTransaction, TransactionTrait};
+use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{TestApp, assert_problem, header, spawn_app, spawn_app_with};
 
 /// Stuurt `verzoek` rauw over TCP en geeft het hele antwoord (de verbinding sluit).
 async fn rauw(address: &str, verzoek: &[u8]) -> String {
@@ -65,4 +75,228 @@ async fn the_documented_parser_limits_hold() {
         );
         assert!(antwoord.contains("content-length: 0"), "{antwoord}");
     }
+}
+
+/// Een transactie van de test die de tabel `gebied` op slot houdt tot ze wegvalt:
+/// elk verzoek dat `gebied` raakt, wacht dan.
+async fn gebied_op_slot(app: &TestApp) -> DatabaseTransaction {
+    let tx = app.db.begin().await.expect("transactie");
+    sea_orm::ConnectionTrait::execute_unprepared(&tx, "LOCK TABLE gebied IN ACCESS EXCLUSIVE MODE")
+        .await
+        .expect("slot");
+    tx
+}
+
+fn nieuw_gebied() -> serde_json::Value {
+    json!({"naam": format!("Gebied {}", uuid::Uuid::now_v7()), "soort": "wijk"})
+}
+
+async fn gebieden(app: &TestApp) -> i64 {
+    app.scalar_i64("SELECT count(*) FROM gebied").await
+}
+
+/// Een 503 van de grenzen: problem+json met `Retry-After` en de uitleg.
+async fn assert_503(response: reqwest::Response, uitleg: &str) {
+    let retry = header(response.headers(), "retry-after");
+    assert_eq!(retry, "5");
+    let problem = assert_problem(response, 503).await;
+    let detail = problem["detail"].as_str().unwrap_or_default();
+    assert!(detail.contains(uitleg), "{problem}");
+}
+
+#[tokio::test]
+async fn a_statement_over_its_limit_is_a_quick_503_and_stores_nothing() {
+    let app = spawn_app_with(|c| c.grenzen.statement = Duration::from_millis(300)).await;
+    let token = app.token_for("oss.coordinator").await;
+    let voor = gebieden(&app).await;
+    let slot = gebied_op_slot(&app).await;
+    let start = Instant::now();
+    let response = app
+        .post_as("/api/v1/gebieden", &token, &nieuw_gebied())
+        .await;
+    let duur = start.elapsed();
+    assert_503(response, "te lang").await;
+    assert!(duur < Duration::from_secs(2), "{duur:?}");
+    slot.rollback().await.expect("slot eraf");
+    assert_eq!(gebieden(&app).await, voor);
+    // Daarna gewoon weer.
+    app.post_expect("/api/v1/gebieden", &token, &nieuw_gebied(), 201)
+        .await;
+}
+
+#[tokio::test]
+async fn a_request_over_its_time_is_cut_off_with_503_and_stores_nothing() {
+    let app = spawn_app_with(|c| {
+        c.grenzen.statement = Duration::from_secs(20);
+        c.grenzen.verzoek = Duration::from_millis(500);
+    })
+    .await;
+    let token = app.token_for("oss.coordinator").await;
+    let voor = gebieden(&app).await;
+    let slot = gebied_op_slot(&app).await;
+    let start = Instant::now();
+    let response = app
+        .post_as("/api/v1/gebieden", &token, &nieuw_gebied())
+        .await;
+    let duur = start.elapsed();
+    // Ook het afgebroken antwoord draagt het contract: request-id, versie, headers.
+    assert!(!header(response.headers(), "api-version").is_empty());
+    assert_eq!(
+        header(response.headers(), "x-content-type-options"),
+        "nosniff"
+    );
+    assert_503(response, "afgebroken").await;
+    assert!(
+        duur >= Duration::from_millis(500) && duur < Duration::from_secs(2),
+        "{duur:?}"
+    );
+    slot.rollback().await.expect("slot eraf");
+    // De afgebroken transactie komt nooit tot een commit, ook niet nu het slot weg is.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(gebieden(&app).await, voor);
+    app.post_expect("/api/v1/gebieden", &token, &nieuw_gebied(), 201)
+        .await;
+}
+
+#[tokio::test]
+async fn an_exhausted_pool_answers_503_quickly_instead_of_queueing() {
+    let app = spawn_app_with(|c| {
+        c.db_max_connections = 1;
+        c.grenzen.db_wachten = Duration::from_millis(300);
+        c.grenzen.statement = Duration::from_secs(20);
+    })
+    .await;
+    let token = app.token_for("oss.coordinator").await;
+    let slot = gebied_op_slot(&app).await;
+    // Dit verzoek houdt de enige verbinding van de pool bezet.
+    let bezet = {
+        let client = app.client.clone();
+        let url = app.url("/api/v1/gebieden");
+        let token = token.clone();
+        tokio::spawn(async move { client.get(url).bearer_auth(token).send().await })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let start = Instant::now();
+    let response = app.get_as("/api/v1/gemeenten", &token).await;
+    let duur = start.elapsed();
+    assert_503(response, "te druk").await;
+    assert!(duur < Duration::from_secs(1), "{duur:?}");
+    slot.rollback().await.expect("slot eraf");
+    let eerste = bezet.await.expect("taak").expect("antwoord");
+    assert_eq!(eerste.status(), 200);
+    assert_eq!(app.get_as("/api/v1/gemeenten", &token).await.status(), 200);
+}
+
+/// Stuurt `verzoek` rauw, wacht op het antwoord of het sluiten, en meet hoe lang.
+async fn rauw_getimed(address: &str, verzoek: &[u8]) -> (String, Duration) {
+    let start = Instant::now();
+    let antwoord = rauw(address, verzoek).await;
+    (antwoord, start.elapsed())
+}
+
+#[tokio::test]
+async fn a_client_that_sends_its_headers_too_slowly_gets_408_and_is_disconnected() {
+    let app = spawn_app_with(|c| c.grenzen.headers = Duration::from_millis(300)).await;
+    let (antwoord, duur) = rauw_getimed(
+        &app.address,
+        b"GET /health/live HTTP/1.1\r\nHost: weefsel\r\nX-Nog: ",
+    )
+    .await;
+    assert!(antwoord.starts_with("HTTP/1.1 408"), "{antwoord}");
+    // De verbinding is dicht (read_to_end eindigde), ruim voor de 10 s van `rauw`.
+    assert!(duur < Duration::from_secs(3), "{duur:?}");
+}
+
+#[tokio::test]
+async fn a_client_that_sends_its_body_too_slowly_gets_408_and_nothing_is_stored() {
+    let app = spawn_app_with(|c| c.grenzen.body = Duration::from_millis(300)).await;
+    let token = app.token_for("oss.coordinator").await;
+    let voor = gebieden(&app).await;
+    let body = nieuw_gebied().to_string();
+    let verzoek = format!(
+        "POST /api/v1/gebieden HTTP/1.1\r\nHost: weefsel\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        body.len(),
+        &body[..10]
+    );
+    let (antwoord, duur) = rauw_getimed(&app.address, verzoek.as_bytes()).await;
+    assert!(antwoord.starts_with("HTTP/1.1 408"), "{antwoord}");
+    assert!(antwoord.contains("application/problem+json"), "{antwoord}");
+    assert!(antwoord.contains("niet op tijd"), "{antwoord}");
+    assert!(duur < Duration::from_secs(3), "{duur:?}");
+    assert_eq!(gebieden(&app).await, voor);
+}
+
+#[tokio::test]
+async fn writes_are_limited_per_account_with_429_and_the_excess_stores_nothing() {
+    let app = spawn_app_with(|c| c.grenzen.schrijven_per_minuut = 3).await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let voor = gebieden(&app).await;
+    for _ in 0..3 {
+        app.post_expect("/api/v1/gebieden", &coordinator, &nieuw_gebied(), 201)
+            .await;
+    }
+    let response = app
+        .post_as("/api/v1/gebieden", &coordinator, &nieuw_gebied())
+        .await;
+    let retry: u64 = header(response.headers(), "retry-after")
+        .parse()
+        .expect("Retry-After is een getal");
+    assert!((1..=60).contains(&retry), "{retry}");
+    let problem = assert_problem(response, 429).await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("hoogstens 3 per minuut")),
+        "{problem}"
+    );
+    assert_eq!(gebieden(&app).await, voor + 3);
+    // Lezen telt niet mee, en een ander account heeft zijn eigen teller.
+    assert_eq!(
+        app.get_as("/api/v1/gebieden", &coordinator).await.status(),
+        200
+    );
+    let beheerder = app.token_for("oss.beheerder").await;
+    app.post_expect("/api/v1/gebieden", &beheerder, &nieuw_gebied(), 201)
+        .await;
+}
+
+#[tokio::test]
+async fn the_token_endpoint_is_limited_per_client_address() {
+    let app = spawn_app_with(|c| {
+        c.grenzen.token_per_minuut = 2;
+        c.grenzen.vertrouwde_proxies = vec!["127.0.0.1".parse().expect("ip")].into();
+    })
+    .await;
+    let inloggen = |adres: &'static str| {
+        app.client
+            .post(app.url("/api/v1/auth/token"))
+            .header("X-Forwarded-For", adres)
+            .form(&[
+                ("grant_type", "password"),
+                ("username", "oss.coordinator"),
+                ("password", crate::helpers::DEMO_PASSWORD),
+            ])
+            .send()
+    };
+    for _ in 0..2 {
+        assert_eq!(inloggen("192.0.2.1").await.expect("token").status(), 200);
+    }
+    // Ook met het goede wachtwoord: de limiet telt verzoeken, niet mislukkingen.
+    let response = inloggen("192.0.2.1").await.expect("token");
+    assert!(!header(response.headers(), "retry-after").is_empty());
+    let problem = assert_problem(response, 429).await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("tokenaanvragen")),
+        "{problem}"
+    );
+    // Een ander adres achter dezelfde (vertrouwde) load balancer heeft een eigen teller.
+    assert_eq!(inloggen("192.0.2.2").await.expect("token").status(), 200);
+    // Wat er in de database staat, is een teller per sleutel, geen logboek.
+    let rijen = app
+        .scalar_i64("SELECT count(*) FROM verzoek_limiet WHERE sleutel LIKE 'token:192.0.2.%'")
+        .await;
+    assert_eq!(rijen, 2);
 }

@@ -221,7 +221,10 @@ pub fn test_config() -> Config {
     config.listen = "127.0.0.1:0".parse().expect("adres");
     config.log_level = "warn".into();
     config.db_max_connections = 4;
-    config.db_acquire_timeout = Duration::from_secs(2);
+    config.grenzen.db_wachten = Duration::from_secs(2);
+    // Geen verzoeklimieten, behalve in de tests die ze toetsen.
+    config.grenzen.schrijven_per_minuut = 1_000_000;
+    config.grenzen.token_per_minuut = 1_000_000;
     config.shutdown_timeout = Duration::from_secs(1);
     config.workers = 1;
     // De retentie draait alleen in de test die haar toetst.

@@ -62,7 +62,7 @@ fn refs(value: &Value, found: &mut Vec<String>) {
 fn document_is_openapi_31_with_dutch_info_contact_and_security_schemes() {
     let doc = document();
     assert_eq!(doc["openapi"], "3.1.0");
-    assert_eq!(doc["info"]["version"], "1.1.0");
+    assert_eq!(doc["info"]["version"], "1.2.0");
     assert!(doc["info"]["contact"]["email"].as_str().is_some());
     assert!(
         doc["info"]["description"]

@@ -81,6 +81,19 @@ pub enum Identity {
     Extern { gemeente: String, subject: String },
 }
 
+impl Identity {
+    /// Wie er telt voor de verzoeklimieten ([`crate::http::grenzen::schrijven`]): het
+    /// account of de koppeling, of bij een externe identity provider de gemeente en het
+    /// `sub` van dat token.
+    pub fn limietsleutel(&self) -> String {
+        match self {
+            Identity::Gebruiker { id, .. } => format!("gebruiker:{id}"),
+            Identity::Koppeling { id, .. } => format!("koppeling:{id}"),
+            Identity::Extern { gemeente, subject } => format!("extern:{gemeente}:{subject}"),
+        }
+    }
+}
+
 /// Voor wie een token wordt uitgegeven.
 #[derive(Debug, Clone)]
 pub enum Subject {

@@ -6,7 +6,7 @@
 //! Volgorde van de lagen (buiten naar binnen): [`outer`] → tracing-span →
 //! [`guard`] → handler. Zo wordt ook een afgewezen verzoek gelogd.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -15,11 +15,12 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpRequest, HttpResponse, web};
 
+use crate::http::grenzen::{self, Grenzen};
 use crate::http::problem::{ApiError, PROBLEM_JSON, Problem};
 use crate::http::route_table::{Lookup, RouteTable};
 
 /// De versie van de API (semver), in de header `API-Version` en in het document.
-pub const API_VERSION: &str = "1.1.0";
+pub const API_VERSION: &str = "1.2.0";
 /// De grootste body die de API aanneemt.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -66,22 +67,83 @@ pub async fn outer(
     req.extensions_mut().insert(RequestId(request_id.clone()));
     req.extensions_mut().insert(RequestStart(Instant::now()));
     let path = req.path().to_owned();
+    let duur = req
+        .app_data::<web::Data<Grenzen>>()
+        .map_or(Duration::MAX, |g| g.verzoek);
 
     // Handlers, extractors en de fallback geven hun fouten als antwoord (met de
     // fout erin), dus ook die komen hier langs. Een `Err` kan alleen uit een laag
     // komen en gaat ongewijzigd door: het verzoek mag hier niet gekloond worden,
-    // want de router moet het nog aanpassen.
-    let response = next.call(req).await?.map_into_boxed_body();
+    // want de router moet het nog aanpassen. Daarom is een verzoek dat te lang duurt
+    // ook een `Err` ([`Afgebroken`]), met het hele antwoord erin.
+    let response = match tokio::time::timeout(duur, next.call(req)).await {
+        Ok(response) => response?.map_into_boxed_body(),
+        Err(_) => {
+            tracing::warn!(request_id = %request_id, path = %path, "verzoek afgebroken: duurde te lang");
+            return Err(Afgebroken::na(duur, &request_id, &path).into());
+        }
+    };
     let mut response = as_problem(response, &request_id, &path);
+    vaste_headers(response.headers_mut(), &request_id, &path);
+    Ok(response)
+}
 
-    let headers = response.headers_mut();
+/// Een verzoek dat langer duurde dan [`Grenzen::verzoek`]: 503 met `Retry-After`. De
+/// handler is gestopt; zijn transactie, als die nog liep, is teruggedraaid.
+#[derive(Debug)]
+struct Afgebroken {
+    problem: Problem,
+    request_id: String,
+    path: String,
+}
+
+impl Afgebroken {
+    fn na(duur: Duration, request_id: &str, path: &str) -> Self {
+        let mut problem = Problem::from_error(&ApiError::Unavailable(format!(
+            "Het verzoek duurde langer dan {} ms en is afgebroken. Een schrijvend verzoek is \
+             dan niet bewaard, tenzij het al was afgerond: haal de resource op, of stuur het \
+             opnieuw met dezelfde Idempotency-Key.",
+            duur.as_millis()
+        )));
+        problem.instance = Some(path.to_owned());
+        problem.request_id = Some(request_id.to_owned());
+        Afgebroken {
+            problem,
+            request_id: request_id.to_owned(),
+            path: path.to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for Afgebroken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "verzoek afgebroken: {}", self.path)
+    }
+}
+
+impl actix_web::ResponseError for Afgebroken {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        actix_web::http::StatusCode::SERVICE_UNAVAILABLE
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = self.problem.to_response();
+        let headers = response.headers_mut();
+        headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        vaste_headers(headers, &self.request_id, &self.path);
+        response
+    }
+}
+
+/// De headers op elk antwoord: versie, request-id en de beveiligingsheaders.
+fn vaste_headers(headers: &mut header::HeaderMap, request_id: &str, path: &str) {
     let mut set = |name: &'static str, value: &str| {
         if let Ok(value) = HeaderValue::from_str(value) {
             headers.insert(HeaderName::from_static(name), value);
         }
     };
     set("api-version", API_VERSION);
-    set(REQUEST_ID_HEADER, &request_id);
+    set(REQUEST_ID_HEADER, request_id);
     set("cache-control", "no-store");
     set("x-content-type-options", "nosniff");
     set("x-frame-options", "DENY");
@@ -98,7 +160,6 @@ pub async fn outer(
         CSP_API
     };
     set("content-security-policy", csp);
-    Ok(response)
 }
 
 /// Maakt van elke foutrespons problem details met `instance` en `requestId`.
@@ -132,7 +193,7 @@ fn as_problem(
 
 /// Binnenste laag: de grens op de body en de controle van queryparameters.
 pub async fn guard(
-    req: ServiceRequest,
+    mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     if let Some(length) = req.headers().get(header::CONTENT_LENGTH) {
@@ -175,6 +236,9 @@ pub async fn guard(
     });
     if let Some(Err(error)) = checked {
         return Ok(req.error_response(error));
+    }
+    if let Some(duur) = req.app_data::<web::Data<Grenzen>>().map(|g| g.body) {
+        grenzen::met_deadline(&mut req, duur);
     }
     #[cfg(debug_assertions)]
     {
@@ -260,6 +324,7 @@ fn json_error(error: JsonPayloadError) -> ApiError {
             e.line(),
             e.column()
         )),
+        JsonPayloadError::Payload(e) if grenzen::is_verlopen(&e) => ApiError::RequestTimeout,
         _ => ApiError::BadRequest("De body kon niet worden gelezen.".into()),
     }
 }
@@ -276,6 +341,7 @@ pub fn form_config() -> web::FormConfig {
                 UrlencodedError::ContentType => ApiError::UnsupportedMediaType {
                     expected: "application/x-www-form-urlencoded",
                 },
+                UrlencodedError::Payload(e) if grenzen::is_verlopen(&e) => ApiError::RequestTimeout,
                 _ => ApiError::BadRequest("Het formulier in de body is niet te lezen.".into()),
             }
             .into()

@@ -7,7 +7,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::http::problem::{ApiError, ApiResult, Problem};
+use crate::http::problem::{ApiError, ApiResult, DATABASE_WEG, Problem};
 
 /// De toestand van de dienst.
 #[derive(Debug, Serialize, ToSchema)]
@@ -52,11 +52,11 @@ pub async fn ready(db: web::Data<DatabaseConnection>) -> ApiResult<HttpResponse>
         Ok(Ok(_)) => Ok(HttpResponse::Ok().json(Gezondheid { status: "ok" })),
         Ok(Err(error)) => {
             tracing::warn!(cause = %error, "database niet bereikbaar");
-            Err(ApiError::Unavailable("database niet bereikbaar".into()))
+            Err(ApiError::Unavailable(DATABASE_WEG.into()))
         }
         Err(_) => {
             tracing::warn!("database antwoordt niet binnen 2 s");
-            Err(ApiError::Unavailable("database antwoordt niet".into()))
+            Err(ApiError::Unavailable(DATABASE_WEG.into()))
         }
     }
 }

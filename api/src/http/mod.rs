@@ -3,6 +3,7 @@
 pub mod contract;
 pub mod csv;
 pub mod etag;
+pub mod grenzen;
 pub mod health;
 pub mod idempotentie;
 pub mod invoer;

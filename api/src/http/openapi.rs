@@ -85,8 +85,10 @@ pub fn document() -> serde_json::Value {
         for operation in [&mut item.patch, &mut item.delete].into_iter().flatten() {
             add_if_match(operation);
         }
+        if let Some(operation) = &mut item.get {
+            add_common_responses(operation, false);
+        }
         for operation in [
-            &mut item.get,
             &mut item.post,
             &mut item.put,
             &mut item.patch,
@@ -95,7 +97,7 @@ pub fn document() -> serde_json::Value {
         .into_iter()
         .flatten()
         {
-            add_common_responses(operation);
+            add_common_responses(operation, true);
         }
     }
     let mut value = serde_json::to_value(&doc).unwrap_or_default();
@@ -330,7 +332,7 @@ fn add_if_match(operation: &mut Operation) {
 /// Operaties met een token maar zonder recht om te controleren: die geven geen 403.
 const ZONDER_RECHT: &[&str] = crate::modules::gemeenten::VOOR_ELKE_AANROEPER;
 
-fn add_common_responses(operation: &mut Operation) {
+fn add_common_responses(operation: &mut Operation, schrijft: bool) {
     let problem = || {
         ContentBuilder::new()
             .schema(Some(RefOr::Ref(Ref::from_schema_name("Problem"))))
@@ -348,7 +350,9 @@ fn add_common_responses(operation: &mut Operation) {
         ),
         (
             "503",
-            "De database is even niet bereikbaar; er is niets bewaard. Probeer het opnieuw na `Retry-After` seconden.",
+            "De database is even niet bereikbaar of te druk, of het verzoek duurde langer dan de \
+             grens (`WEEFSEL_REQUEST_TIMEOUT_MS`); `detail` zegt welk. Probeer het opnieuw na \
+             `Retry-After` seconden.",
         ),
     ];
     // Zonder eigen `security` geldt die van het document (een token); de open
@@ -394,12 +398,25 @@ fn add_common_responses(operation: &mut Operation) {
          (`gelijktijdige_wijziging`, `verwijzing_gewijzigd`: er is niets bewaard, probeer \
          het opnieuw); `code` zegt welk.",
     );
+    let traag = (
+        "408",
+        "De body kwam niet binnen `WEEFSEL_CLIENT_BODY_TIMEOUT_MS` na de headers binnen; er is \
+         niets bewaard.",
+    );
+    let te_veel = (
+        "429",
+        "Te veel schrijvende verzoeken van dit account of deze koppeling \
+         (`WEEFSEL_LIMIET_SCHRIJVEN` per minuut, over alle instanties); er is niets bewaard. \
+         Probeer het opnieuw na `Retry-After` seconden.",
+    );
     let wijzigt = secured && (has_body || has_if_match);
     let responses: &mut Responses = &mut operation.responses;
     let extra = [
         wijzigt.then_some(conflict),
         secured.then_some(unauthorized),
         has_body.then_some(unsupported),
+        has_body.then_some(traag),
+        (secured && schrijft).then_some(te_veel),
         has_if_match.then_some(stale),
         has_path_parameter.then_some(not_found),
         (secured && !ZONDER_RECHT.contains(&operation.operation_id.as_deref().unwrap_or_default()))
@@ -410,12 +427,23 @@ fn add_common_responses(operation: &mut Operation) {
             .responses
             .entry(status.to_owned())
             .or_insert_with(|| {
-                RefOr::T(
-                    ResponseBuilder::new()
-                        .description(description)
-                        .content("application/problem+json", problem())
-                        .build(),
-                )
+                let mut response = ResponseBuilder::new()
+                    .description(description)
+                    .content("application/problem+json", problem());
+                if matches!(status, "429" | "503") {
+                    response = response.header(
+                        "Retry-After",
+                        HeaderBuilder::new()
+                            .schema(
+                                utoipa::openapi::ObjectBuilder::new()
+                                    .schema_type(utoipa::openapi::schema::Type::Integer)
+                                    .minimum(Some(1)),
+                            )
+                            .description(Some("Seconden tot een nieuwe poging zin heeft."))
+                            .build(),
+                    );
+                }
+                RefOr::T(response.build())
             });
     }
     for response in responses.responses.values_mut() {

@@ -237,7 +237,11 @@ pub enum ApiError {
     /// Verkeerd `Content-Type` (415).
     #[error("mediatype niet ondersteund")]
     UnsupportedMediaType { expected: &'static str },
-    /// Een afhankelijkheid (de database) is niet bereikbaar (503).
+    /// De body kwam niet op tijd binnen (408, [`crate::http::grenzen`]).
+    #[error("body niet op tijd")]
+    RequestTimeout,
+    /// De database is niet bereikbaar of te druk, of het verzoek duurde te lang (503,
+    /// met `Retry-After`); de tekst is de uitleg voor de aanroeper.
     #[error("dienst niet beschikbaar: {0}")]
     Unavailable(String),
     /// Databasefout: 500; de oorzaak gaat alleen naar het log. Een botsing met een
@@ -263,6 +267,7 @@ fn kind_for(status: StatusCode) -> Kind {
         404 => ("niet-gevonden", "Niet gevonden"),
         405 => ("methode-niet-toegestaan", "Methode niet toegestaan"),
         406 => ("niet-acceptabel", "Gevraagd formaat niet beschikbaar"),
+        408 => ("verzoek-te-traag", "Verzoek niet op tijd ontvangen"),
         409 => ("conflict", "Conflict met de huidige toestand"),
         412 => ("versie-verouderd", "Versie verouderd"),
         413 => ("verzoek-te-groot", "Verzoek te groot"),
@@ -308,7 +313,8 @@ impl Problem {
             | ApiError::Conflict(_, reason)
             | ApiError::Unprocessable(_, reason)
             | ApiError::OAuth { detail: reason, .. }
-            | ApiError::TooManyRequests { detail: reason, .. } => reason.clone(),
+            | ApiError::TooManyRequests { detail: reason, .. }
+            | ApiError::Unavailable(reason) => reason.clone(),
             ApiError::Unauthenticated => "Stuur een access token mee in de header \
                  Authorization: Bearer <token>; een token krijgt u van POST /api/v1/auth/token."
                 .to_owned(),
@@ -332,10 +338,9 @@ impl Problem {
             ApiError::UnsupportedMediaType { expected } => {
                 format!("Stuur de body als {expected}.")
             }
-            ApiError::Unavailable(_) => {
-                "De dienst kan dit verzoek nu niet afhandelen; probeer het later opnieuw."
-                    .to_owned()
-            }
+            ApiError::RequestTimeout => "De body van het verzoek kwam niet op tijd binnen; \
+                 er is niets bewaard. Stuur het verzoek opnieuw."
+                .to_owned(),
             ApiError::Database(_) | ApiError::Internal(_) => INTERNAL_DETAIL.to_owned(),
         };
         let mut problem = Problem::for_status(status, Some(detail));
@@ -395,6 +400,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -454,42 +460,59 @@ pub type ApiResult<T> = Result<T, ApiError>;
 /// verzoek is 409, de rest 500.
 impl From<sea_orm::DbErr> for ApiError {
     fn from(error: sea_orm::DbErr) -> Self {
-        if onbereikbaar(&error) {
-            tracing::warn!(cause = %error, "database niet bereikbaar");
-            return ApiError::Unavailable("database niet bereikbaar".into());
+        if let Some(uitleg) = onbereikbaar(&error) {
+            tracing::warn!(cause = %error, "database niet bereikbaar of te druk");
+            return ApiError::Unavailable(uitleg.to_owned());
         }
         botsing(&error).unwrap_or(ApiError::Database(error))
     }
 }
 
-/// Is de database (even) niet bereikbaar: geen verbinding uit de pool binnen de
-/// wachttijd, een verbroken of geweigerde verbinding, of PostgreSQL die stopt? Dan is het
-/// antwoord 503 met `Retry-After`, geen 500: het verzoek kan later opnieuw, en de
+/// Uitleg bij een database die even niet bereikbaar is.
+pub const DATABASE_WEG: &str = "De database is even niet bereikbaar; er is niets bewaard. \
+     Probeer het opnieuw na Retry-After seconden.";
+
+/// Is de database (even) niet bereikbaar of te druk? Geen verbinding uit de pool binnen
+/// de wachttijd, een verbroken of geweigerde verbinding, PostgreSQL die stopt, of een
+/// statement dat langer duurde dan de grens: dan is het antwoord 503 met
+/// `Retry-After` (en deze uitleg), geen 500. Het verzoek kan later opnieuw, en de
 /// transactie is niet gelukt (er is niets half bewaard).
-fn onbereikbaar(error: &sea_orm::DbErr) -> bool {
-    use sea_orm::{DbErr, RuntimeErr, sqlx};
+fn onbereikbaar(error: &sea_orm::DbErr) -> Option<&'static str> {
+    use sea_orm::{ConnAcquireErr, DbErr, RuntimeErr, sqlx};
+    const TE_DRUK: &str = "De dienst is te druk: er kwam niet op tijd een databaseverbinding \
+         vrij. Er is niets bewaard; probeer het opnieuw na Retry-After seconden.";
+    const TE_LANG: &str = "De database deed te lang over dit verzoek en heeft het afgebroken; \
+         er is niets bewaard. Probeer het opnieuw na Retry-After seconden, zo nodig met een \
+         kleinere pagina of een kortere periode.";
     let sqlx_fout = |e: &sqlx::Error| match e {
+        sqlx::Error::PoolTimedOut => Some(TE_DRUK),
         sqlx::Error::Io(_)
         | sqlx::Error::Tls(_)
-        | sqlx::Error::PoolTimedOut
         | sqlx::Error::PoolClosed
-        | sqlx::Error::WorkerCrashed => true,
-        // 08: verbindingsfouten; 57P01–57P03: PostgreSQL stopt of start nog;
-        // 55000 bij het verbinden: de database neemt geen verbindingen aan.
-        sqlx::Error::Database(db) => db.code().is_some_and(|c| {
-            c.starts_with("08")
-                || c.starts_with("57P")
-                || (c == "55000" && db.message().contains("connections"))
-        }),
-        _ => false,
+        | sqlx::Error::WorkerCrashed => Some(DATABASE_WEG),
+        // 57014: statement_timeout (of een geannuleerd statement); 08:
+        // verbindingsfouten; 57P01–57P03: PostgreSQL stopt of start nog; 55000 bij het
+        // verbinden: de database neemt geen verbindingen aan.
+        sqlx::Error::Database(db) => match db.code().as_deref() {
+            Some("57014") => Some(TE_LANG),
+            Some(c)
+                if c.starts_with("08")
+                    || c.starts_with("57P")
+                    || (c == "55000" && db.message().contains("connections")) =>
+            {
+                Some(DATABASE_WEG)
+            }
+            _ => None,
+        },
+        _ => None,
     };
     match error {
-        DbErr::ConnectionAcquire(_) => true,
-        DbErr::Conn(RuntimeErr::SqlxError(e))
-        | DbErr::Exec(RuntimeErr::SqlxError(e))
-        | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_fout(e),
-        DbErr::Conn(_) => true,
-        _ => false,
+        DbErr::ConnectionAcquire(ConnAcquireErr::Timeout) => Some(TE_DRUK),
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => Some(DATABASE_WEG),
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            sqlx_fout(e)
+        }
+        _ => None,
     }
 }
 

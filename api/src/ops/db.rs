@@ -20,7 +20,7 @@ fn options(url: &str, config: &Config) -> ConnectOptions {
         .max_connections(config.db_max_connections)
         .min_connections(0)
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(config.db_acquire_timeout)
+        .acquire_timeout(config.grenzen.db_wachten)
         .idle_timeout(Duration::from_secs(300))
         // sqlx pingt een verbinding standaard bij elke uitgifte: een extra ronde naar
         // PostgreSQL per verzoek (issue 11). Alleen een verbinding die een halve minuut
@@ -41,9 +41,16 @@ fn options(url: &str, config: &Config) -> ConnectOptions {
 /// lijst in PostgreSQL kostte); het generieke plan is hetzelfde indexplan.
 pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, DbErr> {
     let mut options = options(url, config);
-    options.map_sqlx_postgres_opts(|pg| {
+    // Geen statement duurt langer dan de grens (daarna 503, issue 16), en een
+    // transactie die stil ligt (een afgebroken verzoek) houdt haar locks niet langer
+    // vast dan een heel verzoek mag duren.
+    let statement = config.grenzen.statement.as_millis().to_string();
+    let stil = config.grenzen.verzoek.as_millis().to_string();
+    options.map_sqlx_postgres_opts(move |pg| {
         pg.options([
             ("role", APP_ROLE),
+            ("statement_timeout", statement.as_str()),
+            ("idle_in_transaction_session_timeout", stil.as_str()),
             ("plan_cache_mode", "force_generic_plan"),
             // Geen JIT: de dienst doet korte queries, en het dashboard (een plan met
             // een hoge geschatte kosten) betaalde anders een seconde compileren per

@@ -47,6 +47,12 @@ pub async fn uitvoeren(db: &impl ConnectionTrait) -> Result<Uitkomst, DbErr> {
         "DELETE FROM idempotentie WHERE aangemaakt < now() - interval '48 hours'",
     ))
     .await?;
+    // Tellers van verzoeklimieten (met IP-adressen) die meer dan een uur voorbij zijn.
+    db.execute_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT weefsel_limiet_opruimen()",
+    ))
+    .await?;
     Ok(Uitkomst {
         sleutelpersonen: getal("sleutelpersonen"),
         initiatieven: getal("initiatieven"),

@@ -32,6 +32,7 @@ use crate::audit::{self, Actie, Regel, Wijzigingen};
 use crate::auth::{self, Caller, Recht, TokenKeys};
 use crate::domein::codes::GemeenteCode;
 use crate::http::contract::RequestId;
+use crate::http::grenzen::{self, Grenzen};
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code};
 use crate::modules::gemeenten;
@@ -105,10 +106,12 @@ impl Context {
         token: &str,
         request_id: Option<String>,
     ) -> ApiResult<Context> {
-        let identity = keys
-            .verify(token)
-            .map_err(|reason| ApiError::Unauthorized(reason.into()))?;
-        Context::voor(db, &identity, request_id).await
+        Context::voor(db, &Context::identiteit(keys, token)?, request_id).await
+    }
+
+    fn identiteit(keys: &TokenKeys, token: &str) -> ApiResult<auth::Identity> {
+        keys.verify(token)
+            .map_err(|reason| ApiError::Unauthorized(reason.into()))
     }
 
     /// De context van een al vastgestelde identiteit (zoals na een gecontroleerd
@@ -504,12 +507,20 @@ impl FromRequest for Context {
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
         let register = req.app_data::<web::Data<GemeentenRegister>>().cloned();
         let span = req.extensions().get::<RootSpan>().cloned();
+        // Schrijvende verzoeken tellen mee voor de limiet per account of koppeling.
+        let grenzen = (!req.method().is_safe())
+            .then(|| req.app_data::<web::Data<Grenzen>>().cloned())
+            .flatten();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
                 return Err(ApiError::Internal("database of sleutels ontbreken".into()));
             };
-            let mut context = Context::open(&db, &keys, &token, request_id).await?;
+            let identity = Context::identiteit(&keys, &token)?;
+            if let Some(grenzen) = grenzen {
+                grenzen::schrijven(&db, &grenzen, &identity.limietsleutel()).await?;
+            }
+            let mut context = Context::voor(&db, &identity, request_id).await?;
             context.gemeenten = register;
             if let Some(span) = span {
                 let caller = &context.caller;

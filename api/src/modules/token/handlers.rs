@@ -23,6 +23,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::secrets;
 use crate::auth::{Identity, Subject, TokenKeys};
 use crate::http::contract::RequestId;
+use crate::http::grenzen::{self, Grenzen};
 use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
@@ -86,17 +87,20 @@ fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
         (status = 200, description = "Een access token.", body = TokenAntwoord),
         (status = 400, description = "`invalid_request`, `unsupported_grant_type` of `invalid_grant` (gebruikersnaam of wachtwoord onjuist).", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "`invalid_client`: client_id of client_secret onjuist.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Te veel mislukte pogingen op dit account; zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
+        (status = 429, description = "Te veel mislukte pogingen op dit account, of te veel verzoeken vanaf dit IP-adres (`WEEFSEL_LIMIET_TOKEN` per minuut); zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconden tot een nieuwe poging kan."))),
     ),
     security(()),
 )]
 #[post("/auth/token")]
 pub async fn create(
+    req: HttpRequest,
     form: web::Form<TokenVerzoek>,
     db: web::Data<DatabaseConnection>,
     keys: web::Data<TokenKeys>,
+    grenzen: web::Data<Grenzen>,
 ) -> ApiResult<HttpResponse> {
+    grenzen::per_ip(&db, &grenzen, &req).await?;
     let form = form.into_inner();
     let subject = match form.grant_type.as_deref() {
         None | Some("") => {
@@ -263,7 +267,7 @@ pub struct WachtwoordWijziging {
     responses(
         (status = 204, description = "Het nieuwe wachtwoord geldt; vraag een token aan."),
         (status = 400, description = "`invalid_grant` (gebruikersnaam of wachtwoord onjuist), of een ongeldig nieuw wachtwoord.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Te veel mislukte pogingen op dit account; zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
+        (status = 429, description = "Te veel mislukte pogingen op dit account, of te veel verzoeken vanaf dit IP-adres (`WEEFSEL_LIMIET_TOKEN` per minuut); zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconden tot een nieuwe poging kan."))),
     ),
     security(()),
@@ -272,8 +276,10 @@ pub struct WachtwoordWijziging {
 pub async fn wachtwoord(
     req: HttpRequest,
     db: web::Data<DatabaseConnection>,
+    grenzen: web::Data<Grenzen>,
     mut invoer: Invoer<WachtwoordWijziging>,
 ) -> ApiResult<HttpResponse> {
+    grenzen::per_ip(&db, &grenzen, &req).await?;
     let (oud, nieuw): (Option<String>, Option<String>) =
         (invoer.veld("wachtwoord"), invoer.veld("nieuwWachtwoord"));
     invoer.fouten().check(
