@@ -40,7 +40,7 @@ fn free_port() -> u16 {
 }
 
 /// Een access token van een demo-account bij een draaiende dienst op `base`.
-async fn demo_token(client: &reqwest::Client, base: &str, gebruiker: &str) -> String {
+pub(crate) async fn demo_token(client: &reqwest::Client, base: &str, gebruiker: &str) -> String {
     let antwoord: serde_json::Value = client
         .post(format!("{base}/api/v1/auth/token"))
         .form(&[
@@ -87,10 +87,14 @@ fn signal(child: &std::process::Child, name: &str) {
 
 /// Een draaiend `weefsel`-proces dat bij elk einde van de test stopt, ook bij een
 /// falende test: SIGINT (zodat `dev` zijn eigen PostgreSQL stopt), en anders kill.
-struct Running(std::process::Child);
+pub(crate) struct Running(std::process::Child);
 
 /// `weefsel serve` op een vrije poort, klaar voor verzoeken; met het adres.
-async fn serve(database_url: &str, env: &[(&str, &str)], stdout: Stdio) -> (Running, String) {
+pub(crate) async fn serve(
+    database_url: &str,
+    env: &[(&str, &str)],
+    stdout: Stdio,
+) -> (Running, String) {
     let port = free_port();
     let child = Running(
         weefsel()

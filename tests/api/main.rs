@@ -30,4 +30,5 @@ mod sleutelpersonen;
 mod tenancy;
 mod toegang;
 mod trajecten;
+mod twee_instanties;
 mod werk;
