@@ -85,9 +85,24 @@ enum Command {
     /// Drukt de publieke sleutel van de geconfigureerde ondertekensleutel af als JWKS
     /// (voor sleutelrotatie: bewaar hem vóór u een nieuwe sleutel instelt).
     Jwks,
+    /// Het eerste account van een nieuwe installatie (ook in productie): een
+    /// `regio_beheerder` met een tijdelijk wachtwoord, dat één keer wordt afgedrukt.
+    /// Alleen zolang er geen actieve `regio_beheerder` is.
+    Beheerder {
+        /// De gebruikersnaam van het account.
+        gebruikersnaam: String,
+    },
     /// Alles voor een nieuwe ontwikkelaar: database (zo nodig een eigen PostgreSQL
     /// in .weefsel/pgdata), migraties, demogegevens en de API.
     Dev,
+    /// De gezondheidscontrole van een container (`HEALTHCHECK`): vraagt de dienst op
+    /// `WEEFSEL_LISTEN` om `/health/live` (met `--ready`: `/health/ready`); exitcode 0
+    /// bij 200, anders 1. Heeft geen curl en geen configuratie nodig.
+    Healthcheck {
+        /// Ook de database: `/health/ready` in plaats van `/health/live`.
+        #[arg(long)]
+        ready: bool,
+    },
 }
 
 /// Voert de opdracht uit en geeft de exitcode.
@@ -98,6 +113,7 @@ pub async fn run() -> ExitCode {
             print!("{}", openapi::document_json());
             Ok(())
         }
+        Command::Healthcheck { ready } => healthcheck(ready),
         command => match Config::from_env() {
             Ok(config) => {
                 telemetry::init(&config);
@@ -181,6 +197,18 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Dev => dev(config).await,
+        Command::Beheerder { gebruikersnaam } => {
+            let db = connect(&config, Role::Owner).await?;
+            let eerste = crate::ops::beheerder::eerste(&db, &gebruikersnaam).await?;
+            println!(
+                "regio_beheerder '{}' aangemaakt (id {}).\nTijdelijk wachtwoord (wordt niet bewaard; kies bij de eerste keer \
+                 inloggen een eigen met POST /api/v1/auth/wachtwoord):\n{}",
+                gebruikersnaam.trim(),
+                eerste.id,
+                eerste.wachtwoord
+            );
+            Ok(())
+        }
         Command::Audit {
             command: AuditCommand::Verify,
         } => {
@@ -230,8 +258,55 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             println!("{:#}", keys.jwks());
             Ok(())
         }
-        Command::Openapi => Ok(()),
+        Command::Openapi | Command::Healthcheck { .. } => Ok(()),
     }
+}
+
+/// `weefsel healthcheck`: één HTTP-verzoek over loopback, met een grens van 3 s.
+fn healthcheck(ready: bool) -> anyhow::Result<()> {
+    use std::io::{Read, Write};
+    use std::net::{SocketAddr, TcpStream};
+    use std::time::Duration;
+
+    let listen: SocketAddr = std::env::var("WEEFSEL_LISTEN")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| crate::config::DEFAULT_LISTEN.to_owned())
+        .parse()
+        .context("WEEFSEL_LISTEN is geen host:poort")?;
+    // Luistert de dienst op alle adressen, dan is hij via loopback te bereiken.
+    let mut adres = listen;
+    if adres.ip().is_unspecified() {
+        adres.set_ip(if adres.is_ipv4() {
+            std::net::Ipv4Addr::LOCALHOST.into()
+        } else {
+            std::net::Ipv6Addr::LOCALHOST.into()
+        });
+    }
+    let pad = if ready {
+        "/health/ready"
+    } else {
+        "/health/live"
+    };
+    let grens = Duration::from_secs(3);
+    let mut verbinding = TcpStream::connect_timeout(&adres, grens)
+        .with_context(|| format!("de dienst op {adres} antwoordt niet"))?;
+    verbinding.set_read_timeout(Some(grens))?;
+    verbinding.set_write_timeout(Some(grens))?;
+    write!(
+        verbinding,
+        "GET {pad} HTTP/1.1\r\nHost: {adres}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut begin = [0u8; 12];
+    verbinding.read_exact(&mut begin)?;
+    let statusregel = String::from_utf8_lossy(&begin);
+    anyhow::ensure!(
+        statusregel.ends_with(" 200"),
+        "{pad} antwoordt {}",
+        statusregel.trim()
+    );
+    println!("{pad}: 200");
+    Ok(())
 }
 
 /// Als wie de verbinding werkt: de dienst (`weefsel_app`, onder row-level security)

@@ -264,10 +264,119 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
     db.close().await.expect("sluiten");
 }
 
+/// Een nieuwe installatie in productie: `weefsel beheerder` maakt het eerste account
+/// (een `regio_beheerder` met een tijdelijk wachtwoord dat één keer wordt afgedrukt),
+/// maar niet een tweede; dat wachtwoord moet bij de eerste keer inloggen worden
+/// vervangen, en de audit trail noemt het alleen.
 #[tokio::test]
-async fn serve_stops_gracefully_on_sigterm() {
+async fn the_first_administrator_of_a_new_installation_is_made_once() {
+    let database = TestDatabase::empty().await;
+    let (output, _, stderr) = run(weefsel().arg("migrate").env("DATABASE_URL", &database.url));
+    assert!(output.status.success(), "{stderr}");
+    let beheerder = || {
+        run(weefsel()
+            .args(["beheerder", "vrbn.beheer"])
+            .env("WEEFSEL_ENV", "production")
+            .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
+            .env("DATABASE_URL", &database.url))
+    };
+    let (output, stdout, stderr) = beheerder();
+    assert!(output.status.success(), "{stderr}");
+    let wachtwoord = stdout.lines().last().expect("wachtwoord").trim().to_owned();
+    assert!(wachtwoord.len() >= 40, "{stdout}");
+    let (output, _, stderr) = beheerder();
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("al een actieve regio_beheerder"),
+        "{stderr}"
+    );
+
+    let (_child, base) = serve(&database.url, &[], Stdio::null()).await;
+    let client = reqwest::Client::new();
+    let inloggen = |wachtwoord: String| {
+        client
+            .post(format!("{base}/api/v1/auth/token"))
+            .form(&[
+                ("grant_type", "password".to_owned()),
+                ("username", "vrbn.beheer".to_owned()),
+                ("password", wachtwoord),
+            ])
+            .send()
+    };
+    let eerst: serde_json::Value = inloggen(wachtwoord.clone())
+        .await
+        .expect("token")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(eerst["code"], "wachtwoord_tijdelijk", "{eerst}");
+    let eigen = serde_json::json!({"gebruikersnaam": "vrbn.beheer", "wachtwoord": wachtwoord,
+                                   "nieuwWachtwoord": "een-eigen-lang-wachtwoord-2026"});
+    let response = client
+        .post(format!("{base}/api/v1/auth/wachtwoord"))
+        .json(&eigen)
+        .send()
+        .await
+        .expect("wachtwoord");
+    assert_eq!(response.status(), 204);
+    let token: serde_json::Value = inloggen("een-eigen-lang-wachtwoord-2026".to_owned())
+        .await
+        .expect("token")
+        .json()
+        .await
+        .expect("json");
+    let mij: serde_json::Value = client
+        .get(format!("{base}/api/v1/gebruikers/mij"))
+        .bearer_auth(token["access_token"].as_str().expect("access_token"))
+        .send()
+        .await
+        .expect("mij")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        mij["rollen"],
+        serde_json::json!(["regio_beheerder"]),
+        "{mij}"
+    );
+
+    let db = connect(&database.url, 1).await;
+    let regel = crate::helpers::query_text(
+        &db,
+        "SELECT actor_soort || ' ' || wijzigingen::text FROM audit_trail \
+         WHERE resource = 'gebruiker' ORDER BY volgnummer LIMIT 1",
+    )
+    .await;
+    assert!(regel.starts_with("systeem "), "{regel}");
+    assert!(regel.contains("vrbn.beheer"), "{regel}");
+    assert!(!regel.contains(&wachtwoord), "{regel}");
+    db.close().await.expect("sluiten");
+}
+
+/// `weefsel healthcheck`, de `HEALTHCHECK` van het image: 0 bij een dienst die
+/// antwoordt (ook als die op 0.0.0.0 luistert), 1 zonder dienst; en SIGTERM stopt netjes.
+#[tokio::test]
+async fn healthcheck_answers_for_the_container_and_serve_stops_gracefully_on_sigterm() {
     let database = TestDatabase::migrated().await;
     let (mut child, base) = serve(&database.url, &[], Stdio::null()).await;
+    let port = base.rsplit(':').next().expect("poort");
+    for (listen, extra) in [
+        (format!("0.0.0.0:{port}"), None),
+        (format!("127.0.0.1:{port}"), Some("--ready")),
+    ] {
+        let (output, stdout, stderr) = run(weefsel()
+            .arg("healthcheck")
+            .args(extra)
+            .env("WEEFSEL_LISTEN", &listen));
+        assert!(output.status.success(), "{listen}: {stderr}");
+        assert!(stdout.contains(": 200"), "{stdout}");
+    }
+    let (output, _, stderr) = run(weefsel()
+        .arg("healthcheck")
+        .env("WEEFSEL_LISTEN", format!("127.0.0.1:{}", free_port())));
+    assert!(!output.status.success());
+    assert!(stderr.contains("antwoordt niet"), "{stderr}");
+
     signal(&child.0, "TERM");
     let status = wait_for_exit(&mut child.0);
     assert!(status.success(), "{status:?}");
