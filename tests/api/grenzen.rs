@@ -136,7 +136,7 @@ async fn a_statement_over_its_limit_is_a_quick_503_and_stores_nothing() {
     geweigerd_terwijl_op_slot(
         &app,
         "te lang",
-        Duration::from_millis(300)..Duration::from_secs(2),
+        Duration::from_millis(300)..Duration::from_secs(3),
     )
     .await;
 }
@@ -151,7 +151,7 @@ async fn a_request_over_its_time_is_cut_off_with_503_and_stores_nothing() {
     geweigerd_terwijl_op_slot(
         &app,
         "afgebroken",
-        Duration::from_millis(500)..Duration::from_secs(2),
+        Duration::from_millis(500)..Duration::from_secs(3),
     )
     .await;
 }
@@ -178,7 +178,8 @@ async fn an_exhausted_pool_answers_503_quickly_instead_of_queueing() {
     let response = app.get_as("/api/v1/gemeenten", &token).await;
     let duur = start.elapsed();
     assert_503(response, "te druk").await;
-    assert!(duur < Duration::from_secs(1), "{duur:?}");
+    // Zonder wachtgrens zou dit verzoek wachten tot het eerste klaar is (na 15 s).
+    assert!(duur < Duration::from_millis(2500), "{duur:?}");
     slot.rollback().await.expect("slot eraf");
     let eerste = bezet.await.expect("taak").expect("antwoord");
     assert_eq!(eerste.status(), 200);
