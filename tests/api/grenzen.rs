@@ -299,3 +299,50 @@ async fn the_token_endpoint_is_limited_per_client_address() {
         .await;
     assert_eq!(rijen, 2);
 }
+
+/// Een verzoek dat wegvalt terwijl `BEGIN` onderweg is (een ander argument van de
+/// handler faalt eerder, de client haakt af, de verzoekduur is om), laat geen open
+/// transactie achter op een verbinding van de pool: anders hield het volgende statement
+/// daarop (een teller van de verzoeklimiet) zijn slot vast. Schemathesis vond het.
+#[tokio::test]
+async fn a_transaction_begun_by_a_dropped_request_is_never_left_open_in_the_pool() {
+    let app = spawn_app().await;
+    let mut config = crate::helpers::test_config();
+    config.db_max_connections = 1;
+    let pool = weefsel_api::ops::db::connect(&app.database.url, &config)
+        .await
+        .expect("pool");
+    // Afbreken na 0, 1, 2, … keer wachten: ergens daartussen is `BEGIN` verstuurd en nog
+    // niet bevestigd. Na elke poging: buiten een transactieblok weigert PostgreSQL een
+    // SAVEPOINT; op een achtergelaten transactie zou hij lukken.
+    for ronde in 0..200usize {
+        let mut begin = Box::pin(weefsel_api::ops::db::begin(&pool));
+        for _ in 0..ronde % 20 {
+            let stand = std::future::poll_fn(|cx| {
+                std::task::Poll::Ready(std::future::Future::poll(begin.as_mut(), cx))
+            })
+            .await;
+            if stand.is_ready() {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        drop(begin);
+        // De verbinding terug in de pool laten komen (ook een transactie die de taak
+        // nog afmaakt en terugdraait).
+        tokio::time::sleep(Duration::from_millis(3)).await;
+        let probe = sea_orm::ConnectionTrait::execute_unprepared(&pool, "SAVEPOINT toets").await;
+        let fout = probe
+            .expect_err("de verbinding zat nog in een transactie")
+            .to_string();
+        assert!(fout.contains("transaction block"), "ronde {ronde}: {fout}");
+    }
+    let open = app
+        .scalar_i64(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+             AND state LIKE 'idle in transaction%'",
+        )
+        .await;
+    assert_eq!(open, 0);
+    pool.close().await.expect("sluiten");
+}

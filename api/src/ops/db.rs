@@ -10,7 +10,9 @@
 use std::time::Duration;
 
 use migration::{APP_ROLE, Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,
+};
 
 use crate::config::Config;
 
@@ -63,6 +65,25 @@ pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, D
     #[cfg(debug_assertions)]
     db.set_metric_callback(crate::http::contract::queries::tel);
     Ok(db)
+}
+
+/// Begint een transactie op de pool, ook als de aanroeper halverwege wegvalt.
+///
+/// Een verzoek kan worden afgebroken terwijl `BEGIN` onderweg is: een ander
+/// extractor-argument van de handler faalt eerder (actix laat de rest dan vallen), de
+/// client verbreekt de verbinding, of de verzoekduur is om. sqlx (0.9) telt de
+/// transactie pas nadat PostgreSQL `BEGIN` bevestigde; valt de future ertussen weg, dan
+/// gaat de verbinding mét open transactie terug naar de pool, zonder `ROLLBACK`. Het
+/// volgende statement op die verbinding (een teller van de verzoeklimiet, buiten een
+/// transactie bedoeld) hield dan zijn rijslot vast tot iemand die transactie afsloot:
+/// schemathesis vond het, als 503 na vijf seconden wachten (issue 16). Daarom begint de
+/// transactie in een eigen taak: die maakt haar af, en een transactie die niemand meer
+/// ophaalt, wordt gewoon teruggedraaid.
+pub async fn begin(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let db = db.clone();
+    tokio::spawn(async move { db.begin().await })
+        .await
+        .map_err(|e| DbErr::Custom(format!("transactie beginnen: {e}")))?
 }
 
 /// Een pool als de eigenaar van het schema (de rol uit `DATABASE_URL` zelf).

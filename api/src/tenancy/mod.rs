@@ -23,7 +23,7 @@ use sea_orm::sea_query::LockType;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PrimaryKeyToColumn,
-    PrimaryKeyTrait, QueryFilter, QuerySelect, Select, Statement, TransactionTrait,
+    PrimaryKeyTrait, QueryFilter, QuerySelect, Select, Statement,
 };
 use tracing_actix_web::RootSpan;
 use uuid::Uuid;
@@ -122,7 +122,7 @@ impl Context {
         request_id: Option<String>,
     ) -> ApiResult<Context> {
         let identity = identity.clone();
-        let tx = db.begin().await?;
+        let tx = crate::ops::db::begin(db).await?;
         let caller = auth::load_caller(&tx, &identity).await?;
         Ok(Context {
             caller,

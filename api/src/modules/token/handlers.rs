@@ -13,7 +13,7 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use entity::gebruiker;
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
-    FromQueryResult, Statement, TransactionTrait,
+    FromQueryResult, Statement,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -380,7 +380,7 @@ struct Attempt {
 impl Attempt {
     /// Begint de poging; 429 als het account op slot zit.
     async fn begin(db: &DatabaseConnection, account: &str) -> ApiResult<Attempt> {
-        let tx = db.begin().await?;
+        let tx = crate::ops::db::begin(db).await?;
         tx.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "SELECT set_config('weefsel.context', 'authenticatie', true), \
