@@ -126,13 +126,20 @@ async fn geweigerd_terwijl_op_slot(app: &TestApp, uitleg: &str, binnen: std::ops
     // Een afgebroken transactie komt nooit alsnog tot een commit.
     tokio::time::sleep(Duration::from_millis(700)).await;
     assert_eq!(gebieden(app).await, voor);
+    // Daarna gewoon weer, en echt bewaard: de afgebroken transactie bleef niet op de
+    // (enige) verbinding van de pool hangen, waar dit verzoek anders in zou opgaan.
     app.post_expect("/api/v1/gebieden", &token, &nieuw_gebied(), 201)
         .await;
+    assert_eq!(gebieden(app).await, voor + 1);
 }
 
 #[tokio::test]
 async fn a_statement_over_its_limit_is_a_quick_503_and_stores_nothing() {
-    let app = spawn_app_with(|c| c.grenzen.statement = Duration::from_millis(300)).await;
+    let app = spawn_app_with(|c| {
+        c.db_max_connections = 1;
+        c.grenzen.statement = Duration::from_millis(300);
+    })
+    .await;
     geweigerd_terwijl_op_slot(
         &app,
         "te lang",
@@ -144,6 +151,7 @@ async fn a_statement_over_its_limit_is_a_quick_503_and_stores_nothing() {
 #[tokio::test]
 async fn a_request_over_its_time_is_cut_off_with_503_and_stores_nothing() {
     let app = spawn_app_with(|c| {
+        c.db_max_connections = 1;
         c.grenzen.statement = Duration::from_secs(20);
         c.grenzen.verzoek = Duration::from_millis(500);
     })
