@@ -280,6 +280,12 @@ async fn the_first_administrator_of_a_new_installation_is_made_once() {
             .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
             .env("DATABASE_URL", &database.url))
     };
+    // Dezelfde regels als de API voor een gebruikersnaam.
+    let (output, _, stderr) = run(weefsel()
+        .args(["beheerder", "Vrbn Beheer"])
+        .env("DATABASE_URL", &database.url));
+    assert!(!output.status.success());
+    assert!(stderr.contains("ongeldige gebruikersnaam"), "{stderr}");
     let (output, stdout, stderr) = beheerder();
     assert!(output.status.success(), "{stderr}");
     let wachtwoord = stdout.lines().last().expect("wachtwoord").trim().to_owned();

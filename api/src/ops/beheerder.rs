@@ -9,6 +9,32 @@ use uuid::Uuid;
 
 use crate::audit::{self, Actie, Regel, Wijzigingen};
 use crate::auth::{Actor, Rol, secrets};
+use crate::http::invoer::Invoer;
+use crate::http::openapi;
+use crate::http::problem::ApiError;
+use crate::modules::gebruikers::NieuweGebruiker;
+
+/// Dezelfde regels als `POST /api/v1/gebruikers`: de naam wordt getoetst aan het
+/// gepubliceerde schema `NieuweGebruiker`, niet aan een eigen kopie ervan.
+fn geldige_naam(naam: &str) -> anyhow::Result<()> {
+    let invoer = Invoer::<NieuweGebruiker>::controleer(
+        &openapi::document(),
+        serde_json::json!({"gebruikersnaam": naam, "rollen": [Rol::RegioBeheerder.as_str()]}),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    match invoer.klaar() {
+        Ok(_) => Ok(()),
+        Err(ApiError::Validation(fouten)) => anyhow::bail!(
+            "ongeldige gebruikersnaam: {}",
+            fouten
+                .iter()
+                .map(|f| f.reason.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        Err(e) => Err(anyhow::anyhow!("{e}")),
+    }
+}
 
 /// Wat `weefsel beheerder` teruggeeft: het tijdelijke wachtwoord.
 pub struct EersteBeheerder {
@@ -23,13 +49,7 @@ pub async fn eerste(
     gebruikersnaam: &str,
 ) -> anyhow::Result<EersteBeheerder> {
     let naam = gebruikersnaam.trim();
-    anyhow::ensure!(
-        (3..=100).contains(&naam.chars().count())
-            && naam
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')),
-        "de gebruikersnaam is 3 tot 100 tekens: letters, cijfers, '.', '_', '-' of '@'"
-    );
+    geldige_naam(naam)?;
     // Willekeurig en lang; het blijft alleen tot de eerste keer inloggen geldig.
     let (wachtwoord, _) = secrets::new_client_secret().map_err(|e| anyhow::anyhow!("{e}"))?;
     let hash = secrets::hash_password(&wachtwoord).map_err(|e| anyhow::anyhow!("{e}"))?;
