@@ -340,57 +340,51 @@ fn cel(c: &Cel) -> CsvCel {
     c.aantal.map_or(CsvCel::Onderdrukt, CsvCel::Getal)
 }
 
+/// Kolommen met een telling per sleutel: (kolomnaam, sleutel), in CSV-volgorde.
+const KWADRANT_KOLOMMEN: &[(&str, &str)] = &[
+    ("kwadrant 1", "1"),
+    ("kwadrant 2", "2"),
+    ("kwadrant 3", "3"),
+    ("kwadrant 4", "4"),
+    ("kwadrant onbepaald", "onbepaald"),
+];
+const AANPAK_KOLOMMEN: &[(&str, &str)] = &[
+    ("aanpak coachend", "coachend"),
+    ("aanpak coordinerend", "coordinerend"),
+];
+const TRAJECT_KOLOMMEN: &[(&str, &str)] = &[
+    ("trajecten lopend", "lopend"),
+    ("trajecten afgerond", "afgerond"),
+    ("trajecten gestopt", "gestopt"),
+];
+const FASE_KOLOMMEN: &[(&str, &str)] = &[
+    ("netwerken voorbereiding", "voorbereiding"),
+    ("netwerken opbouw", "opbouw"),
+    ("netwerken uitvoering", "uitvoering"),
+    ("netwerken afgerond", "afgerond"),
+];
+
+/// De kolommen van `kolommen` met hun telling in `lijst` (0 als de sleutel ontbreekt).
+fn per_sleutel<'a>(
+    kolommen: &'a [(&'static str, &'static str)],
+    lijst: &'a [Aantal],
+) -> impl Iterator<Item = (&'static str, CsvCel)> + 'a {
+    kolommen
+        .iter()
+        .map(|(naam, sleutel)| (*naam, CsvCel::Getal(aantal(lijst, sleutel))))
+}
+
 /// De kolommen van een rij cijfers in de CSV, met hun waarde.
 fn kolommen(c: &Cijfers) -> Vec<(&'static str, CsvCel)> {
     use CsvCel::{Euro, Getal};
-    let mut k: Vec<(&'static str, CsvCel)> = vec![
-        ("gebieden", Getal(c.gebieden.totaal)),
-        ("kwadrant 1", Getal(aantal(&c.gebieden.per_kwadrant, "1"))),
-        ("kwadrant 2", Getal(aantal(&c.gebieden.per_kwadrant, "2"))),
-        ("kwadrant 3", Getal(aantal(&c.gebieden.per_kwadrant, "3"))),
-        ("kwadrant 4", Getal(aantal(&c.gebieden.per_kwadrant, "4"))),
-        (
-            "kwadrant onbepaald",
-            Getal(aantal(&c.gebieden.per_kwadrant, "onbepaald")),
-        ),
-        (
-            "aanpak coachend",
-            Getal(aantal(&c.gebieden.per_aanpak, "coachend")),
-        ),
-        (
-            "aanpak coordinerend",
-            Getal(aantal(&c.gebieden.per_aanpak, "coordinerend")),
-        ),
-        ("gebieden met traject", Getal(c.gebieden.met_traject)),
-        (
-            "trajecten lopend",
-            Getal(aantal(&c.trajecten.per_status, "lopend")),
-        ),
-        (
-            "trajecten afgerond",
-            Getal(aantal(&c.trajecten.per_status, "afgerond")),
-        ),
-        (
-            "trajecten gestopt",
-            Getal(aantal(&c.trajecten.per_status, "gestopt")),
-        ),
-        ("netwerken", Getal(c.netwerken.totaal)),
-        (
-            "netwerken voorbereiding",
-            Getal(aantal(&c.netwerken.per_fase, "voorbereiding")),
-        ),
-        (
-            "netwerken opbouw",
-            Getal(aantal(&c.netwerken.per_fase, "opbouw")),
-        ),
-        (
-            "netwerken uitvoering",
-            Getal(aantal(&c.netwerken.per_fase, "uitvoering")),
-        ),
-        (
-            "netwerken afgerond",
-            Getal(aantal(&c.netwerken.per_fase, "afgerond")),
-        ),
+    let mut k: Vec<(&'static str, CsvCel)> = vec![("gebieden", Getal(c.gebieden.totaal))];
+    k.extend(per_sleutel(KWADRANT_KOLOMMEN, &c.gebieden.per_kwadrant));
+    k.extend(per_sleutel(AANPAK_KOLOMMEN, &c.gebieden.per_aanpak));
+    k.push(("gebieden met traject", Getal(c.gebieden.met_traject)));
+    k.extend(per_sleutel(TRAJECT_KOLOMMEN, &c.trajecten.per_status));
+    k.push(("netwerken", Getal(c.netwerken.totaal)));
+    k.extend(per_sleutel(FASE_KOLOMMEN, &c.netwerken.per_fase));
+    k.extend([
         ("netwerken met signaal", Getal(c.netwerken.met_signaal)),
         (
             "crisisafspraken",
@@ -406,7 +400,7 @@ fn kolommen(c: &Cijfers) -> Vec<(&'static str, CsvCel)> {
         ("gereserveerd (euro)", Euro(c.budgetten.gereserveerd)),
         ("uitbetaald (euro)", Euro(c.budgetten.uitbetaald)),
         ("beschikbaar (euro)", Euro(c.budgetten.beschikbaar)),
-    ];
+    ]);
     for (naam, a) in AANVRAAG_KOLOMMEN.iter().zip(&c.aanvragen.per_status) {
         k.push((naam, Getal(a.aantal)));
     }
