@@ -2,7 +2,29 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{admin, assert_problem, exec, header, spawn_app};
+use crate::helpers::{TestApp, admin, assert_problem, exec, header, spawn_app};
+
+/// Neemt de database van `app` weg (geen nieuwe verbindingen, de bestaande beëindigd),
+/// of laat haar weer toe.
+async fn database_weg(app: &TestApp, weg: bool) {
+    let name = &app.database.name;
+    let admin = admin().await;
+    exec(
+        &admin,
+        &format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {}", !weg),
+    )
+    .await;
+    if weg {
+        exec(
+            &admin,
+            &format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            ),
+        )
+        .await;
+    }
+    admin.close().await.expect("adminverbinding sluiten");
+}
 
 #[tokio::test]
 async fn live_and_ready_answer_ok() {
@@ -18,18 +40,7 @@ async fn live_and_ready_answer_ok() {
 #[tokio::test]
 async fn ready_is_503_without_database_and_recovers_by_itself() {
     let app = spawn_app().await;
-    let name = app.database.name.clone();
-    let admin = admin().await;
-    exec(
-        &admin,
-        &format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false"),
-    )
-    .await;
-    exec(
-        &admin,
-        &format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"),
-    )
-    .await;
+    database_weg(&app, true).await;
 
     let response = app.get("/health/ready").await;
     assert_eq!(header(response.headers(), "retry-after"), "5");
@@ -38,11 +49,7 @@ async fn ready_is_503_without_database_and_recovers_by_itself() {
     // Live zegt alleen dat het proces draait.
     assert_eq!(app.get("/health/live").await.status(), 200);
 
-    exec(
-        &admin,
-        &format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"),
-    )
-    .await;
+    database_weg(&app, false).await;
     let mut status = 0;
     for _ in 0..20 {
         status = app.get("/health/ready").await.status().as_u16();
@@ -62,18 +69,7 @@ async fn requests_get_a_quick_503_while_the_database_is_away_and_nothing_half_st
     let app = spawn_app().await;
     let coordinator = app.token_for("oss.coordinator").await;
     let voor = app.scalar_i64("SELECT count(*) FROM gebied").await;
-    let name = app.database.name.clone();
-    let admin = admin().await;
-    exec(
-        &admin,
-        &format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false"),
-    )
-    .await;
-    exec(
-        &admin,
-        &format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"),
-    )
-    .await;
+    database_weg(&app, true).await;
     for (methode, body) in [
         (reqwest::Method::GET, None),
         (
@@ -99,11 +95,7 @@ async fn requests_get_a_quick_503_while_the_database_is_away_and_nothing_half_st
         let problem = assert_problem(response, 503).await;
         assert_eq!(problem["type"], "urn:weefsel:probleem:niet-beschikbaar");
     }
-    exec(
-        &admin,
-        &format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"),
-    )
-    .await;
+    database_weg(&app, false).await;
     let begin = std::time::Instant::now();
     let mut status = 0;
     while begin.elapsed() < std::time::Duration::from_secs(5) {
