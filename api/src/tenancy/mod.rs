@@ -37,9 +37,11 @@ use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code};
 use crate::modules::gemeenten;
 
-/// Een rij met een id, voor de audit trail.
+/// Een rij met een id en (meestal) een gemeente, voor de audit trail.
 pub trait HeeftId {
     fn id(&self) -> Uuid;
+    /// De gemeente waaronder de regel in de audit trail komt (`None`: regionaal).
+    fn gemeente(&self) -> Option<Uuid>;
 }
 
 /// Een entiteit met een gemeente per rij.
@@ -63,6 +65,9 @@ macro_rules! tenant_owned {
         impl $crate::tenancy::HeeftId for $($entity)::+::Model {
             fn id(&self) -> uuid::Uuid {
                 self.id
+            }
+            fn gemeente(&self) -> Option<uuid::Uuid> {
+                self.gemeente_id.into()
             }
         }
     };
@@ -404,22 +409,28 @@ impl Context {
         Ok(Some(model))
     }
 
-    /// Verwijdert rij `id` van `E`, legt dat vast in de audit trail (met
+    /// Verwijdert rij `huidig` van `E`, legt dat vast in de audit trail (met
     /// `wijzigingen`), commit en antwoordt 204: het einde van elke `DELETE`.
     pub async fn verwijder<E>(
         self,
         resource: &'static str,
-        gemeente_id: Option<Uuid>,
-        id: Uuid,
+        huidig: &E::Model,
         wijzigingen: Wijzigingen,
     ) -> ApiResult<HttpResponse>
     where
         E: EntityTrait,
+        E::Model: HeeftId,
         <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
     {
-        E::delete_by_id(id).exec(&self.tx).await?;
-        self.vastleggen(Actie::Verwijderd, resource, gemeente_id, id, wijzigingen)
-            .await?;
+        E::delete_by_id(huidig.id()).exec(&self.tx).await?;
+        self.vastleggen(
+            Actie::Verwijderd,
+            resource,
+            huidig.gemeente(),
+            huidig.id(),
+            wijzigingen,
+        )
+        .await?;
         self.commit_then(HttpResponse::NoContent().finish()).await
     }
 

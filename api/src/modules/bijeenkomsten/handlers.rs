@@ -458,13 +458,8 @@ pub async fn remove(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     if_match.check(huidig.version)?;
-    ctx.verwijder::<bijeenkomst::Entity>(
-        RESOURCE,
-        Some(huidig.gemeente_id),
-        huidig.id,
-        Wijzigingen::new(),
-    )
-    .await
+    ctx.verwijder::<bijeenkomst::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+        .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

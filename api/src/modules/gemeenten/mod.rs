@@ -35,4 +35,7 @@ impl crate::tenancy::HeeftId for entity::gemeente::Model {
     fn id(&self) -> uuid::Uuid {
         self.id
     }
+    fn gemeente(&self) -> Option<uuid::Uuid> {
+        Some(self.id)
+    }
 }

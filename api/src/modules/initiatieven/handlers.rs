@@ -419,13 +419,8 @@ pub async fn remove(
     ctx.require(Recht::InitiatievenSchrijven)?;
     let huidig = ctx.find_for_update::<initiatief::Entity>(*id).await?;
     if_match.check(huidig.version)?;
-    ctx.verwijder::<initiatief::Entity>(
-        RESOURCE,
-        Some(huidig.gemeente_id),
-        huidig.id,
-        Wijzigingen::new(),
-    )
-    .await
+    ctx.verwijder::<initiatief::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+        .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -351,13 +351,8 @@ pub async fn remove(
             format!("Er zijn {initiatieven} initiatieven van dit netwerk; het blijft bestaan."),
         ));
     }
-    ctx.verwijder::<netwerk::Entity>(
-        RESOURCE,
-        Some(huidig.gemeente_id),
-        huidig.id,
-        Wijzigingen::new(),
-    )
-    .await
+    ctx.verwijder::<netwerk::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+        .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -243,8 +243,7 @@ pub async fn remove(
     if_match.check(huidig.version)?;
     ctx.verwijder::<netwerk_lid::Entity>(
         RESOURCE,
-        Some(huidig.gemeente_id),
-        huidig.id,
+        &huidig,
         Wijzigingen::new().waarde(
             "sleutelpersoonId",
             huidig.sleutelpersoon_id,

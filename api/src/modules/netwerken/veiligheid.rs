@@ -239,13 +239,8 @@ pub async fn delete_afspraak(
     let (netwerk_id, id) = pad.into_inner();
     let huidig = vind(&ctx, netwerk_id, id).await?;
     if_match.check(huidig.version)?;
-    ctx.verwijder::<veiligheidsafspraak::Entity>(
-        RESOURCE,
-        Some(huidig.gemeente_id),
-        huidig.id,
-        Wijzigingen::new(),
-    )
-    .await
+    ctx.verwijder::<veiligheidsafspraak::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+        .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

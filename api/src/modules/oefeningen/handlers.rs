@@ -452,13 +452,8 @@ pub async fn remove(
             ),
         ));
     }
-    ctx.verwijder::<oefening::Entity>(
-        RESOURCE,
-        Some(huidig.gemeente_id),
-        huidig.id,
-        Wijzigingen::new(),
-    )
-    .await
+    ctx.verwijder::<oefening::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+        .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

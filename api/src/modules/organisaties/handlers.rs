@@ -356,13 +356,8 @@ pub async fn remove(
                 .into(),
         ));
     }
-    ctx.verwijder::<organisatie::Entity>(
-        RESOURCE,
-        huidig.gemeente_id,
-        huidig.id,
-        Wijzigingen::new(),
-    )
-    .await
+    ctx.verwijder::<organisatie::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+        .await
 }
 
 /// Is de organisatie partner van een netwerk, deelnemer aan een oefening of genoemd in

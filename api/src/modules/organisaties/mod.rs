@@ -20,6 +20,9 @@ impl crate::tenancy::HeeftId for entity::organisatie::Model {
     fn id(&self) -> uuid::Uuid {
         self.id
     }
+    fn gemeente(&self) -> Option<uuid::Uuid> {
+        self.gemeente_id
+    }
 }
 
 #[derive(OpenApi)]

@@ -198,13 +198,8 @@ pub async fn delete_partner(
         return Err(ApiError::NotFound);
     }
     if_match.check(huidig.version)?;
-    ctx.verwijder::<netwerk_partner::Entity>(
-        RESOURCE,
-        Some(huidig.gemeente_id),
-        huidig.id,
-        Wijzigingen::new(),
-    )
-    .await
+    ctx.verwijder::<netwerk_partner::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+        .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
