@@ -15,6 +15,7 @@
 #
 #   bench/run.sh                  # 10 s per meting
 #   BENCH_SECONDS=5 bench/run.sh
+#   BENCH_SCHALEN=10 BENCH_ENDPOINTS="gebieden_coordinator" bench/run.sh   # een deel
 #
 # Nooit in de testopdracht. Vereist wrk (wordt met apt-get geïnstalleerd als het
 # ontbreekt en dat kan), pgbench en psql; DATABASE_URL als superuser-URL.
@@ -24,18 +25,23 @@ admin="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 base="${admin%/*}"
 port="${BENCH_PORT:-18181}"
 seconds="${BENCH_SECONDS:-10}"
+schalen="${BENCH_SCHALEN:-1 10}"
+endpoints="${BENCH_ENDPOINTS:-gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente}"
 password="weefsel-demo-2026"
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-cargo build --release --quiet --bin weefsel
+cargo build --release --quiet --bin weefsel --example kale_stack
 bin=./target/release/weefsel
+kaal_port=$((port + 1))
 results="$(mktemp)"
 sqlfile="$(mktemp --suffix=.sql)"
 pid=""
+kaal=""
 cleanup() {
   [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  [ -n "$kaal" ] && kill -TERM "$kaal" 2>/dev/null && wait "$kaal" 2>/dev/null
   for s in 1 10; do psql "$admin" -qc "DROP DATABASE IF EXISTS weefsel_bench_$s WITH (FORCE)"; done
   rm -f "$results" "$results.rss" "$sqlfile" "$sqlfile.cijfers"
 }
@@ -48,9 +54,11 @@ token() {
 
 # wrk: "rps p50 p99" (ms).
 meet_api() {
-  local c=$1 token=$2 path=$3
-  wrk -t2 -c"$c" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
-    "http://127.0.0.1:$port$path" | awk '
+  local c=$1 token=$2 path=$3 p=${4:-$port}
+  local auth=(-H "Authorization: Bearer $token")
+  [ "$token" = - ] && auth=()
+  wrk -t2 -c"$c" -d"${seconds}s" --latency "${auth[@]}" \
+    "http://127.0.0.1:$p$path" | awk '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
       /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
       /Non-2xx/ { fout = $NF }
@@ -75,7 +83,7 @@ vul() {
 
 rss() { awk '/^'"$2"':/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-for schaal in 1 10; do
+for schaal in $schalen; do
   db="weefsel_bench_$schaal"
   db_url="$base/$db"
   psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
@@ -103,10 +111,21 @@ for schaal in 1 10; do
            WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
   personen=$(q "SELECT string_agg(quote_literal(id), ', ') FROM (SELECT id FROM sleutelpersoon
            WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
+  # De kale stack (examples/kale_stack.rs): dezelfde SQL voor de lijst van de
+  # coördinator op actix-web en sqlx, zonder iets van Weefsel; de grens van de stack.
+  DATABASE_URL="$db_url?sslmode=disable" KAAL_LISTEN="127.0.0.1:$kaal_port" KAAL_GEBRUIKER="$uid_c" \
+    KAAL_GENERATIE="$gen_c" KAAL_GEMEENTE="$gemeente" ./target/release/examples/kale_stack &
+  kaal=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$kaal_port/api/v1/gebieden" >/dev/null && break; sleep 0.1; done
+  # Het geheugen van de twee argon2-hashes van het inloggen hierboven (19 MiB elk)
+  # geeft de allocator terug als de blocking-thread ervan stopt, tien seconden na zijn
+  # laatste werk; pas daarna meten we het RSS in rust en onder de last van de lijsten.
+  # De piek van het inloggen zelf staat apart (VmHWM).
+  sleep 11
   rss_rust=$(rss "$pid" VmRSS)
   # Het RSS onder de last van de lijsten: elke 0,2 s gelezen terwijl wrk loopt, het
   # hoogste telt (VmHWM telt ook wat de dienst bij het opstarten even nodig had en de
-  # argon2-hashes van het inloggen hierboven).
+  # argon2-hashes van het inloggen).
   echo 0 >"$results.rss"
   ( max=0; while kill -0 "$pid" 2>/dev/null; do
       if pgrep -x wrk >/dev/null; then
@@ -115,7 +134,7 @@ for schaal in 1 10; do
       sleep 0.2; done ) &
   sampler=$!
   for c in 8 64; do
-    for ep in gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente; do
+    for ep in $endpoints; do
       case $ep in
         gebieden_coordinator) t=$coordinator; path="/api/v1/gebieden?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
@@ -142,7 +161,9 @@ for schaal in 1 10; do
         *) sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
       esac
       pg=$(meet_pg "$c" "$sqlfile" "${vars[@]}")
-      echo "$schaal $c $ep $api $pg" >>"$results"
+      k=-
+      [ "$ep" = gebieden_coordinator ] && k=$(meet_api "$c" - /api/v1/gebieden "$kaal_port" | cut -d' ' -f1)
+      echo "$schaal $c $ep $api $pg $k" >>"$results"
     done
   done
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
@@ -155,9 +176,10 @@ for schaal in 1 10; do
          /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
          END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }')
   rm -f "$script"
-  echo "$schaal 8 token $api -" >>"$results"
+  echo "$schaal 8 token $api - -" >>"$results"
   echo "$schaal rss $rss_rust $rss_lijsten $(rss "$pid" VmHWM)" >>"$results"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  kill -TERM "$kaal"; wait "$kaal" 2>/dev/null || true; kaal=""
 done
 
 echo
@@ -167,6 +189,13 @@ echo "| schaal | verb. | endpoint | API verz./s | p50 ms | p99 ms | pgbench tps 
 echo "|---|---|---|---|---|---|---|---|"
 awk '$2 != "rss" { ratio = ($7 == "-" || $7 == 0) ? "-" : sprintf("%.0f %%", 100 * $4 / $7);
       printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ratio }' "$results"
+echo
+echo "De kale stack (examples/kale_stack.rs) op dezelfde SQL als de lijst van de coördinator:"
+echo
+echo "| schaal | verb. | kale stack verz./s | kaal/pgbench | Weefsel/kaal |"
+echo "|---|---|---|---|---|"
+awk '$3 == "gebieden_coordinator" && $8 != "-" && $8 > 0 && $7 > 0 {
+      printf "| %s | %s | %s | %.0f %% | %.0f %% |\n", $1, $2, $8, 100 * $8 / $7, 100 * $4 / $8 }' "$results"
 echo
 echo "| verb. | endpoint | p50 schaal 1 → 10 |"
 echo "|---|---|---|"

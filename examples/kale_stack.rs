@@ -1,0 +1,194 @@
+//! De kale stack: een controlemeting voor `bench/run.sh` (issue 11), geen onderdeel
+//! van de dienst.
+//!
+//! Doet voor `GET /api/v1/gebieden` precies wat PostgreSQL van de dienst krijgt (de
+//! statements van `bench/sql/gebieden_coordinator.sql`: `BEGIN`, de context, de pagina
+//! met haar telling, `ROLLBACK`), met dezelfde onderdelen als de dienst (actix-web met
+//! evenveel workers, de pool van sqlx met dezelfde verbindingsopties, mimalloc, JSON
+//! met serde) en zonder iets van Weefsel zelf: geen token, geen middleware, geen
+//! sea-orm, geen autorisatie, geen links. De rijen gaan met hun kolomnummer (niet hun
+//! naam) in een JSON-pagina van dezelfde vorm en grootte.
+//!
+//! Wat deze kale stack haalt tegen pgbench op dezelfde SQL, is de grens van deze
+//! machine voor elke dienst op deze stack; het verschil tussen haar en Weefsel is wat
+//! Weefsel zelf per verzoek kost.
+//!
+//! ```sh
+//! cargo build --release --example kale_stack
+//! DATABASE_URL=postgres://…/db?sslmode=disable KAAL_LISTEN=127.0.0.1:18183 \
+//!   KAAL_GEBRUIKER=<uuid> KAAL_GENERATIE=<n> KAAL_GEMEENTE=<uuid> \
+//!   target/release/examples/kale_stack
+//! ```
+
+use std::time::Duration;
+
+use actix_web::{App, HttpResponse, HttpServer, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sqlx::{self, ConnectOptions, Row, postgres::PgConnectOptions};
+use serde::Serialize;
+use uuid::Uuid;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const CONTEXT: &str = "SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio \
+     FROM weefsel_context_openen('gebruiker', $1, 'GM0828', NULL, $2)";
+
+const PAGINA: &str = r#"SELECT "gebied"."id", "gebied"."gemeente_id", "gebied"."naam", "gebied"."soort", "gebied"."cbs_code", "gebied"."inwonertal", "gebied"."grootteklasse", "gebied"."bovenliggend_gebied_id", "gebied"."dna_kwadrant", "gebied"."dna_cohesie", "gebied"."dna_aanpak", "gebied"."dna_grootte", "gebied"."dna_basis", "gebied"."dna_peildatum", "gebied"."created_at", "gebied"."updated_at", (SELECT coalesce(sum(aantal), 0)::bigint FROM "gebied_telling" WHERE "gebied_telling"."gemeente_id" = $1) AS "weefsel_totaal_aantal" FROM "gebied" WHERE "gebied"."gemeente_id" = $2 ORDER BY "gebied"."naam" ASC, "gebied"."id" ASC LIMIT $3 OFFSET $4"#;
+
+struct Staat {
+    pool: sqlx::PgPool,
+    gebruiker: Uuid,
+    generatie: i32,
+    gemeente: Uuid,
+    vast: web::Bytes,
+}
+
+async fn gebieden(staat: web::Data<Staat>) -> HttpResponse {
+    match pagina(&staat).await {
+        Ok(body) => HttpResponse::Ok()
+            .content_type("application/json")
+            .body(body),
+        Err(e) => HttpResponse::InternalServerError().body(e.to_string()),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Profiel {
+    cohesie: Option<String>,
+    basis: Option<String>,
+    grootteklasse: Option<String>,
+    kwadrant: Option<i16>,
+    aanpak: Vec<String>,
+    peildatum: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rij {
+    id: Uuid,
+    gemeente: &'static str,
+    naam: String,
+    soort: String,
+    cbs_code: Option<String>,
+    inwonertal: Option<i32>,
+    grootteklasse: Option<String>,
+    bovenliggend_gebied_id: Option<Uuid>,
+    dna_profiel: Profiel,
+    aangemaakt_op: DateTime<Utc>,
+    gewijzigd_op: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Pagina {
+    pagina: u32,
+    pagina_grootte: u32,
+    totaal_aantal: i64,
+    resultaten: Vec<Rij>,
+}
+
+async fn pagina(staat: &Staat) -> Result<Vec<u8>, sqlx::Error> {
+    let mut tx = staat.pool.begin().await?;
+    let context = sqlx::query(CONTEXT)
+        .bind(staat.gebruiker)
+        .bind(staat.generatie)
+        .fetch_one(&mut *tx)
+        .await?;
+    let _rollen: Vec<String> = context.try_get(2)?;
+    let rijen = sqlx::query(PAGINA)
+        .bind(staat.gemeente)
+        .bind(staat.gemeente)
+        .bind(20_i64)
+        .bind(0_i64)
+        .fetch_all(&mut *tx)
+        .await?;
+    let mut totaal = 0_i64;
+    let mut resultaten = Vec::with_capacity(rijen.len());
+    for r in &rijen {
+        totaal = r.try_get(16)?;
+        resultaten.push(Rij {
+            id: r.try_get(0)?,
+            gemeente: "GM0828",
+            naam: r.try_get(2)?,
+            soort: r.try_get(3)?,
+            cbs_code: r.try_get(4)?,
+            inwonertal: r.try_get(5)?,
+            grootteklasse: r.try_get(6)?,
+            bovenliggend_gebied_id: r.try_get(7)?,
+            dna_profiel: Profiel {
+                cohesie: r.try_get(9)?,
+                basis: r.try_get(12)?,
+                grootteklasse: r.try_get(11)?,
+                kwadrant: r.try_get(8)?,
+                aanpak: r.try_get(10)?,
+                peildatum: r.try_get(13)?,
+            },
+            aangemaakt_op: r.try_get(14)?,
+            gewijzigd_op: r.try_get(15)?,
+        });
+    }
+    drop(tx);
+    let body = Pagina {
+        pagina: 1,
+        pagina_grootte: 20,
+        totaal_aantal: totaal,
+        resultaten,
+    };
+    Ok(serde_json::to_vec(&body).unwrap_or_default())
+}
+
+/// Alleen HTTP: een vast antwoord van dezelfde grootte, zonder database (de grens van
+/// actix-web en de sockets naar wrk op deze machine).
+async fn vast(staat: web::Data<Staat>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(staat.vast.clone())
+}
+
+fn env(naam: &str) -> String {
+    std::env::var(naam).unwrap_or_else(|_| panic!("{naam} ontbreekt"))
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let opties: PgConnectOptions = env("DATABASE_URL").parse().expect("DATABASE_URL");
+    // Dezelfde opties als de pool van de dienst (api/src/ops/db.rs).
+    let opties = opties
+        .options([
+            ("role", "weefsel_app"),
+            ("statement_timeout", "5000"),
+            ("idle_in_transaction_session_timeout", "15000"),
+            ("plan_cache_mode", "force_generic_plan"),
+            ("jit", "off"),
+        ])
+        .disable_statement_logging();
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(10)
+        .test_before_acquire(false)
+        .idle_timeout(Duration::from_secs(300))
+        .connect_with(opties)
+        .await
+        .expect("verbinden");
+    // Een verbinding openen en sluiten, zodat de eerste meting niet wacht.
+    pool.acquire().await.expect("verbinding").close().await.ok();
+    let staat = web::Data::new(Staat {
+        pool,
+        gebruiker: env("KAAL_GEBRUIKER").parse().expect("KAAL_GEBRUIKER"),
+        generatie: env("KAAL_GENERATIE").parse().expect("KAAL_GENERATIE"),
+        gemeente: env("KAAL_GEMEENTE").parse().expect("KAAL_GEMEENTE"),
+        vast: web::Bytes::from(vec![b' '; 9216]),
+    });
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    HttpServer::new(move || {
+        App::new()
+            .app_data(staat.clone())
+            .route("/api/v1/gebieden", web::get().to(gebieden))
+            .route("/vast", web::get().to(vast))
+    })
+    .workers(workers)
+    .bind(env("KAAL_LISTEN"))?
+    .run()
+    .await
+}
