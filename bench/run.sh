@@ -112,7 +112,8 @@ for schaal in $schalen; do
   personen=$(q "SELECT string_agg(quote_literal(id), ', ') FROM (SELECT id FROM sleutelpersoon
            WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
   # De kale stack (examples/kale_stack.rs): dezelfde SQL voor de lijst van de
-  # coördinator op actix-web en sqlx, zonder iets van Weefsel; de grens van de stack.
+  # coördinator op actix-web met sqlx (/gebieden) en met sea-orm (/gebieden-orm),
+  # zonder iets van Weefsel; de grens van de stack.
   DATABASE_URL="$db_url?sslmode=disable" KAAL_LISTEN="127.0.0.1:$kaal_port" KAAL_GEBRUIKER="$uid_c" \
     KAAL_GENERATIE="$gen_c" KAAL_GEMEENTE="$gemeente" ./target/release/examples/kale_stack &
   kaal=$!
@@ -161,9 +162,12 @@ for schaal in $schalen; do
         *) sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
       esac
       pg=$(meet_pg "$c" "$sqlfile" "${vars[@]}")
-      k=-
-      [ "$ep" = gebieden_coordinator ] && k=$(meet_api "$c" - /api/v1/gebieden "$kaal_port" | cut -d' ' -f1)
-      echo "$schaal $c $ep $api $pg $k" >>"$results"
+      k=-; ko=-
+      if [ "$ep" = gebieden_coordinator ]; then
+        k=$(meet_api "$c" - /api/v1/gebieden "$kaal_port" | cut -d' ' -f1)
+        ko=$(meet_api "$c" - /api/v1/gebieden-orm "$kaal_port" | cut -d' ' -f1)
+      fi
+      echo "$schaal $c $ep $api $pg $k $ko" >>"$results"
     done
   done
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
@@ -176,7 +180,7 @@ for schaal in $schalen; do
          /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
          END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }')
   rm -f "$script"
-  echo "$schaal 8 token $api - -" >>"$results"
+  echo "$schaal 8 token $api - - -" >>"$results"
   echo "$schaal rss $rss_rust $rss_lijsten $(rss "$pid" VmHWM)" >>"$results"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
   kill -TERM "$kaal"; wait "$kaal" 2>/dev/null || true; kaal=""
@@ -190,12 +194,13 @@ echo "|---|---|---|---|---|---|---|---|"
 awk '$2 != "rss" { ratio = ($7 == "-" || $7 == 0) ? "-" : sprintf("%.0f %%", 100 * $4 / $7);
       printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ratio }' "$results"
 echo
-echo "De kale stack (examples/kale_stack.rs) op dezelfde SQL als de lijst van de coördinator:"
+echo "De kale stack (examples/kale_stack.rs) op dezelfde SQL als de lijst van de coördinator,"
+echo "rechtstreeks met sqlx en via sea-orm (de vaste stack van Weefsel):"
 echo
-echo "| schaal | verb. | kale stack verz./s | kaal/pgbench | Weefsel/kaal |"
-echo "|---|---|---|---|---|"
-awk '$3 == "gebieden_coordinator" && $8 != "-" && $8 > 0 && $7 > 0 {
-      printf "| %s | %s | %s | %.0f %% | %.0f %% |\n", $1, $2, $8, 100 * $8 / $7, 100 * $4 / $8 }' "$results"
+echo "| schaal | verb. | kaal sqlx verz./s | kaal sea-orm verz./s | sqlx/pgbench | sea-orm/pgbench | Weefsel/kaal sea-orm |"
+echo "|---|---|---|---|---|---|---|"
+awk '$3 == "gebieden_coordinator" && $8 != "-" && $9 != "-" && $7 > 0 {
+      printf "| %s | %s | %s | %s | %.0f %% | %.0f %% | %.0f %% |\n", $1, $2, $8, $9, 100 * $8 / $7, 100 * $9 / $7, 100 * $4 / $9 }' "$results"
 echo
 echo "| verb. | endpoint | p50 schaal 1 → 10 |"
 echo "|---|---|---|"

@@ -6,12 +6,19 @@
 //! met haar telling, `ROLLBACK`), met dezelfde onderdelen als de dienst (actix-web met
 //! evenveel workers, de pool van sqlx met dezelfde verbindingsopties, mimalloc, JSON
 //! met serde) en zonder iets van Weefsel zelf: geen token, geen middleware, geen
-//! sea-orm, geen autorisatie, geen links. De rijen gaan met hun kolomnummer (niet hun
-//! naam) in een JSON-pagina van dezelfde vorm en grootte.
+//! autorisatie, geen links. De rijen gaan in een JSON-pagina van dezelfde vorm en
+//! grootte (getypeerde structs met serde).
+//!
+//! Twee varianten: `/api/v1/gebieden` met sqlx rechtstreeks (rijen op kolomnummer) en
+//! `/api/v1/gebieden-orm` via sea-orm, zoals een dienst op de vaste stack van Weefsel
+//! (actix-web, sea-orm) het schrijft: de transactie van sea-orm, de context met
+//! `find_by_statement`, de pagina met de querybouwer en een afgeleid model (rijen op
+//! kolomnaam). Beide geven hetzelfde antwoord. `/vast` geeft evenveel bytes zonder
+//! database: de grens van HTTP alleen.
 //!
 //! Wat deze kale stack haalt tegen pgbench op dezelfde SQL, is de grens van deze
-//! machine voor elke dienst op deze stack; het verschil tussen haar en Weefsel is wat
-//! Weefsel zelf per verzoek kost.
+//! machine voor elke dienst op deze stack; het verschil tussen haar (via sea-orm) en
+//! Weefsel is wat Weefsel zelf per verzoek kost.
 //!
 //! ```sh
 //! cargo build --release --example kale_stack
@@ -24,7 +31,14 @@ use std::time::Duration;
 
 use actix_web::{App, HttpResponse, HttpServer, web};
 use chrono::{DateTime, NaiveDate, Utc};
+use entity::gebied;
+use entity::soorten::{GebiedSoort, Grootteklasse};
+use sea_orm::sea_query::{Expr, QueryStatementBuilder};
 use sea_orm::sqlx::{self, ConnectOptions, Row, postgres::PgConnectOptions};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, SqlxPostgresConnector, Statement, TransactionTrait,
+};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -38,6 +52,8 @@ const PAGINA: &str = r#"SELECT "gebied"."id", "gebied"."gemeente_id", "gebied"."
 
 struct Staat {
     pool: sqlx::PgPool,
+    /// Dezelfde pool als sea-orm-verbinding (de vaste stack van Weefsel).
+    orm: DatabaseConnection,
     gebruiker: Uuid,
     generatie: i32,
     gemeente: Uuid,
@@ -139,6 +155,133 @@ async fn pagina(staat: &Staat) -> Result<Vec<u8>, sqlx::Error> {
     Ok(serde_json::to_vec(&body).unwrap_or_default())
 }
 
+/// De context zoals sea-orm haar leest (op kolomnaam).
+#[derive(FromQueryResult)]
+struct ContextRij {
+    #[allow(dead_code)]
+    rollen: Vec<String>,
+}
+
+/// Een rij van de pagina zoals sea-orm haar leest (op kolomnaam, enums via tekst).
+#[derive(FromQueryResult)]
+struct OrmRij {
+    id: Uuid,
+    naam: String,
+    soort: GebiedSoort,
+    cbs_code: Option<String>,
+    inwonertal: Option<i32>,
+    grootteklasse: Option<Grootteklasse>,
+    bovenliggend_gebied_id: Option<Uuid>,
+    dna_kwadrant: Option<i16>,
+    dna_cohesie: Option<String>,
+    dna_aanpak: Vec<String>,
+    dna_grootte: Option<String>,
+    dna_basis: Option<String>,
+    dna_peildatum: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    weefsel_totaal_aantal: i64,
+}
+
+/// Dezelfde SQL via sea-orm, zoals een dienst op de vaste stack (actix-web, sea-orm)
+/// haar schrijft: de transactie van sea-orm, de context met `find_by_statement`, de
+/// pagina met de querybouwer en een afgeleid model. Nog steeds niets van Weefsel.
+async fn gebieden_orm(staat: web::Data<Staat>) -> HttpResponse {
+    match pagina_orm(&staat).await {
+        Ok(body) => HttpResponse::Ok()
+            .content_type("application/json")
+            .body(body),
+        Err(e) => HttpResponse::InternalServerError().body(e.to_string()),
+    }
+}
+
+async fn pagina_orm(staat: &Staat) -> Result<Vec<u8>, DbErr> {
+    let tx = staat.orm.begin().await?;
+    let _context = ContextRij::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio \
+         FROM weefsel_context_openen($1, $2, $3, $4, $5)",
+        [
+            "gebruiker".into(),
+            Some(staat.gebruiker).into(),
+            Some("GM0828".to_owned()).into(),
+            None::<String>.into(),
+            Some(staat.generatie).into(),
+        ],
+    ))
+    .one(&tx)
+    .await?;
+    let telling = entity::gebied_telling::Entity::find()
+        .filter(entity::gebied_telling::Column::GemeenteId.eq(staat.gemeente))
+        .select_only()
+        .expr(Expr::cust("coalesce(sum(aantal), 0)::bigint"))
+        .into_query();
+    use gebied::Column as K;
+    let rijen = gebied::Entity::find()
+        .filter(K::GemeenteId.eq(staat.gemeente))
+        .select_only()
+        .columns([
+            K::Id,
+            K::Naam,
+            K::Soort,
+            K::CbsCode,
+            K::Inwonertal,
+            K::Grootteklasse,
+            K::BovenliggendGebiedId,
+            K::DnaKwadrant,
+            K::DnaCohesie,
+            K::DnaAanpak,
+            K::DnaGrootte,
+            K::DnaBasis,
+            K::DnaPeildatum,
+            K::CreatedAt,
+            K::UpdatedAt,
+        ])
+        .expr_as(
+            Expr::SubQuery(None, Box::new(telling.into_sub_query_statement())),
+            "weefsel_totaal_aantal",
+        )
+        .order_by_asc(K::Naam)
+        .order_by_asc(K::Id)
+        .offset(0)
+        .limit(20)
+        .into_model::<OrmRij>()
+        .all(&tx)
+        .await?;
+    drop(tx);
+    let totaal = rijen.first().map_or(0, |r| r.weefsel_totaal_aantal);
+    let resultaten = rijen
+        .into_iter()
+        .map(|r| Rij {
+            id: r.id,
+            gemeente: "GM0828",
+            naam: r.naam,
+            soort: r.soort.as_str().to_owned(),
+            cbs_code: r.cbs_code,
+            inwonertal: r.inwonertal,
+            grootteklasse: r.grootteklasse.map(|g| g.as_str().to_owned()),
+            bovenliggend_gebied_id: r.bovenliggend_gebied_id,
+            dna_profiel: Profiel {
+                cohesie: r.dna_cohesie,
+                basis: r.dna_basis,
+                grootteklasse: r.dna_grootte,
+                kwadrant: r.dna_kwadrant,
+                aanpak: r.dna_aanpak,
+                peildatum: r.dna_peildatum,
+            },
+            aangemaakt_op: r.created_at,
+            gewijzigd_op: r.updated_at,
+        })
+        .collect();
+    let body = Pagina {
+        pagina: 1,
+        pagina_grootte: 20,
+        totaal_aantal: totaal,
+        resultaten,
+    };
+    Ok(serde_json::to_vec(&body).unwrap_or_default())
+}
+
 /// Alleen HTTP: een vast antwoord van dezelfde grootte, zonder database (de grens van
 /// actix-web en de sockets naar wrk op deze machine).
 async fn vast(staat: web::Data<Staat>) -> HttpResponse {
@@ -174,6 +317,7 @@ async fn main() -> std::io::Result<()> {
     // Een verbinding openen en sluiten, zodat de eerste meting niet wacht.
     pool.acquire().await.expect("verbinding").close().await.ok();
     let staat = web::Data::new(Staat {
+        orm: SqlxPostgresConnector::from_sqlx_postgres_pool(pool.clone()),
         pool,
         gebruiker: env("KAAL_GEBRUIKER").parse().expect("KAAL_GEBRUIKER"),
         generatie: env("KAAL_GENERATIE").parse().expect("KAAL_GENERATIE"),
@@ -185,6 +329,7 @@ async fn main() -> std::io::Result<()> {
         App::new()
             .app_data(staat.clone())
             .route("/api/v1/gebieden", web::get().to(gebieden))
+            .route("/api/v1/gebieden-orm", web::get().to(gebieden_orm))
             .route("/vast", web::get().to(vast))
     })
     .workers(workers)
