@@ -533,7 +533,7 @@ impl FromRequest for Context {
             }
             let mut context = Context::voor(&db, &identity, request_id).await?;
             context.gemeenten = register;
-            if let Some(span) = span {
+            if let Some(span) = span.filter(|span| !span.is_disabled()) {
                 let caller = &context.caller;
                 if let Some(gemeente) = &caller.gemeente {
                     span.record("gemeente", gemeente.code.as_str());
