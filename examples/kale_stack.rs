@@ -61,12 +61,27 @@ struct Staat {
 }
 
 async fn gebieden(staat: web::Data<Staat>) -> HttpResponse {
-    match pagina(&staat).await {
+    antwoord(pagina(&staat).await)
+}
+
+fn antwoord<E: std::fmt::Display>(uitkomst: Result<Vec<u8>, E>) -> HttpResponse {
+    match uitkomst {
         Ok(body) => HttpResponse::Ok()
             .content_type("application/json")
             .body(body),
         Err(e) => HttpResponse::InternalServerError().body(e.to_string()),
     }
+}
+
+/// De pagina als JSON, in dezelfde vorm als die van de dienst.
+fn json(totaal_aantal: i64, resultaten: Vec<Rij>) -> Vec<u8> {
+    let body = Pagina {
+        pagina: 1,
+        pagina_grootte: 20,
+        totaal_aantal,
+        resultaten,
+    };
+    serde_json::to_vec(&body).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -146,13 +161,7 @@ async fn pagina(staat: &Staat) -> Result<Vec<u8>, sqlx::Error> {
         });
     }
     drop(tx);
-    let body = Pagina {
-        pagina: 1,
-        pagina_grootte: 20,
-        totaal_aantal: totaal,
-        resultaten,
-    };
-    Ok(serde_json::to_vec(&body).unwrap_or_default())
+    Ok(json(totaal, resultaten))
 }
 
 /// De context zoals sea-orm haar leest (op kolomnaam).
@@ -187,12 +196,7 @@ struct OrmRij {
 /// haar schrijft: de transactie van sea-orm, de context met `find_by_statement`, de
 /// pagina met de querybouwer en een afgeleid model. Nog steeds niets van Weefsel.
 async fn gebieden_orm(staat: web::Data<Staat>) -> HttpResponse {
-    match pagina_orm(&staat).await {
-        Ok(body) => HttpResponse::Ok()
-            .content_type("application/json")
-            .body(body),
-        Err(e) => HttpResponse::InternalServerError().body(e.to_string()),
-    }
+    antwoord(pagina_orm(&staat).await)
 }
 
 async fn pagina_orm(staat: &Staat) -> Result<Vec<u8>, DbErr> {
@@ -273,13 +277,7 @@ async fn pagina_orm(staat: &Staat) -> Result<Vec<u8>, DbErr> {
             gewijzigd_op: r.updated_at,
         })
         .collect();
-    let body = Pagina {
-        pagina: 1,
-        pagina_grootte: 20,
-        totaal_aantal: totaal,
-        resultaten,
-    };
-    Ok(serde_json::to_vec(&body).unwrap_or_default())
+    Ok(json(totaal, resultaten))
 }
 
 /// Alleen HTTP: een vast antwoord van dezelfde grootte, zonder database (de grens van
