@@ -103,3 +103,72 @@ impl RootSpanBuilder for RequestSpan {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use actix_web::HttpMessage;
+    use actix_web::test::TestRequest;
+    use tracing::Level;
+    use tracing_actix_web::RootSpanBuilder;
+
+    use super::RequestSpan;
+    use crate::http::contract::RequestId;
+
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if let Ok(mut buffer) = self.0.lock() {
+                buffer.extend_from_slice(bytes);
+            }
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Wat een event binnen de span van een verzoek logt, bij dit niveau.
+    fn log_bij(level: Level) -> (bool, String) {
+        let buffer = Buffer::default();
+        let schrijver = buffer.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .json()
+            .with_max_level(level)
+            .with_writer(move || schrijver.clone())
+            .finish();
+        let uit = tracing::subscriber::with_default(subscriber, || {
+            let request = TestRequest::get().uri("/api/v1/gebieden").to_srv_request();
+            request
+                .extensions_mut()
+                .insert(RequestId("verzoek-123".into()));
+            let span = RequestSpan::on_request_start(&request);
+            span.in_scope(|| tracing::warn!("binnen"));
+            span.is_disabled()
+        });
+        let tekst = buffer.0.lock().map(|b| b.clone()).unwrap_or_default();
+        (uit, String::from_utf8_lossy(&tekst).into_owned())
+    }
+
+    #[test]
+    fn an_enabled_request_span_carries_request_id_and_route() {
+        let (uit, log) = log_bij(Level::INFO);
+        assert!(!uit);
+        assert!(log.contains(r#""request_id":"verzoek-123""#), "{log}");
+        // Zonder routetabel (een testverzoek) kent actix geen patroon.
+        assert!(log.contains(r#""route":"onbekend""#), "{log}");
+        assert!(log.contains(r#""method":"GET""#), "{log}");
+    }
+
+    #[test]
+    fn a_disabled_request_span_records_nothing() {
+        let (uit, log) = log_bij(Level::WARN);
+        assert!(uit);
+        assert!(log.contains("binnen"), "{log}");
+        assert!(!log.contains("verzoek-123"), "{log}");
+    }
+}
