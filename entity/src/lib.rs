@@ -33,4 +33,5 @@ pub mod traject_stap;
 pub mod traject_verbinder;
 pub mod veiligheidsafspraak;
 mod versie;
+pub use versie::Versie;
 pub mod verwerking;

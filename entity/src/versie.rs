@@ -2,6 +2,11 @@
 //! en `created_at`/`updated_at` nu; bij elke wijziging versie + 1 en `updated_at`
 //! nu. Handlers zetten deze kolommen nooit zelf.
 
+/// Een rij met een versie: die versie is haar `ETag`.
+pub trait Versie {
+    fn versie(&self) -> i32;
+}
+
 /// `ActiveModelBehavior` voor een entiteit met `version`, `created_at` en `updated_at`.
 ///
 /// Met `tokens_vervallen_bij: kolom, …` (een account: gebruiker of koppeling) gaat
@@ -11,6 +16,12 @@
 #[macro_export]
 macro_rules! versiebeheer {
     ($(tokens_vervallen_bij: $($kolom:ident),+)?) => {
+        impl $crate::Versie for Model {
+            fn versie(&self) -> i32 {
+                self.version
+            }
+        }
+
         #[async_trait::async_trait]
         impl ActiveModelBehavior for ActiveModel {
             async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>

@@ -74,6 +74,9 @@ macro_rules! tenant_owned {
 }
 pub use tenant_owned;
 
+mod bron;
+pub use bron::Bron;
+
 /// De aanroeper en de transactie van één verzoek. Zonder [`Context::commit`] wordt
 /// de transactie teruggedraaid: een fout laat niets achter.
 pub struct Context {

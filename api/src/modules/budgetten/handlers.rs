@@ -16,13 +16,13 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
+use crate::http::etag::IfMatch;
 use crate::http::etag::etag;
-use crate::http::etag::{IfMatch, resource_response};
 use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context};
 
 pub(super) const RESOURCE: &str = "budget";
 
@@ -159,11 +159,21 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
     )
 }
 
-async fn respond(ctx: &Context, status: StatusCode, m: budget::Model) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let version = m.version;
-    let r = representatie(m, &codes);
-    Ok(resource_response(status, version, &format!("/api/v1/budgetten/{}", r.id)).json(r))
+impl Bron for budget::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Budget;
+
+    fn pad(b: &budget::Model) -> String {
+        format!("/api/v1/budgetten/{}", b.id)
+    }
+
+    async fn weergaven(ctx: &Context, rijen: Vec<budget::Model>) -> ApiResult<Vec<Budget>> {
+        let codes = ctx.codes().await?;
+        Ok(rijen
+            .into_iter()
+            .map(|b| representatie(b, &codes))
+            .collect())
+    }
 }
 
 /// Budgetten
@@ -187,10 +197,7 @@ pub async fn list(ctx: Context, lijst: Lijst<BudgettenParams>) -> ApiResult<Http
         .order_by_desc(budget::Column::Jaar)
         .order_by_asc(budget::Column::Naam)
         .order_by_asc(budget::Column::Id);
-    let codes = ctx.codes().await?;
-    Ok(lijst
-        .uit(select, ctx.db(), |m| representatie(m, &codes))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén budget
@@ -204,8 +211,7 @@ pub async fn list(ctx: Context, lijst: Lijst<BudgettenParams>) -> ApiResult<Http
 #[get("/budgetten/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenLezen)?;
-    let model = ctx.find::<budget::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<budget::Entity>(*id).await
 }
 
 /// Budget aanmaken
@@ -249,12 +255,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwBudget>) -> ApiResult<
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    let codes = ctx.codes().await?;
-    let w = Wijzigingen::aangemaakt(RESOURCE, &representatie(model.clone(), &codes));
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt::<budget::Entity>(model).await
 }
 
 /// Budget wijzigen
@@ -319,12 +320,8 @@ pub async fn update(
         i.beslistermijn_dagen,
     );
     w.zet("open", &mut model.open, i.open);
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, conflict)
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<budget::Entity, _>(huidig, model, w, conflict)
+        .await
 }
 
 /// Een regel van het grootboek. Bedragen in eurocenten; een `correctie` kan negatief zijn.

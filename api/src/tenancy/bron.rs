@@ -1,0 +1,137 @@
+//! Eén resource van een gemeente, van rij tot antwoord: hoe een module haar rijen
+//! weergeeft en waar ze staan, op één plek per module ([`Bron`]); tonen, een pagina,
+//! aanmaken en wijzigen daarmee voor elke module hetzelfde ([`Context::toon`],
+//! [`Context::pagina`], [`Context::aangemaakt`], [`Context::gewijzigd`]).
+
+use std::future::Future;
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use entity::Versie;
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, EntityTrait, IntoActiveModel, PrimaryKeyTrait, Select,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{Context, HeeftId, TenantOwned};
+use crate::audit::{Actie, Wijzigingen};
+use crate::http::etag::resource_response;
+use crate::http::pagination::Lijst;
+use crate::http::problem::{ApiError, ApiResult};
+
+/// Een entiteit zoals de API haar toont. Elke module implementeert dit één keer voor
+/// haar hoofdentiteit; de context doet de rest.
+pub trait Bron: TenantOwned<Model: HeeftId + Versie + Clone + Sync>
+where
+    <Self::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    /// De naam in de audit trail (en in de allowlist van waardevelden).
+    const RESOURCE: &'static str;
+    type Weergave: Serialize + ToSchema;
+
+    /// Het pad van de rij, bv. `/api/v1/budgetten/{id}`.
+    fn pad(rij: &Self::Model) -> String;
+
+    /// De regel in de audit trail bij het aanmaken: standaard de waarden van de velden
+    /// op de allowlist ([`Wijzigingen::aangemaakt`]); een bron met een vrij
+    /// tekstveld dat gezet kan zijn, voegt dat hier bij naam toe.
+    fn bij_aanmaken(_rij: &Self::Model, w: Wijzigingen) -> Wijzigingen {
+        w
+    }
+
+    /// De weergave van `rijen`, in hun volgorde; wat ze samen nodig hebben (codes,
+    /// namen van sleutelpersonen) haalt dit in één keer op.
+    fn weergaven(
+        ctx: &Context,
+        rijen: Vec<Self::Model>,
+    ) -> impl Future<Output = ApiResult<Vec<Self::Weergave>>>;
+}
+
+impl Context {
+    /// De weergave van één rij van `B`.
+    pub async fn weergave<B>(&self, rij: B::Model) -> ApiResult<B::Weergave>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        B::weergaven(self, vec![rij])
+            .await?
+            .pop()
+            .ok_or_else(|| ApiError::Internal("weergave zonder rij".into()))
+    }
+
+    /// `status` met de weergave van `rij`, haar `ETag` en (bij 201) `Location`.
+    pub async fn toon<B>(&self, status: StatusCode, rij: B::Model) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let (versie, pad) = (rij.versie(), B::pad(&rij));
+        let weergave = self.weergave::<B>(rij).await?;
+        Ok(resource_response(status, versie, &pad).json(weergave))
+    }
+
+    /// `GET /…/{id}`: de rij binnen de scope van de aanroeper (anders 404), getoond.
+    pub async fn lees<B>(&self, id: Uuid) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let rij = self.find::<B>(id).await?;
+        self.toon::<B>(StatusCode::OK, rij).await
+    }
+
+    /// Deze pagina van `select` met het totaal, elke rij weergegeven.
+    pub async fn pagina<B, P>(&self, lijst: &Lijst<P>, select: Select<B>) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let (totaal, rijen) = lijst.pagina.fetch(select, self.db()).await?;
+        let weergaven = B::weergaven(self, rijen).await?;
+        Ok(lijst.antwoord(totaal, weergaven))
+    }
+
+    /// Het einde van elke `POST`: de nieuwe rij in de audit trail
+    /// ([`Bron::bij_aanmaken`]), commit, 201.
+    pub async fn aangemaakt<B>(self, rij: B::Model) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let (versie, pad) = (rij.versie(), B::pad(&rij));
+        let weergave = self.weergave::<B>(rij.clone()).await?;
+        let w = B::bij_aanmaken(&rij, Wijzigingen::aangemaakt(B::RESOURCE, &weergave));
+        self.vastleggen(Actie::Aangemaakt, B::RESOURCE, rij.gemeente(), rij.id(), w)
+            .await?;
+        let antwoord = resource_response(StatusCode::CREATED, versie, &pad).json(weergave);
+        self.commit_then(antwoord).await
+    }
+
+    /// Het einde van elke `PATCH`: bewaart `wijziging` van rij `huidig` met haar
+    /// regel in de audit trail ([`Context::bewaar_wijziging`]; zonder wijzigingen
+    /// niets), commit, 200 met de rij zoals ze nu is.
+    pub async fn gewijzigd<B, A>(
+        self,
+        huidig: B::Model,
+        wijziging: A,
+        wijzigingen: Wijzigingen,
+        conflict: fn(sea_orm::DbErr) -> ApiError,
+    ) -> ApiResult<HttpResponse>
+    where
+        B: Bron + EntityTrait<ActiveModel = A>,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+        A: ActiveModelTrait<Entity = B> + ActiveModelBehavior + Send + 'static,
+        B::Model: IntoActiveModel<A>,
+    {
+        let gemeente = huidig.gemeente();
+        let rij = self
+            .bewaar_wijziging(B::RESOURCE, gemeente, wijziging, wijzigingen, conflict)
+            .await?
+            .unwrap_or(huidig);
+        let antwoord = self.toon::<B>(StatusCode::OK, rij).await?;
+        self.commit_then(antwoord).await
+    }
+}
