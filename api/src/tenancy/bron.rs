@@ -17,13 +17,14 @@ use uuid::Uuid;
 
 use super::{Context, HeeftId, TenantOwned};
 use crate::audit::{Actie, Wijzigingen};
-use crate::http::etag::resource_response;
+use crate::http::etag::{etag, resource_response};
+use crate::http::idempotentie::Idempotent;
 use crate::http::pagination::Lijst;
 use crate::http::problem::{ApiError, ApiResult};
 
 /// Een entiteit zoals de API haar toont. Elke module implementeert dit één keer voor
 /// haar hoofdentiteit; de context doet de rest.
-pub trait Bron: TenantOwned<Model: HeeftId + Versie + Clone + Sync>
+pub trait Bron: EntityTrait<Model: HeeftId + Versie + Clone + Sync>
 where
     <Self::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
 {
@@ -76,7 +77,7 @@ impl Context {
     /// `GET /…/{id}`: de rij binnen de scope van de aanroeper (anders 404), getoond.
     pub async fn lees<B>(&self, id: Uuid) -> ApiResult<HttpResponse>
     where
-        B: Bron,
+        B: Bron + TenantOwned,
         <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
     {
         let rij = self.find::<B>(id).await?;
@@ -102,12 +103,88 @@ impl Context {
         <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
     {
         let (versie, pad) = (rij.versie(), B::pad(&rij));
+        let weergave = self.aanmaken_vastleggen::<B>(rij).await?;
+        let antwoord = resource_response(StatusCode::CREATED, versie, &pad).json(weergave);
+        self.commit_then(antwoord).await
+    }
+
+    /// Als [`Context::aangemaakt`], met een eigen regel `w` voor de audit trail.
+    pub async fn aangemaakt_met<B>(self, rij: B::Model, w: Wijzigingen) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        self.vastleggen(Actie::Aangemaakt, B::RESOURCE, rij.gemeente(), rij.id(), w)
+            .await?;
+        self.vastgelegd::<B>(StatusCode::CREATED, rij).await
+    }
+
+    /// Commit, dan `status` met de weergave van `rij` ([`Context::toon`]).
+    pub async fn vastgelegd<B>(self, status: StatusCode, rij: B::Model) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let antwoord = self.toon::<B>(status, rij).await?;
+        self.commit_then(antwoord).await
+    }
+
+    /// Als [`Context::aangemaakt`], voor een `POST` met `Idempotency-Key`: het
+    /// antwoord wordt onder de sleutel bewaard.
+    pub async fn aangemaakt_onder<B>(
+        self,
+        idem: &Idempotent,
+        rij: B::Model,
+    ) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let (versie, pad) = (rij.versie(), B::pad(&rij));
+        let weergave = self.aanmaken_vastleggen::<B>(rij).await?;
+        let antwoord = idem
+            .antwoord(
+                self.db(),
+                StatusCode::CREATED,
+                &weergave,
+                Some(pad),
+                Some(etag(versie)),
+            )
+            .await?;
+        self.commit_then(antwoord).await
+    }
+
+    /// Het einde van een handeling met `Idempotency-Key` op een rij (besluiten,
+    /// afsluiten): commit, 200 met de rij zoals ze nu is, onder de sleutel bewaard.
+    pub async fn behandeld<B>(self, idem: &Idempotent, rij: B::Model) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let versie = rij.versie();
+        let weergave = self.weergave::<B>(rij).await?;
+        let antwoord = idem
+            .antwoord(
+                self.db(),
+                StatusCode::OK,
+                &weergave,
+                None,
+                Some(etag(versie)),
+            )
+            .await?;
+        self.commit_then(antwoord).await
+    }
+
+    async fn aanmaken_vastleggen<B>(&self, rij: B::Model) -> ApiResult<B::Weergave>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
         let weergave = self.weergave::<B>(rij.clone()).await?;
         let w = B::bij_aanmaken(&rij, Wijzigingen::aangemaakt(B::RESOURCE, &weergave));
         self.vastleggen(Actie::Aangemaakt, B::RESOURCE, rij.gemeente(), rij.id(), w)
             .await?;
-        let antwoord = resource_response(StatusCode::CREATED, versie, &pad).json(weergave);
-        self.commit_then(antwoord).await
+        Ok(weergave)
     }
 
     /// Het einde van elke `PATCH`: bewaart `wijziging` van rij `huidig` met haar
@@ -131,7 +208,6 @@ impl Context {
             .bewaar_wijziging(B::RESOURCE, gemeente, wijziging, wijzigingen, conflict)
             .await?
             .unwrap_or(huidig);
-        let antwoord = self.toon::<B>(StatusCode::OK, rij).await?;
-        self.commit_then(antwoord).await
+        self.vastgelegd::<B>(StatusCode::OK, rij).await
     }
 }

@@ -13,16 +13,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::geld;
-use crate::http::etag::{IfMatch, etag, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::modules::budgetten::{Mutatie, boek, mutatie_weergave};
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context};
 
 pub(super) const RESOURCE: &str = "aanvraag";
 
@@ -178,11 +178,25 @@ pub struct AanvragenParams {
     te_laat: Option<bool>,
 }
 
-async fn respond(ctx: &Context, status: StatusCode, m: aanvraag::Model) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let version = m.version;
-    let r = representatie(m, &codes);
-    Ok(resource_response(status, version, &format!("/api/v1/aanvragen/{}", r.id)).json(r))
+impl Bron for aanvraag::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Aanvraag;
+
+    fn pad(a: &aanvraag::Model) -> String {
+        format!("/api/v1/aanvragen/{}", a.id)
+    }
+
+    fn bij_aanmaken(a: &aanvraag::Model, w: Wijzigingen) -> Wijzigingen {
+        w.alleen_naam_als(a.plan.is_some(), "plan")
+    }
+
+    async fn weergaven(ctx: &Context, rijen: Vec<aanvraag::Model>) -> ApiResult<Vec<Aanvraag>> {
+        let codes = ctx.codes().await?;
+        Ok(rijen
+            .into_iter()
+            .map(|a| representatie(a, &codes))
+            .collect())
+    }
 }
 
 /// Aanvragen
@@ -222,10 +236,7 @@ pub async fn list(ctx: Context, lijst: Lijst<AanvragenParams>) -> ApiResult<Http
         })
         .order_by_desc(aanvraag::Column::CreatedAt)
         .order_by_desc(aanvraag::Column::Id);
-    let codes = ctx.codes().await?;
-    Ok(lijst
-        .uit(select, ctx.db(), |m| representatie(m, &codes))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén aanvraag
@@ -239,8 +250,7 @@ pub async fn list(ctx: Context, lijst: Lijst<AanvragenParams>) -> ApiResult<Http
 #[get("/aanvragen/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::InitiatievenLezen)?;
-    let model = ctx.find::<aanvraag::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<aanvraag::Entity>(*id).await
 }
 
 fn niet_open(b: &budget::Model) -> ApiError {
@@ -317,21 +327,7 @@ pub async fn create(
     let model = indienen(&ctx, model, &budget, ingediend)
         .insert(ctx.db())
         .await?;
-    let codes = ctx.codes().await?;
-    let r = representatie(model.clone(), &codes);
-    let w = Wijzigingen::aangemaakt(RESOURCE, &r).alleen_naam_als(model.plan.is_some(), "plan");
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
-        .await?;
-    let response = idem
-        .antwoord(
-            ctx.db(),
-            StatusCode::CREATED,
-            &r,
-            Some(format!("/api/v1/aanvragen/{}", model.id)),
-            Some(etag(model.version)),
-        )
-        .await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt_onder::<aanvraag::Entity>(&idem, model).await
 }
 
 /// Zet de velden van het indienen: wie, wanneer, en tot wanneer besloten moet zijn.
@@ -423,12 +419,8 @@ pub async fn update(
         }
         None => {}
     }
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<aanvraag::Entity, _>(huidig, model, w, ApiError::from)
+        .await
 }
 
 /// Besluiten op een aanvraag
@@ -547,13 +539,7 @@ pub async fn besluit(
         .await?;
     }
     let model = ctx.find::<aanvraag::Entity>(bijgewerkt.id).await?;
-    let codes = ctx.codes().await?;
-    let version = model.version;
-    let r = representatie(model, &codes);
-    let response = idem
-        .antwoord(ctx.db(), StatusCode::OK, &r, None, Some(etag(version)))
-        .await?;
-    ctx.commit_then(response).await
+    ctx.behandeld::<aanvraag::Entity>(&idem, model).await
 }
 
 /// Uitbetalen

@@ -6,7 +6,6 @@
 
 use std::collections::HashSet;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use entity::soorten::{BijeenkomstSoort, Locatiesoort};
@@ -19,17 +18,17 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::bijeenkomst::SJABLONEN;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
 use crate::modules::kolommen::{json, naar_json, zonder_dubbelen};
 use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
 
@@ -102,16 +101,27 @@ fn representatie(m: bijeenkomst::Model, codes: &Codes, zien: &HashSet<Uuid>) -> 
     }
 }
 
-async fn respond(
-    ctx: &Context,
-    status: StatusCode,
-    m: bijeenkomst::Model,
-) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let zien = zichtbaar(ctx, m.aanwezigen.clone()).await?;
-    let version = m.version;
-    let r = representatie(m, &codes, &zien);
-    Ok(resource_response(status, version, &format!("/api/v1/bijeenkomsten/{}", r.id)).json(r))
+impl Bron for bijeenkomst::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Bijeenkomst;
+
+    fn pad(o: &bijeenkomst::Model) -> String {
+        format!("/api/v1/bijeenkomsten/{}", o.id)
+    }
+
+    /// Namen van sleutelpersonen alleen voor wie persoonsgegevens leest, in één query
+    /// voor alle rijen.
+    async fn weergaven(
+        ctx: &Context,
+        rijen: Vec<bijeenkomst::Model>,
+    ) -> ApiResult<Vec<Bijeenkomst>> {
+        let zien = zichtbaar(ctx, rijen.iter().flat_map(|r| r.aanwezigen.iter().copied())).await?;
+        let codes = ctx.codes().await?;
+        Ok(rijen
+            .into_iter()
+            .map(|o| representatie(o, &codes, &zien))
+            .collect())
+    }
 }
 
 /// Een sjabloon voor de agenda.
@@ -191,14 +201,7 @@ pub async fn list(
         .filter(select, bijeenkomst::Column::Datum)
         .order_by_desc(bijeenkomst::Column::Datum)
         .order_by_desc(bijeenkomst::Column::Id);
-    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
-    let zien = zichtbaar(&ctx, rijen.iter().flat_map(|r| r.aanwezigen.clone())).await?;
-    let codes = ctx.codes().await?;
-    let resultaten = rijen
-        .into_iter()
-        .map(|m| representatie(m, &codes, &zien))
-        .collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén bijeenkomst
@@ -212,8 +215,7 @@ pub async fn list(
 #[get("/bijeenkomsten/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenLezen)?;
-    let model = ctx.find::<bijeenkomst::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<bijeenkomst::Entity>(*id).await
 }
 
 /// Verwijzingen naar een netwerk, een gebied en sleutelpersonen van de eigen gemeente.
@@ -324,10 +326,7 @@ pub async fn create(
     for veld in vrij {
         w = w.alleen_naam(veld);
     }
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt_met::<bijeenkomst::Entity>(model, w).await
 }
 
 /// Bijeenkomst wijzigen
@@ -427,18 +426,8 @@ pub async fn update(
         i.terugkoppeling.wijziging(),
     );
     w.zet("acties", &mut model.acties, i.acties.map(|a| naar_json(&a)));
-    let model = ctx
-        .bewaar_wijziging(
-            RESOURCE,
-            Some(huidig.gemeente_id),
-            model,
-            w,
-            crate::http::problem::ApiError::from,
-        )
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<bijeenkomst::Entity, _>(huidig, model, w, crate::http::problem::ApiError::from)
+        .await
 }
 
 /// Bijeenkomst verwijderen

@@ -17,7 +17,6 @@ use uuid::Uuid;
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::http::etag::IfMatch;
-use crate::http::etag::etag;
 use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
@@ -822,11 +821,5 @@ pub async fn afsluiting(
         .bewaar_wijziging(RESOURCE, Some(b.gemeente_id), model, w, conflict)
         .await?
         .unwrap_or(b);
-    let codes = ctx.codes().await?;
-    let version = model.version;
-    let r = representatie(model, &codes);
-    let response = idem
-        .antwoord(ctx.db(), StatusCode::OK, &r, None, Some(etag(version)))
-        .await?;
-    ctx.commit_then(response).await
+    ctx.behandeld::<budget::Entity>(&idem, model).await
 }

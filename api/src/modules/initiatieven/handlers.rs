@@ -16,14 +16,14 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::initiatief as afloop;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
 
@@ -87,19 +87,27 @@ fn representatie(m: initiatief::Model, codes: &Codes, contact: bool) -> Initiati
     }
 }
 
-fn ziet_contact(ctx: &Context) -> bool {
-    ctx.caller.has(Recht::InitiatiefContactLezen)
-}
+impl Bron for initiatief::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Initiatief;
 
-async fn respond(
-    ctx: &Context,
-    status: StatusCode,
-    m: initiatief::Model,
-) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let version = m.version;
-    let r = representatie(m, &codes, ziet_contact(ctx));
-    Ok(resource_response(status, version, &format!("/api/v1/initiatieven/{}", r.id)).json(r))
+    fn pad(i: &initiatief::Model) -> String {
+        format!("/api/v1/initiatieven/{}", i.id)
+    }
+
+    fn bij_aanmaken(i: &initiatief::Model, w: Wijzigingen) -> Wijzigingen {
+        w.alleen_naam_als(i.contactnaam.is_some(), "contactnaam")
+            .alleen_naam_als(i.contactemail.is_some(), "contactemail")
+    }
+
+    async fn weergaven(ctx: &Context, rijen: Vec<initiatief::Model>) -> ApiResult<Vec<Initiatief>> {
+        let codes = ctx.codes().await?;
+        let contact = ctx.caller.has(Recht::InitiatiefContactLezen);
+        Ok(rijen
+            .into_iter()
+            .map(|i| representatie(i, &codes, contact))
+            .collect())
+    }
 }
 
 /// Initiatieven
@@ -127,11 +135,7 @@ pub async fn list(ctx: Context, lijst: Lijst<InitiatievenParams>) -> ApiResult<H
         })
         .order_by_desc(initiatief::Column::CreatedAt)
         .order_by_desc(initiatief::Column::Id);
-    let codes = ctx.codes().await?;
-    let contact = ziet_contact(&ctx);
-    Ok(lijst
-        .uit(select, ctx.db(), |m| representatie(m, &codes, contact))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén initiatief
@@ -145,8 +149,7 @@ pub async fn list(ctx: Context, lijst: Lijst<InitiatievenParams>) -> ApiResult<H
 #[get("/initiatieven/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::InitiatievenLezen)?;
-    let model = ctx.find::<initiatief::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<initiatief::Entity>(*id).await
 }
 
 /// Verwijzingen naar een gebied en een netwerk van de eigen gemeente.
@@ -240,14 +243,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwInitiatief>) -> ApiRes
     }
     .insert(ctx.db())
     .await?;
-    let codes = ctx.codes().await?;
-    let w = Wijzigingen::aangemaakt(RESOURCE, &representatie(model.clone(), &codes, false))
-        .alleen_naam_als(model.contactnaam.is_some(), "contactnaam")
-        .alleen_naam_als(model.contactemail.is_some(), "contactemail");
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt::<initiatief::Entity>(model).await
 }
 
 /// Initiatief wijzigen, afronden of stoppen
@@ -398,8 +394,8 @@ pub async fn update(
             crate::modules::budgetten::vrijgeven(&ctx, a, "Het initiatief is geëindigd").await?;
         }
     }
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.vastgelegd::<initiatief::Entity>(StatusCode::OK, model)
+        .await
 }
 
 /// Initiatief verwijderen

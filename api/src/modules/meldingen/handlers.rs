@@ -22,13 +22,13 @@ use uuid::Uuid;
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::{Recht, Rol};
 use crate::domein::melding as afloop;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::modules::gebruikers::actieve_gebruikers_met_rol;
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
 
@@ -127,11 +127,21 @@ fn afgeschermd(
     ))
 }
 
-async fn respond(ctx: &Context, status: StatusCode, m: melding::Model) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let version = m.version;
-    let r = representatie(m, &codes);
-    Ok(resource_response(status, version, &format!("/api/v1/meldingen/{}", r.id)).json(r))
+impl Bron for melding::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Melding;
+
+    fn pad(m: &melding::Model) -> String {
+        format!("/api/v1/meldingen/{}", m.id)
+    }
+
+    async fn weergaven(ctx: &Context, rijen: Vec<melding::Model>) -> ApiResult<Vec<Melding>> {
+        let codes = ctx.codes().await?;
+        Ok(rijen
+            .into_iter()
+            .map(|m| representatie(m, &codes))
+            .collect())
+    }
 }
 
 /// Meldingen
@@ -172,10 +182,7 @@ pub async fn list(
         .filter(select, melding::Column::Datum)
         .order_by_desc(melding::Column::Datum)
         .order_by_desc(melding::Column::Id);
-    let codes = ctx.codes().await?;
-    Ok(lijst
-        .uit(select, ctx.db(), |m| representatie(m, &codes))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén melding
@@ -189,7 +196,7 @@ pub async fn list(
 #[get("/meldingen/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let model = vind(&ctx, *id, false).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.toon::<melding::Entity>(StatusCode::OK, model).await
 }
 
 /// Melding vastleggen
@@ -276,10 +283,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResul
         .alleen_naam("omschrijving")
         .alleen_naam_als(model.sleutelpersoon_id.is_some(), "sleutelpersoonId")
         .alleen_naam_als(model.maatregelen.is_some(), "maatregelen");
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt_met::<melding::Entity>(model, w).await
 }
 
 /// Melding bijwerken of afsluiten
@@ -392,12 +396,8 @@ pub async fn update(
             Some(Some(Utc::now().date_naive())),
         );
     }
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<melding::Entity, _>(huidig, model, w, ApiError::from)
+        .await
 }
 
 /// Een regel in het opvolgingslogboek van een melding.

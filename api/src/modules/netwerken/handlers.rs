@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::Utc;
 use entity::{gebied, netwerk, traject};
@@ -13,13 +12,13 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context};
 use entity::soorten::NetwerkFase;
 
 use super::invoer::*;
@@ -38,11 +37,21 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
     )
 }
 
-async fn respond(ctx: &Context, status: StatusCode, m: netwerk::Model) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let version = m.version;
-    let r = representatie(m, &codes);
-    Ok(resource_response(status, version, &format!("/api/v1/netwerken/{}", r.id)).json(r))
+impl Bron for netwerk::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Netwerk;
+
+    fn pad(n: &netwerk::Model) -> String {
+        format!("/api/v1/netwerken/{}", n.id)
+    }
+
+    async fn weergaven(ctx: &Context, rijen: Vec<netwerk::Model>) -> ApiResult<Vec<Netwerk>> {
+        let codes = ctx.codes().await?;
+        Ok(rijen
+            .into_iter()
+            .map(|n| representatie(n, &codes))
+            .collect())
+    }
 }
 
 /// Netwerken
@@ -64,10 +73,7 @@ pub async fn list(ctx: Context, lijst: Lijst<NetwerkenParams>) -> ApiResult<Http
         .apply_if(p.fase, |q, f| q.filter(netwerk::Column::Fase.eq(f)))
         .order_by_asc(netwerk::Column::Naam)
         .order_by_asc(netwerk::Column::Id);
-    let codes = ctx.codes().await?;
-    Ok(lijst
-        .uit(select, ctx.db(), |m| representatie(m, &codes))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén netwerk
@@ -81,8 +87,7 @@ pub async fn list(ctx: Context, lijst: Lijst<NetwerkenParams>) -> ApiResult<Http
 #[get("/netwerken/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenLezen)?;
-    let model = ctx.find::<netwerk::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<netwerk::Entity>(*id).await
 }
 
 /// De verwijzingen en regels die het schema niet kent: gebieden en
@@ -200,12 +205,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwNetwerk>) -> ApiResult
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    let codes = ctx.codes().await?;
-    let w = Wijzigingen::aangemaakt(RESOURCE, &representatie(model.clone(), &codes));
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt::<netwerk::Entity>(model).await
 }
 
 /// Netwerk wijzigen
@@ -301,12 +301,8 @@ pub async fn update(
         &mut model.crisisafspraken,
         i.crisisafspraken.map(|c| serde_json::json!(c)),
     );
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, conflict)
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<netwerk::Entity, _>(huidig, model, w, conflict)
+        .await
 }
 
 /// Netwerk verwijderen

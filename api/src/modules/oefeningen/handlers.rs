@@ -17,10 +17,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::oefening as afloop;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
@@ -29,7 +29,7 @@ use crate::modules::kolommen::{json, lijst as enums, naar_json, tekst, zonder_du
 use crate::modules::netwerken::Crisisafspraak;
 use crate::modules::organisaties::controleer_ids;
 use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
 
@@ -86,12 +86,24 @@ fn representatie(m: oefening::Model, codes: &Codes, zien: &HashSet<Uuid>) -> Oef
     }
 }
 
-async fn respond(ctx: &Context, status: StatusCode, m: oefening::Model) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let zien = zichtbaar(ctx, m.deelnemers.clone()).await?;
-    let version = m.version;
-    let r = representatie(m, &codes, &zien);
-    Ok(resource_response(status, version, &format!("/api/v1/oefeningen/{}", r.id)).json(r))
+impl Bron for oefening::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Oefening;
+
+    fn pad(o: &oefening::Model) -> String {
+        format!("/api/v1/oefeningen/{}", o.id)
+    }
+
+    /// Namen van sleutelpersonen alleen voor wie persoonsgegevens leest, in één query
+    /// voor alle rijen.
+    async fn weergaven(ctx: &Context, rijen: Vec<oefening::Model>) -> ApiResult<Vec<Oefening>> {
+        let zien = zichtbaar(ctx, rijen.iter().flat_map(|r| r.deelnemers.iter().copied())).await?;
+        let codes = ctx.codes().await?;
+        Ok(rijen
+            .into_iter()
+            .map(|o| representatie(o, &codes, &zien))
+            .collect())
+    }
 }
 
 /// Oefeningen
@@ -127,14 +139,7 @@ pub async fn list(
         .filter(select, oefening::Column::Datum)
         .order_by_desc(oefening::Column::Datum)
         .order_by_desc(oefening::Column::Id);
-    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
-    let zien = zichtbaar(&ctx, rijen.iter().flat_map(|r| r.deelnemers.clone())).await?;
-    let codes = ctx.codes().await?;
-    let resultaten = rijen
-        .into_iter()
-        .map(|m| representatie(m, &codes, &zien))
-        .collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén oefening
@@ -148,8 +153,7 @@ pub async fn list(
 #[get("/oefeningen/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenLezen)?;
-    let model = ctx.find::<oefening::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<oefening::Entity>(*id).await
 }
 
 async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
@@ -234,10 +238,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
         .alleen_naam("titel")
         .alleen_naam_als(!model.deelnemers.is_empty(), "deelnemers")
         .alleen_naam_als(model.briefing.is_some(), "briefing");
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), model.id, w)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt_met::<oefening::Entity>(model, w).await
 }
 
 /// Oefening wijzigen, uitvoeren of evalueren
@@ -369,8 +370,8 @@ pub async fn update(
         )
         .await?;
     }
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.vastgelegd::<oefening::Entity>(StatusCode::OK, model)
+        .await
 }
 
 /// Werkt na een evaluatie de crisisafspraak van het netwerk voor `scenario` bij: een

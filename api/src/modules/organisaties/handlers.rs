@@ -18,16 +18,16 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::Invoer;
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::zoeken::bevat;
 use crate::modules::gemeenten;
 use crate::modules::kolommen::{lijst, tekst};
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
 
@@ -138,15 +138,24 @@ fn mag_schrijven(ctx: &Context, gemeente_id: Option<Uuid>) -> ApiResult<()> {
     }
 }
 
-async fn respond(
-    ctx: &Context,
-    status: StatusCode,
-    m: organisatie::Model,
-) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let version = m.version;
-    let r = representatie(m, &codes);
-    Ok(resource_response(status, version, &format!("/api/v1/organisaties/{}", r.id)).json(r))
+impl Bron for organisatie::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Organisatie;
+
+    fn pad(o: &organisatie::Model) -> String {
+        format!("/api/v1/organisaties/{}", o.id)
+    }
+
+    async fn weergaven(
+        ctx: &Context,
+        rijen: Vec<organisatie::Model>,
+    ) -> ApiResult<Vec<Organisatie>> {
+        let codes = ctx.codes().await?;
+        Ok(rijen
+            .into_iter()
+            .map(|o| representatie(o, &codes))
+            .collect())
+    }
 }
 
 /// De sociale kaart
@@ -203,10 +212,7 @@ pub async fn list(ctx: Context, lijst: Lijst<OrganisatiesParams>) -> ApiResult<H
         })
         .order_by_asc(organisatie::Column::Naam)
         .order_by_asc(organisatie::Column::Id);
-    let codes = ctx.codes().await?;
-    Ok(lijst
-        .uit(select, ctx.db(), |m| representatie(m, &codes))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén organisatie
@@ -221,7 +227,7 @@ pub async fn list(ctx: Context, lijst: Lijst<OrganisatiesParams>) -> ApiResult<H
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::OrganisatiesLezen)?;
     let model = vind(&ctx, *id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.toon::<organisatie::Entity>(StatusCode::OK, model).await
 }
 
 /// Organisatie toevoegen
@@ -261,12 +267,7 @@ pub async fn create(ctx: Context, invoer: Invoer<NieuweOrganisatie>) -> ApiResul
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    let codes = ctx.codes().await?;
-    let w = Wijzigingen::aangemaakt(RESOURCE, &representatie(model.clone(), &codes));
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente_id, model.id, w)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt::<organisatie::Entity>(model).await
 }
 
 /// Organisatie wijzigen
@@ -320,12 +321,8 @@ pub async fn update(
         i.op_afschaling.wijziging(),
     );
     w.zet("contact", &mut model.contact, i.contact.wijziging());
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, huidig.gemeente_id, model, w, conflict)
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<organisatie::Entity, _>(huidig, model, w, conflict)
+        .await
 }
 
 /// Organisatie verwijderen
