@@ -9,13 +9,14 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use entity::Versie;
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, EntityTrait, IntoActiveModel, PrimaryKeyTrait, Select,
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel,
+    PrimaryKeyTrait, QueryFilter, Select,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{Context, HeeftId, TenantOwned};
+use super::{Codes, Context, HeeftId, TenantOwned};
 use crate::audit::{Actie, Wijzigingen};
 use crate::http::etag::{etag, resource_response};
 use crate::http::idempotentie::Idempotent;
@@ -50,7 +51,47 @@ where
     ) -> impl Future<Output = ApiResult<Vec<Self::Weergave>>>;
 }
 
+/// Een entiteit onder een andere, zoals de leden en afspraken van een netwerk: haar
+/// pad en haar lijst gaan via de ouder, en een rij onder een andere ouder bestaat
+/// daar niet (404).
+pub trait Onder: TenantOwned {
+    /// De kolom met het id van de ouder.
+    fn ouder_kolom() -> Self::Column;
+    fn ouder(rij: &Self::Model) -> Uuid;
+}
+
 impl Context {
+    /// De rijen van `E` onder ouder `ouder_id`, binnen de scope van de aanroeper.
+    pub fn onder<E: Onder>(&self, ouder_id: Uuid) -> Select<E> {
+        self.scoped(E::find()).filter(E::ouder_kolom().eq(ouder_id))
+    }
+
+    /// Rij `id` van `E` onder ouder `ouder_id`, vergrendeld als bij
+    /// [`Context::find_for_update`]; onder een andere ouder 404.
+    pub async fn vind_onder<E>(&self, ouder_id: Uuid, id: Uuid) -> ApiResult<E::Model>
+    where
+        E: Onder,
+        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let rij = self.find_for_update::<E>(id).await?;
+        if E::ouder(&rij) == ouder_id {
+            Ok(rij)
+        } else {
+            Err(ApiError::NotFound)
+        }
+    }
+
+    /// Elke rij weergegeven met de CBS-codes van de gemeenten: de
+    /// [`Bron::weergaven`] van de meeste bronnen.
+    pub async fn met_codes<M, W>(
+        &self,
+        rijen: Vec<M>,
+        weergave: impl Fn(M, &Codes) -> W,
+    ) -> ApiResult<Vec<W>> {
+        let codes = self.codes().await?;
+        Ok(rijen.into_iter().map(|rij| weergave(rij, &codes)).collect())
+    }
+
     /// De weergave van één rij van `B`.
     pub async fn weergave<B>(&self, rij: B::Model) -> ApiResult<B::Weergave>
     where

@@ -75,7 +75,7 @@ macro_rules! tenant_owned {
 pub use tenant_owned;
 
 mod bron;
-pub use bron::Bron;
+pub use bron::{Bron, Onder};
 
 /// De aanroeper en de transactie van één verzoek. Zonder [`Context::commit`] wordt
 /// de transactie teruggedraaid: een fout laat niets achter.

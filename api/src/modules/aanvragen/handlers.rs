@@ -191,11 +191,7 @@ impl Bron for aanvraag::Entity {
     }
 
     async fn weergaven(ctx: &Context, rijen: Vec<aanvraag::Model>) -> ApiResult<Vec<Aanvraag>> {
-        let codes = ctx.codes().await?;
-        Ok(rijen
-            .into_iter()
-            .map(|a| representatie(a, &codes))
-            .collect())
+        ctx.met_codes(rijen, representatie).await
     }
 }
 

@@ -167,11 +167,7 @@ impl Bron for budget::Entity {
     }
 
     async fn weergaven(ctx: &Context, rijen: Vec<budget::Model>) -> ApiResult<Vec<Budget>> {
-        let codes = ctx.codes().await?;
-        Ok(rijen
-            .into_iter()
-            .map(|b| representatie(b, &codes))
-            .collect())
+        ctx.met_codes(rijen, representatie).await
     }
 }
 

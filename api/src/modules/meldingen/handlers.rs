@@ -136,11 +136,7 @@ impl Bron for melding::Entity {
     }
 
     async fn weergaven(ctx: &Context, rijen: Vec<melding::Model>) -> ApiResult<Vec<Melding>> {
-        let codes = ctx.codes().await?;
-        Ok(rijen
-            .into_iter()
-            .map(|m| representatie(m, &codes))
-            .collect())
+        ctx.met_codes(rijen, representatie).await
     }
 }
 

@@ -46,11 +46,7 @@ impl Bron for netwerk::Entity {
     }
 
     async fn weergaven(ctx: &Context, rijen: Vec<netwerk::Model>) -> ApiResult<Vec<Netwerk>> {
-        let codes = ctx.codes().await?;
-        Ok(rijen
-            .into_iter()
-            .map(|n| representatie(n, &codes))
-            .collect())
+        ctx.met_codes(rijen, representatie).await
     }
 }
 

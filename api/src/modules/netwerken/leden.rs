@@ -2,22 +2,19 @@
 //! database dwingt dat af met de samengestelde sleutels), met rol en, bij een
 //! wijknetwerk, het belang dat hij vertegenwoordigt.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use entity::soorten::{LidRol, NetwerkVorm};
 use entity::{netwerk, netwerk_lid, sleutelpersoon};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context, Onder};
 
 use super::invoer::*;
 use super::weergave::*;
@@ -35,24 +32,29 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
     )
 }
 
-async fn respond(
-    ctx: &Context,
-    status: StatusCode,
-    m: netwerk_lid::Model,
-) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let version = m.version;
-    let pad = format!("/api/v1/netwerken/{}/leden/{}", m.netwerk_id, m.id);
-    Ok(resource_response(status, version, &pad).json(lid(m, &codes)))
+impl Bron for netwerk_lid::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Lidmaatschap;
+
+    fn pad(l: &netwerk_lid::Model) -> String {
+        format!("/api/v1/netwerken/{}/leden/{}", l.netwerk_id, l.id)
+    }
+
+    async fn weergaven(
+        ctx: &Context,
+        rijen: Vec<netwerk_lid::Model>,
+    ) -> ApiResult<Vec<Lidmaatschap>> {
+        ctx.met_codes(rijen, lid).await
+    }
 }
 
-/// Het lidmaatschap `lid_id` van netwerk `netwerk_id`, binnen de scope; anders 404.
-async fn vind(ctx: &Context, netwerk_id: Uuid, lid_id: Uuid) -> ApiResult<netwerk_lid::Model> {
-    let lid = ctx.find_for_update::<netwerk_lid::Entity>(lid_id).await?;
-    if lid.netwerk_id == netwerk_id {
-        Ok(lid)
-    } else {
-        Err(ApiError::NotFound)
+impl Onder for netwerk_lid::Entity {
+    fn ouder_kolom() -> netwerk_lid::Column {
+        netwerk_lid::Column::NetwerkId
+    }
+
+    fn ouder(l: &netwerk_lid::Model) -> Uuid {
+        l.netwerk_id
     }
 }
 
@@ -94,12 +96,10 @@ pub async fn list(ctx: Context, id: web::Path<Uuid>, lijst: Lijst) -> ApiResult<
     ctx.require(Recht::SleutelpersonenLezen)?;
     let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
     let select = ctx
-        .scoped(netwerk_lid::Entity::find())
-        .filter(netwerk_lid::Column::NetwerkId.eq(netwerk.id))
+        .onder::<netwerk_lid::Entity>(netwerk.id)
         .order_by_asc(netwerk_lid::Column::CreatedAt)
         .order_by_asc(netwerk_lid::Column::Id);
-    let codes = ctx.codes().await?;
-    Ok(lijst.uit(select, ctx.db(), |m| lid(m, &codes)).await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Lid toevoegen
@@ -146,18 +146,7 @@ pub async fn create(
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    let codes = ctx.codes().await?;
-    let w = Wijzigingen::aangemaakt(RESOURCE, &lid(model.clone(), &codes));
-    ctx.vastleggen(
-        Actie::Aangemaakt,
-        RESOURCE,
-        Some(model.gemeente_id),
-        model.id,
-        w,
-    )
-    .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt::<netwerk_lid::Entity>(model).await
 }
 
 /// Lidmaatschap wijzigen
@@ -182,7 +171,9 @@ pub async fn update(
     ctx.require(Recht::NetwerkenSchrijven)?;
     let (netwerk_id, lid_id) = pad.into_inner();
     let netwerk = ctx.find::<netwerk::Entity>(netwerk_id).await?;
-    let huidig = vind(&ctx, netwerk.id, lid_id).await?;
+    let huidig = ctx
+        .vind_onder::<netwerk_lid::Entity>(netwerk.id, lid_id)
+        .await?;
     let begin = if invoer.is_null("begin") {
         None
     } else {
@@ -210,12 +201,8 @@ pub async fn update(
     w.zet("belang", &mut model.belang, i.belang.wijziging());
     w.zet("begin", &mut model.begin, i.begin.wijziging());
     w.zet("eind", &mut model.eind, i.eind.wijziging());
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, conflict)
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<netwerk_lid::Entity, _>(huidig, model, w, conflict)
+        .await
 }
 
 /// Lidmaatschap beëindigen en verwijderen
@@ -239,7 +226,9 @@ pub async fn remove(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let (netwerk_id, lid_id) = pad.into_inner();
-    let huidig = vind(&ctx, netwerk_id, lid_id).await?;
+    let huidig = ctx
+        .vind_onder::<netwerk_lid::Entity>(netwerk_id, lid_id)
+        .await?;
     if_match.check(huidig.version)?;
     ctx.verwijder::<netwerk_lid::Entity>(
         RESOURCE,

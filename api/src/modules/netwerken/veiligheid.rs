@@ -2,24 +2,21 @@
 //! herhaal die met enige regelmaat en evalueer de opvolging"), elk met een datum
 //! waarvoor ze herzien wordt; een verlopen datum is een signaal in de gezondheid.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{netwerk, veiligheidsafspraak};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult};
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context, Onder};
 
 const RESOURCE: &str = "veiligheidsafspraak";
 
@@ -75,12 +72,33 @@ fn weergave(m: veiligheidsafspraak::Model) -> Veiligheidsafspraak {
     }
 }
 
-fn respond(status: StatusCode, m: veiligheidsafspraak::Model) -> HttpResponse {
-    let pad = format!(
-        "/api/v1/netwerken/{}/veiligheidsafspraken/{}",
-        m.netwerk_id, m.id
-    );
-    resource_response(status, m.version, &pad).json(weergave(m))
+impl Bron for veiligheidsafspraak::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Veiligheidsafspraak;
+
+    fn pad(a: &veiligheidsafspraak::Model) -> String {
+        format!(
+            "/api/v1/netwerken/{}/veiligheidsafspraken/{}",
+            a.netwerk_id, a.id
+        )
+    }
+
+    async fn weergaven(
+        _ctx: &Context,
+        rijen: Vec<veiligheidsafspraak::Model>,
+    ) -> ApiResult<Vec<Veiligheidsafspraak>> {
+        Ok(rijen.into_iter().map(weergave).collect())
+    }
+}
+
+impl Onder for veiligheidsafspraak::Entity {
+    fn ouder_kolom() -> veiligheidsafspraak::Column {
+        veiligheidsafspraak::Column::NetwerkId
+    }
+
+    fn ouder(a: &veiligheidsafspraak::Model) -> Uuid {
+        a.netwerk_id
+    }
 }
 
 fn niet_in_de_toekomst(datum: Option<NaiveDate>, fouten: &mut Fouten) {
@@ -109,11 +127,10 @@ pub async fn list_afspraken(
     ctx.require(Recht::NetwerkenLezen)?;
     let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
     let select = ctx
-        .scoped(veiligheidsafspraak::Entity::find())
-        .filter(veiligheidsafspraak::Column::NetwerkId.eq(netwerk.id))
+        .onder::<veiligheidsafspraak::Entity>(netwerk.id)
         .order_by_asc(veiligheidsafspraak::Column::HerzienVoor)
         .order_by_asc(veiligheidsafspraak::Column::Id);
-    Ok(lijst.uit(select, ctx.db(), weergave).await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Veiligheidsafspraak vastleggen
@@ -153,26 +170,8 @@ pub async fn create_afspraak(
         .nieuw("laatstHerzien", model.laatst_herzien)
         .nieuw("herzienVoor", model.herzien_voor)
         .alleen_naam("afspraak");
-    ctx.vastleggen(
-        Actie::Aangemaakt,
-        RESOURCE,
-        Some(model.gemeente_id),
-        model.id,
-        w,
-    )
-    .await?;
-    ctx.commit_then(respond(StatusCode::CREATED, model)).await
-}
-
-async fn vind(ctx: &Context, netwerk_id: Uuid, id: Uuid) -> ApiResult<veiligheidsafspraak::Model> {
-    let m = ctx
-        .find_for_update::<veiligheidsafspraak::Entity>(id)
-        .await?;
-    if m.netwerk_id == netwerk_id {
-        Ok(m)
-    } else {
-        Err(ApiError::NotFound)
-    }
+    ctx.aangemaakt_met::<veiligheidsafspraak::Entity>(model, w)
+        .await
 }
 
 /// Veiligheidsafspraak wijzigen of herzien
@@ -196,7 +195,9 @@ pub async fn update_afspraak(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let (netwerk_id, id) = pad.into_inner();
-    let huidig = vind(&ctx, netwerk_id, id).await?;
+    let huidig = ctx
+        .vind_onder::<veiligheidsafspraak::Entity>(netwerk_id, id)
+        .await?;
     let mut fouten = Fouten::new();
     niet_in_de_toekomst(invoer.veld("laatstHerzien"), &mut fouten);
     invoer.fouten().voeg_toe(fouten);
@@ -211,11 +212,8 @@ pub async fn update_afspraak(
         i.laatst_herzien.map(Some),
     );
     w.zet("herzienVoor", &mut model.herzien_voor, i.herzien_voor);
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
-        .await?
-        .unwrap_or(huidig);
-    ctx.commit_then(respond(StatusCode::OK, model)).await
+    ctx.gewijzigd::<veiligheidsafspraak::Entity, _>(huidig, model, w, ApiError::from)
+        .await
 }
 
 /// Veiligheidsafspraak verwijderen
@@ -237,7 +235,9 @@ pub async fn delete_afspraak(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let (netwerk_id, id) = pad.into_inner();
-    let huidig = vind(&ctx, netwerk_id, id).await?;
+    let huidig = ctx
+        .vind_onder::<veiligheidsafspraak::Entity>(netwerk_id, id)
+        .await?;
     if_match.check(huidig.version)?;
     ctx.verwijder::<veiligheidsafspraak::Entity>(RESOURCE, &huidig, Wijzigingen::new())
         .await

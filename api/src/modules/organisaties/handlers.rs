@@ -150,11 +150,7 @@ impl Bron for organisatie::Entity {
         ctx: &Context,
         rijen: Vec<organisatie::Model>,
     ) -> ApiResult<Vec<Organisatie>> {
-        let codes = ctx.codes().await?;
-        Ok(rijen
-            .into_iter()
-            .map(|o| representatie(o, &codes))
-            .collect())
+        ctx.met_codes(rijen, representatie).await
     }
 }
 

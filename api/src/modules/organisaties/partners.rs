@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use entity::{netwerk, netwerk_partner, organisatie};
@@ -15,13 +14,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::Invoer;
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::tenancy::{Codes, Context};
+use crate::tenancy::{Bron, Codes, Context, Onder};
 
 use super::handlers::{Organisatie, representatie, vind};
 use super::invoer::NieuwePartner;
@@ -55,6 +54,48 @@ fn partner(m: netwerk_partner::Model, org: Option<Organisatie>, codes: &Codes) -
     }
 }
 
+impl Bron for netwerk_partner::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Partner;
+
+    fn pad(p: &netwerk_partner::Model) -> String {
+        format!("/api/v1/netwerken/{}/partners/{}", p.netwerk_id, p.id)
+    }
+
+    /// Met hun organisaties, in één query voor alle rijen.
+    async fn weergaven(
+        ctx: &Context,
+        rijen: Vec<netwerk_partner::Model>,
+    ) -> ApiResult<Vec<Partner>> {
+        let ids: Vec<Uuid> = rijen.iter().map(|r| r.organisatie_id).collect();
+        let codes = ctx.codes().await?;
+        let mut organisaties: HashMap<Uuid, Organisatie> = organisatie::Entity::find()
+            .filter(organisatie::Column::Id.is_in(ids))
+            .all(ctx.db())
+            .await?
+            .into_iter()
+            .map(|o| (o.id, representatie(o, &codes)))
+            .collect();
+        Ok(rijen
+            .into_iter()
+            .map(|r| {
+                let org = organisaties.remove(&r.organisatie_id);
+                partner(r, org, &codes)
+            })
+            .collect())
+    }
+}
+
+impl Onder for netwerk_partner::Entity {
+    fn ouder_kolom() -> netwerk_partner::Column {
+        netwerk_partner::Column::NetwerkId
+    }
+
+    fn ouder(p: &netwerk_partner::Model) -> Uuid {
+        p.netwerk_id
+    }
+}
+
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     uniek(
         error,
@@ -83,28 +124,10 @@ pub async fn list_partners(
     ctx.require(Recht::NetwerkenLezen)?;
     let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
     let select = ctx
-        .scoped(netwerk_partner::Entity::find())
-        .filter(netwerk_partner::Column::NetwerkId.eq(netwerk.id))
+        .onder::<netwerk_partner::Entity>(netwerk.id)
         .order_by_asc(netwerk_partner::Column::CreatedAt)
         .order_by_asc(netwerk_partner::Column::Id);
-    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
-    let ids: Vec<Uuid> = rijen.iter().map(|r| r.organisatie_id).collect();
-    let codes = ctx.codes().await?;
-    let mut organisaties: HashMap<Uuid, Organisatie> = organisatie::Entity::find()
-        .filter(organisatie::Column::Id.is_in(ids))
-        .all(ctx.db())
-        .await?
-        .into_iter()
-        .map(|o| (o.id, representatie(o, &codes)))
-        .collect();
-    let resultaten = rijen
-        .into_iter()
-        .map(|r| {
-            let org = organisaties.remove(&r.organisatie_id);
-            partner(r, org, &codes)
-        })
-        .collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    ctx.pagina(&lijst, select).await
 }
 
 /// Partner koppelen
@@ -125,10 +148,9 @@ pub async fn create_partner(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let netwerk = ctx.find_om_te_verwijzen::<netwerk::Entity>(*id).await?;
-    let mut org = None;
     if let Some(org_id) = invoer.veld::<Uuid>("organisatieId") {
         match vind(&ctx, org_id).await {
-            Ok(o) => org = Some(o),
+            Ok(_) => {}
             Err(ApiError::NotFound) => invoer.fouten().reject(
                 "organisatieId",
                 "ongeldig",
@@ -149,27 +171,12 @@ pub async fn create_partner(
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
-    let codes = ctx.codes().await?;
     let w = Wijzigingen::new()
         .nieuw("netwerkId", model.netwerk_id)
         .nieuw("organisatieId", model.organisatie_id)
         .alleen_naam_als(model.toelichting.is_some(), "toelichting");
-    ctx.vastleggen(
-        Actie::Aangemaakt,
-        RESOURCE,
-        Some(model.gemeente_id),
-        model.id,
-        w,
-    )
-    .await?;
-    let version = model.version;
-    let pad = format!(
-        "/api/v1/netwerken/{}/partners/{}",
-        model.netwerk_id, model.id
-    );
-    let body = partner(model, org.map(|o| representatie(o, &codes)), &codes);
-    let response = resource_response(StatusCode::CREATED, version, &pad).json(body);
-    ctx.commit_then(response).await
+    ctx.aangemaakt_met::<netwerk_partner::Entity>(model, w)
+        .await
 }
 
 /// Partner ontkoppelen
@@ -192,11 +199,8 @@ pub async fn delete_partner(
     ctx.require(Recht::NetwerkenSchrijven)?;
     let (netwerk_id, partner_id) = pad.into_inner();
     let huidig = ctx
-        .find_for_update::<netwerk_partner::Entity>(partner_id)
+        .vind_onder::<netwerk_partner::Entity>(netwerk_id, partner_id)
         .await?;
-    if huidig.netwerk_id != netwerk_id {
-        return Err(ApiError::NotFound);
-    }
     if_match.check(huidig.version)?;
     ctx.verwijder::<netwerk_partner::Entity>(RESOURCE, &huidig, Wijzigingen::new())
         .await

@@ -8,9 +8,7 @@
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{sleutelpersoon, sleutelpersoon_checkin as checkin};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -21,7 +19,7 @@ use crate::auth::Recht;
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code};
-use crate::tenancy::Context;
+use crate::tenancy::{Context, Onder};
 
 const RESOURCE: &str = "sleutelpersoon_checkin";
 
@@ -62,6 +60,16 @@ fn weergave(m: checkin::Model) -> Checkin {
     }
 }
 
+impl Onder for checkin::Entity {
+    fn ouder_kolom() -> checkin::Column {
+        checkin::Column::SleutelpersoonId
+    }
+
+    fn ouder(c: &checkin::Model) -> Uuid {
+        c.sleutelpersoon_id
+    }
+}
+
 /// De persoon, als de aanroeper zijn persoonsgegevens ziet; anders 403.
 async fn persoon(ctx: &Context, id: Uuid) -> ApiResult<sleutelpersoon::Model> {
     let persoon = ctx.find_for_update::<sleutelpersoon::Entity>(id).await?;
@@ -92,8 +100,7 @@ pub async fn list_checkins(
     ctx.require(Recht::PersoonsgegevensLezen)?;
     let persoon = persoon(&ctx, *id).await?;
     let select = ctx
-        .scoped(checkin::Entity::find())
-        .filter(checkin::Column::SleutelpersoonId.eq(persoon.id))
+        .onder::<checkin::Entity>(persoon.id)
         .order_by_desc(checkin::Column::Datum)
         .order_by_desc(checkin::Column::Id);
     let antwoord = lijst.uit(select, ctx.db(), weergave).await?;
