@@ -25,14 +25,14 @@ use crate::domein::dna::{
     self, Aanpak, Basis, Cohesie, DnaKenmerken, DnaProfiel, Gegevens, GrootteBron, Grootteklasse,
     Handmatig, Meetwaarde,
 };
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer, Veld, meer_regels, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::Sortering;
 use crate::http::zoeken::bevat;
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context};
 
 const RESOURCE: &str = "gebied";
 
@@ -469,19 +469,28 @@ fn representatie(m: gebied::Model, profiel: DnaProfiel, codes: &HashMap<Uuid, St
     }
 }
 
-/// Eén gebied als antwoord, met profiel en `ETag`.
-async fn respond(
-    ctx: &Context,
-    status: StatusCode,
-    model: gebied::Model,
-) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let mut profielen = profielen_van(ctx.db(), std::slice::from_ref(&model)).await?;
-    let profiel = profielen
-        .remove(&model.id)
-        .ok_or_else(|| ApiError::Internal("geen profiel".into()))?;
-    let path = format!("/api/v1/gebieden/{}", model.id);
-    Ok(resource_response(status, model.version, &path).json(representatie(model, profiel, &codes)))
+impl Bron for gebied::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Gebied;
+
+    fn pad(g: &gebied::Model) -> String {
+        format!("/api/v1/gebieden/{}", g.id)
+    }
+
+    /// Met hun DNA-profiel.
+    async fn weergaven(ctx: &Context, rijen: Vec<gebied::Model>) -> ApiResult<Vec<Gebied>> {
+        let codes = ctx.codes().await?;
+        let mut profielen = profielen_van(ctx.db(), &rijen).await?;
+        rijen
+            .into_iter()
+            .map(|g| {
+                let profiel = profielen
+                    .remove(&g.id)
+                    .ok_or_else(|| ApiError::Internal("geen profiel".into()))?;
+                Ok(representatie(g, profiel, &codes))
+            })
+            .collect()
+    }
 }
 
 /// De regels die het schema niet kan uitdrukken, voor aanmaken en wijzigen samen:
@@ -667,8 +676,7 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
 #[get("/gebieden/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenLezen)?;
-    let model = ctx.find::<gebied::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<gebied::Entity>(*id).await
 }
 
 /// Gebied aanmaken
@@ -718,17 +726,9 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
     .map_err(conflict)?;
     let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &model)
         .alleen_naam_als(model.handmatig.is_some(), "handmatig");
-    ctx.vastleggen(
-        Actie::Aangemaakt,
-        RESOURCE,
-        Some(gemeente_id),
-        model.id,
-        wijzigingen,
-    )
-    .await?;
     let model = met_bijgewerkt_profiel(&ctx, model).await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt_met::<gebied::Entity>(model, wijzigingen)
+        .await
 }
 
 /// Gebied wijzigen
@@ -812,8 +812,8 @@ pub async fn update(
         Some(gewijzigd) => met_bijgewerkt_profiel(&ctx, gewijzigd).await?,
         None => huidig,
     };
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.vastgelegd::<gebied::Entity>(StatusCode::OK, model)
+        .await
 }
 
 /// Gebied verwijderen

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use entity::gebruiker;
@@ -18,17 +19,17 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::secrets;
 use crate::auth::{Actor, Recht, Rol};
 use crate::domein::codes::GemeenteCode;
-use crate::http::etag::{IfMatch, resource_response};
+use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::Sortering;
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context};
 
 pub(crate) const RESOURCE: &str = "gebruiker";
 
@@ -194,13 +195,21 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
     )
 }
 
-fn respond(
-    status: actix_web::http::StatusCode,
-    model: gebruiker::Model,
-    codes: &HashMap<Uuid, String>,
-) -> HttpResponse {
-    let path = format!("/api/v1/gebruikers/{}", model.id);
-    resource_response(status, model.version, &path).json(Gebruiker::from_model(model, codes))
+impl Bron for gebruiker::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Gebruiker;
+
+    fn pad(g: &gebruiker::Model) -> String {
+        format!("/api/v1/gebruikers/{}", g.id)
+    }
+
+    fn bij_aanmaken(g: &gebruiker::Model, w: Wijzigingen) -> Wijzigingen {
+        w.alleen_naam_als(g.wachtwoord_hash.is_some(), "wachtwoord")
+    }
+
+    async fn weergaven(ctx: &Context, rijen: Vec<gebruiker::Model>) -> ApiResult<Vec<Gebruiker>> {
+        ctx.met_codes(rijen, Gebruiker::from_model).await
+    }
 }
 
 /// Gebruikers
@@ -229,11 +238,8 @@ pub async fn list(ctx: Context, lijst: Lijst<GebruikersParams>) -> ApiResult<Htt
         .apply_if(lijst.params.actief, |q, actief| {
             q.filter(gebruiker::Column::Actief.eq(actief))
         });
-    let codes = ctx.codes().await?;
     let select = sortering.apply(select, gebruiker::Column::Id);
-    Ok(lijst
-        .uit(select, ctx.db(), |m| Gebruiker::from_model(m, &codes))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// De ingelogde gebruiker
@@ -255,8 +261,7 @@ pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
         ));
     };
     let model = ctx.find::<gebruiker::Entity>(id).await?;
-    let codes = ctx.codes().await?;
-    Ok(respond(actix_web::http::StatusCode::OK, model, &codes))
+    ctx.toon::<gebruiker::Entity>(StatusCode::OK, model).await
 }
 
 /// Eén gebruiker
@@ -271,8 +276,7 @@ pub async fn mij(ctx: Context) -> ApiResult<HttpResponse> {
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let model = ctx.find::<gebruiker::Entity>(*id).await?;
-    let codes = ctx.codes().await?;
-    Ok(respond(actix_web::http::StatusCode::OK, model, &codes))
+    ctx.toon::<gebruiker::Entity>(StatusCode::OK, model).await
 }
 
 /// Gebruiker aanmaken
@@ -328,19 +332,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     .await
     .map_err(conflict)?;
 
-    let weergave = respond(actix_web::http::StatusCode::CREATED, model.clone(), &codes);
-    let representatie = Gebruiker::from_model(model.clone(), &codes);
-    let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &representatie)
-        .alleen_naam_als(model.wachtwoord_hash.is_some(), "wachtwoord");
-    ctx.vastleggen(
-        Actie::Aangemaakt,
-        RESOURCE,
-        gemeente_id,
-        model.id,
-        wijzigingen,
-    )
-    .await?;
-    ctx.commit_then(weergave).await
+    ctx.aangemaakt::<gebruiker::Entity>(model).await
 }
 
 /// De regels voor een nieuwe gebruiker die het schema niet kan uitdrukken: een
@@ -446,7 +438,6 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let huidig = ctx.find_for_update::<gebruiker::Entity>(*id).await?;
-    let codes = ctx.codes().await?;
     let nieuwe_rollen = invoer.veld::<Vec<Rol>>("rollen");
     let gevoelig = huidig
         .rollen
@@ -494,12 +485,7 @@ pub async fn update(
         model.wachtwoord_tijdelijk = Set(!zelf);
     }
     w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, hash);
-    let gemeente = huidig.gemeente_id;
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, gemeente, model, w, conflict)
-        .await?
-        .unwrap_or(huidig);
-    ctx.commit_then(respond(actix_web::http::StatusCode::OK, model, &codes))
+    ctx.gewijzigd::<gebruiker::Entity, _>(huidig, model, w, conflict)
         .await
 }
 

@@ -29,7 +29,7 @@ use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::Sortering;
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context};
 
 const RESOURCE: &str = "koppeling";
 
@@ -172,13 +172,23 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
     )
 }
 
-/// Een koppeling als antwoord, met `ETag` (en `Location` bij 201).
+impl Bron for koppeling::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    type Weergave = Koppeling;
+
+    fn pad(k: &koppeling::Model) -> String {
+        format!("/api/v1/koppelingen/{}", k.id)
+    }
+
+    async fn weergaven(ctx: &Context, rijen: Vec<koppeling::Model>) -> ApiResult<Vec<Koppeling>> {
+        ctx.met_codes(rijen, Koppeling::from_model).await
+    }
+}
+
+/// Een koppeling met iets anders dan haar weergave (het secret) als antwoord, met
+/// `ETag` (en `Location` bij 201).
 fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpResponseBuilder {
-    resource_response(
-        status,
-        model.version,
-        &format!("/api/v1/koppelingen/{}", model.id),
-    )
+    resource_response(status, model.version, &koppeling::Entity::pad(model))
 }
 
 /// Koppelingen
@@ -201,11 +211,8 @@ pub async fn list(ctx: Context, lijst: Lijst<KoppelingenParams>) -> ApiResult<Ht
         .apply_if(lijst.params.actief, |q, actief| {
             q.filter(koppeling::Column::Actief.eq(actief))
         });
-    let codes = ctx.codes().await?;
     let select = sortering.apply(select, koppeling::Column::Id);
-    Ok(lijst
-        .uit(select, ctx.db(), |m| Koppeling::from_model(m, &codes))
-        .await?)
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén koppeling
@@ -219,9 +226,7 @@ pub async fn list(ctx: Context, lijst: Lijst<KoppelingenParams>) -> ApiResult<Ht
 #[get("/koppelingen/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
-    let model = ctx.find::<koppeling::Entity>(*id).await?;
-    let codes = ctx.codes().await?;
-    Ok(with_etag(StatusCode::OK, &model).json(Koppeling::from_model(model, &codes)))
+    ctx.lees::<koppeling::Entity>(*id).await
 }
 
 /// Koppeling aanmaken
@@ -316,7 +321,6 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
     let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
-    let codes = ctx.codes().await?;
     let scopes = invoer.veld::<Vec<Scope>>("scopes").unwrap_or_default();
     check_personal_scopes(&ctx, &scopes, &huidig.scopes)?;
     let KoppelingWijziging {
@@ -335,13 +339,8 @@ pub async fn update(
     let namen = scopes.map(|s| s.iter().map(|s| s.as_str().to_owned()).collect());
     w.zet("scopes", &mut model.scopes, namen);
     w.zet("actief", &mut model.actief, actief);
-    let gemeente = Some(huidig.gemeente_id);
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, gemeente, model, w, conflict)
-        .await?
-        .unwrap_or(huidig);
-    let response = with_etag(StatusCode::OK, &model).json(Koppeling::from_model(model, &codes));
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<koppeling::Entity, _>(huidig, model, w, conflict)
+        .await
 }
 
 /// Client secret vernieuwen

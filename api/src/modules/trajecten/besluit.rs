@@ -91,8 +91,8 @@ pub async fn create_besluit(
             .waarde("status", huidig.status, model.status),
     )
     .await?;
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.vastgelegd::<traject::Entity>(StatusCode::OK, model)
+        .await
 }
 
 /// Stap 4 na het besluit: een `go` sluit haar af op de datum van het besluit, een

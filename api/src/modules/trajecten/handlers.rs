@@ -5,7 +5,6 @@
 //!   stap 4 (go / nog niet / no-go met reden, zie [`super::besluit`]; stap 5–12
 //!   beginnen pas na een go) en verbinders (zie [`super::verbinders`]).
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::Utc;
 use entity::{gebied, netwerk, traject, traject_stap};
@@ -15,7 +14,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen};
 use crate::http::etag::IfMatch;
@@ -69,19 +68,7 @@ pub async fn list(ctx: Context, lijst: Lijst<TrajectenParams>) -> ApiResult<Http
         .apply_if(p.status, |q, s| q.filter(traject::Column::Status.eq(s)))
         .order_by_desc(traject::Column::CreatedAt)
         .order_by_desc(traject::Column::Id);
-    let (totaal, rijen) = lijst.pagina.fetch(select, ctx.db()).await?;
-    let codes = ctx.codes().await?;
-    let ids: Vec<Uuid> = rijen.iter().map(|t| t.id).collect();
-    let mut delen = delen_van(&ctx, &ids).await?;
-    let persoonsgegevens = ctx.caller.has(Recht::PersoonsgegevensLezen);
-    let resultaten = rijen
-        .into_iter()
-        .map(|t| {
-            let d = delen.remove(&t.id).unwrap_or_default();
-            representatie(t, d, &codes, persoonsgegevens)
-        })
-        .collect();
-    Ok(lijst.antwoord(totaal, resultaten))
+    ctx.pagina(&lijst, select).await
 }
 
 /// Eén traject
@@ -95,8 +82,7 @@ pub async fn list(ctx: Context, lijst: Lijst<TrajectenParams>) -> ApiResult<Http
 #[get("/trajecten/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenLezen)?;
-    let model = ctx.find::<traject::Entity>(*id).await?;
-    respond(&ctx, StatusCode::OK, model).await
+    ctx.lees::<traject::Entity>(*id).await
 }
 
 /// Traject starten
@@ -169,11 +155,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
     if !lijst.is_empty() {
         wijzigingen = wijzigingen.nieuw("verbinders", verbinders::audit_waarde(&lijst));
     }
-    let gemeente = Some(gemeente_id);
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente, model.id, wijzigingen)
-        .await?;
-    let response = respond(&ctx, StatusCode::CREATED, model).await?;
-    ctx.commit_then(response).await
+    ctx.aangemaakt_met::<traject::Entity>(model, wijzigingen)
+        .await
 }
 
 /// De aanpak van een nieuw traject: de gekozen, of anders het advies van het
@@ -266,13 +249,8 @@ pub async fn update(
         // Ook alleen een nieuwe lijst verbinders geeft het traject een nieuwe versie.
         model.updated_at = Set(Utc::now());
     }
-    let gemeente_id = Some(huidig.gemeente_id);
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, gemeente_id, model, w, ApiError::from)
-        .await?
-        .unwrap_or(huidig);
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.gewijzigd::<traject::Entity, _>(huidig, model, w, ApiError::from)
+        .await
 }
 
 /// Bewaart het traject (nieuwe versie) met de wijzigingen in `model`; het wordt

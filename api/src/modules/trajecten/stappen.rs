@@ -75,7 +75,7 @@ pub async fn update_stap(
     let mut model: traject_stap::ActiveModel = stap.into();
     let w = stap_zetten(&mut model, nummer, nieuw, invoer.notities.wijziging());
     if w.is_empty() {
-        return respond(&ctx, StatusCode::OK, huidig).await;
+        return ctx.toon::<traject::Entity>(StatusCode::OK, huidig).await;
     }
     model.update(ctx.db()).await?;
     let model = bump(&ctx, huidig.into(), None).await?;
@@ -87,8 +87,8 @@ pub async fn update_stap(
         w,
     )
     .await?;
-    let response = respond(&ctx, StatusCode::OK, model).await?;
-    ctx.commit_then(response).await
+    ctx.vastgelegd::<traject::Entity>(StatusCode::OK, model)
+        .await
 }
 
 /// Zet de nieuwe stand van een stap (en eventueel de notities) en houdt bij wat

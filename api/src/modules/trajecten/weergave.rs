@@ -2,8 +2,6 @@
 
 use std::collections::HashMap;
 
-use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{traject, traject_besluit, traject_stap, traject_verbinder};
 use sea_orm::{ColumnTrait, QueryFilter};
@@ -15,9 +13,8 @@ use crate::auth::Recht;
 use crate::domein::stappenplan::{
     Benoeming, Overgangen, Plan, StapStatus, Stappen, VerbinderRol, verbinder_waarschuwingen,
 };
-use crate::http::etag::resource_response;
 use crate::http::problem::ApiResult;
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context};
 
 pub use entity::soorten::{BesluitKeuze, TrajectStatus};
 
@@ -252,21 +249,27 @@ pub(super) async fn delen_van_een(ctx: &Context, id: Uuid) -> ApiResult<Delen> {
     Ok(delen_van(ctx, &[id]).await?.remove(&id).unwrap_or_default())
 }
 
-pub(super) async fn respond(
-    ctx: &Context,
-    status: StatusCode,
-    model: traject::Model,
-) -> ApiResult<HttpResponse> {
-    let codes = ctx.codes().await?;
-    let delen = delen_van_een(ctx, model.id).await?;
-    let path = format!("/api/v1/trajecten/{}", model.id);
-    let persoonsgegevens = ctx.caller.has(Recht::PersoonsgegevensLezen);
-    Ok(
-        resource_response(status, model.version, &path).json(representatie(
-            model,
-            delen,
-            &codes,
-            persoonsgegevens,
-        )),
-    )
+impl Bron for traject::Entity {
+    const RESOURCE: &'static str = super::handlers::RESOURCE;
+    type Weergave = Traject;
+
+    fn pad(t: &traject::Model) -> String {
+        format!("/api/v1/trajecten/{}", t.id)
+    }
+
+    /// Met hun stappen, besluiten en verbinders (drie queries voor alle rijen); de
+    /// namen van verbinders alleen voor wie persoonsgegevens leest.
+    async fn weergaven(ctx: &Context, rijen: Vec<traject::Model>) -> ApiResult<Vec<Traject>> {
+        let codes = ctx.codes().await?;
+        let ids: Vec<Uuid> = rijen.iter().map(|t| t.id).collect();
+        let mut delen = delen_van(ctx, &ids).await?;
+        let persoonsgegevens = ctx.caller.has(Recht::PersoonsgegevensLezen);
+        Ok(rijen
+            .into_iter()
+            .map(|t| {
+                let d = delen.remove(&t.id).unwrap_or_default();
+                representatie(t, d, &codes, persoonsgegevens)
+            })
+            .collect())
+    }
 }
