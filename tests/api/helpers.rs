@@ -518,6 +518,26 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// `PATCH` met `If-Match` voor versie `versie`.
+    pub async fn patch_versie(
+        &self,
+        path: &str,
+        token: &str,
+        versie: i64,
+        body: &Value,
+    ) -> reqwest::Response {
+        let etag = format!("\"{versie}\"");
+        self.met_if_match(reqwest::Method::PATCH, path, token, &etag, Some(body))
+            .await
+    }
+
+    /// `DELETE` met `If-Match` voor versie `versie`.
+    pub async fn delete_versie(&self, path: &str, token: &str, versie: i64) -> reqwest::Response {
+        let etag = format!("\"{versie}\"");
+        self.met_if_match(reqwest::Method::DELETE, path, token, &etag, None)
+            .await
+    }
+
     /// Inloggen met gebruikersnaam en wachtwoord (password grant).
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
         self.token_request(&[

@@ -293,27 +293,13 @@ async fn partner_organisations_fill_the_stakeholder_roles_of_network_health() {
     }
     // In gebruik: niet te verwijderen; na ontkoppelen wel.
     let org_pad = format!("/api/v1/organisaties/{}", id_of(&corporatie));
-    let response = app
-        .met_if_match(
-            reqwest::Method::DELETE,
-            &org_pad,
-            &coordinator,
-            "\"1\"",
-            None,
-        )
-        .await;
+    let response = app.delete_versie(&org_pad, &coordinator, 1).await;
     assert_eq!(
         assert_problem(response, 409).await["code"],
         "organisatie_in_gebruik"
     );
     let response = app
-        .met_if_match(
-            reqwest::Method::DELETE,
-            &format!("{partners}/{}", id_of(&partner)),
-            &coordinator,
-            "\"1\"",
-            None,
-        )
+        .delete_versie(&format!("{partners}/{}", id_of(&partner)), &coordinator, 1)
         .await;
     assert_eq!(response.status(), 204);
     assert_eq!(
@@ -321,15 +307,7 @@ async fn partner_organisations_fill_the_stakeholder_roles_of_network_health() {
         json!(["bewoners", "gemeente", "woningcorporatie", "politie"])
     );
     // Nog genoemd in een toestemming: ook dan niet; na het intrekken wel.
-    let response = app
-        .met_if_match(
-            reqwest::Method::DELETE,
-            &org_pad,
-            &coordinator,
-            "\"1\"",
-            None,
-        )
-        .await;
+    let response = app.delete_versie(&org_pad, &coordinator, 1).await;
     assert_eq!(
         assert_problem(response, 409).await["code"],
         "organisatie_in_gebruik"
@@ -341,15 +319,7 @@ async fn partner_organisations_fill_the_stakeholder_roles_of_network_health() {
         200,
     )
     .await;
-    let response = app
-        .met_if_match(
-            reqwest::Method::DELETE,
-            &org_pad,
-            &coordinator,
-            "\"1\"",
-            None,
-        )
-        .await;
+    let response = app.delete_versie(&org_pad, &coordinator, 1).await;
     assert_eq!(response.status(), 204);
 }
 
@@ -425,12 +395,7 @@ async fn meetings_feed_network_health_and_show_attendees_only_to_who_may_see_the
     );
     // Een wijziging door de beheerder laat wie hij niet ziet staan.
     let response = app
-        .met_if_match(
-            reqwest::Method::PATCH,
-            &pad,
-            &beheerder,
-            "\"1\"",
-            Some(&json!({"aanwezigen": [], "acties": [{"omschrijving": "Noodpakketten bespreken", "eigenaar": "wijkverbinder", "gereed": true}]})),
+        .patch_versie(&pad, &beheerder, 1, &json!({"aanwezigen": [], "acties": [{"omschrijving": "Noodpakketten bespreken", "eigenaar": "wijkverbinder", "gereed": true}]}),
         )
         .await;
     assert_eq!(response.status(), 200);
@@ -507,9 +472,7 @@ async fn meetings_feed_network_health_and_show_attendees_only_to_who_may_see_the
     )
     .await;
     // Verwijderen met If-Match.
-    let response = app
-        .met_if_match(reqwest::Method::DELETE, &pad, &coordinator, "\"2\"", None)
-        .await;
+    let response = app.delete_versie(&pad, &coordinator, 2).await;
     assert_eq!(response.status(), 204);
     app.get_expect(&pad, &coordinator, 404).await;
 }
@@ -547,19 +510,8 @@ async fn exercises_move_forward_only_and_their_evaluation_updates_the_crisis_agr
     assert_eq!(oefening["status"], "gepland");
     let pad = format!("/api/v1/oefeningen/{}", id_of(&oefening));
     let patch = |body: Value, versie: i64| {
-        let app = &app;
-        let pad = pad.clone();
-        let coordinator = coordinator.clone();
-        async move {
-            app.met_if_match(
-                reqwest::Method::PATCH,
-                &pad,
-                &coordinator,
-                &format!("\"{versie}\""),
-                Some(&body),
-            )
-            .await
-        }
+        let (app, pad, token) = (&app, pad.clone(), coordinator.clone());
+        async move { app.patch_versie(&pad, &token, versie, &body).await }
     };
     // Een oefening in de toekomst is nog niet uitgevoerd; geëvalueerd slaat een stap over.
     let fout = assert_problem(patch(json!({"status": "uitgevoerd"}), 1).await, 400).await;
@@ -609,9 +561,7 @@ async fn exercises_move_forward_only_and_their_evaluation_updates_the_crisis_agr
     // Geëvalueerd ligt vast: geen wijziging, geen verwijdering.
     let fout = assert_problem(patch(json!({"titel": "Anders"}), 3).await, 409).await;
     assert_eq!(fout["code"], "oefening_vastgelegd");
-    let response = app
-        .met_if_match(reqwest::Method::DELETE, &pad, &coordinator, "\"3\"", None)
-        .await;
+    let response = app.delete_versie(&pad, &coordinator, 3).await;
     assert_eq!(
         assert_problem(response, 409).await["code"],
         "oefening_vastgelegd"
@@ -619,13 +569,7 @@ async fn exercises_move_forward_only_and_their_evaluation_updates_the_crisis_agr
     // De catalogusorganisatie doet mee, dus is ze in gebruik.
     let regio = app.token_for("regio.beheerder").await;
     let response = app
-        .met_if_match(
-            reqwest::Method::DELETE,
-            &format!("/api/v1/organisaties/{rode_kruis}"),
-            &regio,
-            "\"1\"",
-            None,
-        )
+        .delete_versie(&format!("/api/v1/organisaties/{rode_kruis}"), &regio, 1)
         .await;
     assert_eq!(
         assert_problem(response, 409).await["code"],
@@ -658,12 +602,10 @@ async fn exercises_move_forward_only_and_their_evaluation_updates_the_crisis_agr
         assert_eq!(pagina["totaalAantal"], aantal, "{query}");
     }
     let response = app
-        .met_if_match(
-            reqwest::Method::DELETE,
+        .delete_versie(
             &format!("/api/v1/oefeningen/{}", id_of(&gepland)),
             &coordinator,
-            "\"1\"",
-            None,
+            1,
         )
         .await;
     assert_eq!(response.status(), 204);
@@ -793,13 +735,7 @@ async fn reports_are_visible_only_to_the_named_officials_and_nowhere_else() {
             app.get_expect(&format!("{pad}/opvolging"), token, 404)
                 .await;
             let response = app
-                .met_if_match(
-                    reqwest::Method::PATCH,
-                    pad,
-                    token,
-                    "\"1\"",
-                    Some(&json!({"ernst": "laag"})),
-                )
+                .patch_versie(pad, token, 1, &json!({"ernst": "laag"}))
                 .await;
             assert_eq!(response.status(), 404);
         }
@@ -849,19 +785,8 @@ async fn reports_are_visible_only_to_the_named_officials_and_nowhere_else() {
         "Gesprek met wijkagent gevoerd."
     );
     let patch = |body: Value, versie: i64| {
-        let app = &app;
-        let pad = gevoelig_pad.clone();
-        let token = beheerder.clone();
-        async move {
-            app.met_if_match(
-                reqwest::Method::PATCH,
-                &pad,
-                &token,
-                &format!("\"{versie}\""),
-                Some(&body),
-            )
-            .await
-        }
+        let (app, pad, token) = (&app, gevoelig_pad.clone(), beheerder.clone());
+        async move { app.patch_versie(&pad, &token, versie, &body).await }
     };
     let fout = assert_problem(patch(json!({"status": "afgesloten"}), 1).await, 400).await;
     assert_velden(&fout, &[("afsluitnotitie", "verplicht")]);
@@ -921,14 +846,11 @@ async fn reports_are_visible_only_to_the_named_officials_and_nowhere_else() {
         )
         .await;
     let response = app
-        .met_if_match(
-            reqwest::Method::PATCH,
+        .patch_versie(
             &format!("/api/v1/meldingen/{}", id_of(&derde)),
             &coordinator,
-            "\"1\"",
-            Some(
-                &json!({"status": "afgesloten", "afsluitnotitie": "Eenmalig; geen verdere actie."}),
-            ),
+            1,
+            &json!({"status": "afgesloten", "afsluitnotitie": "Eenmalig; geen verdere actie."}),
         )
         .await;
     assert_eq!(response.status(), 200);
@@ -1027,13 +949,7 @@ async fn overdue_safety_agreements_and_check_ins_are_health_signals() {
     let pad = format!("{afspraken}/{}", id_of(&afspraak));
     let vandaag = chrono::Utc::now().date_naive();
     let response = app
-        .met_if_match(
-            reqwest::Method::PATCH,
-            &pad,
-            &coordinator,
-            "\"1\"",
-            Some(&json!({"laatstHerzien": vandaag.to_string(), "herzienVoor": (vandaag + chrono::Days::new(180)).to_string()})),
-        )
+        .patch_versie(&pad, &coordinator, 1, &json!({"laatstHerzien": vandaag.to_string(), "herzienVoor": (vandaag + chrono::Days::new(180)).to_string()}))
         .await;
     assert_eq!(response.status(), 200);
     let g = app.get_expect(&gezondheid, &coordinator, 200).await;
@@ -1067,8 +983,6 @@ async fn overdue_safety_agreements_and_check_ins_are_health_signals() {
         .await,
         0
     );
-    let response = app
-        .met_if_match(reqwest::Method::DELETE, &pad, &coordinator, "\"2\"", None)
-        .await;
+    let response = app.delete_versie(&pad, &coordinator, 2).await;
     assert_eq!(response.status(), 204);
 }
