@@ -33,8 +33,15 @@ where
     const RESOURCE: &'static str;
     type Weergave: Serialize + ToSchema;
 
-    /// Het pad van de rij, bv. `/api/v1/budgetten/{id}`.
-    fn pad(rij: &Self::Model) -> String;
+    /// Het pad van de collectie, bv. `/api/v1/budgetten`; voor een rij
+    /// [`Onder`] een ouder dat van de collectie van de ouder.
+    const COLLECTIE: &'static str;
+
+    /// Het pad van de rij: standaard `{COLLECTIE}/{id}`; een rij onder een ouder
+    /// zegt hier haar eigen pad (`{COLLECTIE}/{ouder}/leden/{id}`).
+    fn pad(rij: &Self::Model) -> String {
+        format!("{}/{}", Self::COLLECTIE, rij.id())
+    }
 
     /// De regel in de audit trail bij het aanmaken: standaard de waarden van de velden
     /// op de allowlist ([`Wijzigingen::aangemaakt`]); een bron met een vrij

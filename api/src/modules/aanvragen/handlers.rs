@@ -180,11 +180,8 @@ pub struct AanvragenParams {
 
 impl Bron for aanvraag::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/aanvragen";
     type Weergave = Aanvraag;
-
-    fn pad(a: &aanvraag::Model) -> String {
-        format!("/api/v1/aanvragen/{}", a.id)
-    }
 
     fn bij_aanmaken(a: &aanvraag::Model, w: Wijzigingen) -> Wijzigingen {
         w.alleen_naam_als(a.plan.is_some(), "plan")

@@ -103,11 +103,8 @@ fn representatie(m: bijeenkomst::Model, codes: &Codes, zien: &HashSet<Uuid>) -> 
 
 impl Bron for bijeenkomst::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/bijeenkomsten";
     type Weergave = Bijeenkomst;
-
-    fn pad(o: &bijeenkomst::Model) -> String {
-        format!("/api/v1/bijeenkomsten/{}", o.id)
-    }
 
     /// Namen van sleutelpersonen alleen voor wie persoonsgegevens leest, in één query
     /// voor alle rijen.

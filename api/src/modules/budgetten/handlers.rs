@@ -160,11 +160,8 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 
 impl Bron for budget::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/budgetten";
     type Weergave = Budget;
-
-    fn pad(b: &budget::Model) -> String {
-        format!("/api/v1/budgetten/{}", b.id)
-    }
 
     async fn weergaven(ctx: &Context, rijen: Vec<budget::Model>) -> ApiResult<Vec<Budget>> {
         ctx.met_codes(rijen, representatie).await

@@ -471,11 +471,8 @@ fn representatie(m: gebied::Model, profiel: DnaProfiel, codes: &HashMap<Uuid, St
 
 impl Bron for gebied::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/gebieden";
     type Weergave = Gebied;
-
-    fn pad(g: &gebied::Model) -> String {
-        format!("/api/v1/gebieden/{}", g.id)
-    }
 
     /// Met hun DNA-profiel.
     async fn weergaven(ctx: &Context, rijen: Vec<gebied::Model>) -> ApiResult<Vec<Gebied>> {

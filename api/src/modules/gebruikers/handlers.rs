@@ -197,11 +197,8 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 
 impl Bron for gebruiker::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/gebruikers";
     type Weergave = Gebruiker;
-
-    fn pad(g: &gebruiker::Model) -> String {
-        format!("/api/v1/gebruikers/{}", g.id)
-    }
 
     fn bij_aanmaken(g: &gebruiker::Model, w: Wijzigingen) -> Wijzigingen {
         w.alleen_naam_als(g.wachtwoord_hash.is_some(), "wachtwoord")

@@ -89,11 +89,8 @@ fn representatie(m: initiatief::Model, codes: &Codes, contact: bool) -> Initiati
 
 impl Bron for initiatief::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/initiatieven";
     type Weergave = Initiatief;
-
-    fn pad(i: &initiatief::Model) -> String {
-        format!("/api/v1/initiatieven/{}", i.id)
-    }
 
     fn bij_aanmaken(i: &initiatief::Model, w: Wijzigingen) -> Wijzigingen {
         w.alleen_naam_als(i.contactnaam.is_some(), "contactnaam")

@@ -174,11 +174,8 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 
 impl Bron for koppeling::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/koppelingen";
     type Weergave = Koppeling;
-
-    fn pad(k: &koppeling::Model) -> String {
-        format!("/api/v1/koppelingen/{}", k.id)
-    }
 
     async fn weergaven(ctx: &Context, rijen: Vec<koppeling::Model>) -> ApiResult<Vec<Koppeling>> {
         ctx.met_codes(rijen, Koppeling::from_model).await

@@ -129,11 +129,8 @@ fn afgeschermd(
 
 impl Bron for melding::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/meldingen";
     type Weergave = Melding;
-
-    fn pad(m: &melding::Model) -> String {
-        format!("/api/v1/meldingen/{}", m.id)
-    }
 
     async fn weergaven(ctx: &Context, rijen: Vec<melding::Model>) -> ApiResult<Vec<Melding>> {
         ctx.met_codes(rijen, representatie).await

@@ -39,11 +39,8 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 
 impl Bron for netwerk::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/netwerken";
     type Weergave = Netwerk;
-
-    fn pad(n: &netwerk::Model) -> String {
-        format!("/api/v1/netwerken/{}", n.id)
-    }
 
     async fn weergaven(ctx: &Context, rijen: Vec<netwerk::Model>) -> ApiResult<Vec<Netwerk>> {
         ctx.met_codes(rijen, representatie).await

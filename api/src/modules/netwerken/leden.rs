@@ -34,10 +34,11 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 
 impl Bron for netwerk_lid::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/netwerken";
     type Weergave = Lidmaatschap;
 
     fn pad(l: &netwerk_lid::Model) -> String {
-        format!("/api/v1/netwerken/{}/leden/{}", l.netwerk_id, l.id)
+        format!("{}/{}/leden/{}", Self::COLLECTIE, l.netwerk_id, l.id)
     }
 
     async fn weergaven(

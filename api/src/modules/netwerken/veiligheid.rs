@@ -74,12 +74,15 @@ fn weergave(m: veiligheidsafspraak::Model) -> Veiligheidsafspraak {
 
 impl Bron for veiligheidsafspraak::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/netwerken";
     type Weergave = Veiligheidsafspraak;
 
     fn pad(a: &veiligheidsafspraak::Model) -> String {
         format!(
-            "/api/v1/netwerken/{}/veiligheidsafspraken/{}",
-            a.netwerk_id, a.id
+            "{}/{}/veiligheidsafspraken/{}",
+            Self::COLLECTIE,
+            a.netwerk_id,
+            a.id
         )
     }
 

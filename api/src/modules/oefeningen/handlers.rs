@@ -88,11 +88,8 @@ fn representatie(m: oefening::Model, codes: &Codes, zien: &HashSet<Uuid>) -> Oef
 
 impl Bron for oefening::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/oefeningen";
     type Weergave = Oefening;
-
-    fn pad(o: &oefening::Model) -> String {
-        format!("/api/v1/oefeningen/{}", o.id)
-    }
 
     /// Namen van sleutelpersonen alleen voor wie persoonsgegevens leest, in één query
     /// voor alle rijen.

@@ -140,11 +140,8 @@ fn mag_schrijven(ctx: &Context, gemeente_id: Option<Uuid>) -> ApiResult<()> {
 
 impl Bron for organisatie::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/organisaties";
     type Weergave = Organisatie;
-
-    fn pad(o: &organisatie::Model) -> String {
-        format!("/api/v1/organisaties/{}", o.id)
-    }
 
     async fn weergaven(
         ctx: &Context,

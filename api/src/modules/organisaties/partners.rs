@@ -56,10 +56,11 @@ fn partner(m: netwerk_partner::Model, org: Option<Organisatie>, codes: &Codes) -
 
 impl Bron for netwerk_partner::Entity {
     const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/netwerken";
     type Weergave = Partner;
 
     fn pad(p: &netwerk_partner::Model) -> String {
-        format!("/api/v1/netwerken/{}/partners/{}", p.netwerk_id, p.id)
+        format!("{}/{}/partners/{}", Self::COLLECTIE, p.netwerk_id, p.id)
     }
 
     /// Met hun organisaties, in één query voor alle rijen.

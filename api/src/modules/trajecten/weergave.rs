@@ -251,11 +251,8 @@ pub(super) async fn delen_van_een(ctx: &Context, id: Uuid) -> ApiResult<Delen> {
 
 impl Bron for traject::Entity {
     const RESOURCE: &'static str = super::handlers::RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/trajecten";
     type Weergave = Traject;
-
-    fn pad(t: &traject::Model) -> String {
-        format!("/api/v1/trajecten/{}", t.id)
-    }
 
     /// Met hun stappen, besluiten en verbinders (drie queries voor alle rijen); de
     /// namen van verbinders alleen voor wie persoonsgegevens leest.
