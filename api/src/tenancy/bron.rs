@@ -235,6 +235,25 @@ impl Context {
         Ok(weergave)
     }
 
+    /// Het einde van elke `DELETE`: rij `huidig` weg, in de audit trail (met
+    /// `wijzigingen`), commit, 204.
+    pub async fn verwijder<B>(self, huidig: &B::Model, w: Wijzigingen) -> ApiResult<HttpResponse>
+    where
+        B: Bron,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        B::delete_by_id(huidig.id()).exec(self.db()).await?;
+        self.vastleggen(
+            Actie::Verwijderd,
+            B::RESOURCE,
+            huidig.gemeente(),
+            huidig.id(),
+            w,
+        )
+        .await?;
+        self.commit_then(HttpResponse::NoContent().finish()).await
+    }
+
     /// Het einde van elke `PATCH`: bewaart `wijziging` van rij `huidig` met haar
     /// regel in de audit trail ([`Context::bewaar_wijziging`]; zonder wijzigingen
     /// niets), commit, 200 met de rij zoals ze nu is.

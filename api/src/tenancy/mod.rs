@@ -412,31 +412,6 @@ impl Context {
         Ok(Some(model))
     }
 
-    /// Verwijdert rij `huidig` van `E`, legt dat vast in de audit trail (met
-    /// `wijzigingen`), commit en antwoordt 204: het einde van elke `DELETE`.
-    pub async fn verwijder<E>(
-        self,
-        resource: &'static str,
-        huidig: &E::Model,
-        wijzigingen: Wijzigingen,
-    ) -> ApiResult<HttpResponse>
-    where
-        E: EntityTrait,
-        E::Model: HeeftId,
-        <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
-    {
-        E::delete_by_id(huidig.id()).exec(&self.tx).await?;
-        self.vastleggen(
-            Actie::Verwijderd,
-            resource,
-            huidig.gemeente(),
-            huidig.id(),
-            wijzigingen,
-        )
-        .await?;
-        self.commit_then(HttpResponse::NoContent().finish()).await
-    }
-
     /// Legt een mutatie van één resource vast in de audit trail, in deze transactie.
     pub async fn vastleggen(
         &self,

@@ -444,7 +444,7 @@ pub async fn remove(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     if_match.check(huidig.version)?;
-    ctx.verwijder::<bijeenkomst::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+    ctx.verwijder::<bijeenkomst::Entity>(&huidig, Wijzigingen::new())
         .await
 }
 

@@ -412,7 +412,7 @@ pub async fn remove(
     ctx.require(Recht::InitiatievenSchrijven)?;
     let huidig = ctx.find_for_update::<initiatief::Entity>(*id).await?;
     if_match.check(huidig.version)?;
-    ctx.verwijder::<initiatief::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+    ctx.verwijder::<initiatief::Entity>(&huidig, Wijzigingen::new())
         .await
 }
 

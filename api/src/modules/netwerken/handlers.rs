@@ -340,7 +340,7 @@ pub async fn remove(
             format!("Er zijn {initiatieven} initiatieven van dit netwerk; het blijft bestaan."),
         ));
     }
-    ctx.verwijder::<netwerk::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+    ctx.verwijder::<netwerk::Entity>(&huidig, Wijzigingen::new())
         .await
 }
 

@@ -232,7 +232,6 @@ pub async fn remove(
         .await?;
     if_match.check(huidig.version)?;
     ctx.verwijder::<netwerk_lid::Entity>(
-        RESOURCE,
         &huidig,
         Wijzigingen::new().waarde(
             "sleutelpersoonId",

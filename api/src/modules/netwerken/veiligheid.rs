@@ -242,7 +242,7 @@ pub async fn delete_afspraak(
         .vind_onder::<veiligheidsafspraak::Entity>(netwerk_id, id)
         .await?;
     if_match.check(huidig.version)?;
-    ctx.verwijder::<veiligheidsafspraak::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+    ctx.verwijder::<veiligheidsafspraak::Entity>(&huidig, Wijzigingen::new())
         .await
 }
 

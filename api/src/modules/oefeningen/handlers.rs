@@ -450,7 +450,7 @@ pub async fn remove(
             ),
         ));
     }
-    ctx.verwijder::<oefening::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+    ctx.verwijder::<oefening::Entity>(&huidig, Wijzigingen::new())
         .await
 }
 

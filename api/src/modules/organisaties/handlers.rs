@@ -346,7 +346,7 @@ pub async fn remove(
                 .into(),
         ));
     }
-    ctx.verwijder::<organisatie::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+    ctx.verwijder::<organisatie::Entity>(&huidig, Wijzigingen::new())
         .await
 }
 

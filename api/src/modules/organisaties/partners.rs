@@ -203,7 +203,7 @@ pub async fn delete_partner(
         .vind_onder::<netwerk_partner::Entity>(netwerk_id, partner_id)
         .await?;
     if_match.check(huidig.version)?;
-    ctx.verwijder::<netwerk_partner::Entity>(RESOURCE, &huidig, Wijzigingen::new())
+    ctx.verwijder::<netwerk_partner::Entity>(&huidig, Wijzigingen::new())
         .await
 }
 
