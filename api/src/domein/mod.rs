@@ -13,3 +13,16 @@ pub mod sleutelpersoon;
 pub mod stappenplan;
 pub mod tijd;
 pub mod wachtwoord;
+
+/// Alle paren (van, naar) uit `alle` die `regel` toestaat, in de volgorde van
+/// `alle`: om een overgangsregel in één keer helemaal te toetsen.
+#[cfg(test)]
+pub(crate) fn toegestane_overgangen<T: Copy>(
+    alle: &[T],
+    regel: impl Fn(T, T) -> bool,
+) -> Vec<(T, T)> {
+    alle.iter()
+        .flat_map(|v| alle.iter().map(move |n| (*v, *n)))
+        .filter(|(v, n)| regel(*v, *n))
+        .collect()
+}
