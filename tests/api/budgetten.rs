@@ -5,15 +5,23 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, assert_velden, exec, id_of, spawn_app};
+use crate::helpers::{TestApp, assert_velden, exec, id_of, met, spawn_app};
+
+/// Een dienst met een coördinator en een budgethouder van Oss.
+async fn opzet() -> (TestApp, String, String) {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let budgethouder = app.token_for("oss.budgethouder").await;
+    (app, coordinator, budgethouder)
+}
 
 /// Een budget van Oss met deze velden bovenop een micro-budget van 100 euro.
 async fn budget(app: &TestApp, token: &str, velden: Value) -> String {
-    let mut body = json!({"naam": format!("Budget {}", uuid::Uuid::now_v7()), "jaar": 2026,
-                          "vorm": "micro", "totaalBedrag": 10000, "maxPerAanvraag": 10000});
-    for (k, v) in velden.as_object().expect("object") {
-        body[k] = v.clone();
-    }
+    let body = met(
+        json!({"naam": format!("Budget {}", uuid::Uuid::now_v7()), "jaar": 2026,
+               "vorm": "micro", "totaalBedrag": 10000, "maxPerAanvraag": 10000}),
+        velden,
+    );
     id_of(
         &app.post_expect("/api/v1/budgetten", token, &body, 201)
             .await,
@@ -40,11 +48,10 @@ async fn aanvraag(
     initiatief: &str,
     velden: Value,
 ) -> Value {
-    let mut body =
-        json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 1000});
-    for (k, v) in velden.as_object().expect("object") {
-        body[k] = v.clone();
-    }
+    let body = met(
+        json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 1000}),
+        velden,
+    );
     app.post_expect("/api/v1/aanvragen", token, &body, 201)
         .await
 }
@@ -54,9 +61,7 @@ async fn aanvraag(
 /// en het grootboek telt in SQL nooit meer dan het totaal.
 #[tokio::test]
 async fn fifty_concurrent_grants_never_reserve_more_than_the_total() {
-    let app = spawn_app().await;
-    let coordinator = app.token_for("oss.coordinator").await;
-    let budgethouder = app.token_for("oss.budgethouder").await;
+    let (app, coordinator, budgethouder) = opzet().await;
     let b = budget(&app, &budgethouder, json!({"totaalBedrag": 10_000})).await;
     let i = initiatief(&app, &coordinator).await;
     let mut ids = Vec::new();
@@ -137,9 +142,7 @@ async fn fifty_concurrent_grants_never_reserve_more_than_the_total() {
 /// opnieuw; dezelfde sleutel met een andere body is 422.
 #[tokio::test]
 async fn retries_with_an_idempotency_key_have_no_second_effect() {
-    let app = spawn_app().await;
-    let coordinator = app.token_for("oss.coordinator").await;
-    let budgethouder = app.token_for("oss.budgethouder").await;
+    let (app, coordinator, budgethouder) = opzet().await;
     let b = budget(&app, &budgethouder, json!({})).await;
     let i = initiatief(&app, &coordinator).await;
     let post = |pad: String, token: String, sleutel: &'static str, body: Value| {
@@ -260,9 +263,7 @@ async fn retries_with_an_idempotency_key_have_no_second_effect() {
 /// Uitbetalingen nooit boven de toekenning: 409, en de database weigert het ook.
 #[tokio::test]
 async fn payments_never_exceed_the_grant() {
-    let app = spawn_app().await;
-    let coordinator = app.token_for("oss.coordinator").await;
-    let budgethouder = app.token_for("oss.budgethouder").await;
+    let (app, coordinator, budgethouder) = opzet().await;
     let b = budget(&app, &budgethouder, json!({})).await;
     let i = initiatief(&app, &coordinator).await;
     let a = id_of(&aanvraag(&app, &coordinator, &b, &i, json!({})).await);
@@ -351,9 +352,7 @@ async fn payments_never_exceed_the_grant() {
 /// cent; en nooit boven het gevraagde bedrag of het maximum per aanvraag.
 #[tokio::test]
 async fn the_matching_rule_and_the_other_ceilings_hold() {
-    let app = spawn_app().await;
-    let coordinator = app.token_for("oss.coordinator").await;
-    let budgethouder = app.token_for("oss.budgethouder").await;
+    let (app, coordinator, budgethouder) = opzet().await;
     let b = budget(
         &app,
         &budgethouder,
@@ -460,9 +459,7 @@ async fn whoever_submitted_cannot_decide() {
 /// de open aanvragen van wie de termijn voorbij is.
 #[tokio::test]
 async fn late_decisions_are_allowed_but_flagged() {
-    let app = spawn_app().await;
-    let coordinator = app.token_for("oss.coordinator").await;
-    let budgethouder = app.token_for("oss.budgethouder").await;
+    let (app, coordinator, budgethouder) = opzet().await;
     let b = budget(&app, &budgethouder, json!({"beslistermijnDagen": 7})).await;
     let i = initiatief(&app, &coordinator).await;
     let laat = id_of(&aanvraag(&app, &coordinator, &b, &i, json!({})).await);
@@ -520,9 +517,7 @@ async fn late_decisions_are_allowed_but_flagged() {
 /// Elk fout bedrag: 400 met het veld genoemd, en niets bewaard.
 #[tokio::test]
 async fn every_bad_amount_is_refused_and_nothing_is_stored() {
-    let app = spawn_app().await;
-    let coordinator = app.token_for("oss.coordinator").await;
-    let budgethouder = app.token_for("oss.budgethouder").await;
+    let (app, coordinator, budgethouder) = opzet().await;
     let b = budget(&app, &budgethouder, json!({})).await;
     let i = initiatief(&app, &coordinator).await;
     for bedrag in [
@@ -607,9 +602,7 @@ async fn every_bad_amount_is_refused_and_nothing_is_stored() {
 /// wat niet uitbetaald is vrij. De totalen volgen het grootboek.
 #[tokio::test]
 async fn corrections_closing_and_ending_initiatives_keep_the_ledger_right() {
-    let app = spawn_app().await;
-    let coordinator = app.token_for("oss.coordinator").await;
-    let budgethouder = app.token_for("oss.budgethouder").await;
+    let (app, coordinator, budgethouder) = opzet().await;
     let b = budget(&app, &budgethouder, json!({"jaar": 2026})).await;
     let volgend = budget(&app, &budgethouder, json!({"jaar": 2027})).await;
     let i = initiatief(&app, &coordinator).await;
