@@ -190,16 +190,8 @@ impl Context {
     {
         let (versie, pad) = (rij.versie(), B::pad(&rij));
         let weergave = self.aanmaken_vastleggen::<B>(rij).await?;
-        let antwoord = idem
-            .antwoord(
-                self.db(),
-                StatusCode::CREATED,
-                &weergave,
-                Some(pad),
-                Some(etag(versie)),
-            )
-            .await?;
-        self.commit_then(antwoord).await
+        self.onder_sleutel(idem, StatusCode::CREATED, &weergave, Some(pad), versie)
+            .await
     }
 
     /// Het einde van een handeling met `Idempotency-Key` op een rij (besluiten,
@@ -211,14 +203,21 @@ impl Context {
     {
         let versie = rij.versie();
         let weergave = self.weergave::<B>(rij).await?;
+        self.onder_sleutel(idem, StatusCode::OK, &weergave, None, versie)
+            .await
+    }
+
+    /// Het antwoord met `ETag`, onder de `Idempotency-Key` bewaard; dan commit.
+    async fn onder_sleutel(
+        self,
+        idem: &Idempotent,
+        status: StatusCode,
+        weergave: &impl Serialize,
+        locatie: Option<String>,
+        versie: i32,
+    ) -> ApiResult<HttpResponse> {
         let antwoord = idem
-            .antwoord(
-                self.db(),
-                StatusCode::OK,
-                &weergave,
-                None,
-                Some(etag(versie)),
-            )
+            .antwoord(self.db(), status, weergave, locatie, Some(etag(versie)))
             .await?;
         self.commit_then(antwoord).await
     }
