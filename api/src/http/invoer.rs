@@ -328,8 +328,12 @@ pub fn unieke_lijst<T: ToSchema, const MIN: usize>() -> utoipa::openapi::Array {
 }
 
 /// Het patroon van elke datum in het document: `JJJJ-MM-DD` van 1900 tot en met
-/// 2100 (zakelijke datums; jaar 0, tekens en jaren van vijf cijfers zijn fouten).
-pub const DATUM: &str = r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$";
+/// 2100 (zakelijke datums; jaar 0, tekens en jaren van vijf cijfers zijn fouten),
+/// maand 01–12 en dag 01–31. Dat een dag in zijn maand bestaat (geen 30 februari)
+/// zegt `format: date`; het patroon sluit al het andere uit, zodat een generator
+/// die uit het patroon put bijna altijd een bestaande datum treft.
+pub const DATUM: &str =
+    r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 /// De eerste en laatste datum die de dienst aanneemt.
 pub const DATUM_BEREIK: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -911,8 +915,18 @@ mod tests {
         for goed in ["1900-01-01", "2026-06-01", "2100-12-31"] {
             assert!(patroon.is_match(goed), "{goed}");
         }
-        for fout in ["1899-12-31", "2101-01-01", "0000-01-01", "2026-6-1"] {
+        for fout in [
+            "1899-12-31",
+            "2101-01-01",
+            "0000-01-01",
+            "2026-6-1",
+            "2026-00-10",
+            "2026-13-01",
+            "2026-06-00",
+            "2026-06-32",
+        ] {
             assert!(!patroon.is_match(fout), "{fout}");
+            assert!(strikte_datum(fout).is_none(), "{fout}");
         }
         for fout in [
             "2026-6-1",
