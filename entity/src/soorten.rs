@@ -37,6 +37,13 @@ macro_rules! tekst_enum {
                 }
             }
         }
+
+        /// Zoals in de API: `in_behandeling`, niet `InBehandeling`.
+        impl std::fmt::Display for $naam {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
     };
 }
 

@@ -114,6 +114,10 @@ async fn an_initiative_runs_forward_and_then_stays_as_it_ended() {
         .patch_expect(&pad, &coordinator, &json!({"status": "afgerond"}), 409)
         .await;
     assert_eq!(fout["code"], "status_overgang_ongeldig");
+    assert_eq!(
+        fout["detail"],
+        "Van idee kan een initiatief niet naar afgerond, alleen naar lopend of gestopt."
+    );
     let fout = app
         .patch_expect(
             &pad,

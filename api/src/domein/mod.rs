@@ -14,6 +14,16 @@ pub mod stappenplan;
 pub mod tijd;
 pub mod wachtwoord;
 
+/// De toestanden uit `alle` waar `regel` vanuit `van` heen laat gaan, in de volgorde
+/// van `alle`: wat een afgewezen overgang wél kan.
+pub fn volgende<S: Copy>(
+    alle: impl IntoIterator<Item = S>,
+    van: S,
+    regel: impl Fn(S, S) -> bool,
+) -> Vec<S> {
+    alle.into_iter().filter(|naar| regel(van, *naar)).collect()
+}
+
 /// Alle paren (van, naar) uit `alle` die `regel` toestaat, in de volgorde van
 /// `alle`: om een overgangsregel in één keer helemaal te toetsen.
 #[cfg(test)]

@@ -30,13 +30,6 @@ pub fn overgang_toegestaan(van: Status, naar: Status) -> bool {
     )
 }
 
-/// De toestanden die vanuit `van` bereikbaar zijn, voor de foutmelding.
-pub fn volgende(van: Status) -> Vec<Status> {
-    ALLE.into_iter()
-        .filter(|naar| overgang_toegestaan(van, *naar))
-        .collect()
-}
-
 /// Vraagt deze toestand vastgelegde toestemming? Actief (en gepauzeerd, dat actief
 /// was) alleen met toestemming (DOMAIN.md, "Personal data").
 pub fn vraagt_toestemming(status: Status) -> bool {
@@ -78,8 +71,10 @@ mod tests {
                 );
             }
         }
+        let volgende = |van| crate::domein::volgende(ALLE, van, overgang_toegestaan);
         assert_eq!(volgende(Kandidaat), vec![Kennismaking]);
         assert_eq!(volgende(Actief), vec![Gepauzeerd, Uitgestroomd]);
+        assert_eq!(volgende(Uitgestroomd), vec![Actief]);
     }
 
     #[test]

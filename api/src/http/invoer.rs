@@ -332,8 +332,7 @@ pub fn unieke_lijst<T: ToSchema, const MIN: usize>() -> utoipa::openapi::Array {
 /// maand 01–12 en dag 01–31. Dat een dag in zijn maand bestaat (geen 30 februari)
 /// zegt `format: date`; het patroon sluit al het andere uit, zodat een generator
 /// die uit het patroon put bijna altijd een bestaande datum treft.
-pub const DATUM: &str =
-    r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+pub const DATUM: &str = r"^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 /// De eerste en laatste datum die de dienst aanneemt.
 pub const DATUM_BEREIK: std::ops::RangeInclusive<i32> = 1900..=2100;

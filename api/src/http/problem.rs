@@ -574,9 +574,69 @@ pub fn uniek(error: sea_orm::DbErr, sleutels: &[UniekeSleutel]) -> ApiError {
     }
 }
 
+/// De gevraagde nieuwe toestand van `wat` (bv. "een melding"): `None` als er geen
+/// gevraagd is of die gelijk is aan `van`, de toestand zelf als `regel` de overgang
+/// toelaat, en anders 409 `status_overgang_ongeldig` met de toestanden die vanuit `van`
+/// wél kunnen. Eén regel voor elke afloop (meldingen, oefeningen, initiatieven,
+/// sleutelpersonen); de overgangen zelf staan in `domein`.
+pub fn overgang<S>(
+    van: S,
+    naar: Option<S>,
+    regel: fn(S, S) -> bool,
+    wat: &str,
+) -> ApiResult<Option<S>>
+where
+    S: sea_orm::Iterable + Copy + PartialEq + std::fmt::Display,
+{
+    let Some(naar) = naar.filter(|n| *n != van) else {
+        return Ok(None);
+    };
+    if regel(van, naar) {
+        return Ok(Some(naar));
+    }
+    let mogelijk: Vec<String> = crate::domein::volgende(S::iter(), van, regel)
+        .iter()
+        .map(S::to_string)
+        .collect();
+    let detail = if mogelijk.is_empty() {
+        format!("Van {van} kan {wat} niet meer naar een andere status.")
+    } else {
+        format!(
+            "Van {van} kan {wat} niet naar {naar}, alleen naar {}.",
+            mogelijk.join(" of ")
+        )
+    };
+    Err(ApiError::Conflict(Code::StatusOvergangOngeldig, detail))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn een_afgewezen_overgang_noemt_wat_wel_kan() {
+        use crate::domein::melding::overgang_toegestaan;
+        use entity::soorten::MeldingStatus::*;
+        let melding = |van, naar| overgang(van, naar, overgang_toegestaan, "een melding");
+        assert_eq!(melding(Open, None).ok(), Some(None));
+        assert_eq!(melding(Open, Some(Open)).ok(), Some(None));
+        assert_eq!(melding(Open, Some(Afgesloten)).ok(), Some(Some(Afgesloten)));
+        let Err(ApiError::Conflict(code, detail)) = melding(InBehandeling, Some(Open)) else {
+            panic!("een overgang terug is een conflict");
+        };
+        assert_eq!(code, Code::StatusOvergangOngeldig);
+        assert_eq!(
+            detail,
+            "Van in_behandeling kan een melding niet naar open, alleen naar afgesloten."
+        );
+        let Err(ApiError::Conflict(_, detail)) = melding(Afgesloten, Some(Open)) else {
+            panic!("afgesloten ligt vast");
+        };
+        assert_eq!(
+            detail,
+            "Van afgesloten kan een melding niet meer naar een andere status."
+        );
+    }
 
     #[test]
     fn internal_errors_reveal_nothing() {

@@ -22,7 +22,7 @@ use crate::domein::initiatief as afloop;
 use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
@@ -313,19 +313,12 @@ pub async fn update(
             ),
         ));
     }
-    let nieuwe_status = i.status.filter(|s| *s != huidig.status);
-    if let Some(naar) = nieuwe_status
-        && !afloop::overgang_toegestaan(huidig.status, naar)
-    {
-        return Err(ApiError::Conflict(
-            Code::StatusOvergangOngeldig,
-            format!(
-                "Van {} kan een initiatief niet naar {}.",
-                huidig.status.as_str(),
-                naar.as_str()
-            ),
-        ));
-    }
+    let nieuwe_status = overgang(
+        huidig.status,
+        i.status,
+        afloop::overgang_toegestaan,
+        "een initiatief",
+    )?;
     let mut model: initiatief::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet("titel", &mut model.titel, i.titel);

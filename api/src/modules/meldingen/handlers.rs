@@ -26,7 +26,7 @@ use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
-use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::modules::gebruikers::actieve_gebruikers_met_rol;
 use crate::tenancy::{Bron, Codes, Context};
 
@@ -344,19 +344,12 @@ pub async fn update(
                 .into(),
         ));
     }
-    let nieuwe_status = i.status.filter(|s| *s != huidig.status);
-    if let Some(naar) = nieuwe_status
-        && !afloop::overgang_toegestaan(huidig.status, naar)
-    {
-        return Err(ApiError::Conflict(
-            Code::StatusOvergangOngeldig,
-            format!(
-                "Van {} kan een melding niet naar {}.",
-                huidig.status.as_str(),
-                naar.as_str()
-            ),
-        ));
-    }
+    let nieuwe_status = overgang(
+        huidig.status,
+        i.status,
+        afloop::overgang_toegestaan,
+        "een melding",
+    )?;
     let mut model: melding::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet("soort", &mut model.soort, i.soort);

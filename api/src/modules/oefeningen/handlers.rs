@@ -24,7 +24,7 @@ use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
-use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::modules::kolommen::{json, lijst as enums, naar_json, tekst, zonder_dubbelen};
 use crate::modules::netwerken::Crisisafspraak;
 use crate::modules::organisaties::controleer_ids;
@@ -312,19 +312,12 @@ pub async fn update(
             "De oefening is geëvalueerd; ze ligt vast.".into(),
         ));
     }
-    let nieuwe_status = i.status.filter(|s| *s != huidig.status);
-    if let Some(naar) = nieuwe_status
-        && !afloop::overgang_toegestaan(huidig.status, naar)
-    {
-        return Err(ApiError::Conflict(
-            Code::StatusOvergangOngeldig,
-            format!(
-                "Van {} kan een oefening niet naar {}.",
-                huidig.status.as_str(),
-                naar.as_str()
-            ),
-        ));
-    }
+    let nieuwe_status = overgang(
+        huidig.status,
+        i.status,
+        afloop::overgang_toegestaan,
+        "een oefening",
+    )?;
     let mut model: oefening::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet("titel", &mut model.titel, i.titel);

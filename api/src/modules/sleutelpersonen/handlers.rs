@@ -29,7 +29,7 @@ use crate::domein::sleutelpersoon as levensloop;
 use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::http::zoeken::bevat;
 use crate::modules::gebruikers;
 use crate::tenancy::Context;
@@ -634,22 +634,12 @@ pub async fn update(
     let w_invoer = invoer.klaar()?;
     if_match.check(huidig.version)?;
     niet_geanonimiseerd(&huidig)?;
-    if let Some(naar) = nieuwe_status
-        && !levensloop::overgang_toegestaan(huidig.status, naar)
-    {
-        let mogelijk: Vec<&str> = levensloop::volgende(huidig.status)
-            .into_iter()
-            .map(Status::as_str)
-            .collect();
-        return Err(ApiError::Conflict(
-            Code::StatusOvergangOngeldig,
-            format!(
-                "Van {} kan een sleutelpersoon alleen naar {}.",
-                huidig.status.as_str(),
-                mogelijk.join(" of ")
-            ),
-        ));
-    }
+    overgang(
+        huidig.status,
+        nieuwe_status,
+        levensloop::overgang_toegestaan,
+        "een sleutelpersoon",
+    )?;
     if levensloop::vraagt_toestemming(status) && toestemming_na.is_none() {
         return Err(ApiError::Conflict(
             Code::ToestemmingOntbreekt,
