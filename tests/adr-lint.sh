@@ -4,7 +4,9 @@
 # @stoplight/spectral-cli uit npm als het er niet is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v spectral >/dev/null 2>&1; then
-  npm install --silent --global @stoplight/spectral-cli >/dev/null
+# Een vaste versie, zoals bij schemathesis: CI oordeelt morgen zoals vandaag.
+versie="6.16.3"
+if [ "$(spectral --version 2>/dev/null)" != "$versie" ]; then
+  npm install --silent --global "@stoplight/spectral-cli@$versie" >/dev/null
 fi
 spectral lint --ruleset tests/adr/ruleset.yaml --fail-severity warn openapi/openapi.json

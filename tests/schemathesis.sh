@@ -8,8 +8,9 @@
 #   tests/schemathesis.sh                 # ST_EXAMPLES=60 per operatie
 #   ST_EXAMPLES=20 ST_PHASES=examples,coverage,fuzzing tests/schemathesis.sh
 #
-# Vereist: python3 (schemathesis wordt zo nodig met pip geïnstalleerd), psql, en
-# DATABASE_URL als superuser-URL (standaard de PostgreSQL op 127.0.0.1:5432).
+# Vereist: python3 (schemathesis, in de versie hieronder, wordt zo nodig met pip
+# geïnstalleerd), psql, en DATABASE_URL als superuser-URL (standaard de PostgreSQL
+# op 127.0.0.1:5432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
@@ -18,7 +19,12 @@ db="weefsel_schemathesis_$$"
 port="${ST_PORT:-18282}"
 callers="${ST_CALLERS:-oss.coordinator oss.beheerder regio.beheerder}"
 
-command -v st >/dev/null 2>&1 || python3 -m pip install --quiet schemathesis >/dev/null
+# Een vaste versie: een nieuwe uitgave genereert anders, en CI moet morgen hetzelfde
+# doen als vandaag. Bijwerken is een eigen commit, met een volledige run erbij.
+versie="4.32.5"
+if ! st --version 2>/dev/null | grep -qx "schemathesis, version $versie"; then
+  python3 -m pip install --quiet "schemathesis==$versie" >/dev/null
+fi
 cargo build --quiet --bin weefsel
 psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 DATABASE_URL="$base/$db" ./target/debug/weefsel migrate >/dev/null
