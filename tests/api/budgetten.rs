@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, assert_velden, exec, id_of, met, spawn_app};
+use crate::helpers::{TestApp, assert_velden, exec, id_of, met, spawn_app, weigert};
 
 /// Een dienst met een coördinator en een budgethouder van Oss.
 async fn opzet() -> (TestApp, String, String) {
@@ -122,20 +122,16 @@ async fn fifty_concurrent_grants_never_reserve_more_than_the_total() {
         .await;
     assert_eq!(budget["beschikbaar"], 0);
     // De database zelf weigert een reservering boven het totaal.
-    let fout = sea_orm::ConnectionTrait::execute_unprepared(
+    weigert(
         &app.db,
         &format!(
             "INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag) \
              SELECT gen_random_uuid(), gemeente_id, budget_id, id, 'reservering', 1 FROM aanvraag WHERE id = '{}'",
             ids[0]
         ),
+        "budget_niet_overschreden",
     )
-    .await
-    .expect_err("check");
-    assert!(
-        fout.to_string().contains("budget_niet_overschreden"),
-        "{fout}"
-    );
+    .await;
 }
 
 /// Met `Idempotency-Key`: een herhaling geeft het eerste antwoord en doet niets
@@ -313,19 +309,15 @@ async fn payments_never_exceed_the_grant() {
         201,
     )
     .await;
-    let fout = sea_orm::ConnectionTrait::execute_unprepared(
+    weigert(
         &app.db,
         &format!(
             "INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag) \
              SELECT gen_random_uuid(), gemeente_id, budget_id, id, 'uitbetaling', 1 FROM aanvraag WHERE id = '{a}'"
         ),
+        "aanvraag_niet_overbetaald",
     )
-    .await
-    .expect_err("check");
-    assert!(
-        fout.to_string().contains("aanvraag_niet_overbetaald"),
-        "{fout}"
-    );
+    .await;
     let budget = app
         .get_json_as(&format!("/api/v1/budgetten/{b}"), &budgethouder)
         .await;
@@ -338,13 +330,7 @@ async fn payments_never_exceed_the_grant() {
     );
     // Het grootboek is alleen-toevoegen.
     for sql in ["UPDATE mutatie SET bedrag = 1", "DELETE FROM mutatie"] {
-        let fout = sea_orm::ConnectionTrait::execute_unprepared(&app.db, sql)
-            .await
-            .expect_err("trigger");
-        assert!(
-            fout.to_string().contains("alleen-toevoegen"),
-            "{sql}: {fout}"
-        );
+        weigert(&app.db, sql, "alleen-toevoegen").await;
     }
 }
 

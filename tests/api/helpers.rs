@@ -135,6 +135,15 @@ pub async fn exec(db: &DatabaseConnection, sql: &str) {
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
+/// `sql` moet mislukken met een fout die `reden` noemt: een regel die de database zelf
+/// bewaakt (een CHECK, een trigger, een verwijzing, een recht), los van de dienst.
+pub async fn weigert(db: &impl ConnectionTrait, sql: &str, reden: &str) {
+    match db.execute_unprepared(sql).await {
+        Ok(_) => panic!("de database nam aan: {sql}"),
+        Err(e) => assert!(e.to_string().contains(reden), "{sql}: {e}"),
+    }
+}
+
 pub async fn database_exists(admin: &DatabaseConnection, name: &str) -> bool {
     admin
         .query_one_raw(Statement::from_sql_and_values(

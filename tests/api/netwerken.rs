@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_velden, exec, id_of, kolom, spawn_app};
+use crate::helpers::{assert_velden, exec, id_of, kolom, spawn_app, weigert};
 
 /// Een nieuw netwerk met fouten in elk veld: 400 met elk veld genoemd, niets bewaard;
 /// een faseovergang en een nieuwe rol komen in de geschiedenis.
@@ -202,18 +202,16 @@ async fn memberships_stay_within_one_municipality() {
             ("sleutelpersoonId", "ongeldig"),
         ],
     );
-    let fout = app
-        .db
-        .execute_unprepared(&format!(
+    // De database zelf laat geen lid van een andere gemeente toe.
+    weigert(
+        &app.db,
+        &format!(
             "INSERT INTO netwerk_lid (id, gemeente_id, netwerk_id, sleutelpersoon_id, rol) \
              SELECT gen_random_uuid(), gemeente_id, '{netwerk}', '{vreemde}', 'lid' FROM netwerk WHERE id = '{netwerk}'"
-        ))
-        .await;
-    use sea_orm::ConnectionTrait;
-    assert!(
-        fout.is_err(),
-        "de database laat een lid van een andere gemeente toe"
-    );
+        ),
+        "netwerk_lid_sleutelpersoon_id_gemeente_id_fkey",
+    )
+    .await;
     assert_eq!(app.scalar_i64("SELECT count(*) FROM netwerk_lid").await, 0);
     let lid = app
         .nieuw_lid(&coordinator, &netwerk, &eigen, json!({"rol": "voorzitter"}))
