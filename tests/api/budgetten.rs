@@ -56,6 +56,17 @@ async fn aanvraag(
         .await
 }
 
+/// De budgethouder kent `bedrag` cent toe aan aanvraag `a` (200).
+async fn toekennen(app: &TestApp, budgethouder: &str, a: &str, bedrag: i64) {
+    app.post_expect(
+        &format!("/api/v1/aanvragen/{a}/besluit"),
+        budgethouder,
+        &json!({"toegekendBedrag": bedrag, "motivering": "Toegekend"}),
+        200,
+    )
+    .await;
+}
+
 /// Vijftig budgethouders-verzoeken tegelijk op een budget dat er tien kan betalen: er
 /// worden er precies tien toegekend, de rest krijgt 409 met wat er nog beschikbaar is,
 /// en het grootboek telt in SQL nooit meer dan het totaal.
@@ -273,13 +284,7 @@ async fn payments_never_exceed_the_grant() {
         )
         .await;
     assert_eq!(fout["code"], "aanvraag_status");
-    app.post_expect(
-        &format!("/api/v1/aanvragen/{a}/besluit"),
-        &budgethouder,
-        &json!({"toegekendBedrag": 1000, "motivering": "Toegekend"}),
-        200,
-    )
-    .await;
+    toekennen(&app, &budgethouder, &a, 1000).await;
     app.post_expect(
         &pad,
         &budgethouder,
@@ -558,13 +563,7 @@ async fn every_bad_amount_is_refused_and_nothing_is_stored() {
     );
     // Een totaal gaat niet onder het gereserveerde bedrag.
     let a = id_of(&aanvraag(&app, &coordinator, &b, &i, json!({})).await);
-    app.post_expect(
-        &format!("/api/v1/aanvragen/{a}/besluit"),
-        &budgethouder,
-        &json!({"toegekendBedrag": 1000, "motivering": "Ja"}),
-        200,
-    )
-    .await;
+    toekennen(&app, &budgethouder, &a, 1000).await;
     let fout = app
         .patch_expect(
             &format!("/api/v1/budgetten/{b}"),
@@ -595,13 +594,7 @@ async fn corrections_closing_and_ending_initiatives_keep_the_ledger_right() {
     let mut ids = Vec::new();
     for _ in 0..3 {
         let a = id_of(&aanvraag(&app, &coordinator, &b, &i, json!({})).await);
-        app.post_expect(
-            &format!("/api/v1/aanvragen/{a}/besluit"),
-            &budgethouder,
-            &json!({"toegekendBedrag": 1000, "motivering": "Ja"}),
-            200,
-        )
-        .await;
+        toekennen(&app, &budgethouder, &a, 1000).await;
         ids.push(a);
     }
     app.post_expect(
