@@ -87,10 +87,16 @@ enum Command {
     Jwks,
     /// Het eerste account van een nieuwe installatie (ook in productie): een
     /// `regio_beheerder` met een tijdelijk wachtwoord, dat één keer wordt afgedrukt.
-    /// Alleen zolang er geen actieve `regio_beheerder` is.
+    /// Alleen zolang er geen actieve `regio_beheerder` is. Met `--gemeente GMxxxx`:
+    /// herstel van een gemeente waarvan de `gemeente_beheerder` buitengesloten of weg
+    /// is: een activeringscode (72 uur) voor een nieuwe of de genoemde
+    /// `gemeente_beheerder`, in de audit trail van de gemeente.
     Beheerder {
-        /// De gebruikersnaam van het account.
-        gebruikersnaam: String,
+        /// De gebruikersnaam van het account (met `--gemeente` mag hij weg).
+        gebruikersnaam: Option<String>,
+        /// De CBS-code van de gemeente die een nieuwe activeringscode krijgt.
+        #[arg(long)]
+        gemeente: Option<String>,
     },
     /// Alles voor een nieuwe ontwikkelaar: database (zo nodig een eigen PostgreSQL
     /// in .weefsel/pgdata), migraties, demogegevens en de API.
@@ -197,7 +203,38 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Dev => dev(config).await,
-        Command::Beheerder { gebruikersnaam } => {
+        Command::Beheerder {
+            gebruikersnaam,
+            gemeente: Some(gemeente),
+        } => {
+            let db = connect(&config, Role::Owner).await?;
+            let h =
+                crate::ops::beheerder::herstel(&db, &gemeente, gebruikersnaam.as_deref()).await?;
+            println!(
+                "gemeente_beheerder '{}' van {} {} (id {}).\nActiveringscode (wordt niet bewaard; geldig tot {}; \
+                 de houder kiest er een eigen wachtwoord mee met POST /api/v1/auth/wachtwoord):\n{}",
+                h.gebruikersnaam,
+                gemeente.trim().to_uppercase(),
+                if h.nieuw {
+                    "aangemaakt"
+                } else {
+                    "kreeg een nieuwe code"
+                },
+                h.id,
+                h.geldig_tot.to_rfc3339(),
+                h.activatiecode
+            );
+            Ok(())
+        }
+        Command::Beheerder {
+            gebruikersnaam,
+            gemeente: None,
+        } => {
+            let Some(gebruikersnaam) = gebruikersnaam else {
+                anyhow::bail!(
+                    "noem de gebruikersnaam van de eerste regio_beheerder, of --gemeente GMxxxx voor een gemeente"
+                );
+            };
             let db = connect(&config, Role::Owner).await?;
             let eerste = crate::ops::beheerder::eerste(&db, &gebruikersnaam).await?;
             println!(

@@ -14,6 +14,10 @@ pub struct Model {
     pub actief: bool,
     pub token_generatie: i32,
     pub wachtwoord_tijdelijk: bool,
+    /// Einde van een activeringscode; `None` voor een gewoon wachtwoord.
+    pub wachtwoord_geldig_tot: Option<DateTimeUtc>,
+    pub aangemaakt_door: Option<Uuid>,
+    pub wachtwoord_gezet_door: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -12,6 +12,8 @@ pub struct Model {
     pub actief: bool,
     pub geheim_vernieuwd_op: DateTimeUtc,
     pub token_generatie: i32,
+    /// Wie haar maakte, haar scopes wijzigde of haar secret vernieuwde.
+    pub beheerd_door: Vec<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -684,3 +684,82 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
     seed_weigert_in_productie("--synthetic", &database.url);
     db.close().await.expect("sluiten");
 }
+
+/// Herstel van een gemeente waarvan de beheerder weg is: `weefsel beheerder --gemeente`
+/// geeft op de server een activeringscode (nooit de regio via de API), in de audit
+/// trail van de gemeente; een tweede keer voor hetzelfde account maakt de eerste code
+/// ongeldig.
+#[tokio::test]
+async fn a_gemeente_whose_administrator_is_gone_is_recovered_on_the_server() {
+    let database = TestDatabase::empty().await;
+    let (output, _, stderr) = run(weefsel().arg("migrate").env("DATABASE_URL", &database.url));
+    assert!(output.status.success(), "{stderr}");
+    let (output, _, stderr) = run(weefsel()
+        .args(["beheerder", "--gemeente", "GM9999"])
+        .env("DATABASE_URL", &database.url));
+    assert!(!output.status.success());
+    assert!(stderr.contains("onbekende gemeente"), "{stderr}");
+
+    let herstel = |naam: Option<&str>| {
+        let mut args = vec!["beheerder", "--gemeente", "GM0865"];
+        args.extend(naam);
+        run(weefsel()
+            .args(&args)
+            .env("WEEFSEL_ENV", "production")
+            .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
+            .env("DATABASE_URL", &database.url))
+    };
+    let (output, stdout, stderr) = herstel(None);
+    assert!(output.status.success(), "{stderr}");
+    let eerste_code = stdout.lines().last().expect("code").trim().to_owned();
+    assert!(eerste_code.starts_with("act_"), "{stdout}");
+    let db = connect(&database.url, 1).await;
+    let naam = crate::helpers::query_text(
+        &db,
+        "SELECT gebruikersnaam FROM gebruiker WHERE 'gemeente_beheerder' = ANY (rollen) \
+         AND wachtwoord_tijdelijk AND wachtwoord_geldig_tot > now() + interval '71 hours' \
+         AND gemeente_id = (SELECT id FROM gemeente WHERE code = 'GM0865')",
+    )
+    .await;
+    assert!(naam.starts_with("vught.beheerder-"), "{naam}");
+    // Dezelfde naam opnieuw: een nieuwe code voor hetzelfde account.
+    let (output, stdout, stderr) = herstel(Some(&naam));
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.contains("kreeg een nieuwe code"), "{stdout}");
+    let code = stdout.lines().last().expect("code").trim().to_owned();
+    assert_ne!(code, eerste_code);
+
+    let (_child, base) = serve(&database.url, &[], Stdio::null()).await;
+    let client = reqwest::Client::new();
+    let inwisselen = |code: String| {
+        client
+            .post(format!("{base}/api/v1/auth/wachtwoord"))
+            .json(
+                &serde_json::json!({"gebruikersnaam": naam, "wachtwoord": code,
+                                      "nieuwWachtwoord": "een-eigen-lang-wachtwoord-2026"}),
+            )
+            .send()
+    };
+    assert_eq!(
+        inwisselen(eerste_code.clone()).await.expect("oud").status(),
+        400
+    );
+    assert_eq!(inwisselen(code.clone()).await.expect("nieuw").status(), 204);
+
+    // In de keten van Vught, door de dienst, zonder de codes.
+    let regels = crate::helpers::query_text(
+        &db,
+        "SELECT string_agg(actor_soort || ' ' || actie || ' ' || wijzigingen::text, ' | ' ORDER BY volgnummer) \
+         FROM audit_trail WHERE resource = 'gebruiker' \
+         AND gemeente_id = (SELECT id FROM gemeente WHERE code = 'GM0865')",
+    )
+    .await;
+    assert!(regels.starts_with("systeem aangemaakt"), "{regels}");
+    assert!(regels.contains("systeem gewijzigd"), "{regels}");
+    assert!(regels.contains("activatiecode"), "{regels}");
+    assert!(
+        !regels.contains(&code) && !regels.contains(&eerste_code),
+        "{regels}"
+    );
+    db.close().await.expect("sluiten");
+}

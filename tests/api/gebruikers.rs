@@ -187,12 +187,13 @@ async fn forbidden_fields_and_roles_are_refused_and_nothing_is_stored() {
 }
 
 #[tokio::test]
-async fn the_regio_beheerder_manages_every_gemeente_and_the_region() {
+async fn the_regio_beheerder_manages_the_region_and_no_municipal_account() {
     let app = spawn_app().await;
     let regio = app.token_for("regio.beheerder").await;
-    app.post_expect("/api/v1/gebruikers",
+    let problem = app.post_expect("/api/v1/gebruikers",
             &regio,
-            &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["budgethouder"], "externId": "kc-1"}), 201).await;
+            &json!({"gebruikersnaam": "vught.nieuw", "gemeente": "GM0865", "rollen": ["budgethouder"], "externId": "kc-1"}), 403).await;
+    assert_eq!(problem["code"], "alleen_gemeente_beheerder");
     let response = app
         .post_as(
             "/api/v1/gebruikers",
@@ -337,4 +338,43 @@ async fn mij_is_for_users_only() {
         .await;
     let token = app.client_token(&id, &secret).await;
     app.get_expect("/api/v1/gebruikers/mij", &token, 403).await;
+}
+
+#[tokio::test]
+async fn budgethouder_and_gemeente_beheerder_never_share_one_account() {
+    let app = spawn_app().await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let voor = count_users(&app).await;
+    let body = json!({"gebruikersnaam": "oss.alles", "rollen": ["gemeente_beheerder", "budgethouder"],
+                      "wachtwoord": "een-lang-wachtwoord"});
+    let problem = app
+        .post_expect("/api/v1/gebruikers", &beheerder, &body, 400)
+        .await;
+    assert_eq!(
+        invalid_params(&problem),
+        [("rollen".to_owned(), "ongeldig".to_owned())]
+    );
+    assert_eq!(count_users(&app).await, voor);
+
+    // Ook niet door een rol toe te voegen aan een bestaand account.
+    let budgethouder = app.user_id("oss.budgethouder").await;
+    let pad = format!("/api/v1/gebruikers/{budgethouder}");
+    let problem = app
+        .patch_expect(
+            &pad,
+            &beheerder,
+            &json!({"rollen": ["budgethouder", "gemeente_beheerder"]}),
+            400,
+        )
+        .await;
+    assert_eq!(
+        invalid_params(&problem),
+        [("rollen".to_owned(), "ongeldig".to_owned())]
+    );
+    let rollen = crate::helpers::query_text(
+        &app.db,
+        &format!("SELECT array_to_string(rollen, ',') FROM gebruiker WHERE id = '{budgethouder}'"),
+    )
+    .await;
+    assert_eq!(rollen, "budgethouder");
 }

@@ -566,7 +566,12 @@ impl TestApp {
 
     /// Een access token voor een demo-account.
     pub async fn token_for(&self, username: &str) -> String {
-        let response = self.login(username, DEMO_PASSWORD).await;
+        self.token_for_with(username, DEMO_PASSWORD).await
+    }
+
+    /// Een access token met dit wachtwoord.
+    pub async fn token_for_with(&self, username: &str, password: &str) -> String {
+        let response = self.login(username, password).await;
         assert_eq!(response.status(), 200, "inloggen als {username}");
         let body: Value = response.json().await.expect("json");
         body["access_token"]

@@ -264,3 +264,65 @@ async fn every_read_policy_evaluates_the_context_once_per_query() {
         Some(app.scalar_i64("SELECT count(*) FROM gebied").await)
     );
 }
+
+/// De regio beheert in de database geen gemeentelijke accounts of koppelingen (issue
+/// 29): alleen regionale accounts, en het eerste account van een gemeente met een
+/// activeringscode.
+#[tokio::test]
+async fn the_database_refuses_the_region_writing_municipal_credentials() {
+    let app = spawn_app().await;
+    let pool = service_pool(&app).await;
+    let keys = TokenKeys::from_config(&test_config()).expect("sleutels");
+    let token = keys
+        .issue(user_subject(&app, "regio.beheerder", None, "regio_beheerder").await)
+        .expect("token");
+    let ctx = Context::open(&pool, &keys, &token, None)
+        .await
+        .expect("context");
+    let budgethouder = app.user_id("oss.budgethouder").await;
+    assert_eq!(deactiveer(&ctx, &budgethouder).await, 0);
+    let koppelingen = ctx
+        .db()
+        .execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "UPDATE koppeling SET scopes = ARRAY['budgetten.schrijven']".to_owned(),
+        ))
+        .await
+        .expect("update")
+        .rows_affected();
+    assert_eq!(koppelingen, 0);
+    let tx = ctx.db().begin().await.expect("savepoint");
+    let insert = tx
+        .execute_unprepared(
+            "INSERT INTO koppeling (id, gemeente_id, naam, geheim_hash, scopes) \
+             SELECT gen_random_uuid(), id, 'Regio', 'x', ARRAY['budgetten.schrijven'] \
+             FROM gemeente WHERE code = 'GM0828'",
+        )
+        .await;
+    assert!(
+        insert
+            .expect_err("RLS")
+            .to_string()
+            .contains("row-level security")
+    );
+    drop(tx);
+    // Een gemeentelijk account met een wachtwoord dat de regio koos: ook niet.
+    let tx = ctx.db().begin().await.expect("savepoint");
+    let insert = tx
+        .execute_unprepared(
+            "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
+             SELECT gen_random_uuid(), id, 'oss.regiokind', 'x', ARRAY['budgethouder'] \
+             FROM gemeente WHERE code = 'GM0828'",
+        )
+        .await;
+    assert!(
+        insert
+            .expect_err("RLS")
+            .to_string()
+            .contains("row-level security")
+    );
+    drop(tx);
+    // Een regionaal account wel.
+    let regionaal = app.user_id("regio.netwerkmanager").await;
+    assert_eq!(deactiveer(&ctx, &regionaal).await, 1);
+}

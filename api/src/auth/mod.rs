@@ -10,6 +10,7 @@
 pub mod keys;
 pub mod rollen;
 pub mod secrets;
+pub mod vier_ogen;
 
 use actix_web::HttpRequest;
 use actix_web::http::header;

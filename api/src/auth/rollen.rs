@@ -177,19 +177,22 @@ impl Scope {
 /// Een recht dat een handler kan eisen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recht {
-    /// Gebruikers zien en beheren (eigen gemeente, of alle als regionaal beheerder).
+    /// Gebruikers zien (eigen gemeente, of alle als regionaal beheerder); wijzigen
+    /// vraagt daarnaast [`Recht::GemeenteToegangBeheren`] of, voor een regionaal
+    /// account, [`Recht::RegionaleRollenToekennen`].
     GebruikersBeheren,
-    /// Koppelingen zien en beheren.
+    /// Koppelingen zien; aanmaken en wijzigen vraagt [`Recht::GemeenteToegangBeheren`].
     KoppelingenBeheren,
     /// De audit trail lezen.
     AuditTrailLezen,
-    /// Regionale rollen toekennen.
+    /// Regionale rollen toekennen en regionale accounts beheren.
     RegionaleRollenToekennen,
-    /// Accounts en koppelingen met toegang tot persoonsgegevens van sleutelpersonen
-    /// aanmaken, wijzigen, (de)activeren en wachtwoorden of secrets geven
-    /// (DOMAIN.md, "Who governs access to personal data"); alleen binnen de eigen
-    /// gemeente, wat de tenancy al afdwingt.
-    PersoonsgegevensToegangBeheren,
+    /// Elk account en elke koppeling van een gemeente aanmaken, wijzigen,
+    /// (de)activeren en wachtwoorden of secrets geven (DOMAIN.md, "Who governs access
+    /// to a municipality"): alleen haar eigen `gemeente_beheerder`, wat de tenancy tot
+    /// de eigen gemeente beperkt. De regio maakt alleen de eerste
+    /// `gemeente_beheerder` ([`Recht::EersteGemeenteBeheerderAanmaken`]).
+    GemeenteToegangBeheren,
     /// De eerste `gemeente_beheerder` aanmaken van een gemeente zonder actieve.
     EersteGemeenteBeheerderAanmaken,
     /// Velden lezen die mensen kunnen noemen: notities van stappen, redenen van
@@ -271,7 +274,7 @@ impl Recht {
             Recht::RegionaleRollenToekennen | Recht::EersteGemeenteBeheerderAanmaken => {
                 &[Rol::RegioBeheerder]
             }
-            Recht::PersoonsgegevensToegangBeheren => &[Rol::GemeenteBeheerder],
+            Recht::GemeenteToegangBeheren => &[Rol::GemeenteBeheerder],
             Recht::PersoonsgegevensLezen => &[Rol::Coordinator, Rol::GemeenteBeheerder],
             Recht::GebiedenLezen | Recht::TrajectenLezen | Recht::NetwerkenLezen => LEZERS,
             Recht::GebiedenSchrijven
@@ -348,7 +351,7 @@ impl Recht {
     pub fn code(self) -> crate::http::problem::Code {
         use crate::http::problem::Code;
         match self {
-            Recht::PersoonsgegevensToegangBeheren => Code::AlleenGemeenteBeheerder,
+            Recht::GemeenteToegangBeheren => Code::AlleenGemeenteBeheerder,
             _ => Code::GeenRecht,
         }
     }
@@ -366,12 +369,11 @@ impl Recht {
                 "Alleen een gemeentelijk of regionaal beheerder (of een koppeling met audit.lezen) leest de audit trail."
             }
             Recht::RegionaleRollenToekennen => {
-                "Alleen een regionaal beheerder kent regionale rollen toe."
+                "Alleen een regionaal beheerder kent regionale rollen toe en beheert regionale accounts."
             }
-            Recht::PersoonsgegevensToegangBeheren => {
-                "Accounts en koppelingen met toegang tot persoonsgegevens van sleutelpersonen \
-                 (coordinator, gemeente_beheerder, scopes sleutelpersonen.* en meldingen.*) beheert alleen de \
-                 gemeente_beheerder van hun gemeente."
+            Recht::GemeenteToegangBeheren => {
+                "De accounts en koppelingen van een gemeente beheert alleen de gemeente_beheerder van \
+                 die gemeente; de regio maakt alleen de eerste gemeente_beheerder aan, met een activeringscode."
             }
             Recht::EersteGemeenteBeheerderAanmaken => {
                 "Alleen een regionaal beheerder maakt de eerste gemeente_beheerder van een gemeente."

@@ -123,6 +123,18 @@ pub fn new_client_secret() -> Result<(String, String), ApiError> {
     Ok((secret, hash))
 }
 
+/// Hoe lang een activeringscode geldt (het eerste account van een gemeente).
+pub const ACTIVATIECODE_UREN: i64 = 72;
+
+/// Een activeringscode: eenmalig, willekeurig, en gehasht bewaard als een tijdelijk
+/// wachtwoord (argon2id) dat na [`ACTIVATIECODE_UREN`] niet meer geldt.
+pub fn new_activatiecode() -> Result<String, ApiError> {
+    Ok(format!(
+        "act_{}",
+        URL_SAFE_NO_PAD.encode(random_bytes::<24>()?)
+    ))
+}
+
 /// Klopt het client secret? Vergelijkt de hashes in constante tijd.
 pub fn verify_client_secret(hash: &str, secret: &str) -> bool {
     let given = sha256_hex(secret);

@@ -105,7 +105,9 @@ pub enum Code {
     /// 400 (token): het wachtwoord is tijdelijk; kies eerst zelf een nieuw met
     /// `POST /api/v1/auth/wachtwoord`.
     WachtwoordTijdelijk,
-    /// 409: u kunt uw eigen account niet deactiveren of uw eigen beheerrol niet afnemen.
+    /// 400 (token, wachtwoord): deze activeringscode is ouder dan 72 uur; vraag een nieuwe.
+    ActivatiecodeVerlopen,
+    /// 409: u kunt uw eigen account niet deactiveren of uw eigen rollen niet wijzigen.
     EigenAccount,
     /// 409: deze gebruikersnaam bestaat al.
     DubbeleGebruikersnaam,
@@ -165,8 +167,13 @@ pub enum Code {
     AanvraagStatus,
     /// 409: een uitbetaling gaat niet boven wat voor de aanvraag gereserveerd is.
     UitbetalingTeHoog,
-    /// 403: wie een aanvraag indiende, besluit er niet op.
+    /// 403: wie een aanvraag indiende, besluit of corrigeert er niet op; ook niet wie de
+    /// indienende koppeling maakte, haar scopes wijzigde of haar secret vernieuwde, of
+    /// een account dat de indiener maakte of een wachtwoord gaf.
     EigenAanvraag,
+    /// 403: dit account is budgethouder en gemeente_beheerder tegelijk; het besluit niet
+    /// over geld tot de gemeente de rollen splitst.
+    RollenOnverenigbaar,
     /// 409: na deze correctie zou de reservering onder het uitbetaalde bedrag komen.
     CorrectieTeGroot,
     /// 422: deze `Idempotency-Key` hoort al bij een verzoek met een andere body.

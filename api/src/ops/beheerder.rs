@@ -110,3 +110,134 @@ pub async fn eerste(
     tx.commit().await?;
     Ok(EersteBeheerder { id, wachtwoord })
 }
+
+/// Wat `weefsel beheerder --gemeente` teruggeeft: de nieuwe activeringscode.
+pub struct Herstel {
+    pub id: Uuid,
+    pub gebruikersnaam: String,
+    pub activatiecode: String,
+    pub geldig_tot: chrono::DateTime<chrono::Utc>,
+    /// `true`: een nieuw account; `false`: een bestaand account van de gemeente kreeg
+    /// een nieuwe code.
+    pub nieuw: bool,
+}
+
+/// Herstel van een gemeente waarvan de enige `gemeente_beheerder` buitengesloten of
+/// weg is, op de server (nooit door de regio via de API): een nieuwe activeringscode
+/// (72 uur) voor `gebruikersnaam` — een bestaande `gemeente_beheerder` van deze
+/// gemeente, die weer actief wordt en wiens tokens vervallen, of een nieuw account met
+/// alleen die rol. Zonder naam: `<slug>.beheerder-<datum-tijd>`. Staat in de audit
+/// trail van de gemeente, als de dienst.
+pub async fn herstel(
+    db: &DatabaseConnection,
+    gemeente_code: &str,
+    gebruikersnaam: Option<&str>,
+) -> anyhow::Result<Herstel> {
+    let code = gemeente_code.trim().to_uppercase();
+    let tx = db.begin().await?;
+    let gemeente = tx
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT id, slug FROM gemeente WHERE code = $1",
+            [code.clone().into()],
+        ))
+        .await?;
+    let Some(gemeente) = gemeente else {
+        anyhow::bail!("onbekende gemeente '{code}'; gebruik een CBS-code als GM0828");
+    };
+    let gemeente_id: Uuid = gemeente.try_get_by_index(0)?;
+    let slug: String = gemeente.try_get_by_index(1)?;
+    let naam = match gebruikersnaam {
+        Some(n) => n.trim().to_owned(),
+        None => format!(
+            "{slug}.beheerder-{}",
+            chrono::Utc::now().format("%Y%m%d-%H%M%S")
+        ),
+    };
+    geldige_naam(&naam)?;
+    let activatiecode = secrets::new_activatiecode().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = secrets::hash_password(&activatiecode).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let geldig_tot = chrono::Utc::now() + chrono::Duration::hours(secrets::ACTIVATIECODE_UREN);
+    let bestaand = tx
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT id, gemeente_id, rollen FROM gebruiker WHERE gebruikersnaam = $1 FOR UPDATE",
+            [naam.clone().into()],
+        ))
+        .await?;
+    let (id, nieuw, wijzigingen) = match bestaand {
+        Some(rij) => {
+            let id: Uuid = rij.try_get_by_index(0)?;
+            let van: Option<Uuid> = rij.try_get_by_index(1)?;
+            let rollen: Vec<String> = rij.try_get_by_index(2)?;
+            anyhow::ensure!(
+                van == Some(gemeente_id)
+                    && rollen.iter().any(|r| r == Rol::GemeenteBeheerder.as_str()),
+                "'{naam}' is geen gemeente_beheerder van {code}; kies een andere naam of laat hem weg"
+            );
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "UPDATE gebruiker SET wachtwoord_hash = $2, wachtwoord_tijdelijk = true, \
+                 wachtwoord_geldig_tot = $3, wachtwoord_gezet_door = NULL, actief = true, \
+                 token_generatie = token_generatie + 1, version = version + 1, updated_at = now() \
+                 WHERE id = $1",
+                [id.into(), hash.into(), geldig_tot.into()],
+            ))
+            .await?;
+            let w = Wijzigingen::new()
+                .nieuw("actief", true)
+                .alleen_naam("activatiecode");
+            (id, false, w)
+        }
+        None => {
+            let id = Uuid::now_v7();
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen, \
+                 wachtwoord_tijdelijk, wachtwoord_geldig_tot) \
+                 VALUES ($1, $2, $3, $4, ARRAY[$5], true, $6)",
+                [
+                    id.into(),
+                    gemeente_id.into(),
+                    naam.clone().into(),
+                    hash.into(),
+                    Rol::GemeenteBeheerder.as_str().into(),
+                    geldig_tot.into(),
+                ],
+            ))
+            .await?;
+            let w = Wijzigingen::new()
+                .nieuw("gebruikersnaam", &naam)
+                .nieuw("gemeente", &code)
+                .nieuw("rollen", [Rol::GemeenteBeheerder.as_str()])
+                .nieuw("actief", true)
+                .alleen_naam("activatiecode");
+            (id, true, w)
+        }
+    };
+    audit::record(
+        &tx,
+        Actor::Systeem,
+        None,
+        Regel {
+            gemeente_id: Some(gemeente_id),
+            resource: "gebruiker",
+            resource_id: id.to_string(),
+            actie: if nieuw {
+                Actie::Aangemaakt
+            } else {
+                Actie::Gewijzigd
+            },
+            wijzigingen,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Herstel {
+        id,
+        gebruikersnaam: naam,
+        activatiecode,
+        geldig_tot,
+        nieuw,
+    })
+}

@@ -157,15 +157,15 @@ impl Context {
         self.caller.require(recht)
     }
 
-    /// Een account of koppeling die vóór of na de wijziging persoonsgegevens van
-    /// sleutelpersonen kan zien (`gevoelig`), beheert alleen de `gemeente_beheerder`
-    /// van haar gemeente (403 `alleen_gemeente_beheerder`); een ander account iedere
-    /// beheerder.
-    pub fn beheert_toegang(&self, gevoelig: bool) -> ApiResult<()> {
-        if gevoelig {
-            self.require(Recht::PersoonsgegevensToegangBeheren)
-        } else {
-            Ok(())
+    /// Wie een account of koppeling van gemeente `gemeente` (of een regionaal account:
+    /// `None`) aanmaakt, wijzigt, (de)activeert of een wachtwoord of secret geeft: voor
+    /// een gemeente alleen haar `gemeente_beheerder` (403 `alleen_gemeente_beheerder`;
+    /// de tenancy beperkt hem al tot de eigen gemeente), voor de regio alleen de
+    /// `regio_beheerder`.
+    pub fn beheert_account(&self, gemeente: Option<Uuid>) -> ApiResult<()> {
+        match gemeente {
+            Some(_) => self.require(Recht::GemeenteToegangBeheren),
+            None => self.require(Recht::RegionaleRollenToekennen),
         }
     }
 

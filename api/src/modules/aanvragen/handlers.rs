@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
+use crate::auth::vier_ogen;
 use crate::domein::geld;
 use crate::http::etag::IfMatch;
 use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
@@ -419,7 +420,10 @@ pub async fn update(
 /// Besluiten op een aanvraag
 ///
 /// Door een budgethouder van de gemeente die de aanvraag niet zelf indiende (403
-/// `eigen_aanvraag`). Het besluit is definitief; een latere wijziging gaat met een
+/// `eigen_aanvraag`, per persoon: ook niet wie de indienende koppeling maakte, haar
+/// scopes wijzigde of haar secret vernieuwde, en niet een account dat de indiener
+/// maakte of een wachtwoord gaf). Een account dat budgethouder en gemeente_beheerder
+/// combineert, besluit niet (403 `rollen_onverenigbaar`). Het besluit is definitief; een latere wijziging gaat met een
 /// correctie. Een toekenning reserveert het bedrag in het grootboek: is er niet genoeg
 /// beschikbaar, dan 409 `budget_ontoereikend` met het bedrag dat nog beschikbaar is.
 /// Na de beslistermijn mag het nog, maar `teLaat` wordt `true`.
@@ -432,6 +436,7 @@ pub async fn update(
     request_body = BesluitOpAanvraag,
     responses(
         (status = 200, description = "Besloten.", body = Aanvraag),
+        (status = 403, description = "Geen budgethouder, of de aanvraag kwam van u (`eigen_aanvraag`), of uw account combineert budgethouder en gemeente_beheerder (`rollen_onverenigbaar`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Al besloten, niet ingediend, budget gesloten of ontoereikend.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -472,12 +477,7 @@ pub async fn besluit(
         ));
     }
     let actor = ctx.caller.actor.id();
-    if actor.is_some() && a.ingediend_door == actor {
-        return Err(ApiError::Forbidden(
-            Code::EigenAanvraag,
-            "U diende deze aanvraag in; een andere budgethouder besluit erop.".into(),
-        ));
-    }
+    vier_ogen::check(ctx.db(), &ctx.caller, a.ingediend_door).await?;
     if !b.open {
         return Err(niet_open(&b));
     }

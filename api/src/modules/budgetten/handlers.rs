@@ -16,6 +16,8 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
+use crate::auth::vier_ogen;
+use crate::domein::geld;
 use crate::http::etag::IfMatch;
 use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, Veld};
@@ -589,15 +591,19 @@ pub async fn vrijgeven(ctx: &Context, a: &aanvraag::Model, reden: &str) -> ApiRe
 /// Correctie boeken
 ///
 /// Een latere wijziging van een besluit: een bedrag (positief of negatief) op de
-/// reservering van één aanvraag, met een reden. Alleen een budgethouder. De
-/// reservering gaat niet onder wat al is uitbetaald (409 `correctie_te_groot`) en het
-/// budget niet boven zijn totaal (409 `budget_ontoereikend`).
+/// reservering van één toegekende aanvraag, met een reden. Een correctie is ook een
+/// besluit: alleen een budgethouder, nooit wie de aanvraag indiende (403
+/// `eigen_aanvraag`, per persoon als bij het besluit), en de reservering erna blijft
+/// binnen het aangevraagde bedrag, het maximum per aanvraag en de matchinggrens (400
+/// `te_hoog`). Ze gaat niet onder wat al is uitbetaald (409 `correctie_te_groot`) en
+/// het budget niet boven zijn totaal (409 `budget_ontoereikend`).
 #[utoipa::path(
     operation_id = "createBudgetCorrectie",
     params(("id" = Uuid, Path, description = "Id van het budget"), IdempotentieHeader),
     request_body = NieuweCorrectie,
     responses(
         (status = 201, description = "Geboekt.", body = Mutatie),
+        (status = 403, description = "Geen budgethouder, of de aanvraag kwam van u (`eigen_aanvraag`), of uw account combineert budgethouder en gemeente_beheerder (`rollen_onverenigbaar`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Onder het uitbetaalde bedrag, boven het totaal, of het budget is gesloten.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -618,12 +624,36 @@ pub async fn correctie(
         .await?;
     let mut fouten = Fouten::new();
     if let Some(a) = &a {
+        let toegekend = matches!(
+            a.status,
+            AanvraagStatus::Toegekend | AanvraagStatus::DeelsToegekend
+        );
         fouten.check(
-            a.budget_id == b.id && a.toegekend_bedrag.is_some(),
+            a.budget_id == b.id && toegekend,
             "aanvraagId",
             "ongeldig",
-            "Een aanvraag bij dit budget waarop besloten is.",
+            "Een aanvraag bij dit budget met een toekenning; een afgewezen, ingetrokken of nog niet \
+             besliste aanvraag heeft geen reservering om te corrigeren.",
         );
+        // Een correctie is ook een besluit: de reservering erna houdt zich aan dezelfde
+        // grenzen als een toekenning.
+        if let (true, Some(bedrag)) = (toegekend, invoer.veld::<i64>("bedrag")) {
+            let matching = (b.vorm == BudgetVorm::Matching).then(|| {
+                geld::matching_grens(a.eigen_bijdrage, b.matching_teller, b.matching_noemer)
+            });
+            if let Some(reden) = geld::toekenning_te_hoog(
+                a.gereserveerd.saturating_add(bedrag),
+                a.aangevraagd_bedrag,
+                b.max_per_aanvraag,
+                matching,
+            ) {
+                fouten.reject(
+                    "bedrag",
+                    "te_hoog",
+                    format!("Na de correctie is de reservering te hoog. {reden}"),
+                );
+            }
+        }
     }
     fouten.check(
         invoer.veld::<i64>("bedrag") != Some(0),
@@ -636,6 +666,7 @@ pub async fn correctie(
     let Some(a) = a else {
         return Err(ApiError::Internal("validatie liet aanvraagId door".into()));
     };
+    vier_ogen::check(ctx.db(), &ctx.caller, a.ingediend_door).await?;
     if !b.open {
         return Err(ApiError::Conflict(
             Code::BudgetGesloten,

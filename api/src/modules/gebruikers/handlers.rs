@@ -1,7 +1,9 @@
 //! Gebruikers: de accounts van medewerkers van gemeenten en van de regio.
 //!
 //! Een `gemeente_beheerder` beheert de gebruikers van zijn eigen gemeente en kent
-//! geen regionale rollen toe; een `regio_beheerder` beheert alle gebruikers.
+//! geen regionale rollen toe; een `regio_beheerder` beheert de regionale accounts en
+//! maakt alleen het eerste account van een gemeente (DOMAIN.md, "Who governs access
+//! to a municipality"). Niemand wijzigt zijn eigen rollen.
 
 use std::collections::HashMap;
 
@@ -19,11 +21,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::Wijzigingen;
+use crate::audit::{Actie, Wijzigingen};
 use crate::auth::secrets;
 use crate::auth::{Actor, Recht, Rol};
 use crate::domein::codes::GemeenteCode;
-use crate::http::etag::IfMatch;
+use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
@@ -66,7 +68,28 @@ impl Gebruiker {
     }
 }
 
-/// Een nieuwe gebruiker. Een wachtwoord of een `externId` is nodig om in te loggen.
+/// Een nieuwe gebruiker; bij het eerste account van een gemeente dat de regio maakt,
+/// met de activeringscode.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NieuweGebruikerAntwoord {
+    #[serde(flatten)]
+    pub gebruiker: Gebruiker,
+    /// Alleen bij het eerste account van een gemeente dat de regio maakt: de eenmalige
+    /// activeringscode, alleen in dit antwoord te zien en gehasht bewaard. De houder
+    /// wisselt haar binnen 72 uur in voor een eigen wachtwoord met
+    /// `POST /api/v1/auth/wachtwoord` (de code in plaats van het huidige wachtwoord);
+    /// tot dan kan het account niets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activatiecode: Option<String>,
+    /// Tot wanneer de activeringscode geldt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activatiecode_geldig_tot: Option<DateTime<Utc>>,
+}
+
+/// Een nieuwe gebruiker. Een wachtwoord of een `externId` is nodig om in te loggen,
+/// behalve bij het eerste account van een gemeente dat de regio maakt: dat krijgt een
+/// activeringscode en heeft geen van beide.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuweGebruiker {
@@ -145,10 +168,20 @@ pub struct GebruikersParams {
     sorteer: Option<String>,
 }
 
-/// Rollen en gemeente moeten bij elkaar passen: regionale rollen zonder gemeente.
+/// Rollen en gemeente moeten bij elkaar passen: regionale rollen zonder gemeente. En
+/// vier ogen per persoon: wie het geld beheert en op aanvragen besluit
+/// (`budgethouder`), beheert niet ook de accounts en koppelingen die aanvragen
+/// indienen (`gemeente_beheerder`).
 fn check_rollen_en_gemeente(body: &mut Fouten, rollen: &[Rol], heeft_gemeente: bool) {
     let regionaal = rollen.iter().filter(|r| r.is_regionaal()).count();
-    if regionaal > 0 && regionaal < rollen.len() {
+    if rollen.contains(&Rol::Budgethouder) && rollen.contains(&Rol::GemeenteBeheerder) {
+        body.reject(
+            "rollen",
+            "ongeldig",
+            "budgethouder en gemeente_beheerder gaan niet samen in één account: wie accounts en \
+             koppelingen beheert, besluit niet over het geld (vier ogen).",
+        );
+    } else if regionaal > 0 && regionaal < rollen.len() {
         body.reject(
             "rollen",
             "ongeldig",
@@ -278,14 +311,16 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 
 /// Gebruiker aanmaken
 ///
-/// Een `gemeente_beheerder` maakt gebruikers van de eigen gemeente zonder regionale
-/// rollen; een `regio_beheerder` maakt ze voor elke gemeente en voor de regio.
+/// Een `gemeente_beheerder` maakt de gebruikers van de eigen gemeente; een
+/// `regio_beheerder` maakt regionale accounts en alleen het eerste account van een
+/// gemeente zonder actieve `gemeente_beheerder`: met alleen die rol, zonder wachtwoord
+/// of externId, en met een activeringscode in het antwoord (72 uur geldig).
 #[utoipa::path(
     operation_id = "createGebruiker",
     request_body = NieuweGebruiker,
     responses(
-        (status = 201, description = "Aangemaakt, met `Location` en `ETag`.", body = Gebruiker),
-        (status = 403, description = "Geen beheerder, of een regionale rol toekennen zonder regionaal beheerder te zijn.", body = Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Aangemaakt, met `Location` en `ETag`; het eerste account van een gemeente dat de regio maakt met de activeringscode.", body = NieuweGebruikerAntwoord),
+        (status = 403, description = "Geen beheerder; een account van een gemeente maakt alleen haar `gemeente_beheerder` (`alleen_gemeente_beheerder`), de regio alleen de eerste `gemeente_beheerder` van een gemeente zonder actieve (anders `gemeente_heeft_beheerder`); een regionale rol alleen de `regio_beheerder`.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "De gebruikersnaam of externId bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -293,10 +328,7 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
     let codes = ctx.codes().await?;
-    let gemeente_id = check_nieuw(&ctx, &mut invoer, &codes)?;
-    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
-        check_toegang_nieuw(&ctx, &rollen, gemeente_id).await?;
-    }
+    let (gemeente_id, eerste) = check_nieuw(&ctx, &mut invoer, &codes).await?;
     let NieuweGebruiker {
         gebruikersnaam,
         rollen,
@@ -307,12 +339,23 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     } = invoer.klaar()?;
     let actief = actief.unwrap_or(true);
 
-    // Een wachtwoord van een ander dan de gebruiker zelf is tijdelijk.
-    let tijdelijk = wachtwoord.is_some();
-    let wachtwoord_hash = match wachtwoord {
+    // Het eerste account van een gemeente krijgt een activeringscode; een wachtwoord
+    // van een ander dan de gebruiker zelf is tijdelijk.
+    let activatiecode = if eerste {
+        Some(secrets::new_activatiecode()?)
+    } else {
+        None
+    };
+    let geldig_tot = activatiecode
+        .as_ref()
+        .map(|_| Utc::now() + chrono::Duration::hours(secrets::ACTIVATIECODE_UREN));
+    let geheim = activatiecode.clone().or(wachtwoord);
+    let tijdelijk = geheim.is_some();
+    let wachtwoord_hash = match geheim {
         Some(w) => Some(secrets::hash_password_blocking(w).await?),
         None => None,
     };
+    let door = ctx.caller.actor.id();
     let rol_namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
     let model = gebruiker::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -323,23 +366,78 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
         rollen: Set(rol_namen),
         actief: Set(actief),
         wachtwoord_tijdelijk: Set(tijdelijk),
+        wachtwoord_geldig_tot: Set(geldig_tot),
+        aangemaakt_door: Set(door),
+        wachtwoord_gezet_door: Set(if tijdelijk { door } else { None }),
         ..Default::default()
     }
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
 
-    ctx.aangemaakt::<gebruiker::Entity>(model).await
+    let (versie, pad) = (model.version, gebruiker::Entity::pad(&model));
+    let weergave = Gebruiker::from_model(model.clone(), &codes);
+    let w = Wijzigingen::aangemaakt(RESOURCE, &weergave);
+    let w = if eerste {
+        w.alleen_naam("activatiecode")
+    } else {
+        gebruiker::Entity::bij_aanmaken(&model, w)
+    };
+    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, model.gemeente_id, model.id, w)
+        .await?;
+    let antwoord = NieuweGebruikerAntwoord {
+        gebruiker: weergave,
+        activatiecode,
+        activatiecode_geldig_tot: geldig_tot,
+    };
+    let response = resource_response(StatusCode::CREATED, versie, &pad).json(antwoord);
+    ctx.commit_then(response).await
 }
 
 /// De regels voor een nieuwe gebruiker die het schema niet kan uitdrukken: een
-/// manier om in te loggen, een gemeente die bestaat en past bij de rollen, en geen
-/// regionale rol door een gemeente. Geeft de gemeente van de nieuwe gebruiker.
-fn check_nieuw(
+/// manier om in te loggen, een gemeente die bestaat en past bij de rollen, en wie
+/// het account mag maken. Geeft de gemeente van de nieuwe gebruiker, en of het het
+/// eerste account van een gemeente is dat de regio maakt (met een activeringscode).
+async fn check_nieuw(
     ctx: &Context,
     invoer: &mut Invoer<NieuweGebruiker>,
     codes: &HashMap<Uuid, String>,
-) -> ApiResult<Option<Uuid>> {
+) -> ApiResult<(Option<Uuid>, bool)> {
+    let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
+    let gemeente_genoemd = invoer.heeft("gemeente");
+    let gemeente_id = ctx.target_gemeente(
+        gemeente.as_ref(),
+        codes,
+        false,
+        "gebruikers",
+        invoer.fouten(),
+    );
+    let rollen = invoer.veld::<Vec<Rol>>("rollen");
+    if let Some(rollen) = &rollen {
+        forbid_regional_roles(ctx, rollen)?;
+        let heeft_gemeente = gemeente_id.is_some() || gemeente_genoemd;
+        check_rollen_en_gemeente(invoer.fouten(), rollen, heeft_gemeente);
+    }
+    // Een gemeentelijk account (regionale rollen met een gemeente zijn al 400).
+    let eerste = match (gemeente_id, &rollen) {
+        (Some(gemeente_id), Some(rollen)) if !rollen.iter().any(|r| r.is_regionaal()) => {
+            check_toegang_nieuw(ctx, rollen, gemeente_id).await?
+        }
+        _ => false,
+    };
+    if eerste {
+        for veld in ["wachtwoord", "externId"] {
+            let gezet = invoer.heeft(veld);
+            invoer.fouten().check(
+                !gezet,
+                veld,
+                "niet_toegestaan",
+                "De regio geeft het eerste account van een gemeente geen wachtwoord of externId: \
+                 het krijgt een activeringscode, waarmee de houder zelf een wachtwoord kiest.",
+            );
+        }
+        return Ok((gemeente_id, true));
+    }
     let kan_inloggen = invoer.heeft("wachtwoord") || invoer.heeft("externId");
     invoer.fouten().check(
         kan_inloggen,
@@ -355,41 +453,22 @@ fn check_nieuw(
         wachtwoord.as_deref(),
         naam.as_deref().unwrap_or_default(),
     );
-    let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
-    let gemeente_genoemd = invoer.heeft("gemeente");
-    let gemeente_id = ctx.target_gemeente(
-        gemeente.as_ref(),
-        codes,
-        false,
-        "gebruikers",
-        invoer.fouten(),
-    );
-    if let Some(rollen) = invoer.veld::<Vec<Rol>>("rollen") {
-        forbid_regional_roles(ctx, &rollen)?;
-        let heeft_gemeente = gemeente_id.is_some() || gemeente_genoemd;
-        check_rollen_en_gemeente(invoer.fouten(), &rollen, heeft_gemeente);
-    }
-    Ok(gemeente_id)
+    Ok((gemeente_id, false))
 }
 
-/// Een nieuw account met toegang tot persoonsgegevens maakt alleen de
-/// `gemeente_beheerder` van de gemeente. De ene uitzondering: een `regio_beheerder`
-/// maakt de eerste actieve `gemeente_beheerder` (met alleen die rol) van een gemeente
-/// die er geen heeft.
-async fn check_toegang_nieuw(
-    ctx: &Context,
-    rollen: &[Rol],
-    gemeente_id: Option<Uuid>,
-) -> ApiResult<()> {
-    let gevoelig = rollen.iter().any(|r| r.geeft_persoonsgegevens());
-    if !gevoelig || ctx.caller.has(Recht::PersoonsgegevensToegangBeheren) {
-        return Ok(());
+/// Een account van een gemeente maakt alleen haar `gemeente_beheerder`. De ene
+/// uitzondering: een `regio_beheerder` maakt de eerste actieve `gemeente_beheerder`
+/// (met alleen die rol) van een gemeente die er geen heeft; dan `true`.
+async fn check_toegang_nieuw(ctx: &Context, rollen: &[Rol], gemeente_id: Uuid) -> ApiResult<bool> {
+    if ctx.caller.has(Recht::GemeenteToegangBeheren) {
+        return Ok(false);
     }
     let eerste = rollen == [Rol::GemeenteBeheerder]
         && ctx.caller.has(Recht::EersteGemeenteBeheerderAanmaken);
-    let (true, Some(gemeente_id)) = (eerste, gemeente_id) else {
-        return ctx.beheert_toegang(true);
-    };
+    if !eerste {
+        ctx.beheert_account(Some(gemeente_id))?;
+        return Ok(false);
+    }
     // Eén aanmaker tegelijk per gemeente, zodat er nooit twee "eerste" komen.
     ctx.een_tegelijk(&format!("eerste_beheerder:{gemeente_id}"))
         .await?;
@@ -403,11 +482,11 @@ async fn check_toegang_nieuw(
         return Err(ApiError::Forbidden(
             Code::GemeenteHeeftBeheerder,
             "Deze gemeente heeft al een actieve gemeente_beheerder; die beheert haar accounts \
-             met toegang tot persoonsgegevens."
+             en koppelingen."
                 .into(),
         ));
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Gebruiker wijzigen
@@ -422,8 +501,8 @@ async fn check_toegang_nieuw(
     request_body = GebruikerWijziging,
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebruiker),
-        (status = 403, description = "Geen beheerder, of een regionale rol toekennen.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Uw eigen account deactiveren of uw beheerrol afnemen, of een externId die al gebruikt wordt.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Geen beheerder; een account van een gemeente beheert alleen haar `gemeente_beheerder` (`alleen_gemeente_beheerder`, ook voor de regio), een regionaal account of rol alleen de `regio_beheerder`.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Uw eigen account deactiveren of uw eigen rollen wijzigen (`eigen_account`), of een externId die al gebruikt wordt.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/gebruikers/{id}")]
@@ -434,15 +513,11 @@ pub async fn update(
     mut invoer: Invoer<GebruikerWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebruikersBeheren)?;
+    // Eerst wie het account beheert (403), dan vastzetten: de database laat alleen die
+    // het account vastzetten voor een wijziging.
+    ctx.beheert_account(ctx.find::<gebruiker::Entity>(*id).await?.gemeente_id)?;
     let huidig = ctx.find_for_update::<gebruiker::Entity>(*id).await?;
     let nieuwe_rollen = invoer.veld::<Vec<Rol>>("rollen");
-    let gevoelig = huidig
-        .rollen
-        .iter()
-        .filter_map(|r| Rol::parse(r))
-        .chain(nieuwe_rollen.iter().flatten().copied())
-        .any(Rol::geeft_persoonsgegevens);
-    ctx.beheert_toegang(gevoelig)?;
     if let Some(rollen) = &nieuwe_rollen {
         forbid_regional_roles(&ctx, rollen)?;
         check_rollen_en_gemeente(invoer.fouten(), rollen, huidig.gemeente_id.is_some());
@@ -477,16 +552,20 @@ pub async fn update(
         None => None,
     };
     if hash.is_some() {
-        // Tijdelijk, tenzij de gebruiker het zelf zet.
+        // Tijdelijk, tenzij de gebruiker het zelf zet; een gewoon wachtwoord verloopt niet.
         let zelf = ctx.caller.actor == Actor::Gebruiker(huidig.id);
         model.wachtwoord_tijdelijk = Set(!zelf);
+        model.wachtwoord_geldig_tot = Set(None);
+        if !zelf {
+            model.wachtwoord_gezet_door = Set(ctx.caller.actor.id());
+        }
     }
     w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, hash);
     ctx.gewijzigd::<gebruiker::Entity, _>(huidig, model, w, conflict)
         .await
 }
 
-/// Niemand deactiveert zichzelf of neemt zichzelf de beheerrol af (409).
+/// Niemand deactiveert zichzelf of wijzigt zijn eigen rollen (409).
 fn check_eigen_account(
     ctx: &Context,
     huidig: &gebruiker::Model,
@@ -502,11 +581,13 @@ fn check_eigen_account(
             "U kunt uw eigen account niet deactiveren.".into(),
         ));
     }
-    let beheerder = |r: &Rol| matches!(r, Rol::GemeenteBeheerder | Rol::RegioBeheerder);
-    if rollen.is_some_and(|r| !r.iter().any(beheerder)) {
+    let huidige: Vec<Rol> = huidig.rollen.iter().filter_map(|r| Rol::parse(r)).collect();
+    if rollen
+        .is_some_and(|r| r.len() != huidige.len() || r.iter().any(|rol| !huidige.contains(rol)))
+    {
         return Err(ApiError::Conflict(
             Code::EigenAccount,
-            "U kunt uw eigen beheerrol niet afnemen; laat een andere beheerder dat doen.".into(),
+            "U kunt uw eigen rollen niet wijzigen; laat een andere beheerder dat doen.".into(),
         ));
     }
     Ok(())

@@ -2,8 +2,9 @@
 //!
 //! Een koppeling hoort bij één gemeente en heeft expliciete scopes. Het client
 //! secret is alleen te zien in het antwoord dat het maakt (aanmaken of vernieuwen)
-//! en wordt gehasht bewaard. Scopes met persoonsgegevens van sleutelpersonen kent
-//! alleen een `gemeente_beheerder` toe.
+//! en wordt gehasht bewaard. Alleen de `gemeente_beheerder` van de gemeente maakt,
+//! wijzigt, trekt in of vernieuwt een koppeling, welke scopes ze ook heeft; de regio
+//! leest ze alleen (DOMAIN.md, "Who governs access to a municipality").
 
 use std::collections::HashMap;
 
@@ -149,16 +150,15 @@ pub struct KoppelingenParams {
     sorteer: Option<String>,
 }
 
-/// Geven deze scopes (namen uit de database) toegang tot persoonsgegevens?
-fn gevoelig(scopes: &[String]) -> bool {
-    scopes
-        .iter()
-        .any(|s| Scope::parse(s).is_some_and(Scope::geeft_persoonsgegevens))
-}
-
-/// Scopes met persoonsgegevens, nu of na de wijziging: alleen de gemeente zelf.
-fn check_personal_scopes(ctx: &Context, nieuw: &[Scope], bestaand: &[String]) -> ApiResult<()> {
-    ctx.beheert_toegang(gevoelig(bestaand) || nieuw.iter().any(|s| s.geeft_persoonsgegevens()))
+/// `beheerd_door` met de aanroeper erbij: wie een koppeling maakt, haar scopes wijzigt
+/// of haar secret vernieuwt, besluit niet op wat zij indient (vier ogen).
+fn met_beheerder(ctx: &Context, mut beheerd_door: Vec<Uuid>) -> Vec<Uuid> {
+    if let Some(id) = ctx.caller.actor.id()
+        && !beheerd_door.contains(&id)
+    {
+        beheerd_door.push(id);
+    }
+    beheerd_door
 }
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
@@ -234,13 +234,14 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     request_body = NieuweKoppeling,
     responses(
         (status = 201, description = "Aangemaakt, met `Location`, `ETag` en het client secret.", body = KoppelingMetGeheim),
-        (status = 403, description = "Geen beheerder, of een scope met persoonsgegevens zonder de gemeentelijk beheerder te zijn: `alleen_gemeente_beheerder`.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Niet de `gemeente_beheerder` van de gemeente: `alleen_gemeente_beheerder` (ook voor de regio).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/koppelingen")]
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
+    ctx.require(Recht::GemeenteToegangBeheren)?;
     let codes = ctx.codes().await?;
     let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
     let gemeente_id = ctx.target_gemeente(
@@ -250,9 +251,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
         "koppelingen",
         invoer.fouten(),
     );
-    if let Some(scopes) = invoer.veld::<Vec<Scope>>("scopes") {
-        check_personal_scopes(&ctx, &scopes, &[])?;
-    }
     let NieuweKoppeling { naam, scopes, .. } = invoer.klaar()?;
     let Some(gemeente_id) = gemeente_id else {
         return Err(ApiError::Internal("validatie liet gemeente door".into()));
@@ -269,6 +267,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
         scopes: Set(namen.clone()),
         actief: Set(true),
         geheim_vernieuwd_op: Set(now),
+        beheerd_door: Set(met_beheerder(&ctx, Vec::new())),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -305,7 +304,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
     request_body = KoppelingWijziging,
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Koppeling),
-        (status = 403, description = "Geen beheerder, of een koppeling met een scope met persoonsgegevens (nu of na de wijziging) zonder de gemeentelijk beheerder te zijn: `alleen_gemeente_beheerder`.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Niet de `gemeente_beheerder` van de gemeente: `alleen_gemeente_beheerder` (ook voor de regio).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Een koppeling met deze naam bestaat al.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -317,9 +316,10 @@ pub async fn update(
     invoer: Invoer<KoppelingWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
+    // Eerst wie de koppeling beheert (403), dan vastzetten: de database laat alleen
+    // die haar vastzetten voor een wijziging.
+    ctx.beheert_account(Some(ctx.find::<koppeling::Entity>(*id).await?.gemeente_id))?;
     let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
-    let scopes = invoer.veld::<Vec<Scope>>("scopes").unwrap_or_default();
-    check_personal_scopes(&ctx, &scopes, &huidig.scopes)?;
     let KoppelingWijziging {
         naam,
         scopes,
@@ -334,6 +334,9 @@ pub async fn update(
     let mut model: koppeling::ActiveModel = huidig.clone().into();
     w.zet("naam", &mut model.naam, naam);
     let namen = scopes.map(|s| s.iter().map(|s| s.as_str().to_owned()).collect());
+    if namen.as_ref().is_some_and(|n| *n != huidig.scopes) {
+        model.beheerd_door = Set(met_beheerder(&ctx, huidig.beheerd_door.clone()));
+    }
     w.zet("scopes", &mut model.scopes, namen);
     w.zet("actief", &mut model.actief, actief);
     ctx.gewijzigd::<koppeling::Entity, _>(huidig, model, w, conflict)
@@ -343,23 +346,26 @@ pub async fn update(
 /// Client secret vernieuwen
 ///
 /// Maakt een nieuw secret; het oude werkt niet meer, en tokens die ermee verkregen
-/// zijn ook niet. Bij een koppeling met persoonsgegevens alleen door de
-/// gemeentelijk beheerder.
+/// zijn ook niet. Alleen de `gemeente_beheerder` van de gemeente.
 #[utoipa::path(
     operation_id = "renewKoppelingGeheim",
     params(("id" = Uuid, Path, description = "Id van de koppeling")),
     responses(
         (status = 200, description = "Het nieuwe secret; alleen nu te zien.", body = NieuwGeheim),
+        (status = 403, description = "Niet de `gemeente_beheerder` van de gemeente: `alleen_gemeente_beheerder` (ook voor de regio).", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/koppelingen/{id}/geheim")]
 pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::KoppelingenBeheren)?;
+    // Eerst wie de koppeling beheert (403), dan vastzetten: de database laat alleen
+    // die haar vastzetten voor een wijziging.
+    ctx.beheert_account(Some(ctx.find::<koppeling::Entity>(*id).await?.gemeente_id))?;
     let huidig = ctx.find_for_update::<koppeling::Entity>(*id).await?;
-    ctx.beheert_toegang(gevoelig(&huidig.scopes))?;
     let (secret, secret_hash) = secrets::new_client_secret()?;
     let now = Utc::now();
     let mut model: koppeling::ActiveModel = huidig.clone().into();
+    model.beheerd_door = Set(met_beheerder(&ctx, huidig.beheerd_door.clone()));
     model.geheim_hash = Set(secret_hash);
     model.geheim_vernieuwd_op = Set(now);
     let model = model.update(ctx.db()).await?;

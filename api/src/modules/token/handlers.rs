@@ -177,6 +177,8 @@ struct Credentials {
     scopes: Vec<String>,
     token_generatie: i32,
     wachtwoord_tijdelijk: bool,
+    /// Een activeringscode van meer dan 72 uur oud.
+    verlopen: bool,
 }
 
 /// Een gebruiker met dit wachtwoord, in een inlogpoging: telt mee voor de lock-out
@@ -192,7 +194,8 @@ async fn check_password(
     let account = Credentials::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT g.id, g.actief, g.wachtwoord_hash AS secret_hash, gm.code AS gemeente_code, \
-         g.rollen, ARRAY[]::text[] AS scopes, g.token_generatie, g.wachtwoord_tijdelijk \
+         g.rollen, ARRAY[]::text[] AS scopes, g.token_generatie, g.wachtwoord_tijdelijk, \
+         coalesce(g.wachtwoord_geldig_tot < now(), false) AS verlopen \
          FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id \
          WHERE g.gebruikersnaam = $1",
         [username.into()],
@@ -205,6 +208,19 @@ async fn check_password(
         .and_then(|a| a.secret_hash.clone());
     let ok = secrets::verify_password_blocking(hash, password).await?;
     match account {
+        Some(account) if ok && account.verlopen => {
+            // Wie de code kent, hoort waarom ze niet meer werkt.
+            attempt.succeed().await?;
+            Err(ApiError::OAuth {
+                status: StatusCode::BAD_REQUEST,
+                error: "invalid_grant",
+                code: Some(Code::ActivatiecodeVerlopen),
+                detail: "Deze activeringscode is ouder dan 72 uur en geldt niet meer; vraag de \
+                         beheerder om een nieuwe."
+                    .into(),
+                params: Vec::new(),
+            })
+        }
         Some(account) if ok => Ok((attempt, account)),
         _ => {
             attempt.fail().await?;
@@ -248,7 +264,8 @@ async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResul
 pub struct WachtwoordWijziging {
     #[schema(example = "oss.jvandijk", min_length = 1, max_length = 64)]
     gebruikersnaam: String,
-    /// Het huidige (ook een tijdelijk) wachtwoord.
+    /// Het huidige wachtwoord, ook een tijdelijk, of de activeringscode van een nieuw
+    /// account (72 uur geldig).
     #[schema(write_only, min_length = 1, max_length = 256)]
     wachtwoord: String,
     /// Anders dan het huidige; 12–256 tekens, niet alleen witruimte, en niet te raden (NIST SP 800-63B): niet de gebruikersnaam of een deel ervan, geen veelgebruikt of gelekt wachtwoord of bekend woord met wat cijfers, geen reeks (`123456789012`) en minstens 5 verschillende tekens; anders 400 `te_zwak` met de reden.
@@ -259,7 +276,8 @@ pub struct WachtwoordWijziging {
 /// Eigen wachtwoord kiezen
 ///
 /// Zonder token: met gebruikersnaam en huidig wachtwoord (ook een tijdelijk, dat een
-/// beheerder zette). Telt mee voor dezelfde lock-out als het token-endpoint. Alle
+/// beheerder zette), of met de activeringscode van een nieuw account in plaats van het
+/// huidige wachtwoord (na 72 uur: 400 `activatiecode_verlopen`). Telt mee voor dezelfde lock-out als het token-endpoint. Alle
 /// tokens van vóór de wijziging vervallen.
 #[utoipa::path(
     operation_id = "createWachtwoord",
@@ -313,8 +331,13 @@ pub async fn wachtwoord(
     let hash = secrets::hash_password_blocking(nieuw_wachtwoord).await?;
     let mut model: gebruiker::ActiveModel = huidig.clone().into();
     model.wachtwoord_tijdelijk = Set(false);
+    model.wachtwoord_geldig_tot = Set(None);
+    // `wachtwoord_gezet_door` blijft wie het tijdelijke wachtwoord gaf: die kende het en
+    // kon dit verzoek zelf doen (vier ogen per persoon).
     let mut w = Wijzigingen::new();
     w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, Some(Some(hash)));
+    // Het inwisselen van een activeringscode staat zo in de audit trail van de gemeente.
+    let w = w.alleen_naam_als(huidig.wachtwoord_geldig_tot.is_some(), "activatiecode");
     let resource = crate::modules::gebruikers::RESOURCE;
     ctx.bewaar_wijziging(resource, huidig.gemeente_id, model, w, ApiError::from)
         .await?;
@@ -328,14 +351,19 @@ async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<
     ])?;
     let client_id = form.client_id.unwrap_or_default();
     let secret = form.client_secret.unwrap_or_default();
-    let attempt = Attempt::begin(db, &secrets::account_key("koppeling", &client_id)).await?;
+    // Eén teller per koppeling, hoe de client_id ook gespeld is (zonder streepjes,
+    // met accolades, als `urn:uuid:`): anders geeft elke spelling vijf pogingen.
+    let sleutel = Uuid::parse_str(client_id.trim())
+        .map(|id| id.to_string())
+        .unwrap_or_else(|_| client_id.clone());
+    let attempt = Attempt::begin(db, &secrets::account_key("koppeling", &sleutel)).await?;
     let account =
         match Uuid::parse_str(client_id.trim()) {
             Ok(id) => Credentials::find_by_statement(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "SELECT k.id, k.actief, k.geheim_hash AS secret_hash, gm.code AS gemeente_code, \
                  ARRAY[]::text[] AS rollen, k.scopes, k.token_generatie, \
-                 false AS wachtwoord_tijdelijk \
+                 false AS wachtwoord_tijdelijk, false AS verlopen \
                  FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id WHERE k.id = $1",
                 [id.into()],
             ))
