@@ -599,3 +599,42 @@ async fn the_documented_key_rotation_works_end_to_end() {
     assert_unauthorized(app.get_as("/api/v1/gebruikers/mij", &nieuw_token).await).await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Een eigen token leeft niet langer dan de dienst uitgeeft (`exp − iat` ≤ de
+/// ingestelde geldigheid), en is niet in de toekomst uitgegeven: een uitgelekte (oude)
+/// sleutel maakt geen token dat dagen geldt. Voor een gebruiker en een koppeling.
+#[tokio::test]
+async fn an_own_token_that_lives_longer_than_the_configured_ttl_is_refused() {
+    let oud = TestKey::new("oud-2026");
+    let (app, _files) = app_with_keys(&TestKey::new("idp-1"), &oud).await;
+    let (koppeling, _) = app
+        .create_client("oss.beheerder", "CRM", &["gebieden.lezen"])
+        .await;
+    let t = now();
+    let gebruiker = |exp: i64, iat: i64| {
+        json!({"iss": "weefsel", "aud": "weefsel-api", "sub": "", "exp": exp, "nbf": t, "iat": iat,
+               "jti": "j1", "soort": "gebruiker", "gemeente": "GM0828", "rollen": ["coordinator"], "gen": 1})
+    };
+    let coordinator = app.user_id("oss.coordinator").await;
+    let met_sub = |mut c: Value, sub: &str| {
+        c["sub"] = json!(sub);
+        c
+    };
+    // Binnen de geldigheid (900 s): goed.
+    let goed = met_sub(gebruiker(t + 300, t), &coordinator);
+    app.get_expect("/api/v1/gebruikers/mij", &oud.sign(&goed), 200)
+        .await;
+    // Een dag, een uur over de grens, of uitgegeven in de toekomst: 401.
+    for (exp, iat) in [(t + 86_400, t), (t + 901, t - 1), (t + 300, t + 3_600)] {
+        let claims = met_sub(gebruiker(exp, iat), &coordinator);
+        assert_unauthorized(
+            app.get_as("/api/v1/gebruikers/mij", &oud.sign(&claims))
+                .await,
+        )
+        .await;
+    }
+    let lang = json!({"iss": "weefsel", "aud": "weefsel-api", "sub": koppeling, "exp": t + 7 * 86_400,
+                      "nbf": t, "iat": t, "jti": "j2", "soort": "koppeling", "gemeente": "GM0828",
+                      "scope": "gebieden.lezen", "gen": 1});
+    assert_unauthorized(app.get_as("/api/v1/gebieden", &oud.sign(&lang)).await).await;
+}

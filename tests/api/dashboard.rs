@@ -390,13 +390,18 @@ async fn a_municipality_sees_only_itself_and_no_response_holds_personal_data() {
     let app = spawn_app().await;
     leeg(&app).await;
     opzet(&app).await;
-    let raadpleger = app.token_for("oss.raadpleger").await;
-    let d = app.get_expect("/api/v1/dashboard", &raadpleger, 200).await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let d = app.get_expect("/api/v1/dashboard", &coordinator, 200).await;
     let gemeenten = d["gemeenten"].as_array().expect("gemeenten");
     assert_eq!(gemeenten.len(), 1);
     assert_eq!(gemeenten[0]["gemeente"], "GM0828");
     controleer_oss(&gemeenten[0]["cijfers"]);
     controleer_oss(&d["totaal"]);
+    // Een raadpleger leest geen meldingen, en telt ze dus ook niet.
+    let raadpleger = app.token_for("oss.raadpleger").await;
+    let d = app.get_expect("/api/v1/dashboard", &raadpleger, 200).await;
+    assert_eq!(d["totaal"]["meldingen"]["open"], 0);
+    assert_eq!(d["totaal"]["gebieden"], gemeenten[0]["cijfers"]["gebieden"]);
     app.get_expect("/api/v1/dashboard/gemeenten/GM0865", &raadpleger, 404)
         .await;
     app.get_expect(

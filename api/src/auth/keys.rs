@@ -328,6 +328,18 @@ impl TokenKeys {
                 &self.audience,
                 &["exp", "nbf", "iat", "iss", "aud", "sub"],
             )?;
+            // Een eigen token leeft nooit langer dan deze dienst uitgeeft (`exp − iat`),
+            // en is niet uitgegeven in de toekomst: een sleutel die uitlekte, maakt zo
+            // geen token dat dagen geldt.
+            let ttl = i64::try_from(self.ttl.as_secs()).unwrap_or(i64::MAX);
+            let nu = chrono::Utc::now().timestamp();
+            if claims.exp.saturating_sub(claims.iat) > ttl
+                || claims.iat > nu.saturating_add(LEEWAY_SECONDS as i64)
+            {
+                return Err(
+                    "De geldigheid van het token is langer dan Weefsel uitgeeft, of het is in de toekomst uitgegeven.",
+                );
+            }
             let id =
                 Uuid::parse_str(&claims.sub).map_err(|_| "Het token heeft een ongeldige sub.")?;
             let generatie = claims

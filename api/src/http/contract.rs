@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, HttpRequest, HttpResponse, web};
@@ -210,6 +211,11 @@ pub async fn guard(
                 )));
             }
         }
+    }
+    // HEAD is GET zonder body (RFC 9110 §9.3.2): dezelfde status en headers, dezelfde
+    // rechten. De body laat de HTTP-laag weg, want die weet dat het verzoek HEAD was.
+    if req.method() == Method::HEAD {
+        req.head_mut().method = Method::GET;
     }
     // Een token hoort nooit in een URL (die belandt in logs en geschiedenis).
     if serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())

@@ -63,7 +63,10 @@ fn tekst(t: &str) -> String {
     } else {
         t.to_owned()
     };
-    if veilig.contains([';', '"', '\n', '\r']) {
+    // RFC 4180: een cel met het scheidingsteken, een aanhalingsteken of een regeleinde
+    // staat tussen aanhalingstekens; ook met een komma, zodat een lezer die de komma
+    // als scheidingsteken raadt, dezelfde cellen ziet.
+    if veilig.contains([';', ',', '"', '\n', '\r']) {
         format!("\"{}\"", veilig.replace('"', "\"\""))
     } else {
         veilig
@@ -128,5 +131,22 @@ mod tests {
             csv.tekst(),
             "\u{feff}naam;bedrag;aantal\r\n\"Buurt; \"\"Oost\"\"\";1234,56;<5\r\n'=SOM(A1);-0,05;12,5\r\n"
         );
+    }
+
+    /// RFC 4180: elke cel met een scheidingsteken, aanhalingsteken of regeleinde (en een
+    /// komma) staat tussen aanhalingstekens, met verdubbelde aanhalingstekens.
+    #[test]
+    fn cellen_met_scheidingsteken_aanhalingsteken_of_regeleinde_staan_tussen_aanhalingstekens() {
+        for (cel, verwacht) in [
+            ("a;b", "\"a;b\""),
+            ("a,b", "\"a,b\""),
+            ("zei \"ja\"", "\"zei \"\"ja\"\"\""),
+            ("regel\nregel", "\"regel\nregel\""),
+            ("regel\r\nregel", "\"regel\r\nregel\""),
+            ("-1;2", "\"'-1;2\""),
+            ("gewoon", "gewoon"),
+        ] {
+            assert_eq!(tekst(cel), verwacht, "{cel:?}");
+        }
     }
 }

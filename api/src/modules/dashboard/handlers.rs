@@ -12,6 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::Recht;
+use crate::domein::codes::GemeenteCode;
 use crate::domein::tijd;
 use crate::http::csv::{self, Cel as CsvCel, Csv};
 use crate::http::problem::{ApiError, ApiResult};
@@ -257,7 +258,7 @@ const BUDGETTEN: &str = "SELECT id, naam, vorm, totaal_bedrag, gereserveerd, uit
 pub async fn gemeente(
     ctx: Context,
     req: HttpRequest,
-    code: web::Path<String>,
+    code: web::Path<GemeenteCode>,
     params: web::Query<DashboardParams>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::DashboardLezen)?;

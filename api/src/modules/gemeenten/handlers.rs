@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
+use crate::domein::codes::GemeenteCode;
 use crate::domein::dna::Aanpak;
 use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Invoer, Veld};
@@ -125,14 +126,14 @@ pub async fn list(lijst: Lijst<GemeentenParams>, ctx: Context) -> ApiResult<Http
 /// Een gemeente op haar CBS-code, bv. `GM0828` voor Oss.
 #[utoipa::path(
     operation_id = "getGemeente",
-    params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828")),
+    params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828", pattern = r"^GM[0-9]{4}$")),
     responses(
         (status = 200, description = "De gemeente, met `ETag`.", body = Gemeente),
         (status = 404, description = "Geen gemeente met deze code.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/gemeenten/{code}")]
-pub async fn get(code: web::Path<String>, ctx: Context) -> ApiResult<HttpResponse> {
+pub async fn get(code: web::Path<GemeenteCode>, ctx: Context) -> ApiResult<HttpResponse> {
     let gemeente = gemeente::Entity::find()
         .filter(gemeente::Column::Code.eq(code.as_str()))
         .one(ctx.db())
@@ -150,7 +151,7 @@ pub async fn get(code: web::Path<String>, ctx: Context) -> ApiResult<HttpRespons
 /// `If-Match`; de audit trail legt oude en nieuwe waarde vast.
 #[utoipa::path(
     operation_id = "updateGemeente",
-    params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828")),
+    params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828", pattern = r"^GM[0-9]{4}$")),
     request_body = GemeenteWijziging,
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gemeente),
@@ -160,7 +161,7 @@ pub async fn get(code: web::Path<String>, ctx: Context) -> ApiResult<HttpRespons
 pub async fn update(
     if_match: IfMatch,
     ctx: Context,
-    code: web::Path<String>,
+    code: web::Path<GemeenteCode>,
     invoer: Invoer<GemeenteWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GemeenteInstellingenBeheren)?;
