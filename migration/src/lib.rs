@@ -46,6 +46,7 @@ mod m20261125_000014_netwerkpraktijk;
 mod m20261125_000015_dashboard;
 mod m20261125_000016_grenzen;
 mod m20261206_000017_gemeente_beheert;
+mod m20261206_000018_per_persoon;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000015_dashboard::Migration),
             Box::new(m20261125_000016_grenzen::Migration),
             Box::new(m20261206_000017_gemeente_beheert::Migration),
+            Box::new(m20261206_000018_per_persoon::Migration),
         ]
     }
 }

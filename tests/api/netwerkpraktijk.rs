@@ -668,18 +668,16 @@ async fn reports_are_visible_only_to_the_named_officials_and_nowhere_else() {
             201,
         )
         .await;
-    // Wie de persoon niet mag zien en geen behandelaar wordt, legt er geen melding
-    // over vast (hij zou haar daarna zelf niet zien).
-    let fout = app
-        .post_expect(
-            "/api/v1/meldingen",
-            &beheerder,
-            &json!({"soort": "bedreiging", "betrokkene": "sleutelpersoon", "ernst": "hoog", "omschrijving": "x",
-                    "sleutelpersoonId": risico, "behandelaarId": coordinator_id}),
-            403,
-        )
-        .await;
-    assert_eq!(fout["code"], "verhoogd_risico");
+    // Wie niet genoemd is, legt er geen melding over vast: voor hem bestaat de persoon
+    // hier niet (404, issue 29).
+    app.post_expect(
+        "/api/v1/meldingen",
+        &beheerder,
+        &json!({"soort": "bedreiging", "betrokkene": "sleutelpersoon", "ernst": "hoog", "omschrijving": "x",
+                "sleutelpersoonId": risico, "behandelaarId": coordinator_id}),
+        404,
+    )
+    .await;
     let gewoon_pad = format!("/api/v1/meldingen/{}", id_of(&gewoon));
     let gevoelig_pad = format!("/api/v1/meldingen/{}", id_of(&gevoelig));
     let (id, secret) = app
@@ -919,17 +917,16 @@ async fn overdue_safety_agreements_and_check_ins_are_health_signals() {
         g["checkinsAchterstallig"],
         json!({"aantal": null, "onderdrukt": true})
     );
-    // Een check-in van de genoemde coördinator; de beheerder (niet genoemd) mag niet.
+    // Een check-in van de genoemde coördinator; voor de beheerder (niet genoemd) bestaat
+    // de persoon hier niet (404).
     let checkins = format!("/api/v1/sleutelpersonen/{risico}/checkins");
-    let fout = app
-        .post_expect(
-            &checkins,
-            &beheerder,
-            &json!({"notitie": "Gaat goed."}),
-            403,
-        )
-        .await;
-    assert_eq!(fout["code"], "verhoogd_risico");
+    app.post_expect(
+        &checkins,
+        &beheerder,
+        &json!({"notitie": "Gaat goed."}),
+        404,
+    )
+    .await;
     app.post_expect(
         &checkins,
         &coordinator,
@@ -942,7 +939,7 @@ async fn overdue_safety_agreements_and_check_ins_are_health_signals() {
         lijst["resultaten"][0]["notitie"],
         "Gaat goed, camera helpt."
     );
-    app.get_expect(&checkins, &beheerder, 403).await;
+    app.get_expect(&checkins, &beheerder, 404).await;
     app.get_expect(&checkins, &app.token_for("oss.raadpleger").await, 403)
         .await;
     // Herzien: nieuwe datum, signaal weg; de check-in telt.

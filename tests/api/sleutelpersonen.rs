@@ -305,28 +305,32 @@ async fn a_person_at_elevated_risk_is_shown_only_to_the_named_officials() {
             .await;
         assert_eq!(zoek["totaalAantal"], 0, "{wie}: niet te vinden op naam");
     }
-    let fout = app
-        .patch_expect(&pad, &beheerder, &json!({"notities": "Nieuw"}), 403)
-        .await;
-    assert_eq!(fout["code"], "verhoogd_risico");
+    // Schrijven over deze persoon doet alleen een genoemde ambtenaar, ook de
+    // niet-persoonlijke velden (issue 29): voor ieder ander bestaat ze dan niet (404).
+    for wijziging in [
+        json!({"notities": "Nieuw"}),
+        json!({"laatsteContact": "2026-02-01"}),
+    ] {
+        app.patch_expect(&pad, &beheerder, &wijziging, 404).await;
+    }
     assert_eq!(
         app.get_expect(&format!("{pad}/inzage"), &beheerder, 403)
             .await["code"],
         "verhoogd_risico"
     );
-    app.post_expect(&format!("{pad}/anonimisering"), &beheerder, &json!({}), 403)
+    app.post_expect(&format!("{pad}/anonimisering"), &beheerder, &json!({}), 404)
         .await;
-    // Niet-persoonlijke velden wijzigt ook de beheerder.
     let gewijzigd = app
         .patch_expect(
             &pad,
-            &beheerder,
+            &coordinator,
             &json!({"laatsteContact": "2026-02-01"}),
             200,
         )
         .await;
     assert_eq!(gewijzigd["laatsteContact"], "2026-02-01");
-    assert_eq!(gewijzigd["persoonsgegevens"], false);
+    let gelezen = app.get_json_as(&pad, &beheerder).await;
+    assert_eq!(gelezen["persoonsgegevens"], false);
     // De coördinator geeft de beheerder toegang; dan ziet die de naam.
     let beide = json!({"zichtbaarVoor": [app.user_id("oss.coordinator").await, app.user_id("oss.beheerder").await]});
     app.patch_expect(&pad, &coordinator, &beide, 200).await;

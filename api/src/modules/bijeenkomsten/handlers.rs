@@ -27,7 +27,7 @@ use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
 use crate::modules::kolommen::{json, naar_json, zonder_dubbelen};
-use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
+use crate::modules::sleutelpersonen::{met_verborgen, schrijft_over, zichtbaar};
 use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
@@ -226,6 +226,9 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
         .await?;
     ctx.verwijzingen::<sleutelpersoon::Entity, _>(invoer, "aanwezigen")
         .await?;
+    if let Some(ids) = invoer.veld::<Vec<Uuid>>("aanwezigen") {
+        schrijft_over(ctx, ids).await?;
+    }
     Ok(())
 }
 

@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 use entity::gebruiker;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryTrait, Statement,
 };
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -502,7 +502,7 @@ async fn check_toegang_nieuw(ctx: &Context, rollen: &[Rol], gemeente_id: Uuid) -
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gebruiker),
         (status = 403, description = "Geen beheerder; een account van een gemeente beheert alleen haar `gemeente_beheerder` (`alleen_gemeente_beheerder`, ook voor de regio), een regionaal account of rol alleen de `regio_beheerder`.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Uw eigen account deactiveren of uw eigen rollen wijzigen (`eigen_account`), of een externId die al gebruikt wordt.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Uw eigen account deactiveren of uw eigen rollen wijzigen (`eigen_account`), de laatste genoemde ambtenaar van een persoon met verhoogd risico deactiveren of zijn toegang tot persoonsgegevens afnemen (`laatste_benoemde`), of een externId die al gebruikt wordt.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/gebruikers/{id}")]
@@ -541,6 +541,18 @@ pub async fn update(
     if_match.check(huidig.version)?;
 
     check_eigen_account(&ctx, &huidig, actief, rollen.as_deref())?;
+    let ziet_nu = huidig
+        .rollen
+        .iter()
+        .filter_map(|r| Rol::parse(r))
+        .any(Rol::geeft_persoonsgegevens);
+    let ziet_na = actief.unwrap_or(huidig.actief)
+        && rollen
+            .as_ref()
+            .map_or(ziet_nu, |r| r.iter().any(|r| r.geeft_persoonsgegevens()));
+    if huidig.actief && ziet_nu && !ziet_na {
+        check_laatste_benoemde(&ctx, huidig.id).await?;
+    }
     let mut w = Wijzigingen::new();
     let mut model: gebruiker::ActiveModel = huidig.clone().into();
     let namen = rollen.map(|r| r.iter().map(|r| r.as_str().to_owned()).collect());
@@ -563,6 +575,39 @@ pub async fn update(
     w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, hash);
     ctx.gewijzigd::<gebruiker::Entity, _>(huidig, model, w, conflict)
         .await
+}
+
+/// Een persoon met verhoogd risico houdt altijd een genoemde ambtenaar: wie de laatste
+/// actieve is die haar ziet, wordt niet gedeactiveerd of zijn toegang tot
+/// persoonsgegevens kwijt (409 `laatste_benoemde`) tot een ander genoemd is.
+async fn check_laatste_benoemde(ctx: &Context, gebruiker: Uuid) -> ApiResult<()> {
+    let rij = ctx
+        .db()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT count(*) FROM sleutelpersoon s \
+             WHERE s.verhoogd_risico AND $1 = ANY (s.zichtbaar_voor) \
+               AND NOT EXISTS (SELECT 1 FROM gebruiker g \
+                               WHERE g.id = ANY (s.zichtbaar_voor) AND g.id <> $1 AND g.actief \
+                                 AND g.rollen && ARRAY['coordinator', 'gemeente_beheerder'])",
+            [gebruiker.into()],
+        ))
+        .await?;
+    let aantal = match rij {
+        Some(rij) => rij.try_get_by_index::<i64>(0)?,
+        None => 0,
+    };
+    if aantal > 0 {
+        return Err(ApiError::Conflict(
+            Code::LaatsteBenoemde,
+            format!(
+                "Deze gebruiker is de laatste genoemde ambtenaar van {aantal} sleutelperso{} met \
+                 verhoogd risico; noem eerst een ander in hun zichtbaarVoor.",
+                if aantal == 1 { "on" } else { "nen" }
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Niemand deactiveert zichzelf of wijzigt zijn eigen rollen (409).

@@ -28,6 +28,7 @@ use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::modules::gebruikers::actieve_gebruikers_met_rol;
+use crate::modules::sleutelpersonen::genoemd;
 use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
@@ -102,9 +103,9 @@ async fn vind(ctx: &Context, id: Uuid, vergrendel: bool) -> ApiResult<melding::M
     }
 }
 
-/// Een melding over iemand met verhoogd risico legt alleen een genoemde ambtenaar vast
-/// (of de behandelaar), en alleen die draagt haar over aan een andere behandelaar:
-/// wie dat niet is, zou de melding daarna zelf niet meer zien (403 `verhoogd_risico`).
+/// Een melding over iemand met verhoogd risico draagt alleen een genoemde ambtenaar of
+/// de behandelaar over aan een andere behandelaar: wie dat niet is, zou de melding
+/// daarna zelf niet meer zien (403 `verhoogd_risico`).
 fn afgeschermd(
     ctx: &Context,
     persoon: Option<&sleutelpersoon::Model>,
@@ -207,7 +208,11 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResul
     let persoon = ctx
         .verwijzing::<sleutelpersoon::Entity, _>(&mut invoer, "sleutelpersoonId")
         .await?;
-    afgeschermd(&ctx, persoon.as_ref(), invoer.veld("behandelaarId"))?;
+    // Over iemand met verhoogd risico legt alleen een genoemde ambtenaar een melding
+    // vast; voor ieder ander bestaat de persoon hier niet (404).
+    if persoon.as_ref().is_some_and(|p| !genoemd(&ctx, p)) {
+        return Err(ApiError::NotFound);
+    }
     ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
         .await?;
     ctx.verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")

@@ -14,6 +14,7 @@ use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
+use crate::modules::sleutelpersonen::schrijft_over;
 use crate::tenancy::{Bron, Context, Onder};
 
 use super::invoer::*;
@@ -120,9 +121,14 @@ pub async fn create(
     mut invoer: Invoer<NieuwLidmaatschap>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
+    ctx.require(Recht::SleutelpersonenSchrijven)?;
     let netwerk = ctx.find_om_te_verwijzen::<netwerk::Entity>(*id).await?;
-    ctx.verwijzing::<sleutelpersoon::Entity, _>(&mut invoer, "sleutelpersoonId")
+    let persoon = ctx
+        .verwijzing::<sleutelpersoon::Entity, _>(&mut invoer, "sleutelpersoonId")
         .await?;
+    if let Some(p) = &persoon {
+        schrijft_over(&ctx, [p.id]).await?;
+    }
     let mut fouten = Fouten::new();
     regels(
         netwerk.vorm,
@@ -170,11 +176,13 @@ pub async fn update(
     mut invoer: Invoer<LidmaatschapWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
+    ctx.require(Recht::SleutelpersonenSchrijven)?;
     let (netwerk_id, lid_id) = pad.into_inner();
     let netwerk = ctx.find::<netwerk::Entity>(netwerk_id).await?;
     let huidig = ctx
         .vind_onder::<netwerk_lid::Entity>(netwerk.id, lid_id)
         .await?;
+    schrijft_over(&ctx, [huidig.sleutelpersoon_id]).await?;
     let begin = if invoer.is_null("begin") {
         None
     } else {
@@ -226,10 +234,12 @@ pub async fn remove(
     pad: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
+    ctx.require(Recht::SleutelpersonenSchrijven)?;
     let (netwerk_id, lid_id) = pad.into_inner();
     let huidig = ctx
         .vind_onder::<netwerk_lid::Entity>(netwerk_id, lid_id)
         .await?;
+    schrijft_over(&ctx, [huidig.sleutelpersoon_id]).await?;
     if_match.check(huidig.version)?;
     ctx.verwijder::<netwerk_lid::Entity>(
         &huidig,

@@ -28,7 +28,7 @@ use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::modules::kolommen::{json, lijst as enums, naar_json, tekst, zonder_dubbelen};
 use crate::modules::netwerken::Crisisafspraak;
 use crate::modules::organisaties::controleer_ids;
-use crate::modules::sleutelpersonen::{met_verborgen, zichtbaar};
+use crate::modules::sleutelpersonen::{met_verborgen, schrijft_over, zichtbaar};
 use crate::tenancy::{Bron, Codes, Context};
 
 use super::invoer::*;
@@ -164,6 +164,9 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
         .await?;
     ctx.verwijzingen::<sleutelpersoon::Entity, _>(invoer, "deelnemers")
         .await?;
+    if let Some(ids) = invoer.veld::<Vec<Uuid>>("deelnemers") {
+        schrijft_over(ctx, ids).await?;
+    }
     controleer_ids(ctx, invoer, "organisaties").await?;
     Ok(netwerk)
 }

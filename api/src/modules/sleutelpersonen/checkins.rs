@@ -18,7 +18,7 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, Code};
+use crate::http::problem::{ApiError, ApiResult};
 use crate::tenancy::{Context, Onder};
 
 const RESOURCE: &str = "sleutelpersoon_checkin";
@@ -70,15 +70,12 @@ impl Onder for checkin::Entity {
     }
 }
 
-/// De persoon, als de aanroeper zijn persoonsgegevens ziet; anders 403.
+/// De persoon, als de aanroeper zijn persoonsgegevens ziet; bij verhoogd risico en
+/// niet genoemd bestaat ze hier niet (404), voor lezen en schrijven.
 async fn persoon(ctx: &Context, id: Uuid) -> ApiResult<sleutelpersoon::Model> {
     let persoon = ctx.find_for_update::<sleutelpersoon::Entity>(id).await?;
-    if super::zichtbaar(ctx, [persoon.id]).await?.is_empty() {
-        return Err(ApiError::Forbidden(
-            Code::VerhoogdRisico,
-            "Check-ins van deze sleutelpersoon ziet alleen wie de persoonsgegevens mag zien."
-                .into(),
-        ));
+    if !super::genoemd(ctx, &persoon) || super::zichtbaar(ctx, [persoon.id]).await?.is_empty() {
+        return Err(ApiError::NotFound);
     }
     Ok(persoon)
 }

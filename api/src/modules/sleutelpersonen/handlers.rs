@@ -24,7 +24,7 @@ use uuid::Uuid;
 
 use crate::audit::verwerking::{Activiteit, Handeling};
 use crate::audit::{Actie, Wijzigingen};
-use crate::auth::Recht;
+use crate::auth::{Actor, Recht, Rol};
 use crate::domein::sleutelpersoon as levensloop;
 use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer, Veld};
@@ -343,14 +343,35 @@ pub async fn create(
     )
     .await?;
     let zichtbaar: Vec<Uuid> = invoer.veld("zichtbaarVoor").unwrap_or_default();
-    gebruikers::actieve_gebruikers(
+    gebruikers::actieve_gebruikers_met_rol(
         &ctx,
         gemeente_id,
         &zichtbaar,
+        &BENOEMBAAR,
         "zichtbaarVoor",
         invoer.fouten(),
     )
     .await?;
+    // Wie een persoon met verhoogd risico vastlegt, moet haar daarna zelf nog zien.
+    // (Alleen als de lijst verder klopt: één fout per veld.)
+    let lijst_klopt = invoer.veld::<Vec<Uuid>>("zichtbaarVoor").is_some();
+    if invoer.veld::<bool>("verhoogdRisico") == Some(true) && !zichtbaar.is_empty() && lijst_klopt {
+        match ctx.caller.actor {
+            Actor::Gebruiker(id) => invoer.fouten().check(
+                zichtbaar.contains(&id),
+                "zichtbaarVoor",
+                "ongeldig",
+                "Noem ook uzelf: wie een persoon met verhoogd risico vastlegt, hoort bij de \
+                 genoemde ambtenaren (u kunt haar later overdragen).",
+            ),
+            _ => invoer.fouten().reject(
+                "verhoogdRisico",
+                "niet_toegestaan",
+                "Een koppeling legt geen persoon met verhoogd risico vast; dat doet een van de \
+                 genoemde ambtenaren.",
+            ),
+        }
+    }
     let status: Status = invoer.veld("status").unwrap_or(Status::Kandidaat);
     let toestemming: Option<Toestemming> = invoer.veld("toestemming");
     delen_met_organisaties(&ctx, toestemming.as_ref(), invoer.fouten()).await?;
@@ -500,6 +521,9 @@ fn niet_geanonimiseerd(model: &sleutelpersoon::Model) -> ApiResult<()> {
     }
 }
 
+/// Wie in `zichtbaarVoor` kan staan: actieve gebruikers die persoonsgegevens zien.
+const BENOEMBAAR: [Rol; 2] = [Rol::Coordinator, Rol::GemeenteBeheerder];
+
 fn afgeschermd() -> ApiError {
     ApiError::Forbidden(
         Code::VerhoogdRisico,
@@ -532,6 +556,10 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::SleutelpersonenSchrijven)?;
     let huidig = ctx.find_for_update::<sleutelpersoon::Entity>(*id).await?;
+    // Verhoogd risico: alleen de genoemde ambtenaren schrijven, ook status en toestemming.
+    if !super::genoemd(&ctx, &huidig) {
+        return Err(ApiError::NotFound);
+    }
     let gezien = gegevens_van(&ctx, &[huidig.id]).await?.remove(&huidig.id);
     verwijzingen(
         &ctx,
@@ -550,10 +578,11 @@ pub async fn update(
         }
     }
     if let Some(lijst) = invoer.veld::<Vec<Uuid>>("zichtbaarVoor") {
-        gebruikers::actieve_gebruikers(
+        gebruikers::actieve_gebruikers_met_rol(
             &ctx,
             huidig.gemeente_id,
             &lijst,
+            &BENOEMBAAR,
             "zichtbaarVoor",
             invoer.fouten(),
         )
@@ -856,6 +885,9 @@ fn persoonsgegevens(
 pub async fn anonimiseer(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::SleutelpersonenSchrijven)?;
     let huidig = ctx.find_for_update::<sleutelpersoon::Entity>(*id).await?;
+    if !super::genoemd(&ctx, &huidig) {
+        return Err(ApiError::NotFound);
+    }
     niet_geanonimiseerd(&huidig)?;
     if gegevens_van(&ctx, &[huidig.id]).await?.is_empty() {
         return Err(afgeschermd());

@@ -109,3 +109,41 @@ pub fn met_verborgen(
     }
     lijst
 }
+
+/// Is de aanroeper een van de genoemde ambtenaren van deze persoon, of heeft ze geen
+/// verhoogd risico? Een koppeling is nooit genoemd.
+pub fn genoemd(ctx: &crate::tenancy::Context, persoon: &entity::sleutelpersoon::Model) -> bool {
+    !persoon.verhoogd_risico
+        || matches!(ctx.caller.actor, crate::auth::Actor::Gebruiker(id) if persoon.zichtbaar_voor.contains(&id))
+}
+
+/// Zichtbaarheid is een eigenschap van de persoon, niet van het endpoint (issue 29):
+/// elke schrijfactie over een persoon met verhoogd risico — het record, toestemming en
+/// status, lidmaatschappen, check-ins, meldingen, deelname aan bijeenkomsten en
+/// oefeningen — is voor de genoemde ambtenaren. Voor ieder ander bestaat de persoon
+/// daar niet: 404, zoals bij lezen. Eén query voor alle `ids`.
+pub async fn schrijft_over(
+    ctx: &crate::tenancy::Context,
+    ids: impl IntoIterator<Item = uuid::Uuid>,
+) -> crate::http::problem::ApiResult<()> {
+    use entity::sleutelpersoon as s;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let ids: Vec<uuid::Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut select = s::Entity::find()
+        .filter(s::Column::Id.is_in(ids))
+        .filter(s::Column::VerhoogdRisico.eq(true));
+    if let crate::auth::Actor::Gebruiker(id) = ctx.caller.actor {
+        select = select.filter(Expr::cust_with_values(
+            "NOT ($1 = ANY (zichtbaar_voor))",
+            [id],
+        ));
+    }
+    if ctx.scoped(select).count(ctx.db()).await? > 0 {
+        return Err(crate::http::problem::ApiError::NotFound);
+    }
+    Ok(())
+}
