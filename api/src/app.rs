@@ -122,6 +122,7 @@ impl Application {
                 .app_data(contract::path_config())
                 .app_data(web::PayloadConfig::new(contract::MAX_BODY_BYTES))
                 .default_service(web::to(contract::fallback))
+                .wrap(from_fn(crate::tenancy::poort::poort))
                 .wrap(from_fn(contract::guard))
                 .wrap(TracingLogger::<RequestSpan>::new())
                 .wrap(from_fn(contract::outer))

@@ -106,10 +106,13 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
     }
 }
 
-impl<T: DeserializeOwned + ToSchema + 'static> FromRequest for Invoer<T> {
+impl<T: DeserializeOwned + ToSchema + Send + 'static> FromRequest for Invoer<T> {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
+    /// De controle loopt in een thread voor blokkerend werk, niet op de worker: een
+    /// grote body (tienduizenden velden) houdt zo geen andere verzoeken op, en de
+    /// tijdslimiet van het verzoek kan afgaan. De controle zelf is lineair in de body.
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let json = web::Json::<Value>::from_request(req, payload);
         let schemas = req.app_data::<web::Data<Schemas>>().cloned();
@@ -118,14 +121,20 @@ impl<T: DeserializeOwned + ToSchema + 'static> FromRequest for Invoer<T> {
             let Some(schemas) = schemas else {
                 return Err(ApiError::Internal("geen schema's".into()).into());
             };
-            Ok(Invoer::controleer(&schemas.0, waarde)?)
+            let invoer =
+                tokio::task::spawn_blocking(move || Invoer::controleer(&schemas.0, waarde))
+                    .await
+                    .map_err(|e| ApiError::Internal(format!("controle van de body: {e}")))??;
+            Ok(invoer)
         })
     }
 }
 
-/// Fouten in de invoer, verzameld om ze samen te melden.
+/// Fouten in de invoer, verzameld om ze samen te melden. Met de namen apart, zodat
+/// "staat hier al een fout?" niet elke fout afloopt: een body met tienduizenden
+/// onbekende velden blijft lineair.
 #[derive(Debug, Default)]
-pub struct Fouten(Vec<InvalidParam>);
+pub struct Fouten(Vec<InvalidParam>, HashSet<String>);
 
 impl Fouten {
     pub fn new() -> Self {
@@ -133,6 +142,7 @@ impl Fouten {
     }
 
     pub fn reject(&mut self, name: &str, code: &str, reason: impl Into<String>) {
+        self.1.insert(name.to_owned());
         self.0.push(InvalidParam::new(name, code, reason));
     }
 
@@ -150,10 +160,11 @@ impl Fouten {
     /// Voegt de fouten van `andere` hierbij.
     pub fn voeg_toe(&mut self, andere: Fouten) {
         self.0.extend(andere.0);
+        self.1.extend(andere.1);
     }
 
     fn has(&self, name: &str) -> bool {
-        self.0.iter().any(|e| e.name == name)
+        self.1.contains(name)
     }
 
     /// Is er een fout in dit veld of een veld erbinnen (`naam.x`)?
@@ -318,14 +329,20 @@ pub fn meer_regels_of_leeg<const MAX: usize>() -> utoipa::openapi::Object {
 
 /// Het schema van een lijst zonder herhalingen met minstens `MIN` waarden uit `T`,
 /// voor `#[schema(schema_with = unieke_lijst::<T, MIN>)]` op een `Vec<T>`: de
-/// volgorde van de aanroeper blijft, een herhaling is 400 `dubbel`.
+/// volgorde van de aanroeper blijft, een herhaling is 400 `dubbel`. Hoogstens
+/// [`MAX_UNIEKE_WAARDEN`] waarden: `T` is een opsomming met minder waarden, en elke
+/// lijst in een body heeft een grens.
 pub fn unieke_lijst<T: ToSchema, const MIN: usize>() -> utoipa::openapi::Array {
     utoipa::openapi::ArrayBuilder::new()
         .items(utoipa::openapi::Ref::from_schema_name(T::name()))
         .unique_items(true)
         .min_items((MIN > 0).then_some(MIN))
+        .max_items(Some(MAX_UNIEKE_WAARDEN))
         .build()
 }
+
+/// De grens van een [`unieke_lijst`]: ruim boven de grootste opsomming (19 scopes).
+pub const MAX_UNIEKE_WAARDEN: usize = 50;
 
 /// Het patroon van elke datum in het document: `JJJJ-MM-DD` van 1900 tot en met
 /// 2100 (zakelijke datums; jaar 0, tekens en jaren van vijf cijfers zijn fouten),
@@ -545,7 +562,7 @@ impl Controle<'_> {
             eerste.get_or_insert(poging);
         }
         if let Some(poging) = eerste {
-            fouten.0.extend(poging.0);
+            fouten.voeg_toe(poging);
         }
     }
 
@@ -682,7 +699,8 @@ impl Controle<'_> {
             return;
         }
         let uniek = schema.get("uniqueItems").and_then(Value::as_bool) == Some(true);
-        let mut gezien: Vec<&Value> = Vec::new();
+        // Als tekst in een set: lineair, ook bij een lange lijst.
+        let mut gezien: HashSet<String> = HashSet::new();
         for (index, item) in items.iter().enumerate() {
             let item_pad = veldnaam(pad, &index.to_string());
             if let Some(item_schema) = schema.get("items") {
@@ -692,10 +710,9 @@ impl Controle<'_> {
                     continue;
                 }
             }
-            if uniek && gezien.contains(&item) {
+            if uniek && !gezien.insert(item.to_string()) {
                 fouten.reject(&item_pad, "dubbel", "Deze waarde staat al in de lijst.");
             }
-            gezien.push(item);
         }
     }
 

@@ -17,6 +17,9 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 const INTERNAL_DETAIL: &str =
     "Er ging iets mis aan onze kant. Vermeld het requestId als u contact opneemt.";
 
+/// Hoeveel ongeldige parameters een antwoord hoogstens noemt.
+pub const MAX_INVALID_PARAMS: usize = 50;
+
 /// Foutmelding volgens RFC 9457 (problem details), met Nederlandse teksten.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -46,10 +49,15 @@ pub struct Problem {
     /// Het request-id (ook in de header `X-Request-Id`); vermeld het bij vragen.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
-    /// Alle ongeldige parameters en velden tegelijk.
+    /// De ongeldige parameters en velden tegelijk, op naam gesorteerd; hoogstens
+    /// [`MAX_INVALID_PARAMS`] (50). Zijn het er meer, dan staat het totaal in
+    /// `aantalInvalidParams`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schema(default = json!([]))]
+    #[schema(default = json!([]), max_items = 50)]
     pub invalid_params: Vec<InvalidParam>,
+    /// Hoeveel parameters en velden ongeldig waren (ook boven de 50 in `invalidParams`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aantal_invalid_params: Option<usize>,
     /// Bij 403, 409 en 412: waarom, machineleesbaar (zie het schema `Code`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<Code>,
@@ -109,6 +117,9 @@ pub enum Code {
     ActivatiecodeVerlopen,
     /// 409: u kunt uw eigen account niet deactiveren of uw eigen rollen niet wijzigen.
     EigenAccount,
+    /// 409: deze gebruiker is de laatste genoemde ambtenaar van een sleutelpersoon met
+    /// verhoogd risico; noem eerst een ander in haar `zichtbaarVoor`.
+    LaatsteBenoemde,
     /// 409: deze gebruikersnaam bestaat al.
     DubbeleGebruikersnaam,
     /// 409: deze externId is in de gemeente al gekoppeld.
@@ -300,6 +311,7 @@ impl Problem {
             instance: None,
             request_id: None,
             invalid_params: Vec::new(),
+            aantal_invalid_params: None,
             code: None,
             error: None,
             error_description: None,
@@ -352,7 +364,7 @@ impl Problem {
         };
         let mut problem = Problem::for_status(status, Some(detail));
         match error {
-            ApiError::Validation(params) => problem.invalid_params = params.clone(),
+            ApiError::Validation(params) => problem.met_params(params),
             ApiError::Forbidden(code, _)
             | ApiError::Conflict(code, _)
             | ApiError::Unprocessable(code, _) => problem.code = Some(*code),
@@ -367,11 +379,20 @@ impl Problem {
                 problem.code = *code;
                 problem.error = Some((*error).to_owned());
                 problem.error_description = Some(detail.clone());
-                problem.invalid_params = params.clone();
+                problem.met_params(params);
             }
             _ => {}
         }
         problem
+    }
+
+    /// De eerste [`MAX_INVALID_PARAMS`] ongeldige parameters, en het totaal: een body
+    /// met tienduizenden fouten geeft een kort antwoord.
+    fn met_params(&mut self, params: &[InvalidParam]) {
+        self.invalid_params = params.iter().take(MAX_INVALID_PARAMS).cloned().collect();
+        if !params.is_empty() {
+            self.aantal_invalid_params = Some(params.len());
+        }
     }
 
     /// De detailtekst voor een foutstatus die niet uit een [`ApiError`] komt.

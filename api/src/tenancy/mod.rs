@@ -75,6 +75,7 @@ macro_rules! tenant_owned {
 pub use tenant_owned;
 
 mod bron;
+pub mod poort;
 pub use bron::{Bron, Onder};
 
 /// De aanroeper en de transactie van één verzoek. Zonder [`Context::commit`] wordt
@@ -496,8 +497,10 @@ impl FromRequest for Context {
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
         let register = req.app_data::<web::Data<GemeentenRegister>>().cloned();
         let span = req.extensions().get::<RootSpan>().cloned();
-        // Schrijvende verzoeken tellen mee voor de limiet per account of koppeling.
-        let grenzen = (!req.method().is_safe())
+        // Schrijvende verzoeken tellen mee voor de limiet per account of koppeling; meestal
+        // deed de poort dat al, vóór de body ([`poort`]).
+        let geteld = req.extensions().get::<poort::LimietGeteld>().is_some();
+        let grenzen = (!req.method().is_safe() && !geteld)
             .then(|| req.app_data::<web::Data<Grenzen>>().cloned())
             .flatten();
         Box::pin(async move {

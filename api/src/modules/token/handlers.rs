@@ -23,7 +23,6 @@ use crate::audit::Wijzigingen;
 use crate::auth::secrets;
 use crate::auth::{Identity, Subject, TokenKeys};
 use crate::http::contract::RequestId;
-use crate::http::grenzen::{self, Grenzen};
 use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
@@ -94,13 +93,10 @@ fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
 )]
 #[post("/auth/token")]
 pub async fn create(
-    req: HttpRequest,
     form: web::Form<TokenVerzoek>,
     db: web::Data<DatabaseConnection>,
     keys: web::Data<TokenKeys>,
-    grenzen: web::Data<Grenzen>,
 ) -> ApiResult<HttpResponse> {
-    grenzen::per_ip(&db, &grenzen, &req).await?;
     let form = form.into_inner();
     let subject = match form.grant_type.as_deref() {
         None | Some("") => {
@@ -294,10 +290,8 @@ pub struct WachtwoordWijziging {
 pub async fn wachtwoord(
     req: HttpRequest,
     db: web::Data<DatabaseConnection>,
-    grenzen: web::Data<Grenzen>,
     mut invoer: Invoer<WachtwoordWijziging>,
 ) -> ApiResult<HttpResponse> {
-    grenzen::per_ip(&db, &grenzen, &req).await?;
     let (oud, nieuw): (Option<String>, Option<String>) =
         (invoer.veld("wachtwoord"), invoer.veld("nieuwWachtwoord"));
     invoer.fouten().check(
