@@ -28,6 +28,7 @@ mod netwerkpraktijk;
 mod openapi;
 mod per_persoon;
 mod representaties;
+mod scopes;
 mod sleutelpersonen;
 mod stilstand;
 mod tenancy;

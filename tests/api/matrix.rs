@@ -280,6 +280,15 @@ fn every_operation_has_a_row_for_every_caller() {
             keys.insert(key.clone()),
             "{key:?} staat dubbel in de matrix"
         );
+        let scopes = matrix["scopekolommen"]
+            .as_array()
+            .expect("scopekolommen")
+            .len();
+        assert_eq!(
+            row["scopes"].as_array().map(Vec::len),
+            Some(scopes),
+            "{key:?}: één status per scope"
+        );
         if !key.1.is_empty() {
             assert!(
                 row["uitleg"].as_str().is_some_and(|u| !u.is_empty()),
@@ -353,8 +362,18 @@ async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
 async fn the_service_answers_as_the_matrix_says() {
     let app = spawn_app().await;
     let matrix = matrix();
-    let callers = matrix["aanroepers"].as_array().expect("aanroepers").clone();
-    let tokens = tokens(&app, &callers).await;
+    let mut callers = matrix["aanroepers"].as_array().expect("aanroepers").clone();
+    let mut tokens = tokens(&app, &callers).await;
+    // Daarna één koppeling per scope, met alleen die scope (de kolommen `scopes`).
+    let rollen = callers.len();
+    for scope in matrix["scopekolommen"].as_array().expect("scopekolommen") {
+        let scope = scope.as_str().expect("scope");
+        let (id, secret) = app
+            .create_client("oss.beheerder", &format!("Matrix {scope}"), &[scope])
+            .await;
+        tokens.push(Some(app.client_token(&id, &secret).await));
+        callers.push(Value::from(format!("koppeling met {scope}")));
+    }
     let (fixture_client, _) = app
         .create_client("oss.beheerder", "Matrix-vast", &["gebieden.lezen"])
         .await;
@@ -495,7 +514,12 @@ async fn the_service_answers_as_the_matrix_says() {
             }
             let response = request.send().await.expect("verzoek");
             let status = response.status().as_u16();
-            let expected = row["verwacht"][index].as_u64().expect("status");
+            let expected = if index < rollen {
+                row["verwacht"][index].as_u64()
+            } else {
+                row["scopes"][index - rollen].as_u64()
+            }
+            .expect("status");
             if u64::from(status) != expected {
                 let text = response.text().await.unwrap_or_default();
                 mismatches.push(format!(
@@ -509,4 +533,94 @@ async fn the_service_answers_as_the_matrix_says() {
         "afwijkingen van de matrix:\n{}",
         mismatches.join("\n")
     );
+}
+
+/// Elke operatie met een token noemt in `security` de scopes waarmee een koppeling haar
+/// aanroept (issue 29), en dat zijn precies de scopes waarmee de matrix haar laat
+/// slagen: een alternatief met één scope is een scopekolom met het antwoord van de
+/// koppeling met alle scopes; een alternatief met twee (lidmaatschappen) slaagt met
+/// geen enkele scope alleen.
+#[test]
+fn every_operation_names_the_scopes_the_matrix_lets_through() {
+    let document: Value = serde_json::from_str(DOCUMENT).expect("openapi.json");
+    let matrix = matrix();
+    let callers: Vec<&str> = matrix["aanroepers"]
+        .as_array()
+        .expect("aanroepers")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let kolom = |naam: &str| callers.iter().position(|c| *c == naam).expect("kolom");
+    let (anoniem, koppeling) = (kolom("anoniem"), kolom("koppeling"));
+    let scopes: Vec<&str> = matrix["scopekolommen"]
+        .as_array()
+        .expect("scopekolommen")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let rijen: BTreeMap<String, &Value> = matrix["operaties"]
+        .as_array()
+        .expect("operaties")
+        .iter()
+        .filter(|r| r.get("variant").is_none())
+        .map(|r| (r["operatie"].as_str().expect("operatie").to_owned(), r))
+        .collect();
+    let mut fouten = Vec::new();
+    for (pad, item) in document["paths"].as_object().expect("paths") {
+        for (methode, operatie) in item.as_object().expect("item") {
+            let Some(id) = operatie["operationId"].as_str() else {
+                continue;
+            };
+            let rij = rijen[id];
+            let open = rij["verwacht"][anoniem].as_u64() != Some(401);
+            let Some(security) = operatie["security"].as_array() else {
+                fouten.push(format!("{methode} {pad}: geen eigen security"));
+                continue;
+            };
+            if open {
+                continue;
+            }
+            let alternatieven: Vec<BTreeSet<&str>> = security
+                .iter()
+                .map(|s| {
+                    s["bearer"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .collect()
+                })
+                .collect();
+            let alle = rij["verwacht"][koppeling].as_u64().expect("status");
+            let enkel: BTreeSet<&str> = scopes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| alle < 400 && rij["scopes"][*i].as_u64() == Some(alle))
+                .map(|(_, s)| *s)
+                .collect();
+            let genoemd_enkel: BTreeSet<&str> = alternatieven
+                .iter()
+                .filter(|a| a.len() == 1)
+                .flatten()
+                .copied()
+                .collect();
+            let geen_koppeling = operatie["x-koppeling"] == Value::Bool(false);
+            let elk_token = !geen_koppeling && alternatieven.iter().all(BTreeSet::is_empty);
+            let klopt = if geen_koppeling {
+                alle == 403 && enkel.is_empty()
+            } else if elk_token {
+                enkel.len() == scopes.len()
+            } else if alternatieven.iter().any(|a| a.len() > 1) {
+                enkel.is_empty() && alle < 400
+            } else {
+                enkel == genoemd_enkel
+            };
+            if !klopt {
+                fouten.push(format!(
+                    "{id}: document {alternatieven:?} (x-koppeling {geen_koppeling}), matrix met één scope {enkel:?}, met alle {alle}"
+                ));
+            }
+        }
+    }
+    assert!(fouten.is_empty(), "{}", fouten.join("\n"));
 }

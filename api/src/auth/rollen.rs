@@ -160,6 +160,54 @@ impl Scope {
         Scope::ALL.into_iter().find(|s| s.as_str() == value)
     }
 
+    /// Wat deze scope opent, voor het document (issue 29: een scope reikt nooit verder
+    /// dan haar naam).
+    pub fn uitleg(self) -> &'static str {
+        match self {
+            Scope::GebiedenLezen => "Gebieden, hun metingen en DNA-profiel lezen.",
+            Scope::GebiedenSchrijven => "Gebieden en metingen bijhouden (en lezen).",
+            Scope::TrajectenLezen => {
+                "Trajecten en hun stappen lezen; notities en redenen alleen met sleutelpersonen.lezen."
+            }
+            Scope::TrajectenSchrijven => "Trajecten bijhouden (en lezen).",
+            Scope::NetwerkenLezen => {
+                "Netwerken, hun afspraken, partners en gezondheid lezen; niet wie erin zit (dat is sleutelpersonen.lezen)."
+            }
+            Scope::NetwerkenSchrijven => {
+                "Netwerken, afspraken en partners bijhouden (en lezen); lidmaatschappen vragen ook sleutelpersonen.schrijven."
+            }
+            Scope::SleutelpersonenLezen => {
+                "Sleutelpersonen en lidmaatschappen met hun persoonsgegevens, en vrije tekst die mensen kan noemen. Alleen door de gemeente_beheerder toegekend."
+            }
+            Scope::SleutelpersonenSchrijven => {
+                "Sleutelpersonen vastleggen en bijhouden (en lezen, als sleutelpersonen.lezen). Alleen door de gemeente_beheerder toegekend."
+            }
+            Scope::InitiatievenLezen => {
+                "Initiatieven en aanvragen lezen, zonder de contactpersoon."
+            }
+            Scope::InitiatievenSchrijven => "Initiatieven en aanvragen bijhouden (en lezen).",
+            Scope::BudgettenLezen => "Budgetten, grootboek en overzicht lezen.",
+            Scope::BudgettenSchrijven => {
+                "Budgetten bijhouden, uitbetalen en afsluiten (en lezen); besluiten en correcties doet alleen een budgethouder."
+            }
+            Scope::BijeenkomstenLezen => {
+                "Bijeenkomsten en oefeningen lezen, zonder vrije tekst die mensen kan noemen."
+            }
+            Scope::BijeenkomstenSchrijven => "Bijeenkomsten en oefeningen bijhouden (en lezen).",
+            Scope::OrganisatiesLezen => "De sociale kaart en de regionale catalogus lezen.",
+            Scope::OrganisatiesSchrijven => {
+                "De sociale kaart van de gemeente bijhouden (en lezen)."
+            }
+            Scope::MeldingenLezen => {
+                "Meldingen en hun opvolging lezen (niet over iemand met verhoogd risico). Alleen door de gemeente_beheerder toegekend."
+            }
+            Scope::MeldingenSchrijven => {
+                "Meldingen vastleggen en opvolgen (en lezen). Alleen door de gemeente_beheerder toegekend."
+            }
+            Scope::AuditLezen => "De audit trail van de gemeente lezen.",
+        }
+    }
+
     /// Geeft deze scope toegang tot persoonsgegevens: van sleutelpersonen, of in
     /// meldingen (vrije tekst over bedreigde mensen)? Zo'n scope kent alleen de
     /// `gemeente_beheerder` van de gemeente toe.
@@ -316,12 +364,11 @@ impl Recht {
             Recht::TrajectenSchrijven => &[Scope::TrajectenSchrijven],
             Recht::NetwerkenLezen => &[Scope::NetwerkenLezen, Scope::NetwerkenSchrijven],
             Recht::NetwerkenSchrijven => &[Scope::NetwerkenSchrijven],
-            Recht::SleutelpersonenLezen => &[
-                Scope::NetwerkenLezen,
-                Scope::NetwerkenSchrijven,
-                Scope::SleutelpersonenLezen,
-                Scope::SleutelpersonenSchrijven,
-            ],
+            // Sleutelpersonen en lidmaatschappen, ook zonder persoonsgegevens, alleen met
+            // een scope sleutelpersonen.*: netwerken.* opent de netwerken, niet wie erin zit.
+            Recht::SleutelpersonenLezen => {
+                &[Scope::SleutelpersonenLezen, Scope::SleutelpersonenSchrijven]
+            }
             Recht::SleutelpersonenSchrijven => &[Scope::SleutelpersonenSchrijven],
             Recht::InitiatievenLezen => &[Scope::InitiatievenLezen, Scope::InitiatievenSchrijven],
             Recht::InitiatievenSchrijven | Recht::AanvragenSchrijven => {
@@ -398,7 +445,7 @@ impl Recht {
                 "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met netwerken.schrijven) wijzigen netwerken."
             }
             Recht::SleutelpersonenLezen => {
-                "Sleutelpersonen en lidmaatschappen leest alleen de gemeente zelf (of een koppeling met netwerken.lezen of sleutelpersonen.lezen); de regio krijgt alleen tellingen."
+                "Sleutelpersonen en lidmaatschappen leest alleen de gemeente zelf (of een koppeling met sleutelpersonen.lezen); de regio krijgt alleen tellingen."
             }
             Recht::SleutelpersonenSchrijven => {
                 "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met sleutelpersonen.schrijven) leggen sleutelpersonen vast."

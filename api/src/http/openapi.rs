@@ -101,11 +101,69 @@ pub fn document() -> serde_json::Value {
         }
     }
     let mut value = serde_json::to_value(&doc).unwrap_or_default();
+    scopes_per_operation(&mut value);
     pascal_case_schema_names(&mut value);
     unique_query_lists(&mut value);
     single_line_texts(&mut value);
     date_patterns(&mut value);
     value
+}
+
+/// Elke operatie met een token noemt in `security` de scopes waarmee een koppeling haar
+/// aanroept, als alternatieven (uit de [`crate::modules::Module::rechten`] van haar
+/// module), en het schema `bearer` noemt alle scopes. Een operatie die geen koppeling aanroept, heeft
+/// `x-koppeling: false` en geen scopes.
+fn scopes_per_operation(value: &mut serde_json::Value) {
+    use crate::modules::Toegang;
+    let mut toegang = std::collections::HashMap::new();
+    for module in crate::app::MODULES {
+        for (operatie, t) in module.rechten {
+            toegang.insert(*operatie, *t);
+        }
+    }
+    if let Some(paths) = value
+        .get_mut("paths")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for operation in paths
+            .values_mut()
+            .filter_map(serde_json::Value::as_object_mut)
+            .flat_map(|item| item.values_mut())
+            .filter_map(serde_json::Value::as_object_mut)
+        {
+            let Some(t) = operation
+                .get("operationId")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|id| toegang.get(id).copied())
+            else {
+                continue;
+            };
+            let alternatieven = t.alternatieven();
+            let security: Vec<serde_json::Value> = if alternatieven.is_empty() {
+                vec![serde_json::json!({"bearer": []})]
+            } else {
+                alternatieven
+                    .into_iter()
+                    .map(|scopes| serde_json::json!({"bearer": scopes}))
+                    .collect()
+            };
+            operation.insert("security".to_owned(), serde_json::Value::Array(security));
+            if t == Toegang::GeenKoppeling {
+                operation.insert("x-koppeling".to_owned(), serde_json::Value::Bool(false));
+            }
+        }
+    }
+    let alle: serde_json::Map<String, serde_json::Value> = crate::auth::Scope::ALL
+        .into_iter()
+        .map(|s| (s.as_str().to_owned(), serde_json::Value::from(s.uitleg())))
+        .collect();
+    for flow in ["clientCredentials", "password"] {
+        if let Some(scopes) = value.pointer_mut(&format!(
+            "/components/securitySchemes/bearer/flows/{flow}/scopes"
+        )) {
+            *scopes = serde_json::Value::Object(alle.clone());
+        }
+    }
 }
 
 /// Elke datum (`format: date`) in het document is `JJJJ-MM-DD` van 1900 tot en met

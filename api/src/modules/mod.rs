@@ -42,6 +42,11 @@ pub struct Module {
     pub audit_waarden: &'static [crate::audit::Waarden],
     /// De request bodies die deze module leest (met [`crate::http::invoer::Invoer`]).
     pub invoer: &'static [crate::http::invoer::InvoerSchema],
+    /// Per operatie (`operationId`) wie haar met een koppeling mag aanroepen: het recht
+    /// dat de handler eist, waarvan het document de scopes noemt (`security`). Een test
+    /// eist een regel voor elke operatie met een token, en vergelijkt de scopes met de
+    /// kolommen `scopes` van de autorisatiematrix.
+    pub rechten: &'static [(&'static str, Toegang)],
 }
 
 impl Module {
@@ -53,6 +58,47 @@ impl Module {
             tabellen: &[],
             audit_waarden: &[],
             invoer: &[],
+            rechten: &[],
+        }
+    }
+}
+
+/// Wat een koppeling aan een operatie heeft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toegang {
+    /// Elk geldig token, ook een koppeling met welke scope ook (de gemeenten).
+    ElkToken,
+    /// Een van de scopes van dit recht ([`crate::auth::Recht::scopes`]).
+    Recht(crate::auth::Recht),
+    /// Beide rechten samen: een scope van elk (lidmaatschappen: netwerken én
+    /// sleutelpersonen).
+    Samen(crate::auth::Recht, crate::auth::Recht),
+    /// Geen koppeling: alleen mensen met een rol (accounts, het dashboard, besluiten).
+    GeenKoppeling,
+}
+
+impl Toegang {
+    /// De scopes waarmee een koppeling deze operatie aanroept, als alternatieven (OpenAPI
+    /// `security`: elk alternatief vraagt al zijn scopes samen). Leeg: geen scope nodig
+    /// (elk token) of geen koppeling.
+    pub fn alternatieven(self) -> Vec<Vec<&'static str>> {
+        match self {
+            Toegang::Recht(recht) => recht.scopes().iter().map(|s| vec![s.as_str()]).collect(),
+            Toegang::Samen(a, b) => {
+                let mut alle: Vec<Vec<&'static str>> = Vec::new();
+                for x in a.scopes() {
+                    for y in b.scopes() {
+                        let mut paar = vec![x.as_str(), y.as_str()];
+                        paar.sort_unstable();
+                        paar.dedup();
+                        if !alle.contains(&paar) {
+                            alle.push(paar);
+                        }
+                    }
+                }
+                alle
+            }
+            Toegang::ElkToken | Toegang::GeenKoppeling => Vec::new(),
         }
     }
 }

@@ -5,6 +5,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -21,6 +24,17 @@ crate::tenancy::tenant_owned!(entity::aanvraag, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listAanvragen", Toegang::Recht(Recht::InitiatievenLezen)),
+        ("getAanvraag", Toegang::Recht(Recht::InitiatievenLezen)),
+        ("createAanvraag", Toegang::Recht(Recht::AanvragenSchrijven)),
+        ("updateAanvraag", Toegang::Recht(Recht::AanvragenSchrijven)),
+        ("createAanvraagBesluit", Toegang::GeenKoppeling),
+        (
+            "createAanvraagUitbetaling",
+            Toegang::Recht(Recht::BudgettenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["aanvraag"],

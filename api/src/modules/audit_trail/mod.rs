@@ -2,6 +2,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 mod handlers;
 
 pub use handlers::*;
@@ -16,6 +19,7 @@ crate::tenancy::tenant_owned!(entity::audit_trail);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[("listAuditTrail", Toegang::Recht(Recht::AuditTrailLezen))],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["audit_trail"],

@@ -56,10 +56,18 @@ pub struct Bijeenkomst {
     /// De aanwezige sleutelpersonen die u mag zien (wie hun persoonsgegevens ziet).
     pub aanwezigen: Vec<Uuid>,
     pub agenda: Vec<Agendapunt>,
+    /// Vrije tekst die mensen kan noemen: alleen voor wie namen ziet (coördinator,
+    /// gemeente_beheerder, koppeling met `sleutelpersonen.lezen`); voor ieder ander
+    /// afwezig. Noem geen namen van anderen.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verslag: Option<String>,
     pub verslag_aan_afwezigen: bool,
+    /// Vrije tekst die mensen kan noemen; zichtbaar als `verslag`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub terugkoppeling: Option<String>,
-    pub acties: Vec<Vervolgactie>,
+    /// De vervolgacties met hun eigenaar (een naam); zichtbaar als `verslag`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acties: Option<Vec<Vervolgactie>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -72,7 +80,12 @@ fn lees_tijd(t: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(t, "%H:%M").ok()
 }
 
-fn representatie(m: bijeenkomst::Model, codes: &Codes, zien: &HashSet<Uuid>) -> Bijeenkomst {
+fn representatie(
+    m: bijeenkomst::Model,
+    codes: &Codes,
+    zien: &HashSet<Uuid>,
+    namen: bool,
+) -> Bijeenkomst {
     Bijeenkomst {
         id: m.id,
         gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
@@ -92,10 +105,10 @@ fn representatie(m: bijeenkomst::Model, codes: &Codes, zien: &HashSet<Uuid>) -> 
             .filter(|a| zien.contains(a))
             .collect(),
         agenda: json(&m.agenda),
-        verslag: m.verslag,
+        verslag: m.verslag.filter(|_| namen),
         verslag_aan_afwezigen: m.verslag_aan_afwezigen,
-        terugkoppeling: m.terugkoppeling,
-        acties: json(&m.acties),
+        terugkoppeling: m.terugkoppeling.filter(|_| namen),
+        acties: namen.then(|| json(&m.acties)),
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
@@ -114,9 +127,10 @@ impl Bron for bijeenkomst::Entity {
     ) -> ApiResult<Vec<Bijeenkomst>> {
         let zien = zichtbaar(ctx, rijen.iter().flat_map(|r| r.aanwezigen.iter().copied())).await?;
         let codes = ctx.codes().await?;
+        let namen = ctx.caller.has(Recht::PersoonsgegevensLezen);
         Ok(rijen
             .into_iter()
-            .map(|o| representatie(o, &codes, &zien))
+            .map(|o| representatie(o, &codes, &zien, namen))
             .collect())
     }
 }

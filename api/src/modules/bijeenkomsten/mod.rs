@@ -3,6 +3,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -21,6 +24,29 @@ crate::tenancy::tenant_owned!(entity::bijeenkomst, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        (
+            "listAgendaSjablonen",
+            Toegang::Recht(Recht::BijeenkomstenLezen),
+        ),
+        (
+            "listBijeenkomsten",
+            Toegang::Recht(Recht::BijeenkomstenLezen),
+        ),
+        ("getBijeenkomst", Toegang::Recht(Recht::BijeenkomstenLezen)),
+        (
+            "createBijeenkomst",
+            Toegang::Recht(Recht::BijeenkomstenSchrijven),
+        ),
+        (
+            "updateBijeenkomst",
+            Toegang::Recht(Recht::BijeenkomstenSchrijven),
+        ),
+        (
+            "deleteBijeenkomst",
+            Toegang::Recht(Recht::BijeenkomstenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["bijeenkomst"],

@@ -4,6 +4,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -21,6 +24,19 @@ crate::tenancy::tenant_owned!(entity::mutatie, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listBudgetten", Toegang::Recht(Recht::BudgettenLezen)),
+        ("getBudget", Toegang::Recht(Recht::BudgettenLezen)),
+        ("createBudget", Toegang::Recht(Recht::BudgettenSchrijven)),
+        ("updateBudget", Toegang::Recht(Recht::BudgettenSchrijven)),
+        ("listBudgetMutaties", Toegang::Recht(Recht::BudgettenLezen)),
+        ("getBudgetOverzicht", Toegang::Recht(Recht::BudgettenLezen)),
+        ("createBudgetCorrectie", Toegang::GeenKoppeling),
+        (
+            "createBudgetAfsluiting",
+            Toegang::Recht(Recht::BudgettenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["budget", "mutatie"],

@@ -4,6 +4,8 @@
 
 use utoipa::OpenApi;
 
+use crate::modules::Toegang;
+
 mod handlers;
 pub mod pagina;
 mod weergave;
@@ -21,6 +23,10 @@ crate::tenancy::tenant_owned!(entity::dashboard_telling);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("getDashboard", Toegang::GeenKoppeling),
+        ("getDashboardGemeente", Toegang::GeenKoppeling),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["dashboard_telling"],

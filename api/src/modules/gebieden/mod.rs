@@ -3,6 +3,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -27,6 +30,25 @@ fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listGebieden", Toegang::Recht(Recht::GebiedenLezen)),
+        ("getGebied", Toegang::Recht(Recht::GebiedenLezen)),
+        ("createGebied", Toegang::Recht(Recht::GebiedenSchrijven)),
+        ("updateGebied", Toegang::Recht(Recht::GebiedenSchrijven)),
+        ("deleteGebied", Toegang::Recht(Recht::GebiedenSchrijven)),
+        (
+            "listIndicatormetingen",
+            Toegang::Recht(Recht::GebiedenLezen),
+        ),
+        (
+            "createIndicatormeting",
+            Toegang::Recht(Recht::GebiedenSchrijven),
+        ),
+        (
+            "createIndicatormetingIntrekking",
+            Toegang::Recht(Recht::GebiedenSchrijven),
+        ),
+    ],
     routes,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["gebied", "gebied_telling", "indicatormeting"],

@@ -2,6 +2,8 @@
 
 use utoipa::OpenApi;
 
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -18,6 +20,13 @@ crate::tenancy::tenant_owned!(entity::gebruiker, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listGebruikers", Toegang::GeenKoppeling),
+        ("getMij", Toegang::GeenKoppeling),
+        ("getGebruiker", Toegang::GeenKoppeling),
+        ("createGebruiker", Toegang::GeenKoppeling),
+        ("updateGebruiker", Toegang::GeenKoppeling),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["gebruiker"],

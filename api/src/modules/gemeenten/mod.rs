@@ -2,6 +2,8 @@
 
 use utoipa::OpenApi;
 
+use crate::modules::Toegang;
+
 mod handlers;
 
 pub use handlers::*;
@@ -17,6 +19,11 @@ struct Doc;
 pub const VOOR_ELKE_AANROEPER: &[&str] = &["listGemeenten", "getGemeente"];
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listGemeenten", Toegang::ElkToken),
+        ("getGemeente", Toegang::ElkToken),
+        ("updateGemeente", Toegang::GeenKoppeling),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &[],

@@ -3,6 +3,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -21,6 +24,22 @@ crate::tenancy::tenant_owned!(entity::initiatief, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listInitiatieven", Toegang::Recht(Recht::InitiatievenLezen)),
+        ("getInitiatief", Toegang::Recht(Recht::InitiatievenLezen)),
+        (
+            "createInitiatief",
+            Toegang::Recht(Recht::InitiatievenSchrijven),
+        ),
+        (
+            "updateInitiatief",
+            Toegang::Recht(Recht::InitiatievenSchrijven),
+        ),
+        (
+            "deleteInitiatief",
+            Toegang::Recht(Recht::InitiatievenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["initiatief"],

@@ -2,6 +2,8 @@
 
 use utoipa::OpenApi;
 
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -18,6 +20,13 @@ crate::tenancy::tenant_owned!(entity::koppeling, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listKoppelingen", Toegang::GeenKoppeling),
+        ("getKoppeling", Toegang::GeenKoppeling),
+        ("createKoppeling", Toegang::GeenKoppeling),
+        ("updateKoppeling", Toegang::GeenKoppeling),
+        ("renewKoppelingGeheim", Toegang::GeenKoppeling),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["koppeling"],

@@ -3,6 +3,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -22,6 +25,20 @@ crate::tenancy::tenant_owned!(entity::melding_opvolging, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listMeldingen", Toegang::Recht(Recht::MeldingenLezen)),
+        ("getMelding", Toegang::Recht(Recht::MeldingenLezen)),
+        ("createMelding", Toegang::Recht(Recht::MeldingenSchrijven)),
+        ("updateMelding", Toegang::Recht(Recht::MeldingenSchrijven)),
+        (
+            "listMeldingOpvolging",
+            Toegang::Recht(Recht::MeldingenLezen),
+        ),
+        (
+            "createMeldingOpvolging",
+            Toegang::Recht(Recht::MeldingenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["melding", "melding_opvolging"],

@@ -4,6 +4,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod gezondheid;
@@ -31,6 +34,49 @@ crate::tenancy::tenant_owned!(entity::veiligheidsafspraak, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        (
+            "getNetwerkGezondheid",
+            Toegang::Recht(Recht::NetwerkenLezen),
+        ),
+        ("listNetwerken", Toegang::Recht(Recht::NetwerkenLezen)),
+        ("getNetwerk", Toegang::Recht(Recht::NetwerkenLezen)),
+        ("createNetwerk", Toegang::Recht(Recht::NetwerkenSchrijven)),
+        ("updateNetwerk", Toegang::Recht(Recht::NetwerkenSchrijven)),
+        ("deleteNetwerk", Toegang::Recht(Recht::NetwerkenSchrijven)),
+        (
+            "listNetwerkLeden",
+            Toegang::Recht(Recht::SleutelpersonenLezen),
+        ),
+        (
+            "createNetwerkLid",
+            Toegang::Samen(Recht::NetwerkenSchrijven, Recht::SleutelpersonenSchrijven),
+        ),
+        (
+            "updateNetwerkLid",
+            Toegang::Samen(Recht::NetwerkenSchrijven, Recht::SleutelpersonenSchrijven),
+        ),
+        (
+            "deleteNetwerkLid",
+            Toegang::Samen(Recht::NetwerkenSchrijven, Recht::SleutelpersonenSchrijven),
+        ),
+        (
+            "listVeiligheidsafspraken",
+            Toegang::Recht(Recht::NetwerkenLezen),
+        ),
+        (
+            "createVeiligheidsafspraak",
+            Toegang::Recht(Recht::NetwerkenSchrijven),
+        ),
+        (
+            "updateVeiligheidsafspraak",
+            Toegang::Recht(Recht::NetwerkenSchrijven),
+        ),
+        (
+            "deleteVeiligheidsafspraak",
+            Toegang::Recht(Recht::NetwerkenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["netwerk", "netwerk_lid", "veiligheidsafspraak"],

@@ -53,14 +53,22 @@ pub struct Oefening {
     /// De deelnemende sleutelpersonen die u mag zien.
     pub deelnemers: Vec<Uuid>,
     pub status: OefeningStatus,
+    /// Vrije tekst die mensen kan noemen: alleen voor wie namen ziet (coördinator,
+    /// gemeente_beheerder, koppeling met `sleutelpersonen.lezen`); voor ieder ander
+    /// afwezig. Noem geen namen.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub briefing: Option<String>,
+    /// Vrije tekst die mensen kan noemen; zichtbaar als `briefing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub debrief: Option<String>,
+    /// Vrije tekst die mensen kan noemen; zichtbaar als `briefing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub evaluatie: Option<Evaluatie>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-fn representatie(m: oefening::Model, codes: &Codes, zien: &HashSet<Uuid>) -> Oefening {
+fn representatie(m: oefening::Model, codes: &Codes, zien: &HashSet<Uuid>, namen: bool) -> Oefening {
     Oefening {
         id: m.id,
         gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
@@ -78,9 +86,12 @@ fn representatie(m: oefening::Model, codes: &Codes, zien: &HashSet<Uuid>) -> Oef
             .filter(|d| zien.contains(d))
             .collect(),
         status: m.status,
-        briefing: m.briefing,
-        debrief: m.debrief,
-        evaluatie: m.evaluatie.and_then(|e| serde_json::from_value(e).ok()),
+        briefing: m.briefing.filter(|_| namen),
+        debrief: m.debrief.filter(|_| namen),
+        evaluatie: m
+            .evaluatie
+            .filter(|_| namen)
+            .and_then(|e| serde_json::from_value(e).ok()),
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
@@ -96,9 +107,10 @@ impl Bron for oefening::Entity {
     async fn weergaven(ctx: &Context, rijen: Vec<oefening::Model>) -> ApiResult<Vec<Oefening>> {
         let zien = zichtbaar(ctx, rijen.iter().flat_map(|r| r.deelnemers.iter().copied())).await?;
         let codes = ctx.codes().await?;
+        let namen = ctx.caller.has(Recht::PersoonsgegevensLezen);
         Ok(rijen
             .into_iter()
-            .map(|o| representatie(o, &codes, &zien))
+            .map(|o| representatie(o, &codes, &zien, namen))
             .collect())
     }
 }

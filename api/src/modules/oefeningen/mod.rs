@@ -3,6 +3,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -21,6 +24,22 @@ crate::tenancy::tenant_owned!(entity::oefening, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listOefeningen", Toegang::Recht(Recht::BijeenkomstenLezen)),
+        ("getOefening", Toegang::Recht(Recht::BijeenkomstenLezen)),
+        (
+            "createOefening",
+            Toegang::Recht(Recht::BijeenkomstenSchrijven),
+        ),
+        (
+            "updateOefening",
+            Toegang::Recht(Recht::BijeenkomstenSchrijven),
+        ),
+        (
+            "deleteOefening",
+            Toegang::Recht(Recht::BijeenkomstenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["oefening"],

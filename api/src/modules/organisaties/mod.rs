@@ -4,6 +4,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
@@ -33,6 +36,31 @@ impl crate::tenancy::HeeftId for entity::organisatie::Model {
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listOrganisaties", Toegang::Recht(Recht::OrganisatiesLezen)),
+        ("getOrganisatie", Toegang::Recht(Recht::OrganisatiesLezen)),
+        (
+            "createOrganisatie",
+            Toegang::Recht(Recht::OrganisatiesSchrijven),
+        ),
+        (
+            "updateOrganisatie",
+            Toegang::Recht(Recht::OrganisatiesSchrijven),
+        ),
+        (
+            "deleteOrganisatie",
+            Toegang::Recht(Recht::OrganisatiesSchrijven),
+        ),
+        ("listNetwerkPartners", Toegang::Recht(Recht::NetwerkenLezen)),
+        (
+            "createNetwerkPartner",
+            Toegang::Recht(Recht::NetwerkenSchrijven),
+        ),
+        (
+            "deleteNetwerkPartner",
+            Toegang::Recht(Recht::NetwerkenSchrijven),
+        ),
+    ],
     routes,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["organisatie", "netwerk_partner"],

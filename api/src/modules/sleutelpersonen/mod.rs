@@ -4,6 +4,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod checkins;
@@ -28,6 +31,41 @@ crate::tenancy::tenant_owned!(entity::sleutelpersoon_checkin, id);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        ("listCheckins", Toegang::Recht(Recht::PersoonsgegevensLezen)),
+        (
+            "createCheckin",
+            Toegang::Recht(Recht::SleutelpersonenSchrijven),
+        ),
+        (
+            "listSleutelpersonen",
+            Toegang::Recht(Recht::SleutelpersonenLezen),
+        ),
+        (
+            "zoekSleutelpersonen",
+            Toegang::Recht(Recht::SleutelpersonenLezen),
+        ),
+        (
+            "getSleutelpersoon",
+            Toegang::Recht(Recht::SleutelpersonenLezen),
+        ),
+        (
+            "createSleutelpersoon",
+            Toegang::Recht(Recht::SleutelpersonenSchrijven),
+        ),
+        (
+            "updateSleutelpersoon",
+            Toegang::Recht(Recht::SleutelpersonenSchrijven),
+        ),
+        (
+            "anonimiseerSleutelpersoon",
+            Toegang::Recht(Recht::SleutelpersonenSchrijven),
+        ),
+        (
+            "inzageSleutelpersoon",
+            Toegang::Recht(Recht::SleutelpersonenLezen),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &[

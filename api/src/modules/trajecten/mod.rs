@@ -3,6 +3,9 @@
 
 use utoipa::OpenApi;
 
+use crate::auth::Recht;
+use crate::modules::Toegang;
+
 use crate::http::invoer::InvoerSchema;
 
 mod besluit;
@@ -29,6 +32,20 @@ crate::tenancy::tenant_owned!(entity::traject_verbinder);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[
+        (
+            "createTrajectBesluit",
+            Toegang::Recht(Recht::TrajectenSchrijven),
+        ),
+        ("listTrajecten", Toegang::Recht(Recht::TrajectenLezen)),
+        ("getTraject", Toegang::Recht(Recht::TrajectenLezen)),
+        ("createTraject", Toegang::Recht(Recht::TrajectenSchrijven)),
+        ("updateTraject", Toegang::Recht(Recht::TrajectenSchrijven)),
+        (
+            "updateTrajectStap",
+            Toegang::Recht(Recht::TrajectenSchrijven),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &[

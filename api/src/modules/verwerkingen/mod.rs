@@ -4,6 +4,8 @@
 
 use utoipa::OpenApi;
 
+use crate::modules::Toegang;
+
 mod handlers;
 
 pub use handlers::*;
@@ -18,6 +20,7 @@ crate::tenancy::tenant_owned!(entity::verwerking);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
+    rechten: &[("listVerwerkingen", Toegang::GeenKoppeling)],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     tabellen: &["verwerking"],
