@@ -108,6 +108,30 @@ async fn the_koppeling_lock_out_counts_every_spelling_of_its_client_id() {
     }
 }
 
+/// Hetzelfde voor een gebruikersnaam: hoofdletters en witruimte zijn dezelfde naam en
+/// delen één teller.
+#[tokio::test]
+async fn the_user_lock_out_counts_every_spelling_of_the_name() {
+    let app = spawn_app().await;
+    for spelling in [
+        "OSS.COORDINATOR",
+        " oss.coordinator",
+        "Oss.Coordinator ",
+        "oss.coordinator",
+        "oSS.coordinator",
+    ] {
+        assert_problem(
+            app.login(spelling, crate::helpers::WRONG_PASSWORD).await,
+            400,
+        )
+        .await;
+    }
+    let response = app
+        .login("oss.coordinator", crate::helpers::DEMO_PASSWORD)
+        .await;
+    assert_eq!(response.status(), 429);
+}
+
 /// HEAD geeft de status en headers van GET, zonder body: voor een lijst, een
 /// resource met `ETag`, een onbekende resource en zonder token.
 #[tokio::test]

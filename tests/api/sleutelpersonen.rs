@@ -118,7 +118,6 @@ async fn each_caller_receives_exactly_the_fields_it_may_see() {
             &record,
         ),
         ("raadpleger", app.token_for("oss.raadpleger").await, &record),
-        ("koppeling netwerken.lezen", netwerken, &record),
     ] {
         let body = app.get_json_as(&pad, &token).await;
         assert_eq!(&sleutels(&body), verwacht, "{wie}");
@@ -132,6 +131,9 @@ async fn each_caller_receives_exactly_the_fields_it_may_see() {
             "{wie}: lijst"
         );
     }
+    // Een koppeling met alleen netwerken.lezen leest geen sleutelpersonen (issue 29).
+    assert_problem(app.get_as(&pad, &netwerken).await, 403).await;
+    assert_problem(app.get_as("/api/v1/sleutelpersonen", &netwerken).await, 403).await;
     let coordinator_body = app.get_json_as(&pad, &coordinator).await;
     assert_eq!(coordinator_body["voornaam"], NAAM);
     assert_eq!(coordinator_body["diversiteit"]["migratieachtergrond"], true);
