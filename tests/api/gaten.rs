@@ -201,23 +201,8 @@ async fn the_dashboard_counts_only_the_reports_the_caller_can_read() {
     let beheerder = app.token_for("oss.beheerder").await;
     let beheerder_id = app.user_id("oss.beheerder").await;
     // Een tweede coördinator, niet genoemd bij de persoon met verhoogd risico.
-    app.post_expect(
-        "/api/v1/gebruikers",
-        &beheerder,
-        &json!({"gebruikersnaam": "oss.tweede", "rollen": ["coordinator"], "wachtwoord": "tijdelijk-wachtwoord-77"}),
-        201,
-    )
-    .await;
-    let response = app
-        .post_anonymous(
-            "/api/v1/auth/wachtwoord",
-            &json!({"gebruikersnaam": "oss.tweede", "wachtwoord": "tijdelijk-wachtwoord-77",
-                    "nieuwWachtwoord": "eigen-gekozen-wachtwoord-88"}),
-        )
-        .await;
-    assert_eq!(response.status(), 204);
     let tweede = app
-        .token_for_with("oss.tweede", "eigen-gekozen-wachtwoord-88")
+        .nieuwe_gebruiker(&beheerder, "oss.tweede", json!(["coordinator"]))
         .await;
     let risico = id_of(
         &app.nieuwe_sleutelpersoon(

@@ -246,6 +246,9 @@ pub const DEMO_PASSWORD: &str = weefsel_api::ops::seed::DEMO_PASSWORD;
 /// Een wachtwoord dat bij geen enkel account hoort.
 pub const WRONG_PASSWORD: &str = "fout-wachtwoord-123";
 
+/// Het wachtwoord dat een account uit [`TestApp::nieuwe_gebruiker`] zelf koos.
+pub const EIGEN_WACHTWOORD: &str = "eigen-gekozen-wachtwoord-88";
+
 /// De dienst met de standaardconfiguratie; `get` draagt het token van `oss.raadpleger`.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
@@ -578,6 +581,28 @@ impl TestApp {
             .as_str()
             .expect("access_token")
             .to_owned()
+    }
+
+    /// Een nieuw account van de gemeente van `beheerder` (een token) met deze rollen, dat
+    /// zijn tijdelijke wachtwoord al voor [`EIGEN_WACHTWOORD`] inwisselde; zijn token.
+    pub async fn nieuwe_gebruiker(&self, beheerder: &str, naam: &str, rollen: Value) -> String {
+        const TIJDELIJK: &str = "tijdelijk-wachtwoord-77";
+        self.post_expect(
+            "/api/v1/gebruikers",
+            beheerder,
+            &serde_json::json!({"gebruikersnaam": naam, "rollen": rollen, "wachtwoord": TIJDELIJK}),
+            201,
+        )
+        .await;
+        let response = self
+            .post_anonymous(
+                "/api/v1/auth/wachtwoord",
+                &serde_json::json!({"gebruikersnaam": naam, "wachtwoord": TIJDELIJK,
+                                    "nieuwWachtwoord": EIGEN_WACHTWOORD}),
+            )
+            .await;
+        assert_eq!(response.status(), 204, "{naam}");
+        self.token_for_with(naam, EIGEN_WACHTWOORD).await
     }
 
     /// Een access token voor een koppeling.

@@ -6,27 +6,11 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, id_of, spawn_app};
 
-const TIJDELIJK: &str = "tijdelijk-wachtwoord-77";
-const EIGEN: &str = "eigen-gekozen-wachtwoord-88";
-
 /// Een tweede coördinator van Oss, niet genoemd bij wie dan ook; zijn token.
 async fn tweede_coordinator(app: &TestApp) -> String {
     let beheerder = app.token_for("oss.beheerder").await;
-    app.post_expect(
-        "/api/v1/gebruikers",
-        &beheerder,
-        &json!({"gebruikersnaam": "oss.tweede", "rollen": ["coordinator"], "wachtwoord": TIJDELIJK}),
-        201,
-    )
-    .await;
-    let response = app
-        .post_anonymous(
-            "/api/v1/auth/wachtwoord",
-            &json!({"gebruikersnaam": "oss.tweede", "wachtwoord": TIJDELIJK, "nieuwWachtwoord": EIGEN}),
-        )
-        .await;
-    assert_eq!(response.status(), 204);
-    app.token_for_with("oss.tweede", EIGEN).await
+    app.nieuwe_gebruiker(&beheerder, "oss.tweede", json!(["coordinator"]))
+        .await
 }
 
 fn toestemming(bewaar_tot: &str) -> Value {

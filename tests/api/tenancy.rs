@@ -291,37 +291,19 @@ async fn the_database_refuses_the_region_writing_municipal_credentials() {
         .expect("update")
         .rows_affected();
     assert_eq!(koppelingen, 0);
-    let tx = ctx.db().begin().await.expect("savepoint");
-    let insert = tx
-        .execute_unprepared(
-            "INSERT INTO koppeling (id, gemeente_id, naam, geheim_hash, scopes) \
-             SELECT gen_random_uuid(), id, 'Regio', 'x', ARRAY['budgetten.schrijven'] \
-             FROM gemeente WHERE code = 'GM0828'",
-        )
-        .await;
-    assert!(
-        insert
-            .expect_err("RLS")
-            .to_string()
-            .contains("row-level security")
-    );
-    drop(tx);
-    // Een gemeentelijk account met een wachtwoord dat de regio koos: ook niet.
-    let tx = ctx.db().begin().await.expect("savepoint");
-    let insert = tx
-        .execute_unprepared(
-            "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
-             SELECT gen_random_uuid(), id, 'oss.regiokind', 'x', ARRAY['budgethouder'] \
-             FROM gemeente WHERE code = 'GM0828'",
-        )
-        .await;
-    assert!(
-        insert
-            .expect_err("RLS")
-            .to_string()
-            .contains("row-level security")
-    );
-    drop(tx);
+    // Geen nieuwe koppeling, en geen gemeentelijk account met een wachtwoord dat de regio
+    // koos.
+    for sql in [
+        "INSERT INTO koppeling (id, gemeente_id, naam, geheim_hash, scopes) \
+         SELECT gen_random_uuid(), id, 'Regio', 'x', ARRAY['budgetten.schrijven'] \
+         FROM gemeente WHERE code = 'GM0828'",
+        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
+         SELECT gen_random_uuid(), id, 'oss.regiokind', 'x', ARRAY['budgethouder'] \
+         FROM gemeente WHERE code = 'GM0828'",
+    ] {
+        let tx = ctx.db().begin().await.expect("savepoint");
+        weigert(&tx, sql, "row-level security").await;
+    }
     // Een regionaal account wel.
     let regionaal = app.user_id("regio.netwerkmanager").await;
     assert_eq!(deactiveer(&ctx, &regionaal).await, 1);

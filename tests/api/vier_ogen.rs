@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, exec, id_of, spawn_app};
 
 const WACHTWOORD: &str = "tijdelijk-wachtwoord-77";
-const EIGEN: &str = "eigen-gekozen-wachtwoord-88";
+const EIGEN: &str = crate::helpers::EIGEN_WACHTWOORD;
 
 async fn budget(app: &TestApp, token: &str, velden: Value) -> String {
     let mut body = json!({"naam": format!("Budget {}", uuid::Uuid::now_v7()), "jaar": 2026,
@@ -66,16 +66,10 @@ async fn mutaties(app: &TestApp, budget: &str) -> i64 {
 
 /// Een nieuw account van Oss door `beheerder`, dat zelf een wachtwoord kiest; zijn token.
 async fn nieuw_account(app: &TestApp, beheerder: &str, naam: &str, rollen: Value) -> String {
-    app.post_expect(
-        "/api/v1/gebruikers",
-        beheerder,
-        &json!({"gebruikersnaam": naam, "rollen": rollen, "wachtwoord": WACHTWOORD}),
-        201,
-    )
-    .await;
-    eigen_wachtwoord(app, naam, WACHTWOORD).await
+    app.nieuwe_gebruiker(beheerder, naam, rollen).await
 }
 
+/// `huidig` inwisselen voor een eigen wachtwoord; het nieuwe token.
 async fn eigen_wachtwoord(app: &TestApp, naam: &str, huidig: &str) -> String {
     let response = app
         .post_anonymous(
@@ -85,6 +79,35 @@ async fn eigen_wachtwoord(app: &TestApp, naam: &str, huidig: &str) -> String {
         .await;
     assert_eq!(response.status(), 204, "{naam}");
     app.token_for_with(naam, EIGEN).await
+}
+
+/// `POST /aanvragen/{a}/besluit` als `token`, met deze status; het antwoord.
+async fn besluit_op(app: &TestApp, token: &str, a: &str, bedrag: i64, status: u16) -> Value {
+    app.post_expect(
+        &format!("/api/v1/aanvragen/{a}/besluit"),
+        token,
+        &besluit(bedrag),
+        status,
+    )
+    .await
+}
+
+/// `POST /budgetten/{b}/correcties` als `token`, met deze status; het antwoord.
+async fn corrigeer(
+    app: &TestApp,
+    token: &str,
+    b: &str,
+    a: &str,
+    bedrag: i64,
+    status: u16,
+) -> Value {
+    app.post_expect(
+        &format!("/api/v1/budgetten/{b}/correcties"),
+        token,
+        &json!({"aanvraagId": a, "bedrag": bedrag, "reden": "Correctie"}),
+        status,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -103,51 +126,27 @@ async fn a_correction_is_a_decision_too() {
     let i = initiatief(&app, &beide).await;
     // Een eigen aanvraag van 3 000 cent, door een ander met 1 cent toegekend.
     let a = aanvraag(&app, &beide, &b, &i, 3_000).await;
-    app.post_expect(
-        &format!("/api/v1/aanvragen/{a}/besluit"),
-        &budgethouder,
-        &besluit(1),
-        200,
-    )
-    .await;
+    besluit_op(&app, &budgethouder, &a, 1, 200).await;
     let voor = mutaties(&app, &b).await;
 
     // De indiener corrigeert zijn eigen toekenning niet.
-    let pad = format!("/api/v1/budgetten/{b}/correcties");
-    let correctie = |bedrag: i64| json!({"aanvraagId": a, "bedrag": bedrag, "reden": "Meer"});
-    let fout = app.post_expect(&pad, &beide, &correctie(999), 403).await;
+    let fout = corrigeer(&app, &beide, &b, &a, 999, 403).await;
     assert_eq!(fout["code"], "eigen_aanvraag");
     // Een ander ook niet boven het aangevraagde bedrag of het maximum per aanvraag.
-    let fout = app
-        .post_expect(&pad, &budgethouder, &correctie(999_000), 400)
-        .await;
+    let fout = corrigeer(&app, &budgethouder, &b, &a, 999_000, 400).await;
     assert_eq!(
         crate::helpers::invalid_params(&fout),
         [("bedrag".to_owned(), "te_hoog".to_owned())]
     );
     assert_eq!(mutaties(&app, &b).await, voor);
     // Binnen de grenzen wel.
-    app.post_expect(&pad, &budgethouder, &correctie(2_999), 201)
-        .await;
+    corrigeer(&app, &budgethouder, &b, &a, 2_999, 201).await;
 
     // Geen correctie op een afgewezen aanvraag: die heeft niets gereserveerd.
     let afgewezen = aanvraag(&app, &beide, &b, &i, 1_000).await;
-    app.post_expect(
-        &format!("/api/v1/aanvragen/{afgewezen}/besluit"),
-        &budgethouder,
-        &besluit(0),
-        200,
-    )
-    .await;
+    besluit_op(&app, &budgethouder, &afgewezen, 0, 200).await;
     let voor = mutaties(&app, &b).await;
-    let fout = app
-        .post_expect(
-            &pad,
-            &budgethouder,
-            &json!({"aanvraagId": afgewezen, "bedrag": 500, "reden": "Toch"}),
-            400,
-        )
-        .await;
+    let fout = corrigeer(&app, &budgethouder, &b, &afgewezen, 500, 400).await;
     assert_eq!(
         crate::helpers::invalid_params(&fout),
         [("aanvraagId".to_owned(), "ongeldig".to_owned())]
@@ -171,21 +170,8 @@ async fn the_matching_cap_holds_for_a_correction() {
         )
         .await,
     );
-    app.post_expect(
-        &format!("/api/v1/aanvragen/{a}/besluit"),
-        &budgethouder,
-        &besluit(1_000),
-        200,
-    )
-    .await;
-    let fout = app
-        .post_expect(
-            &format!("/api/v1/budgetten/{b}/correcties"),
-            &budgethouder,
-            &json!({"aanvraagId": a, "bedrag": 1, "reden": "Meer"}),
-            400,
-        )
-        .await;
+    besluit_op(&app, &budgethouder, &a, 1_000, 200).await;
+    let fout = corrigeer(&app, &budgethouder, &b, &a, 1, 400).await;
     assert!(fout.to_string().contains("matching"), "{fout}");
 }
 
@@ -318,29 +304,9 @@ async fn an_account_that_combines_budgethouder_and_gemeente_beheerder_does_not_d
     let b = budget(&app, &budgethouder, json!({})).await;
     let i = initiatief(&app, &coordinator).await;
     let a = aanvraag(&app, &coordinator, &b, &i, 1_000).await;
-    let fout = app
-        .post_expect(
-            &format!("/api/v1/aanvragen/{a}/besluit"),
-            &oud,
-            &besluit(500),
-            403,
-        )
-        .await;
+    let fout = besluit_op(&app, &oud, &a, 500, 403).await;
     assert_eq!(fout["code"], "rollen_onverenigbaar");
-    app.post_expect(
-        &format!("/api/v1/aanvragen/{a}/besluit"),
-        &budgethouder,
-        &besluit(500),
-        200,
-    )
-    .await;
-    let fout = app
-        .post_expect(
-            &format!("/api/v1/budgetten/{b}/correcties"),
-            &oud,
-            &json!({"aanvraagId": a, "bedrag": 100, "reden": "Meer"}),
-            403,
-        )
-        .await;
+    besluit_op(&app, &budgethouder, &a, 500, 200).await;
+    let fout = corrigeer(&app, &oud, &b, &a, 100, 403).await;
     assert_eq!(fout["code"], "rollen_onverenigbaar");
 }
