@@ -393,9 +393,9 @@ impl Rule {
                 max_length,
                 pattern,
             } => {
-                // Stuurtekens (ook NUL) zijn nooit tekst: de database zou NUL weigeren.
+                // Stuurtekens (ook NUL) weigert het patroon dat het document bij elke
+                // tekst zet (`EEN_REGEL`).
                 !value.is_empty()
-                    && !value.chars().any(char::is_control)
                     && max_length.is_none_or(|m| value.chars().count() <= m)
                     && pattern.as_ref().is_none_or(|p| p.is_match(value))
             }
