@@ -14,7 +14,8 @@
 //! - Row-level security: koppelingen schrijft alleen de eigen gemeente, nooit de
 //!   regio; gemeentelijke accounts ook, behalve dat de regio het eerste account van
 //!   een gemeente toevoegt (alleen de rol `gemeente_beheerder`, met een tijdelijke
-//!   code). Regionale accounts blijven van de `regio_beheerder`.
+//!   code). Regionale accounts blijven van de `regio_beheerder`; elk account wijzigt
+//!   zijn eigen rij (een eigen wachtwoord), maar een trigger weigert de eigen rollen.
 //! - Bij het migreren drukt de migratie elk account af dat `budgethouder` en
 //!   `gemeente_beheerder` combineert: de dienst weigert zo'n combinatie bij nieuwe
 //!   rollen en bij elk besluit; de gemeente moet ze splitsen.
@@ -53,9 +54,33 @@ CREATE POLICY gebruiker_toevoegen ON gebruiker FOR INSERT TO {app}
                     AND (gemeente_id IS NULL
                          OR (rollen = ARRAY['gemeente_beheerder'] AND wachtwoord_tijdelijk
                              AND wachtwoord_geldig_tot IS NOT NULL AND extern_id IS NULL))));
+-- Ook het eigen account (een eigen wachtwoord kiezen, ook voor een regionale gebruiker
+-- zonder beheerrol); de eigen rollen wijzigt niemand (trigger hieronder).
 CREATE POLICY gebruiker_wijzigen ON gebruiker FOR UPDATE TO {app}
-    USING (weefsel_mag_schrijven(gemeente_id) OR (weefsel_regio() = 'beheer' AND gemeente_id IS NULL))
-    WITH CHECK (weefsel_mag_schrijven(gemeente_id) OR (weefsel_regio() = 'beheer' AND gemeente_id IS NULL));
+    USING (weefsel_mag_schrijven(gemeente_id) OR (weefsel_regio() = 'beheer' AND gemeente_id IS NULL)
+           OR id = weefsel_gebruiker())
+    WITH CHECK (weefsel_mag_schrijven(gemeente_id) OR (weefsel_regio() = 'beheer' AND gemeente_id IS NULL)
+                OR id = weefsel_gebruiker());
+
+-- De regel in de audit trail bij een eigen wachtwoord van een regionale gebruiker.
+DROP POLICY audit_trail_toevoegen ON audit_trail;
+CREATE POLICY audit_trail_toevoegen ON audit_trail FOR INSERT TO {app}
+    WITH CHECK (weefsel_mag_beheren(gemeente_id)
+                OR (gemeente_id IS NULL AND resource = 'gebruiker'
+                    AND resource_id = weefsel_gebruiker()::text));
+
+-- Niemand wijzigt zijn eigen rollen, ook niet buiten de dienst om.
+CREATE FUNCTION gebruiker_eigen_rollen() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public AS $f$
+BEGIN
+    IF NEW.id = weefsel_gebruiker() AND NEW.rollen IS DISTINCT FROM OLD.rollen THEN
+        RAISE EXCEPTION 'niemand wijzigt zijn eigen rollen' USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$f$;
+CREATE TRIGGER gebruiker_eigen_rollen BEFORE UPDATE OF rollen ON gebruiker
+    FOR EACH ROW EXECUTE FUNCTION gebruiker_eigen_rollen();
 
 -- Het dashboard telt voor een gemeentelijke aanroeper alleen de meldingen die hij zelf
 -- mag lezen (dezelfde regel als de leesregel van melding): geen meldingen voor wie
@@ -78,6 +103,11 @@ $f$;
 "#;
 
 const DOWN: &str = r#"
+DROP POLICY audit_trail_toevoegen ON audit_trail;
+CREATE POLICY audit_trail_toevoegen ON audit_trail FOR INSERT TO {app}
+    WITH CHECK (weefsel_mag_beheren(gemeente_id));
+DROP TRIGGER gebruiker_eigen_rollen ON gebruiker;
+DROP FUNCTION gebruiker_eigen_rollen();
 CREATE OR REPLACE FUNCTION weefsel_dashboard_meldingen(p_gemeenten uuid[])
 RETURNS TABLE (gemeente_id uuid, ernst text, aantal bigint)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$

@@ -1,6 +1,7 @@
 //! Wie toegang tot persoonsgegevens beheert (DOMAIN.md, "Who governs access to
 //! personal data"), tijdelijke wachtwoorden en tokengeneraties.
 
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde_json::{Value, json};
 
 use crate::helpers::{
@@ -748,4 +749,46 @@ async fn the_database_sets_the_same_regional_mode_as_the_service_and_nothing_for
         );
         assert_eq!(query_text(&app.db, &sql).await, modus);
     }
+}
+
+/// Een regionale gebruiker zonder beheerrol kiest zijn eigen wachtwoord (ook onder de
+/// row-level security van zijn eigen rij), en niemand wijzigt zijn eigen rollen, ook niet
+/// in de database zelf.
+#[tokio::test]
+async fn a_regional_user_chooses_a_password_and_no_one_changes_their_own_roles_in_the_database() {
+    let app = spawn_app().await;
+    let regio = app.token_for("regio.beheerder").await;
+    app.post_expect(
+        "/api/v1/gebruikers",
+        &regio,
+        &json!({"gebruikersnaam": "regio.analist", "rollen": ["regio_netwerkmanager"], "wachtwoord": NIEUW}),
+        201,
+    )
+    .await;
+    let response = app
+        .post_anonymous(
+            "/api/v1/auth/wachtwoord",
+            &json!({"gebruikersnaam": "regio.analist", "wachtwoord": NIEUW, "nieuwWachtwoord": EIGEN}),
+        )
+        .await;
+    assert_eq!(response.status(), 204);
+    let token = app.token_for_with("regio.analist", EIGEN).await;
+    let mij = app.get_json_as("/api/v1/gebruikers/mij", &token).await;
+    assert_eq!(mij["rollen"], json!(["regio_netwerkmanager"]));
+
+    let id = app.user_id("oss.beheerder").await;
+    let tx = app.db.begin().await.expect("transactie");
+    tx.execute_unprepared(&format!(
+        "SELECT set_config('weefsel.gebruiker', '{id}', true)"
+    ))
+    .await
+    .expect("context");
+    crate::helpers::weigert(
+        &tx,
+        &format!(
+            "UPDATE gebruiker SET rollen = ARRAY['gemeente_beheerder', 'budgethouder'] WHERE id = '{id}'"
+        ),
+        "niemand wijzigt zijn eigen rollen",
+    )
+    .await;
 }
