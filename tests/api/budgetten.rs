@@ -412,14 +412,9 @@ async fn the_matching_rule_and_the_other_ceilings_hold() {
 #[tokio::test]
 async fn whoever_submitted_cannot_decide() {
     let app = spawn_app().await;
-    exec(
-        &app.db,
-        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
-         SELECT gen_random_uuid(), gemeente_id, 'oss.beide', wachtwoord_hash, '{coordinator,budgethouder}' \
-         FROM gebruiker WHERE gebruikersnaam = 'oss.budgethouder'",
-    )
-    .await;
-    let beide = app.token_for("oss.beide").await;
+    let beide = app
+        .account_met_rollen("oss.beide", &["coordinator", "budgethouder"])
+        .await;
     let budgethouder = app.token_for("oss.budgethouder").await;
     let b = budget(&app, &budgethouder, json!({})).await;
     let i = initiatief(&app, &beide).await;

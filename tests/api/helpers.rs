@@ -605,6 +605,29 @@ impl TestApp {
         self.token_for_with(naam, EIGEN_WACHTWOORD).await
     }
 
+    /// Een account van Oss met deze rollen en het demowachtwoord, rechtstreeks in de
+    /// database (zoals een account van vóór een regel die de API nu weigert); zijn token.
+    pub async fn account_met_rollen(&self, naam: &str, rollen: &[&str]) -> String {
+        let hash = weefsel_api::auth::secrets::hash_password(DEMO_PASSWORD).expect("hash");
+        exec(
+            &self.db,
+            &format!(
+                "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
+                 SELECT gen_random_uuid(), id, '{naam}', '{hash}', ARRAY['{}'] \
+                 FROM gemeente WHERE code = 'GM0828'",
+                rollen.join("', '")
+            ),
+        )
+        .await;
+        self.token_for(naam).await
+    }
+
+    /// Een koppeling van Oss (door oss.beheerder) met deze scopes; haar token.
+    pub async fn koppeling_token(&self, naam: &str, scopes: &[&str]) -> String {
+        let (id, secret) = self.create_client("oss.beheerder", naam, scopes).await;
+        self.client_token(&id, &secret).await
+    }
+
     /// Een access token voor een koppeling.
     pub async fn client_token(&self, client_id: &str, secret: &str) -> String {
         let response = self

@@ -4,12 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, id_of, spawn_app};
-
-async fn koppeling(app: &TestApp, naam: &str, scopes: &[&str]) -> String {
-    let (id, secret) = app.create_client("oss.beheerder", naam, scopes).await;
-    app.client_token(&id, &secret).await
-}
+use crate::helpers::{id_of, spawn_app};
 
 #[tokio::test]
 async fn a_netwerken_koppeling_lists_no_key_persons_or_members() {
@@ -20,7 +15,9 @@ async fn a_netwerken_koppeling_lists_no_key_persons_or_members() {
     app.nieuw_lid(&coordinator, &netwerk, &persoon, json!({}))
         .await;
     for scopes in [vec!["netwerken.lezen"], vec!["netwerken.schrijven"]] {
-        let token = koppeling(&app, &format!("Netwerk {scopes:?}"), &scopes).await;
+        let token = app
+            .koppeling_token(&format!("Netwerk {scopes:?}"), &scopes)
+            .await;
         app.get_expect(&format!("/api/v1/netwerken/{netwerk}"), &token, 200)
             .await;
         for pad in [
@@ -43,7 +40,9 @@ async fn a_netwerken_koppeling_lists_no_key_persons_or_members() {
         assert_eq!(lid.status(), 403);
     }
     // Met sleutelpersonen.lezen wel.
-    let token = koppeling(&app, "Personen", &["sleutelpersonen.lezen"]).await;
+    let token = app
+        .koppeling_token("Personen", &["sleutelpersonen.lezen"])
+        .await;
     let leden = app
         .get_expect(&format!("/api/v1/netwerken/{netwerk}/leden"), &token, 200)
         .await;
@@ -77,13 +76,15 @@ async fn free_text_of_meetings_and_exercises_only_with_a_personal_data_scope() {
         )
         .await,
     );
-    let zonder = koppeling(&app, "Agenda", &["bijeenkomsten.lezen"]).await;
-    let met = koppeling(
-        &app,
-        "Agenda met namen",
-        &["bijeenkomsten.lezen", "sleutelpersonen.lezen"],
-    )
-    .await;
+    let zonder = app
+        .koppeling_token("Agenda", &["bijeenkomsten.lezen"])
+        .await;
+    let met = app
+        .koppeling_token(
+            "Agenda met namen",
+            &["bijeenkomsten.lezen", "sleutelpersonen.lezen"],
+        )
+        .await;
     let regio = app.token_for("regio.netwerkmanager").await;
     let raadpleger = app.token_for("oss.raadpleger").await;
     let b = format!("/api/v1/bijeenkomsten/{bijeenkomst}");

@@ -12,8 +12,8 @@ use weefsel_api::auth::{Subject, TokenKeys};
 use weefsel_api::tenancy::Context;
 
 use crate::helpers::{
-    TestApp, assert_problem, assert_velden, exec, id_of, kolom, spawn_app, spawn_app_with,
-    test_config, weigert,
+    assert_problem, assert_velden, exec, id_of, kolom, spawn_app, spawn_app_with, test_config,
+    weigert,
 };
 
 const NAAM: &str = "Zwaantje";
@@ -83,11 +83,6 @@ fn set(velden: &[&[&str]]) -> BTreeSet<String> {
         .collect()
 }
 
-async fn koppeling(app: &TestApp, naam: &str, scopes: &[&str]) -> String {
-    let (id, secret) = app.create_client("oss.beheerder", naam, scopes).await;
-    app.client_token(&id, &secret).await
-}
-
 /// Elke rol krijgt precies haar velden; de regio krijgt van geen enkel endpoint een
 /// naam, e-mailadres of telefoonnummer (elke `GET` van het document doorzocht).
 #[tokio::test]
@@ -102,8 +97,10 @@ async fn each_caller_receives_exactly_the_fields_it_may_see() {
 
     let alles = set(&[RECORD, PERSOONLIJK]);
     let record = set(&[RECORD]);
-    let lezer = koppeling(&app, "Persoonsgegevens", &["sleutelpersonen.lezen"]).await;
-    let netwerken = koppeling(&app, "Netwerken", &["netwerken.lezen"]).await;
+    let lezer = app
+        .koppeling_token("Persoonsgegevens", &["sleutelpersonen.lezen"])
+        .await;
+    let netwerken = app.koppeling_token("Netwerken", &["netwerken.lezen"]).await;
     for (wie, token, verwacht) in [
         ("coordinator", coordinator.clone(), &alles),
         (
@@ -286,7 +283,9 @@ async fn a_person_at_elevated_risk_is_shown_only_to_the_named_officials() {
         "de genoemde ambtenaar ziet de naam"
     );
     let pad = format!("/api/v1/sleutelpersonen/{}", id_of(&persoon));
-    let lezer = koppeling(&app, "Persoonsgegevens", &["sleutelpersonen.lezen"]).await;
+    let lezer = app
+        .koppeling_token("Persoonsgegevens", &["sleutelpersonen.lezen"])
+        .await;
     for (wie, token) in [("gemeente_beheerder", &beheerder), ("koppeling", &lezer)] {
         let gezien = app.get_json_as(&pad, token).await;
         assert_eq!(gezien["persoonsgegevens"], false, "{wie}");

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, exec, id_of, spawn_app};
+use crate::helpers::{TestApp, id_of, spawn_app};
 
 const WACHTWOORD: &str = "tijdelijk-wachtwoord-77";
 const EIGEN: &str = crate::helpers::EIGEN_WACHTWOORD;
@@ -113,14 +113,9 @@ async fn corrigeer(
 #[tokio::test]
 async fn a_correction_is_a_decision_too() {
     let app = spawn_app().await;
-    exec(
-        &app.db,
-        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
-         SELECT gen_random_uuid(), gemeente_id, 'oss.beide', wachtwoord_hash, '{coordinator,budgethouder}' \
-         FROM gebruiker WHERE gebruikersnaam = 'oss.budgethouder'",
-    )
-    .await;
-    let beide = app.token_for("oss.beide").await;
+    let beide = app
+        .account_met_rollen("oss.beide", &["coordinator", "budgethouder"])
+        .await;
     let budgethouder = app.token_for("oss.budgethouder").await;
     let b = budget(&app, &budgethouder, json!({})).await;
     let i = initiatief(&app, &beide).await;
@@ -275,14 +270,7 @@ async fn no_decision_by_an_account_the_submitter_created_or_gave_a_password() {
     assert_eq!(mutaties(&app, &b).await, 0);
 
     // Een budgethouder die hij niet maakte en nooit een wachtwoord gaf, besluit wel.
-    exec(
-        &app.db,
-        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
-         SELECT gen_random_uuid(), gemeente_id, 'oss.ander', wachtwoord_hash, '{budgethouder}' \
-         FROM gebruiker WHERE gebruikersnaam = 'oss.coordinator'",
-    )
-    .await;
-    let ander = app.token_for("oss.ander").await;
+    let ander = app.account_met_rollen("oss.ander", &["budgethouder"]).await;
     let ok = app.post_expect(&pad, &ander, &besluit(1_000), 200).await;
     assert_eq!(ok["status"], "toegekend");
 }
@@ -291,14 +279,9 @@ async fn no_decision_by_an_account_the_submitter_created_or_gave_a_password() {
 async fn an_account_that_combines_budgethouder_and_gemeente_beheerder_does_not_decide() {
     let app = spawn_app().await;
     // Zo'n account kan van vóór deze regel bestaan; de migratie noemt het.
-    exec(
-        &app.db,
-        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
-         SELECT gen_random_uuid(), gemeente_id, 'oss.oud', wachtwoord_hash, '{gemeente_beheerder,budgethouder}' \
-         FROM gebruiker WHERE gebruikersnaam = 'oss.budgethouder'",
-    )
-    .await;
-    let oud = app.token_for("oss.oud").await;
+    let oud = app
+        .account_met_rollen("oss.oud", &["gemeente_beheerder", "budgethouder"])
+        .await;
     let coordinator = app.token_for("oss.coordinator").await;
     let budgethouder = app.token_for("oss.budgethouder").await;
     let b = budget(&app, &budgethouder, json!({})).await;

@@ -106,20 +106,8 @@ async fn vind(ctx: &Context, id: Uuid, vergrendel: bool) -> ApiResult<melding::M
 /// Een melding over iemand met verhoogd risico draagt alleen een genoemde ambtenaar of
 /// de behandelaar over aan een andere behandelaar: wie dat niet is, zou de melding
 /// daarna zelf niet meer zien (403 `verhoogd_risico`).
-fn afgeschermd(
-    ctx: &Context,
-    persoon: Option<&sleutelpersoon::Model>,
-    behandelaar: Option<Uuid>,
-) -> ApiResult<()> {
-    let Some(p) = persoon.filter(|p| p.verhoogd_risico) else {
-        return Ok(());
-    };
-    let aanroeper = match ctx.caller.actor {
-        crate::auth::Actor::Gebruiker(id) => Some(id),
-        _ => None,
-    };
-    let genoemd = aanroeper.is_some_and(|a| p.zichtbaar_voor.contains(&a));
-    if genoemd || (aanroeper.is_some() && aanroeper == behandelaar) {
+fn afgeschermd(ctx: &Context, persoon: &sleutelpersoon::Model, behandelaar: Uuid) -> ApiResult<()> {
+    if genoemd(ctx, persoon) || ctx.caller.actor == crate::auth::Actor::Gebruiker(behandelaar) {
         return Ok(());
     }
     Err(ApiError::Forbidden(
@@ -313,7 +301,7 @@ pub async fn update(
     ) && nieuw != huidig.behandelaar_id
     {
         let persoon = ctx.find::<sleutelpersoon::Entity>(p).await?;
-        afgeschermd(&ctx, Some(&persoon), Some(nieuw))?;
+        afgeschermd(&ctx, &persoon, nieuw)?;
     }
     ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
         .await?;
