@@ -92,6 +92,9 @@ impl Application {
         );
         let db_data = web::Data::new(db.clone());
         let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
+        let zichtbaarheid = web::Data::new(crate::http::zichtbaarheid::Zichtbaarheid(
+            std::sync::Arc::new(crate::http::zichtbaarheid::Regels::uit(&document)),
+        ));
         let schemas = web::Data::new(crate::http::invoer::Schemas(std::sync::Arc::new(document)));
         let grenzen = web::Data::new(config.grenzen.clone());
 
@@ -112,6 +115,7 @@ impl Application {
             app.app_data(db_data.clone())
                 .app_data(gemeenten.clone())
                 .app_data(schemas.clone())
+                .app_data(zichtbaarheid.clone())
                 .app_data(keys.clone())
                 .app_data(grenzen.clone())
                 .app_data(table.clone())
@@ -122,6 +126,7 @@ impl Application {
                 .app_data(contract::path_config())
                 .app_data(web::PayloadConfig::new(contract::MAX_BODY_BYTES))
                 .default_service(web::to(contract::fallback))
+                .wrap(from_fn(crate::http::zichtbaarheid::filter))
                 .wrap(from_fn(crate::tenancy::poort::poort))
                 .wrap(from_fn(contract::guard))
                 .wrap(TracingLogger::<RequestSpan>::new())

@@ -54,16 +54,17 @@ const RECORD: &[&str] = &[
     "uitstroomreden",
     "exitgesprek",
     "buddyId",
-    "tijdsinvestering",
     "laatsteContact",
     "verhoogdRisico",
-    "toestemming",
     "bewaartermijnTot",
     "geanonimiseerdOp",
     "persoonsgegevens",
     "statusHistorie",
 ];
+/// Ook de tijdsinvestering en de toestemming (met haar doel in vrije tekst): issue 30.
 const PERSOONLIJK: &[&str] = &[
+    "tijdsinvestering",
+    "toestemming",
     "voornaam",
     "achternaam",
     "email",

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod rollen;
 pub mod secrets;
 pub mod vier_ogen;
+pub mod zichtbaarheid;
 
 use actix_web::HttpRequest;
 use actix_web::http::header;

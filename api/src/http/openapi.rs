@@ -106,7 +106,36 @@ pub fn document() -> serde_json::Value {
     unique_query_lists(&mut value);
     single_line_texts(&mut value);
     date_patterns(&mut value);
+    pagina_verwijst(&mut value);
+    crate::http::zichtbaarheid::annoteer(&mut value);
     value
+}
+
+/// De resultaten van een pagina `PaginaX` verwijzen naar het schema `X` in plaats van
+/// het te herhalen: één definitie per representatie, ook voor de klassen van haar
+/// velden.
+fn pagina_verwijst(value: &mut serde_json::Value) {
+    let Some(schemas) = value
+        .pointer_mut("/components/schemas")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    let namen: Vec<String> = schemas.keys().cloned().collect();
+    for naam in &namen {
+        let Some(item) = naam
+            .strip_prefix("Pagina")
+            .filter(|x| namen.iter().any(|n| n == x))
+        else {
+            continue;
+        };
+        if let Some(items) = schemas
+            .get_mut(naam)
+            .and_then(|s| s.pointer_mut("/properties/resultaten/items"))
+        {
+            *items = serde_json::json!({ "$ref": format!("#/components/schemas/{item}") });
+        }
+    }
 }
 
 /// Elke operatie met een token noemt in `security` de scopes waarmee een koppeling haar

@@ -47,6 +47,10 @@ pub struct Module {
     /// eist een regel voor elke operatie met een token, en vergelijkt de scopes met de
     /// kolommen `scopes` van de autorisatiematrix.
     pub rechten: &'static [(&'static str, Toegang)],
+    /// Wie welk veld van haar schema's ziet: de klasse per veld, met extra lezers en
+    /// de reden ([`crate::auth::zichtbaarheid`]). Het document publiceert ze als
+    /// `x-zichtbaarheid`; een test eist er een voor elk tekstveld.
+    pub velden: &'static [crate::auth::zichtbaarheid::Velden],
 }
 
 impl Module {
@@ -59,6 +63,7 @@ impl Module {
             audit_waarden: &[],
             invoer: &[],
             rechten: &[],
+            velden: &[],
         }
     }
 }
@@ -150,5 +155,33 @@ mod tests {
             }
         }
         assert!(geregistreerd.len() >= 11);
+    }
+}
+
+#[cfg(test)]
+mod zichtbaarheid_tests {
+    use crate::auth::zichtbaarheid::Klasse;
+
+    /// De audit trail legt nooit de waarde vast van een veld dat namen kan noemen of
+    /// persoonsgegevens is (issue 30): zo'n veld staat op geen allowlist.
+    #[test]
+    fn geen_vrije_tekst_of_persoonsgegeven_op_een_allowlist() {
+        for module in crate::app::MODULES {
+            for waarden in module.audit_waarden {
+                for veld in waarden.velden {
+                    let hoofd = veld.split('.').next().unwrap_or(veld);
+                    for tabel in module.velden {
+                        for v in tabel.velden.iter().filter(|v| v.naam == hoofd) {
+                            assert!(
+                                v.klasse < Klasse::Naam,
+                                "{}.{veld} staat op de allowlist maar is {:?}",
+                                waarden.resource,
+                                v.klasse
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -503,6 +503,7 @@ impl FromRequest for Context {
         let grenzen = (!req.method().is_safe() && !geteld)
             .then(|| req.app_data::<web::Data<Grenzen>>().cloned())
             .flatten();
+        let verzoek = req.clone();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
@@ -514,6 +515,9 @@ impl FromRequest for Context {
             }
             let mut context = Context::voor(&db, &identity, request_id).await?;
             context.gemeenten = register;
+            verzoek
+                .extensions_mut()
+                .insert(crate::auth::zichtbaarheid::Lezer::van(&context.caller));
             if let Some(span) = span.filter(|span| !span.is_disabled()) {
                 let caller = &context.caller;
                 if let Some(gemeente) = &caller.gemeente {

@@ -3,6 +3,8 @@
 //! grootboek van het budget ([`super::budgetten`]); `Idempotency-Key` geldt voor elke
 //! `POST` hier ([`crate::http::idempotentie`]).
 
+use crate::auth::Rol;
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -37,6 +39,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["aanvraag"],
     audit_waarden: &[crate::audit::Waarden {
         resource: "aanvraag",
@@ -61,3 +64,21 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<handlers::NieuweUitbetaling>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Aanvraag", "AanvraagWijziging", "NieuweAanvraag", "BesluitOpAanvraag"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::naam("plan", "Vrije tekst die mensen kan noemen. De budgethouder besluit erop.").ook(&[Rol::Budgethouder]),
+            Veld::naam("motivering", "Vrije tekst die mensen kan noemen. De budgethouder schrijft haar bij zijn besluit.").ook(&[Rol::Budgethouder]),
+        ],
+    },
+    Velden {
+        schemas: &["NieuweUitbetaling"],
+        velden: &[
+            Veld::naam("omschrijving", "Vrije tekst die mensen kan noemen. De budgethouder betaalt uit.").ook(&[Rol::Budgethouder]),
+        ],
+    },
+];

@@ -45,11 +45,63 @@ pub enum ResourceSoort {
     MeldingOpvolging,
     Veiligheidsafspraak,
     SleutelpersoonCheckin,
+    Gemeente,
 }
 
 impl ResourceSoort {
-    fn as_str(self) -> &'static str {
+    pub const ALLE: [ResourceSoort; 21] = [
+        ResourceSoort::Gebruiker,
+        ResourceSoort::Koppeling,
+        ResourceSoort::Gebied,
+        ResourceSoort::Indicatormeting,
+        ResourceSoort::Traject,
+        ResourceSoort::Netwerk,
+        ResourceSoort::NetwerkLid,
+        ResourceSoort::Sleutelpersoon,
+        ResourceSoort::Initiatief,
+        ResourceSoort::Budget,
+        ResourceSoort::Aanvraag,
+        ResourceSoort::Mutatie,
+        ResourceSoort::Organisatie,
+        ResourceSoort::NetwerkPartner,
+        ResourceSoort::Bijeenkomst,
+        ResourceSoort::Oefening,
+        ResourceSoort::Melding,
+        ResourceSoort::MeldingOpvolging,
+        ResourceSoort::Veiligheidsafspraak,
+        ResourceSoort::SleutelpersoonCheckin,
+        ResourceSoort::Gemeente,
+    ];
+
+    /// Wat een aanroeper nodig heeft om de resource zelf te lezen: de audit trail
+    /// toont haar regels alleen aan wie al deze rechten heeft (issue 30). Zo leest de
+    /// regio, en een koppeling met alleen `audit.lezen`, niets over sleutelpersonen,
+    /// lidmaatschappen, check-ins of meldingen.
+    pub fn leesrechten(self) -> &'static [Recht] {
+        use ResourceSoort as R;
         match self {
+            R::Gebruiker => &[Recht::GebruikersBeheren],
+            R::Koppeling => &[Recht::KoppelingenBeheren],
+            R::Gebied | R::Indicatormeting => &[Recht::GebiedenLezen],
+            R::Traject => &[Recht::TrajectenLezen],
+            R::Netwerk | R::Veiligheidsafspraak | R::NetwerkPartner => &[Recht::NetwerkenLezen],
+            R::Sleutelpersoon | R::SleutelpersoonCheckin | R::NetwerkLid => {
+                &[Recht::SleutelpersonenLezen, Recht::PersoonsgegevensLezen]
+            }
+            R::Melding | R::MeldingOpvolging => {
+                &[Recht::MeldingenLezen, Recht::PersoonsgegevensLezen]
+            }
+            R::Initiatief | R::Aanvraag => &[Recht::InitiatievenLezen],
+            R::Budget | R::Mutatie => &[Recht::BudgettenLezen],
+            R::Organisatie => &[Recht::OrganisatiesLezen],
+            R::Bijeenkomst | R::Oefening => &[Recht::BijeenkomstenLezen],
+            R::Gemeente => &[],
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceSoort::Gemeente => "gemeente",
             ResourceSoort::Gebruiker => "gebruiker",
             ResourceSoort::Koppeling => "koppeling",
             ResourceSoort::Gebied => "gebied",
@@ -136,8 +188,14 @@ pub async fn list(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AuditTrailLezen)?;
     let p = &lijst.params;
+    let leesbaar: Vec<&str> = ResourceSoort::ALLE
+        .into_iter()
+        .filter(|r| r.leesrechten().iter().all(|recht| ctx.caller.has(*recht)))
+        .map(ResourceSoort::as_str)
+        .collect();
     let select = ctx
         .scoped(audit_trail::Entity::find())
+        .filter(audit_trail::Column::Resource.is_in(leesbaar))
         .apply_if(p.resource, |q, r| {
             q.filter(audit_trail::Column::Resource.eq(r.as_str()))
         })
@@ -182,4 +240,20 @@ fn regel(m: audit_trail::Model, codes: &HashMap<Uuid, String>) -> AuditRegel {
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ResourceSoort;
+
+    /// Elke soort resource in de audit trail heeft haar leesrechten.
+    #[test]
+    fn elke_soort_in_de_audit_trail_is_bekend() {
+        let bekend: Vec<&str> = ResourceSoort::ALLE.iter().map(|r| r.as_str()).collect();
+        for module in crate::app::MODULES {
+            for waarden in module.audit_waarden {
+                assert!(bekend.contains(&waarden.resource), "{}", waarden.resource);
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! `GET /audit-trail`: de audit trail lezen (schrijven gaat via [`crate::audit`]).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -22,7 +23,25 @@ pub const MODULE: super::Module = super::Module {
     rechten: &[("listAuditTrail", Toegang::Recht(Recht::AuditTrailLezen))],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["audit_trail"],
     audit_waarden: &[],
     invoer: &[],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["AuditRegel"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("resource", "De soort resource."),
+            Veld::openbaar("resourceId", "Het id van de resource."),
+            Veld::openbaar("requestId", "Het id dat de dienst aan het verzoek gaf."),
+        ],
+    },
+    Velden {
+        schemas: &["AuditActor"],
+        velden: &[Veld::openbaar("soort", "gebruiker, koppeling of systeem.")],
+    },
+];

@@ -1,6 +1,7 @@
 //! Bijeenkomsten van netwerken, met de agenda-sjablonen uit de handreiking (regels en
 //! sjablonen in [`crate::domein::bijeenkomst`]).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -49,6 +50,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["bijeenkomst"],
     audit_waarden: &[crate::audit::Waarden {
         resource: "bijeenkomst",
@@ -69,3 +71,47 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::BijeenkomstWijziging>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Bijeenkomst", "NieuweBijeenkomst", "BijeenkomstWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar(
+                "titel",
+                "De titel van een bijeenkomst; de documentatie vraagt er geen persoon in te noemen.",
+            ),
+            Veld::openbaar("begintijd", "Een tijdstip (UU:MM)."),
+            Veld::openbaar("eindtijd", "Een tijdstip (UU:MM)."),
+            Veld::gemeente(
+                "locatie",
+                "Waar sleutelpersonen bijeenkomen: niet voor de regio.",
+            ),
+            Veld::naam("verslag", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("terugkoppeling", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("acties", "Vervolgacties met hun eigenaar (een naam)."),
+        ],
+    },
+    Velden {
+        schemas: &["Agendapunt"],
+        velden: &[
+            Veld::openbaar(
+                "onderwerp",
+                "Een agendapunt (uit de handreiking of eigen); noem er geen persoon in.",
+            ),
+            Veld::naam("toelichting", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+    Velden {
+        schemas: &["AgendaSjabloon"],
+        velden: &[Veld::openbaar("doel", "Vaste tekst uit de handreiking.")],
+    },
+    Velden {
+        schemas: &["Vervolgactie"],
+        velden: &[
+            Veld::naam("omschrijving", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("eigenaar", "De naam van wie de actie oppakt."),
+        ],
+    },
+];

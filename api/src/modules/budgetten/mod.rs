@@ -2,6 +2,8 @@
 //! houdt de database bij met het grootboek (migratie 000013); de aanvragen en hun
 //! besluiten staan in [`super::aanvragen`].
 
+use crate::auth::Rol;
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -39,6 +41,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["budget", "mutatie"],
     audit_waarden: &[
         crate::audit::Waarden {
@@ -67,3 +70,38 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<handlers::NieuweAfsluiting>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Budget", "NieuwBudget", "BudgetWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("naam", "De naam van een budget; noem er geen persoon in."),
+        ],
+    },
+    Velden {
+        schemas: &["Mutatie"],
+        velden: &[Veld::naam(
+            "omschrijving",
+            "Vrije tekst die mensen kan noemen. De budgethouder beheert het grootboek.",
+        )
+        .ook(&[Rol::Budgethouder])],
+    },
+    Velden {
+        schemas: &["NieuweCorrectie"],
+        velden: &[Veld::naam(
+            "reden",
+            "Vrije tekst die mensen kan noemen. De budgethouder corrigeert.",
+        )
+        .ook(&[Rol::Budgethouder])],
+    },
+    Velden {
+        schemas: &["Overzicht"],
+        velden: &[Veld::openbaar("naam", "De naam van het budget.")],
+    },
+    Velden {
+        schemas: &["PerThema"],
+        velden: &[Veld::openbaar("thema", "Een thema (vaste lijst).")],
+    },
+];

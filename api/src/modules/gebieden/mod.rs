@@ -1,6 +1,7 @@
 //! Gebieden (wijken, buurten, dorpen, kernen) met hun indicatormetingen en hun
 //! DNA-profiel (de regels staan in [`crate::domein::dna`]).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -51,6 +52,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["gebied", "gebied_telling", "indicatormeting"],
     audit_waarden: &[
         crate::audit::Waarden {
@@ -94,3 +96,63 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<indicatoren::NieuweIntrekking>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["GebiedGegevens", "NieuwGebied", "GebiedWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("naam", "De naam van een gebied; noem er geen persoon in."),
+            Veld::openbaar("cbsCode", "De CBS-code van wijk of buurt."),
+        ],
+    },
+    Velden {
+        schemas: &["Handmatig", "HandmatigInvoer"],
+        velden: &[Veld::naam("reden", "Vrije tekst die mensen kan noemen.")],
+    },
+    Velden {
+        schemas: &["DnaProfiel"],
+        velden: &[
+            Veld::openbaar(
+                "communicatiemiddelen",
+                "Middelen uit de handreiking, bij het kwadrant.",
+            ),
+            Veld::openbaar(
+                "toelichting",
+                "Tekst van de dienst, uit de regels van het kwadrant.",
+            ),
+        ],
+    },
+    Velden {
+        schemas: &["IndicatorWaarde"],
+        velden: &[
+            Veld::openbaar("indicator", "De naam van een indicator (vaste lijst)."),
+            Veld::openbaar(
+                "bron",
+                "De bron van een meting (bv. CBS); noem er geen persoon in.",
+            ),
+        ],
+    },
+    Velden {
+        schemas: &["Indicatormeting", "NieuweIndicatormeting"],
+        velden: &[Veld::openbaar(
+            "bron",
+            "De bron van een meting (bv. CBS); noem er geen persoon in.",
+        )],
+    },
+    Velden {
+        schemas: &["Intrekking", "NieuweIntrekking"],
+        velden: &[Veld::naam("reden", "Vrije tekst die mensen kan noemen.")],
+    },
+    Velden {
+        schemas: &["TekenWaarde"],
+        velden: &[
+            Veld::openbaar("teken", "Een teken uit de handreiking (vaste lijst)."),
+            Veld::openbaar(
+                "bron",
+                "De bron van een waarneming; noem er geen persoon in.",
+            ),
+        ],
+    },
+];

@@ -1,5 +1,6 @@
 //! Accounts van medewerkers, met hun gemeente en rollen.
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::modules::Toegang;
@@ -29,6 +30,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["gebruiker"],
     audit_waarden: &[crate::audit::Waarden {
         resource: "gebruiker",
@@ -87,3 +89,32 @@ pub async fn actieve_gebruikers_met_rol(
     );
     Ok(())
 }
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[Velden {
+    schemas: &[
+        "Gebruiker",
+        "NieuweGebruiker",
+        "GebruikerWijziging",
+        "NieuweGebruikerAntwoord",
+    ],
+    velden: &[
+        Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+        Veld::openbaar(
+            "gebruikersnaam",
+            "De accountnaam van een medewerker; accounts lezen alleen beheerders.",
+        ),
+        Veld::openbaar(
+            "externId",
+            "Het id bij de identity provider van de gemeente.",
+        ),
+        Veld::openbaar(
+            "activatiecode",
+            "Eenmalig, alleen in het antwoord aan wie het eerste account van een gemeente maakte.",
+        ),
+        Veld::gemeente(
+            "wachtwoord",
+            "Alleen invoer; nooit in een antwoord of de audit trail.",
+        ),
+    ],
+}];

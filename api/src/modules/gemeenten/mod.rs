@@ -1,5 +1,6 @@
 //! De elf gemeenten van VRBN (tenants).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::modules::Toegang;
@@ -26,6 +27,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &[],
     audit_waarden: &[crate::audit::Waarden {
         resource: "gemeente",
@@ -46,3 +48,13 @@ impl crate::tenancy::HeeftId for entity::gemeente::Model {
         Some(self.id)
     }
 }
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[Velden {
+    schemas: &["Gemeente"],
+    velden: &[
+        Veld::openbaar("code", "De CBS-code."),
+        Veld::openbaar("naam", "De naam van de gemeente."),
+        Veld::openbaar("slug", "De naam in een URL."),
+    ],
+}];

@@ -1,6 +1,8 @@
 //! Initiatieven van bewoners, met hun afloop (regels in [`crate::domein::initiatief`]).
 //! Budgetten, aanvragen en het grootboek volgen (issue 13).
 
+use crate::auth::Rol;
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -42,6 +44,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["initiatief"],
     audit_waarden: &[crate::audit::Waarden {
         resource: "initiatief",
@@ -60,3 +63,20 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::InitiatiefWijziging>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Initiatief", "NieuwInitiatief", "InitiatiefWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("titel", "De titel van een initiatief; noem er geen persoon in."),
+            Veld::openbaar("organisatie", "De naam van een organisatie; noem er geen persoon in."),
+            Veld::naam("omschrijving", "Vrije tekst die mensen kan noemen. De budgethouder besluit op aanvragen voor het initiatief.").ook(&[Rol::Budgethouder]),
+            Veld::naam("contactnaam", "De naam van de contactpersoon.").ook(&[Rol::Budgethouder]),
+            Veld::naam("contactemail", "Het e-mailadres van de contactpersoon.").ook(&[Rol::Budgethouder]),
+            Veld::naam("resultaten", "Vrije tekst die mensen kan noemen.").ook(&[Rol::Budgethouder]),
+            Veld::naam("lessen", "Vrije tekst die mensen kan noemen.").ook(&[Rol::Budgethouder]),
+        ],
+    },
+];

@@ -1,5 +1,6 @@
 //! Machine-accounts van gemeentelijke systemen, met scopes.
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::modules::Toegang;
@@ -29,6 +30,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["koppeling"],
     audit_waarden: &[crate::audit::Waarden {
         resource: "koppeling",
@@ -39,3 +41,29 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<handlers::KoppelingWijziging>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Koppeling", "NieuweKoppeling", "KoppelingWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("clientId", "Het client id."),
+            Veld::openbaar("naam", "De naam van een systeem; noem er geen persoon in."),
+            Veld::gemeente(
+                "clientSecret",
+                "Alleen invoer; nooit in een antwoord of de audit trail.",
+            ),
+        ],
+    },
+    Velden {
+        schemas: &["NieuwGeheim", "KoppelingMetGeheim"],
+        velden: &[
+            Veld::openbaar("clientId", "Het client id."),
+            Veld::gemeente(
+                "clientSecret",
+                "Eenmalig aan de beheerder die het vernieuwde.",
+            ),
+        ],
+    },
+];

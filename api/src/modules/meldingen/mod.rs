@@ -1,6 +1,7 @@
 //! Meldingen van bedreigingen en incidenten met hun opvolging (de afloop staat in
 //! [`crate::domein::melding`]). Wie ze mag lezen, beslist de database.
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -41,6 +42,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["melding", "melding_opvolging"],
     audit_waarden: &[
         crate::audit::Waarden {
@@ -70,3 +72,23 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::NieuweOpvolging>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Melding", "NieuweMelding", "MeldingWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::naam("omschrijving", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("maatregelen", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("afsluitnotitie", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+    Velden {
+        schemas: &["Opvolging", "NieuweOpvolging"],
+        velden: &[
+            Veld::naam("tekst", "Vrije tekst die mensen kan noemen."),
+            Veld::openbaar("actorSoort", "gebruiker of koppeling."),
+        ],
+    },
+];

@@ -2,6 +2,7 @@
 //! "Networks and key persons"; de gezondheidsregels staan in
 //! [`crate::domein::gezondheid`]).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -79,6 +80,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["netwerk", "netwerk_lid", "veiligheidsafspraak"],
     audit_waarden: &[
         crate::audit::Waarden {
@@ -121,3 +123,60 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<veiligheid::VeiligheidsafspraakWijziging>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Netwerk", "NieuwNetwerk", "NetwerkWijziging"],
+        velden: &[
+            Veld::naam(
+                "crisisafspraken",
+                "Met hoe het netwerk te activeren is: vrije tekst die mensen kan noemen.",
+            ),
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("naam", "De naam van een netwerk; noem er geen persoon in."),
+        ],
+    },
+    Velden {
+        schemas: &["Afspraken"],
+        velden: &[
+            Veld::gemeente("frequentie", "Hoe vaak het netwerk bijeenkomt."),
+            Veld::naam("agenda", "Vrije tekst die mensen kan noemen."),
+            Veld::gemeente(
+                "plaats",
+                "Waar sleutelpersonen bijeenkomen: niet voor de regio.",
+            ),
+            Veld::openbaar("naam", "De naam waaronder het netwerk naar buiten treedt."),
+            Veld::naam("signalen", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+    Velden {
+        schemas: &["Crisisafspraak"],
+        velden: &[Veld::naam(
+            "activering",
+            "Vrije tekst die mensen kan noemen.",
+        )],
+    },
+    Velden {
+        schemas: &["Lidmaatschap"],
+        velden: &[Veld::openbaar("gemeente", "De CBS-code van de gemeente.")],
+    },
+    Velden {
+        schemas: &[
+            "Veiligheidsafspraak",
+            "NieuweVeiligheidsafspraak",
+            "VeiligheidsafspraakWijziging",
+        ],
+        velden: &[Veld::naam(
+            "afspraak",
+            "Vrije tekst die mensen kan noemen. Een veiligheidsafspraak kan zeggen wie wie waarschuwt.",
+        )],
+    },
+    Velden {
+        schemas: &["Dimensie", "Kant"],
+        velden: &[
+            Veld::openbaar("kant", "Een kant van een dimensie (vaste lijst)."),
+            Veld::openbaar("dimensie", "De naam van een dimensie (vaste lijst)."),
+        ],
+    },
+];

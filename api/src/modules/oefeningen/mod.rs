@@ -1,6 +1,7 @@
 //! Oefeningen van netwerken, met een evaluatie die de crisisafspraken van het netwerk
 //! bijwerkt (de afloop staat in [`crate::domein::oefening`]).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -42,6 +43,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["oefening"],
     audit_waarden: &[crate::audit::Waarden {
         resource: "oefening",
@@ -61,3 +63,38 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::OefeningWijziging>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Oefening", "NieuweOefening", "OefeningWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar(
+                "titel",
+                "De titel van een oefening; noem er geen persoon in.",
+            ),
+            Veld::naam("briefing", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("debrief", "Vrije tekst die mensen kan noemen."),
+            Veld::naam(
+                "evaluatie",
+                "De evaluatie: vrije tekst die mensen kan noemen.",
+            ),
+        ],
+    },
+    Velden {
+        schemas: &["Evaluatie"],
+        velden: &[
+            Veld::naam("goed", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("verbeterpunten", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("vervolg", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+    Velden {
+        schemas: &["HerzieneCrisisafspraak"],
+        velden: &[Veld::naam(
+            "activering",
+            "Vrije tekst die mensen kan noemen.",
+        )],
+    },
+];

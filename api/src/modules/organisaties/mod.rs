@@ -2,6 +2,7 @@
 //! partners van netwerken (`/netwerken/{id}/partners`), die meetellen in de
 //! gezondheid van het netwerk.
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -63,6 +64,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["organisatie", "netwerk_partner"],
     audit_waarden: &[
         crate::audit::Waarden {
@@ -92,3 +94,44 @@ fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     handlers::configure(cfg);
     partners::configure(cfg);
 }
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Organisatie", "NieuweOrganisatie", "OrganisatieWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar(
+                "naam",
+                "De naam van een organisatie; noem er geen persoon in.",
+            ),
+            Veld::openbaar(
+                "aanbod",
+                "Het aanbod van een organisatie op de sociale kaart; de documentatie vraagt er geen persoon in te noemen.",
+            ),
+            Veld::openbaar(
+                "activering",
+                "Hoe de organisatie in een crisis te activeren is; noem er geen persoon in (daarvoor is `contact`).",
+            ),
+            Veld::openbaar(
+                "meerwaarde",
+                "Wat de organisatie toevoegt; noem er geen persoon in.",
+            ),
+            Veld::openbaar(
+                "opAfschaling",
+                "Wanneer de organisatie op- of afschaalt; noem er geen persoon in.",
+            ),
+            Veld::naam(
+                "contact",
+                "Een contactpersoon of -gegeven: kan een mens noemen.",
+            ),
+        ],
+    },
+    Velden {
+        schemas: &["Partner", "NieuwePartner"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::naam("toelichting", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+];

@@ -465,6 +465,7 @@ pub async fn create(
     for veld in PERSOONLIJK {
         w = w.alleen_naam(veld);
     }
+    w = w.alleen_naam_als(model.toestemming_datum.is_some(), "toestemming");
     ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), id, w)
         .await?;
     let version = model.version;
@@ -757,28 +758,9 @@ pub async fn update(
         let oud = toestemming(&huidig);
         if oud.as_ref() != Some(t) {
             toestemming_kolommen(&mut model, Some(t), huidig.bewaartermijn_tot);
-            // Datums, bijzondere gegevens en met wie gedeeld (ids) met hun waarde; is
-            // alleen het doel (vrije tekst) anders, dan alleen de naam.
-            w = w.waarde(
-                "toestemming",
-                oud.map(|o| {
-                    (
-                        o.datum,
-                        o.bewaartermijn_tot,
-                        o.bijzondere_gegevens,
-                        o.delen_met,
-                    )
-                }),
-                (
-                    t.datum,
-                    t.bewaartermijn_tot,
-                    t.bijzondere_gegevens,
-                    t.delen_met.clone(),
-                ),
-            );
-            if !w.velden().contains(&"toestemming") {
-                w = w.alleen_naam("toestemming");
-            }
+            // Alleen de naam: het doel is vrije tekst, en of er toestemming voor
+            // bijzondere gegevens is, zegt iets over die gegevens (issue 30).
+            w = w.alleen_naam("toestemming");
         }
     }
     if gegevens_wijziging.is_some() || !w.is_empty() {

@@ -2,6 +2,7 @@
 //! hun eigen row-level security, het verwerkingenlogboek bij elke verwerking, de
 //! anonimisering en de inzage (DOMAIN.md, "Personal data").
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -68,6 +69,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &[
         "sleutelpersoon",
         "sleutelpersoon_gegevens",
@@ -94,7 +96,6 @@ pub const MODULE: super::Module = super::Module {
                 "laatsteContact",
                 "verhoogdRisico",
                 "bewaartermijnTot",
-                "toestemming",
                 "geanonimiseerd",
             ],
         },
@@ -185,3 +186,65 @@ pub async fn schrijft_over(
     }
     Ok(())
 }
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &[
+            "Sleutelpersoon",
+            "NieuweSleutelpersoon",
+            "SleutelpersoonWijziging",
+        ],
+        velden: &[
+            Veld::persoonsgegevens(
+                "toestemming",
+                "De toestemming van de persoon, met haar doel in vrije tekst.",
+            ),
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::persoonsgegevens("voornaam", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens("achternaam", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens("email", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens("telefoon", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens("achterban", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens("notities", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens("opvolgers", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens(
+                "levensbeschouwing",
+                "Persoonsgegevens van de sleutelpersoon.",
+            ),
+            Veld::persoonsgegevens(
+                "tijdsinvestering",
+                "Persoonsgegevens van de sleutelpersoon.",
+            ),
+            Veld::persoonsgegevens("diversiteit", "Persoonsgegevens van de sleutelpersoon."),
+        ],
+    },
+    Velden {
+        schemas: &["Toestemming"],
+        velden: &[Veld::persoonsgegevens(
+            "doel",
+            "Het doel van de toestemming: vrije tekst over de persoon.",
+        )],
+    },
+    Velden {
+        schemas: &["Checkin", "NieuweCheckin"],
+        velden: &[
+            Veld::naam("notitie", "Vrije tekst die mensen kan noemen."),
+            Veld::openbaar("actorSoort", "gebruiker of koppeling."),
+        ],
+    },
+    Velden {
+        schemas: &["SleutelpersoonZoekvraag"],
+        velden: &[Veld::persoonsgegevens(
+            "tekst",
+            "Een naam of deel ervan: daarom in de body en niet in de URL.",
+        )],
+    },
+    Velden {
+        schemas: &["InzageVerwerking"],
+        velden: &[Veld::openbaar(
+            "actorSoort",
+            "gebruiker, koppeling of systeem.",
+        )],
+    },
+];

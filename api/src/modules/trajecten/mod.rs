@@ -1,6 +1,7 @@
 //! Trajecten: de stappenplannen die in een gebied lopen (de plannen en hun
 //! overgangen staan in [`crate::domein::stappenplan`]).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::auth::Recht;
@@ -48,6 +49,7 @@ pub const MODULE: super::Module = super::Module {
     ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &[
         "traject",
         "traject_stap",
@@ -77,3 +79,31 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::VerbinderInvoer>(),
     ],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Traject", "NieuwTraject", "TrajectWijziging"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("naam", "De naam van een traject; noem er geen persoon in."),
+            Veld::openbaar("voorgesteldeAanpak", "Uit de regels van het kwadrant."),
+            Veld::openbaar("waarschuwingen", "Tekst van de dienst."),
+        ],
+    },
+    Velden {
+        schemas: &["Stap"],
+        velden: &[
+            Veld::openbaar("naam", "De naam van een stap uit de handreiking."),
+            Veld::naam("notities", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+    Velden {
+        schemas: &["StapWijziging"],
+        velden: &[Veld::naam("notities", "Vrije tekst die mensen kan noemen.")],
+    },
+    Velden {
+        schemas: &["Besluit", "BesluitInvoer"],
+        velden: &[Veld::naam("reden", "Vrije tekst die mensen kan noemen.")],
+    },
+];

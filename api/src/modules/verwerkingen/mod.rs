@@ -2,6 +2,7 @@
 //! gaat via [`crate::audit::verwerking`], in de transactie van elk verzoek dat
 //! persoonsgegevens van sleutelpersonen verwerkt).
 
+use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 use crate::modules::Toegang;
@@ -23,7 +24,17 @@ pub const MODULE: super::Module = super::Module {
     rechten: &[("listVerwerkingen", Toegang::GeenKoppeling)],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
+    velden: VELDEN,
     tabellen: &["verwerking"],
     audit_waarden: &[],
     invoer: &[],
 };
+
+/// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
+const VELDEN: &[Velden] = &[Velden {
+    schemas: &["Verwerking"],
+    velden: &[
+        Veld::openbaar("actorSoort", "gebruiker, koppeling of systeem."),
+        Veld::openbaar("requestId", "Het id dat de dienst aan het verzoek gaf."),
+    ],
+}];
