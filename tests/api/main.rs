@@ -26,6 +26,7 @@ mod matrix;
 mod migrations;
 mod netwerken;
 mod netwerkpraktijk;
+mod onderdrukking;
 mod openapi;
 mod per_persoon;
 mod representaties;

@@ -318,16 +318,18 @@ async fn network_health_on_a_fixture_computed_by_hand() {
     let verwacht = json!({
         "netwerkId": netwerk,
         "actieveLeden": 7,
+        "teKlein": false,
         "ontbrekendeTypen": ["vertegenwoordiger", "luis_in_de_pels"],
         "diversiteit": [
             {"dimensie": "bekendBijGemeente", "verdeling": [
-                {"kant": "bekend", "aantal": 5, "onderdrukt": false},
+                // Aanvullend onderdrukt: "bekend" zou met het totaal "onbekend" verraden.
+                {"kant": "bekend", "aantal": null, "onderdrukt": true},
                 {"kant": "onbekend", "aantal": null, "onderdrukt": true}], "scheef": false},
             {"dimensie": "hulpverlenendBeroep", "verdeling": [
                 {"kant": "met", "aantal": null, "onderdrukt": true},
                 {"kant": "zonder", "aantal": null, "onderdrukt": true}], "scheef": false},
             {"dimensie": "leeftijdsgroep", "verdeling": [
-                {"kant": "jong", "aantal": 6, "onderdrukt": false},
+                {"kant": "jong", "aantal": null, "onderdrukt": true},
                 {"kant": "oud", "aantal": null, "onderdrukt": true}], "scheef": true}
         ],
         "spreidingOverGebieden": [{"gebiedId": gebied, "aantal": 7, "onderdrukt": false}],
@@ -344,10 +346,17 @@ async fn network_health_on_a_fixture_computed_by_hand() {
     });
     let pad = format!("/api/v1/netwerken/{netwerk}/gezondheid");
     assert_eq!(app.get_json_as(&pad, &coordinator).await, verwacht);
-    // De regio en een raadpleger krijgen hetzelfde, zonder persoonsgegevens te mogen
-    // zien: ook het aantal achterstallige check-ins onder 5 niet.
+    // De regio en een raadpleger zien geen persoonsgegevens: het aantal achterstallige
+    // check-ins onder 5 niet, totalen afgerond op 5, en bij minder dan 10 actieve
+    // leden geen verdeling (issue 30).
     let mut verwacht = verwacht;
     verwacht["checkinsAchterstallig"] = json!({"aantal": null, "onderdrukt": true});
+    verwacht["actieveLeden"] = json!(5);
+    verwacht["ledenZonderContact"] = json!(5);
+    verwacht["uitstroomLaatste12Maanden"] = json!(0);
+    verwacht["teKlein"] = json!(true);
+    verwacht["diversiteit"] = json!([]);
+    verwacht["spreidingOverGebieden"] = json!([]);
     for gebruiker in ["regio.netwerkmanager", "oss.raadpleger"] {
         let token = app.token_for(gebruiker).await;
         assert_eq!(app.get_json_as(&pad, &token).await, verwacht, "{gebruiker}");

@@ -10,6 +10,53 @@ pub use entity::soorten::{Belang, NetwerkDoel, SleutelpersoonType};
 /// getoond (`null`, `onderdrukt: true`).
 pub const KLEINSTE_CEL: i64 = 5;
 
+/// Een netwerk met minder actieve leden dan dit krijgt voor wie geen persoonsgegevens
+/// ziet geen verdeling (diversiteit, spreiding) en geen signaal `scheef`: één lid
+/// erbij of eraf zou anders te herleiden zijn (`teKlein: true`).
+pub const KLEINSTE_NETWERK: i64 = 10;
+
+/// Een totaal van actieve leden voor wie geen persoonsgegevens ziet: naar beneden
+/// afgerond op een veelvoud van [`KLEINSTE_CEL`], zodat één lid erbij het meestal niet
+/// verandert.
+pub fn afgerond(aantal: i64) -> i64 {
+    aantal - aantal.rem_euclid(KLEINSTE_CEL)
+}
+
+/// De cellen van één verdeling zoals wie geen persoonsgegevens ziet ze krijgt: onder
+/// [`KLEINSTE_CEL`] onderdrukt (`None`), de rest [`afgerond`]. Aanvullend: is er
+/// precies één cel onderdrukt, dan ook de kleinste andere, zodat geen onderdrukte cel
+/// uit een totaal en de andere cellen volgt.
+pub fn onderdrukt(cellen: &[Option<i64>], afronden: bool) -> Vec<Option<i64>> {
+    let mut uit: Vec<Option<i64>> = cellen
+        .iter()
+        .map(|c| c.filter(|n| *n >= KLEINSTE_CEL))
+        .collect();
+    if uit.iter().filter(|c| c.is_none()).count() == 1
+        && let Some((i, _)) = uit
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|n| (i, n)))
+            .min_by_key(|(_, n)| *n)
+    {
+        uit[i] = None;
+    }
+    if afronden {
+        uit.iter_mut().for_each(|c| *c = c.map(afgerond));
+    }
+    uit
+}
+
+/// Is één kant van een verdeling scheef (meer dan [`SCHEEF_BOVEN_PROCENT`] van de
+/// getoonde waarden)? Over de cellen zoals de aanroeper ze ziet.
+pub fn scheef(cellen: &[Option<i64>]) -> bool {
+    let getoond: Vec<i64> = cellen.iter().map(|c| c.unwrap_or(0)).collect();
+    let (som, max) = (
+        getoond.iter().sum::<i64>(),
+        getoond.iter().copied().max().unwrap_or(0),
+    );
+    som > 0 && max * 100 > som * SCHEEF_BOVEN_PROCENT
+}
+
 /// Een signaal boven dit aandeel van één kant (in procenten) per diversiteitsdimensie.
 pub const SCHEEF_BOVEN_PROCENT: i64 = 80;
 
@@ -64,6 +111,33 @@ pub fn ontbrekende_typen(aanwezig: &BTreeSet<SleutelpersoonType>) -> Vec<Sleutel
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn onderdrukken_is_aanvullend_en_afronden_naar_beneden() {
+        use super::{afgerond, onderdrukt, scheef};
+        assert_eq!(
+            (afgerond(0), afgerond(4), afgerond(10), afgerond(14)),
+            (0, 0, 10, 10)
+        );
+        // Eén cel onder 5: ook de kleinste andere weg.
+        assert_eq!(onderdrukt(&[Some(3), Some(7)], false), vec![None, None]);
+        assert_eq!(
+            onderdrukt(&[Some(3), Some(7), Some(20)], true),
+            vec![None, None, Some(20)]
+        );
+        // Twee onderdrukt: de rest blijft.
+        assert_eq!(
+            onderdrukt(&[Some(3), Some(4), Some(12)], true),
+            vec![None, None, Some(10)]
+        );
+        assert_eq!(
+            onderdrukt(&[Some(6), Some(5)], true),
+            vec![Some(5), Some(5)]
+        );
+        assert!(scheef(&[Some(25), None]));
+        assert!(!scheef(&[Some(5), Some(5)]));
+        assert!(!scheef(&[None, None]));
+    }
+
     use super::*;
 
     #[test]

@@ -99,7 +99,8 @@ pub struct TypeAantal {
     pub cel: Cel,
 }
 
-/// Actieve sleutelpersonen: alleen aantallen, onder 5 onderdrukt.
+/// Actieve sleutelpersonen: alleen aantallen, onder 5 onderdrukt en anders naar
+/// beneden afgerond op een veelvoud van 5.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Sleutelpersonen {
@@ -282,11 +283,11 @@ impl Tabel {
                 })
                 .collect(),
             sleutelpersonen: Sleutelpersonen {
-                actief: Cel::geteld(getal("sleutelpersonen_status", "actief")),
+                actief: Cel::afgerond(getal("sleutelpersonen_status", "actief")),
                 per_type: SleutelpersoonType::iter()
                     .map(|t| TypeAantal {
                         soort: t,
-                        cel: Cel::geteld(getal("sleutelpersonen_type", t.as_str())),
+                        cel: Cel::afgerond(getal("sleutelpersonen_type", t.as_str())),
                     })
                     .collect(),
             },

@@ -46,6 +46,16 @@ impl Cel {
         Cel::uit(Some(aantal).filter(|n| *n >= regels::KLEINSTE_CEL))
     }
 
+    /// Een totaal van sleutelpersonen voor wie hen niet ziet: onder 5 niet getoond,
+    /// anders naar beneden afgerond op een veelvoud van 5 (issue 30).
+    pub fn afgerond(aantal: i64) -> Cel {
+        Cel::uit(
+            Some(aantal)
+                .filter(|n| *n >= regels::KLEINSTE_CEL)
+                .map(regels::afgerond),
+        )
+    }
+
     /// Een telling die de aanroeper precies mag zien (hij ziet de personen zelf).
     pub fn precies(aantal: i64) -> Cel {
         Cel {
@@ -101,8 +111,14 @@ pub struct OntbrekendBelang {
 #[serde(rename_all = "camelCase")]
 pub struct Gezondheid {
     pub netwerk_id: Uuid,
-    /// Actieve sleutelpersonen met een lopend lidmaatschap.
+    /// Actieve sleutelpersonen met een lopend lidmaatschap; voor wie geen
+    /// persoonsgegevens ziet (de regio, raadplegers, budgethouders, koppelingen zonder
+    /// `sleutelpersonen.lezen`) naar beneden afgerond op een veelvoud van 5.
     pub actieve_leden: i64,
+    /// Minder dan 10 actieve leden: wie geen persoonsgegevens ziet, krijgt geen
+    /// `diversiteit`, geen `spreidingOverGebieden` en dus geen `scheef` (één lid erbij
+    /// of eraf zou te herleiden zijn).
+    pub te_klein: bool,
     /// Typen sleutelpersonen die onder de actieve leden ontbreken.
     pub ontbrekende_typen: Vec<SleutelpersoonType>,
     pub diversiteit: Vec<Dimensie>,
@@ -115,9 +131,10 @@ pub struct Gezondheid {
     pub dagen_sinds_laatste_bijeenkomst: Option<i64>,
     /// Signaal: geen bijeenkomst in de laatste zes maanden.
     pub geen_recente_bijeenkomst: bool,
-    /// Uitstroom van leden in de laatste twaalf maanden.
+    /// Uitstroom van leden in de laatste twaalf maanden (afgerond als `actieveLeden`).
     pub uitstroom_laatste_12_maanden: i64,
-    /// Actieve leden zonder (vastgelegd) contact in de laatste 180 dagen.
+    /// Actieve leden zonder (vastgelegd) contact in de laatste 180 dagen (afgerond als
+    /// `actieveLeden`).
     pub leden_zonder_contact: i64,
     /// Crisisafspraken die langer dan een jaar (of nooit) zijn doorgenomen.
     pub crisisafspraken_niet_herzien: Vec<Scenario>,
@@ -176,7 +193,10 @@ FROM leden
 /// Gezondheid van een netwerk
 ///
 /// Ook voor de regio: alleen tellingen, en elke telling over persoonlijke kenmerken
-/// (diversiteit, spreiding over gebieden) onder 5 is `null` met `onderdrukt: true`.
+/// (diversiteit, spreiding over gebieden) onder 5 is `null` met `onderdrukt: true`;
+/// is in een verdeling precies één cel onderdrukt, dan ook de kleinste andere. Wie
+/// geen persoonsgegevens ziet, krijgt de aantallen afgerond op een veelvoud van 5 en
+/// bij minder dan 10 actieve leden geen verdeling (`teKlein: true`).
 #[utoipa::path(
     operation_id = "getNetwerkGezondheid",
     params(("id" = Uuid, Path, description = "Id van het netwerk")),
@@ -218,31 +238,54 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
     ))
     .all(ctx.db())
     .await?;
+    // Voor wie geen persoonsgegevens ziet: aanvullend onderdrukt, afgerond, en bij een
+    // klein netwerk geen verdeling (issue 30).
+    let beschermd = !ctx.caller.has(Recht::PersoonsgegevensLezen);
+    let te_klein = beschermd && t.actieve_leden < regels::KLEINSTE_NETWERK;
+    let totaal = |n: i64| if beschermd { regels::afgerond(n) } else { n };
+    let mut groepen: Vec<(String, Vec<(String, Option<i64>)>, bool)> = Vec::new();
+    for r in rijen {
+        match groepen.last_mut().filter(|g| g.0 == r.dimensie) {
+            Some(g) => {
+                g.1.push((r.kant, r.aantal));
+                g.2 |= r.scheef;
+            }
+            None => groepen.push((r.dimensie, vec![(r.kant, r.aantal)], r.scheef)),
+        }
+    }
     let mut diversiteit: Vec<Dimensie> = Vec::new();
     let mut spreiding = Vec::new();
-    for r in rijen {
-        if r.dimensie == "gebied" {
-            spreiding.push(GebiedCel {
-                gebied_id: r.kant.parse().ok(),
-                cel: Cel::uit(r.aantal),
-            });
+    for (dimensie, kanten, scheef) in groepen.into_iter().filter(|_| !te_klein) {
+        let aantallen: Vec<Option<i64>> = kanten.iter().map(|(_, n)| *n).collect();
+        let cellen = regels::onderdrukt(&aantallen, beschermd);
+        if dimensie == "gebied" {
+            spreiding.extend(
+                kanten
+                    .into_iter()
+                    .zip(&cellen)
+                    .map(|((kant, _), cel)| GebiedCel {
+                        gebied_id: kant.parse().ok(),
+                        cel: Cel::uit(*cel),
+                    }),
+            );
             continue;
         }
-        let kant = Kant {
-            kant: r.kant,
-            cel: Cel::uit(r.aantal),
-        };
-        match diversiteit.last_mut().filter(|d| d.dimensie == r.dimensie) {
-            Some(d) => {
-                d.verdeling.push(kant);
-                d.scheef |= r.scheef;
-            }
-            None => diversiteit.push(Dimensie {
-                dimensie: r.dimensie,
-                verdeling: vec![kant],
-                scheef: r.scheef,
-            }),
-        }
+        diversiteit.push(Dimensie {
+            dimensie,
+            scheef: if beschermd {
+                regels::scheef(&cellen)
+            } else {
+                scheef
+            },
+            verdeling: kanten
+                .into_iter()
+                .zip(&cellen)
+                .map(|((kant, _), cel)| Kant {
+                    kant,
+                    cel: Cel::uit(*cel),
+                })
+                .collect(),
+        });
     }
     let typen: BTreeSet<SleutelpersoonType> = t
         .typen
@@ -268,7 +311,8 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
     let contactambtenaren = netwerk.contactambtenaren.len();
     let body = Gezondheid {
         netwerk_id: netwerk.id,
-        actieve_leden: t.actieve_leden,
+        actieve_leden: totaal(t.actieve_leden),
+        te_klein,
         ontbrekende_typen: regels::ontbrekende_typen(&typen),
         diversiteit,
         spreiding_over_gebieden: spreiding,
@@ -276,8 +320,8 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         te_weinig_contactambtenaren: contactambtenaren < regels::MIN_CONTACTAMBTENAREN,
         dagen_sinds_laatste_bijeenkomst: dagen_sinds,
         geen_recente_bijeenkomst: dagen_sinds.is_none_or(|d| d > regels::DAGEN_ZONDER_BIJEENKOMST),
-        uitstroom_laatste_12_maanden: t.uitstroom,
-        leden_zonder_contact: t.zonder_contact,
+        uitstroom_laatste_12_maanden: totaal(t.uitstroom),
+        leden_zonder_contact: totaal(t.zonder_contact),
         crisisafspraken_niet_herzien: crisis
             .iter()
             .filter(|c| c.laatst_herzien.is_none_or(|d| d < jaar_geleden))
@@ -288,7 +332,7 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         checkins_achterstallig: if ctx.caller.has(Recht::PersoonsgegevensLezen) {
             Cel::precies(t.checkins_achterstallig)
         } else {
-            Cel::geteld(t.checkins_achterstallig)
+            Cel::afgerond(t.checkins_achterstallig)
         },
     };
     Ok(HttpResponse::Ok().json(body))
