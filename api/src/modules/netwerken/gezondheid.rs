@@ -160,6 +160,10 @@ struct Tellingen {
     checkins_achterstallig: i64,
 }
 
+/// Eén dimensie uit de database: haar naam, per kant het aantal (`None` onder 5) en
+/// of ze scheef is.
+type Groep = (String, Vec<(String, Option<i64>)>, bool);
+
 #[derive(FromQueryResult)]
 struct DiversiteitRij {
     dimensie: String,
@@ -243,7 +247,7 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
     let beschermd = !ctx.caller.has(Recht::PersoonsgegevensLezen);
     let te_klein = beschermd && t.actieve_leden < regels::KLEINSTE_NETWERK;
     let totaal = |n: i64| if beschermd { regels::afgerond(n) } else { n };
-    let mut groepen: Vec<(String, Vec<(String, Option<i64>)>, bool)> = Vec::new();
+    let mut groepen: Vec<Groep> = Vec::new();
     for r in rijen {
         match groepen.last_mut().filter(|g| g.0 == r.dimensie) {
             Some(g) => {
