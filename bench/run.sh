@@ -91,7 +91,7 @@ for schaal in $schalen; do
   DATABASE_URL="$db_url" $bin seed --synthetic --schaal "$schaal" | tee -a /dev/stderr >/dev/null
   # Over loopback zonder TLS, voor de dienst én voor pgbench (zie bench/README.md).
   DATABASE_URL="$db_url?sslmode=disable" WEEFSEL_LISTEN="127.0.0.1:$port" WEEFSEL_LOG=warn \
-    WEEFSEL_RETENTIE_INTERVAL=0 WEEFSEL_LIMIET_SCHRIJVEN=1000000 WEEFSEL_LIMIET_TOKEN=1000000 $bin serve &
+    WEEFSEL_RETENTIE_INTERVAL=0 WEEFSEL_LIMIET_SCHRIJVEN=1000000 WEEFSEL_LIMIET_TOKEN=1000000 WEEFSEL_LIMIET_PERSOONSGEGEVENS=1000000 $bin serve &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.1; done
   coordinator=$(token oss.coordinator)

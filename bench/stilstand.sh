@@ -33,7 +33,7 @@ gebied=$(q "SELECT b.id FROM gebied b JOIN gemeente g ON g.id = b.gemeente_id WH
 
 # Twee workers, zoals op deze machine in productie; geen verzoeklimieten in de weg.
 DATABASE_URL="$db_url" WEEFSEL_LISTEN="127.0.0.1:$port" WEEFSEL_LOG=warn WEEFSEL_WORKERS=2 \
-  WEEFSEL_RETENTIE_INTERVAL=0 WEEFSEL_LIMIET_SCHRIJVEN=1000000 WEEFSEL_LIMIET_TOKEN=1000000 $bin serve &
+  WEEFSEL_RETENTIE_INTERVAL=0 WEEFSEL_LIMIET_SCHRIJVEN=1000000 WEEFSEL_LIMIET_TOKEN=1000000 WEEFSEL_LIMIET_PERSOONSGEGEVENS=1000000 $bin serve &
 pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.1; done
 token=$(curl -sf "http://127.0.0.1:$port/api/v1/auth/token" -d grant_type=password \

@@ -32,7 +32,7 @@ url="postgres://postgres@127.0.0.1:$poort/postgres?sslmode=disable"
 DATABASE_URL="$url" ./target/release/weefsel migrate >/dev/null
 DATABASE_URL="$url" ./target/release/weefsel seed --demo >/dev/null
 DATABASE_URL="$url" WEEFSEL_LISTEN="127.0.0.1:$api" WEEFSEL_LOG=warn WEEFSEL_RETENTIE_INTERVAL=0 \
-  WEEFSEL_LIMIET_SCHRIJVEN=1000000 WEEFSEL_LIMIET_TOKEN=1000000 \
+  WEEFSEL_LIMIET_SCHRIJVEN=1000000 WEEFSEL_LIMIET_TOKEN=1000000 WEEFSEL_LIMIET_PERSOONSGEGEVENS=1000000 \
   ./target/release/weefsel serve >"$map/api.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$api/health/ready" >/dev/null && break; sleep 0.1; done

@@ -67,6 +67,8 @@ pub struct Application {
     db: DatabaseConnection,
     /// Hoe vaak de retentie draait (`None`: niet in deze dienst).
     retentie: Option<std::time::Duration>,
+    /// De bewaartermijn van het verwerkingenlogboek in jaren.
+    bewaarjaren: u32,
 }
 
 impl Application {
@@ -145,6 +147,7 @@ impl Application {
             server,
             db,
             retentie: config.retentie_interval,
+            bewaarjaren: config.verwerking_bewaarjaren,
         })
     }
 
@@ -161,7 +164,11 @@ impl Application {
     /// Zolang de server draait, draait ook de retentie ([`crate::ops::retentie`]).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let retentie = self.retentie.map(|interval| {
-            tokio::spawn(crate::ops::retentie::dagelijks(self.db.clone(), interval))
+            tokio::spawn(crate::ops::retentie::dagelijks(
+                self.db.clone(),
+                interval,
+                self.bewaarjaren,
+            ))
         });
         let result = self.server.await;
         if let Some(taak) = retentie {

@@ -283,10 +283,11 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::Retentie => {
             let db = connect(&config, Role::Service).await?;
-            let u = crate::ops::retentie::uitvoeren(&db).await?;
+            let u = crate::ops::retentie::uitvoeren(&db, config.verwerking_bewaarjaren).await?;
             println!(
-                "Retentie: {} sleutelperso(o)n(en) geanonimiseerd, contactpersoon van {} initiatie(f)(ven) gewist.",
-                u.sleutelpersonen, u.initiatieven
+                "Retentie: {} sleutelperso(o)n(en) geanonimiseerd, contactpersoon van {} initiatie(f)(ven) gewist, \
+                 {} regel(s) van het verwerkingenlogboek ouder dan {} jaar verwijderd.",
+                u.sleutelpersonen, u.initiatieven, u.verwerkingen, config.verwerking_bewaarjaren
             );
             Ok(())
         }

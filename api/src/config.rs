@@ -62,6 +62,10 @@ pub struct Config {
     /// standaard een dag; `0` zet haar uit, bijvoorbeeld als cron `weefsel retentie`
     /// draait).
     pub retentie_interval: Option<Duration>,
+    /// Hoe lang het verwerkingenlogboek zijn regels bewaart, in jaren
+    /// (`WEEFSEL_VERWERKING_BEWAARJAREN`, standaard 5, minstens 1); de retentie ruimt
+    /// oudere op.
+    pub verwerking_bewaarjaren: u32,
 }
 
 /// Wat één verzoek, één client en één statement hoogstens mogen kosten (issue 16).
@@ -89,6 +93,9 @@ pub struct Grenzen {
     /// Verzoeken aan het token-endpoint (en `POST /auth/wachtwoord`) per IP-adres per
     /// minuut, over alle instanties samen (`WEEFSEL_LIMIET_TOKEN`).
     pub token_per_minuut: u32,
+    /// Verzoeken die persoonsgegevens van sleutelpersonen lezen, per account of
+    /// koppeling per minuut (`WEEFSEL_LIMIET_PERSOONSGEGEVENS`, standaard 120).
+    pub persoonsgegevens_per_minuut: u32,
     /// Proxies (load balancers) waarvan de dienst `X-Forwarded-For` gelooft om het
     /// IP-adres van de client te bepalen (`WEEFSEL_VERTROUWDE_PROXIES`).
     pub vertrouwde_proxies: std::sync::Arc<[std::net::IpAddr]>,
@@ -128,6 +135,11 @@ impl Grenzen {
                 get("WEEFSEL_LIMIET_TOKEN"),
                 "WEEFSEL_LIMIET_TOKEN",
                 30,
+            )?,
+            persoonsgegevens_per_minuut: parse_number(
+                get("WEEFSEL_LIMIET_PERSOONSGEGEVENS"),
+                "WEEFSEL_LIMIET_PERSOONSGEGEVENS",
+                120,
             )?,
             vertrouwde_proxies: proxies.into(),
         })
@@ -220,6 +232,17 @@ impl Config {
                 86_400,
             )?,
         };
+        let verwerking_bewaarjaren = parse_number(
+            get("WEEFSEL_VERWERKING_BEWAARJAREN"),
+            "WEEFSEL_VERWERKING_BEWAARJAREN",
+            5,
+        )?;
+        if verwerking_bewaarjaren < 1 {
+            return Err(ConfigError::Invalid {
+                name: "WEEFSEL_VERWERKING_BEWAARJAREN",
+                reason: "het verwerkingenlogboek bewaart minstens een jaar".to_owned(),
+            });
+        }
         let token_ttl = parse_number(get("WEEFSEL_TOKEN_TTL"), "WEEFSEL_TOKEN_TTL", 900)?;
         if token_ttl > 3600 {
             return Err(ConfigError::Invalid {
@@ -247,6 +270,7 @@ impl Config {
             verification_keys_file: get("WEEFSEL_VERIFICATION_KEYS_FILE").map(PathBuf::from),
             external_issuers_file: get("WEEFSEL_EXTERNAL_ISSUERS_FILE").map(PathBuf::from),
             retentie_interval: (retentie > 0).then(|| Duration::from_secs(u64::from(retentie))),
+            verwerking_bewaarjaren,
         };
         config.check_production()?;
         Ok(config)

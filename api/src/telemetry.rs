@@ -51,6 +51,7 @@ impl RootSpanBuilder for RequestSpan {
         let span = tracing::info_span!(
             "verzoek",
             request_id = tracing::field::Empty,
+            correlatie_id = tracing::field::Empty,
             method = %request.method(),
             route = tracing::field::Empty,
             status = tracing::field::Empty,
@@ -63,6 +64,12 @@ impl RootSpanBuilder for RequestSpan {
         if !span.is_disabled() {
             if let Some(id) = request.extensions().get::<RequestId>() {
                 span.record("request_id", id.0.as_str());
+            }
+            if let Some(id) = request
+                .extensions()
+                .get::<crate::http::contract::CorrelatieId>()
+            {
+                span.record("correlatie_id", id.0.as_str());
             }
             let route = request.match_pattern();
             span.record("route", route.as_deref().unwrap_or("onbekend"));

@@ -322,6 +322,7 @@ tekst_enum!(
         Inzageverzoek = "inzageverzoek",
         Anonimisering = "anonimisering",
         Retentie = "retentie",
+        Meldingbehandeling = "meldingbehandeling",
     }
 );
 

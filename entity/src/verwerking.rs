@@ -12,10 +12,14 @@ pub struct Model {
     pub tijdstip: DateTimeUtc,
     pub actor_soort: String,
     pub actor_id: Option<Uuid>,
-    pub sleutelpersoon_id: Uuid,
     pub actie: VerwerkingActie,
     pub verwerkingsactiviteit: Verwerkingsactiviteit,
+    /// Het request-id van de dienst.
     pub request_id: Option<String>,
+    /// De personen wier gegevens het verzoek verwerkte: één regel per verzoek.
+    pub sleutelpersoon_ids: Vec<Uuid>,
+    /// Het `X-Request-Id` van de client, ter correlatie.
+    pub correlatie_id: Option<String>,
 }
 
 crate::van_gemeente!();

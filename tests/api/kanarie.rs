@@ -355,6 +355,7 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
             ("WEEFSEL_LOG_FORMAT", "json"),
             ("WEEFSEL_LIMIET_TOKEN", "1000"),
             ("WEEFSEL_LIMIET_SCHRIJVEN", "1000"),
+            ("WEEFSEL_LIMIET_PERSOONSGEGEVENS", "100000"),
         ],
         Stdio::from(log),
     )

@@ -37,6 +37,7 @@ mod tenancy;
 mod toegang;
 mod trajecten;
 mod twee_instanties;
+mod verwerkingen;
 mod vier_ogen;
 mod werk;
 mod zichtbaarheid;

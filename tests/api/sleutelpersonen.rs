@@ -173,12 +173,14 @@ async fn each_caller_receives_exactly_the_fields_it_may_see() {
             "{gebruiker}: {gelezen} GET-antwoorden gelezen"
         );
     }
-    // De gezondheid leest de regio wel: alleen tellingen.
+    // De gezondheid leest de regio wel: alleen tellingen, afgerond op 5, en bij een
+    // netwerk van één lid geen verdeling (issue 30).
     let regio = app.token_for("regio.netwerkmanager").await;
     let gezondheid = app
         .get_json_as(&format!("/api/v1/netwerken/{netwerk}/gezondheid"), &regio)
         .await;
-    assert_eq!(gezondheid["actieveLeden"], 1);
+    assert_eq!(gezondheid["actieveLeden"], 0);
+    assert_eq!(gezondheid["teKlein"], true);
 }
 
 /// De tweede muur: een context van de regio of een raadpleger leest met een query
@@ -615,11 +617,11 @@ async fn anonymisation_is_complete_and_irreversible() {
     );
 }
 
-/// Het verwerkingenlogboek: één regel per persoon per lezing, zoekresultaat, export
-/// en anonimisering, met activiteit en request-id; alleen voor de beheerder; de
-/// database weigert wijzigen en verwijderen.
+/// Het verwerkingenlogboek: één regel per verzoek (lezing, zoekresultaat, export,
+/// anonimisering) met de set van personen, activiteit en request-id; alleen voor de
+/// beheerder; de database weigert wijzigen en verwijderen.
 #[tokio::test]
-async fn the_processing_log_has_one_line_per_processing_and_is_append_only() {
+async fn the_processing_log_has_one_line_per_request_and_is_append_only() {
     let app = spawn_app().await;
     app.zonder_demo_sleutelpersonen().await;
     let coordinator = app.token_for("oss.coordinator").await;
@@ -638,8 +640,8 @@ async fn the_processing_log_has_one_line_per_processing_and_is_append_only() {
         .await;
     assert_eq!(
         app.scalar_i64(&regels("lezen")).await,
-        4,
-        "een lijst van twee"
+        3,
+        "een lijst van twee: één regel met beide personen"
     );
     app.get_json_as("/api/v1/sleutelpersonen", &raadpleger)
         .await;
@@ -647,7 +649,7 @@ async fn the_processing_log_has_one_line_per_processing_and_is_append_only() {
         .await;
     assert_eq!(
         app.scalar_i64(&regels("lezen")).await,
-        4,
+        3,
         "zonder persoonsgegevens geen regel"
     );
     app.post_expect(
@@ -666,7 +668,7 @@ async fn the_processing_log_has_one_line_per_processing_and_is_append_only() {
     assert_eq!(
         app.scalar_i64(&format!(
             "SELECT count(*) FROM verwerking WHERE actie = 'export' AND verwerkingsactiviteit = 'inzageverzoek' \
-             AND sleutelpersoon_id = '{a}' AND request_id = '{request_id}' AND actor_soort = 'gebruiker'"
+             AND sleutelpersoon_ids = ARRAY['{a}']::uuid[] AND request_id = '{request_id}' AND actor_soort = 'gebruiker'"
         ))
         .await,
         1
@@ -694,7 +696,15 @@ async fn the_processing_log_has_one_line_per_processing_and_is_append_only() {
         .await;
     let acties: BTreeSet<&str> = kolom(&log, "actie").into_iter().collect();
     assert_eq!(acties, BTreeSet::from(["lezen", "export"]));
-    assert!(kolom(&log, "sleutelpersoonId").iter().all(|p| *p == a));
+    assert!(
+        log["resultaten"]
+            .as_array()
+            .expect("resultaten")
+            .iter()
+            .all(|r| r["sleutelpersoonIds"]
+                .as_array()
+                .is_some_and(|p| p.contains(&json!(a))))
+    );
     assert!(
         !log.to_string().contains(NAAM),
         "het logboek noemt geen namen"

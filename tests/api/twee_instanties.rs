@@ -337,7 +337,7 @@ async fn two_processes_on_one_database_behave_as_one_service() {
         &db,
         &format!(
             "SELECT string_agg(request_id, ',' ORDER BY request_id) FROM verwerking \
-             WHERE sleutelpersoon_id = '{persoon}' AND actie = 'lezen'"
+             WHERE '{persoon}' = ANY (sleutelpersoon_ids) AND actie = 'lezen'"
         ),
     )
     .await;

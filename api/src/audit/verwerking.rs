@@ -1,9 +1,12 @@
-//! Het verwerkingenlogboek (naar VNG Verwerkingenlogging): elke keer dat
-//! persoonsgegevens van een sleutelpersoon getoond, gevonden, geëxporteerd of
-//! geanonimiseerd worden, één regel per persoon — wie, wanneer, welke persoon, welke
-//! handeling, welke verwerkingsactiviteit (vast per operatie) en het request-id. In
-//! dezelfde transactie als het verzoek; de database staat geen UPDATE of DELETE toe.
-//! Een regel bevat nooit de persoonsgegevens zelf, alleen het id van de persoon.
+//! Het verwerkingenlogboek (naar VNG Verwerkingenlogging en de Logius-standaard
+//! Logboek Dataverwerkingen): elk verzoek dat persoonsgegevens van sleutelpersonen
+//! toont, vindt, exporteert of anonimiseert, geeft één regel met de set van
+//! betrokken personen — wie, wanneer, welke personen, welke handeling, welke
+//! verwerkingsactiviteit (vast per operatie), het request-id van de dienst en, apart,
+//! het `X-Request-Id` van de client. In dezelfde transactie als het verzoek; de
+//! database staat geen UPDATE of DELETE toe, behalve het opschonen na de bewaartermijn
+//! (`weefsel_verwerking_opschonen`, migratie 000019). Een regel bevat nooit de
+//! persoonsgegevens zelf, alleen de ids.
 
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 use uuid::Uuid;
@@ -11,35 +14,46 @@ use uuid::Uuid;
 use crate::auth::Actor;
 pub use entity::soorten::{VerwerkingActie as Handeling, Verwerkingsactiviteit as Activiteit};
 
-/// Legt voor elk id in `personen` (van gemeente `gemeente_id`) één regel vast, in
-/// één statement.
+/// Eén verzoek dat persoonsgegevens verwerkte.
+pub struct Verzoek<'a> {
+    pub actor: Actor,
+    /// Het request-id van de dienst.
+    pub request_id: Option<&'a str>,
+    /// Het `X-Request-Id` van de client.
+    pub correlatie_id: Option<&'a str>,
+}
+
+/// Legt één regel vast voor het verzoek, met de set `personen` (van gemeente
+/// `gemeente_id`); niets als de set leeg is.
 pub async fn vastleggen(
     db: &impl ConnectionTrait,
-    actor: Actor,
-    request_id: Option<&str>,
+    verzoek: &Verzoek<'_>,
     gemeente_id: Uuid,
     personen: &[Uuid],
     handeling: Handeling,
     activiteit: Activiteit,
 ) -> Result<(), DbErr> {
+    let mut personen = personen.to_vec();
+    personen.sort_unstable();
+    personen.dedup();
     if personen.is_empty() {
         return Ok(());
     }
-    let ids: Vec<Uuid> = personen.iter().map(|_| Uuid::now_v7()).collect();
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "INSERT INTO verwerking (id, gemeente_id, actor_soort, actor_id, sleutelpersoon_id, \
-         actie, verwerkingsactiviteit, request_id) \
-         SELECT r.id, $3, $4, $5, r.persoon, $6, $7, $8 FROM unnest($1::uuid[], $2::uuid[]) AS r(id, persoon)",
+        "INSERT INTO verwerking (id, gemeente_id, actor_soort, actor_id, sleutelpersoon_ids, \
+         actie, verwerkingsactiviteit, request_id, correlatie_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         [
-            ids.into(),
-            personen.to_vec().into(),
+            Uuid::now_v7().into(),
             gemeente_id.into(),
-            actor.soort().into(),
-            actor.id().into(),
+            verzoek.actor.soort().into(),
+            verzoek.actor.id().into(),
+            personen.into(),
             handeling.as_str().into(),
             activiteit.as_str().into(),
-            request_id.map(str::to_owned).into(),
+            verzoek.request_id.map(str::to_owned).into(),
+            verzoek.correlatie_id.map(str::to_owned).into(),
         ],
     ))
     .await?;

@@ -37,10 +37,14 @@ const CSP_DOCS: &str = "default-src 'none'; script-src 'self'; style-src 'self' 
 const CSP_PAGINA: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
      img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-/// Het request-id van dit verzoek: overgenomen uit `X-Request-Id` als dat een
-/// bruikbare waarde is, anders nieuw (UUIDv7).
+/// Het request-id van dit verzoek: altijd nieuw (UUIDv7), van de dienst zelf.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
+
+/// Het `X-Request-Id` dat de client meestuurde (als het een bruikbare waarde is): alleen
+/// ter correlatie, nooit als request-id.
+#[derive(Debug, Clone)]
+pub struct CorrelatieId(pub String);
 
 /// Wanneer het verzoek binnenkwam, voor de duur in het log.
 #[derive(Debug, Clone, Copy)]
@@ -58,13 +62,19 @@ pub async fn outer(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let request_id = req
+    // Het request-id is altijd dat van de dienst (issue 30): een client kiest nooit de
+    // sleutel van het verwerkingenlogboek of de audit trail. Wat hij meestuurde, gaat
+    // als correlatie-id mee naar het verwerkingenlogboek en het log.
+    let request_id = uuid::Uuid::now_v7().to_string();
+    if let Some(correlatie) = req
         .headers()
         .get(REQUEST_ID_HEADER)
         .and_then(|v| v.to_str().ok())
         .filter(|v| acceptable_request_id(v))
         .map(str::to_owned)
-        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    {
+        req.extensions_mut().insert(CorrelatieId(correlatie));
+    }
     req.extensions_mut().insert(RequestId(request_id.clone()));
     req.extensions_mut().insert(RequestStart(Instant::now()));
     let path = req.path().to_owned();

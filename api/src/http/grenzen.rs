@@ -90,6 +90,23 @@ pub async fn schrijven(db: &DatabaseConnection, grenzen: &Grenzen, sleutel: &str
     .await
 }
 
+/// Telt een verzoek dat persoonsgegevens leest van deze aanroeper (`sleutel`); 429
+/// boven de limiet (issue 30: het verwerkingenlogboek en wie veel leest, blijven
+/// begrensd).
+pub async fn persoonsgegevens(
+    db: &DatabaseConnection,
+    grenzen: &Grenzen,
+    sleutel: &str,
+) -> ApiResult<()> {
+    tellen(
+        db,
+        &format!("persoonsgegevens:{sleutel}"),
+        grenzen.persoonsgegevens_per_minuut,
+        "Te veel verzoeken om persoonsgegevens van dit account of deze koppeling",
+    )
+    .await
+}
+
 /// Telt een verzoek aan het token-endpoint vanaf het IP-adres van de client; 429 boven
 /// de limiet.
 pub async fn per_ip(

@@ -29,8 +29,9 @@ bewonersinitiatieven en hun budgetten, bijeenkomsten, oefeningen en meldingen.\n
 Conventies (NL API Design Rules): Nederlandse namen, `camelCase`-velden, elke fout als \
 `application/problem+json` met alle ongeldige parameters in `invalidParams` en bij 403, 409 en 412 \
 een machineleesbare `code`, collecties gepagineerd met `pagina` en `paginaGrootte` (hoogstens 100), \
-sorteren met `sorteer=-veld,veld`. Elk antwoord draagt `API-Version` en `X-Request-Id`; stuur zelf een \
-`X-Request-Id` mee om een verzoek te volgen.\n\n\
+sorteren met `sorteer=-veld,veld`. Elk antwoord draagt `API-Version` en `X-Request-Id` (het id dat de dienst aan het verzoek gaf; \
+noem het bij een vraag). Een eigen `X-Request-Id` van de client gaat als correlatie-id mee naar het \
+verwerkingenlogboek en het log van de dienst, nooit als het request-id.\n\n\
 Authenticatie: vraag een access token aan met `POST /api/v1/auth/token` (gebruikers met \
 `grant_type=password`, koppelingen met `grant_type=client_credentials`) en stuur het mee als \
 `Authorization: Bearer <token>`; nooit in de query string. In deze documentatiepagina kan dat met \
@@ -569,7 +570,7 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool) {
                             .schema_type(utoipa::openapi::schema::Type::String),
                     )
                     .description(Some(
-                        "Het request-id: overgenomen uit het verzoek of nieuw gemaakt.",
+                        "Het request-id dat de dienst aan dit verzoek gaf (altijd van de dienst).",
                     ))
                     .build(),
             );

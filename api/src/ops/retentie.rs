@@ -4,6 +4,10 @@
 //! anonimisering als `POST /sleutelpersonen/{id}/anonimisering` en een regel per
 //! persoon in het verwerkingenlogboek (activiteit `retentie`, actor `systeem`).
 //!
+//! Het verwerkingenlogboek houdt zijn regels `WEEFSEL_VERWERKING_BEWAARJAREN` jaar
+//! (standaard 5); oudere verwijdert `weefsel_verwerking_opschonen` (migratie 000019),
+//! de enige weg waarlangs een regel verdwijnt.
+//!
 //! Ook de contactpersoon van een initiatief dat meer dan een jaar geleden eindigde,
 //! wordt gewist (`weefsel_retentie_initiatieven`, migratie 000012).
 //!
@@ -22,18 +26,22 @@ pub struct Uitkomst {
     pub sleutelpersonen: i64,
     /// Initiatieven van wie de contactpersoon is gewist (een jaar na het einde).
     pub initiatieven: i64,
+    /// Regels van het verwerkingenlogboek voorbij hun bewaartermijn.
+    pub verwerkingen: i64,
 }
 
 /// Anonimiseert iedereen van wie de bewaartermijn vóór vandaag (Europe/Amsterdam)
 /// eindigde, en wist de contactpersoon van initiatieven die meer dan een jaar geleden
 /// eindigden.
-pub async fn uitvoeren(db: &impl ConnectionTrait) -> Result<Uitkomst, DbErr> {
+pub async fn uitvoeren(db: &impl ConnectionTrait, bewaarjaren: u32) -> Result<Uitkomst, DbErr> {
     let rij = db
-        .query_one_raw(Statement::from_string(
+        .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "WITH vandaag AS (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS d) \
              SELECT weefsel_retentie(d)::bigint AS sleutelpersonen, \
-                    weefsel_retentie_initiatieven(d)::bigint AS initiatieven FROM vandaag",
+                    weefsel_retentie_initiatieven(d)::bigint AS initiatieven, \
+                    weefsel_verwerking_opschonen($1)::bigint AS verwerkingen FROM vandaag",
+            [i32::try_from(bewaarjaren).unwrap_or(i32::MAX).into()],
         ))
         .await?;
     let getal = |kolom: &str| {
@@ -56,25 +64,28 @@ pub async fn uitvoeren(db: &impl ConnectionTrait) -> Result<Uitkomst, DbErr> {
     Ok(Uitkomst {
         sleutelpersonen: getal("sleutelpersonen"),
         initiatieven: getal("initiatieven"),
+        verwerkingen: getal("verwerkingen"),
     })
 }
 
 /// De taak van de dienst: nu en daarna elke `interval` een retentieronde. Een fout
 /// komt in het log (zonder persoonsgegevens: de functie geeft alleen een aantal) en
 /// de volgende ronde probeert het opnieuw.
-pub async fn dagelijks(db: DatabaseConnection, interval: Duration) {
+pub async fn dagelijks(db: DatabaseConnection, interval: Duration, bewaarjaren: u32) {
     let mut klok = tokio::time::interval(interval);
     klok.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         klok.tick().await;
-        match uitvoeren(&db).await {
+        match uitvoeren(&db, bewaarjaren).await {
             Ok(Uitkomst {
                 sleutelpersonen: 0,
                 initiatieven: 0,
+                verwerkingen: 0,
             }) => tracing::debug!("retentie: niemand voorbij zijn bewaartermijn"),
             Ok(u) => tracing::info!(
                 sleutelpersonen = u.sleutelpersonen,
                 initiatieven = u.initiatieven,
+                verwerkingen = u.verwerkingen,
                 "retentie: persoonsgegevens gewist"
             ),
             Err(error) => {

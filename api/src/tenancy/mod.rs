@@ -83,8 +83,22 @@ pub use bron::{Bron, Onder};
 pub struct Context {
     pub caller: Caller,
     request_id: Option<String>,
+    /// Het `X-Request-Id` van de client, alleen ter correlatie in het verwerkingenlogboek.
+    correlatie_id: Option<String>,
     tx: DatabaseTransaction,
     gemeenten: Option<web::Data<GemeentenRegister>>,
+    /// De pool en de grenzen voor de limiet op het lezen van persoonsgegevens (buiten
+    /// de transactie geteld, zodat een 429 de telling niet terugdraait).
+    limiet: Option<(DatabaseConnection, web::Data<Grenzen>)>,
+}
+
+/// De sleutel van een aanroeper voor een verzoeklimiet.
+fn limietsleutel(actor: auth::Actor) -> String {
+    format!(
+        "{}:{}",
+        actor.soort(),
+        actor.id().map(|id| id.to_string()).unwrap_or_default()
+    )
 }
 
 /// Id → CBS-code van de elf gemeenten.
@@ -136,8 +150,10 @@ impl Context {
         Ok(Context {
             caller,
             request_id,
+            correlatie_id: None,
             tx,
             gemeenten: None,
+            limiet: None,
         })
     }
 
@@ -445,7 +461,10 @@ impl Context {
     }
 
     /// Legt in het verwerkingenlogboek vast dat dit verzoek persoonsgegevens van
-    /// `personen` verwerkte ([`audit::verwerking`]), in deze transactie.
+    /// `personen` verwerkte ([`audit::verwerking`]): één regel met de set, in deze
+    /// transactie. Telt ook mee voor de limiet op het lezen van persoonsgegevens per
+    /// aanroeper (`WEEFSEL_LIMIET_PERSOONSGEGEVENS`): daarboven 429 met `Retry-After`
+    /// en gaat er niets weg.
     pub async fn verwerkt(
         &self,
         personen: &[Uuid],
@@ -456,10 +475,20 @@ impl Context {
             // Alleen gemeentelijke aanroepers zien persoonsgegevens.
             return Ok(());
         };
+        if personen.is_empty() {
+            return Ok(());
+        }
+        if let Some((pool, grenzen)) = &self.limiet {
+            grenzen::persoonsgegevens(pool, grenzen, &limietsleutel(self.caller.actor)).await?;
+        }
+        let verzoek = audit::verwerking::Verzoek {
+            actor: self.caller.actor,
+            request_id: self.request_id.as_deref(),
+            correlatie_id: self.correlatie_id.as_deref(),
+        };
         audit::verwerking::vastleggen(
             &self.tx,
-            self.caller.actor,
-            self.request_id.as_deref(),
+            &verzoek,
             gemeente_id,
             personen,
             handeling,
@@ -504,6 +533,11 @@ impl FromRequest for Context {
             .then(|| req.app_data::<web::Data<Grenzen>>().cloned())
             .flatten();
         let verzoek = req.clone();
+        let correlatie_id = req
+            .extensions()
+            .get::<crate::http::contract::CorrelatieId>()
+            .map(|c| c.0.clone());
+        let persoonsgrenzen = req.app_data::<web::Data<Grenzen>>().cloned();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
@@ -515,6 +549,8 @@ impl FromRequest for Context {
             }
             let mut context = Context::voor(&db, &identity, request_id).await?;
             context.gemeenten = register;
+            context.correlatie_id = correlatie_id;
+            context.limiet = persoonsgrenzen.map(|g| (db.get_ref().clone(), g));
             verzoek
                 .extensions_mut()
                 .insert(crate::auth::zichtbaarheid::Lezer::van(&context.caller));

@@ -19,6 +19,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::audit::verwerking::{Activiteit, Handeling};
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::{Recht, Rol};
 use crate::domein::melding as afloop;
@@ -121,7 +122,12 @@ impl Bron for melding::Entity {
     const COLLECTIE: &'static str = "/api/v1/meldingen";
     type Weergave = Melding;
 
+    /// Een melding over een sleutelpersoon tonen is een verwerking van haar gegevens:
+    /// één regel in het verwerkingenlogboek met de personen van deze rijen (issue 30).
     async fn weergaven(ctx: &Context, rijen: Vec<melding::Model>) -> ApiResult<Vec<Melding>> {
+        let personen: Vec<Uuid> = rijen.iter().filter_map(|m| m.sleutelpersoon_id).collect();
+        ctx.verwerkt(&personen, Handeling::Lezen, Activiteit::Meldingbehandeling)
+            .await?;
         ctx.met_codes(rijen, representatie).await
     }
 }
@@ -164,7 +170,8 @@ pub async fn list(
         .filter(select, melding::Column::Datum)
         .order_by_desc(melding::Column::Datum)
         .order_by_desc(melding::Column::Id);
-    ctx.pagina(&lijst, select).await
+    let antwoord = ctx.pagina(&lijst, select).await?;
+    ctx.commit_then(antwoord).await
 }
 
 /// Eén melding
@@ -178,7 +185,8 @@ pub async fn list(
 #[get("/meldingen/{id}")]
 pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let model = vind(&ctx, *id, false).await?;
-    ctx.toon::<melding::Entity>(StatusCode::OK, model).await
+    let antwoord = ctx.toon::<melding::Entity>(StatusCode::OK, model).await?;
+    ctx.commit_then(antwoord).await
 }
 
 /// Melding vastleggen
@@ -423,7 +431,12 @@ pub async fn list_opvolging(
         .filter(melding_opvolging::Column::MeldingId.eq(melding.id))
         .order_by_asc(melding_opvolging::Column::Tijdstip)
         .order_by_asc(melding_opvolging::Column::Id);
-    Ok(lijst.uit(select, ctx.db(), opvolging).await?)
+    let antwoord = lijst.uit(select, ctx.db(), opvolging).await?;
+    if let Some(persoon) = melding.sleutelpersoon_id {
+        ctx.verwerkt(&[persoon], Handeling::Lezen, Activiteit::Meldingbehandeling)
+            .await?;
+    }
+    ctx.commit_then(antwoord).await
 }
 
 /// Opvolging vastleggen

@@ -989,7 +989,10 @@ async fn inzage_antwoord(
         })
         .collect();
     let verwerkingen = verwerking::Entity::find()
-        .filter(verwerking::Column::SleutelpersoonId.eq(model.id))
+        .filter(Expr::cust_with_values(
+            "sleutelpersoon_ids @> array_append(CAST(NULL AS uuid ARRAY), $1)",
+            [model.id],
+        ))
         .order_by_asc(verwerking::Column::Tijdstip)
         .order_by_asc(verwerking::Column::Id)
         .all(ctx.db())

@@ -13,9 +13,11 @@ use crate::auth::Recht;
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
 
-/// Eén verwerking van persoonsgegevens van één sleutelpersoon.
+/// Eén verzoek dat persoonsgegevens van sleutelpersonen verwerkte, met de set van
+/// betrokken personen (één regel per verzoek, niet per persoon).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Verwerking {
@@ -24,18 +26,22 @@ pub struct Verwerking {
     /// `gebruiker`, `koppeling` of `systeem` (de dagelijkse retentie).
     pub actor_soort: String,
     pub actor_id: Option<Uuid>,
-    pub sleutelpersoon_id: Uuid,
+    /// De personen wier gegevens het verzoek verwerkte.
+    pub sleutelpersoon_ids: Vec<Uuid>,
     pub actie: VerwerkingActie,
     pub verwerkingsactiviteit: Verwerkingsactiviteit,
-    /// Het `X-Request-Id` van het verzoek.
+    /// Het request-id dat de dienst aan het verzoek gaf (zijn `X-Request-Id` in het
+    /// antwoord).
     pub request_id: Option<String>,
+    /// Het `X-Request-Id` dat de client meestuurde, ter correlatie met zijn eigen log.
+    pub correlatie_id: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct VerwerkingenParams {
-    /// Alleen over deze sleutelpersoon.
+    /// Alleen verzoeken die (ook) deze sleutelpersoon betroffen.
     pub(super) sleutelpersoon_id: Option<Uuid>,
     pub(super) actie: Option<VerwerkingActie>,
 }
@@ -55,7 +61,10 @@ pub async fn list(ctx: Context, lijst: Lijst<VerwerkingenParams>) -> ApiResult<H
     let select = ctx
         .scoped(verwerking::Entity::find())
         .apply_if(p.sleutelpersoon_id, |q, id| {
-            q.filter(verwerking::Column::SleutelpersoonId.eq(id))
+            q.filter(Expr::cust_with_values(
+                "sleutelpersoon_ids @> array_append(CAST(NULL AS uuid ARRAY), $1)",
+                [id],
+            ))
         })
         .apply_if(p.actie, |q, a| q.filter(verwerking::Column::Actie.eq(a)))
         .order_by_desc(verwerking::Column::Tijdstip)
@@ -66,10 +75,11 @@ pub async fn list(ctx: Context, lijst: Lijst<VerwerkingenParams>) -> ApiResult<H
             tijdstip: v.tijdstip,
             actor_soort: v.actor_soort,
             actor_id: v.actor_id,
-            sleutelpersoon_id: v.sleutelpersoon_id,
+            sleutelpersoon_ids: v.sleutelpersoon_ids,
             actie: v.actie,
             verwerkingsactiviteit: v.verwerkingsactiviteit,
             request_id: v.request_id,
+            correlatie_id: v.correlatie_id,
         })
         .await?)
 }

@@ -36,5 +36,9 @@ const VELDEN: &[Velden] = &[Velden {
     velden: &[
         Veld::openbaar("actorSoort", "gebruiker, koppeling of systeem."),
         Veld::openbaar("requestId", "Het id dat de dienst aan het verzoek gaf."),
+        Veld::gemeente(
+            "correlatieId",
+            "Wat de client als X-Request-Id meestuurde: alleen tekens zonder betekenis, maar door de client gekozen.",
+        ),
     ],
 }];
