@@ -48,6 +48,7 @@ mod m20261125_000016_grenzen;
 mod m20261206_000017_gemeente_beheert;
 mod m20261206_000018_per_persoon;
 mod m20261207_000019_verwerking_per_verzoek;
+mod m20261207_000020_anonimiseren_schoont;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_gemeente_beheert::Migration),
             Box::new(m20261206_000018_per_persoon::Migration),
             Box::new(m20261207_000019_verwerking_per_verzoek::Migration),
+            Box::new(m20261207_000020_anonimiseren_schoont::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod anonimiseren;
 mod audit;
 mod auth;
 mod budgetten;

@@ -762,7 +762,13 @@ async fn the_subject_access_export_is_complete() {
         .await;
     assert_eq!(
         sleutels(&inzage),
-        set(&[&["sleutelpersoon", "lidmaatschappen", "verwerkingen"]])
+        set(&[&[
+            "sleutelpersoon",
+            "lidmaatschappen",
+            "gekoppeld",
+            "auditTrail",
+            "verwerkingen"
+        ]])
     );
     let p = &inzage["sleutelpersoon"];
     assert_eq!(sleutels(p), set(&[RECORD, PERSOONLIJK]));

@@ -354,6 +354,16 @@ impl Regels {
                 .all(|k| !properties.into_iter().flatten().any(|p| &p.naam == k))
     }
 
+    /// De klasse van property `veld` van schema `schema` (`None` als het schema of de
+    /// property niet bestaat).
+    pub fn klasse(&self, schema: &str, veld: &str) -> Option<Klasse> {
+        self.schemas
+            .get(schema)?
+            .iter()
+            .find(|p| p.naam == veld)
+            .map(|p| p.klasse)
+    }
+
     /// Het schema van het antwoord van deze operatie, als het een veld bevat dat niet
     /// iedereen ziet.
     fn schema_van(&self, methode: &Method, patroon: &str) -> Option<&str> {

@@ -48,7 +48,7 @@ pub struct Checkin {
     pub created_at: DateTime<Utc>,
 }
 
-fn weergave(m: checkin::Model) -> Checkin {
+pub(super) fn weergave(m: checkin::Model) -> Checkin {
     Checkin {
         id: m.id,
         sleutelpersoon_id: m.sleutelpersoon_id,

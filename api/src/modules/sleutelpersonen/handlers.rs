@@ -934,14 +934,25 @@ pub struct InzageVerwerking {
 pub struct Inzage {
     pub sleutelpersoon: Sleutelpersoon,
     pub lidmaatschappen: Vec<InzageLidmaatschap>,
+    /// Wat aan de persoon vastzit: check-ins, meldingen over haar met hun opvolging,
+    /// bijeenkomsten en oefeningen waaraan zij deelnam, veld voor veld.
+    pub gekoppeld: Vec<super::InzageRecord>,
+    /// De audit trail over de persoon, haar lidmaatschappen, check-ins en meldingen.
+    pub audit_trail: Vec<super::InzageAudit>,
+    /// Het verwerkingenlogboek: elk verzoek dat haar gegevens verwerkte.
     pub verwerkingen: Vec<InzageVerwerking>,
 }
 
 /// Inzage: alles over één sleutelpersoon
 ///
-/// Het record met persoonsgegevens, toestemming en statusgeschiedenis, de
-/// lidmaatschappen en het verwerkingenlogboek over de persoon, voor een inzageverzoek.
-/// Deze export komt zelf ook in het logboek.
+/// Alles wat over de persoon is vastgelegd, in elke tabel: het record met
+/// persoonsgegevens, toestemming en statusgeschiedenis, de lidmaatschappen, de
+/// check-ins, meldingen over haar met hun opvolging, de bijeenkomsten en oefeningen
+/// waaraan zij deelnam, de audit trail daarover en het verwerkingenlogboek. Vrije
+/// tekst die anderen kan noemen draagt `kanDerdenNoemen: true`: de export is voor de
+/// functionaris gegevensbescherming van de gemeente, die haar toetst voordat een
+/// kopie naar de persoon gaat (AVG art. 15 lid 4). Deze export komt zelf ook in het
+/// logboek.
 #[utoipa::path(
     operation_id = "inzageSleutelpersoon",
     params(("id" = Uuid, Path, description = "Id van de sleutelpersoon")),
@@ -950,7 +961,11 @@ pub struct Inzage {
     ),
 )]
 #[get("/sleutelpersonen/{id}/inzage")]
-pub async fn inzage(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn inzage(
+    ctx: Context,
+    id: web::Path<Uuid>,
+    zicht: web::Data<crate::http::zichtbaarheid::Zichtbaarheid>,
+) -> ApiResult<HttpResponse> {
     ctx.require(Recht::SleutelpersonenLezen)?;
     ctx.require(Recht::PersoonsgegevensLezen)?;
     let model = ctx.find::<sleutelpersoon::Entity>(*id).await?;
@@ -960,13 +975,14 @@ pub async fn inzage(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse
             return Err(afgeschermd());
         }
         // Geanonimiseerd: er is geen persoonsgegeven meer, wel de rest.
-        return inzage_antwoord(ctx, model, None).await;
+        return inzage_antwoord(ctx, &zicht.0, model, None).await;
     };
-    inzage_antwoord(ctx, model, Some(g)).await
+    inzage_antwoord(ctx, &zicht.0, model, Some(g)).await
 }
 
 async fn inzage_antwoord(
     ctx: Context,
+    regels: &crate::http::zichtbaarheid::Regels,
     model: sleutelpersoon::Model,
     g: Option<gegevens::Model>,
 ) -> ApiResult<HttpResponse> {
@@ -1006,9 +1022,12 @@ async fn inzage_antwoord(
             verwerkingsactiviteit: v.verwerkingsactiviteit,
         })
         .collect();
+    let (gekoppeld, audit_trail) = super::gekoppeld::gekoppeld(&ctx, regels, model.id).await?;
     let body = Inzage {
         sleutelpersoon: representatie(model, g, &codes, Some(historie)),
         lidmaatschappen,
+        gekoppeld,
+        audit_trail,
         verwerkingen,
     };
     let response = HttpResponse::Ok().json(body);

@@ -11,10 +11,12 @@ use crate::modules::Toegang;
 use crate::http::invoer::InvoerSchema;
 
 mod checkins;
+mod gekoppeld;
 mod handlers;
 mod invoer;
 mod weergave;
 
+pub use gekoppeld::{InzageAudit, InzageRecord, InzageVeld};
 pub use handlers::*;
 pub use invoer::*;
 pub use weergave::*;
@@ -246,5 +248,28 @@ const VELDEN: &[Velden] = &[
             "actorSoort",
             "gebruiker, koppeling of systeem.",
         )],
+    },
+    Velden {
+        schemas: &["InzageRecord"],
+        velden: &[Veld::openbaar(
+            "soort",
+            "De naam van een schema in dit document.",
+        )],
+    },
+    Velden {
+        schemas: &["InzageVeld"],
+        velden: &[Veld::openbaar(
+            "naam",
+            "De naam van een veld in dit document.",
+        )],
+    },
+    Velden {
+        schemas: &["InzageAudit"],
+        velden: &[
+            Veld::openbaar("resource", "De soort resource."),
+            Veld::openbaar("resourceId", "Het id van de resource."),
+            Veld::openbaar("actie", "Een vaste handeling."),
+            Veld::openbaar("actorSoort", "gebruiker, koppeling of systeem."),
+        ],
     },
 ];
