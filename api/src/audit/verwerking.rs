@@ -14,6 +14,23 @@ use uuid::Uuid;
 use crate::auth::Actor;
 pub use entity::soorten::{VerwerkingActie as Handeling, Verwerkingsactiviteit as Activiteit};
 
+/// De operaties die persoonsgegevens tonen en dus een regel schrijven (en meetellen voor
+/// `WEEFSEL_LIMIET_PERSOONSGEGEVENS`): het document noemt bij hen 429.
+pub const OPERATIES: &[&str] = &[
+    "listSleutelpersonen",
+    "zoekSleutelpersonen",
+    "getSleutelpersoon",
+    "createSleutelpersoon",
+    "updateSleutelpersoon",
+    "inzageSleutelpersoon",
+    "listCheckins",
+    "listMeldingen",
+    "getMelding",
+    "createMelding",
+    "updateMelding",
+    "listMeldingOpvolging",
+];
+
 /// Eén verzoek dat persoonsgegevens verwerkte.
 pub struct Verzoek<'a> {
     pub actor: Actor,
@@ -58,4 +75,26 @@ pub async fn vastleggen(
     ))
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Elke operatie van de lijst bestaat in het document, met 429.
+    #[test]
+    fn de_operaties_met_persoonsgegevens_bestaan() {
+        let doc = crate::http::openapi::document();
+        let operaties: Vec<&serde_json::Value> = doc["paths"]
+            .as_object()
+            .into_iter()
+            .flat_map(|p| p.values())
+            .flat_map(|i| i.as_object().into_iter().flat_map(|o| o.values()))
+            .collect();
+        for id in super::OPERATIES {
+            let operatie = operaties
+                .iter()
+                .find(|o| o["operationId"] == *id)
+                .unwrap_or_else(|| panic!("{id} bestaat niet"));
+            assert!(operatie["responses"].get("429").is_some(), "{id}");
+        }
+    }
 }

@@ -491,11 +491,28 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool) {
         "De body kwam niet binnen `WEEFSEL_CLIENT_BODY_TIMEOUT_MS` na de headers binnen; er is \
          niets bewaard.",
     );
+    let leest = crate::audit::verwerking::OPERATIES
+        .contains(&operation.operation_id.as_deref().unwrap_or_default());
     let te_veel = (
         "429",
-        "Te veel schrijvende verzoeken van dit account of deze koppeling \
-         (`WEEFSEL_LIMIET_SCHRIJVEN` per minuut, over alle instanties); er is niets bewaard. \
-         Probeer het opnieuw na `Retry-After` seconden.",
+        match (schrijft, leest) {
+            (true, true) => {
+                "Te veel schrijvende verzoeken (`WEEFSEL_LIMIET_SCHRIJVEN`) of verzoeken om \
+                 persoonsgegevens (`WEEFSEL_LIMIET_PERSOONSGEGEVENS`) van dit account of deze \
+                 koppeling per minuut, over alle instanties; er is niets bewaard. Probeer het \
+                 opnieuw na `Retry-After` seconden."
+            }
+            (false, true) => {
+                "Te veel verzoeken om persoonsgegevens van dit account of deze koppeling \
+                 (`WEEFSEL_LIMIET_PERSOONSGEGEVENS` per minuut, over alle instanties). Probeer \
+                 het opnieuw na `Retry-After` seconden."
+            }
+            _ => {
+                "Te veel schrijvende verzoeken van dit account of deze koppeling \
+                 (`WEEFSEL_LIMIET_SCHRIJVEN` per minuut, over alle instanties); er is niets \
+                 bewaard. Probeer het opnieuw na `Retry-After` seconden."
+            }
+        },
     );
     let wijzigt = secured && (has_body || has_if_match);
     let responses: &mut Responses = &mut operation.responses;
@@ -504,7 +521,7 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool) {
         secured.then_some(unauthorized),
         has_body.then_some(unsupported),
         has_body.then_some(traag),
-        (secured && schrijft).then_some(te_veel),
+        (secured && (schrijft || leest)).then_some(te_veel),
         has_if_match.then_some(stale),
         has_path_parameter.then_some(not_found),
         (secured && !ZONDER_RECHT.contains(&operation.operation_id.as_deref().unwrap_or_default()))
