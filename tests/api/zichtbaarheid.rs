@@ -9,20 +9,22 @@ pub fn document() -> Value {
     serde_json::from_str(&std::fs::read_to_string(pad).expect("openapi.json")).expect("json")
 }
 
+/// Is dit schema een string (ook nullable) zonder `enum` of `format`?
+pub fn is_losse_tekst(schema: &Value) -> bool {
+    is_soort(schema, "string") && schema.get("enum").is_none() && schema.get("format").is_none()
+}
+
+/// Is `schema` van type `soort` (ook als een van meer typen)?
+pub fn is_soort(schema: &Value, soort: &str) -> bool {
+    let t = &schema["type"];
+    t == soort || t.as_array().is_some_and(|a| a.contains(&soort.into()))
+}
+
 /// Is dit schema vrije tekst: een string (of lijst van strings) zonder `enum` of
 /// `format`?
 fn is_tekst(schema: &Value) -> bool {
-    let soort = &schema["type"];
-    let string = soort == "string"
-        || soort
-            .as_array()
-            .is_some_and(|a| a.contains(&"string".into()));
-    let lijst = soort == "array"
-        || soort
-            .as_array()
-            .is_some_and(|a| a.contains(&"array".into()));
-    (string && schema.get("enum").is_none() && schema.get("format").is_none())
-        || (lijst && is_tekst(&schema["items"]))
+    is_losse_tekst(schema)
+        || (is_soort(schema, "array") && is_tekst(&schema["items"]))
         || ["oneOf", "anyOf"]
             .iter()
             .any(|k| schema[k].as_array().into_iter().flatten().any(is_tekst))

@@ -120,6 +120,25 @@ pub fn annoteer(doc: &mut Value) {
                     continue;
                 };
                 property.insert("x-zichtbaarheid".into(), veld.klasse.as_str().into());
+                // De documentatie waarschuwt bij vrije tekst geen anderen te noemen.
+                if veld.klasse == Klasse::Naam {
+                    let beschrijving = property
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned();
+                    if !beschrijving.contains("Noem geen") {
+                        let waarschuwing = "Vrije tekst die mensen kan noemen \
+                            (`x-zichtbaarheid: naam`): alleen voor wie namen ziet. Noem geen \
+                            anderen dan nodig.";
+                        let nieuw = if beschrijving.is_empty() {
+                            waarschuwing.to_owned()
+                        } else {
+                            format!("{beschrijving}\n\n{waarschuwing}")
+                        };
+                        property.insert("description".into(), nieuw.into());
+                    }
+                }
                 if !veld.ook.is_empty() {
                     let rollen: Vec<Value> = veld.ook.iter().map(|r| r.as_str().into()).collect();
                     property.insert("x-zichtbaarheid-ook".into(), Value::Array(rollen));
