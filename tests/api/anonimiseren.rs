@@ -16,14 +16,8 @@ async fn patch(app: &TestApp, pad: &str, token: &str, body: Value) {
     let huidig = app.get_as(pad, token).await;
     let etag = crate::helpers::header(huidig.headers(), "etag");
     let r = app
-        .client
-        .patch(app.url(pad))
-        .bearer_auth(token)
-        .header("If-Match", etag)
-        .json(&body)
-        .send()
-        .await
-        .expect("patch");
+        .met_if_match(reqwest::Method::PATCH, pad, token, &etag, Some(&body))
+        .await;
     assert_eq!(
         r.status(),
         200,

@@ -8,6 +8,7 @@
 //! (`weefsel_verwerking_opschonen`, migratie 000019). Een regel bevat nooit de
 //! persoonsgegevens zelf, alleen de ids.
 
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 use uuid::Uuid;
 
@@ -30,6 +31,14 @@ pub const OPERATIES: &[&str] = &[
     "updateMelding",
     "listMeldingOpvolging",
 ];
+
+/// De regels over persoon `id` (`sleutelpersoon_ids` bevat haar; de GIN-index dekt het).
+pub fn over(id: Uuid) -> SimpleExpr {
+    Expr::cust_with_values(
+        "sleutelpersoon_ids @> array_append(CAST(NULL AS uuid ARRAY), $1)",
+        [id],
+    )
+}
 
 /// Eén verzoek dat persoonsgegevens verwerkte.
 pub struct Verzoek<'a> {

@@ -87,18 +87,10 @@ pub struct Context {
     correlatie_id: Option<String>,
     tx: DatabaseTransaction,
     gemeenten: Option<web::Data<GemeentenRegister>>,
-    /// De pool en de grenzen voor de limiet op het lezen van persoonsgegevens (buiten
-    /// de transactie geteld, zodat een 429 de telling niet terugdraait).
-    limiet: Option<(DatabaseConnection, web::Data<Grenzen>)>,
-}
-
-/// De sleutel van een aanroeper voor een verzoeklimiet.
-fn limietsleutel(actor: auth::Actor) -> String {
-    format!(
-        "{}:{}",
-        actor.soort(),
-        actor.id().map(|id| id.to_string()).unwrap_or_default()
-    )
+    /// De pool, de grenzen en de sleutel van de aanroeper voor de limiet op het lezen
+    /// van persoonsgegevens (buiten de transactie geteld, zodat een 429 de telling niet
+    /// terugdraait).
+    limiet: Option<(DatabaseConnection, web::Data<Grenzen>, String)>,
 }
 
 /// Id → CBS-code van de elf gemeenten.
@@ -478,8 +470,8 @@ impl Context {
         if personen.is_empty() {
             return Ok(());
         }
-        if let Some((pool, grenzen)) = &self.limiet {
-            grenzen::persoonsgegevens(pool, grenzen, &limietsleutel(self.caller.actor)).await?;
+        if let Some((pool, grenzen, sleutel)) = &self.limiet {
+            grenzen::persoonsgegevens(pool, grenzen, sleutel).await?;
         }
         let verzoek = audit::verwerking::Verzoek {
             actor: self.caller.actor,
@@ -550,7 +542,8 @@ impl FromRequest for Context {
             let mut context = Context::voor(&db, &identity, request_id).await?;
             context.gemeenten = register;
             context.correlatie_id = correlatie_id;
-            context.limiet = persoonsgrenzen.map(|g| (db.get_ref().clone(), g));
+            context.limiet =
+                persoonsgrenzen.map(|g| (db.get_ref().clone(), g, identity.limietsleutel()));
             verzoek
                 .extensions_mut()
                 .insert(crate::auth::zichtbaarheid::Lezer::van(&context.caller));

@@ -1005,10 +1005,7 @@ async fn inzage_antwoord(
         })
         .collect();
     let verwerkingen = verwerking::Entity::find()
-        .filter(Expr::cust_with_values(
-            "sleutelpersoon_ids @> array_append(CAST(NULL AS uuid ARRAY), $1)",
-            [model.id],
-        ))
+        .filter(crate::audit::verwerking::over(model.id))
         .order_by_asc(verwerking::Column::Tijdstip)
         .order_by_asc(verwerking::Column::Id)
         .all(ctx.db())

@@ -13,7 +13,6 @@ use crate::auth::Recht;
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
 
 /// Eén verzoek dat persoonsgegevens van sleutelpersonen verwerkte, met de set van
@@ -61,10 +60,7 @@ pub async fn list(ctx: Context, lijst: Lijst<VerwerkingenParams>) -> ApiResult<H
     let select = ctx
         .scoped(verwerking::Entity::find())
         .apply_if(p.sleutelpersoon_id, |q, id| {
-            q.filter(Expr::cust_with_values(
-                "sleutelpersoon_ids @> array_append(CAST(NULL AS uuid ARRAY), $1)",
-                [id],
-            ))
+            q.filter(crate::audit::verwerking::over(id))
         })
         .apply_if(p.actie, |q, a| q.filter(verwerking::Column::Actie.eq(a)))
         .order_by_desc(verwerking::Column::Tijdstip)
