@@ -73,8 +73,11 @@ pub struct Application {
 
 impl Application {
     /// Bindt de listener (poort 0 kiest een vrije poort) en bouwt de server.
-    /// `db` is een pool van de dienst (rol `weefsel_app`, zie [`crate::ops::db::connect`]).
-    pub fn build(config: &Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+    /// `pools`: de pool van de dienst (rol `weefsel_app`) en de inlogpool (rol
+    /// `weefsel_auth`), zie [`crate::ops::db::pools`].
+    pub fn build(config: &Config, pools: crate::ops::db::Pools) -> anyhow::Result<Self> {
+        let crate::ops::db::Pools { dienst: db, inlog } = pools;
+        let inlog = web::Data::new(crate::auth::Inlogpool(inlog));
         let keys = web::Data::new(TokenKeys::from_config(config)?);
         let listener = TcpListener::bind(config.listen)
             .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
@@ -115,6 +118,7 @@ impl Application {
                 .configure(routes)
                 .split_for_parts();
             app.app_data(db_data.clone())
+                .app_data(inlog.clone())
                 .app_data(gemeenten.clone())
                 .app_data(schemas.clone())
                 .app_data(zichtbaarheid.clone())

@@ -173,10 +173,7 @@ async fn synthetisch(config: &Config, schaal: u32, zaad: u64) -> anyhow::Result<
 
 async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
-        Command::Serve => {
-            let db = connect(&config, Role::Service).await?;
-            serve(&config, db).await
-        }
+        Command::Serve => serve(&config).await,
         Command::Migrate => {
             let db = connect(&config, Role::Owner).await?;
             db::migrate(&db).await.context("migraties mislukt")?;
@@ -372,8 +369,21 @@ async fn connect(config: &Config, role: Role) -> anyhow::Result<DatabaseConnecti
     })
 }
 
-async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
-    let app = Application::build(config, db)?;
+/// Beide pools van de dienst (`weefsel_app` en `weefsel_auth`).
+async fn pools(config: &Config) -> anyhow::Result<db::Pools> {
+    let url = config.database_url.as_deref().unwrap_or(DEV_DATABASE_URL);
+    db::pools(url, config).await.with_context(|| {
+        format!(
+            "kan de database niet bereiken als rol {} en {} ({}); is `weefsel migrate` uitgevoerd?",
+            migration::APP_ROLE,
+            migration::AUTH_ROLE,
+            redact(url)
+        )
+    })
+}
+
+async fn serve(config: &Config) -> anyhow::Result<()> {
+    let app = Application::build(config, pools(config).await?)?;
     tracing::info!(port = app.port(), "Weefsel luistert");
     app.run_until_signal().await?;
     tracing::info!("Weefsel gestopt");
@@ -409,8 +419,7 @@ async fn dev_serve(config: &Config) -> anyhow::Result<()> {
     db::migrate(&owner).await.context("migraties mislukt")?;
     seed::demo(&owner, config).await?;
     owner.close().await?;
-    let db = connect(config, Role::Service).await?;
-    let app = Application::build(config, db)?;
+    let app = Application::build(config, pools(config).await?)?;
     let base = format!("http://{}:{}", config.listen.ip(), app.port());
     print!(
         "{}",

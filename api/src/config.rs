@@ -33,6 +33,13 @@ pub struct Config {
     pub environment: Environment,
     /// `None`: geen `DATABASE_URL` gezet (alleen toegestaan buiten productie, bv. `weefsel dev`).
     pub database_url: Option<String>,
+    /// De verbinding van het token- en wachtwoordendpoint als rol `weefsel_auth`
+    /// (`WEEFSEL_AUTH_DATABASE_URL`); zonder: `DATABASE_URL` met `role=weefsel_auth`.
+    pub auth_database_url: Option<String>,
+    /// Het bestand met de sleutels van de audit trail (`WEEFSEL_AUDIT_KEY_FILE`, zie
+    /// [`crate::audit::sleutels`]). Verplicht in productie; in ontwikkeling één keer
+    /// gemaakt onder `.weefsel/`.
+    pub audit_key_file: Option<PathBuf>,
     pub listen: SocketAddr,
     pub log_format: LogFormat,
     pub log_level: String,
@@ -162,6 +169,10 @@ pub enum ConfigError {
         "WEEFSEL_ENV=production vereist WEEFSEL_SIGNING_KEY_FILE (een PKCS#8-PEM met een Ed25519- of P-256-sleutel); zonder vaste sleutel start de dienst niet"
     )]
     MissingSigningKey,
+    #[error(
+        "WEEFSEL_ENV=production vereist WEEFSEL_AUDIT_KEY_FILE (de sleutels van de audit trail; maak er een met `weefsel audit sleutel`); zonder start de dienst niet"
+    )]
+    MissingAuditKey,
 }
 
 impl Config {
@@ -255,6 +266,8 @@ impl Config {
         let config = Config {
             environment,
             database_url,
+            auth_database_url: get("WEEFSEL_AUTH_DATABASE_URL"),
+            audit_key_file: get("WEEFSEL_AUDIT_KEY_FILE").map(PathBuf::from),
             listen,
             log_format,
             log_level,
@@ -291,6 +304,16 @@ impl Config {
         }
         if self.signing_key_file.is_none() {
             return Err(ConfigError::MissingSigningKey);
+        }
+        if self.audit_key_file.is_none() {
+            return Err(ConfigError::MissingAuditKey);
+        }
+        if let Some(url) = &self.auth_database_url
+            && contains_development_secret(url)
+        {
+            return Err(ConfigError::DevelopmentSecret {
+                name: "WEEFSEL_AUTH_DATABASE_URL",
+            });
         }
         Ok(())
     }
@@ -402,11 +425,25 @@ mod tests {
     }
 
     #[test]
+    fn production_requires_an_audit_key() {
+        assert_eq!(
+            load(&[
+                ("WEEFSEL_ENV", "production"),
+                ("DATABASE_URL", "postgres://weefsel:s3cr3t-eigen@db/weefsel"),
+                ("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/signing.pem"),
+            ])
+            .unwrap_err(),
+            ConfigError::MissingAuditKey
+        );
+    }
+
+    #[test]
     fn production_with_own_secret_starts_with_json_logs() {
         let c = load(&[
             ("WEEFSEL_ENV", "production"),
             ("DATABASE_URL", "postgres://weefsel:s3cr3t-eigen@db/weefsel"),
             ("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/signing.pem"),
+            ("WEEFSEL_AUDIT_KEY_FILE", "/etc/weefsel/audit-sleutels"),
         ])
         .expect("valid production config");
         assert_eq!(c.log_format, LogFormat::Json);

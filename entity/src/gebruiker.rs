@@ -8,7 +8,6 @@ pub struct Model {
     pub gemeente_id: Option<Uuid>,
     #[sea_orm(unique)]
     pub gebruikersnaam: String,
-    pub wachtwoord_hash: Option<String>,
     pub extern_id: Option<String>,
     pub rollen: Vec<String>,
     pub actief: bool,
@@ -25,4 +24,6 @@ pub struct Model {
 
 crate::van_gemeente!();
 
-crate::versiebeheer!(tokens_vervallen_bij: wachtwoord_hash);
+// De hash van het wachtwoord (`wachtwoord_hash`) staat niet in het model: de dienst
+// mag haar schrijven maar niet lezen (migratie 000021, `weefsel_auth`).
+crate::versiebeheer!(account);

@@ -7,7 +7,6 @@ pub struct Model {
     pub id: Uuid,
     pub gemeente_id: Uuid,
     pub naam: String,
-    pub geheim_hash: String,
     pub scopes: Vec<String>,
     pub actief: bool,
     pub geheim_vernieuwd_op: DateTimeUtc,
@@ -21,4 +20,6 @@ pub struct Model {
 
 crate::van_gemeente!();
 
-crate::versiebeheer!(tokens_vervallen_bij: geheim_hash);
+// De hash van het secret (`geheim_hash`) staat niet in het model: de dienst mag haar
+// schrijven maar niet lezen (migratie 000021, `weefsel_auth`).
+crate::versiebeheer!(account);

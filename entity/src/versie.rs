@@ -9,13 +9,13 @@ pub trait Versie {
 
 /// `ActiveModelBehavior` voor een entiteit met `version`, `created_at` en `updated_at`.
 ///
-/// Met `tokens_vervallen_bij: kolom, …` (een account: gebruiker of koppeling) gaat
-/// bovendien `token_generatie` omhoog als een van die kolommen (het wachtwoord, het
-/// secret) verandert of het account gedeactiveerd wordt; tokens van de vorige
-/// generatie gelden dan niet meer, ook niet na heractiveren.
+/// Met `account` (een gebruiker of koppeling) gaat bovendien `token_generatie` omhoog
+/// als het account gedeactiveerd wordt; tokens van de vorige generatie gelden dan
+/// niet meer, ook niet na heractiveren. Een nieuw wachtwoord of secret verhoogt haar
+/// in dezelfde update die de hash zet (de hash staat niet in het model).
 #[macro_export]
 macro_rules! versiebeheer {
-    ($(tokens_vervallen_bij: $($kolom:ident),+)?) => {
+    ($($account:ident)?) => {
         impl $crate::Versie for Model {
             fn versie(&self) -> i32 {
                 self.version
@@ -38,9 +38,8 @@ macro_rules! versiebeheer {
                     let huidig = self.version.try_as_ref().copied().unwrap_or(0);
                     self.version = sea_orm::ActiveValue::Set(huidig + 1);
                     $(
-                        let vervalt = matches!(self.actief, sea_orm::ActiveValue::Set(false))
-                            $(|| self.$kolom.is_set())+;
-                        if vervalt {
+                        let _ = stringify!($account);
+                        if matches!(self.actief, sea_orm::ActiveValue::Set(false)) {
                             let generatie = self.token_generatie.try_as_ref().copied().unwrap_or(0);
                             self.token_generatie = sea_orm::ActiveValue::Set(generatie + 1);
                         }

@@ -9,19 +9,23 @@ pub use sea_orm_migration::prelude::*;
 pub mod gemeenten;
 
 /// De `MigrationTrait` van een migratie in SQL: `$up` en `$down` (uitdrukkingen die een
-/// `&str` geven), met `{app}` vervangen door [`APP_ROLE`].
+/// `&str` geven), met `{app}` vervangen door [`APP_ROLE`] en `{auth}` door [`AUTH_ROLE`].
 macro_rules! sql_migratie {
     ($up:expr, $down:expr) => {
         #[async_trait::async_trait]
         impl MigrationTrait for Migration {
             async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-                let sql = $up.replace("{app}", $crate::APP_ROLE);
+                let sql = $up
+                    .replace("{app}", $crate::APP_ROLE)
+                    .replace("{auth}", $crate::AUTH_ROLE);
                 manager.get_connection().execute_unprepared(&sql).await?;
                 Ok(())
             }
 
             async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-                let sql = $down.replace("{app}", $crate::APP_ROLE);
+                let sql = $down
+                    .replace("{app}", $crate::APP_ROLE)
+                    .replace("{auth}", $crate::AUTH_ROLE);
                 manager.get_connection().execute_unprepared(&sql).await?;
                 Ok(())
             }
@@ -49,10 +53,17 @@ mod m20261206_000017_gemeente_beheert;
 mod m20261206_000018_per_persoon;
 mod m20261207_000019_verwerking_per_verzoek;
 mod m20261207_000020_anonimiseren_schoont;
+mod m20261207_000021_muren;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
 pub const APP_ROLE: &str = "weefsel_app";
+
+/// De databaserol van het token- en wachtwoordendpoint: de enige die de hashes van
+/// wachtwoorden en client secrets en de lock-outtabel leest (migratie 000021). LOGIN,
+/// zodat een installatie haar een eigen wachtwoord en verbinding kan geven
+/// (`WEEFSEL_AUTH_DATABASE_URL`).
+pub const AUTH_ROLE: &str = "weefsel_auth";
 
 /// De leesregel van een gemeentelijke tabel (kolom `gemeente_id`): de eigen gemeente,
 /// of elke gemeente in een regionale leescontext. De instellingen staan in een
@@ -87,6 +98,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_per_persoon::Migration),
             Box::new(m20261207_000019_verwerking_per_verzoek::Migration),
             Box::new(m20261207_000020_anonimiseren_schoont::Migration),
+            Box::new(m20261207_000021_muren::Migration),
         ]
     }
 }

@@ -20,6 +20,7 @@ fn seed_weigert_in_productie(soort: &str, database_url: &str) {
         .args(["seed", soort])
         .env("WEEFSEL_ENV", "production")
         .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
+        .env("WEEFSEL_AUDIT_KEY_FILE", "/etc/weefsel/niet-gelezen")
         .env("DATABASE_URL", database_url));
     assert!(!output.status.success(), "{soort}");
     assert!(stderr.contains("nooit"), "{stderr}");
@@ -278,6 +279,7 @@ async fn the_first_administrator_of_a_new_installation_is_made_once() {
             .args(["beheerder", "vrbn.beheer"])
             .env("WEEFSEL_ENV", "production")
             .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
+            .env("WEEFSEL_AUDIT_KEY_FILE", "/etc/weefsel/niet-gelezen")
             .env("DATABASE_URL", &database.url))
     };
     // Dezelfde regels als de API voor een gebruikersnaam.
@@ -707,6 +709,7 @@ async fn a_gemeente_whose_administrator_is_gone_is_recovered_on_the_server() {
             .args(&args)
             .env("WEEFSEL_ENV", "production")
             .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
+            .env("WEEFSEL_AUDIT_KEY_FILE", "/etc/weefsel/niet-gelezen")
             .env("DATABASE_URL", &database.url))
     };
     let (output, stdout, stderr) = herstel(None);

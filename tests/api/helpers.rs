@@ -263,10 +263,10 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = test_config();
     config.database_url = Some(database.url.clone());
     adjust(&mut config);
-    let pool = weefsel_api::ops::db::connect(&database.url, &config)
+    let pools = weefsel_api::ops::db::pools(&database.url, &config)
         .await
-        .expect("pool van de dienst");
-    let app = Application::build(&config, pool).expect("dienst bouwen");
+        .expect("pools van de dienst");
+    let app = Application::build(&config, pools).expect("dienst bouwen");
     let address = format!("http://127.0.0.1:{}", app.port());
     let handle = app.handle();
     tokio::spawn(app.run_until_stopped());
@@ -700,10 +700,10 @@ impl TestApp {
         let mut config = test_config();
         config.database_url = Some(self.database.url.clone());
         adjust(&mut config);
-        let pool = weefsel_api::ops::db::connect(&self.database.url, &config)
+        let pools = weefsel_api::ops::db::pools(&self.database.url, &config)
             .await
-            .expect("pool van de tweede instantie");
-        let app = Application::build(&config, pool).expect("tweede instantie bouwen");
+            .expect("pools van de tweede instantie");
+        let app = Application::build(&config, pools).expect("tweede instantie bouwen");
         let address = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
@@ -820,7 +820,7 @@ pub fn invalid_params(problem: &Value) -> Vec<(String, String)> {
 }
 
 /// Eén tekstwaarde uit een query.
-pub async fn query_text(db: &DatabaseConnection, sql: &str) -> String {
+pub async fn query_text(db: &impl ConnectionTrait, sql: &str) -> String {
     db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"))

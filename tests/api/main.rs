@@ -25,6 +25,7 @@ mod kanarie;
 mod koppelingen;
 mod matrix;
 mod migrations;
+mod muren;
 mod netwerken;
 mod netwerkpraktijk;
 mod onderdrukking;

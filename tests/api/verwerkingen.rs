@@ -137,7 +137,13 @@ async fn alleen_de_bewaartermijn_verwijdert_regels() {
     .await;
     weigert(
         &dienst,
-        "SELECT weefsel_verwerking_opschonen(0)",
+        "SELECT weefsel_verwerking_opschonen(5)",
+        "alleen in de context retentie",
+    )
+    .await;
+    weigert(
+        &dienst,
+        "SELECT set_config('weefsel.context', 'retentie', true), weefsel_verwerking_opschonen(0)",
         "minstens een jaar",
     )
     .await;

@@ -19,6 +19,11 @@ use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Statement};
 use uuid::Uuid;
 
 pub use keys::{Identity, Subject, TokenKeys};
+
+/// De kleine tweede pool van het token- en wachtwoordendpoint, als rol `weefsel_auth`:
+/// de enige die hashes van wachtwoorden en secrets en de lock-out leest (migratie
+/// 000021). Elke andere handler werkt met de pool van de dienst (`weefsel_app`).
+pub struct Inlogpool(pub sea_orm::DatabaseConnection);
 pub use rollen::{Recht, Rol, Scope};
 
 use crate::http::problem::{ApiError, ApiResult};

@@ -10,6 +10,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ring::rand::{SecureRandom, SystemRandom};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sha2::{Digest, Sha256};
 
 use crate::http::invoer::Fouten;
@@ -154,6 +155,59 @@ pub fn account_key(kind: &str, name: &str) -> String {
 
 pub fn sha256_hex(value: &str) -> String {
     hex::encode(Sha256::digest(value.as_bytes()))
+}
+
+/// Welke hash van een account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hash {
+    /// `gebruiker.wachtwoord_hash` (ook een tijdelijk wachtwoord of een activeringscode).
+    Wachtwoord,
+    /// `koppeling.geheim_hash`.
+    Geheim,
+}
+
+/// Wanneer tokens van het account vervallen bij een nieuwe hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tokens {
+    /// Een nieuw account: er zijn nog geen tokens.
+    Nieuw,
+    /// Een nieuw wachtwoord of secret: elk token van daarvoor vervalt.
+    Vervallen,
+}
+
+/// Zet de hash van een bestaand account, in de transactie van `db`. De dienst (rol
+/// `weefsel_app`) mag hashes schrijven maar niet lezen (migratie 000021): lezen doet
+/// alleen het tokenendpoint, als `weefsel_auth`. Een fout als er geen account met dit
+/// id is dat de context mag wijzigen (de aanroeper vond het al).
+pub async fn hash_zetten(
+    db: &impl ConnectionTrait,
+    soort: Hash,
+    id: uuid::Uuid,
+    hash: Option<String>,
+    tokens: Tokens,
+) -> Result<(), ApiError> {
+    let (tabel, kolom) = match soort {
+        Hash::Wachtwoord => ("gebruiker", "wachtwoord_hash"),
+        Hash::Geheim => ("koppeling", "geheim_hash"),
+    };
+    let generatie = match tokens {
+        Tokens::Nieuw => "",
+        Tokens::Vervallen => ", token_generatie = token_generatie + 1",
+    };
+    let gewijzigd = db
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!("UPDATE {tabel} SET {kolom} = $2{generatie} WHERE id = $1"),
+            [id.into(), hash.into()],
+        ))
+        .await?
+        .rows_affected();
+    if gewijzigd != 1 {
+        return Err(ApiError::Internal(format!(
+            "de hash van {tabel} {id} is niet gezet"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,11 +5,15 @@
 //!   `weefsel_app` (startparameter `role`), die geen tabel bezit en onder
 //!   row-level security valt; de login-rol uit `DATABASE_URL` moet lid zijn van
 //!   `weefsel_app` (de migratie regelt dat voor de rol die haar uitvoert).
+//! - [`connect_inlog`]: de kleine pool van het token- en wachtwoordendpoint, als rol
+//!   `weefsel_auth` (de enige die de hashes en de lock-out leest): met
+//!   `WEEFSEL_AUTH_DATABASE_URL` een eigen login, anders `DATABASE_URL` met
+//!   startparameter `role`;
 //! - [`connect_owner`]: voor `migrate`, `seed` en `audit verify`, als de eigenaar.
 
 use std::time::Duration;
 
-use migration::{APP_ROLE, Migrator, MigratorTrait};
+use migration::{APP_ROLE, AUTH_ROLE, Migrator, MigratorTrait};
 use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,
 };
@@ -42,15 +46,51 @@ fn options(url: &str, config: &Config) -> ConnectOptions {
 /// per uitvoering maken (0,18 ms plannen voor 0,05 ms werk, en de helft van wat een
 /// lijst in PostgreSQL kostte); het generieke plan is hetzelfde indexplan.
 pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, DbErr> {
+    connect_als(url, config, Some(APP_ROLE), config.db_max_connections).await
+}
+
+/// De pools van de dienst: `weefsel_app` voor alles, `weefsel_auth` voor het
+/// token- en wachtwoordendpoint.
+pub struct Pools {
+    pub dienst: DatabaseConnection,
+    pub inlog: DatabaseConnection,
+}
+
+/// Beide pools van de dienst voor de database van `url`.
+pub async fn pools(url: &str, config: &Config) -> Result<Pools, DbErr> {
+    Ok(Pools {
+        dienst: connect(url, config).await?,
+        inlog: connect_inlog(url, config).await?,
+    })
+}
+
+/// De pool als `weefsel_auth` (twee verbindingen: inloggen is zeldzaam en begrensd).
+pub async fn connect_inlog(url: &str, config: &Config) -> Result<DatabaseConnection, DbErr> {
+    match &config.auth_database_url {
+        Some(eigen) => connect_als(eigen, config, None, 2).await,
+        None => connect_als(url, config, Some(AUTH_ROLE), 2).await,
+    }
+}
+
+async fn connect_als(
+    url: &str,
+    config: &Config,
+    rol: Option<&'static str>,
+    max: u32,
+) -> Result<DatabaseConnection, DbErr> {
     let mut options = options(url, config);
+    options.max_connections(max);
     // Geen statement duurt langer dan de grens (daarna 503, issue 16), en een
     // transactie die stil ligt (een afgebroken verzoek) houdt haar locks niet langer
     // vast dan een heel verzoek mag duren.
     let statement = config.grenzen.statement.as_millis().to_string();
     let stil = config.grenzen.verzoek.as_millis().to_string();
     options.map_sqlx_postgres_opts(move |pg| {
+        let pg = match rol {
+            Some(rol) => pg.options([("role", rol)]),
+            None => pg,
+        };
         pg.options([
-            ("role", APP_ROLE),
             ("statement_timeout", statement.as_str()),
             ("idle_in_transaction_session_timeout", stil.as_str()),
             ("plan_cache_mode", "force_generic_plan"),

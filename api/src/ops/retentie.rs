@@ -17,7 +17,7 @@
 
 use std::time::Duration;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait};
 
 /// Wat een retentieronde deed.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -33,14 +33,23 @@ pub struct Uitkomst {
 /// Anonimiseert iedereen van wie de bewaartermijn vóór vandaag (Europe/Amsterdam)
 /// eindigde, en wist de contactpersoon van initiatieven die meer dan een jaar geleden
 /// eindigden.
-pub async fn uitvoeren(db: &impl ConnectionTrait, bewaarjaren: u32) -> Result<Uitkomst, DbErr> {
-    let rij = db
+pub async fn uitvoeren(db: &DatabaseConnection, bewaarjaren: u32) -> Result<Uitkomst, DbErr> {
+    // De functies van de retentie draaien alleen in de context `retentie`, zonder actor
+    // (migratie 000021): nooit vanuit een verzoek.
+    let tx = db.begin().await?;
+    tx.execute_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT set_config('weefsel.context', 'retentie', true)",
+    ))
+    .await?;
+    let rij = tx
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "WITH vandaag AS (SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date AS d) \
              SELECT weefsel_retentie(d)::bigint AS sleutelpersonen, \
                     weefsel_retentie_initiatieven(d)::bigint AS initiatieven, \
-                    weefsel_verwerking_opschonen($1)::bigint AS verwerkingen FROM vandaag",
+                    weefsel_verwerking_opschonen($1)::bigint AS verwerkingen, \
+                    weefsel_idempotentie_opruimen() AS antwoorden FROM vandaag",
             [i32::try_from(bewaarjaren).unwrap_or(i32::MAX).into()],
         ))
         .await?;
@@ -49,23 +58,21 @@ pub async fn uitvoeren(db: &impl ConnectionTrait, bewaarjaren: u32) -> Result<Ui
             .and_then(|r| r.try_get::<i64>("", kolom).ok())
             .unwrap_or(0)
     };
-    // Antwoorden onder een Idempotency-Key blijven minstens 24 uur; na 48 uur gaan ze weg.
-    db.execute_raw(Statement::from_string(
-        DbBackend::Postgres,
-        "DELETE FROM idempotentie WHERE aangemaakt < now() - interval '48 hours'",
-    ))
-    .await?;
-    // Tellers van verzoeklimieten (met IP-adressen) die meer dan een uur voorbij zijn.
-    db.execute_raw(Statement::from_string(
+    let uitkomst = Uitkomst {
+        sleutelpersonen: getal("sleutelpersonen"),
+        initiatieven: getal("initiatieven"),
+        verwerkingen: getal("verwerkingen"),
+    };
+    // Antwoorden onder een Idempotency-Key blijven minstens 24 uur; na 48 uur gaan ze
+    // weg (`weefsel_idempotentie_opruimen`). Tellers van verzoeklimieten (met
+    // IP-adressen) die meer dan een uur voorbij zijn:
+    tx.execute_raw(Statement::from_string(
         DbBackend::Postgres,
         "SELECT weefsel_limiet_opruimen()",
     ))
     .await?;
-    Ok(Uitkomst {
-        sleutelpersonen: getal("sleutelpersonen"),
-        initiatieven: getal("initiatieven"),
-        verwerkingen: getal("verwerkingen"),
-    })
+    tx.commit().await?;
+    Ok(uitkomst)
 }
 
 /// De taak van de dienst: nu en daarna elke `interval` een retentieronde. Een fout

@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 use entity::gebruiker;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryTrait, Statement,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
+    IdenStatic, Iterable, PaginatorTrait, QueryFilter, QueryTrait, Statement,
 };
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -22,7 +22,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
-use crate::auth::secrets;
+use crate::auth::secrets::{self, Hash, Tokens};
 use crate::auth::{Actor, Recht, Rol};
 use crate::domein::codes::GemeenteCode;
 use crate::http::etag::{IfMatch, resource_response};
@@ -234,7 +234,8 @@ impl Bron for gebruiker::Entity {
     type Weergave = Gebruiker;
 
     fn bij_aanmaken(g: &gebruiker::Model, w: Wijzigingen) -> Wijzigingen {
-        w.alleen_naam_als(g.wachtwoord_hash.is_some(), "wachtwoord")
+        // Een wachtwoord bij het aanmaken is altijd tijdelijk (de hash leest de dienst niet).
+        w.alleen_naam_als(g.wachtwoord_tijdelijk, "wachtwoord")
     }
 
     async fn weergaven(ctx: &Context, rijen: Vec<gebruiker::Model>) -> ApiResult<Vec<Gebruiker>> {
@@ -357,23 +358,36 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     };
     let door = ctx.caller.actor.id();
     let rol_namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
-    let model = gebruiker::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        gemeente_id: Set(gemeente_id),
-        gebruikersnaam: Set(gebruikersnaam),
-        wachtwoord_hash: Set(wachtwoord_hash),
-        extern_id: Set(extern_id),
-        rollen: Set(rol_namen),
-        actief: Set(actief),
-        wachtwoord_tijdelijk: Set(tijdelijk),
-        wachtwoord_geldig_tot: Set(geldig_tot),
-        aangemaakt_door: Set(door),
-        wachtwoord_gezet_door: Set(if tijdelijk { door } else { None }),
-        ..Default::default()
-    }
-    .insert(ctx.db())
+    // Eén INSERT met de hash: de dienst mag haar schrijven maar niet lezen, en de regio
+    // mag een eerste `gemeente_beheerder` alleen aanmaken, niet daarna wijzigen.
+    let kolommen: Vec<&str> = gebruiker::Column::iter().map(|k| k.as_str()).collect();
+    let model = gebruiker::Model::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, extern_id, \
+             rollen, actief, wachtwoord_tijdelijk, wachtwoord_geldig_tot, aangemaakt_door, \
+             wachtwoord_gezet_door) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             RETURNING {}",
+            kolommen.join(", ")
+        ),
+        [
+            Uuid::now_v7().into(),
+            gemeente_id.into(),
+            gebruikersnaam.into(),
+            wachtwoord_hash.into(),
+            extern_id.into(),
+            rol_namen.into(),
+            actief.into(),
+            tijdelijk.into(),
+            geldig_tot.into(),
+            door.into(),
+            (if tijdelijk { door } else { None }).into(),
+        ],
+    ))
+    .one(ctx.db())
     .await
-    .map_err(conflict)?;
+    .map_err(conflict)?
+    .ok_or_else(|| ApiError::Internal("nieuwe gebruiker niet teruggegeven".into()))?;
 
     let (versie, pad) = (model.version, gebruiker::Entity::pad(&model));
     let weergave = Gebruiker::from_model(model.clone(), &codes);
@@ -572,7 +586,17 @@ pub async fn update(
             model.wachtwoord_gezet_door = Set(ctx.caller.actor.id());
         }
     }
-    w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, hash);
+    if let Some(hash) = hash {
+        secrets::hash_zetten(
+            ctx.db(),
+            Hash::Wachtwoord,
+            huidig.id,
+            hash,
+            Tokens::Vervallen,
+        )
+        .await?;
+        w = w.alleen_naam("wachtwoord");
+    }
     ctx.gewijzigd::<gebruiker::Entity, _>(huidig, model, w, conflict)
         .await
 }

@@ -21,7 +21,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
-use crate::auth::secrets;
+use crate::auth::secrets::{self, Hash, Tokens};
 use crate::auth::{Recht, Scope};
 use crate::domein::codes::GemeenteCode;
 use crate::http::etag::{IfMatch, resource_response};
@@ -263,7 +263,6 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
         naam: Set(naam.clone()),
-        geheim_hash: Set(secret_hash),
         scopes: Set(namen.clone()),
         actief: Set(true),
         geheim_vernieuwd_op: Set(now),
@@ -273,6 +272,14 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
     .insert(ctx.db())
     .await
     .map_err(conflict)?;
+    secrets::hash_zetten(
+        ctx.db(),
+        Hash::Geheim,
+        model.id,
+        Some(secret_hash),
+        Tokens::Nieuw,
+    )
+    .await?;
     ctx.vastleggen(
         Actie::Aangemaakt,
         RESOURCE,
@@ -366,9 +373,16 @@ pub async fn renew_secret(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRe
     let now = Utc::now();
     let mut model: koppeling::ActiveModel = huidig.clone().into();
     model.beheerd_door = Set(met_beheerder(&ctx, huidig.beheerd_door.clone()));
-    model.geheim_hash = Set(secret_hash);
     model.geheim_vernieuwd_op = Set(now);
     let model = model.update(ctx.db()).await?;
+    secrets::hash_zetten(
+        ctx.db(),
+        Hash::Geheim,
+        model.id,
+        Some(secret_hash),
+        Tokens::Vervallen,
+    )
+    .await?;
     ctx.vastleggen(
         Actie::GeheimVernieuwd,
         RESOURCE,

@@ -20,8 +20,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::audit::Wijzigingen;
-use crate::auth::secrets;
-use crate::auth::{Identity, Subject, TokenKeys};
+use crate::auth::secrets::{self, Hash, Tokens};
+use crate::auth::{Identity, Inlogpool, Subject, TokenKeys};
 use crate::http::contract::RequestId;
 use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
@@ -95,6 +95,7 @@ fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
 pub async fn create(
     form: web::Form<TokenVerzoek>,
     db: web::Data<DatabaseConnection>,
+    inlog: web::Data<Inlogpool>,
     keys: web::Data<TokenKeys>,
 ) -> ApiResult<HttpResponse> {
     let form = form.into_inner();
@@ -112,8 +113,8 @@ pub async fn create(
                 )],
             });
         }
-        Some("password") => password_grant(&db, form).await?,
-        Some("client_credentials") => client_grant(&db, form).await?,
+        Some("password") => password_grant(&db, &inlog, form).await?,
+        Some("client_credentials") => client_grant(&db, &inlog, form).await?,
         Some(_) => {
             return Err(oauth(
                 StatusCode::BAD_REQUEST,
@@ -167,7 +168,6 @@ fn require(fields: [(&str, &Option<String>); 2]) -> ApiResult<()> {
 struct Credentials {
     id: Uuid,
     actief: bool,
-    secret_hash: Option<String>,
     gemeente_code: Option<String>,
     rollen: Vec<String>,
     scopes: Vec<String>,
@@ -182,26 +182,26 @@ struct Credentials {
 /// poging al geteld; bij succes rondt de aanroeper haar af.
 async fn check_password(
     db: &DatabaseConnection,
+    inlog: &Inlogpool,
     username: &str,
     password: String,
 ) -> ApiResult<(Attempt, Credentials)> {
     let username = username.trim().to_lowercase();
-    let attempt = Attempt::begin(db, &secrets::account_key("gebruiker", &username)).await?;
-    let account = Credentials::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT g.id, g.actief, g.wachtwoord_hash AS secret_hash, gm.code AS gemeente_code, \
+    let attempt = Attempt::begin(inlog, &secrets::account_key("gebruiker", &username)).await?;
+    let account = credentials(
+        db,
+        "SELECT g.id, g.actief, gm.code AS gemeente_code, \
          g.rollen, ARRAY[]::text[] AS scopes, g.token_generatie, g.wachtwoord_tijdelijk, \
          coalesce(g.wachtwoord_geldig_tot < now(), false) AS verlopen \
          FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id \
          WHERE g.gebruikersnaam = $1",
-        [username.into()],
-    ))
-    .one(&attempt.tx)
+        username.into(),
+    )
     .await?;
-    let hash = account
-        .as_ref()
-        .filter(|a| a.actief)
-        .and_then(|a| a.secret_hash.clone());
+    let hash = match account.as_ref().filter(|a| a.actief) {
+        Some(a) => attempt.hash(Hash::Wachtwoord, a.id).await?,
+        None => None,
+    };
     let ok = secrets::verify_password_blocking(hash, password).await?;
     match account {
         Some(account) if ok && account.verlopen => {
@@ -229,11 +229,39 @@ async fn check_password(
     }
 }
 
-async fn password_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
+/// Het account (zonder hash) in de context `authenticatie` van de dienst: die mag een
+/// account opzoeken voordat er een aanroeper is, maar de hash niet lezen.
+async fn credentials(
+    db: &DatabaseConnection,
+    sql: &str,
+    waarde: sea_orm::Value,
+) -> ApiResult<Option<Credentials>> {
+    let tx = crate::ops::db::begin(db).await?;
+    tx.execute_raw(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT set_config('weefsel.context', 'authenticatie', true)",
+    ))
+    .await?;
+    let account = Credentials::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        sql,
+        [waarde],
+    ))
+    .one(&tx)
+    .await?;
+    tx.commit().await?;
+    Ok(account)
+}
+
+async fn password_grant(
+    db: &DatabaseConnection,
+    inlog: &Inlogpool,
+    form: TokenVerzoek,
+) -> ApiResult<Subject> {
     require([("username", &form.username), ("password", &form.password)])?;
     let username = form.username.unwrap_or_default();
     let (attempt, account) =
-        check_password(db, &username, form.password.unwrap_or_default()).await?;
+        check_password(db, inlog, &username, form.password.unwrap_or_default()).await?;
     attempt.succeed().await?;
     if account.wachtwoord_tijdelijk {
         return Err(ApiError::OAuth {
@@ -290,6 +318,7 @@ pub struct WachtwoordWijziging {
 pub async fn wachtwoord(
     req: HttpRequest,
     db: web::Data<DatabaseConnection>,
+    inlog: web::Data<Inlogpool>,
     mut invoer: Invoer<WachtwoordWijziging>,
 ) -> ApiResult<HttpResponse> {
     let (oud, nieuw): (Option<String>, Option<String>) =
@@ -312,7 +341,7 @@ pub async fn wachtwoord(
         wachtwoord,
         nieuw_wachtwoord,
     } = invoer.klaar()?;
-    let (attempt, account) = check_password(&db, &gebruikersnaam, wachtwoord).await?;
+    let (attempt, account) = check_password(&db, &inlog, &gebruikersnaam, wachtwoord).await?;
     attempt.succeed().await?;
     let identity = Identity::Gebruiker {
         id: account.id,
@@ -328,8 +357,15 @@ pub async fn wachtwoord(
     model.wachtwoord_geldig_tot = Set(None);
     // `wachtwoord_gezet_door` blijft wie het tijdelijke wachtwoord gaf: die kende het en
     // kon dit verzoek zelf doen (vier ogen per persoon).
-    let mut w = Wijzigingen::new();
-    w.zet_alleen_naam("wachtwoord", &mut model.wachtwoord_hash, Some(Some(hash)));
+    secrets::hash_zetten(
+        ctx.db(),
+        Hash::Wachtwoord,
+        account.id,
+        Some(hash),
+        Tokens::Vervallen,
+    )
+    .await?;
+    let w = Wijzigingen::new().alleen_naam("wachtwoord");
     // Het inwisselen van een activeringscode staat zo in de audit trail van de gemeente.
     let w = w.alleen_naam_als(huidig.wachtwoord_geldig_tot.is_some(), "activatiecode");
     let resource = crate::modules::gebruikers::RESOURCE;
@@ -338,7 +374,11 @@ pub async fn wachtwoord(
     ctx.commit_then(HttpResponse::NoContent().finish()).await
 }
 
-async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<Subject> {
+async fn client_grant(
+    db: &DatabaseConnection,
+    inlog: &Inlogpool,
+    form: TokenVerzoek,
+) -> ApiResult<Subject> {
     require([
         ("client_id", &form.client_id),
         ("client_secret", &form.client_secret),
@@ -350,27 +390,26 @@ async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<
     let sleutel = Uuid::parse_str(client_id.trim())
         .map(|id| id.to_string())
         .unwrap_or_else(|_| client_id.clone());
-    let attempt = Attempt::begin(db, &secrets::account_key("koppeling", &sleutel)).await?;
-    let account =
-        match Uuid::parse_str(client_id.trim()) {
-            Ok(id) => Credentials::find_by_statement(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "SELECT k.id, k.actief, k.geheim_hash AS secret_hash, gm.code AS gemeente_code, \
+    let attempt = Attempt::begin(inlog, &secrets::account_key("koppeling", &sleutel)).await?;
+    let account = match Uuid::parse_str(client_id.trim()) {
+        Ok(id) => {
+            credentials(
+                db,
+                "SELECT k.id, k.actief, gm.code AS gemeente_code, \
                  ARRAY[]::text[] AS rollen, k.scopes, k.token_generatie, \
                  false AS wachtwoord_tijdelijk, false AS verlopen \
                  FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id WHERE k.id = $1",
-                [id.into()],
-            ))
-            .one(&attempt.tx)
-            .await?,
-            Err(_) => None,
-        };
-    let ok = account.as_ref().is_some_and(|a| {
-        a.actief
-            && a.secret_hash
-                .as_deref()
-                .is_some_and(|h| secrets::verify_client_secret(h, &secret))
-    });
+                id.into(),
+            )
+            .await?
+        }
+        Err(_) => None,
+    };
+    let hash = match account.as_ref().filter(|a| a.actief) {
+        Some(a) => attempt.hash(Hash::Geheim, a.id).await?,
+        None => None,
+    };
+    let ok = hash.is_some_and(|h| secrets::verify_client_secret(&h, &secret));
     match account {
         Some(account) if ok => {
             attempt.succeed().await?;
@@ -392,8 +431,9 @@ async fn client_grant(db: &DatabaseConnection, form: TokenVerzoek) -> ApiResult<
     }
 }
 
-/// Eén inlogpoging op één account, in een eigen transactie die het account
-/// vergrendelt zolang de poging loopt.
+/// Eén inlogpoging op één account, in een eigen transactie van de inlogpool (rol
+/// `weefsel_auth`: de lock-out en de hashes) die het account vergrendelt zolang de
+/// poging loopt.
 struct Attempt {
     tx: DatabaseTransaction,
     account: String,
@@ -401,12 +441,11 @@ struct Attempt {
 
 impl Attempt {
     /// Begint de poging; 429 als het account op slot zit.
-    async fn begin(db: &DatabaseConnection, account: &str) -> ApiResult<Attempt> {
-        let tx = crate::ops::db::begin(db).await?;
+    async fn begin(inlog: &Inlogpool, account: &str) -> ApiResult<Attempt> {
+        let tx = crate::ops::db::begin(&inlog.0).await?;
         tx.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "SELECT set_config('weefsel.context', 'authenticatie', true), \
-             pg_advisory_xact_lock(hashtext($1))",
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
             [account.into()],
         ))
         .await?;
@@ -439,6 +478,26 @@ impl Attempt {
         Ok(Attempt {
             tx,
             account: account.to_owned(),
+        })
+    }
+
+    /// De hash van het account (alleen deze rol leest haar).
+    async fn hash(&self, soort: Hash, id: Uuid) -> ApiResult<Option<String>> {
+        let sql = match soort {
+            Hash::Wachtwoord => "SELECT wachtwoord_hash FROM gebruiker WHERE id = $1",
+            Hash::Geheim => "SELECT nullif(geheim_hash, '') FROM koppeling WHERE id = $1",
+        };
+        let rij = self
+            .tx
+            .query_one_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                sql,
+                [id.into()],
+            ))
+            .await?;
+        Ok(match rij {
+            Some(rij) => rij.try_get_by_index::<Option<String>>(0)?,
+            None => None,
         })
     }
 
