@@ -69,6 +69,8 @@ pub struct Application {
     retentie: Option<std::time::Duration>,
     /// De bewaartermijn van het verwerkingenlogboek in jaren.
     bewaarjaren: u32,
+    /// Om de koppen van de audit trail te ondertekenen ([`crate::audit::koppen`]).
+    keys: web::Data<TokenKeys>,
 }
 
 impl Application {
@@ -79,6 +81,8 @@ impl Application {
         let crate::ops::db::Pools { dienst: db, inlog } = pools;
         let inlog = web::Data::new(crate::auth::Inlogpool(inlog));
         let keys = web::Data::new(TokenKeys::from_config(config)?);
+        let audit_sleutels = web::Data::new(crate::audit::AuditSleutels::laden(config)?);
+        let keys_koppen = keys.clone();
         let listener = TcpListener::bind(config.listen)
             .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
         let port = listener.local_addr()?.port();
@@ -123,6 +127,7 @@ impl Application {
                 .app_data(schemas.clone())
                 .app_data(zichtbaarheid.clone())
                 .app_data(keys.clone())
+                .app_data(audit_sleutels.clone())
                 .app_data(grenzen.clone())
                 .app_data(table.clone())
                 .app_data(web::Data::new(document_json.clone()))
@@ -152,6 +157,7 @@ impl Application {
             db,
             retentie: config.retentie_interval,
             bewaarjaren: config.verwerking_bewaarjaren,
+            keys: keys_koppen,
         })
     }
 
@@ -174,10 +180,16 @@ impl Application {
                 self.bewaarjaren,
             ))
         });
+        let koppen = tokio::spawn(crate::audit::koppen::dagelijks(
+            self.db.clone(),
+            self.keys.clone().into_inner(),
+            std::time::Duration::from_secs(24 * 60 * 60),
+        ));
         let result = self.server.await;
         if let Some(taak) = retentie {
             taak.abort();
         }
+        koppen.abort();
         if let Err(error) = self.db.close().await {
             tracing::warn!(cause = %error, "databasepool niet netjes gesloten");
         }

@@ -8,12 +8,13 @@ use clap::{Parser, Subcommand};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::app::Application;
+use crate::audit::{self, AuditSleutels};
 use crate::auth::TokenKeys;
 use crate::config::{Config, DEV_DATABASE_URL};
 use crate::http::openapi;
 use crate::ops::local_postgres::{self, LocalPostgres};
 use crate::ops::{db, seed};
-use crate::{audit, telemetry};
+use crate::telemetry;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,8 +32,18 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Rekent de hashketen van elke gemeente na; exitcode 1 bij een breuk.
-    Verify,
+    /// Rekent de keten van elke gemeente na met de sleutels uit
+    /// `WEEFSEL_AUDIT_KEY_FILE` en vergelijkt haar met de ondertekende koppen; exitcode
+    /// 1 bij een breuk.
+    Verify {
+        /// Een kopie van ondertekende koppen van buiten de database: een bestand met
+        /// één JWS per regel (het veld `handtekening` van `GET /audit-trail/koppen`).
+        #[arg(long)]
+        koppen: Option<std::path::PathBuf>,
+    },
+    /// Drukt een nieuwe sleutelregel af (`<sleutelId> <base64>`); roteren:
+    /// `weefsel audit sleutel >> $WEEFSEL_AUDIT_KEY_FILE` en de dienst herstarten.
+    Sleutel,
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,7 +187,12 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Serve => serve(&config).await,
         Command::Migrate => {
             let db = connect(&config, Role::Owner).await?;
-            db::migrate(&db).await.context("migraties mislukt")?;
+            for regel in db::migrate(&db, &config)
+                .await
+                .context("migraties mislukt")?
+            {
+                println!("{regel}");
+            }
             println!("Migraties uitgevoerd.");
             Ok(())
         }
@@ -205,8 +221,13 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             gemeente: Some(gemeente),
         } => {
             let db = connect(&config, Role::Owner).await?;
-            let h =
-                crate::ops::beheerder::herstel(&db, &gemeente, gebruikersnaam.as_deref()).await?;
+            let h = crate::ops::beheerder::herstel(
+                &db,
+                &audit::AuditSleutels::laden(&config)?,
+                &gemeente,
+                gebruikersnaam.as_deref(),
+            )
+            .await?;
             println!(
                 "gemeente_beheerder '{}' van {} {} (id {}).\nActiveringscode (wordt niet bewaard; geldig tot {}; \
                  de houder kiest er een eigen wachtwoord mee met POST /api/v1/auth/wachtwoord):\n{}",
@@ -233,7 +254,12 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
                 );
             };
             let db = connect(&config, Role::Owner).await?;
-            let eerste = crate::ops::beheerder::eerste(&db, &gebruikersnaam).await?;
+            let eerste = crate::ops::beheerder::eerste(
+                &db,
+                &audit::AuditSleutels::laden(&config)?,
+                &gebruikersnaam,
+            )
+            .await?;
             println!(
                 "regio_beheerder '{}' aangemaakt (id {}).\nTijdelijk wachtwoord (wordt niet bewaard; kies bij de eerste keer \
                  inloggen een eigen met POST /api/v1/auth/wachtwoord):\n{}",
@@ -244,10 +270,32 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit {
-            command: AuditCommand::Verify,
+            command: AuditCommand::Sleutel,
         } => {
+            println!("{}", audit::sleutels::nieuwe_regel()?);
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify { koppen },
+        } => {
+            let sleutels = AuditSleutels::laden(&config)?;
+            let mut extern_ = Vec::new();
+            if let Some(pad) = koppen {
+                let keys = TokenKeys::from_config(&config)?;
+                let tekst = std::fs::read_to_string(&pad)
+                    .with_context(|| format!("{} niet leesbaar", pad.display()))?;
+                for (nummer, regel) in tekst.lines().enumerate() {
+                    if regel.trim().is_empty() {
+                        continue;
+                    }
+                    let claims = audit::koppen::uit_jws(&keys, regel).map_err(|reden| {
+                        anyhow::anyhow!("{} regel {}: {reden}", pad.display(), nummer + 1)
+                    })?;
+                    extern_.push(claims.als_kop());
+                }
+            }
             let db = connect(&config, Role::Owner).await?;
-            let report = audit::verify(&db).await?;
+            let report = audit::verify(&db, &sleutels, &extern_).await?;
             for fout in &report.fouten {
                 println!("BREUK  {fout}");
             }
@@ -258,8 +306,8 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
                 report.regels
             );
             println!(
-                "Audit trail in orde: {} regels in {} ketens.",
-                report.regels, report.ketens
+                "Audit trail in orde: {} regels in {} ketens ({} met sleutel), {} ondertekende koppen vergeleken.",
+                report.regels, report.ketens, report.met_sleutel, report.koppen
             );
             Ok(())
         }
@@ -416,7 +464,12 @@ async fn dev(mut config: Config) -> anyhow::Result<()> {
 
 async fn dev_serve(config: &Config) -> anyhow::Result<()> {
     let owner = connect(config, Role::Owner).await?;
-    db::migrate(&owner).await.context("migraties mislukt")?;
+    for regel in db::migrate(&owner, config)
+        .await
+        .context("migraties mislukt")?
+    {
+        println!("{regel}");
+    }
     seed::demo(&owner, config).await?;
     owner.close().await?;
     let app = Application::build(config, pools(config).await?)?;

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// Alleen toevoegen: `keten`, `volgnummer`, `tijdstip`, `vorige_hash` en `hash`
-/// zet een trigger in de database.
+/// Alleen toevoegen. `hash` is de HMAC-SHA256 van de dienst met sleutel `sleutel_id`
+/// (migratie 000022); regels van daarvoor hebben een SHA-256 en geen `sleutel_id`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "audit_trail")]
 pub struct Model {
@@ -20,6 +20,7 @@ pub struct Model {
     pub request_id: Option<String>,
     pub vorige_hash: String,
     pub hash: String,
+    pub sleutel_id: Option<String>,
 }
 
 crate::van_gemeente!();

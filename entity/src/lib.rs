@@ -3,6 +3,7 @@
 //! ([`versiebeheer!`]).
 
 pub mod aanvraag;
+pub mod audit_kop;
 pub mod audit_trail;
 pub mod bijeenkomst;
 pub mod budget;

@@ -105,7 +105,7 @@ async fn koppel(
     .await;
 }
 
-fn dump(url: &str) -> String {
+pub(crate) fn dump(url: &str) -> String {
     let uitvoer = std::process::Command::new("pg_dump")
         .args(["--data-only", "--no-owner", url])
         .output()

@@ -6,7 +6,7 @@ use std::process::Command;
 use serde_json::{Value, json};
 
 use crate::helpers::assert_velden;
-use crate::helpers::{exec, spawn_app};
+use crate::helpers::{audit_sleutels, exec, spawn_app};
 
 fn rows(page: &Value) -> Vec<Value> {
     page["resultaten"].as_array().expect("resultaten").clone()
@@ -230,7 +230,9 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
         )
         .await;
     }
-    let report = weefsel_api::audit::verify(&app.db).await.expect("verify");
+    let report = weefsel_api::audit::verify(&app.db, &audit_sleutels(), &[])
+        .await
+        .expect("verify");
     assert_eq!(report.fouten, Vec::<String>::new());
     assert_eq!((report.ketens, report.regels), (12, 49));
 
@@ -258,7 +260,9 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
          WHERE keten = 'GM0828' AND volgnummer = 6; COMMIT",
     )
     .await;
-    let report = weefsel_api::audit::verify(&app.db).await.expect("verify");
+    let report = weefsel_api::audit::verify(&app.db, &audit_sleutels(), &[])
+        .await
+        .expect("verify");
     assert_eq!(
         report.fouten,
         vec!["keten GM0828, regel 6: de inhoud past niet bij de hash (gewijzigd)".to_owned()]
@@ -274,7 +278,9 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
          DELETE FROM audit_trail WHERE keten = 'GM0865' AND volgnummer = 2; COMMIT",
     )
     .await;
-    let report = weefsel_api::audit::verify(&app.db).await.expect("verify");
+    let report = weefsel_api::audit::verify(&app.db, &audit_sleutels(), &[])
+        .await
+        .expect("verify");
     assert!(
         report
             .fouten

@@ -490,7 +490,7 @@ async fn revoking_a_client_or_renewing_its_secret_ends_its_tokens() {
     assert_unauthorized(app.get_as("/api/v1/gemeenten", &token).await).await;
 }
 
-fn pem(der: &[u8]) -> String {
+pub(crate) fn pem(der: &[u8]) -> String {
     let body = base64::engine::general_purpose::STANDARD.encode(der);
     let lines: Vec<&str> = body
         .as_bytes()

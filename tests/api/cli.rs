@@ -274,12 +274,13 @@ async fn the_first_administrator_of_a_new_installation_is_made_once() {
     let database = TestDatabase::empty().await;
     let (output, _, stderr) = run(weefsel().arg("migrate").env("DATABASE_URL", &database.url));
     assert!(output.status.success(), "{stderr}");
+    let sleutels = Sleutelbestand::nieuw();
     let beheerder = || {
         run(weefsel()
             .args(["beheerder", "vrbn.beheer"])
             .env("WEEFSEL_ENV", "production")
             .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
-            .env("WEEFSEL_AUDIT_KEY_FILE", "/etc/weefsel/niet-gelezen")
+            .env("WEEFSEL_AUDIT_KEY_FILE", &sleutels.0)
             .env("DATABASE_URL", &database.url))
     };
     // Dezelfde regels als de API voor een gebruikersnaam.
@@ -702,6 +703,7 @@ async fn a_gemeente_whose_administrator_is_gone_is_recovered_on_the_server() {
     assert!(!output.status.success());
     assert!(stderr.contains("onbekende gemeente"), "{stderr}");
 
+    let sleutels = Sleutelbestand::nieuw();
     let herstel = |naam: Option<&str>| {
         let mut args = vec!["beheerder", "--gemeente", "GM0865"];
         args.extend(naam);
@@ -709,7 +711,7 @@ async fn a_gemeente_whose_administrator_is_gone_is_recovered_on_the_server() {
             .args(&args)
             .env("WEEFSEL_ENV", "production")
             .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/niet-gelezen.pem")
-            .env("WEEFSEL_AUDIT_KEY_FILE", "/etc/weefsel/niet-gelezen")
+            .env("WEEFSEL_AUDIT_KEY_FILE", &sleutels.0)
             .env("DATABASE_URL", &database.url))
     };
     let (output, stdout, stderr) = herstel(None);
@@ -765,4 +767,30 @@ async fn a_gemeente_whose_administrator_is_gone_is_recovered_on_the_server() {
         "{regels}"
     );
     db.close().await.expect("sluiten");
+}
+
+/// Een eigen sleutelbestand van de audit trail (zoals in productie), weg na de test.
+pub struct Sleutelbestand(pub std::path::PathBuf);
+
+impl Sleutelbestand {
+    pub fn nieuw() -> Self {
+        let pad =
+            std::env::temp_dir().join(format!("weefsel-audit-{}", uuid::Uuid::new_v4().simple()));
+        let regel = weefsel_api::audit::sleutels::nieuwe_regel().expect("sleutel");
+        std::fs::write(&pad, format!("{regel}\n")).expect("sleutelbestand schrijven");
+        Sleutelbestand(pad)
+    }
+
+    /// Voegt een nieuwe sleutel toe (rotatie): die tekent voortaan.
+    pub fn roteer(&self) {
+        let oud = std::fs::read_to_string(&self.0).expect("sleutelbestand lezen");
+        let regel = weefsel_api::audit::sleutels::nieuwe_regel().expect("sleutel");
+        std::fs::write(&self.0, format!("{oud}{regel}\n")).expect("sleutelbestand schrijven");
+    }
+}
+
+impl Drop for Sleutelbestand {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }

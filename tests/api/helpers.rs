@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
-use migration::{Migrator, MigratorTrait};
 use reqwest::header::HeaderMap;
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
@@ -84,6 +83,10 @@ fn migrations_hash() -> String {
     // Het sjabloon bewaart DNA-profielen: een andere regel geeft een nieuw sjabloon.
     files.push(root.join("api/src/domein/dna.rs"));
     files.push(root.join("api/src/ops/dna.rs"));
+    // De regels van de audit trail dragen een MAC met de ontwikkelsleutel.
+    files.push(root.join("api/src/audit/mod.rs"));
+    files.push(root.join(weefsel_api::audit::sleutels::ONTWIKKELBESTAND));
+    audit_sleutels();
     files.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in files {
@@ -109,7 +112,7 @@ async fn template() -> &'static str {
                 exec(&admin, &format!("DROP DATABASE IF EXISTS \"{building}\"")).await;
                 exec(&admin, &format!("CREATE DATABASE \"{building}\"")).await;
                 let db = connect(&server().url(&building), 1).await;
-                Migrator::up(&db, None)
+                weefsel_api::ops::db::migrate(&db, &test_config())
                     .await
                     .expect("migraties op het sjabloon");
                 weefsel_api::ops::seed::demo(&db, &test_config())
@@ -878,4 +881,10 @@ pub async fn assert_405(response: reqwest::Response, allow: &str, verzoek: &str)
         "{verzoek}: {body}"
     );
     body
+}
+
+/// De sleutels van de audit trail zoals de dienst in de tests ze gebruikt (het
+/// ontwikkelbestand onder `.weefsel/`).
+pub fn audit_sleutels() -> weefsel_api::audit::AuditSleutels {
+    weefsel_api::audit::AuditSleutels::laden(&test_config()).expect("sleutels van de audit trail")
 }

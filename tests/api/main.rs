@@ -5,6 +5,7 @@ mod helpers;
 
 mod anonimiseren;
 mod audit;
+mod auditketen;
 mod auth;
 mod budgetten;
 mod cli;

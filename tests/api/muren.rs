@@ -180,6 +180,7 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
     let gecontroleerd: BTreeSet<String> = [
         "weefsel_anonimiseren(uuid,text)",
         "weefsel_audit_kop(uuid)",
+        "weefsel_audit_kop_bewaren(text,bigint,text,text)",
         "weefsel_audit_koppen()",
         "weefsel_dashboard_meldingen(uuid[])",
         "weefsel_dna_opslaan(jsonb)",
@@ -318,8 +319,31 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
         .await,
         0
     );
-    // De koppen van de audit trail zijn geen geheim (een MAC zonder sleutel), en
-    // `weefsel_audit_kop` geeft alleen het volgende volgnummer onder het slot.
+    drop(tx);
+    // Koppen ondertekenen en bewaren: alleen in de context `audit_koppen`, zonder actor.
+    for (context, actor) in [
+        ("", ""),
+        ("audit_koppen", coordinator.as_str()),
+        ("retentie", ""),
+    ] {
+        for sql in [
+            "SELECT count(*) FROM weefsel_audit_koppen()",
+            "SELECT weefsel_audit_kop_bewaren('GM0828', 0, repeat('0', 64), 'x')",
+        ] {
+            let tx = met_de_hand(&pool, context, &oss, "beheer", actor).await;
+            weigert(&tx, sql, "alleen in de context audit_koppen").await;
+        }
+    }
+    // En ook daar alleen een kop die in de keten staat.
+    let tx = met_de_hand(&pool, "audit_koppen", "", "", "").await;
+    weigert(
+        &tx,
+        "SELECT weefsel_audit_kop_bewaren('GM0828', 1, repeat('a', 64), 'x')",
+        "staat niet in keten",
+    )
+    .await;
+    // `weefsel_audit_kop` geeft alleen het volgende volgnummer en de vorige hash (een
+    // MAC, geen inhoud) onder het slot van de keten, tot het einde van de transactie.
     // `weefsel_limiet` en `weefsel_limiet_opruimen` tellen verzoeken per sleutel vóór
     // er een aanroeper is; ze raken geen andere tabel (docs/privacy.md).
 }

@@ -213,7 +213,11 @@ async fn no_list_makes_a_query_per_row() {
             let (honderd, body) =
                 aantal(app.get_as(&format!("{pad}?paginaGrootte=100"), token).await).await;
             let rijen = body["resultaten"].as_array().map_or(0, Vec::len);
-            assert!(rijen > 1, "{pad}: te weinig rijen om te meten ({rijen})");
+            if rijen < 2 {
+                // Te weinig rijen om te meten (de eigen kop van de audit trail): de
+                // volgende aanroeper (de regio) ziet er meer.
+                continue;
+            }
             assert_eq!(
                 een, honderd,
                 "{pad}: statements voor 1 en voor {rijen} rijen"
@@ -221,7 +225,7 @@ async fn no_list_makes_a_query_per_row() {
             gemeten = true;
             break;
         }
-        assert!(gemeten, "{pad}: geen aanroeper kon de lijst lezen");
+        assert!(gemeten, "{pad}: geen aanroeper las de lijst met meer dan één rij");
         lijsten += 1;
     }
     assert!(lijsten >= 7, "{lijsten} lijsten gevonden");

@@ -1,15 +1,23 @@
 //! De audit trail: elke mutatie, wie, wanneer, wat.
 //!
 //! Vastleggen gaat via [`crate::tenancy::Context::audit`], in dezelfde transactie
-//! als de mutatie zelf: zonder regel geen mutatie. De database maakt er een
-//! hashketen per gemeente van (trigger `audit_trail_ketenen`) en staat geen UPDATE,
-//! DELETE of TRUNCATE toe; [`verify`] rekent de keten hier onafhankelijk na.
+//! als de mutatie zelf: zonder regel geen mutatie. Elke gemeente heeft een keten: de
+//! dienst rekent per regel een HMAC-SHA256 uit over de regel en de vorige, met een
+//! sleutel buiten de database ([`sleutels`]); de database bewaakt dat elke regel op
+//! de kop past (trigger `audit_trail_ketenen`) en staat geen UPDATE, DELETE of
+//! TRUNCATE toe. [`verify`] rekent de keten na, dagelijks ondertekent de dienst de
+//! kop van elke keten ([`koppen`]).
 //!
 //! Van velden met persoonsgegevens van sleutelpersonen en van geheimen (wachtwoord,
 //! client secret) wordt alleen de naam vastgelegd, nooit de waarde.
 
+pub mod koppen;
+pub mod sleutels;
 pub mod verwerking;
 
+pub use sleutels::AuditSleutels;
+
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue, ConnectionTrait, DbBackend, DbErr, FromQueryResult, Statement};
 use serde::Serialize;
 use serde_json::Value;
@@ -149,6 +157,9 @@ pub enum Actie {
     Gewijzigd,
     Verwijderd,
     GeheimVernieuwd,
+    /// De keten kreeg na haar laatste regel zonder sleutel een regel met sleutel
+    /// (`resource` `audit_trail`; issue 31).
+    Verzegeld,
 }
 
 impl Actie {
@@ -158,9 +169,14 @@ impl Actie {
             Actie::Gewijzigd => "gewijzigd",
             Actie::Verwijderd => "verwijderd",
             Actie::GeheimVernieuwd => "geheim_vernieuwd",
+            Actie::Verzegeld => "verzegeld",
         }
     }
 }
+
+/// De resource van een regel over de keten zelf (`actie` `verzegeld`); `resourceId` is
+/// de keten.
+pub const KETEN_RESOURCE: &str = "audit_trail";
 
 /// Een regel voor de audit trail.
 #[derive(Debug, Clone)]
@@ -193,7 +209,8 @@ fn waarde_velden(resource: &str) -> impl Iterator<Item = &'static str> + '_ {
         .flat_map(|w| w.velden.iter().copied())
 }
 
-fn waarde_toegestaan(resource: &str, veld: &str) -> bool {
+/// Mag de waarde van dit veld van deze resource in de audit trail?
+pub(crate) fn waarde_toegestaan(resource: &str, veld: &str) -> bool {
     waarde_velden(resource).any(|patroon| past(patroon, veld))
 }
 
@@ -215,31 +232,141 @@ impl Wijzigingen {
     }
 }
 
-/// Legt een regel vast; keten, volgnummer, tijdstip en hashes zet de database.
+/// De kop van een keten onder het slot van [`record`] (`weefsel_audit_kop`).
+#[derive(Debug, FromQueryResult)]
+struct Kop {
+    keten: String,
+    volgnummer: i64,
+    vorige_hash: String,
+    tijdstip: DateTime<Utc>,
+}
+
+/// Eén regel zoals haar MAC haar dekt: elk veld, in een vaste volgorde, als JSON-array
+/// (ondubbelzinnig, wat er ook in een veld staat), met de wijzigingen in hun vaste
+/// vorm (sleutels gesorteerd, zonder witruimte).
+struct Inhoud<'a> {
+    keten: &'a str,
+    volgnummer: i64,
+    vorige_hash: &'a str,
+    id: Uuid,
+    tijdstip: DateTime<Utc>,
+    gemeente_id: Option<Uuid>,
+    actor_soort: &'a str,
+    actor_id: Option<Uuid>,
+    resource: &'a str,
+    resource_id: &'a str,
+    actie: &'a str,
+    wijzigingen: &'a Value,
+    request_id: Option<&'a str>,
+    sleutel_id: &'a str,
+}
+
+impl Inhoud<'_> {
+    fn canoniek(&self) -> Vec<u8> {
+        let velden = serde_json::json!([
+            "weefsel-audit-1",
+            self.keten,
+            self.volgnummer,
+            self.vorige_hash,
+            self.id.to_string(),
+            self.tijdstip
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            self.gemeente_id.map(|g| g.to_string()),
+            self.actor_soort,
+            self.actor_id.map(|a| a.to_string()),
+            self.resource,
+            self.resource_id,
+            self.actie,
+            gesorteerd(self.wijzigingen),
+            self.request_id,
+            self.sleutel_id,
+        ]);
+        serde_json::to_vec(&velden).unwrap_or_default()
+    }
+}
+
+/// Dezelfde waarde met de sleutels van elk object gesorteerd: zo is de vorm gelijk
+/// voor wat de dienst schreef en wat hij uit `jsonb` terugleest.
+fn gesorteerd(waarde: &Value) -> Value {
+    match waarde {
+        Value::Object(object) => {
+            let mut sleutels: Vec<&String> = object.keys().collect();
+            sleutels.sort();
+            Value::Object(
+                sleutels
+                    .into_iter()
+                    .map(|k| (k.clone(), gesorteerd(&object[k])))
+                    .collect(),
+            )
+        }
+        Value::Array(lijst) => Value::Array(lijst.iter().map(gesorteerd).collect()),
+        ander => ander.clone(),
+    }
+}
+
+/// Legt een regel vast: onder het slot van de keten (tot de commit) de kop ophalen,
+/// de HMAC-SHA256 uitrekenen met de actieve sleutel ([`AuditSleutels`]) over de regel
+/// en de vorige MAC, en toevoegen; de database controleert dat de regel op de kop past.
 /// Waarden komen er alleen in voor velden op de lijst van de resource ([`Waarden`]).
+///
+/// `db` is de transactie van de mutatie: kop, slot en tijdstip gelden tot haar commit
+/// (buiten een transactie weigert de database de regel).
 pub async fn record(
     db: &impl ConnectionTrait,
+    sleutels: &AuditSleutels,
     actor: Actor,
     request_id: Option<&str>,
     regel: Regel,
 ) -> Result<(), DbErr> {
     let wijzigingen = regel.wijzigingen.volgens_lijst(regel.resource);
     let wijzigingen = serde_json::to_value(&wijzigingen.0).unwrap_or(Value::Array(vec![]));
+    let kop = Kop::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT keten, volgnummer, vorige_hash, tijdstip FROM weefsel_audit_kop($1)",
+        [regel.gemeente_id.into()],
+    ))
+    .one(db)
+    .await?
+    .ok_or_else(|| DbErr::Custom("de kop van de audit trail ontbreekt".into()))?;
+    let id = Uuid::now_v7();
+    let inhoud = Inhoud {
+        keten: &kop.keten,
+        volgnummer: kop.volgnummer,
+        vorige_hash: &kop.vorige_hash,
+        id,
+        tijdstip: kop.tijdstip,
+        gemeente_id: regel.gemeente_id,
+        actor_soort: actor.soort(),
+        actor_id: actor.id(),
+        resource: regel.resource,
+        resource_id: &regel.resource_id,
+        actie: regel.actie.as_str(),
+        wijzigingen: &wijzigingen,
+        request_id,
+        sleutel_id: sleutels.actief(),
+    };
+    let mac = sleutels.teken(&inhoud.canoniek());
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO audit_trail (id, keten, volgnummer, tijdstip, gemeente_id, actor_soort, \
-         actor_id, resource, resource_id, actie, wijzigingen, request_id, vorige_hash, hash) \
-         VALUES ($1, '', 0, now(), $2, $3, $4, $5, $6, $7, $8, $9, '', '')",
+         actor_id, resource, resource_id, actie, wijzigingen, request_id, vorige_hash, hash, \
+         sleutel_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         [
-            Uuid::now_v7().into(),
+            id.into(),
+            kop.keten.clone().into(),
+            kop.volgnummer.into(),
+            kop.tijdstip.into(),
             regel.gemeente_id.into(),
             actor.soort().into(),
             actor.id().into(),
             regel.resource.into(),
-            regel.resource_id.into(),
+            regel.resource_id.clone().into(),
             regel.actie.as_str().into(),
-            wijzigingen.into(),
+            wijzigingen.clone().into(),
             request_id.map(str::to_owned).into(),
+            kop.vorige_hash.clone().into(),
+            mac.into(),
+            sleutels.actief().to_owned().into(),
         ],
     ))
     .await?;
@@ -251,45 +378,136 @@ pub async fn record(
 pub struct VerifyReport {
     pub ketens: usize,
     pub regels: u64,
+    /// Regels met een MAC (de rest heeft nog de SHA-256 van vóór migratie 000022).
+    pub met_sleutel: u64,
+    /// Ondertekende koppen die met de keten vergeleken zijn.
+    pub koppen: u64,
     /// Elke breuk, in woorden; leeg als alles klopt.
     pub fouten: Vec<String>,
 }
 
 #[derive(Debug, FromQueryResult)]
 struct ChainRow {
+    id: Uuid,
     keten: String,
     volgnummer: i64,
+    tijdstip: DateTime<Utc>,
+    gemeente_id: Option<Uuid>,
+    actor_soort: String,
+    actor_id: Option<Uuid>,
+    resource: String,
+    resource_id: String,
+    actie: String,
+    wijzigingen: Value,
+    request_id: Option<String>,
     vorige_hash: String,
     hash: String,
+    sleutel_id: Option<String>,
+    /// De inhoud zoals de oude trigger haar hashte (regels zonder sleutel).
     canoniek: String,
 }
 
-/// Dezelfde velden in dezelfde volgorde als de trigger; de database zet alleen de
-/// tijd en de JSON in hun vaste tekstvorm, de hash rekent Weefsel zelf uit.
-const CHAIN_SQL: &str = "SELECT keten, volgnummer, vorige_hash, hash, concat_ws('|', \
+/// Dezelfde velden in dezelfde volgorde als de oude trigger; de database zet alleen
+/// de tijd en de JSON in hun vaste tekstvorm, de hash rekent Weefsel zelf uit.
+const CHAIN_SELECT: &str = "SELECT id, keten, volgnummer, tijdstip, gemeente_id, actor_soort, \
+     actor_id, resource, resource_id, actie, wijzigingen, request_id, vorige_hash, hash, \
+     sleutel_id, concat_ws('|', \
      keten, volgnummer::text, vorige_hash, id::text, \
      to_char(tijdstip AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), \
      coalesce(gemeente_id::text, ''), actor_soort, coalesce(actor_id::text, ''), \
      resource, resource_id, actie, wijzigingen::text, coalesce(request_id, '')) AS canoniek \
-     FROM audit_trail ORDER BY keten, volgnummer";
+     FROM audit_trail";
 
-/// Rekent elke keten na: opeenvolgende volgnummers, elke `vorige_hash` gelijk aan
-/// de hash van de regel ervoor, en elke hash gelijk aan de SHA-256 van de inhoud.
-/// Een gewijzigde, ingevoegde of verwijderde regel breekt de keten.
-pub async fn verify(db: &impl ConnectionTrait) -> Result<VerifyReport, DbErr> {
-    let rows = ChainRow::find_by_statement(Statement::from_string(DbBackend::Postgres, CHAIN_SQL))
-        .all(db)
-        .await?;
+/// De MAC (of voor een regel zonder sleutel de SHA-256) die bij regel `volgnummer` van
+/// `keten` hoort zoals zij nu in de database staat; `None` als haar sleutel ontbreekt.
+/// Voor het opnieuw verzegelen na het schonen ([`crate::ops::audit_schoning`]).
+pub async fn mac_van(
+    db: &impl ConnectionTrait,
+    sleutels: &AuditSleutels,
+    keten: &str,
+    volgnummer: i64,
+) -> Result<Option<String>, DbErr> {
+    let rij = ChainRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!("{CHAIN_SELECT} WHERE keten = $1 AND volgnummer = $2"),
+        [keten.into(), volgnummer.into()],
+    ))
+    .one(db)
+    .await?
+    .ok_or_else(|| DbErr::Custom(format!("keten {keten} regel {volgnummer} ontbreekt")))?;
+    Ok(rij.verwacht(sleutels))
+}
+
+impl ChainRow {
+    /// De hash die bij deze inhoud hoort: de MAC met de sleutel van de regel, of de
+    /// SHA-256 van een regel van vóór de sleutel. `None`: de sleutel ontbreekt.
+    fn verwacht(&self, sleutels: &AuditSleutels) -> Option<String> {
+        match &self.sleutel_id {
+            Some(sleutel) => sleutels.mac(
+                sleutel,
+                &Inhoud {
+                    keten: &self.keten,
+                    volgnummer: self.volgnummer,
+                    vorige_hash: &self.vorige_hash,
+                    id: self.id,
+                    tijdstip: self.tijdstip,
+                    gemeente_id: self.gemeente_id,
+                    actor_soort: &self.actor_soort,
+                    actor_id: self.actor_id,
+                    resource: &self.resource,
+                    resource_id: &self.resource_id,
+                    actie: &self.actie,
+                    wijzigingen: &self.wijzigingen,
+                    request_id: self.request_id.as_deref(),
+                    sleutel_id: sleutel,
+                }
+                .canoniek(),
+            ),
+            None => Some(hex::encode(Sha256::digest(self.canoniek.as_bytes()))),
+        }
+    }
+}
+
+/// Een ondertekende kop: keten, volgnummer en de hash van die regel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetekendeKop {
+    pub keten: String,
+    pub volgnummer: i64,
+    pub hash: String,
+}
+
+/// Rekent elke keten na: opeenvolgende volgnummers, elke `vorige_hash` gelijk aan de
+/// hash van de regel ervoor, en elke hash gelijk aan de MAC van de inhoud (met de
+/// sleutel die de regel noemt) of, voor regels van vóór de sleutel, aan de SHA-256.
+/// Een gewijzigde, ingevoegde of verwijderde regel breekt de keten; na de eerste regel
+/// met sleutel breekt ook een regel zonder. Daarna elke ondertekende kop (uit de
+/// database en eventueel uit een kopie erbuiten, `koppen`): de keten moet die regel
+/// met die hash nog hebben; een verwijderde staart breekt zo ook.
+pub async fn verify(
+    db: &impl ConnectionTrait,
+    sleutels: &AuditSleutels,
+    koppen: &[GetekendeKop],
+) -> Result<VerifyReport, DbErr> {
+    let rows = ChainRow::find_by_statement(Statement::from_string(
+        DbBackend::Postgres,
+        format!("{CHAIN_SELECT} ORDER BY keten, volgnummer"),
+    ))
+    .all(db)
+    .await?;
     let mut report = VerifyReport::default();
     let genesis = "0".repeat(64);
-    let mut previous: Option<(String, i64, String)> = None;
+    let mut previous: Option<(String, i64, String, bool)> = None;
+    let mut ketens: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut laatste_met_sleutel: std::collections::BTreeMap<String, bool> = Default::default();
     for row in rows {
         report.regels += 1;
-        let (expected_number, expected_previous) = match &previous {
-            Some((keten, number, hash)) if *keten == row.keten => (number + 1, hash.clone()),
+        let (expected_number, expected_previous, na_sleutel) = match &previous {
+            Some((keten, number, hash, sleutel)) if *keten == row.keten => {
+                (number + 1, hash.clone(), *sleutel)
+            }
             _ => {
                 report.ketens += 1;
-                (1, genesis.clone())
+                (1, genesis.clone(), false)
             }
         };
         let at = format!("keten {}, regel {}", row.keten, row.volgnummer);
@@ -303,13 +521,76 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<VerifyReport, DbErr> {
                 .fouten
                 .push(format!("{at}: vorige_hash past niet bij de regel ervoor"));
         }
-        let computed = hex::encode(Sha256::digest(row.canoniek.as_bytes()));
-        if computed != row.hash {
-            report
-                .fouten
-                .push(format!("{at}: de inhoud past niet bij de hash (gewijzigd)"));
+        if na_sleutel && row.sleutel_id.is_none() {
+            report.fouten.push(format!(
+                "{at}: een regel zonder sleutel na een regel met sleutel (ingevoegd)"
+            ));
         }
-        previous = Some((row.keten, row.volgnummer, row.hash));
+        match row.verwacht(sleutels) {
+            Some(verwacht) if verwacht == row.hash => {}
+            Some(_) => report
+                .fouten
+                .push(format!("{at}: de inhoud past niet bij de hash (gewijzigd)")),
+            None => report.fouten.push(format!(
+                "{at}: sleutel {} staat niet in {}",
+                row.sleutel_id.as_deref().unwrap_or_default(),
+                sleutels.bestand.display()
+            )),
+        }
+        if row.sleutel_id.is_some() {
+            report.met_sleutel += 1;
+        }
+        let hashes = ketens.entry(row.keten.clone()).or_default();
+        hashes.push(row.hash.clone());
+        laatste_met_sleutel.insert(row.keten.clone(), row.sleutel_id.is_some());
+        previous = Some((
+            row.keten,
+            row.volgnummer,
+            row.hash,
+            na_sleutel || row.sleutel_id.is_some(),
+        ));
+    }
+    // Sinds de sleutel eindigt elke keten met een regel met sleutel
+    // ([`crate::ops::audit_schoning`] verzegelde de oude): wie alles tot gewone
+    // hashes herschrijft, of de regels met sleutel weghaalt, valt hier op.
+    for (keten, met_sleutel) in &laatste_met_sleutel {
+        if !met_sleutel {
+            report.fouten.push(format!(
+                "keten {keten}: eindigt met een regel zonder sleutel (herschreven of afgekapt)"
+            ));
+        }
+    }
+    let mut alle = koppen.to_vec();
+    alle.extend(
+        db.query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT keten, volgnummer, hash FROM audit_kop ORDER BY keten, volgnummer",
+        ))
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(GetekendeKop {
+                keten: r.try_get("", "keten").ok()?,
+                volgnummer: r.try_get("", "volgnummer").ok()?,
+                hash: r.try_get("", "hash").ok()?,
+            })
+        }),
+    );
+    for kop in alle {
+        report.koppen += 1;
+        let hashes = ketens.get(&kop.keten).map(Vec::as_slice).unwrap_or(&[]);
+        let klopt = match usize::try_from(kop.volgnummer) {
+            Ok(0) => kop.hash == genesis,
+            Ok(n) => hashes.get(n - 1) == Some(&kop.hash),
+            Err(_) => false,
+        };
+        if !klopt {
+            report.fouten.push(format!(
+                "keten {}: de ondertekende kop (regel {}) staat niet meer in de keten; \
+                 er zijn regels verwijderd of gewijzigd",
+                kop.keten, kop.volgnummer
+            ));
+        }
     }
     Ok(report)
 }

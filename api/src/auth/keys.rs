@@ -301,6 +301,57 @@ impl TokenKeys {
             .map_err(|e| ApiError::Internal(format!("token ondertekenen: {e}")))
     }
 
+    /// Ondertekent een ander document dan een access token (zoals de kop van de audit
+    /// trail) met dezelfde sleutel, als JWS met een eigen `typ`. De claims moeten een
+    /// eigen `aud` hebben, zodat het document nooit als token geldt (RFC 8725, 3.9).
+    pub fn onderteken<T: Serialize>(&self, typ: &str, claims: &T) -> Result<String, ApiError> {
+        let mut header = Header::new(self.signing.alg);
+        header.kid = Some(self.signing.kid.clone());
+        header.typ = Some(typ.to_owned());
+        jsonwebtoken::encode(&header, claims, &self.signing.key)
+            .map_err(|e| ApiError::Internal(format!("ondertekenen: {e}")))
+    }
+
+    /// Controleert een document van [`TokenKeys::onderteken`] met de eigen sleutels (de
+    /// huidige en die uit `WEEFSEL_VERIFICATION_KEYS_FILE`) en geeft de claims.
+    pub fn controleer<T: serde::de::DeserializeOwned>(
+        &self,
+        jws: &str,
+        audience: &str,
+    ) -> Result<T, &'static str> {
+        let header = jsonwebtoken::decode_header(jws)
+            .map_err(|_| "Geen geldige JWS of een niet-ondersteund algoritme.")?;
+        let kid = header
+            .kid
+            .as_deref()
+            .ok_or("De JWS noemt geen sleutel (kid).")?;
+        let key = self
+            .own
+            .get(kid)
+            .ok_or("De JWS is ondertekend met een onbekende sleutel.")?;
+        if header.alg != key.alg {
+            return Err("Het algoritme van de JWS past niet bij de sleutel.");
+        }
+        let mut validation = Validation::new(key.alg);
+        validation.set_issuer(&[&self.issuer]);
+        validation.set_audience(&[audience]);
+        validation.set_required_spec_claims(&["iss", "aud", "iat"]);
+        validation.validate_exp = false;
+        jsonwebtoken::decode::<T>(jws, &key.key, &validation)
+            .map(|data| data.claims)
+            .map_err(|e| match e.kind() {
+                ErrorKind::InvalidSignature => "De handtekening klopt niet.",
+                ErrorKind::InvalidAudience => "De JWS is niet voor dit doel (aud).",
+                ErrorKind::InvalidIssuer => "De JWS komt van een andere uitgever (iss).",
+                _ => "De JWS is ongeldig.",
+            })
+    }
+
+    /// De uitgever (`iss`) van wat deze dienst ondertekent.
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
     /// Controleert een token en zegt van wie het is; de fout is een Nederlandse
     /// uitleg voor de aanroeper.
     pub fn verify(&self, token: &str) -> Result<Identity, &'static str> {

@@ -7,7 +7,7 @@
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use uuid::Uuid;
 
-use crate::audit::{self, Actie, Regel, Wijzigingen};
+use crate::audit::{self, Actie, AuditSleutels, Regel, Wijzigingen};
 use crate::auth::{Actor, Rol, secrets};
 use crate::http::invoer::Invoer;
 use crate::http::openapi;
@@ -46,6 +46,7 @@ pub struct EersteBeheerder {
 /// bestaat.
 pub async fn eerste(
     db: &DatabaseConnection,
+    sleutels: &AuditSleutels,
     gebruikersnaam: &str,
 ) -> anyhow::Result<EersteBeheerder> {
     let naam = gebruikersnaam.trim();
@@ -92,6 +93,7 @@ pub async fn eerste(
     .await?;
     audit::record(
         &tx,
+        sleutels,
         Actor::Systeem,
         None,
         Regel {
@@ -130,6 +132,7 @@ pub struct Herstel {
 /// trail van de gemeente, als de dienst.
 pub async fn herstel(
     db: &DatabaseConnection,
+    sleutels: &AuditSleutels,
     gemeente_code: &str,
     gebruikersnaam: Option<&str>,
 ) -> anyhow::Result<Herstel> {
@@ -217,6 +220,7 @@ pub async fn herstel(
     };
     audit::record(
         &tx,
+        sleutels,
         Actor::Systeem,
         None,
         Regel {

@@ -131,11 +131,14 @@ pub async fn connect_owner(url: &str, config: &Config) -> Result<DatabaseConnect
     Database::connect(options(url, config)).await
 }
 
-/// Voert alle nog niet uitgevoerde migraties uit, en rekent daarna de DNA-profielen
-/// uit van gebieden die er nog geen hebben (afgeleide gegevens die een migratie in
-/// SQL niet kan maken).
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+/// Voert alle nog niet uitgevoerde migraties uit, rekent daarna de DNA-profielen uit
+/// van gebieden die er nog geen hebben (afgeleide gegevens die een migratie in SQL
+/// niet kan maken), en schoont en verzegelt de audit trail met de sleutels uit de
+/// configuratie ([`crate::ops::audit_schoning`]). Geeft wat er met de audit trail
+/// gebeurde, om af te drukken.
+pub async fn migrate(db: &DatabaseConnection, config: &Config) -> anyhow::Result<Vec<String>> {
     Migrator::up(db, None).await?;
     crate::ops::dna::herberekenen(db, true).await?;
-    Ok(())
+    let sleutels = crate::audit::AuditSleutels::laden(config)?;
+    Ok(crate::ops::audit_schoning::na_migratie(db, &sleutels).await?)
 }

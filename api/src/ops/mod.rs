@@ -1,6 +1,7 @@
 //! Alles buiten het verzoekpad: de databaseverbinding, de seed en de eigen
 //! PostgreSQL voor `weefsel dev` en de tests.
 
+pub mod audit_schoning;
 pub mod beheerder;
 pub mod db;
 pub mod demo;

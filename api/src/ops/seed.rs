@@ -2,10 +2,10 @@
 //! Draait als eigenaar van het schema; nooit in productie.
 
 use migration::gemeenten::GEMEENTEN;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use uuid::Uuid;
 
-use crate::audit::{self, Actie, Regel, Wijzigingen};
+use crate::audit::{self, Actie, AuditSleutels, Regel, Wijzigingen};
 use crate::auth::{Actor, Rol, secrets};
 use crate::config::Config;
 
@@ -20,6 +20,8 @@ pub enum SeedError {
     Database(#[from] sea_orm::DbErr),
     #[error("wachtwoord hashen mislukt")]
     Hash,
+    #[error("sleutels van de audit trail: {0}")]
+    Sleutels(String),
     #[error(
         "de database heeft al gebieden; synthetische gegevens horen in een lege (gemigreerde) database"
     )]
@@ -91,7 +93,9 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
         .execute_unprepared(&migration::gemeenten::upsert_sql())
         .await?
         .rows_affected();
-    let gebruikers = demo_users(db).await?;
+    let sleutels =
+        AuditSleutels::laden(config).map_err(|e| SeedError::Sleutels(format!("{e:#}")))?;
+    let gebruikers = demo_users(db, &sleutels).await?;
     let mut gebieden = 0;
     for (index, gemeente) in GEMEENTEN.iter().enumerate() {
         gebieden += super::demo::gemeente(db, gemeente, index).await?;
@@ -111,7 +115,10 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
     })
 }
 
-pub(crate) async fn demo_users(db: &DatabaseConnection) -> Result<u64, SeedError> {
+pub(crate) async fn demo_users(
+    db: &DatabaseConnection,
+    sleutels: &AuditSleutels,
+) -> Result<u64, SeedError> {
     let accounts = demo_accounts();
     let names: Vec<String> = accounts.iter().map(|a| a.gebruikersnaam.clone()).collect();
     let existing = db
@@ -130,8 +137,11 @@ pub(crate) async fn demo_users(db: &DatabaseConnection) -> Result<u64, SeedError
     // seed geen 46 argon2-rondes.
     let hash = secrets::hash_password(DEMO_PASSWORD).map_err(|_| SeedError::Hash)?;
     let mut created = 0;
+    // Alles in één transactie: een regel van de audit trail hoort bij de transactie van
+    // haar mutatie (kop, slot en tijdstip).
+    let tx = db.begin().await?;
     for account in accounts {
-        let inserted = db
+        let inserted = tx
             .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen) \
@@ -150,7 +160,8 @@ pub(crate) async fn demo_users(db: &DatabaseConnection) -> Result<u64, SeedError
         let id: Uuid = row.try_get_by_index(0)?;
         let gemeente_id: Option<Uuid> = row.try_get_by_index(1)?;
         audit::record(
-            db,
+            &tx,
+            sleutels,
             Actor::Systeem,
             None,
             Regel {
@@ -169,5 +180,6 @@ pub(crate) async fn demo_users(db: &DatabaseConnection) -> Result<u64, SeedError
         .await?;
         created += 1;
     }
+    tx.commit().await?;
     Ok(created)
 }

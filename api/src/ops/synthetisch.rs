@@ -176,7 +176,9 @@ pub async fn laden(
     if bestaand > 0 {
         return Err(SeedError::NietLeeg);
     }
-    super::seed::demo_users(db).await?;
+    let sleutels = crate::audit::AuditSleutels::laden(config)
+        .map_err(|e| SeedError::Sleutels(format!("{e:#}")))?;
+    super::seed::demo_users(db, &sleutels).await?;
     let hash = secrets::hash_password(DEMO_PASSWORD).map_err(|_| SeedError::Hash)?;
     let mut verslag = Verslag::default();
     let mut toeval = Toeval(opties.zaad);

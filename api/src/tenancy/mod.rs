@@ -91,6 +91,8 @@ pub struct Context {
     /// van persoonsgegevens (buiten de transactie geteld, zodat een 429 de telling niet
     /// terugdraait).
     limiet: Option<(DatabaseConnection, web::Data<Grenzen>, String)>,
+    /// De sleutels van de audit trail ([`audit::sleutels`]); zonder: geen mutaties.
+    audit_sleutels: Option<web::Data<audit::AuditSleutels>>,
 }
 
 /// Id → CBS-code van de elf gemeenten.
@@ -146,6 +148,7 @@ impl Context {
             tx,
             gemeenten: None,
             limiet: None,
+            audit_sleutels: None,
         })
     }
 
@@ -440,10 +443,21 @@ impl Context {
         .await
     }
 
+    /// Met de sleutels van de audit trail (uit de app-data van de dienst).
+    pub fn met_audit_sleutels(mut self, sleutels: Option<web::Data<audit::AuditSleutels>>) -> Self {
+        self.audit_sleutels = sleutels;
+        self
+    }
+
     /// Legt een mutatie vast in de audit trail, in deze transactie.
     pub async fn audit(&self, regel: Regel) -> ApiResult<()> {
+        let sleutels = self
+            .audit_sleutels
+            .as_ref()
+            .ok_or_else(|| ApiError::Internal("de sleutels van de audit trail ontbreken".into()))?;
         audit::record(
             &self.tx,
+            sleutels,
             self.caller.actor,
             self.request_id.as_deref(),
             regel,
@@ -530,6 +544,7 @@ impl FromRequest for Context {
             .get::<crate::http::contract::CorrelatieId>()
             .map(|c| c.0.clone());
         let persoonsgrenzen = req.app_data::<web::Data<Grenzen>>().cloned();
+        let audit_sleutels = req.app_data::<web::Data<audit::AuditSleutels>>().cloned();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
@@ -542,6 +557,7 @@ impl FromRequest for Context {
             let mut context = Context::voor(&db, &identity, request_id).await?;
             context.gemeenten = register;
             context.correlatie_id = correlatie_id;
+            context.audit_sleutels = audit_sleutels;
             context.limiet =
                 persoonsgrenzen.map(|g| (db.get_ref().clone(), g, identity.limietsleutel()));
             verzoek

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use actix_web::{HttpResponse, get};
 use chrono::{DateTime, Utc};
-use entity::audit_trail;
+use entity::{audit_kop, audit_trail};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
 use serde::{Deserialize, Serialize};
@@ -46,10 +46,12 @@ pub enum ResourceSoort {
     Veiligheidsafspraak,
     SleutelpersoonCheckin,
     Gemeente,
+    /// De keten zelf (`actie` `verzegeld`).
+    AuditTrail,
 }
 
 impl ResourceSoort {
-    pub const ALLE: [ResourceSoort; 21] = [
+    pub const ALLE: [ResourceSoort; 22] = [
         ResourceSoort::Gebruiker,
         ResourceSoort::Koppeling,
         ResourceSoort::Gebied,
@@ -71,6 +73,7 @@ impl ResourceSoort {
         ResourceSoort::Veiligheidsafspraak,
         ResourceSoort::SleutelpersoonCheckin,
         ResourceSoort::Gemeente,
+        ResourceSoort::AuditTrail,
     ];
 
     /// Wat een aanroeper nodig heeft om de resource zelf te lezen: de audit trail
@@ -95,7 +98,7 @@ impl ResourceSoort {
             R::Budget | R::Mutatie => &[Recht::BudgettenLezen],
             R::Organisatie => &[Recht::OrganisatiesLezen],
             R::Bijeenkomst | R::Oefening => &[Recht::BijeenkomstenLezen],
-            R::Gemeente => &[],
+            R::Gemeente | R::AuditTrail => &[],
         }
     }
 
@@ -122,6 +125,7 @@ impl ResourceSoort {
             ResourceSoort::MeldingOpvolging => "melding_opvolging",
             ResourceSoort::Veiligheidsafspraak => "veiligheidsafspraak",
             ResourceSoort::SleutelpersoonCheckin => "sleutelpersoon_checkin",
+            ResourceSoort::AuditTrail => crate::audit::KETEN_RESOURCE,
         }
     }
 }
@@ -155,6 +159,35 @@ pub struct AuditRegel {
     pub wijzigingen: Value,
     /// Het `X-Request-Id` van het verzoek dat de mutatie deed.
     pub request_id: Option<String>,
+    /// De HMAC-SHA256 (hex) van de dienst over deze regel en de vorige; vergelijk haar
+    /// met een bewaarde ondertekende kop (`GET /audit-trail/koppen`). Regels van vóór
+    /// de sleutel (zonder `sleutelId`) hebben een SHA-256.
+    #[schema(example = "3f0a…")]
+    pub hash: String,
+    /// De sleutel waarmee de dienst `hash` uitrekende; afwezig bij regels van daarvoor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sleutel_id: Option<String>,
+}
+
+/// De ondertekende kop van de keten van een gemeente (of de regionale).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditKop {
+    /// CBS-code van de gemeente; `null` voor de regionale keten.
+    pub gemeente: Option<String>,
+    /// De keten: de CBS-code of `regio`.
+    #[schema(example = "GM0828")]
+    pub keten: String,
+    /// Het volgnummer van de laatste regel toen de kop werd ondertekend (0: leeg).
+    pub volgnummer: i64,
+    /// De `hash` van die regel.
+    pub kop: String,
+    pub getekend_op: DateTime<Utc>,
+    /// De kop als JWS (compact): header met `alg`, `kid` en `typ`
+    /// `weefsel-auditkop+jwt`, claims `iss`, `aud` (`weefsel-audit-trail`), `iat`,
+    /// `keten`, `volgnummer` en `kop`. Te controleren met de publieke sleutel van de
+    /// dienst (`weefsel jwks`).
+    pub handtekening: String,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -235,11 +268,49 @@ fn regel(m: audit_trail::Model, codes: &HashMap<Uuid, String>) -> AuditRegel {
         actie: m.actie,
         wijzigingen: m.wijzigingen,
         request_id: m.request_id,
+        hash: m.hash,
+        sleutel_id: m.sleutel_id,
     }
 }
 
+/// Ondertekende koppen van de audit trail
+///
+/// Per keten die de aanroeper mag lezen (de eigen gemeente; de regio: alle en de
+/// regionale) de laatst ondertekende kop: het volgnummer en de hash van de laatste
+/// regel, ondertekend door de dienst (dagelijks en bij het starten). Bewaar ze buiten
+/// Weefsel: een latere kop die een eerdere niet bevat, of een regel `volgnummer` met een
+/// andere `hash`, betekent dat de audit trail is herschreven (`docs/privacy.md`).
+#[utoipa::path(
+    operation_id = "listAuditTrailKoppen",
+    params(PaginaParams),
+    responses(
+        (status = 200, description = "Een pagina ondertekende koppen, per keten de laatste.", body = Pagina<AuditKop>),
+    ),
+)]
+#[get("/audit-trail/koppen")]
+pub async fn koppen(ctx: Context, lijst: Lijst) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::AuditTrailLezen)?;
+    let select = ctx
+        .scoped(audit_kop::Entity::find())
+        .filter(Expr::cust(
+            "(keten, volgnummer) IN (SELECT k.keten, max(k.volgnummer) FROM audit_kop k GROUP BY k.keten)",
+        ))
+        .order_by_asc(audit_kop::Column::Keten);
+    let codes = ctx.codes().await?;
+    Ok(lijst
+        .uit(select, ctx.db(), |m| AuditKop {
+            gemeente: m.gemeente_id.and_then(|id| codes.get(&id).cloned()),
+            keten: m.keten,
+            volgnummer: m.volgnummer,
+            kop: m.hash,
+            getekend_op: m.getekend_op,
+            handtekening: m.handtekening,
+        })
+        .await?)
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list);
+    cfg.service(koppen).service(list);
 }
 
 #[cfg(test)]

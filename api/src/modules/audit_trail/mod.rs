@@ -11,6 +11,7 @@ mod handlers;
 pub use handlers::*;
 
 crate::tenancy::tenant_owned!(entity::audit_trail);
+crate::tenancy::tenant_owned!(entity::audit_kop);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -20,12 +21,21 @@ crate::tenancy::tenant_owned!(entity::audit_trail);
 struct Doc;
 
 pub const MODULE: super::Module = super::Module {
-    rechten: &[("listAuditTrail", Toegang::Recht(Recht::AuditTrailLezen))],
+    rechten: &[
+        ("listAuditTrail", Toegang::Recht(Recht::AuditTrailLezen)),
+        (
+            "listAuditTrailKoppen",
+            Toegang::Recht(Recht::AuditTrailLezen),
+        ),
+    ],
     routes: handlers::configure,
     document: <Doc as OpenApi>::openapi,
     velden: VELDEN,
-    tabellen: &["audit_trail"],
-    audit_waarden: &[],
+    tabellen: &["audit_trail", "audit_kop"],
+    audit_waarden: &[crate::audit::Waarden {
+        resource: crate::audit::KETEN_RESOURCE,
+        velden: &["volgnummer", "hash"],
+    }],
     invoer: &[],
 };
 
@@ -38,6 +48,17 @@ const VELDEN: &[Velden] = &[
             Veld::openbaar("resource", "De soort resource."),
             Veld::openbaar("resourceId", "Het id van de resource."),
             Veld::openbaar("requestId", "Het id dat de dienst aan het verzoek gaf."),
+            Veld::openbaar("hash", "Een MAC of hash over de regel, geen inhoud."),
+            Veld::openbaar("sleutelId", "Het id van een sleutel, niet de sleutel."),
+        ],
+    },
+    Velden {
+        schemas: &["AuditKop"],
+        velden: &[
+            Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
+            Veld::openbaar("keten", "De CBS-code of `regio`."),
+            Veld::openbaar("kop", "Een MAC over de keten, geen inhoud."),
+            Veld::openbaar("handtekening", "Een JWS over keten, volgnummer en kop."),
         ],
     },
     Velden {
