@@ -52,7 +52,10 @@ cat "$werk/weiger.log"
 stap "docker-compose.yml met de hand: de dienst 'api' (dev) tegen de database 'db'"
 psql "$pg/postgres" -qc "DROP ROLE IF EXISTS weefsel_dienst" -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'weefsel') THEN CREATE ROLE weefsel LOGIN PASSWORD 'weefsel-dev' CREATEROLE; END IF; END\$\$" >/dev/null
 psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER weefsel" >/dev/null
-podman run -d --name weefsel-proef-dev --network host \
+# De werkmap van het image als volume, zoals in docker-compose.yml: daar komt de
+# ontwikkelsleutel van de audit trail (.weefsel/audit-sleutels).
+mkdir -p "$werk/dev" && chmod 777 "$werk/dev"
+podman run -d --name weefsel-proef-dev --network host -v "$werk/dev:/var/lib/weefsel" \
   -e DATABASE_URL="postgres://weefsel:weefsel-dev@127.0.0.1:5432/$db" \
   -e WEEFSEL_ENV=development -e WEEFSEL_LISTEN=127.0.0.1:18080 "$image" dev >/dev/null
 for _ in $(seq 1 60); do curl -sf http://127.0.0.1:18080/health/ready >/dev/null && break; sleep 1; done
@@ -71,11 +74,14 @@ podman rm weefsel-proef-dev >/dev/null
 stap "productie: migreren als eigenaar, serveren als lid van weefsel_app, sleutel uit een bestand"
 openssl genpkey -algorithm ed25519 -out "$werk/signing.pem" 2>/dev/null
 chmod 644 "$werk/signing.pem"
+podman run --rm "$image" audit sleutel >"$werk/audit-sleutels"
+chmod 644 "$werk/audit-sleutels"
 psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS $prod WITH (FORCE)" -c "CREATE DATABASE $prod OWNER weefsel" >/dev/null
 eigenaar="postgres://weefsel:eigenaar-geheim-1@127.0.0.1:5432/$prod"
 psql "$pg/postgres" -qc "ALTER ROLE weefsel PASSWORD 'eigenaar-geheim-1'" >/dev/null
 als_eigenaar() {
   podman run --rm --network host -e DATABASE_URL="$eigenaar" -v "$werk/signing.pem:/run/secrets/weefsel-signing.pem:ro" \
+    -v "$werk/audit-sleutels:/run/secrets/weefsel-audit:ro" -e WEEFSEL_AUDIT_KEY_FILE=/run/secrets/weefsel-audit \
     -e WEEFSEL_SIGNING_KEY_FILE=/run/secrets/weefsel-signing.pem "$image" "$@"
 }
 als_eigenaar migrate
@@ -83,8 +89,11 @@ als_eigenaar beheerder vrbn.beheer >"$werk/beheerder.txt"
 tijdelijk=$(tail -1 "$werk/beheerder.txt")
 head -1 "$werk/beheerder.txt"
 psql "$pg/postgres" -qc "CREATE ROLE weefsel_dienst LOGIN PASSWORD 'dienst-geheim-1' IN ROLE weefsel_app" >/dev/null
+psql "$pg/postgres" -qc "ALTER ROLE weefsel_auth PASSWORD 'inlog-geheim-1'" >/dev/null
 podman run -d --name weefsel-proef-prod --network host \
   -e DATABASE_URL="postgres://weefsel_dienst:dienst-geheim-1@127.0.0.1:5432/$prod" \
+  -e WEEFSEL_AUTH_DATABASE_URL="postgres://weefsel_auth:inlog-geheim-1@127.0.0.1:5432/$prod" \
+  -e WEEFSEL_AUDIT_KEY_FILE=/run/secrets/weefsel-audit -v "$werk/audit-sleutels:/run/secrets/weefsel-audit:ro" \
   -e WEEFSEL_LISTEN=127.0.0.1:18081 \
   -e WEEFSEL_SIGNING_KEY_FILE=/run/secrets/weefsel-signing.pem \
   -v "$werk/signing.pem:/run/secrets/weefsel-signing.pem:ro" "$image" >/dev/null
@@ -117,6 +126,7 @@ psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS $terug WITH (FORCE)" -c "CREATE
 pg_restore --no-owner --role=weefsel --exit-on-error -d "$pg/$terug" "$werk/weefsel.dump"
 podman run --rm --network host -e DATABASE_URL="postgres://weefsel:eigenaar-geheim-1@127.0.0.1:5432/$terug" \
   -e WEEFSEL_SIGNING_KEY_FILE=/run/secrets/weefsel-signing.pem -v "$werk/signing.pem:/run/secrets/weefsel-signing.pem:ro" \
+  -e WEEFSEL_AUDIT_KEY_FILE=/run/secrets/weefsel-audit -v "$werk/dev/.weefsel/audit-sleutels:/run/secrets/weefsel-audit:ro" \
   "$image" audit verify | tee "$werk/verify.txt"
 grep -q "in orde: [1-9]" "$werk/verify.txt" || fout "geen auditregels teruggezet"
 voor=$(psql "$pg/$db" -Atc "SELECT count(*) FROM audit_trail")

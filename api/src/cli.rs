@@ -131,6 +131,10 @@ pub async fn run() -> ExitCode {
             Ok(())
         }
         Command::Healthcheck { ready } => healthcheck(ready),
+        // Een nieuwe sleutel heeft geen configuratie nodig (ook niet in het image).
+        Command::Audit {
+            command: AuditCommand::Sleutel,
+        } => audit::sleutels::nieuwe_regel().map(|regel| println!("{regel}")),
         command => match Config::from_env() {
             Ok(config) => {
                 telemetry::init(&config);
@@ -270,12 +274,6 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit {
-            command: AuditCommand::Sleutel,
-        } => {
-            println!("{}", audit::sleutels::nieuwe_regel()?);
-            Ok(())
-        }
-        Command::Audit {
             command: AuditCommand::Verify { koppen },
         } => {
             let sleutels = AuditSleutels::laden(&config)?;
@@ -341,7 +339,11 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             println!("{:#}", keys.jwks());
             Ok(())
         }
-        Command::Openapi | Command::Healthcheck { .. } => Ok(()),
+        Command::Openapi
+        | Command::Healthcheck { .. }
+        | Command::Audit {
+            command: AuditCommand::Sleutel,
+        } => Ok(()),
     }
 }
 

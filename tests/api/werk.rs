@@ -225,7 +225,10 @@ async fn no_list_makes_a_query_per_row() {
             gemeten = true;
             break;
         }
-        assert!(gemeten, "{pad}: geen aanroeper las de lijst met meer dan één rij");
+        assert!(
+            gemeten,
+            "{pad}: geen aanroeper las de lijst met meer dan één rij"
+        );
         lijsten += 1;
     }
     assert!(lijsten >= 7, "{lijsten} lijsten gevonden");
