@@ -221,7 +221,7 @@ mod tests {
         for (tekst, reden) in [
             ("", "geen sleutel"),
             ("alleen-een-id\n", "verwacht"),
-            ("a kort\n", "base64"),
+            ("a niet!base64\n", "base64"),
             ("a aGFsbG8=\n", "minstens 32"),
             (
                 "a/b QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=\n",
