@@ -71,15 +71,27 @@ ALTER TABLE idempotentie ENABLE ROW LEVEL SECURITY;
 CREATE POLICY idempotentie_eigen ON idempotentie
     USING (actor = (SELECT weefsel_actor())) WITH CHECK (actor = (SELECT weefsel_actor()));
 
--- De context van de retentie: gezet door de dienst in de transactie van een
--- retentieronde, nooit in een verzoek (dan is er een actor).
-CREATE FUNCTION weefsel_retentie_context() RETURNS void
+-- Een taak van de dienst zelf (`retentie`, `audit_koppen`): de context die de dienst
+-- in de transactie van die taak zet, nooit in een verzoek (dan is er een actor).
+CREATE FUNCTION weefsel_context_vereist(p_context text) RETURNS void
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public AS $f$
 BEGIN
-    IF coalesce(current_setting('weefsel.context', true), '') <> 'retentie'
+    IF coalesce(current_setting('weefsel.context', true), '') <> p_context
        OR weefsel_actor() IS NOT NULL THEN
-        RAISE EXCEPTION 'alleen in de context retentie'
+        RAISE EXCEPTION 'alleen in de context %', p_context
             USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$f$;
+
+-- Een retentieronde met een peildatum: nooit na vandaag (Europe/Amsterdam).
+CREATE FUNCTION weefsel_retentie_peildatum(p_peildatum date) RETURNS void
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public AS $f$
+BEGIN
+    PERFORM weefsel_context_vereist('retentie');
+    IF p_peildatum IS NULL OR p_peildatum > (now() AT TIME ZONE 'Europe/Amsterdam')::date THEN
+        RAISE EXCEPTION 'de peildatum van de retentie ligt niet na vandaag'
+            USING ERRCODE = 'invalid_parameter_value';
     END IF;
 END
 $f$;
@@ -89,7 +101,7 @@ CREATE FUNCTION weefsel_idempotentie_opruimen() RETURNS bigint
 DECLARE
     v_aantal bigint;
 BEGIN
-    PERFORM weefsel_retentie_context();
+    PERFORM weefsel_context_vereist('retentie');
     DELETE FROM idempotentie WHERE aangemaakt < now() - interval '48 hours';
     GET DIAGNOSTICS v_aantal = ROW_COUNT;
     RETURN v_aantal;
@@ -104,11 +116,7 @@ DECLARE
     v_id uuid;
     v_aantal integer := 0;
 BEGIN
-    PERFORM weefsel_retentie_context();
-    IF p_peildatum IS NULL OR p_peildatum > (now() AT TIME ZONE 'Europe/Amsterdam')::date THEN
-        RAISE EXCEPTION 'de peildatum van de retentie ligt niet na vandaag'
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    PERFORM weefsel_retentie_peildatum(p_peildatum);
     FOR v_id IN SELECT id FROM sleutelpersoon
                 WHERE geanonimiseerd_op IS NULL AND bewaartermijn_tot < p_peildatum
                 ORDER BY id FOR UPDATE SKIP LOCKED
@@ -126,11 +134,7 @@ CREATE OR REPLACE FUNCTION weefsel_retentie_initiatieven(p_peildatum date) RETUR
 DECLARE
     v_aantal integer;
 BEGIN
-    PERFORM weefsel_retentie_context();
-    IF p_peildatum IS NULL OR p_peildatum > (now() AT TIME ZONE 'Europe/Amsterdam')::date THEN
-        RAISE EXCEPTION 'de peildatum van de retentie ligt niet na vandaag'
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    PERFORM weefsel_retentie_peildatum(p_peildatum);
     UPDATE initiatief SET contactnaam = NULL, contactemail = NULL, contact_geanonimiseerd_op = now(),
            version = version + 1, updated_at = now()
      WHERE status IN ('afgerond', 'gestopt') AND einddatum < (p_peildatum - interval '1 year')::date
@@ -145,7 +149,7 @@ CREATE OR REPLACE FUNCTION weefsel_verwerking_opschonen(p_jaren integer) RETURNS
 DECLARE
     v_aantal integer;
 BEGIN
-    PERFORM weefsel_retentie_context();
+    PERFORM weefsel_context_vereist('retentie');
     IF p_jaren IS NULL OR p_jaren < 1 THEN
         RAISE EXCEPTION 'de bewaartermijn van het verwerkingenlogboek is minstens een jaar'
             USING ERRCODE = 'invalid_parameter_value';
@@ -242,7 +246,8 @@ END
 $f$;
 
 DROP FUNCTION weefsel_idempotentie_opruimen();
-DROP FUNCTION weefsel_retentie_context();
+DROP FUNCTION weefsel_retentie_peildatum(date);
+DROP FUNCTION weefsel_context_vereist(text);
 DROP POLICY idempotentie_eigen ON idempotentie;
 ALTER TABLE idempotentie DISABLE ROW LEVEL SECURITY;
 DROP FUNCTION weefsel_actor();

@@ -106,11 +106,7 @@ CREATE FUNCTION weefsel_audit_koppen()
     RETURNS TABLE (keten text, gemeente_id uuid, volgnummer bigint, hash text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
 BEGIN
-    IF coalesce(current_setting('weefsel.context', true), '') <> 'audit_koppen'
-       OR weefsel_actor() IS NOT NULL THEN
-        RAISE EXCEPTION 'alleen in de context audit_koppen'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM weefsel_context_vereist('audit_koppen');
     RETURN QUERY
     WITH ketens AS (
         SELECT g.code AS keten, g.id AS gemeente_id FROM gemeente g
@@ -132,11 +128,7 @@ CREATE FUNCTION weefsel_audit_kop_bewaren(p_keten text, p_volgnummer bigint, p_h
 DECLARE
     v_aantal integer;
 BEGIN
-    IF coalesce(current_setting('weefsel.context', true), '') <> 'audit_koppen'
-       OR weefsel_actor() IS NOT NULL THEN
-        RAISE EXCEPTION 'alleen in de context audit_koppen'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM weefsel_context_vereist('audit_koppen');
     IF NOT ((p_volgnummer = 0 AND p_hash = repeat('0', 64)) OR EXISTS (
             SELECT 1 FROM audit_trail WHERE keten = p_keten AND volgnummer = p_volgnummer
                                         AND hash = p_hash)) THEN

@@ -3,8 +3,8 @@
 //! eigenaar van de database, rotatie, de ontwikkelsleutel, de ondertekende koppen, het
 //! schonen van oude regels en geen sleutel in het log van PostgreSQL.
 
+use std::ffi::OsStr;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use base64::Engine;
 use serde_json::{Value, json};
@@ -14,23 +14,23 @@ use crate::helpers::{
     TestApp, TestDatabase, audit_sleutels, exec, query_text, spawn_app, spawn_app_with, test_config,
 };
 
-fn verify(app: &TestApp, sleutels: Option<&Path>) -> (Output, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_weefsel"));
-    command
-        .args(["audit", "verify"])
-        .env("DATABASE_URL", &app.database.url)
-        .env_remove("WEEFSEL_ENV")
-        .env_remove("WEEFSEL_AUDIT_KEY_FILE");
-    if let Some(pad) = sleutels {
-        command.env("WEEFSEL_AUDIT_KEY_FILE", pad);
+/// `weefsel <args>` als eigen proces (ontwikkeling) met deze variabelen (zoals
+/// `DATABASE_URL` en `WEEFSEL_AUDIT_KEY_FILE`); geeft (gelukt, stdout, stderr).
+fn opdracht(args: &[&str], env: &[(&str, &OsStr)]) -> (bool, String, String) {
+    let mut command = crate::cli::weefsel();
+    command.args(args);
+    for (naam, waarde) in env {
+        command.env(naam, waarde);
     }
-    let output = command.output().expect("weefsel audit verify");
-    let tekst = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output, tekst)
+    let (output, stdout, stderr) = crate::cli::run(&mut command);
+    (output.status.success(), stdout, stderr)
+}
+
+fn verify(app: &TestApp, sleutels: Option<&Path>) -> (bool, String) {
+    let mut env = vec![("DATABASE_URL", OsStr::new(&app.database.url))];
+    env.extend(sleutels.map(|p| ("WEEFSEL_AUDIT_KEY_FILE", p.as_os_str())));
+    let (gelukt, stdout, stderr) = opdracht(&["audit", "verify"], &env);
+    (gelukt, format!("{stdout}{stderr}"))
 }
 
 async fn wijzig_een_paar_keer(app: &TestApp, beheerder: &str, gebruiker: &str) {
@@ -87,8 +87,8 @@ async fn verify_doorstaat_een_ongerepte_keten_en_ziet_herschrijven_en_afkappen()
     wijzig_een_paar_keer(&app, "oss.beheerder", "oss.raadpleger").await;
     wijzig_een_paar_keer(&app, "vught.beheerder", "vught.raadpleger").await;
     koppen_tekenen(&app).await;
-    let (output, tekst) = verify(&app, None);
-    assert!(output.status.success(), "{tekst}");
+    let (gelukt, tekst) = verify(&app, None);
+    assert!(gelukt, "{tekst}");
     assert!(tekst.contains("Audit trail in orde"), "{tekst}");
     assert!(tekst.contains("12 ondertekende koppen") || tekst.contains("koppen vergeleken"));
     assert_eq!(
@@ -101,15 +101,15 @@ async fn verify_doorstaat_een_ongerepte_keten_en_ziet_herschrijven_en_afkappen()
     // (a) Een andere actor in een oude regel, de hashes opnieuw uitgerekend: met of
     // zonder de sleutel te noemen.
     exec(&app.db, &HERSCHRIJVEN.replace("{sleutel}", "sleutel_id")).await;
-    let (output, tekst) = verify(&app, None);
-    assert!(!output.status.success(), "{tekst}");
+    let (gelukt, tekst) = verify(&app, None);
+    assert!(!gelukt, "{tekst}");
     assert!(
         tekst.contains("BREUK  keten GM0828, regel 1: de inhoud past niet bij de hash"),
         "{tekst}"
     );
     exec(&app.db, &HERSCHRIJVEN.replace("{sleutel}", "NULL")).await;
-    let (output, tekst) = verify(&app, None);
-    assert!(!output.status.success(), "{tekst}");
+    let (gelukt, tekst) = verify(&app, None);
+    assert!(!gelukt, "{tekst}");
     assert!(
         tekst.contains("keten GM0828: eindigt met een regel zonder sleutel"),
         "{tekst}"
@@ -128,8 +128,8 @@ async fn verify_doorstaat_een_ongerepte_keten_en_ziet_herschrijven_en_afkappen()
            (SELECT max(volgnummer) - 2 FROM audit_trail WHERE keten = 'GM0865'); COMMIT",
     )
     .await;
-    let (output, tekst) = verify(&app, None);
-    assert!(!output.status.success(), "{tekst}");
+    let (gelukt, tekst) = verify(&app, None);
+    assert!(!gelukt, "{tekst}");
     assert!(
         tekst.contains("keten GM0865: de ondertekende kop"),
         "{tekst}"
@@ -206,11 +206,11 @@ async fn na_een_rotatie_rekenen_regels_onder_beide_sleutels_na() {
             .await,
         2
     );
-    let (output, tekst) = verify(&app, Some(&sleutels.0));
-    assert!(output.status.success(), "{tekst}");
+    let (gelukt, tekst) = verify(&app, Some(&sleutels.0));
+    assert!(gelukt, "{tekst}");
     // Zonder de nieuwe sleutel valt de laatste regel op.
-    let (output, tekst) = verify(&app, None);
-    assert!(!output.status.success(), "{tekst}");
+    let (gelukt, tekst) = verify(&app, None);
+    assert!(!gelukt, "{tekst}");
     assert!(
         tekst.contains(&format!("sleutel {nieuw} staat niet in")),
         "{tekst}"
@@ -225,21 +225,14 @@ async fn de_ontwikkelsleutel_komt_er_een_keer_en_blijft() {
     let map = std::env::temp_dir().join(format!("weefsel-dev-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&map).expect("map");
     let weefsel = |args: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-            .args(args)
-            .current_dir(&map)
-            .env("DATABASE_URL", &database.url)
-            .env_remove("WEEFSEL_ENV")
-            .env_remove("WEEFSEL_AUDIT_KEY_FILE")
-            .output()
-            .expect("weefsel");
-        let tekst = format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
+        let (output, stdout, stderr) = crate::cli::run(
+            crate::cli::weefsel()
+                .args(args)
+                .current_dir(&map)
+                .env("DATABASE_URL", &database.url),
         );
-        assert!(output.status.success(), "{args:?}: {tekst}");
-        tekst
+        assert!(output.status.success(), "{args:?}: {stdout}{stderr}");
+        stdout
     };
     weefsel(&["migrate"]);
     let bestand = map.join(".weefsel/audit-sleutels");
@@ -260,23 +253,22 @@ async fn de_ontwikkelsleutel_komt_er_een_keer_en_blijft() {
     assert!(tekst.contains("Audit trail in orde"), "{tekst}");
     let _ = std::fs::remove_dir_all(&map);
 
-    let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .arg("serve")
-        .env("WEEFSEL_ENV", "production")
-        .env(
-            "DATABASE_URL",
-            "postgres://weefsel:eigen-geheim@127.0.0.1:1/weefsel",
-        )
-        .env("WEEFSEL_SIGNING_KEY_FILE", "/etc/weefsel/signing.pem")
-        .env_remove("WEEFSEL_AUDIT_KEY_FILE")
-        .output()
-        .expect("weefsel serve");
-    assert!(!output.status.success());
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("WEEFSEL_AUDIT_KEY_FILE"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let (gelukt, _, stderr) = opdracht(
+        &["serve"],
+        &[
+            ("WEEFSEL_ENV", OsStr::new("production")),
+            (
+                "DATABASE_URL",
+                OsStr::new("postgres://weefsel:eigen-geheim@127.0.0.1:1/weefsel"),
+            ),
+            (
+                "WEEFSEL_SIGNING_KEY_FILE",
+                OsStr::new("/etc/weefsel/signing.pem"),
+            ),
+        ],
     );
+    assert!(!gelukt);
+    assert!(stderr.contains("WEEFSEL_AUDIT_KEY_FILE"), "{stderr}");
 }
 
 fn payload(jws: &str) -> Value {
@@ -302,13 +294,12 @@ async fn de_ondertekende_koppen_kloppen_met_de_publieke_sleutel() {
     let app = spawn_app_with(|config| config.signing_key_file = Some(pem)).await;
     wijzig_een_paar_keer(&app, "oss.beheerder", "oss.raadpleger").await;
 
-    let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .arg("jwks")
-        .env("WEEFSEL_SIGNING_KEY_FILE", map.join("signing.pem"))
-        .env_remove("WEEFSEL_ENV")
-        .output()
-        .expect("weefsel jwks");
-    let jwks: Value = serde_json::from_slice(&output.stdout).expect("jwks");
+    let signing = map.join("signing.pem");
+    let (_, stdout, _) = opdracht(
+        &["jwks"],
+        &[("WEEFSEL_SIGNING_KEY_FILE", signing.as_os_str())],
+    );
+    let jwks: Value = serde_json::from_str(&stdout).expect("jwks");
     let jwk = &jwks["keys"][0];
     let x = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(jwk["x"].as_str().expect("x"))
@@ -384,28 +375,24 @@ async fn de_ondertekende_koppen_kloppen_met_de_publieke_sleutel() {
         .map(|k| k["handtekening"].as_str().expect("jws"))
         .collect();
     std::fs::write(map.join("koppen.txt"), regels.join("\n")).expect("koppen");
-    let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .args(["audit", "verify", "--koppen"])
-        .arg(map.join("koppen.txt"))
-        .env("DATABASE_URL", &app.database.url)
-        .env("WEEFSEL_SIGNING_KEY_FILE", map.join("signing.pem"))
-        .env_remove("WEEFSEL_ENV")
-        .output()
-        .expect("weefsel audit verify");
-    let tekst = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(output.status.success(), "{tekst}");
-    // Een vervalste kop in de kopie (andere hash, dezelfde handtekening) valt op.
+    // Een vervalste kop in de kopie (de payload veranderd, dezelfde handtekening).
     let vervalst = regels[0].replacen('.', ".x", 1);
     std::fs::write(map.join("vervalst.txt"), vervalst).expect("vervalst");
-    let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .args(["audit", "verify", "--koppen"])
-        .arg(map.join("vervalst.txt"))
-        .env("DATABASE_URL", &app.database.url)
-        .env("WEEFSEL_SIGNING_KEY_FILE", map.join("signing.pem"))
-        .env_remove("WEEFSEL_ENV")
-        .output()
-        .expect("weefsel audit verify");
-    assert!(!output.status.success());
+    for (bestand, klopt) in [("koppen.txt", true), ("vervalst.txt", false)] {
+        let (gelukt, stdout, stderr) = opdracht(
+            &[
+                "audit",
+                "verify",
+                "--koppen",
+                &map.join(bestand).to_string_lossy(),
+            ],
+            &[
+                ("DATABASE_URL", OsStr::new(&app.database.url)),
+                ("WEEFSEL_SIGNING_KEY_FILE", signing.as_os_str()),
+            ],
+        );
+        assert_eq!(gelukt, klopt, "{bestand}: {stdout}{stderr}");
+    }
     let _ = std::fs::remove_dir_all(&map);
 }
 
@@ -464,19 +451,9 @@ async fn het_migreren_schoont_oude_regels_en_verzegelt_de_keten() {
     .await;
     drop(db);
 
-    let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .arg("migrate")
-        .env("DATABASE_URL", &database.url)
-        .env_remove("WEEFSEL_ENV")
-        .env_remove("WEEFSEL_AUDIT_KEY_FILE")
-        .output()
-        .expect("weefsel migrate");
-    let tekst = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{tekst}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let db_url = [("DATABASE_URL", OsStr::new(&database.url))];
+    let (gelukt, tekst, stderr) = opdracht(&["migrate"], &db_url);
+    assert!(gelukt, "{tekst}{stderr}");
     assert!(
         tekst.contains(&format!(
             "laatste kop zonder sleutel van keten GM0828: regel 3, hash {oude_kop}"
@@ -526,28 +503,14 @@ async fn het_migreren_schoont_oude_regels_en_verzegelt_de_keten() {
     );
     assert!(!dump.contains("buurtpreventie met"));
 
-    let verify = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .args(["audit", "verify"])
-        .env("DATABASE_URL", &database.url)
-        .env_remove("WEEFSEL_ENV")
-        .env_remove("WEEFSEL_AUDIT_KEY_FILE")
-        .output()
-        .expect("weefsel audit verify");
-    let tekst = String::from_utf8_lossy(&verify.stdout).into_owned();
-    assert!(verify.status.success(), "{tekst}");
+    let (gelukt, tekst, _) = opdracht(&["audit", "verify"], &db_url);
+    assert!(gelukt, "{tekst}");
     assert!(
         tekst.contains("6 regels in 2 ketens (2 met sleutel)"),
         "{tekst}"
     );
     // Een tweede keer is er niets meer te doen.
-    let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .arg("migrate")
-        .env("DATABASE_URL", &database.url)
-        .env_remove("WEEFSEL_ENV")
-        .env_remove("WEEFSEL_AUDIT_KEY_FILE")
-        .output()
-        .expect("weefsel migrate");
-    let tekst = String::from_utf8_lossy(&output.stdout).into_owned();
+    let (_, tekst, _) = opdracht(&["migrate"], &db_url);
     assert!(!tekst.contains("audit trail"), "{tekst}");
 }
 
@@ -567,19 +530,13 @@ async fn het_log_van_postgresql_bevat_de_sleutel_nergens() {
     drop(admin);
     let url = pg.url("weefsel");
     let sleutels = Sleutelbestand::nieuw();
+    let met_sleutel = [
+        ("DATABASE_URL", OsStr::new(&url)),
+        ("WEEFSEL_AUDIT_KEY_FILE", sleutels.0.as_os_str()),
+    ];
     for args in [&["migrate"][..], &["seed", "--demo"][..]] {
-        let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-            .args(args)
-            .env("DATABASE_URL", &url)
-            .env("WEEFSEL_AUDIT_KEY_FILE", &sleutels.0)
-            .env_remove("WEEFSEL_ENV")
-            .output()
-            .expect("weefsel");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let (gelukt, stdout, stderr) = opdracht(args, &met_sleutel);
+        assert!(gelukt, "{stdout}{stderr}");
     }
     let mut config = test_config();
     config.database_url = Some(url.clone());
@@ -620,18 +577,8 @@ async fn het_log_van_postgresql_bevat_de_sleutel_nergens() {
         gebied.text().await.unwrap_or_default()
     );
     handle.stop(true).await;
-    let output = Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .args(["audit", "verify"])
-        .env("DATABASE_URL", &url)
-        .env("WEEFSEL_AUDIT_KEY_FILE", &sleutels.0)
-        .env_remove("WEEFSEL_ENV")
-        .output()
-        .expect("verify");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
+    let (gelukt, stdout, _) = opdracht(&["audit", "verify"], &met_sleutel);
+    assert!(gelukt, "{stdout}");
     pg.stop().expect("PostgreSQL stoppen");
 
     let log = std::fs::read(map.join("pg/postgres.log")).expect("log van PostgreSQL");

@@ -5,11 +5,12 @@ use std::time::{Duration, Instant};
 
 use crate::helpers::{TestDatabase, connect, exec};
 
-fn weefsel() -> Command {
+pub(crate) fn weefsel() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_weefsel"));
     command
         .env_remove("DATABASE_URL")
         .env_remove("WEEFSEL_ENV")
+        .env_remove("WEEFSEL_AUDIT_KEY_FILE")
         .env("WEEFSEL_LOG", "warn");
     command
 }
@@ -26,7 +27,7 @@ fn seed_weigert_in_productie(soort: &str, database_url: &str) {
     assert!(stderr.contains("nooit"), "{stderr}");
 }
 
-fn run(command: &mut Command) -> (Output, String, String) {
+pub(crate) fn run(command: &mut Command) -> (Output, String, String) {
     let output = command.output().expect("weefsel starten");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
