@@ -14,6 +14,11 @@ pub struct Model {
     pub grootte_drempel: i32,
     /// De aanpak die de gemeente in vak 2 en 3 voorstelt (`coachend`, `coordinerend`).
     pub voorkeur_aanpak: Option<String>,
+    /// De grondslag van de verwerking van sleutelpersonen (`toestemming`, `publieke_taak`).
+    pub grondslag: String,
+    /// Datum en kenmerk van het besluit van het college over de grondslag.
+    pub grondslag_besluit_datum: Option<Date>,
+    pub grondslag_besluit_kenmerk: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -18,6 +18,7 @@ mod gebruikers;
 mod gelijktijdig;
 mod gemeenten;
 mod grenzen;
+mod grondslag;
 mod health;
 mod initiatieven;
 mod integreren;

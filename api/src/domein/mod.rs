@@ -6,6 +6,7 @@ pub mod codes;
 pub mod dna;
 pub mod geld;
 pub mod gezondheid;
+pub mod grondslag;
 pub mod initiatief;
 pub mod melding;
 pub mod oefening;

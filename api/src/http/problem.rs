@@ -230,6 +230,10 @@ pub enum ApiError {
     /// Bekende aanroeper zonder het recht hiervoor (403).
     #[error("geen toegang: {1}")]
     Forbidden(Code, String),
+    /// Bekende aanroeper die deze velden niet mag zetten (403 `geen_recht`, de velden
+    /// in `invalidParams`).
+    #[error("geen toegang tot velden: {1}")]
+    ForbiddenVelden(Vec<String>, String),
     /// Onbekend of niet zichtbaar voor deze aanroeper (404).
     #[error("niet gevonden")]
     NotFound,
@@ -329,6 +333,7 @@ impl Problem {
             ApiError::BadRequest(reason)
             | ApiError::Unauthorized(reason)
             | ApiError::Forbidden(_, reason)
+            | ApiError::ForbiddenVelden(_, reason)
             | ApiError::Conflict(_, reason)
             | ApiError::Unprocessable(_, reason)
             | ApiError::OAuth { detail: reason, .. }
@@ -368,6 +373,14 @@ impl Problem {
             ApiError::Forbidden(code, _)
             | ApiError::Conflict(code, _)
             | ApiError::Unprocessable(code, _) => problem.code = Some(*code),
+            ApiError::ForbiddenVelden(velden, reden) => {
+                problem.code = Some(Code::GeenRecht);
+                let params: Vec<InvalidParam> = velden
+                    .iter()
+                    .map(|v| InvalidParam::new(v, "geen_recht", reden))
+                    .collect();
+                problem.met_params(&params);
+            }
             ApiError::PreconditionFailed => problem.code = Some(Code::VersieVerouderd),
             ApiError::OAuth {
                 error,
@@ -419,7 +432,7 @@ impl ResponseError for ApiError {
             ApiError::Validation(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthenticated | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::OAuth { status, .. } => *status,
-            ApiError::Forbidden(..) => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(..) | ApiError::ForbiddenVelden(..) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, web};
+use chrono::NaiveDate;
 use entity::gemeente;
+use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -14,6 +16,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::codes::GemeenteCode;
 use crate::domein::dna::Aanpak;
+use crate::domein::grondslag::Grondslag;
 use crate::http::etag::{IfMatch, resource_response};
 use crate::http::invoer::{Invoer, Veld};
 use crate::http::pagination::Lijst;
@@ -51,19 +54,68 @@ pub struct Gemeente {
     /// De aanpak die de gemeente voorstelt in vak 2 en 3 van het DNA-kwadrant, waar de
     /// handreiking de keuze aan haar laat; `null`: beide.
     pub voorkeur_aanpak: Option<Aanpak>,
+    /// De grondslag waarop de gemeente persoonsgegevens van sleutelpersonen verwerkt:
+    /// haar keuze als verwerkingsverantwoordelijke (het college, na advies van de
+    /// functionaris gegevensbescherming), vastgelegd door haar `gemeente_beheerder`.
+    pub grondslag: Grondslag,
+    /// Het besluit van het college over de grondslag; `null` zolang de standaard
+    /// (`toestemming`) geldt zonder besluit.
+    pub grondslag_besluit: Option<GrondslagBesluit>,
+}
+
+/// Het besluit van het college van burgemeester en wethouders over de grondslag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GrondslagBesluit {
+    /// De datum van het besluit; niet in de toekomst.
+    #[schema(example = "2026-11-03")]
+    pub datum: NaiveDate,
+    /// Het kenmerk (zaak- of besluitnummer) van het besluit.
+    #[schema(
+        example = "B&W 2026/1187",
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^\S(.*\S)?$"
+    )]
+    pub kenmerk: String,
 }
 
 impl From<gemeente::Model> for Gemeente {
     fn from(m: gemeente::Model) -> Self {
+        let grondslag_besluit = match (m.grondslag_besluit_datum, m.grondslag_besluit_kenmerk) {
+            (Some(datum), Some(kenmerk)) => Some(GrondslagBesluit { datum, kenmerk }),
+            _ => None,
+        };
         Gemeente {
             code: m.code,
             naam: m.naam,
             slug: m.slug,
             grootte_drempel: m.grootte_drempel,
             voorkeur_aanpak: m.voorkeur_aanpak.as_deref().and_then(Aanpak::parse),
+            grondslag: Grondslag::uit_tekst(&m.grondslag),
+            grondslag_besluit,
         }
     }
 }
+
+/// Wie een instelling van een gemeente mag wijzigen (DOMAIN.md, "Municipality
+/// settings"). Een instelling die over toegang of persoonsgegevens gaat, is van de
+/// gemeente alleen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WieWijzigt {
+    /// De `gemeente_beheerder` van de gemeente of de `regio_beheerder`.
+    GemeenteOfRegio,
+    /// Alleen de `gemeente_beheerder` van de gemeente.
+    AlleenGemeente,
+}
+
+/// Per veld van [`GemeenteWijziging`] wie het mag zetten; een nieuw veld komt hier bij.
+pub const INSTELLINGEN: &[(&str, WieWijzigt)] = &[
+    ("grootteDrempel", WieWijzigt::GemeenteOfRegio),
+    ("voorkeurAanpak", WieWijzigt::GemeenteOfRegio),
+    ("grondslag", WieWijzigt::AlleenGemeente),
+    ("grondslagBesluit", WieWijzigt::AlleenGemeente),
+];
 
 /// De instellingen van een gemeente wijzigen. Elk veld is optioneel; `null` bij
 /// `voorkeurAanpak` laat de keuze weer aan de coördinator (beide).
@@ -77,6 +129,11 @@ pub struct GemeenteWijziging {
     #[serde(default)]
     #[schema(value_type = Option<Aanpak>)]
     voorkeur_aanpak: Veld<Aanpak>,
+    /// De grondslag; alleen de `gemeente_beheerder` van de gemeente (de regio: 403
+    /// `geen_recht`). Een andere grondslag dan nu vraagt om `grondslagBesluit`.
+    grondslag: Option<Grondslag>,
+    /// Het besluit van het college over de grondslag; alleen de `gemeente_beheerder`.
+    grondslag_besluit: Option<GrondslagBesluit>,
 }
 
 /// Het id van de gemeente met deze CBS-code, uit [`codes`].
@@ -145,16 +202,19 @@ pub async fn get(code: web::Path<GemeenteCode>, ctx: Context) -> ApiResult<HttpR
 
 /// Instellingen van een gemeente wijzigen
 ///
-/// De `grootteDrempel` en de `voorkeurAanpak` (voor vak 2 en 3) van de eigen gemeente,
-/// door haar `gemeente_beheerder`, of van elke gemeente door een `regio_beheerder`.
-/// De DNA-profielen en het advies bij een nieuw traject volgen meteen. Met `ETag` en
-/// `If-Match`; de audit trail legt oude en nieuwe waarde vast.
+/// Het recht is per veld: de `grootteDrempel` en de `voorkeurAanpak` (voor vak 2 en 3)
+/// van de eigen gemeente door haar `gemeente_beheerder`, of van elke gemeente door een
+/// `regio_beheerder`; de `grondslag` en het `grondslagBesluit` alleen door de
+/// `gemeente_beheerder` van de gemeente (de regio: 403 `geen_recht` met de velden in
+/// `invalidParams`). De DNA-profielen en het advies bij een nieuw traject volgen
+/// meteen. Met `ETag` en `If-Match`; de audit trail legt oude en nieuwe waarde vast.
 #[utoipa::path(
     operation_id = "updateGemeente",
     params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828", pattern = r"^GM[0-9]{4}$")),
     request_body = GemeenteWijziging,
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gemeente),
+        (status = 403, description = "Geen `gemeente_beheerder` van deze gemeente of `regio_beheerder` (`geen_recht`), of een veld dat de regio niet wijzigt (`geen_recht`, de velden in `invalidParams`).", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/gemeenten/{code}")]
@@ -162,7 +222,7 @@ pub async fn update(
     if_match: IfMatch,
     ctx: Context,
     code: web::Path<GemeenteCode>,
-    invoer: Invoer<GemeenteWijziging>,
+    mut invoer: Invoer<GemeenteWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GemeenteInstellingenBeheren)?;
     let id = id_for(&*ctx.codes().await?, code.as_str()).ok_or(ApiError::NotFound)?;
@@ -172,11 +232,46 @@ pub async fn update(
             "Een gemeente wijzigt alleen haar eigen instellingen.".into(),
         ));
     }
+    // Het recht per veld, vóór de inhoud: een veld dat de aanroeper niet zet, is 403.
+    if ctx.caller.is_regionaal() {
+        let geweigerd: Vec<&str> = INSTELLINGEN
+            .iter()
+            .filter(|(veld, wie)| *wie == WieWijzigt::AlleenGemeente && invoer.heeft(veld))
+            .map(|(veld, _)| *veld)
+            .collect();
+        if !geweigerd.is_empty() {
+            return Err(ApiError::ForbiddenVelden(
+                geweigerd.iter().map(|v| (*v).to_owned()).collect(),
+                format!(
+                    "Alleen de gemeente_beheerder van de gemeente wijzigt {}; de regio niet.",
+                    geweigerd.join(" en ")
+                ),
+            ));
+        }
+    }
     let huidig = gemeente::Entity::find_by_id(id)
         .lock_exclusive()
         .one(ctx.db())
         .await?
         .ok_or(ApiError::NotFound)?;
+    let andere_grondslag = invoer
+        .veld::<Grondslag>("grondslag")
+        .is_some_and(|g| g.as_str() != huidig.grondslag);
+    let met_besluit = invoer.heeft("grondslagBesluit");
+    invoer.fouten().check(
+        !andere_grondslag || met_besluit,
+        "grondslagBesluit",
+        "verplicht",
+        "Een andere grondslag gaat met het besluit van het college: datum en kenmerk.",
+    );
+    if let Some(besluit) = invoer.veld::<GrondslagBesluit>("grondslagBesluit") {
+        invoer.fouten().check(
+            besluit.datum <= crate::domein::tijd::vandaag(),
+            "grondslagBesluit.datum",
+            "ongeldig",
+            "Het besluit ligt niet in de toekomst.",
+        );
+    }
     let invoer = invoer.klaar()?;
     if_match.check(huidig.version)?;
     let mut model: gemeente::ActiveModel = huidig.clone().into();
@@ -191,6 +286,19 @@ pub async fn update(
         .wijziging()
         .map(|v| v.map(|a| a.as_str().to_owned()));
     w.zet("voorkeurAanpak", &mut model.voorkeur_aanpak, voorkeur);
+    w.zet(
+        "grondslag",
+        &mut model.grondslag,
+        invoer.grondslag.map(|g| g.as_str().to_owned()),
+    );
+    if let Some(besluit) = invoer.grondslag_besluit {
+        let oud = Gemeente::from(huidig.clone()).grondslag_besluit;
+        if oud.as_ref() != Some(&besluit) {
+            w = w.waarde("grondslagBesluit", oud, &besluit);
+            model.grondslag_besluit_datum = Set(Some(besluit.datum));
+            model.grondslag_besluit_kenmerk = Set(Some(besluit.kenmerk));
+        }
+    }
     let model = match ctx
         .bewaar_wijziging("gemeente", Some(huidig.id), model, w, ApiError::from)
         .await?

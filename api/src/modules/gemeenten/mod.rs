@@ -31,7 +31,12 @@ pub const MODULE: super::Module = super::Module {
     tabellen: &[],
     audit_waarden: &[crate::audit::Waarden {
         resource: "gemeente",
-        velden: &["grootteDrempel", "voorkeurAanpak"],
+        velden: &[
+            "grootteDrempel",
+            "voorkeurAanpak",
+            "grondslag",
+            "grondslagBesluit",
+        ],
     }],
     invoer: &[crate::http::invoer::InvoerSchema::van::<
         handlers::GemeenteWijziging,
@@ -50,11 +55,21 @@ impl crate::tenancy::HeeftId for entity::gemeente::Model {
 }
 
 /// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
-const VELDEN: &[Velden] = &[Velden {
-    schemas: &["Gemeente"],
-    velden: &[
-        Veld::openbaar("code", "De CBS-code."),
-        Veld::openbaar("naam", "De naam van de gemeente."),
-        Veld::openbaar("slug", "De naam in een URL."),
-    ],
-}];
+const VELDEN: &[Velden] = &[
+    Velden {
+        schemas: &["Gemeente"],
+        velden: &[
+            Veld::openbaar("code", "De CBS-code."),
+            Veld::openbaar("naam", "De naam van de gemeente."),
+            Veld::openbaar("slug", "De naam in een URL."),
+            Veld::openbaar("grondslag", "Een besluit van de gemeente, geen persoon."),
+        ],
+    },
+    Velden {
+        schemas: &["GrondslagBesluit"],
+        velden: &[Veld::openbaar(
+            "kenmerk",
+            "Het kenmerk van een besluit van het college, geen persoon.",
+        )],
+    },
+];
