@@ -206,8 +206,10 @@ pub async fn get(code: web::Path<GemeenteCode>, ctx: Context) -> ApiResult<HttpR
 /// van de eigen gemeente door haar `gemeente_beheerder`, of van elke gemeente door een
 /// `regio_beheerder`; de `grondslag` en het `grondslagBesluit` alleen door de
 /// `gemeente_beheerder` van de gemeente (de regio: 403 `geen_recht` met de velden in
-/// `invalidParams`). De DNA-profielen en het advies bij een nieuw traject volgen
-/// meteen. Met `ETag` en `If-Match`; de audit trail legt oude en nieuwe waarde vast.
+/// `invalidParams`). Een andere `grondslag` dan de huidige gaat met het
+/// `grondslagBesluit` van het college, waarvan de datum niet in de toekomst ligt (anders
+/// 400). De DNA-profielen en het advies bij een nieuw traject volgen meteen. Met `ETag`
+/// en `If-Match`; de audit trail legt oude en nieuwe waarde vast.
 #[utoipa::path(
     operation_id = "updateGemeente",
     params(("code" = String, Path, description = "CBS-gemeentecode", example = "GM0828", pattern = r"^GM[0-9]{4}$")),
