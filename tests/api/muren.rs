@@ -48,6 +48,14 @@ async fn met_de_hand(
     tx
 }
 
+/// `sql` in een transactie met de context met de hand gezet (`context`, `gemeente`,
+/// `regio`, `actor`, zoals [`met_de_hand`]): de database weigert het met `reden`.
+async fn weigert_met_de_hand(pool: &DatabaseConnection, hand: [&str; 4], sql: &str, reden: &str) {
+    let [context, gemeente, regio, actor] = hand;
+    let tx = met_de_hand(pool, context, gemeente, regio, actor).await;
+    weigert(&tx, sql, reden).await;
+}
+
 async fn exec_tx(tx: &DatabaseTransaction, sql: &str) {
     tx.execute_unprepared(sql)
         .await
@@ -85,8 +93,13 @@ async fn met_elke_instelling_met_de_hand_leest_weefsel_app_geen_hash() {
             "SELECT count(*) FROM gebruiker WHERE wachtwoord_hash LIKE '$argon2%'",
             "SELECT * FROM mislukte_inlog",
         ] {
-            let tx = met_de_hand(&pool, context, &oss, "beheer", &regio).await;
-            weigert(&tx, sql, "permission denied").await;
+            weigert_met_de_hand(
+                &pool,
+                [context, &oss, "beheer", &regio],
+                sql,
+                "permission denied",
+            )
+            .await;
         }
     }
     // Wat de dienst wél leest: het account zonder hash.
@@ -215,20 +228,25 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
             "SELECT weefsel_verwerking_opschonen(5)",
             "SELECT weefsel_idempotentie_opruimen()",
         ] {
-            let tx = met_de_hand(&pool, context, &oss, "beheer", actor).await;
-            weigert(&tx, sql, "alleen in de context retentie").await;
+            weigert_met_de_hand(
+                &pool,
+                [context, &oss, "beheer", actor],
+                sql,
+                "alleen in de context retentie",
+            )
+            .await;
         }
     }
-    let tx = met_de_hand(&pool, "retentie", "", "", "").await;
-    weigert(
-        &tx,
+    weigert_met_de_hand(
+        &pool,
+        ["retentie", "", "", ""],
         "SELECT weefsel_retentie('2100-01-01')",
         "niet na vandaag",
     )
     .await;
-    let tx = met_de_hand(&pool, "retentie", "", "", "").await;
-    weigert(
-        &tx,
+    weigert_met_de_hand(
+        &pool,
+        ["retentie", "", "", ""],
         "SELECT weefsel_retentie_initiatieven('2100-01-01')",
         "niet na vandaag",
     )
@@ -330,14 +348,19 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
             "SELECT count(*) FROM weefsel_audit_koppen()",
             "SELECT weefsel_audit_kop_bewaren('GM0828', 0, repeat('0', 64), 'x')",
         ] {
-            let tx = met_de_hand(&pool, context, &oss, "beheer", actor).await;
-            weigert(&tx, sql, "alleen in de context audit_koppen").await;
+            weigert_met_de_hand(
+                &pool,
+                [context, &oss, "beheer", actor],
+                sql,
+                "alleen in de context audit_koppen",
+            )
+            .await;
         }
     }
     // En ook daar alleen een kop die in de keten staat.
-    let tx = met_de_hand(&pool, "audit_koppen", "", "", "").await;
-    weigert(
-        &tx,
+    weigert_met_de_hand(
+        &pool,
+        ["audit_koppen", "", "", ""],
         "SELECT weefsel_audit_kop_bewaren('GM0828', 1, repeat('a', 64), 'x')",
         "staat niet in keten",
     )
@@ -400,9 +423,9 @@ async fn bewaarde_antwoorden_en_mislukte_inlogpogingen_zijn_van_niemand_anders()
         "permission denied",
     )
     .await;
-    let tx = met_de_hand(&pool, "authenticatie", "", "", "").await;
-    weigert(
-        &tx,
+    weigert_met_de_hand(
+        &pool,
+        ["authenticatie", "", "", ""],
         "INSERT INTO mislukte_inlog (account) VALUES ('x')",
         "permission denied",
     )

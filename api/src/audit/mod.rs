@@ -421,7 +421,7 @@ const CHAIN_SELECT: &str = "SELECT id, keten, volgnummer, tijdstip, gemeente_id,
 /// De MAC (of voor een regel zonder sleutel de SHA-256) die bij regel `volgnummer` van
 /// `keten` hoort zoals zij nu in de database staat; `None` als haar sleutel ontbreekt.
 /// Voor het opnieuw verzegelen na het schonen ([`crate::ops::audit_schoning`]).
-pub async fn mac_van(
+pub async fn verwachte_hash(
     db: &impl ConnectionTrait,
     sleutels: &AuditSleutels,
     keten: &str,

@@ -25,7 +25,6 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::audit::{self, Actie, AuditSleutels, Regel, Wijzigingen};
@@ -129,12 +128,18 @@ async fn schonen(db: &DatabaseConnection, sleutels: &AuditSleutels) -> Result<Ve
 
 /// Het volgnummer en de hash van de laatste regel van een keten.
 async fn kop(db: &impl ConnectionTrait, keten: &str) -> Result<(i64, String), DbErr> {
+    kop_tot(db, keten, i64::MAX).await
+}
+
+/// Het volgnummer en de hash van de laatste regel tot en met `tot` (een lege keten:
+/// 0 en de hash van nullen).
+async fn kop_tot(db: &impl ConnectionTrait, keten: &str, tot: i64) -> Result<(i64, String), DbErr> {
     let rij = db
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "SELECT volgnummer, hash FROM audit_trail WHERE keten = $1 \
+            "SELECT volgnummer, hash FROM audit_trail WHERE keten = $1 AND volgnummer <= $2 \
              ORDER BY volgnummer DESC LIMIT 1",
-            [keten.into()],
+            [keten.into(), tot.into()],
         ))
         .await?;
     Ok(match rij {
@@ -143,80 +148,36 @@ async fn kop(db: &impl ConnectionTrait, keten: &str) -> Result<(i64, String), Db
     })
 }
 
-#[derive(Debug, FromQueryResult)]
-struct Te {
-    volgnummer: i64,
-    sleutel_id: Option<String>,
-    /// De gewone inhoud zonder `vorige_hash`: vóór en na.
-    voor: String,
-    na: String,
-}
-
-/// Rekent de keten vanaf `vanaf` opnieuw door: elke `vorige_hash`, en elke hash als
-/// SHA-256 (regels zonder sleutel, zoals de oude trigger) of als MAC met de sleutel van
-/// de regel.
+/// Rekent de keten vanaf `vanaf` opnieuw door: elke `vorige_hash`, en daarmee elke
+/// hash zoals [`audit::verwachte_hash`] haar uitrekent (de SHA-256 van een regel zonder
+/// sleutel, de MAC met de sleutel van de regel) — dezelfde vorm als `audit verify`.
 async fn verzegel_vanaf(
     tx: &impl ConnectionTrait,
     sleutels: &AuditSleutels,
     keten: &str,
     vanaf: i64,
 ) -> Result<(), DbErr> {
-    let mut vorige = tx
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT hash FROM audit_trail WHERE keten = $1 AND volgnummer = $2",
-            [keten.into(), (vanaf - 1).into()],
-        ))
-        .await?
-        .map(|r| r.try_get::<String>("", "hash"))
-        .transpose()?
-        .unwrap_or_else(|| "0".repeat(64));
-    let regels = Te::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT volgnummer, sleutel_id, concat_ws('|', keten, volgnummer::text) AS voor, \
-         concat_ws('|', id::text, \
-           to_char(tijdstip AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), \
-           coalesce(gemeente_id::text, ''), actor_soort, coalesce(actor_id::text, ''), \
-           resource, resource_id, actie, wijzigingen::text, coalesce(request_id, '')) AS na \
-         FROM audit_trail WHERE keten = $1 AND volgnummer >= $2 ORDER BY volgnummer",
-        [keten.into(), vanaf.into()],
-    ))
-    .all(tx)
-    .await?;
-    for regel in regels {
-        let hash = match &regel.sleutel_id {
-            None => hex::encode(Sha256::digest(
-                format!("{}|{vorige}|{}", regel.voor, regel.na).as_bytes(),
-            )),
-            Some(_) => {
-                // De MAC over de regel met haar nieuwe vorige hash, met haar eigen sleutel.
-                tx.execute_raw(Statement::from_sql_and_values(
-                    DbBackend::Postgres,
-                    "UPDATE audit_trail SET vorige_hash = $3 WHERE keten = $1 AND volgnummer = $2",
-                    [keten.into(), regel.volgnummer.into(), vorige.clone().into()],
-                ))
-                .await?;
-                audit::mac_van(tx, sleutels, keten, regel.volgnummer)
-                    .await?
-                    .ok_or_else(|| {
-                        DbErr::Custom(format!(
-                            "keten {keten} regel {}: sleutel {} staat niet in {}",
-                            regel.volgnummer,
-                            regel.sleutel_id.as_deref().unwrap_or_default(),
-                            sleutels.bestand.display()
-                        ))
-                    })?
-            }
-        };
+    let (_, mut vorige) = kop_tot(tx, keten, vanaf - 1).await?;
+    let (laatste, _) = kop(tx, keten).await?;
+    for volgnummer in vanaf..=laatste {
         tx.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "UPDATE audit_trail SET vorige_hash = $3, hash = $4 WHERE keten = $1 AND volgnummer = $2",
-            [
-                keten.into(),
-                regel.volgnummer.into(),
-                vorige.clone().into(),
-                hash.clone().into(),
-            ],
+            "UPDATE audit_trail SET vorige_hash = $3 WHERE keten = $1 AND volgnummer = $2",
+            [keten.into(), volgnummer.into(), vorige.into()],
+        ))
+        .await?;
+        let hash = audit::verwachte_hash(tx, sleutels, keten, volgnummer)
+            .await?
+            .ok_or_else(|| {
+                DbErr::Custom(format!(
+                    "keten {keten} regel {volgnummer}: haar sleutel staat niet in {}",
+                    sleutels.bestand.display()
+                ))
+            })?;
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "UPDATE audit_trail SET hash = $3 WHERE keten = $1 AND volgnummer = $2",
+            [keten.into(), volgnummer.into(), hash.clone().into()],
         ))
         .await?;
         vorige = hash;
