@@ -24,6 +24,7 @@ pub mod netwerk_partner;
 pub mod oefening;
 pub mod organisatie;
 pub mod sleutelpersoon;
+pub mod sleutelpersoon_bezwaar;
 pub mod sleutelpersoon_checkin;
 pub mod sleutelpersoon_gegevens;
 pub mod sleutelpersoon_status;

@@ -28,6 +28,9 @@ pub struct Model {
     pub toestemming_datum: Option<Date>,
     pub toestemming_doel: Option<String>,
     pub bijzondere_gegevens: bool,
+    /// Onder `publieke_taak`: de datum van de afspraak met de persoon over gebruik en
+    /// delen (in plaats van toestemming; nooit beide).
+    pub afspraak_datum: Option<Date>,
     pub delen_met: Vec<String>,
     pub bewaartermijn_tot: Date,
     pub geanonimiseerd_op: Option<DateTimeUtc>,

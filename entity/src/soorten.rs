@@ -266,6 +266,17 @@ tekst_enum!(
 );
 
 tekst_enum!(
+    /// De uitkomst van een bezwaar van een sleutelpersoon (AVG art. 21).
+    BezwaarUitkomst {
+        /// De gemeente honoreert het bezwaar: de persoon wordt geanonimiseerd.
+        Gehonoreerd = "gehonoreerd",
+        /// De gemeente heeft dwingende gerechtvaardigde gronden (art. 21 lid 1): de
+        /// persoon blijft.
+        Afgewezen = "afgewezen",
+    }
+);
+
+tekst_enum!(
     /// De rol van een lid in een netwerk.
     LidRol {
         Lid = "lid",
@@ -597,6 +608,7 @@ mod tests {
         check(SleutelpersoonStatus::as_str);
         check(Wervingsmethode::as_str);
         check(Uitstroomreden::as_str);
+        check(BezwaarUitkomst::as_str);
         check(LidRol::as_str);
         check(Belang::as_str);
         check(Leeftijdsgroep::as_str);

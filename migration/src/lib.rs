@@ -56,6 +56,7 @@ mod m20261207_000020_anonimiseren_schoont;
 mod m20261207_000021_muren;
 mod m20261207_000022_audit_sleutel;
 mod m20261207_000023_grondslag;
+mod m20261207_000024_bezwaar;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -103,6 +104,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000021_muren::Migration),
             Box::new(m20261207_000022_audit_sleutel::Migration),
             Box::new(m20261207_000023_grondslag::Migration),
+            Box::new(m20261207_000024_bezwaar::Migration),
         ]
     }
 }

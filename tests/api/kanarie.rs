@@ -494,6 +494,28 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
         )
         .await;
 
+    // De grondslag publieke_taak (met het besluit van het college), en een afgewezen
+    // bezwaar van de persoon: de motivering noemt mensen.
+    crawl
+        .plant(
+            "patch",
+            "/gemeenten/{code}",
+            "/api/v1/gemeenten/GM0828",
+            &beheerder,
+            json!({"grondslag": "publieke_taak",
+                   "grondslagBesluit": {"datum": "2026-11-03", "kenmerk": "B&W 2026/1187"}}),
+        )
+        .await;
+    crawl
+        .plant(
+            "post",
+            "/sleutelpersonen/{id}/bezwaar",
+            &format!("/api/v1/sleutelpersonen/{persoon}/bezwaar"),
+            c,
+            json!({"ontvangenOp": "2026-11-28", "uitkomst": "afgewezen"}),
+        )
+        .await;
+
     // Initiatief, budget, aanvraag, besluit, uitbetaling, correctie.
     let initiatief = crawl
         .plant(
@@ -720,6 +742,7 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
         "sleutelpersoon",
         "netwerk_lid",
         "sleutelpersoon_checkin",
+        "sleutelpersoon_bezwaar",
         "melding",
         "melding_opvolging",
     ];
@@ -739,9 +762,9 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
             .filter_map(|r| r["resource"].as_str())
             .collect();
         // Een koppeling met alleen audit.lezen leest zelf geen resources, dus ook hun
-        // regels niet.
+        // regels niet: alleen die over de (openbare) gemeente.
         assert_eq!(
-            soorten.is_empty(),
+            soorten.iter().all(|s| *s == "gemeente"),
             w.naam == "koppeling audit.lezen",
             "{}: {soorten:?}",
             w.naam

@@ -61,10 +61,12 @@ const RECORD: &[&str] = &[
     "persoonsgegevens",
     "statusHistorie",
 ];
-/// Ook de tijdsinvestering en de toestemming (met haar doel in vrije tekst): issue 30.
+/// Ook de tijdsinvestering en de toestemming (met haar doel in vrije tekst): issue 30;
+/// en de afspraak over gebruik en delen (onder publieke_taak): issue 32.
 const PERSOONLIJK: &[&str] = &[
     "tijdsinvestering",
     "toestemming",
+    "afspraak",
     "voornaam",
     "achternaam",
     "email",

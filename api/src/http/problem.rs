@@ -201,6 +201,12 @@ pub enum Code {
     OefeningVastgelegd,
     /// 409: de melding is afgesloten en ligt vast.
     MeldingAfgesloten,
+    /// 409: terug naar de grondslag `toestemming` kan niet zolang actieve
+    /// sleutelpersonen zonder toestemming (op een afspraak) verwerkt worden.
+    GrondslagInGebruik,
+    /// 409: onder de grondslag `toestemming` is er geen bezwaar; de persoon trekt haar
+    /// toestemming in (anonimiseren).
+    GeenBezwaarBijToestemming,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -45,13 +45,14 @@ pub enum ResourceSoort {
     MeldingOpvolging,
     Veiligheidsafspraak,
     SleutelpersoonCheckin,
+    SleutelpersoonBezwaar,
     Gemeente,
     /// De keten zelf (`actie` `verzegeld`).
     AuditTrail,
 }
 
 impl ResourceSoort {
-    pub const ALLE: [ResourceSoort; 22] = [
+    pub const ALLE: [ResourceSoort; 23] = [
         ResourceSoort::Gebruiker,
         ResourceSoort::Koppeling,
         ResourceSoort::Gebied,
@@ -72,6 +73,7 @@ impl ResourceSoort {
         ResourceSoort::MeldingOpvolging,
         ResourceSoort::Veiligheidsafspraak,
         ResourceSoort::SleutelpersoonCheckin,
+        ResourceSoort::SleutelpersoonBezwaar,
         ResourceSoort::Gemeente,
         ResourceSoort::AuditTrail,
     ];
@@ -88,9 +90,10 @@ impl ResourceSoort {
             R::Gebied | R::Indicatormeting => &[Recht::GebiedenLezen],
             R::Traject => &[Recht::TrajectenLezen],
             R::Netwerk | R::Veiligheidsafspraak | R::NetwerkPartner => &[Recht::NetwerkenLezen],
-            R::Sleutelpersoon | R::SleutelpersoonCheckin | R::NetwerkLid => {
-                &[Recht::SleutelpersonenLezen, Recht::PersoonsgegevensLezen]
-            }
+            R::Sleutelpersoon
+            | R::SleutelpersoonCheckin
+            | R::SleutelpersoonBezwaar
+            | R::NetwerkLid => &[Recht::SleutelpersonenLezen, Recht::PersoonsgegevensLezen],
             R::Melding | R::MeldingOpvolging => {
                 &[Recht::MeldingenLezen, Recht::PersoonsgegevensLezen]
             }
@@ -125,6 +128,7 @@ impl ResourceSoort {
             ResourceSoort::MeldingOpvolging => "melding_opvolging",
             ResourceSoort::Veiligheidsafspraak => "veiligheidsafspraak",
             ResourceSoort::SleutelpersoonCheckin => "sleutelpersoon_checkin",
+            ResourceSoort::SleutelpersoonBezwaar => "sleutelpersoon_bezwaar",
             ResourceSoort::AuditTrail => crate::audit::KETEN_RESOURCE,
         }
     }

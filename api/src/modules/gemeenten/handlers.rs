@@ -208,7 +208,9 @@ pub async fn get(code: web::Path<GemeenteCode>, ctx: Context) -> ApiResult<HttpR
 /// `gemeente_beheerder` van de gemeente (de regio: 403 `geen_recht` met de velden in
 /// `invalidParams`). Een andere `grondslag` dan de huidige gaat met het
 /// `grondslagBesluit` van het college, waarvan de datum niet in de toekomst ligt (anders
-/// 400). De DNA-profielen en het advies bij een nieuw traject volgen meteen. Met `ETag`
+/// 400). Terug van `publieke_taak` naar `toestemming` kan pas als elke actieve
+/// sleutelpersoon toestemming heeft (anders 409 `grondslag_in_gebruik`). De
+/// DNA-profielen en het advies bij een nieuw traject volgen meteen. Met `ETag`
 /// en `If-Match`; de audit trail legt oude en nieuwe waarde vast.
 #[utoipa::path(
     operation_id = "updateGemeente",
@@ -217,6 +219,7 @@ pub async fn get(code: web::Path<GemeenteCode>, ctx: Context) -> ApiResult<HttpR
     responses(
         (status = 200, description = "Gewijzigd, met de nieuwe `ETag`.", body = Gemeente),
         (status = 403, description = "Geen `gemeente_beheerder` van deze gemeente of `regio_beheerder` (`geen_recht`), of een veld dat de regio niet wijzigt (`geen_recht`, de velden in `invalidParams`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Terug naar `toestemming` terwijl actieve sleutelpersonen op een afspraak zonder toestemming verwerkt worden (`grondslag_in_gebruik`).", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/gemeenten/{code}")]
@@ -276,6 +279,18 @@ pub async fn update(
     }
     let invoer = invoer.klaar()?;
     if_match.check(huidig.version)?;
+    if invoer.grondslag == Some(Grondslag::Toestemming)
+        && Grondslag::uit_tekst(&huidig.grondslag) != Grondslag::Toestemming
+        && in_gebruik(&ctx, huidig.id).await?
+    {
+        return Err(ApiError::Conflict(
+            Code::GrondslagInGebruik,
+            "Er zijn actieve sleutelpersonen die op een afspraak zonder toestemming verwerkt \
+             worden; leg eerst hun toestemming vast (of laat hen uitstromen) voordat de \
+             grondslag terug gaat naar toestemming."
+                .into(),
+        ));
+    }
     let mut model: gemeente::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet(
@@ -320,6 +335,42 @@ pub async fn update(
     let response =
         resource_response(StatusCode::OK, model.version, &path).json(Gemeente::from(model));
     ctx.commit_then(response).await
+}
+
+/// Steunt een actieve sleutelpersoon van gemeente `id` op een afspraak zonder
+/// toestemming? Neemt het exclusieve slot op de grondslag tot het einde van de
+/// transactie, zodat niemand er intussen een activeert.
+async fn in_gebruik(ctx: &Context, id: uuid::Uuid) -> ApiResult<bool> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let rij = ctx
+        .db()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT weefsel_grondslag_in_gebruik($1) AS in_gebruik",
+            [id.into()],
+        ))
+        .await?;
+    Ok(rij
+        .and_then(|r| r.try_get::<bool>("", "in_gebruik").ok())
+        .unwrap_or(true))
+}
+
+/// De grondslag van gemeente `id`, onder het gedeelde slot tot het einde van de
+/// transactie: wie een sleutelpersoon op een afspraak laat steunen, leest haar zo.
+pub async fn grondslag(ctx: &Context, id: uuid::Uuid) -> ApiResult<Grondslag> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let rij = ctx
+        .db()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT weefsel_grondslag_gedeeld($1) AS grondslag",
+            [id.into()],
+        ))
+        .await?;
+    Ok(Grondslag::uit_tekst(
+        &rij.and_then(|r| r.try_get::<String>("", "grondslag").ok())
+            .unwrap_or_default(),
+    ))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

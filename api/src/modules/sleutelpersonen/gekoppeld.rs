@@ -1,15 +1,15 @@
 //! De inzage (issue 30, punt 4): alles wat over een sleutelpersoon is vastgelegd, in
 //! elke tabel, voor de functionaris gegevensbescherming van de gemeente (AVG art. 15):
-//! naast het record, de lidmaatschappen en het verwerkingenlogboek ook haar check-ins,
-//! de meldingen over haar met hun opvolging, de bijeenkomsten en oefeningen waaraan
-//! zij deelnam, en de regels van de audit trail over dit alles. Elk gekoppeld record
+//! naast het record, de lidmaatschappen en het verwerkingenlogboek ook haar check-ins
+//! en bezwaren, de meldingen over haar met hun opvolging, de bijeenkomsten en
+//! oefeningen waaraan zij deelnam, en de regels van de audit trail over dit alles. Elk gekoppeld record
 //! staat er veld voor veld, met `kanDerdenNoemen: true` bij vrije tekst die andere
 //! mensen kan noemen (klasse `naam`): die toetst de FG voordat een kopie naar de
 //! persoon gaat (art. 15 lid 4).
 
 use entity::{
     audit_trail, bijeenkomst, melding, melding_opvolging, netwerk_lid, oefening,
-    sleutelpersoon_checkin as checkin,
+    sleutelpersoon_bezwaar as bezwaar, sleutelpersoon_checkin as checkin,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PrimaryKeyTrait, QueryFilter, QueryOrder};
@@ -128,6 +128,18 @@ pub(super) async fn gekoppeld(
             .map(|c| record(regels, "Checkin", super::checkins::weergave(c))),
     );
 
+    let bezwaren = bezwaar::Entity::find()
+        .filter(bezwaar::Column::SleutelpersoonId.eq(id))
+        .order_by_asc(bezwaar::Column::CreatedAt)
+        .all(db)
+        .await?;
+    ids.extend(bezwaren.iter().map(|b| b.id));
+    uit.extend(
+        bezwaren
+            .into_iter()
+            .map(|b| record(regels, "Bezwaar", super::bezwaar::weergave(b))),
+    );
+
     let meldingen = melding::Entity::find()
         .filter(melding::Column::SleutelpersoonId.eq(id))
         .order_by_asc(melding::Column::Datum)
@@ -173,6 +185,7 @@ pub(super) async fn gekoppeld(
             "sleutelpersoon",
             "netwerk_lid",
             "sleutelpersoon_checkin",
+            "sleutelpersoon_bezwaar",
             "melding",
             "melding_opvolging",
         ]))

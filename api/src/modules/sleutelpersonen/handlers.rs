@@ -25,13 +25,14 @@ use uuid::Uuid;
 use crate::audit::verwerking::{Activiteit, Handeling};
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::{Actor, Recht, Rol};
+use crate::domein::grondslag::Grondslag;
 use crate::domein::sleutelpersoon as levensloop;
 use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::http::zoeken::bevat;
-use crate::modules::gebruikers;
+use crate::modules::{gebruikers, gemeenten};
 use crate::tenancy::Context;
 use entity::soorten::{SleutelpersoonStatus as Status, Wervingsmethode};
 
@@ -212,6 +213,7 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 /// De toestand na een wijziging, voor de regels die over meer velden gaan.
 struct Staat<'a> {
     toestemming: Option<&'a Toestemming>,
+    afspraak: Option<&'a Afspraak>,
     bijzonder: Vec<&'static str>,
     verhoogd_risico: bool,
     zichtbaar_voor: &'a [Uuid],
@@ -237,13 +239,31 @@ fn regels(staat: &Staat, fouten: &mut Fouten) {
             "De bewaartermijn eindigt na de datum van de toestemming.",
         );
     }
-    let bijzonder_toegestaan = staat.toestemming.is_some_and(|t| t.bijzondere_gegevens);
+    if let Some(a) = staat.afspraak {
+        fouten.check(
+            a.datum <= vandaag,
+            "afspraak.datum",
+            "ongeldig",
+            "De afspraak ligt niet in de toekomst.",
+        );
+        fouten.check(
+            a.bewaartermijn_tot > a.datum,
+            "afspraak.bewaartermijnTot",
+            "ongeldig",
+            "De bewaartermijn eindigt na de datum van de afspraak.",
+        );
+    }
+    // Welke grondslag ook: bijzondere gegevens vragen uitdrukkelijke toestemming.
+    let bijzonder_toegestaan = staat.toestemming.is_some_and(|t| t.bijzondere_gegevens)
+        || staat.afspraak.is_some_and(|a| a.bijzondere_gegevens);
     for veld in &staat.bijzonder {
         fouten.check(
             bijzonder_toegestaan,
             veld,
             "toestemming_ontbreekt",
-            "Een bijzonder persoonsgegeven (AVG art. 9) vraagt vastgelegde toestemming daarvoor: toestemming.bijzondereGegevens.",
+            "Een bijzonder persoonsgegeven (AVG art. 9) vraagt, onder elke grondslag, de \
+             uitdrukkelijke toestemming van de persoon daarvoor: toestemming.bijzondereGegevens \
+             of afspraak.bijzondereGegevens.",
         );
     }
     fouten.check(
@@ -272,55 +292,107 @@ fn bijzonder(diversiteit: Option<&Diversiteit>, levensbeschouwing: bool) -> Vec<
     velden
 }
 
-/// De organisaties in `toestemming.delenMet` staan op de eigen sociale kaart of in de
-/// regionale catalogus.
-async fn delen_met_organisaties(
+/// De organisaties in `delenMet` van de toestemming of de afspraak in de invoer staan
+/// op de eigen sociale kaart of in de regionale catalogus.
+async fn delen_met_organisaties<T: serde::de::DeserializeOwned + ToSchema>(
     ctx: &Context,
-    toestemming: Option<&Toestemming>,
-    fouten: &mut Fouten,
+    invoer: &mut Invoer<T>,
 ) -> ApiResult<()> {
-    let ids: Vec<Uuid> = toestemming
-        .map(|t| t.delen_met.iter().filter_map(|d| d.organisatie()).collect())
-        .unwrap_or_default();
-    if !crate::modules::organisaties::bestaan(ctx, &ids).await? {
-        fouten.reject(
+    for (veld, lijst) in [
+        (
             "toestemming.delenMet",
-            "ongeldig",
-            "Niet elke organisatie staat op uw sociale kaart of in de regionale catalogus.",
-        );
+            invoer
+                .veld::<Toestemming>("toestemming")
+                .map(|t| t.delen_met),
+        ),
+        (
+            "afspraak.delenMet",
+            invoer.veld::<Afspraak>("afspraak").map(|a| a.delen_met),
+        ),
+    ] {
+        let ids: Vec<Uuid> = lijst
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|d| d.organisatie())
+            .collect();
+        if !crate::modules::organisaties::bestaan(ctx, &ids).await? {
+            invoer.fouten().reject(
+                veld,
+                "ongeldig",
+                "Niet elke organisatie staat op uw sociale kaart of in de regionale catalogus.",
+            );
+        }
     }
     Ok(())
 }
 
-fn toestemming_kolommen(
+/// Wat met de persoon is vastgelegd: toestemming, of (onder `publieke_taak`) een
+/// afspraak, of (bij een kandidaat) nog niets. Zet de kolommen van het een en wist
+/// die van het ander; zonder beide geldt `bewaartermijn`.
+fn vastlegging_kolommen(
     model: &mut sleutelpersoon::ActiveModel,
     t: Option<&Toestemming>,
+    a: Option<&Afspraak>,
     bewaartermijn: chrono::NaiveDate,
 ) {
+    let (bijzonder, delen, tot) = match (t, a) {
+        (Some(t), _) => (t.bijzondere_gegevens, &t.delen_met[..], t.bewaartermijn_tot),
+        (None, Some(a)) => (a.bijzondere_gegevens, &a.delen_met[..], a.bewaartermijn_tot),
+        (None, None) => (false, &[][..], bewaartermijn),
+    };
     model.toestemming_datum = Set(t.map(|t| t.datum));
     model.toestemming_doel = Set(t.map(|t| t.doel.clone()));
-    model.bijzondere_gegevens = Set(t.is_some_and(|t| t.bijzondere_gegevens));
-    model.delen_met = Set(t
-        .map(|t| {
-            t.delen_met
-                .iter()
-                .map(|d| {
-                    serde_json::to_value(d)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
-                })
-                .collect()
+    model.afspraak_datum = Set(a.filter(|_| t.is_none()).map(|a| a.datum));
+    model.bijzondere_gegevens = Set(bijzonder);
+    model.delen_met = Set(delen
+        .iter()
+        .map(|d| {
+            serde_json::to_value(d)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
         })
-        .unwrap_or_default());
-    model.bewaartermijn_tot = Set(t.map(|t| t.bewaartermijn_tot).unwrap_or(bewaartermijn));
+        .collect());
+    model.bewaartermijn_tot = Set(tot);
+}
+
+/// De regels van de grondslag over de invoer: toestemming of een afspraak, niet
+/// beide; een afspraak alleen onder `publieke_taak`.
+fn grondslag_regels<T: serde::de::DeserializeOwned + ToSchema>(
+    invoer: &mut Invoer<T>,
+    grondslag: Grondslag,
+) {
+    if invoer.heeft("toestemming") && invoer.heeft("afspraak") {
+        invoer.fouten().reject(
+            "afspraak",
+            "ongeldig",
+            "Leg toestemming of een afspraak vast, niet beide.",
+        );
+    } else if invoer.heeft("afspraak") && grondslag == Grondslag::Toestemming {
+        invoer.fouten().reject(
+            "afspraak",
+            "grondslag_toestemming",
+            "Uw gemeente verwerkt sleutelpersonen op grond van toestemming: leg toestemming \
+             vast. Een afspraak in plaats van toestemming kan alleen onder de grondslag \
+             publieke_taak (GET /gemeenten/{code}).",
+        );
+    }
+}
+
+/// Mag een persoon met deze vastlegging actief zijn? Met toestemming altijd; met
+/// alleen een afspraak onder `publieke_taak`.
+fn actief_mogelijk(t: Option<&Toestemming>, a: Option<&Afspraak>, grondslag: Grondslag) -> bool {
+    t.is_some() || (a.is_some() && grondslag == Grondslag::PubliekeTaak)
 }
 
 /// Sleutelpersoon vastleggen
 ///
-/// Een `actief` persoon vraagt vastgelegde toestemming; migratieachtergrond en
-/// levensbeschouwing alleen met toestemming voor bijzondere gegevens. Noem in
-/// `notities` en `achterban` geen derden.
+/// Een `actief` persoon vraagt vastgelegde `toestemming`, of onder de grondslag
+/// `publieke_taak` van de gemeente (`GET /gemeenten/{code}`) een `afspraak` over
+/// gebruik en delen met een bewaartermijn; nooit beide, en een `afspraak` onder
+/// `toestemming` is 400. Migratieachtergrond en levensbeschouwing alleen met
+/// uitdrukkelijke toestemming daarvoor (`bijzondereGegevens` van de toestemming of de
+/// afspraak), onder elke grondslag. Noem in `notities` en `achterban` geen derden.
 #[utoipa::path(
     operation_id = "createSleutelpersoon",
     request_body = NieuweSleutelpersoon,
@@ -373,8 +445,11 @@ pub async fn create(
         }
     }
     let status: Status = invoer.veld("status").unwrap_or(Status::Kandidaat);
+    let grondslag = gemeenten::grondslag(&ctx, gemeente_id).await?;
+    grondslag_regels(&mut invoer, grondslag);
     let toestemming: Option<Toestemming> = invoer.veld("toestemming");
-    delen_met_organisaties(&ctx, toestemming.as_ref(), invoer.fouten()).await?;
+    let afspraak: Option<Afspraak> = invoer.veld("afspraak");
+    delen_met_organisaties(&ctx, &mut invoer).await?;
     invoer.fouten().check(
         matches!(
             status,
@@ -384,16 +459,23 @@ pub async fn create(
         "ongeldig",
         "Een nieuwe sleutelpersoon is kandidaat, in kennismaking of (met toestemming) actief.",
     );
-    if levensloop::vraagt_toestemming(status) && toestemming.is_none() {
+    if levensloop::vraagt_toestemming(status)
+        && toestemming.is_none()
+        && (afspraak.is_none() || grondslag == Grondslag::Toestemming)
+    {
         invoer.fouten().reject(
             "toestemming",
             "verplicht",
-            "Een actieve sleutelpersoon heeft vastgelegde toestemming nodig (datum, doel, bewaartermijn).",
+            match grondslag {
+                Grondslag::Toestemming => "Een actieve sleutelpersoon heeft vastgelegde toestemming nodig (datum, doel, bewaartermijn).",
+                Grondslag::PubliekeTaak => "Een actieve sleutelpersoon heeft onder de grondslag publieke_taak een vastgelegde afspraak over gebruik en delen nodig (afspraak: datum, bewaartermijnTot, delenMet), of toestemming.",
+            },
         );
     }
     let diversiteit: Option<Diversiteit> = invoer.veld("diversiteit");
     let staat = Staat {
         toestemming: toestemming.as_ref(),
+        afspraak: afspraak.as_ref(),
         bijzonder: bijzonder(diversiteit.as_ref(), invoer.heeft("levensbeschouwing")),
         verhoogd_risico: invoer.veld("verhoogdRisico").unwrap_or(false),
         zichtbaar_voor: &zichtbaar,
@@ -432,9 +514,10 @@ pub async fn create(
         geanonimiseerd_op: Set(None),
         ..Default::default()
     };
-    toestemming_kolommen(
+    vastlegging_kolommen(
         &mut model,
         n.toestemming.as_ref(),
+        n.afspraak.as_ref(),
         levensloop::standaard_bewaartermijn(vandaag),
     );
     let model = model.insert(ctx.db()).await?;
@@ -466,6 +549,7 @@ pub async fn create(
         w = w.alleen_naam(veld);
     }
     w = w.alleen_naam_als(model.toestemming_datum.is_some(), "toestemming");
+    w = w.alleen_naam_als(model.afspraak_datum.is_some(), "afspraak");
     ctx.vastleggen(Actie::Aangemaakt, RESOURCE, Some(gemeente_id), id, w)
         .await?;
     let version = model.version;
@@ -512,7 +596,7 @@ async fn status_vastleggen(
     Ok(())
 }
 
-fn niet_geanonimiseerd(model: &sleutelpersoon::Model) -> ApiResult<()> {
+pub(super) fn niet_geanonimiseerd(model: &sleutelpersoon::Model) -> ApiResult<()> {
     match model.geanonimiseerd_op {
         None => Ok(()),
         Some(_) => Err(ApiError::Conflict(
@@ -538,7 +622,10 @@ fn afgeschermd() -> ApiError {
 /// Ook de status, langs de levensloop: `kandidaat` → `kennismaking` → `actief` ⇄
 /// `gepauzeerd` → `uitgestroomd` (met `uitstroomreden`), en van `uitgestroomd` terug
 /// naar `actief`. Persoonsgegevens van een persoon met verhoogd risico wijzigen
-/// alleen de genoemde ambtenaren.
+/// alleen de genoemde ambtenaren. `toestemming` of `afspraak` vervangt wat er was
+/// vastgelegd (nooit beide); een `afspraak` alleen onder de grondslag `publieke_taak`
+/// (anders 400), en actief zonder toestemming alleen met een afspraak onder
+/// `publieke_taak` (anders 409 `toestemming_ontbreekt`).
 #[utoipa::path(
     operation_id = "updateSleutelpersoon",
     params(("id" = Uuid, Path, description = "Id van de sleutelpersoon")),
@@ -589,11 +676,17 @@ pub async fn update(
         )
         .await?;
     }
-    let toestemming_na: Option<Toestemming> =
-        invoer.veld("toestemming").or_else(|| toestemming(&huidig));
-    if invoer.heeft("toestemming") {
-        delen_met_organisaties(&ctx, toestemming_na.as_ref(), invoer.fouten()).await?;
-    }
+    let grondslag = gemeenten::grondslag(&ctx, huidig.gemeente_id).await?;
+    grondslag_regels(&mut invoer, grondslag);
+    // Na de wijziging: wat de invoer vastlegt vervangt wat er was (toestemming of
+    // afspraak, nooit beide); zonder staat er wat er stond.
+    let (toestemming_na, afspraak_na): (Option<Toestemming>, Option<Afspraak>) =
+        match (invoer.veld("toestemming"), invoer.veld("afspraak")) {
+            (Some(t), _) => (Some(t), None),
+            (None, Some(a)) => (None, Some(a)),
+            (None, None) => (toestemming(&huidig), afspraak(&huidig)),
+        };
+    delen_met_organisaties(&ctx, &mut invoer).await?;
     let zichtbaar: Vec<Uuid> = invoer
         .veld("zichtbaarVoor")
         .unwrap_or_else(|| huidig.zichtbaar_voor.clone());
@@ -625,6 +718,7 @@ pub async fn update(
     let status = nieuwe_status.unwrap_or(huidig.status);
     let staat = Staat {
         toestemming: toestemming_na.as_ref(),
+        afspraak: afspraak_na.as_ref(),
         bijzonder: bijzonder(diversiteit.as_ref(), levensbeschouwing),
         verhoogd_risico: invoer
             .veld("verhoogdRisico")
@@ -670,11 +764,16 @@ pub async fn update(
         levensloop::overgang_toegestaan,
         "een sleutelpersoon",
     )?;
-    if levensloop::vraagt_toestemming(status) && toestemming_na.is_none() {
+    if levensloop::vraagt_toestemming(status)
+        && !actief_mogelijk(toestemming_na.as_ref(), afspraak_na.as_ref(), grondslag)
+    {
         return Err(ApiError::Conflict(
             Code::ToestemmingOntbreekt,
-            "Een actieve sleutelpersoon heeft vastgelegde toestemming nodig; leg die eerst vast met `toestemming`."
-                .into(),
+            match grondslag {
+                Grondslag::Toestemming => "Een actieve sleutelpersoon heeft vastgelegde toestemming nodig; leg die eerst vast met `toestemming`.",
+                Grondslag::PubliekeTaak => "Een actieve sleutelpersoon heeft een vastgelegde afspraak over gebruik en delen nodig; leg die eerst vast met `afspraak` (of `toestemming`).",
+            }
+            .into(),
         ));
     }
     let persoonlijk_gewijzigd = PERSOONLIJK
@@ -754,14 +853,25 @@ pub async fn update(
         &mut model.exitgesprek,
         i.exitgesprek.map(Some),
     );
-    if let Some(t) = &i.toestemming {
-        let oud = toestemming(&huidig);
-        if oud.as_ref() != Some(t) {
-            toestemming_kolommen(&mut model, Some(t), huidig.bewaartermijn_tot);
-            // Alleen de naam: het doel is vrije tekst, en of er toestemming voor
-            // bijzondere gegevens is, zegt iets over die gegevens (issue 30).
-            w = w.alleen_naam("toestemming");
-        }
+    if (i.toestemming.is_some() || i.afspraak.is_some())
+        && (toestemming_na != toestemming(&huidig) || afspraak_na != afspraak(&huidig))
+    {
+        vastlegging_kolommen(
+            &mut model,
+            toestemming_na.as_ref(),
+            afspraak_na.as_ref(),
+            huidig.bewaartermijn_tot,
+        );
+        // Alleen de naam: het doel is vrije tekst, en of er toestemming voor
+        // bijzondere gegevens is, zegt iets over die gegevens (issue 30).
+        w = w.alleen_naam_als(
+            toestemming_na.is_some() || huidig.toestemming_datum.is_some(),
+            "toestemming",
+        );
+        w = w.alleen_naam_als(
+            afspraak_na.is_some() || huidig.afspraak_datum.is_some(),
+            "afspraak",
+        );
     }
     if gegevens_wijziging.is_some() || !w.is_empty() {
         model.updated_at = Set(Utc::now());
@@ -871,7 +981,19 @@ pub async fn anonimiseer(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRes
         return Err(ApiError::NotFound);
     }
     niet_geanonimiseerd(&huidig)?;
-    if gegevens_van(&ctx, &[huidig.id]).await?.is_empty() {
+    anonimiseren(&ctx, &huidig).await?;
+    let model = ctx.find::<sleutelpersoon::Entity>(huidig.id).await?;
+    let version = model.version;
+    let r = een(&ctx, model).await?;
+    let response = antwoord(StatusCode::OK, version, &r);
+    ctx.commit_then(response).await
+}
+
+/// Anonimiseert `huidig` (niet al geanonimiseerd, en de aanroeper ziet haar gegevens:
+/// anders 403) met alles wat aan haar vastzit, en legt het vast in de audit trail:
+/// bij intrekken van toestemming en bij een gehonoreerd bezwaar.
+pub(super) async fn anonimiseren(ctx: &Context, huidig: &sleutelpersoon::Model) -> ApiResult<()> {
+    if gegevens_van(ctx, &[huidig.id]).await?.is_empty() {
         return Err(afgeschermd());
     }
     let gelukt = ctx
@@ -898,12 +1020,7 @@ pub async fn anonimiseer(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRes
         huidig.id,
         w,
     )
-    .await?;
-    let model = ctx.find::<sleutelpersoon::Entity>(huidig.id).await?;
-    let version = model.version;
-    let r = een(&ctx, model).await?;
-    let response = antwoord(StatusCode::OK, version, &r);
-    ctx.commit_then(response).await
+    .await
 }
 
 /// Een lidmaatschap in de inzage.
@@ -934,10 +1051,11 @@ pub struct InzageVerwerking {
 pub struct Inzage {
     pub sleutelpersoon: Sleutelpersoon,
     pub lidmaatschappen: Vec<InzageLidmaatschap>,
-    /// Wat aan de persoon vastzit: check-ins, meldingen over haar met hun opvolging,
+    /// Wat aan de persoon vastzit: check-ins, bezwaren, meldingen over haar met hun opvolging,
     /// bijeenkomsten en oefeningen waaraan zij deelnam, veld voor veld.
     pub gekoppeld: Vec<super::InzageRecord>,
-    /// De audit trail over de persoon, haar lidmaatschappen, check-ins en meldingen.
+    /// De audit trail over de persoon, haar lidmaatschappen, check-ins, bezwaren en
+    /// meldingen.
     pub audit_trail: Vec<super::InzageAudit>,
     /// Het verwerkingenlogboek: elk verzoek dat haar gegevens verwerkte.
     pub verwerkingen: Vec<InzageVerwerking>,
@@ -946,8 +1064,8 @@ pub struct Inzage {
 /// Inzage: alles over één sleutelpersoon
 ///
 /// Alles wat over de persoon is vastgelegd, in elke tabel: het record met
-/// persoonsgegevens, toestemming en statusgeschiedenis, de lidmaatschappen, de
-/// check-ins, meldingen over haar met hun opvolging, de bijeenkomsten en oefeningen
+/// persoonsgegevens, toestemming of afspraak en statusgeschiedenis, de lidmaatschappen,
+/// de check-ins, bezwaren, meldingen over haar met hun opvolging, de bijeenkomsten en oefeningen
 /// waaraan zij deelnam, de audit trail daarover en het verwerkingenlogboek. Vrije
 /// tekst die anderen kan noemen draagt `kanDerdenNoemen: true`: de export is voor de
 /// functionaris gegevensbescherming van de gemeente, die haar toetst voordat een
@@ -1039,6 +1157,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update)
         .service(anonimiseer)
         .service(inzage)
+        .service(super::bezwaar::create_bezwaar)
         .service(super::checkins::list_checkins)
         .service(super::checkins::create_checkin);
 }

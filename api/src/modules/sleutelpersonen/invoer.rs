@@ -66,6 +66,29 @@ pub struct Toestemming {
     pub delen_met: Vec<DelenMet>,
 }
 
+/// Onder de grondslag `publieke_taak` (in plaats van toestemming): de afspraak met de
+/// persoon over het gebruik en delen van haar gegevens, zoals de handreiking vraagt —
+/// wanneer die gemaakt is, tot wanneer de gegevens bewaard worden, met wie de
+/// contactgegevens gedeeld mogen worden, en of de persoon uitdrukkelijk toestemde in
+/// bijzondere gegevens (AVG art. 9 lid 2 a; op `datum`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Afspraak {
+    /// De datum van de afspraak; niet in de toekomst.
+    pub datum: NaiveDate,
+    /// Tot deze datum worden de gegevens bewaard; daarna anonimiseert de dagelijkse
+    /// retentie de persoon. Na `datum`.
+    pub bewaartermijn_tot: NaiveDate,
+    /// De persoon gaf op `datum` uitdrukkelijk toestemming voor bijzondere
+    /// persoonsgegevens (migratieachtergrond, levensbeschouwing); die vraagt elke
+    /// grondslag.
+    #[serde(default)]
+    pub bijzondere_gegevens: bool,
+    #[serde(default)]
+    #[schema(schema_with = unieke_lijst::<DelenMet, 0>)]
+    pub delen_met: Vec<DelenMet>,
+}
+
 /// Diversiteitskenmerken (DOMAIN.md): alle optioneel. `migratieachtergrond` is een
 /// bijzonder persoonsgegeven en vraagt `toestemming.bijzondereGegevens`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -128,6 +151,9 @@ pub struct NieuweSleutelpersoon {
     #[schema(schema_with = meer_regels::<10000>)]
     pub(super) notities: Option<String>,
     pub(super) toestemming: Option<Toestemming>,
+    /// Onder de grondslag `publieke_taak`: de afspraak over gebruik en delen, in plaats
+    /// van `toestemming` (nooit beide).
+    pub(super) afspraak: Option<Afspraak>,
     /// Alleen de ambtenaren in `zichtbaarVoor` zien de persoonsgegevens.
     #[serde(default)]
     pub(super) verhoogd_risico: bool,
@@ -197,6 +223,9 @@ pub struct SleutelpersoonWijziging {
     /// Vervangt de toestemming. Intrekken is anonimiseren
     /// (`POST /sleutelpersonen/{id}/anonimisering`).
     pub(super) toestemming: Option<Toestemming>,
+    /// Onder de grondslag `publieke_taak`: vervangt de afspraak over gebruik en delen
+    /// (en een eerdere toestemming; nooit beide tegelijk).
+    pub(super) afspraak: Option<Afspraak>,
     pub(super) verhoogd_risico: Option<bool>,
     #[schema(max_items = 20)]
     pub(super) zichtbaar_voor: Option<Vec<Uuid>>,

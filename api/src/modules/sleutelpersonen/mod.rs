@@ -10,6 +10,7 @@ use crate::modules::Toegang;
 
 use crate::http::invoer::InvoerSchema;
 
+mod bezwaar;
 mod checkins;
 mod gekoppeld;
 mod handlers;
@@ -25,6 +26,7 @@ crate::tenancy::tenant_owned!(entity::sleutelpersoon, id);
 crate::tenancy::tenant_owned!(entity::sleutelpersoon_gegevens);
 crate::tenancy::tenant_owned!(entity::sleutelpersoon_status);
 crate::tenancy::tenant_owned!(entity::sleutelpersoon_checkin, id);
+crate::tenancy::tenant_owned!(entity::sleutelpersoon_bezwaar, id);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -36,6 +38,10 @@ struct Doc;
 pub const MODULE: super::Module = super::Module {
     rechten: &[
         ("listCheckins", Toegang::Recht(Recht::PersoonsgegevensLezen)),
+        (
+            "createBezwaar",
+            Toegang::Recht(Recht::SleutelpersonenSchrijven),
+        ),
         (
             "createCheckin",
             Toegang::Recht(Recht::SleutelpersonenSchrijven),
@@ -77,6 +83,7 @@ pub const MODULE: super::Module = super::Module {
         "sleutelpersoon_gegevens",
         "sleutelpersoon_status",
         "sleutelpersoon_checkin",
+        "sleutelpersoon_bezwaar",
     ],
     audit_waarden: &[
         crate::audit::Waarden {
@@ -107,6 +114,7 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::SleutelpersoonWijziging>(),
         InvoerSchema::van::<invoer::SleutelpersoonZoekvraag>(),
         InvoerSchema::van::<checkins::NieuweCheckin>(),
+        InvoerSchema::van::<bezwaar::NieuwBezwaar>(),
     ],
 };
 
@@ -219,6 +227,20 @@ const VELDEN: &[Velden] = &[
                 "Persoonsgegevens van de sleutelpersoon.",
             ),
             Veld::persoonsgegevens("diversiteit", "Persoonsgegevens van de sleutelpersoon."),
+            Veld::persoonsgegevens(
+                "afspraak",
+                "De afspraak met de persoon over gebruik en delen (onder publieke_taak).",
+            ),
+        ],
+    },
+    Velden {
+        schemas: &["Bezwaar", "NieuwBezwaar"],
+        velden: &[
+            Veld::naam(
+                "motivering",
+                "Vrije tekst over de persoon die ook anderen kan noemen.",
+            ),
+            Veld::openbaar("actorSoort", "gebruiker of koppeling."),
         ],
     },
     Velden {

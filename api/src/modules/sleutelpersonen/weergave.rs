@@ -13,7 +13,7 @@ use crate::http::etag::resource_response;
 use crate::tenancy::Codes;
 use entity::soorten::{SleutelpersoonStatus, SleutelpersoonType, Uitstroomreden, Wervingsmethode};
 
-use super::invoer::{DelenMet, Diversiteit, Toestemming};
+use super::invoer::{Afspraak, DelenMet, Diversiteit, Toestemming};
 
 /// Eén status uit de geschiedenis.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -59,6 +59,9 @@ pub struct Sleutelpersoon {
     pub laatste_contact: Option<NaiveDate>,
     pub verhoogd_risico: bool,
     pub toestemming: Option<Toestemming>,
+    /// Onder de grondslag `publieke_taak`: de afspraak over gebruik en delen, als die
+    /// er is in plaats van toestemming.
+    pub afspraak: Option<Afspraak>,
     /// Tot deze datum worden de gegevens bewaard (de toestemming, of zonder
     /// toestemming twaalf maanden na aanmaken); daarna anonimiseert de retentie.
     pub bewaartermijn_tot: NaiveDate,
@@ -92,6 +95,13 @@ pub struct Sleutelpersoon {
     pub status_historie: Option<Vec<StatusRegel>>,
 }
 
+fn delen_met(m: &sleutelpersoon::Model) -> Vec<DelenMet> {
+    m.delen_met
+        .iter()
+        .filter_map(|d| serde_json::from_value::<DelenMet>(serde_json::json!(d)).ok())
+        .collect()
+}
+
 pub(super) fn toestemming(m: &sleutelpersoon::Model) -> Option<Toestemming> {
     let (Some(datum), Some(doel)) = (m.toestemming_datum, m.toestemming_doel.clone()) else {
         return None;
@@ -101,11 +111,16 @@ pub(super) fn toestemming(m: &sleutelpersoon::Model) -> Option<Toestemming> {
         doel,
         bewaartermijn_tot: m.bewaartermijn_tot,
         bijzondere_gegevens: m.bijzondere_gegevens,
-        delen_met: m
-            .delen_met
-            .iter()
-            .filter_map(|d| serde_json::from_value::<DelenMet>(serde_json::json!(d)).ok())
-            .collect(),
+        delen_met: delen_met(m),
+    })
+}
+
+pub(super) fn afspraak(m: &sleutelpersoon::Model) -> Option<Afspraak> {
+    Some(Afspraak {
+        datum: m.afspraak_datum?,
+        bewaartermijn_tot: m.bewaartermijn_tot,
+        bijzondere_gegevens: m.bijzondere_gegevens,
+        delen_met: delen_met(m),
     })
 }
 
@@ -139,6 +154,7 @@ pub fn representatie(
         laatste_contact: m.laatste_contact,
         verhoogd_risico: m.verhoogd_risico,
         toestemming: toestemming(&m),
+        afspraak: afspraak(&m),
         bewaartermijn_tot: m.bewaartermijn_tot,
         geanonimiseerd_op: m.geanonimiseerd_op,
         persoonsgegevens: false,
