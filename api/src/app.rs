@@ -76,9 +76,9 @@ pub struct Application {
 impl Application {
     /// Bindt de listener (poort 0 kiest een vrije poort) en bouwt de server.
     /// `pools`: de pool van de dienst (rol `weefsel_app`) en de inlogpool (rol
-    /// `weefsel_auth`), zie [`crate::ops::db::pools`].
-    pub fn build(config: &Config, pools: crate::ops::db::Pools) -> anyhow::Result<Self> {
-        let crate::ops::db::Pools { dienst: db, inlog } = pools;
+    /// `weefsel_auth`), zie [`crate::db::pools`].
+    pub fn build(config: &Config, pools: crate::db::Pools) -> anyhow::Result<Self> {
+        let crate::db::Pools { dienst: db, inlog } = pools;
         let inlog = web::Data::new(crate::auth::Inlogpool(inlog));
         let keys = web::Data::new(TokenKeys::from_config(config)?);
         let audit_sleutels = web::Data::new(crate::audit::AuditSleutels::laden(config)?);

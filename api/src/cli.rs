@@ -11,9 +11,10 @@ use crate::app::Application;
 use crate::audit::{self, AuditSleutels};
 use crate::auth::TokenKeys;
 use crate::config::{Config, DEV_DATABASE_URL};
+use crate::db;
 use crate::http::openapi;
 use crate::ops::local_postgres::{self, LocalPostgres};
-use crate::ops::{db, seed};
+use crate::ops::{self, seed};
 use crate::telemetry;
 
 #[derive(Debug, Parser)]
@@ -191,7 +192,7 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Serve => serve(&config).await,
         Command::Migrate => {
             let db = connect(&config, Role::Owner).await?;
-            for regel in db::migrate(&db, &config)
+            for regel in ops::db::migrate(&db, &config)
                 .await
                 .context("migraties mislukt")?
             {
@@ -466,7 +467,7 @@ async fn dev(mut config: Config) -> anyhow::Result<()> {
 
 async fn dev_serve(config: &Config) -> anyhow::Result<()> {
     let owner = connect(config, Role::Owner).await?;
-    for regel in db::migrate(&owner, config)
+    for regel in ops::db::migrate(&owner, config)
         .await
         .context("migraties mislukt")?
     {

@@ -8,7 +8,8 @@
 //! - [`audit`]: de audit trail schrijven en narekenen;
 //! - [`domein`]: pure regels zonder actix of sea-orm (DNA-kwadrant, stappenplannen);
 //! - [`modules`]: één map per resource, elk met zijn routes en OpenAPI-fragment;
-//! - [`ops`]: alles buiten het verzoekpad (database, seed, eigen PostgreSQL).
+//! - [`db`]: de verbindingen met de database en het begin van een transactie;
+//! - [`ops`]: alles buiten het verzoekpad (migraties, seed, eigen PostgreSQL).
 //!
 //! `app.rs` bevat de lijst van modules; `cli.rs`, `config.rs` en `telemetry.rs` de rest
 //! van de bedrading.
@@ -18,6 +19,7 @@ pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod db;
 pub mod domein;
 pub mod http;
 pub mod modules;

@@ -49,7 +49,7 @@ async fn wijzig_een_paar_keer(app: &TestApp, beheerder: &str, gebruiker: &str) {
 
 /// Ondertekent de koppen nu (zoals de dienst dagelijks doet).
 async fn koppen_tekenen(app: &TestApp) {
-    let pool = weefsel_api::ops::db::connect(&app.database.url, &test_config())
+    let pool = weefsel_api::db::connect(&app.database.url, &test_config())
         .await
         .expect("pool");
     let keys = weefsel_api::auth::TokenKeys::from_config(&test_config()).expect("sleutels");
@@ -541,9 +541,7 @@ async fn het_log_van_postgresql_bevat_de_sleutel_nergens() {
     let mut config = test_config();
     config.database_url = Some(url.clone());
     config.audit_key_file = Some(sleutels.0.clone());
-    let pools = weefsel_api::ops::db::pools(&url, &config)
-        .await
-        .expect("pools");
+    let pools = weefsel_api::db::pools(&url, &config).await.expect("pools");
     let dienst = weefsel_api::app::Application::build(&config, pools).expect("dienst");
     let adres = format!("http://127.0.0.1:{}", dienst.port());
     let handle = dienst.handle();

@@ -317,14 +317,14 @@ async fn a_transaction_begun_by_a_dropped_request_is_never_left_open_in_the_pool
     let app = spawn_app().await;
     let mut config = crate::helpers::test_config();
     config.db_max_connections = 1;
-    let pool = weefsel_api::ops::db::connect(&app.database.url, &config)
+    let pool = weefsel_api::db::connect(&app.database.url, &config)
         .await
         .expect("pool");
     // Afbreken na 0, 1, 2, … keer wachten: ergens daartussen is `BEGIN` verstuurd en nog
     // niet bevestigd. Na elke poging: buiten een transactieblok weigert PostgreSQL een
     // SAVEPOINT; op een achtergelaten transactie zou hij lukken.
     for ronde in 0..200usize {
-        let mut begin = Box::pin(weefsel_api::ops::db::begin(&pool));
+        let mut begin = Box::pin(weefsel_api::db::begin(&pool));
         for _ in 0..ronde % 20 {
             let stand = std::future::poll_fn(|cx| {
                 std::task::Poll::Ready(std::future::Future::poll(begin.as_mut(), cx))

@@ -130,7 +130,7 @@ async fn alleen_de_gemeente_legt_haar_grondslag_vast() {
 #[tokio::test]
 async fn de_database_laat_de_regio_de_grondslag_niet_wijzigen() {
     let app = spawn_app().await;
-    let pool = weefsel_api::ops::db::connect(&app.database.url, &crate::helpers::test_config())
+    let pool = weefsel_api::db::connect(&app.database.url, &crate::helpers::test_config())
         .await
         .expect("pool");
     let oss = query_text(
@@ -310,7 +310,7 @@ async fn onder_publieke_taak_een_afspraak_in_plaats_van_toestemming() {
     );
 
     // Ook de database laat het niet toe (de muur achter de regel).
-    let pool = weefsel_api::ops::db::connect(&app.database.url, &crate::helpers::test_config())
+    let pool = weefsel_api::db::connect(&app.database.url, &crate::helpers::test_config())
         .await
         .expect("pool");
     let oss = query_text(

@@ -266,7 +266,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = test_config();
     config.database_url = Some(database.url.clone());
     adjust(&mut config);
-    let pools = weefsel_api::ops::db::pools(&database.url, &config)
+    let pools = weefsel_api::db::pools(&database.url, &config)
         .await
         .expect("pools van de dienst");
     let app = Application::build(&config, pools).expect("dienst bouwen");
@@ -703,7 +703,7 @@ impl TestApp {
         let mut config = test_config();
         config.database_url = Some(self.database.url.clone());
         adjust(&mut config);
-        let pools = weefsel_api::ops::db::pools(&self.database.url, &config)
+        let pools = weefsel_api::db::pools(&self.database.url, &config)
             .await
             .expect("pools van de tweede instantie");
         let app = Application::build(&config, pools).expect("tweede instantie bouwen");

@@ -16,7 +16,7 @@ use crate::helpers::{
 };
 
 async fn dienst(app: &TestApp) -> DatabaseConnection {
-    weefsel_api::ops::db::connect(&app.database.url, &test_config())
+    weefsel_api::db::connect(&app.database.url, &test_config())
         .await
         .expect("pool als weefsel_app")
 }
@@ -107,7 +107,7 @@ async fn met_elke_instelling_met_de_hand_leest_weefsel_app_geen_hash() {
     assert!(getal(&tx, "SELECT count(*) FROM gebruiker WHERE actief").await > 40);
 
     // weefsel_auth leest de hashes en de lock-out, en verder niets.
-    let inlog = weefsel_api::ops::db::connect_inlog(&app.database.url, &test_config())
+    let inlog = weefsel_api::db::connect_inlog(&app.database.url, &test_config())
         .await
         .expect("pool als weefsel_auth");
     assert!(

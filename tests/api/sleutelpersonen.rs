@@ -196,7 +196,7 @@ async fn a_query_without_any_filter_in_a_regional_or_raadpleger_context_returns_
     app.nieuwe_sleutelpersoon(&coordinator, volledig()).await;
     app.nieuwe_sleutelpersoon(&coordinator, json!({"voornaam": "Bram"}))
         .await;
-    let pool = weefsel_api::ops::db::connect(&app.database.url, &test_config())
+    let pool = weefsel_api::db::connect(&app.database.url, &test_config())
         .await
         .expect("pool als weefsel_app");
     let keys = TokenKeys::from_config(&test_config()).expect("sleutels");

@@ -9,7 +9,7 @@ use weefsel_api::tenancy::Context;
 use crate::helpers::{TestApp, query_text, spawn_app, test_config, weigert};
 
 async fn service_pool(app: &TestApp) -> sea_orm::DatabaseConnection {
-    weefsel_api::ops::db::connect(&app.database.url, &test_config())
+    weefsel_api::db::connect(&app.database.url, &test_config())
         .await
         .expect("pool als weefsel_app")
 }

@@ -125,7 +125,7 @@ async fn alleen_de_bewaartermijn_verwijdert_regels() {
         .await;
     }
     // De app-rol: geen DELETE, ook niet met de vlag van de opschoonfunctie.
-    let dienst = weefsel_api::ops::db::connect(&app.database.url, &test_config())
+    let dienst = weefsel_api::db::connect(&app.database.url, &test_config())
         .await
         .expect("pool als weefsel_app");
     weigert(&dienst, "DELETE FROM verwerking", "permission denied").await;

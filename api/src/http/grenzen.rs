@@ -7,7 +7,7 @@
 //!   ([`Grenzen::headers`], `client_request_timeout`: 408 en de verbinding dicht).
 //! - **Statements en pool**: de pool wacht hoogstens [`Grenzen::db_wachten`] op een
 //!   verbinding en PostgreSQL breekt een statement af na [`Grenzen::statement`]
-//!   (`crate::ops::db::connect`); beide worden 503.
+//!   (`crate::db::connect`); beide worden 503.
 //! - **Verzoeklimieten**: [`schrijven`] (per account of koppeling) en [`per_ip`] (het
 //!   token-endpoint) tellen in PostgreSQL (`weefsel_limiet`, migratie 000016), dus over
 //!   alle instanties samen; boven de limiet 429 met `Retry-After`.

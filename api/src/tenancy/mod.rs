@@ -35,7 +35,6 @@ use crate::http::contract::RequestId;
 use crate::http::grenzen::{self, Grenzen};
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code};
-use crate::modules::gemeenten;
 
 /// Een rij met een id en (meestal) een gemeente, voor de audit trail.
 pub trait HeeftId {
@@ -98,6 +97,22 @@ pub struct Context {
 /// Id → CBS-code van de elf gemeenten.
 pub type Codes = HashMap<Uuid, String>;
 
+/// Id → CBS-code van alle gemeenten (elf rijen), om representaties te vullen.
+pub async fn codes(db: &impl ConnectionTrait) -> Result<Codes, sea_orm::DbErr> {
+    use sea_orm::EntityTrait;
+    Ok(entity::gemeente::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.code))
+        .collect())
+}
+
+/// Het id van de gemeente met CBS-code `code`.
+pub fn id_for(codes: &Codes, code: &str) -> Option<Uuid> {
+    codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id)
+}
+
 /// De vaste identiteit van de gemeenten (id en code), één keer per proces uit de
 /// database gelezen en daarna uit het geheugen. Instellingen van een gemeente (zoals
 /// de groottedrempel) horen hier niet: die veranderen en worden gelezen in de query
@@ -108,7 +123,7 @@ pub struct GemeentenRegister(tokio::sync::OnceCell<Arc<Codes>>);
 impl GemeentenRegister {
     pub async fn codes(&self, db: &impl ConnectionTrait) -> Result<Arc<Codes>, sea_orm::DbErr> {
         self.0
-            .get_or_try_init(|| async { gemeenten::codes(db).await.map(Arc::new) })
+            .get_or_try_init(|| async { codes(db).await.map(Arc::new) })
             .await
             .cloned()
     }
@@ -139,7 +154,7 @@ impl Context {
         request_id: Option<String>,
     ) -> ApiResult<Context> {
         let identity = identity.clone();
-        let tx = crate::ops::db::begin(db).await?;
+        let tx = crate::db::begin(db).await?;
         let caller = auth::load_caller(&tx, &identity).await?;
         Ok(Context {
             caller,
@@ -156,7 +171,7 @@ impl Context {
     pub async fn codes(&self) -> ApiResult<Arc<Codes>> {
         Ok(match &self.gemeenten {
             Some(register) => register.codes(&self.tx).await?,
-            None => Arc::new(gemeenten::codes(&self.tx).await?),
+            None => Arc::new(codes(&self.tx).await?),
         })
     }
 
@@ -212,7 +227,7 @@ impl Context {
             }
             (Some(eigen), _) => Some(eigen.id),
             (None, Some(code)) => {
-                let id = gemeenten::id_for(codes, code.as_str());
+                let id = id_for(codes, code.as_str());
                 if id.is_none() {
                     fouten.reject(
                         "gemeente",
@@ -259,7 +274,7 @@ impl Context {
             return Ok(select);
         };
         let codes = self.codes().await?;
-        Ok(select.filter(E::gemeente_column().eq(gemeenten::id_for(&codes, code))))
+        Ok(select.filter(E::gemeente_column().eq(id_for(&codes, code))))
     }
 
     /// Beperkt een query tot wat de aanroeper mag zien.

@@ -1,16 +1,13 @@
 //! Gemeenten: de elf gemeenten van VRBN, de tenants van Weefsel.
 
-use std::collections::HashMap;
-
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, web};
 use chrono::NaiveDate;
 use entity::gemeente;
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
@@ -24,16 +21,6 @@ use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
-
-/// Id → CBS-code van alle gemeenten (elf rijen), om representaties te vullen.
-pub async fn codes(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>, DbErr> {
-    Ok(gemeente::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.code))
-        .collect())
-}
 
 /// Een gemeente van Veiligheidsregio Brabant-Noord.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -136,11 +123,6 @@ pub struct GemeenteWijziging {
     grondslag_besluit: Option<GrondslagBesluit>,
 }
 
-/// Het id van de gemeente met deze CBS-code, uit [`codes`].
-pub fn id_for(codes: &HashMap<Uuid, String>, code: &str) -> Option<Uuid> {
-    codes.iter().find(|(_, c)| *c == code).map(|(id, _)| *id)
-}
-
 crate::sorteervelden! {
     /// Waarop de lijst van gemeenten gesorteerd kan worden; `-` ervoor is aflopend.
     GemeenteSortering op gemeente {
@@ -230,7 +212,8 @@ pub async fn update(
     mut invoer: Invoer<GemeenteWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GemeenteInstellingenBeheren)?;
-    let id = id_for(&*ctx.codes().await?, code.as_str()).ok_or(ApiError::NotFound)?;
+    let id =
+        crate::tenancy::id_for(&*ctx.codes().await?, code.as_str()).ok_or(ApiError::NotFound)?;
     if ctx.gemeente_id().is_some_and(|eigen| eigen != id) {
         return Err(ApiError::Forbidden(
             Code::GeenRecht,

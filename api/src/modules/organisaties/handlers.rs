@@ -25,7 +25,6 @@ use crate::http::invoer::Invoer;
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::zoeken::bevat;
-use crate::modules::gemeenten;
 use crate::modules::kolommen::{lijst, tekst};
 use crate::tenancy::{Bron, Codes, Context};
 
@@ -167,7 +166,7 @@ pub async fn list(ctx: Context, lijst: Lijst<OrganisatiesParams>) -> ApiResult<H
     ctx.require(Recht::OrganisatiesLezen)?;
     let p = &lijst.params;
     let gemeente = match p.gemeente.as_deref() {
-        Some(code) => Some(gemeenten::id_for(&*ctx.codes().await?, code)),
+        Some(code) => Some(crate::tenancy::id_for(&*ctx.codes().await?, code)),
         None => None,
     };
     let select = zichtbaar(&ctx, organisatie::Entity::find())

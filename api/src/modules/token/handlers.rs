@@ -236,7 +236,7 @@ async fn credentials(
     sql: &str,
     waarde: sea_orm::Value,
 ) -> ApiResult<Option<Credentials>> {
-    let tx = crate::ops::db::begin(db).await?;
+    let tx = crate::db::begin(db).await?;
     tx.execute_raw(Statement::from_string(
         DbBackend::Postgres,
         "SELECT set_config('weefsel.context', 'authenticatie', true)",
@@ -444,7 +444,7 @@ struct Attempt {
 impl Attempt {
     /// Begint de poging; 429 als het account op slot zit.
     async fn begin(inlog: &Inlogpool, account: &str) -> ApiResult<Attempt> {
-        let tx = crate::ops::db::begin(&inlog.0).await?;
+        let tx = crate::db::begin(&inlog.0).await?;
         tx.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "SELECT pg_advisory_xact_lock(hashtext($1))",
