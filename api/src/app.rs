@@ -17,47 +17,15 @@ use crate::http::contract::{self, DOCS_PATH};
 use crate::http::health;
 use crate::http::openapi::{self, DocumentJson};
 use crate::http::route_table::RouteTable;
+use crate::modules;
 use crate::modules::dashboard::pagina;
-use crate::modules::{self, Module};
 use crate::telemetry::RequestSpan;
-
-/// De modules van de API, elk één map onder `modules/`. Een nieuwe resource komt
-/// hier met één regel bij (README, "Architectuur").
-pub const MODULES: &[Module] = &[
-    modules::token::MODULE,
-    modules::gemeenten::MODULE,
-    modules::gebruikers::MODULE,
-    modules::koppelingen::MODULE,
-    modules::gebieden::MODULE,
-    modules::netwerken::MODULE,
-    modules::organisaties::MODULE,
-    modules::trajecten::MODULE,
-    modules::sleutelpersonen::MODULE,
-    modules::initiatieven::MODULE,
-    modules::budgetten::MODULE,
-    modules::aanvragen::MODULE,
-    modules::bijeenkomsten::MODULE,
-    modules::oefeningen::MODULE,
-    modules::meldingen::MODULE,
-    modules::dashboard::MODULE,
-    modules::audit_trail::MODULE,
-    modules::verwerkingen::MODULE,
-];
-
-/// De routes van de API zelf, relatief aan `/api/v1` (het `servers`-pad van het
-/// document); het OpenAPI-document wordt uit dezelfde functie gemaakt.
-pub fn api_routes(cfg: &mut ServiceConfig) {
-    cfg.service(openapi::serve);
-    for module in MODULES {
-        (module.routes)(cfg);
-    }
-}
 
 /// Alle routes: gezondheid (buiten het document) en de API onder `/api/v1`.
 fn routes(cfg: &mut ServiceConfig) {
     cfg.service(health::live)
         .service(health::ready)
-        .service(scope(openapi::BASE_PATH).configure(api_routes));
+        .service(scope(openapi::BASE_PATH).configure(modules::api_routes));
 }
 
 /// Een gebouwde, nog niet draaiende server.
@@ -82,6 +50,7 @@ impl Application {
         let inlog = web::Data::new(crate::auth::Inlogpool(inlog));
         let keys = web::Data::new(TokenKeys::from_config(config)?);
         let audit_sleutels = web::Data::new(crate::audit::AuditSleutels::laden(config)?);
+        let audit_waarden = web::Data::new(modules::audit_waarden());
         let keys_koppen = keys.clone();
         let listener = TcpListener::bind(config.listen)
             .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
@@ -89,7 +58,7 @@ impl Application {
 
         // Het document één keer gebouwd, voor de routetabel, de invoercontrole en
         // `GET /api/v1/openapi.json`.
-        let document = openapi::document();
+        let document = modules::document();
         let document_json = DocumentJson(web::Bytes::from(openapi::als_json(&document)));
         let table = web::Data::new(
             RouteTable::from_openapi(&document)
@@ -128,6 +97,7 @@ impl Application {
                 .app_data(zichtbaarheid.clone())
                 .app_data(keys.clone())
                 .app_data(audit_sleutels.clone())
+                .app_data(audit_waarden.clone())
                 .app_data(grenzen.clone())
                 .app_data(table.clone())
                 .app_data(web::Data::new(document_json.clone()))

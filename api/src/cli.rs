@@ -12,7 +12,6 @@ use crate::audit::{self, AuditSleutels};
 use crate::auth::TokenKeys;
 use crate::config::{Config, DEV_DATABASE_URL};
 use crate::db;
-use crate::http::openapi;
 use crate::ops::local_postgres::{self, LocalPostgres};
 use crate::ops::{self, seed};
 use crate::telemetry;
@@ -128,7 +127,7 @@ pub async fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Openapi => {
-            print!("{}", openapi::document_json());
+            print!("{}", crate::modules::document_json());
             Ok(())
         }
         Command::Healthcheck { ready } => healthcheck(ready),

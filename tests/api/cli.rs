@@ -147,7 +147,7 @@ fn wait_for_exit(child: &mut std::process::Child) -> std::process::ExitStatus {
 fn openapi_prints_the_document() {
     let (output, stdout, _) = run(weefsel().arg("openapi"));
     assert!(output.status.success());
-    assert_eq!(stdout, weefsel_api::http::openapi::document_json());
+    assert_eq!(stdout, weefsel_api::modules::document_json());
 }
 
 #[test]

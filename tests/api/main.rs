@@ -20,6 +20,7 @@ mod gemeenten;
 mod grenzen;
 mod grondslag;
 mod health;
+mod huis;
 mod initiatieven;
 mod integreren;
 mod invoer;

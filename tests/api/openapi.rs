@@ -14,7 +14,7 @@ fn committed_path() -> std::path::PathBuf {
 /// `WEEFSEL_UPDATE_OPENAPI=1 cargo test --test api openapi` schrijft het opnieuw.
 #[test]
 fn committed_document_matches_the_code() {
-    let generated = weefsel_api::http::openapi::document_json();
+    let generated = weefsel_api::modules::document_json();
     if std::env::var_os("WEEFSEL_UPDATE_OPENAPI").is_some() {
         std::fs::write(committed_path(), &generated).expect("openapi.json schrijven");
         return;
@@ -28,7 +28,7 @@ fn committed_document_matches_the_code() {
 }
 
 fn document() -> Value {
-    serde_json::from_str(&weefsel_api::http::openapi::document_json()).expect("geldige JSON")
+    serde_json::from_str(&weefsel_api::modules::document_json()).expect("geldige JSON")
 }
 
 fn operations(doc: &Value) -> Vec<(String, String, Value)> {

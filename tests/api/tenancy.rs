@@ -203,7 +203,7 @@ async fn every_tenant_table_belongs_to_a_module_and_has_row_level_security() {
          AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = 'public')",
     )
     .await;
-    let geregistreerd: std::collections::BTreeSet<String> = weefsel_api::app::MODULES
+    let geregistreerd: std::collections::BTreeSet<String> = weefsel_api::modules::ALLE
         .iter()
         .flat_map(|m| m.tabellen)
         .map(|t| (*t).to_owned())

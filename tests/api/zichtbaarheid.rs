@@ -133,7 +133,7 @@ fn docs_privacy_noemt_elk_tekstveld() {
 
 /// De reden van een veld, uit de tabellen van de dienst.
 fn reden(schema: &str, veld: &str) -> String {
-    weefsel_api::app::MODULES
+    weefsel_api::modules::ALLE
         .iter()
         .flat_map(|m| m.velden)
         .chain(weefsel_api::http::zichtbaarheid::GEDEELD)

@@ -38,6 +38,11 @@ pub struct Wijziging {
     /// De nieuwe waarde; afwezig bij persoonsgegevens en geheimen.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nieuw: Option<Value>,
+    /// Alleen als de lijst van de resource de waarde toestaat; anders valt de hele
+    /// wijziging weg (uit [`Wijzigingen::aangemaakt`]).
+    #[serde(skip)]
+    #[schema(ignore)]
+    alleen_toegestaan: bool,
 }
 
 /// De gewijzigde velden van één mutatie.
@@ -55,6 +60,7 @@ impl Wijzigingen {
             veld: veld.to_owned(),
             oud: None,
             nieuw: Some(to_value(waarde)),
+            alleen_toegestaan: false,
         });
         self
     }
@@ -67,6 +73,7 @@ impl Wijzigingen {
                 veld: veld.to_owned(),
                 oud: Some(oud),
                 nieuw: Some(nieuw),
+                alleen_toegestaan: false,
             });
         }
         self
@@ -78,6 +85,7 @@ impl Wijzigingen {
             veld: veld.to_owned(),
             oud: None,
             nieuw: None,
+            alleen_toegestaan: false,
         });
         self
     }
@@ -87,14 +95,20 @@ impl Wijzigingen {
     }
 
     /// Een nieuwe resource: elk veld van de lijst van `resource` (zie [`Waarden`]) dat in
-    /// haar representatie een waarde heeft, als nieuwe waarde. Andere gezette velden
-    /// voegt de handler toe met [`Wijzigingen::alleen_naam_als`].
-    pub fn aangemaakt(resource: &str, representatie: &impl Serialize) -> Self {
+    /// haar representatie een waarde heeft, als nieuwe waarde (de lijst wordt bij het
+    /// vastleggen toegepast: een veld dat er niet op staat, valt helemaal weg). Andere
+    /// gezette velden voegt de handler toe met [`Wijzigingen::alleen_naam_als`].
+    pub fn aangemaakt(_resource: &str, representatie: &impl Serialize) -> Self {
         let json = to_value(representatie);
         let mut w = Self::new();
-        for veld in waarde_velden(resource).filter(|v| !v.contains('.')) {
-            if let Some(waarde) = json.get(veld).filter(|w| !w.is_null()) {
-                w = w.nieuw(veld, waarde);
+        for (veld, waarde) in json.as_object().into_iter().flatten() {
+            if !waarde.is_null() {
+                w.0.push(Wijziging {
+                    veld: veld.clone(),
+                    oud: None,
+                    nieuw: Some(waarde.clone()),
+                    alleen_toegestaan: true,
+                });
             }
         }
         w
@@ -120,6 +134,7 @@ impl Wijzigingen {
             veld: veld.to_owned(),
             oud: oud.map(to_value),
             nieuw: Some(to_value(&nieuw)),
+            alleen_toegestaan: false,
         });
         *doel = ActiveValue::Set(nieuw);
     }
@@ -136,6 +151,7 @@ impl Wijzigingen {
                 veld: veld.to_owned(),
                 oud: None,
                 nieuw: None,
+                alleen_toegestaan: false,
             });
         }
     }
@@ -193,25 +209,33 @@ pub struct Regel {
 /// Welke velden van een soort resource met hun waarde in de audit trail mogen: ids,
 /// soorten, toestanden, getallen, bedragen, datums en booleans. Elk ander veld (vrije
 /// tekst, persoonsgegevens, geheimen, en elk nieuw veld tot iemand het hier zet)
-/// komt er alleen met zijn naam in. Elke module noemt haar velden in haar
-/// [`crate::modules::Module`]; `*` staat voor één deel van een veldnaam
-/// (`stappen.*.status`).
+/// komt er alleen met zijn naam in. Elke module noemt haar velden bij haar registratie
+/// (`audit_waarden`); `*` staat voor één deel van een veldnaam (`stappen.*.status`).
+#[derive(Debug)]
 pub struct Waarden {
     pub resource: &'static str,
     pub velden: &'static [&'static str],
 }
 
-fn waarde_velden(resource: &str) -> impl Iterator<Item = &'static str> + '_ {
-    crate::app::MODULES
-        .iter()
-        .flat_map(|m| m.audit_waarden)
-        .filter(move |w| w.resource == resource)
-        .flat_map(|w| w.velden.iter().copied())
-}
+/// De [`Waarden`] van alle modules: één keer samengesteld door de lijst van modules en
+/// meegegeven aan wie de audit trail schrijft. Zonder lijst (leeg) komt van elk veld
+/// alleen de naam erin.
+#[derive(Debug, Default, Clone)]
+pub struct Waardenlijst(Vec<&'static Waarden>);
 
-/// Mag de waarde van dit veld van deze resource in de audit trail?
-pub(crate) fn waarde_toegestaan(resource: &str, veld: &str) -> bool {
-    waarde_velden(resource).any(|patroon| past(patroon, veld))
+impl Waardenlijst {
+    pub fn uit(waarden: impl IntoIterator<Item = &'static Waarden>) -> Self {
+        Waardenlijst(waarden.into_iter().collect())
+    }
+
+    /// Mag de waarde van dit veld van deze resource in de audit trail?
+    pub fn toegestaan(&self, resource: &str, veld: &str) -> bool {
+        self.0
+            .iter()
+            .filter(|w| w.resource == resource)
+            .flat_map(|w| w.velden.iter())
+            .any(|patroon| past(patroon, veld))
+    }
 }
 
 fn past(patroon: &str, veld: &str) -> bool {
@@ -221,9 +245,12 @@ fn past(patroon: &str, veld: &str) -> bool {
 
 impl Wijzigingen {
     /// Haalt de waarden weg van elk veld dat niet op de lijst van de resource staat.
-    fn volgens_lijst(mut self, resource: &str) -> Self {
+    fn volgens_lijst(mut self, lijst: &Waardenlijst, resource: &str) -> Self {
+        self.0.retain(|w| {
+            !w.alleen_toegestaan || (!w.veld.contains('.') && lijst.toegestaan(resource, &w.veld))
+        });
         for wijziging in &mut self.0 {
-            if !waarde_toegestaan(resource, &wijziging.veld) {
+            if !lijst.toegestaan(resource, &wijziging.veld) {
                 wijziging.oud = None;
                 wijziging.nieuw = None;
             }
@@ -314,11 +341,12 @@ fn gesorteerd(waarde: &Value) -> Value {
 pub async fn record(
     db: &impl ConnectionTrait,
     sleutels: &AuditSleutels,
+    lijst: &Waardenlijst,
     actor: Actor,
     request_id: Option<&str>,
     regel: Regel,
 ) -> Result<(), DbErr> {
-    let wijzigingen = regel.wijzigingen.volgens_lijst(regel.resource);
+    let wijzigingen = regel.wijzigingen.volgens_lijst(lijst, regel.resource);
     let wijzigingen = serde_json::to_value(&wijzigingen.0).unwrap_or(Value::Array(vec![]));
     let kop = Kop::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,

@@ -91,7 +91,7 @@ mod tests {
     /// Elke operatie van de lijst bestaat in het document, met 429.
     #[test]
     fn de_operaties_met_persoonsgegevens_bestaan() {
-        let doc = crate::http::openapi::document();
+        let doc = crate::modules::document();
         let operaties: Vec<&serde_json::Value> = doc["paths"]
             .as_object()
             .into_iter()

@@ -27,6 +27,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 /// Waar Swagger UI staat; daar geldt een ruimere Content-Security-Policy.
 pub const DOCS_PATH: &str = "/api/v1/docs";
+/// Waar de pagina van het dashboard staat (de module `dashboard`); daar geldt de
+/// Content-Security-Policy van een pagina met eigen script en stijl.
+pub const PAGINA_PATH: &str = "/dashboard";
 
 const CSP_API: &str = "default-src 'none'; frame-ancestors 'none'";
 const CSP_DOCS: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
@@ -165,7 +168,7 @@ fn vaste_headers(headers: &mut header::HeaderMap, request_id: &str, path: &str) 
     set("referrer-policy", "no-referrer");
     let csp = if path == DOCS_PATH || path.starts_with("/api/v1/docs/") {
         CSP_DOCS
-    } else if path == crate::modules::dashboard::pagina::PAGINA {
+    } else if path == PAGINA_PATH {
         CSP_PAGINA
     } else {
         CSP_API

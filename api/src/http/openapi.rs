@@ -12,6 +12,7 @@ use utoipa::openapi::security::{
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, OpenApi as Document, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::http::contract::API_VERSION;
 use crate::http::problem::{InvalidParam, Problem};
@@ -69,25 +70,53 @@ impl Modify for SecuritySchemes {
     }
 }
 
+/// Wie een operatie met een koppeling aanroept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Koppeling {
+    /// Met een van deze combinaties van scopes (leeg: met elk token).
+    Scopes(Vec<Vec<&'static str>>),
+    /// Geen koppeling: alleen mensen met een rol (`x-koppeling: false`).
+    Geen,
+}
+
+/// Een module in het document: haar fragment (tags en losse schema's; de eerste tag
+/// is die van haar operaties) en haar eigen routes.
+pub type Fragment = (fn() -> Document, fn(&mut ServiceConfig));
+
+/// Wat de modules aan het document geven. De lijst van modules stelt het samen
+/// (`modules::document`); zo kent `http` zelf geen enkele module.
+pub struct Bouwstenen {
+    /// Alle routes van de API, relatief aan `/api/v1`.
+    pub routes: fn(&mut ServiceConfig),
+    /// Per module haar fragment en routes.
+    pub modules: Vec<Fragment>,
+    /// Per operatie (`operationId`) wie haar met een koppeling aanroept.
+    pub koppeling: std::collections::HashMap<&'static str, Koppeling>,
+    /// Operaties met een token maar zonder recht om te controleren: die geven geen 403.
+    pub zonder_recht: &'static [&'static str],
+    /// Wie welk veld ziet, uit elke module (de gedeelde velden voegt `http` toe).
+    pub velden: Vec<&'static crate::auth::zichtbaarheid::Velden>,
+}
+
 /// Het volledige document zoals de code het beschrijft, als JSON-waarde.
-pub fn document() -> serde_json::Value {
+pub fn document(bouw: &Bouwstenen) -> serde_json::Value {
     let mut base = ApiDoc::openapi();
-    for module in crate::app::MODULES {
-        base.merge((module.document)());
+    for (fragment, _) in &bouw.modules {
+        base.merge(fragment());
     }
     let (_, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(base)
-        .configure(crate::app::api_routes)
+        .configure(bouw.routes)
         .split_for_parts();
     doc.info.version = API_VERSION.to_owned();
-    tag_by_module(&mut doc);
+    tag_by_module(&mut doc, &bouw.modules);
     for item in doc.paths.paths.values_mut() {
         for operation in [&mut item.patch, &mut item.delete].into_iter().flatten() {
             add_if_match(operation);
         }
         if let Some(operation) = &mut item.get {
-            add_common_responses(operation, false);
+            add_common_responses(operation, false, bouw.zonder_recht);
         }
         for operation in [
             &mut item.post,
@@ -98,17 +127,17 @@ pub fn document() -> serde_json::Value {
         .into_iter()
         .flatten()
         {
-            add_common_responses(operation, true);
+            add_common_responses(operation, true, bouw.zonder_recht);
         }
     }
     let mut value = serde_json::to_value(&doc).unwrap_or_default();
-    scopes_per_operation(&mut value);
+    scopes_per_operation(&mut value, &bouw.koppeling);
     pascal_case_schema_names(&mut value);
     unique_query_lists(&mut value);
     single_line_texts(&mut value);
     date_patterns(&mut value);
     pagina_verwijst(&mut value);
-    crate::http::zichtbaarheid::annoteer(&mut value);
+    crate::http::zichtbaarheid::annoteer(&mut value, &bouw.velden);
     value
 }
 
@@ -140,17 +169,13 @@ fn pagina_verwijst(value: &mut serde_json::Value) {
 }
 
 /// Elke operatie met een token noemt in `security` de scopes waarmee een koppeling haar
-/// aanroept, als alternatieven (uit de [`crate::modules::Module::rechten`] van haar
-/// module), en het schema `bearer` noemt alle scopes. Een operatie die geen koppeling aanroept, heeft
-/// `x-koppeling: false` en geen scopes.
-fn scopes_per_operation(value: &mut serde_json::Value) {
-    use crate::modules::Toegang;
-    let mut toegang = std::collections::HashMap::new();
-    for module in crate::app::MODULES {
-        for (operatie, t) in module.rechten {
-            toegang.insert(*operatie, *t);
-        }
-    }
+/// aanroept, als alternatieven (uit de rechten van haar module), en het schema `bearer`
+/// noemt alle scopes. Een operatie die geen koppeling aanroept, heeft `x-koppeling:
+/// false` en geen scopes.
+fn scopes_per_operation(
+    value: &mut serde_json::Value,
+    toegang: &std::collections::HashMap<&'static str, Koppeling>,
+) {
     if let Some(paths) = value
         .get_mut("paths")
         .and_then(serde_json::Value::as_object_mut)
@@ -164,11 +189,14 @@ fn scopes_per_operation(value: &mut serde_json::Value) {
             let Some(t) = operation
                 .get("operationId")
                 .and_then(serde_json::Value::as_str)
-                .and_then(|id| toegang.get(id).copied())
+                .and_then(|id| toegang.get(id))
             else {
                 continue;
             };
-            let alternatieven = t.alternatieven();
+            let alternatieven = match t {
+                Koppeling::Scopes(scopes) => scopes.clone(),
+                Koppeling::Geen => Vec::new(),
+            };
             let security: Vec<serde_json::Value> = if alternatieven.is_empty() {
                 vec![serde_json::json!({"bearer": []})]
             } else {
@@ -178,7 +206,7 @@ fn scopes_per_operation(value: &mut serde_json::Value) {
                     .collect()
             };
             operation.insert("security".to_owned(), serde_json::Value::Array(security));
-            if t == Toegang::GeenKoppeling {
+            if *t == Koppeling::Geen {
                 operation.insert("x-koppeling".to_owned(), serde_json::Value::Bool(false));
             }
         }
@@ -216,9 +244,9 @@ fn date_patterns(value: &mut serde_json::Value) {
 
 /// Elke operatie draagt de tag van de module die haar registreert (de eerste tag van
 /// het fragment van die module); de handlers hoeven hem niet te herhalen.
-fn tag_by_module(doc: &mut Document) {
-    for module in crate::app::MODULES {
-        let Some(tag) = (module.document)()
+fn tag_by_module(doc: &mut Document, modules: &[Fragment]) {
+    for (fragment, routes) in modules {
+        let Some(tag) = fragment()
             .tags
             .and_then(|tags| tags.into_iter().next())
             .map(|t| t.name)
@@ -227,7 +255,7 @@ fn tag_by_module(doc: &mut Document) {
         };
         let (_, eigen) = App::new()
             .into_utoipa_app()
-            .configure(module.routes)
+            .configure(*routes)
             .split_for_parts();
         for (pad, item) in eigen.paths.paths {
             let Some(doel) = doc.paths.paths.get_mut(&pad) else {
@@ -381,11 +409,6 @@ fn pascal_case_schema_names(doc: &mut serde_json::Value) {
     walk(doc, &renames);
 }
 
-/// Het document als JSON zoals het in `openapi/openapi.json` staat.
-pub fn document_json() -> String {
-    als_json(&document())
-}
-
 /// Het document zoals `GET /api/v1/openapi.json` en `weefsel openapi` het geven.
 pub fn als_json(document: &serde_json::Value) -> String {
     let mut json = serde_json::to_string_pretty(document).unwrap_or_default();
@@ -417,10 +440,9 @@ fn add_if_match(operation: &mut Operation) {
 /// onbekende of ongeldige queryparameter), 413 (body boven 1 MiB) en 500; 401 bij
 /// een beveiligde operatie, 415 bij een body, 412 bij `If-Match`; en de headers
 /// `API-Version` en `X-Request-Id` op elk antwoord.
-/// Operaties met een token maar zonder recht om te controleren: die geven geen 403.
-const ZONDER_RECHT: &[&str] = crate::modules::gemeenten::VOOR_ELKE_AANROEPER;
-
-fn add_common_responses(operation: &mut Operation, schrijft: bool) {
+/// Operaties in `zonder_recht` (een token, maar geen recht om te controleren) geven
+/// geen 403.
+fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht: &[&str]) {
     let problem = || {
         ContentBuilder::new()
             .schema(Some(RefOr::Ref(Ref::from_schema_name("Problem"))))
@@ -524,7 +546,7 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool) {
         (secured && (schrijft || leest)).then_some(te_veel),
         has_if_match.then_some(stale),
         has_path_parameter.then_some(not_found),
-        (secured && !ZONDER_RECHT.contains(&operation.operation_id.as_deref().unwrap_or_default()))
+        (secured && !zonder_recht.contains(&operation.operation_id.as_deref().unwrap_or_default()))
             .then_some(forbidden),
     ];
     for (status, description) in common.into_iter().chain(extra.into_iter().flatten()) {

@@ -69,19 +69,16 @@ pub const GEDEELD: &[Velden] = &[
     },
 ];
 
-/// Alle tabellen: van de modules en de gedeelde.
-fn tabellen() -> impl Iterator<Item = &'static Velden> {
-    crate::app::MODULES
-        .iter()
-        .flat_map(|m| m.velden)
-        .chain(GEDEELD)
+/// Alle tabellen: die van de modules en de gedeelde.
+fn tabellen<'a>(modules: &'a [&'static Velden]) -> impl Iterator<Item = &'static Velden> + 'a {
+    modules.iter().copied().chain(GEDEELD)
 }
 
 /// Zet de klassen in het document. Een veld dat niet iedereen ziet, staat in een
 /// antwoordschema niet bij `required`; in een schema dat ook invoer is, blijft het
 /// verplicht, en dan heeft de property die ernaar verwijst een klasse die minstens zo
 /// streng is (een test eist dat), zodat wie het veld niet ziet, het hele object mist.
-pub fn annoteer(doc: &mut Value) {
+pub fn annoteer(doc: &mut Value, modules: &[&'static Velden]) {
     let invoer = schemas_onder(doc, "requestBody");
     let antwoorden: HashSet<String> = schemas_onder(doc, "responses")
         .difference(&invoer)
@@ -93,7 +90,7 @@ pub fn annoteer(doc: &mut Value) {
     else {
         return;
     };
-    for tabel in tabellen() {
+    for tabel in tabellen(modules) {
         for naam in tabel.schemas {
             let Some(schema) = schemas.get_mut(*naam).and_then(Value::as_object_mut) else {
                 continue;
@@ -455,9 +452,10 @@ mod tests {
     /// Elk veld in een tabel bestaat in een van haar schema's, en elk schema bestaat.
     #[test]
     fn de_tabellen_noemen_bestaande_velden() {
-        let doc = crate::http::openapi::document();
+        let doc = crate::modules::document();
         let schemas = &doc["components"]["schemas"];
-        for tabel in tabellen() {
+        let velden = crate::modules::velden();
+        for tabel in tabellen(&velden) {
             for s in tabel.schemas {
                 assert!(schemas.get(*s).is_some(), "schema {s} bestaat niet");
             }
@@ -482,7 +480,7 @@ mod tests {
     /// het hele object en het antwoord klopt met het schema.
     #[test]
     fn een_verplicht_beperkt_veld_zit_onder_een_even_strenge_property() {
-        let doc = crate::http::openapi::document();
+        let doc = crate::modules::document();
         let schemas = doc["components"]["schemas"].as_object().expect("schemas");
         let antwoorden = schemas_onder(&doc, "responses");
         for (naam, schema) in schemas.iter().filter(|(n, _)| antwoorden.contains(*n)) {
@@ -513,7 +511,7 @@ mod tests {
     #[test]
     fn het_filter_laat_weg_wat_de_lezer_niet_ziet() {
         use crate::auth::{Actor, Caller, GemeenteRef};
-        let doc = crate::http::openapi::document();
+        let doc = crate::modules::document();
         let regels = Regels::uit(&doc);
         let raadpleger = Lezer::van(&Caller {
             actor: Actor::Systeem,

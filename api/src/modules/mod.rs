@@ -1,8 +1,9 @@
 //! Eén map per resource. Elke module registreert zichzelf met een [`Module`]: haar
 //! routes, haar OpenAPI-fragment (paden komen uit de routes, tags en losse schema's
 //! uit het fragment) en de tabellen met gemeentelijke rijen die zij bezit. De lijst
-//! van modules staat in [`crate::app::MODULES`]; verder hoeft niets gedeelds te
-//! veranderen om er een toe te voegen (README, "Architectuur").
+//! van modules staat hier, in [`ALLE`]; wat de gedeelde lagen eruit nodig hebben (het
+//! document, de allowlist van de audit trail) geeft deze lijst ze mee, zodat `http`,
+//! `audit` en `tenancy` geen module kennen (docs/architectuur.md).
 
 use utoipa::openapi::OpenApi as Document;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -26,6 +27,76 @@ pub mod sleutelpersonen;
 pub mod token;
 pub mod trajecten;
 pub mod verwerkingen;
+
+/// De modules van de API, elk één map onder `modules/`. Een nieuwe resource komt hier
+/// met één regel bij (docs/architectuur.md).
+pub const ALLE: &[Module] = &[
+    token::MODULE,
+    gemeenten::MODULE,
+    gebruikers::MODULE,
+    koppelingen::MODULE,
+    gebieden::MODULE,
+    netwerken::MODULE,
+    organisaties::MODULE,
+    trajecten::MODULE,
+    sleutelpersonen::MODULE,
+    initiatieven::MODULE,
+    budgetten::MODULE,
+    aanvragen::MODULE,
+    bijeenkomsten::MODULE,
+    oefeningen::MODULE,
+    meldingen::MODULE,
+    dashboard::MODULE,
+    audit_trail::MODULE,
+    verwerkingen::MODULE,
+];
+
+/// De routes van de API zelf, relatief aan `/api/v1` (het `servers`-pad van het
+/// document); het OpenAPI-document wordt uit dezelfde functie gemaakt.
+pub fn api_routes(cfg: &mut ServiceConfig) {
+    cfg.service(crate::http::openapi::serve);
+    for module in ALLE {
+        (module.routes)(cfg);
+    }
+}
+
+/// Wie welk veld ziet, uit elke module.
+pub fn velden() -> Vec<&'static crate::auth::zichtbaarheid::Velden> {
+    ALLE.iter().flat_map(|m| m.velden).collect()
+}
+
+/// Het volledige OpenAPI-document, als JSON-waarde.
+pub fn document() -> serde_json::Value {
+    use crate::http::openapi::{Bouwstenen, Koppeling};
+    let koppeling = ALLE
+        .iter()
+        .flat_map(|m| m.rechten)
+        .map(|(operatie, toegang)| {
+            let k = match toegang {
+                Toegang::GeenKoppeling => Koppeling::Geen,
+                t => Koppeling::Scopes(t.alternatieven()),
+            };
+            (*operatie, k)
+        })
+        .collect();
+    crate::http::openapi::document(&Bouwstenen {
+        routes: api_routes,
+        modules: ALLE.iter().map(|m| (m.document, m.routes)).collect(),
+        koppeling,
+        zonder_recht: gemeenten::VOOR_ELKE_AANROEPER,
+        velden: velden(),
+    })
+}
+
+/// Het document als JSON zoals het in `openapi/openapi.json` staat.
+pub fn document_json() -> String {
+    crate::http::openapi::als_json(&document())
+}
+
+/// De velden per soort resource waarvan de audit trail de waarde vastlegt.
+pub fn audit_waarden() -> crate::audit::Waardenlijst {
+    crate::audit::Waardenlijst::uit(ALLE.iter().flat_map(|m| m.audit_waarden))
+}
 
 /// Wat een module aan de applicatie geeft.
 pub struct Module {
@@ -124,10 +195,10 @@ mod tests {
     /// Wat de lezer aanneemt is precies wat het document publiceert, voor elke body.
     #[test]
     fn elk_request_schema_is_precies_wat_de_lezer_aanneemt() {
-        let document = crate::http::openapi::document();
+        let document = super::document();
         let schemas = &document["components"]["schemas"];
         let mut geregistreerd = BTreeSet::new();
-        for invoer in crate::app::MODULES.iter().flat_map(|m| m.invoer) {
+        for invoer in super::ALLE.iter().flat_map(|m| m.invoer) {
             let naam = (invoer.naam)().into_owned();
             let velden: BTreeSet<String> = (invoer.velden)()
                 .unwrap_or_else(|| panic!("{naam} weigert geen onbekende velden"))
@@ -166,7 +237,7 @@ mod zichtbaarheid_tests {
     /// persoonsgegevens is (issue 30): zo'n veld staat op geen allowlist.
     #[test]
     fn geen_vrije_tekst_of_persoonsgegeven_op_een_allowlist() {
-        for module in crate::app::MODULES {
+        for module in crate::modules::ALLE {
             for waarden in module.audit_waarden {
                 for veld in waarden.velden {
                     let hoofd = veld.split('.').next().unwrap_or(veld);

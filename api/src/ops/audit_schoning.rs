@@ -50,7 +50,11 @@ pub async fn na_migratie(
 
 /// De wijzigingen zonder waarden van velden die niet op de lijst staan; `None` als
 /// er niets te schonen is.
-fn geschoond(resource: &str, wijzigingen: &Value) -> Option<Value> {
+fn geschoond(
+    lijst_van_modules: &audit::Waardenlijst,
+    resource: &str,
+    wijzigingen: &Value,
+) -> Option<Value> {
     let lijst = wijzigingen.as_array()?;
     let mut veranderd = false;
     let nieuw: Vec<Value> = lijst
@@ -58,7 +62,7 @@ fn geschoond(resource: &str, wijzigingen: &Value) -> Option<Value> {
         .map(|w| {
             let veld = w.get("veld").and_then(Value::as_str).unwrap_or_default();
             let heeft_waarde = w.get("oud").is_some() || w.get("nieuw").is_some();
-            if heeft_waarde && !audit::waarde_toegestaan(resource, veld) {
+            if heeft_waarde && !lijst_van_modules.toegestaan(resource, veld) {
                 veranderd = true;
                 serde_json::json!({ "veld": veld })
             } else {
@@ -79,8 +83,9 @@ async fn schonen(db: &DatabaseConnection, sleutels: &AuditSleutels) -> Result<Ve
     .await?;
     // Per keten: de nieuwe wijzigingen per volgnummer.
     let mut per_keten: BTreeMap<String, BTreeMap<i64, Value>> = BTreeMap::new();
+    let lijst = crate::modules::audit_waarden();
     for regel in oud {
-        if let Some(nieuw) = geschoond(&regel.resource, &regel.wijzigingen) {
+        if let Some(nieuw) = geschoond(&lijst, &regel.resource, &regel.wijzigingen) {
             per_keten
                 .entry(regel.keten)
                 .or_default()
@@ -211,6 +216,7 @@ async fn verzegelen(
         audit::record(
             &tx,
             sleutels,
+            &crate::modules::audit_waarden(),
             Actor::Systeem,
             None,
             Regel {
@@ -248,7 +254,7 @@ mod tests {
             {"veld": "voornaam"}
         ]);
         assert_eq!(
-            geschoond("sleutelpersoon", &oud),
+            geschoond(&crate::modules::audit_waarden(), "sleutelpersoon", &oud),
             Some(json!([
                 {"veld": "status", "nieuw": "actief"},
                 {"veld": "toestemming"},
@@ -257,6 +263,7 @@ mod tests {
         );
         assert_eq!(
             geschoond(
+                &crate::modules::audit_waarden(),
                 "sleutelpersoon",
                 &json!([{"veld": "status", "oud": "a", "nieuw": "b"}])
             ),

@@ -10,7 +10,6 @@ use uuid::Uuid;
 use crate::audit::{self, Actie, AuditSleutels, Regel, Wijzigingen};
 use crate::auth::{Actor, Rol, secrets};
 use crate::http::invoer::Invoer;
-use crate::http::openapi;
 use crate::http::problem::ApiError;
 use crate::modules::gebruikers::NieuweGebruiker;
 
@@ -18,7 +17,7 @@ use crate::modules::gebruikers::NieuweGebruiker;
 /// gepubliceerde schema `NieuweGebruiker`, niet aan een eigen kopie ervan.
 fn geldige_naam(naam: &str) -> anyhow::Result<()> {
     let invoer = Invoer::<NieuweGebruiker>::controleer(
-        &openapi::document(),
+        &crate::modules::document(),
         serde_json::json!({"gebruikersnaam": naam, "rollen": [Rol::RegioBeheerder.as_str()]}),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -94,6 +93,7 @@ pub async fn eerste(
     audit::record(
         &tx,
         sleutels,
+        &crate::modules::audit_waarden(),
         Actor::Systeem,
         None,
         Regel {
@@ -221,6 +221,7 @@ pub async fn herstel(
     audit::record(
         &tx,
         sleutels,
+        &crate::modules::audit_waarden(),
         Actor::Systeem,
         None,
         Regel {

@@ -162,6 +162,7 @@ pub(crate) async fn demo_users(
         audit::record(
             &tx,
             sleutels,
+            &crate::modules::audit_waarden(),
             Actor::Systeem,
             None,
             Regel {

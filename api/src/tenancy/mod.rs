@@ -92,6 +92,8 @@ pub struct Context {
     limiet: Option<(DatabaseConnection, web::Data<Grenzen>, String)>,
     /// De sleutels van de audit trail ([`audit::sleutels`]); zonder: geen mutaties.
     audit_sleutels: Option<web::Data<audit::AuditSleutels>>,
+    /// Welke waarden de audit trail vastlegt ([`audit::Waardenlijst`]).
+    audit_waarden: Option<web::Data<audit::Waardenlijst>>,
 }
 
 /// Id → CBS-code van de elf gemeenten.
@@ -164,6 +166,7 @@ impl Context {
             gemeenten: None,
             limiet: None,
             audit_sleutels: None,
+            audit_waarden: None,
         })
     }
 
@@ -458,9 +461,11 @@ impl Context {
         .await
     }
 
-    /// Met de sleutels van de audit trail (uit de app-data van de dienst).
-    pub fn met_audit_sleutels(mut self, sleutels: Option<web::Data<audit::AuditSleutels>>) -> Self {
-        self.audit_sleutels = sleutels;
+    /// Met de sleutels en de allowlist van de audit trail (uit de app-data van de
+    /// dienst).
+    pub fn met_audit(mut self, req: &HttpRequest) -> Self {
+        self.audit_sleutels = req.app_data::<web::Data<audit::AuditSleutels>>().cloned();
+        self.audit_waarden = req.app_data::<web::Data<audit::Waardenlijst>>().cloned();
         self
     }
 
@@ -470,9 +475,13 @@ impl Context {
             .audit_sleutels
             .as_ref()
             .ok_or_else(|| ApiError::Internal("de sleutels van de audit trail ontbreken".into()))?;
+        let lijst = self.audit_waarden.as_ref().ok_or_else(|| {
+            ApiError::Internal("de allowlist van de audit trail ontbreekt".into())
+        })?;
         audit::record(
             &self.tx,
             sleutels,
+            lijst,
             self.caller.actor,
             self.request_id.as_deref(),
             regel,
@@ -559,7 +568,6 @@ impl FromRequest for Context {
             .get::<crate::http::contract::CorrelatieId>()
             .map(|c| c.0.clone());
         let persoonsgrenzen = req.app_data::<web::Data<Grenzen>>().cloned();
-        let audit_sleutels = req.app_data::<web::Data<audit::AuditSleutels>>().cloned();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
@@ -569,10 +577,11 @@ impl FromRequest for Context {
             if let Some(grenzen) = grenzen {
                 grenzen::schrijven(&db, &grenzen, &identity.limietsleutel()).await?;
             }
-            let mut context = Context::voor(&db, &identity, request_id).await?;
+            let mut context = Context::voor(&db, &identity, request_id)
+                .await?
+                .met_audit(&verzoek);
             context.gemeenten = register;
             context.correlatie_id = correlatie_id;
-            context.audit_sleutels = audit_sleutels;
             context.limiet =
                 persoonsgrenzen.map(|g| (db.get_ref().clone(), g, identity.limietsleutel()));
             verzoek

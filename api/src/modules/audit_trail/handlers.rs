@@ -325,7 +325,7 @@ mod tests {
     #[test]
     fn elke_soort_in_de_audit_trail_is_bekend() {
         let bekend: Vec<&str> = ResourceSoort::ALLE.iter().map(|r| r.as_str()).collect();
-        for module in crate::app::MODULES {
+        for module in crate::modules::ALLE {
             for waarden in module.audit_waarden {
                 assert!(bekend.contains(&waarden.resource), "{}", waarden.resource);
             }

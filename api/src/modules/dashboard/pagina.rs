@@ -6,7 +6,7 @@
 use actix_web::HttpResponse;
 
 /// De paden van de pagina en haar twee bestanden.
-pub const PAGINA: &str = "/dashboard";
+pub const PAGINA: &str = crate::http::contract::PAGINA_PATH;
 pub const SCRIPT: &str = "/dashboard/app.js";
 pub const STIJL: &str = "/dashboard/app.css";
 

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::{AuditSleutels, Wijzigingen};
+use crate::audit::Wijzigingen;
 use crate::auth::secrets::{self, Hash, Tokens};
 use crate::auth::{Identity, Inlogpool, Subject, TokenKeys};
 use crate::http::contract::RequestId;
@@ -351,7 +351,7 @@ pub async fn wachtwoord(
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
     let ctx = Context::voor(&db, &identity, request_id)
         .await?
-        .met_audit_sleutels(req.app_data::<web::Data<AuditSleutels>>().cloned());
+        .met_audit(&req);
     let huidig = ctx.find_for_update::<gebruiker::Entity>(account.id).await?;
     let hash = secrets::hash_password_blocking(nieuw_wachtwoord).await?;
     let mut model: gebruiker::ActiveModel = huidig.clone().into();
