@@ -11,8 +11,9 @@
 //! - [`db`]: de verbindingen met de database en het begin van een transactie;
 //! - [`ops`]: alles buiten het verzoekpad (migraties, seed, eigen PostgreSQL).
 //!
-//! `app.rs` bevat de lijst van modules; `cli.rs`, `config.rs` en `telemetry.rs` de rest
-//! van de bedrading.
+//! De lijst van modules staat in `modules/mod.rs` (`modules::ALLE`); `app.rs`, `cli.rs`,
+//! `config.rs` en `telemetry.rs` doen de rest van de bedrading. Elke import wijst naar
+//! beneden: de gedeelde lagen kennen geen module (tests/api/huis.rs).
 
 pub mod app;
 pub mod audit;
