@@ -57,6 +57,7 @@ mod m20261207_000021_muren;
 mod m20261207_000022_audit_sleutel;
 mod m20261207_000023_grondslag;
 mod m20261207_000024_bezwaar;
+mod m20261207_000025_vandaag;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -105,6 +106,37 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000022_audit_sleutel::Migration),
             Box::new(m20261207_000023_grondslag::Migration),
             Box::new(m20261207_000024_bezwaar::Migration),
+            Box::new(m20261207_000025_vandaag::Migration),
         ]
+    }
+}
+
+#[cfg(test)]
+mod plakwerk_000014 {
+    /// Wat migratie 000014 vroeger uitvoerde (issue 33 schreef haar functie voluit): de tekst van 000011 met twee stukken
+    /// erin geplakt.
+    fn geplakt() -> String {
+        let basis = crate::m20261124_000011_netwerken::CONTEXT;
+        let wissen = "    PERFORM set_config('weefsel.persoonsgegevens', '', true);\n";
+        let zetten = "        IF p_soort = 'koppeling' THEN\n";
+        basis
+            .replacen(
+                wissen,
+                &format!("{wissen}    PERFORM set_config('weefsel.meldingen', '', true);\n"),
+                1,
+            )
+            .replacen(
+                zetten,
+                &format!(
+                    "        IF r.gemeente_id IS NOT NULL AND (r.rollen && ARRAY['coordinator', 'gemeente_beheerder']\n               OR r.scopes && ARRAY['meldingen.lezen', 'meldingen.schrijven']) THEN\n            PERFORM set_config('weefsel.meldingen', 'ja', true);\n        END IF;\n{zetten}"
+                ),
+                1,
+            )
+    }
+
+    /// Databases die 000014 al uitvoerden, hebben precies deze functie.
+    #[test]
+    fn de_functie_voluit_is_wat_het_plakwerk_maakte() {
+        assert_eq!(crate::m20261125_000014_netwerkpraktijk::CONTEXT, geplakt());
     }
 }

@@ -340,35 +340,88 @@ DROP TABLE organisatie;
 
 /// `weefsel_context_openen` zet voortaan ook `weefsel.meldingen` (coördinatoren,
 /// beheerders van de gemeente en koppelingen met `meldingen.*`): de versie van
-/// migratie 000011 met die regels erbij.
-fn context() -> Result<String, DbErr> {
-    let basis = super::m20261124_000011_netwerken::CONTEXT;
-    let wissen = "    PERFORM set_config('weefsel.persoonsgegevens', '', true);\n";
-    let zetten = "        IF p_soort = 'koppeling' THEN\n";
-    if !basis.contains(wissen) || !basis.contains(zetten) {
-        return Err(DbErr::Migration(
-            "weefsel_context_openen van 000011 heeft niet de verwachte vorm".into(),
-        ));
-    }
-    Ok(basis
-        .replacen(
-            wissen,
-            &format!("{wissen}    PERFORM set_config('weefsel.meldingen', '', true);\n"),
-            1,
-        )
-        .replacen(
-            zetten,
-            &format!(
-                "        IF r.gemeente_id IS NOT NULL AND (r.rollen && ARRAY['coordinator', 'gemeente_beheerder']\n               OR r.scopes && ARRAY['meldingen.lezen', 'meldingen.schrijven']) THEN\n            PERFORM set_config('weefsel.meldingen', 'ja', true);\n        END IF;\n{zetten}"
-            ),
-            1,
-        ))
-}
+/// migratie 000011 met die regels erbij, voluit (een test vergelijkt haar met wat het
+/// oude plakwerk op de tekst van 000011 maakte).
+pub(crate) const CONTEXT: &str = r#"
+CREATE OR REPLACE FUNCTION weefsel_context_openen(
+    p_soort text, p_account uuid, p_gemeente text, p_extern text, p_generatie integer)
+RETURNS TABLE (id uuid, actief boolean, rollen text[], scopes text[], gemeente_id uuid,
+               gemeente_code text, token_generatie integer, geldig boolean, regio text)
+    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public
+AS $f$
+#variable_conflict use_column
+DECLARE
+    r record;
+BEGIN
+    PERFORM set_config('weefsel.context', 'authenticatie', true);
+    IF p_soort = 'koppeling' THEN
+        SELECT k.id, k.actief, ARRAY[]::text[] AS rollen, k.scopes, k.gemeente_id,
+               gm.code AS gemeente_code, k.token_generatie
+        INTO r FROM koppeling k JOIN gemeente gm ON gm.id = k.gemeente_id
+        WHERE k.id = p_account;
+    ELSIF p_soort = 'gebruiker' THEN
+        SELECT g.id, g.actief, g.rollen, ARRAY[]::text[] AS scopes, g.gemeente_id,
+               gm.code AS gemeente_code, g.token_generatie
+        INTO r FROM gebruiker g LEFT JOIN gemeente gm ON gm.id = g.gemeente_id
+        WHERE g.id = p_account;
+    ELSIF p_soort = 'extern' THEN
+        SELECT g.id, g.actief, g.rollen, ARRAY[]::text[] AS scopes, g.gemeente_id,
+               gm.code AS gemeente_code, g.token_generatie
+        INTO r FROM gebruiker g JOIN gemeente gm ON gm.id = g.gemeente_id
+        WHERE gm.code = p_gemeente AND g.extern_id = p_extern;
+    ELSE
+        RAISE EXCEPTION 'onbekende soort account: %', p_soort;
+    END IF;
+    PERFORM set_config('weefsel.context', '', true);
+    PERFORM set_config('weefsel.gemeente', '', true);
+    PERFORM set_config('weefsel.regio', '', true);
+    PERFORM set_config('weefsel.persoonsgegevens', '', true);
+    PERFORM set_config('weefsel.meldingen', '', true);
+    PERFORM set_config('weefsel.gebruiker', '', true);
+    PERFORM set_config('weefsel.actor_soort', '', true);
+    PERFORM set_config('weefsel.actor_id', '', true);
+    IF r.id IS NULL THEN
+        RETURN;
+    END IF;
+    id := r.id; actief := r.actief; rollen := r.rollen; scopes := r.scopes;
+    gemeente_id := r.gemeente_id; gemeente_code := r.gemeente_code;
+    token_generatie := r.token_generatie;
+    geldig := r.actief AND (p_soort = 'extern' OR (
+        r.token_generatie = p_generatie AND r.gemeente_code IS NOT DISTINCT FROM p_gemeente));
+    regio := '';
+    IF geldig THEN
+        regio := CASE
+            WHEN r.gemeente_id IS NOT NULL THEN ''
+            WHEN 'regio_beheerder' = ANY (r.rollen) THEN 'beheer'
+            WHEN 'regio_netwerkmanager' = ANY (r.rollen) THEN 'lezen'
+            ELSE '' END;
+        PERFORM set_config('weefsel.gemeente', coalesce(r.gemeente_id::text, ''), true);
+        PERFORM set_config('weefsel.regio', regio, true);
+        IF r.gemeente_id IS NOT NULL AND (r.rollen && ARRAY['coordinator', 'gemeente_beheerder']
+               OR r.scopes && ARRAY['sleutelpersonen.lezen', 'sleutelpersonen.schrijven']) THEN
+            PERFORM set_config('weefsel.persoonsgegevens', 'ja', true);
+        END IF;
+        IF r.gemeente_id IS NOT NULL AND (r.rollen && ARRAY['coordinator', 'gemeente_beheerder']
+               OR r.scopes && ARRAY['meldingen.lezen', 'meldingen.schrijven']) THEN
+            PERFORM set_config('weefsel.meldingen', 'ja', true);
+        END IF;
+        IF p_soort = 'koppeling' THEN
+            PERFORM set_config('weefsel.actor_soort', 'koppeling', true);
+        ELSE
+            PERFORM set_config('weefsel.actor_soort', 'gebruiker', true);
+            PERFORM set_config('weefsel.gebruiker', r.id::text, true);
+        END IF;
+        PERFORM set_config('weefsel.actor_id', r.id::text, true);
+    END IF;
+    RETURN NEXT;
+END
+$f$;
+"#;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{UP}{}{RLS}{CATALOGUS}", context()?)
+        let sql = format!("{UP}{CONTEXT}{RLS}{CATALOGUS}")
             .replace("{lezen}", crate::MAG_LEZEN)
             .replace("{app}", crate::APP_ROLE);
         manager.get_connection().execute_unprepared(&sql).await?;

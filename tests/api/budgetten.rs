@@ -694,3 +694,61 @@ async fn corrections_closing_and_ending_initiatives_keep_the_ledger_right() {
         );
     }
 }
+
+/// Bij het overdragen naar een ander budget wordt alleen de grens van dat budget
+/// (`budget_niet_overschreden`) 409 `budget_ontoereikend`; een andere weigering van de
+/// database houdt haar eigen antwoord (issue 33), en er verandert niets.
+#[tokio::test]
+async fn only_the_budget_limit_is_budget_ontoereikend() {
+    let (app, coordinator, budgethouder) = opzet().await;
+    let i = initiatief(&app, &coordinator).await;
+    let sluit = |b: &str| format!("/api/v1/budgetten/{b}/afsluiting");
+    let mut gevallen = Vec::new();
+    for _ in 0..2 {
+        let b = budget(&app, &budgethouder, json!({"jaar": 2026})).await;
+        let a = id_of(&aanvraag(&app, &coordinator, &b, &i, json!({})).await);
+        toekennen(&app, &budgethouder, &a, 1000).await;
+        gevallen.push((b, a));
+    }
+    // Te weinig in het volgende budget (5 euro voor 10): 409 budget_ontoereikend.
+    let klein = budget(
+        &app,
+        &budgethouder,
+        json!({"jaar": 2027, "totaalBedrag": 500}),
+    )
+    .await;
+    let (b, a) = &gevallen[0];
+    let body =
+        json!({"aanvragen": [{"aanvraagId": a, "keuze": "overdracht"}], "naarBudgetId": klein});
+    let fout = app.post_expect(&sluit(b), &budgethouder, &body, 409).await;
+    assert_eq!(fout["code"], "budget_ontoereikend");
+
+    // Een andere constraint (hier één die de test zelf zet) is geen
+    // budget_ontoereikend.
+    exec(
+        &app.db,
+        "ALTER TABLE mutatie ADD CONSTRAINT test_geen_overdracht \
+         CHECK (omschrijving IS NULL OR omschrijving NOT LIKE 'Overgedragen van%')",
+    )
+    .await;
+    let groot = budget(&app, &budgethouder, json!({"jaar": 2027})).await;
+    let (b, a) = &gevallen[1];
+    let body =
+        json!({"aanvragen": [{"aanvraagId": a, "keuze": "overdracht"}], "naarBudgetId": groot});
+    let r = app.post_as(&sluit(b), &budgethouder, &body).await;
+    let status = r.status().as_u16();
+    let fout: Value = r.json().await.unwrap_or_default();
+    assert_ne!(fout["code"], "budget_ontoereikend", "{fout}");
+    assert_eq!(status, 500, "{fout}");
+    for budget in [b, &groot] {
+        let open = app
+            .get_json_as(&format!("/api/v1/budgetten/{budget}"), &budgethouder)
+            .await;
+        assert_eq!(open["open"], true, "{open}");
+    }
+    assert_eq!(
+        app.get_json_as(&format!("/api/v1/budgetten/{groot}"), &budgethouder)
+            .await["gereserveerd"],
+        0
+    );
+}

@@ -76,3 +76,116 @@ fn geen_module_kent_ops() {
     let fouten = vind(&["modules"], &["crate::ops"]);
     assert!(fouten.is_empty(), "import omhoog:\n{}", fouten.join("\n"));
 }
+
+/// Eén "vandaag": de dag in Nederland uit `domein::tijd`, nooit de datum in UTC.
+#[test]
+fn niemand_neemt_de_datum_in_utc() {
+    let mut fouten = vind(
+        &["."],
+        &["Utc::now().date_naive()", "Local::now()", "Local::today()"],
+    );
+    fouten.retain(|f| !f.contains("domein/tijd.rs"));
+    assert!(fouten.is_empty(), "de datum in UTC:\n{}", fouten.join("\n"));
+}
+
+/// Een `Entity::find()` buiten `ctx.scoped(…)`/`scoped_in(…)`: alleen hier, elk met
+/// zijn reden (de row-level security van de database geldt er evengoed). Een nieuwe
+/// komt er niet bij zonder reden.
+const ONGESCOPED: &[(&str, usize, &str)] = &[
+    (
+        "modules/gebieden/handlers.rs",
+        1,
+        "de elf gemeenten, openbaar",
+    ),
+    (
+        "modules/gebruikers/handlers.rs",
+        1,
+        "actieve gebruikers met id uit een lijst die al op gemeente is gecontroleerd",
+    ),
+    (
+        "modules/gebruikers/mod.rs",
+        1,
+        "gebruikers op id binnen een gegeven gemeente",
+    ),
+    (
+        "modules/gemeenten/handlers.rs",
+        3,
+        "gemeenten zijn openbaar; de gebieden van één gemeente op haar id",
+    ),
+    (
+        "modules/netwerken/handlers.rs",
+        1,
+        "trajecten van één netwerk dat al in de scope is gevonden",
+    ),
+    (
+        "modules/organisaties/handlers.rs",
+        5,
+        "de eigen kaart plus de catalogus (`zichtbaar`), en verwijzingen naar één organisatie",
+    ),
+    (
+        "modules/organisaties/partners.rs",
+        1,
+        "organisaties op id van partners van een netwerk in de scope",
+    ),
+    (
+        "modules/sleutelpersonen/gekoppeld.rs",
+        8,
+        "alles over één persoon die al in de scope is gevonden (inzage)",
+    ),
+    (
+        "modules/sleutelpersonen/handlers.rs",
+        4,
+        "gegevens, status, lidmaatschappen en verwerkingen van personen in de scope",
+    ),
+    (
+        "modules/sleutelpersonen/mod.rs",
+        2,
+        "zichtbaarheid van personen op id, door RLS beperkt",
+    ),
+    (
+        "ops/dna.rs",
+        1,
+        "herberekenen buiten het verzoekpad, als eigenaar",
+    ),
+    ("tenancy/mod.rs", 1, "de CBS-codes van de elf gemeenten"),
+];
+
+#[test]
+fn elke_find_is_gescoped_of_heeft_een_reden() {
+    let mut per_bestand: std::collections::BTreeMap<String, usize> = Default::default();
+    for pad in bestanden(&bron()) {
+        let regels = code(&pad);
+        for (i, (_, regel)) in regels.iter().enumerate() {
+            if !regel.contains("Entity::find()") {
+                continue;
+            }
+            let vorige = if i > 0 { regels[i - 1].1.as_str() } else { "" };
+            if regel.contains("scoped(")
+                || regel.contains("scoped_in(")
+                || vorige.contains("scoped(")
+                || vorige.contains("scoped_in(")
+            {
+                continue;
+            }
+            let naam = pad
+                .strip_prefix(bron())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            *per_bestand.entry(naam).or_default() += 1;
+        }
+    }
+    let mut fouten = Vec::new();
+    for (bestand, aantal) in &per_bestand {
+        let toegestaan = ONGESCOPED
+            .iter()
+            .find(|(b, _, _)| b == bestand)
+            .map(|(_, n, _)| *n)
+            .unwrap_or(0);
+        if *aantal > toegestaan {
+            fouten.push(format!(
+                "{bestand}: {aantal} Entity::find() buiten ctx.scoped (toegestaan {toegestaan})"
+            ));
+        }
+    }
+    assert!(fouten.is_empty(), "{}", fouten.join("\n"));
+}

@@ -25,6 +25,7 @@ mod initiatieven;
 mod integreren;
 mod invoer;
 mod kanarie;
+mod klok;
 mod koppelingen;
 mod matrix;
 mod migrations;

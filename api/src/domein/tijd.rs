@@ -34,9 +34,31 @@ pub fn datum_in_nederland(nu: DateTime<Utc>) -> NaiveDate {
     (nu + Duration::hours(verschil)).date_naive()
 }
 
-/// Vandaag in Europe/Amsterdam.
+/// Nu. In een testbuild (debug) kan een test de klok van een eigen dienst zetten met
+/// `WEEFSEL_TEST_NU` (RFC 3339, bv. `2026-12-06T23:30:00Z`): zo toetst een black-box
+/// test het uur na middernacht in Nederland. Een releasebuild leest die variabele niet.
+pub fn nu() -> DateTime<Utc> {
+    #[cfg(debug_assertions)]
+    {
+        static TEST_NU: std::sync::OnceLock<Option<DateTime<Utc>>> = std::sync::OnceLock::new();
+        let gezet = TEST_NU.get_or_init(|| {
+            std::env::var("WEEFSEL_TEST_NU")
+                .ok()
+                .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+                .map(|t| t.with_timezone(&Utc))
+        });
+        if let Some(t) = gezet {
+            return *t;
+        }
+    }
+    Utc::now()
+}
+
+/// Vandaag in Europe/Amsterdam: de enige "vandaag" van de dienst (een test eist dat
+/// niemand de datum in UTC neemt). De SQL-functies die een dag nodig hebben, krijgen
+/// haar als parameter of rekenen `weefsel_vandaag()` uit (migratie 000025).
 pub fn vandaag() -> NaiveDate {
-    datum_in_nederland(Utc::now())
+    datum_in_nederland(nu())
 }
 
 #[cfg(test)]

@@ -577,6 +577,20 @@ fn sqlstate(error: &sea_orm::DbErr) -> Option<String> {
     }
 }
 
+/// De naam van de constraint die een fout uit PostgreSQL weigerde, als die er is.
+pub fn constraint(error: &sea_orm::DbErr) -> Option<String> {
+    use sea_orm::{DbErr, RuntimeErr, sqlx};
+    match error {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                sqlx::Error::Database(db) => db.constraint().map(str::to_owned),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Een fout die ontstaat doordat een ander verzoek tegelijk dezelfde gegevens raakte:
 /// deadlock (`40P01`) en serialisatie (`40001`) zijn 409 `gelijktijdige_wijziging`,
 /// een verdwenen of nog gebruikte verwijzing (`23503`) 409 `verwijzing_gewijzigd`.

@@ -17,6 +17,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::auth::vier_ogen;
 use crate::domein::geld;
+use crate::domein::tijd::vandaag;
 use crate::http::etag::IfMatch;
 use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
@@ -56,10 +57,6 @@ pub struct Aanvraag {
     pub uitbetaald: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-fn vandaag() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 pub fn representatie(m: aanvraag::Model, codes: &Codes) -> Aanvraag {

@@ -828,10 +828,17 @@ pub async fn afsluiting(
                 )
                 .await
                 .map_err(|e| match e {
-                    ApiError::Database(_) => ApiError::Conflict(
-                        Code::BudgetOntoereikend,
-                        "Het budget voor de overdracht heeft niet genoeg beschikbaar.".into(),
-                    ),
+                    // Alleen de grens van het budget zelf; elke andere weigering houdt
+                    // haar eigen antwoord.
+                    ApiError::Database(ref db)
+                        if crate::http::problem::constraint(db).as_deref()
+                            == Some("budget_niet_overschreden") =>
+                    {
+                        ApiError::Conflict(
+                            Code::BudgetOntoereikend,
+                            "Het budget voor de overdracht heeft niet genoeg beschikbaar.".into(),
+                        )
+                    }
                     e => e,
                 })?;
             }

@@ -217,7 +217,7 @@ pub async fn create(
 fn check_meting(invoer: &mut Invoer<NieuweIndicatormeting>) {
     let peildatum: Option<NaiveDate> = invoer.veld("peildatum");
     invoer.fouten().check(
-        peildatum.is_none_or(|d| d <= Utc::now().date_naive()),
+        peildatum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "peildatum",
         "ongeldig",
         "Een peildatum ligt niet in de toekomst.",

@@ -358,7 +358,7 @@ pub async fn update(
     );
     let mut einde = i.einddatum.wijziging();
     if nieuwe_status.is_some_and(afloop::afgesloten) && eind.is_none() {
-        einde = Some(Some(Utc::now().date_naive()));
+        einde = Some(Some(crate::domein::tijd::vandaag()));
     }
     w.zet("einddatum", &mut model.einddatum, einde);
     w.zet(

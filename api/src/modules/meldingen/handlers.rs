@@ -232,7 +232,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResul
         "ongeldig",
         "Een sleutelpersoon noemt u alleen bij betrokkene sleutelpersoon.",
     );
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     fouten.check(
         invoer
             .veld::<NaiveDate>("datum")
@@ -380,7 +380,7 @@ pub async fn update(
         w.zet(
             "afgeslotenOp",
             &mut model.afgesloten_op,
-            Some(Some(Utc::now().date_naive())),
+            Some(Some(crate::domein::tijd::vandaag())),
         );
     }
     ctx.gewijzigd::<melding::Entity, _>(huidig, model, w, ApiError::from)

@@ -7,7 +7,6 @@
 use std::collections::BTreeSet;
 
 use actix_web::{HttpResponse, get, web};
-use chrono::Utc;
 use entity::netwerk;
 use entity::soorten::{Belang, NetwerkDoel, Scenario, SleutelpersoonType};
 use sea_orm::{DbBackend, FromQueryResult, Statement};
@@ -212,7 +211,7 @@ FROM leden
 pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenLezen)?;
     let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     let t = Tellingen::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         TELLINGEN,

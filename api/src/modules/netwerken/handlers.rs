@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::Utc;
 use entity::{gebied, netwerk, traject};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -119,7 +118,7 @@ pub(super) async fn controleer(
         .await?;
     }
     if let Some(afspraken) = crisis {
-        let vandaag = Utc::now().date_naive();
+        let vandaag = crate::domein::tijd::vandaag();
         let mut gezien = BTreeSet::new();
         for (i, a) in afspraken.iter().enumerate() {
             fouten.check(
@@ -167,7 +166,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwNetwerk>) -> ApiResult
     .await?;
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     let fase = n.fase.unwrap_or(NetwerkFase::Voorbereiding);
     let model = netwerk::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -236,7 +235,7 @@ pub async fn update(
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     let mut model: netwerk::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet("naam", &mut model.naam, i.naam);

@@ -66,7 +66,7 @@ fn weergave(m: veiligheidsafspraak::Model) -> Veiligheidsafspraak {
         afspraak: m.afspraak,
         laatst_herzien: m.laatst_herzien,
         herzien_voor: m.herzien_voor,
-        te_herzien: m.herzien_voor < Utc::now().date_naive(),
+        te_herzien: m.herzien_voor < crate::domein::tijd::vandaag(),
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
@@ -106,7 +106,7 @@ impl Onder for veiligheidsafspraak::Entity {
 
 fn niet_in_de_toekomst(datum: Option<NaiveDate>, fouten: &mut Fouten) {
     fouten.check(
-        datum.is_none_or(|d| d <= Utc::now().date_naive()),
+        datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "laatstHerzien",
         "ongeldig",
         "De laatste herziening ligt niet in de toekomst.",

@@ -186,7 +186,7 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
 fn niet_in_de_toekomst(status: OefeningStatus, datum: Option<NaiveDate>, fouten: &mut Fouten) {
     if let Some(d) = datum {
         fouten.check(
-            status != OefeningStatus::Uitgevoerd || d <= Utc::now().date_naive(),
+            status != OefeningStatus::Uitgevoerd || d <= crate::domein::tijd::vandaag(),
             "status",
             "ongeldig",
             "Een oefening in de toekomst is nog niet uitgevoerd.",
@@ -393,7 +393,7 @@ async fn herzie_crisisafspraak(
         return Ok(());
     }
     let netwerk = ctx.find_for_update::<netwerk::Entity>(netwerk_id).await?;
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     let mut afspraken: Vec<Crisisafspraak> = json(&netwerk.crisisafspraken);
     let bestaand = afspraken.iter_mut().find(|a| a.scenario == scenario);
     match (nieuw, bestaand) {

@@ -124,7 +124,7 @@ pub async fn create_checkin(
     ctx.require(Recht::SleutelpersonenSchrijven)?;
     ctx.require(Recht::PersoonsgegevensLezen)?;
     let persoon = persoon(&ctx, *id).await?;
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     let mut fouten = Fouten::new();
     fouten.check(
         invoer

@@ -224,7 +224,7 @@ struct Staat<'a> {
 /// De regels die het schema niet kent: toestemming voor actief en bijzondere
 /// gegevens, een geldige bewaartermijn, verhoogd risico met ambtenaren.
 fn regels(staat: &Staat, fouten: &mut Fouten) {
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     if let Some(t) = staat.toestemming {
         fouten.check(
             t.datum <= vandaag,
@@ -486,14 +486,14 @@ pub async fn create(
     regels(&staat, &mut fouten);
     let laatste_contact: Option<chrono::NaiveDate> = invoer.veld("laatsteContact");
     fouten.check(
-        laatste_contact.is_none_or(|d| d <= Utc::now().date_naive()),
+        laatste_contact.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "laatsteContact",
         "ongeldig",
         "Het laatste contact ligt niet in de toekomst.",
     );
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     let id = Uuid::now_v7();
     let mut model = sleutelpersoon::ActiveModel {
         id: Set(id),
@@ -731,7 +731,7 @@ pub async fn update(
     regels(&staat, &mut fouten);
     if let Some(d) = invoer.veld::<chrono::NaiveDate>("laatsteContact") {
         fouten.check(
-            d <= Utc::now().date_naive(),
+            d <= crate::domein::tijd::vandaag(),
             "laatsteContact",
             "ongeldig",
             "Het laatste contact ligt niet in de toekomst.",
@@ -836,7 +836,7 @@ pub async fn update(
         w.zet(
             "statusSinds",
             &mut model.status_sinds,
-            Some(Utc::now().date_naive()),
+            Some(crate::domein::tijd::vandaag()),
         );
         if naar != Status::Uitgestroomd {
             w.zet("uitstroomreden", &mut model.uitstroomreden, Some(None));

@@ -52,7 +52,7 @@ pub async fn create_besluit(
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
     let datum: Option<NaiveDate> = invoer.veld("datum");
     invoer.fouten().check(
-        datum.is_none_or(|d| d <= Utc::now().date_naive()),
+        datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "datum",
         "ongeldig",
         "Een besluit ligt niet in de toekomst.",
@@ -63,7 +63,7 @@ pub async fn create_besluit(
         datum,
     } = invoer.klaar()?;
     kan_besluiten(&ctx, &huidig).await?;
-    let datum = datum.unwrap_or_else(|| Utc::now().date_naive());
+    let datum = datum.unwrap_or_else(crate::domein::tijd::vandaag);
     traject_besluit::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(huidig.gemeente_id),

@@ -2,7 +2,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, patch, web};
-use chrono::Utc;
 use entity::{traject, traject_stap};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -68,7 +67,7 @@ pub async fn update_stap(
         afgerond_op: invoer.afgerond_op.wijziging(),
     };
     let go = delen_van_een(&ctx, huidig.id).await?.go();
-    let vandaag = Utc::now().date_naive();
+    let vandaag = crate::domein::tijd::vandaag();
     let nieuw =
         stap_bijwerken(huidig.aanpak, nummer, go, stand, verzoek, vandaag).map_err(weigering)?;
 
