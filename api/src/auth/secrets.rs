@@ -3,6 +3,7 @@
 //! Een wachtwoord komt nooit in een log, een foutmelding of de audit trail; het
 //! bestaat alleen als argument van deze functies.
 
+use crate::http::problem::Foutcode;
 use std::sync::OnceLock;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -33,7 +34,7 @@ pub fn check_nieuw_wachtwoord(
     if let Some(Err(reden)) =
         wachtwoord.map(|w| crate::domein::wachtwoord::beoordeel(w, gebruikersnaam))
     {
-        fouten.reject(veld, "te_zwak", reden);
+        fouten.reject(veld, Foutcode::TeZwak, reden);
     }
 }
 

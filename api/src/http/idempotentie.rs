@@ -11,6 +11,7 @@
 //! antwoord vlak vóór de commit. Regels blijven minstens 24 uur (de retentie ruimt
 //! oudere dan 48 uur op).
 
+use crate::http::problem::Foutcode;
 use std::future::{Ready, ready};
 
 use actix_web::http::{StatusCode, header};
@@ -55,7 +56,7 @@ impl FromRequest for IdempotencyKey {
             Some(Some(sleutel)) => Ok(IdempotencyKey(Some(sleutel))),
             Some(None) => Err(ApiError::Validation(vec![InvalidParam::new(
                 "Idempotency-Key",
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Een Idempotency-Key is 1 tot 255 zichtbare ASCII-tekens, bv. een UUID.",
             )])),
         })

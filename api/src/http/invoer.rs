@@ -13,6 +13,7 @@
 //! gebied van de eigen gemeente) verzamelt een handler daarna in [`Fouten`], met
 //! dezelfde vorm van melding.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashSet;
 use std::future::Future;
 use std::marker::PhantomData;
@@ -141,13 +142,13 @@ impl Fouten {
         Self::default()
     }
 
-    pub fn reject(&mut self, name: &str, code: &str, reason: impl Into<String>) {
+    pub fn reject(&mut self, name: &str, code: Foutcode, reason: impl Into<String>) {
         self.1.insert(name.to_owned());
         self.0.push(InvalidParam::new(name, code, reason));
     }
 
     /// Een fout als `ok` niet waar is.
-    pub fn check(&mut self, ok: bool, name: &str, code: &str, reason: impl Into<String>) {
+    pub fn check(&mut self, ok: bool, name: &str, code: Foutcode, reason: impl Into<String>) {
         if !ok {
             self.reject(name, code, reason);
         }
@@ -498,7 +499,11 @@ impl Controle<'_> {
         };
         if !types.is_empty() && !types.iter().any(|t| past_bij_type(t, value)) {
             if value.is_null() && !pad.is_empty() {
-                fouten.reject(naam, "verplicht", "Dit veld mag niet leeg (null) zijn.");
+                fouten.reject(
+                    naam,
+                    Foutcode::Verplicht,
+                    "Dit veld mag niet leeg (null) zijn.",
+                );
                 return;
             }
             let verwacht = types
@@ -511,7 +516,7 @@ impl Controle<'_> {
                 Some(waarden) => format!("Toegestaan: {}.", lijst(waarden)),
                 None => format!("Verwacht {verwacht}."),
             };
-            fouten.reject(naam, "ongeldig", reason);
+            fouten.reject(naam, Foutcode::Ongeldig, reason);
             return;
         }
         if value.is_null() {
@@ -521,7 +526,7 @@ impl Controle<'_> {
             if !waarden.contains(value) {
                 fouten.reject(
                     naam,
-                    "ongeldig",
+                    Foutcode::Ongeldig,
                     format!("Onbekende waarde; toegestaan: {}.", lijst(waarden)),
                 );
             }
@@ -544,7 +549,11 @@ impl Controle<'_> {
             .collect();
         if value.is_null() {
             if niet_null.len() == varianten.len() {
-                fouten.reject(naam, "verplicht", "Dit veld mag niet leeg (null) zijn.");
+                fouten.reject(
+                    naam,
+                    Foutcode::Verplicht,
+                    "Dit veld mag niet leeg (null) zijn.",
+                );
             }
             return;
         }
@@ -574,7 +583,11 @@ impl Controle<'_> {
             .and_then(Value::as_u64)
             .map(|m| m as usize);
         if lengte < min || max.is_some_and(|m| lengte > m) {
-            let code = if lengte < min { "te_kort" } else { "te_lang" };
+            let code = if lengte < min {
+                Foutcode::TeKort
+            } else {
+                Foutcode::TeLang
+            };
             let tekens = |n: usize| {
                 if n == 1 {
                     "1 teken".to_owned()
@@ -608,7 +621,7 @@ impl Controle<'_> {
                 } else {
                     uitleg
                 };
-                fouten.reject(naam, "ongeldig", uitleg);
+                fouten.reject(naam, Foutcode::Ongeldig, uitleg);
                 return;
             }
             if !past {
@@ -619,7 +632,7 @@ impl Controle<'_> {
                     .unwrap_or_default();
                 fouten.reject(
                     naam,
-                    "ongeldig",
+                    Foutcode::Ongeldig,
                     format!("Past niet bij het patroon {patroon}.{uitleg}")
                         .trim_end()
                         .to_owned(),
@@ -629,13 +642,17 @@ impl Controle<'_> {
         }
         match schema.get("format").and_then(Value::as_str) {
             Some("date") if strikte_datum(text).is_none() => {
-                fouten.reject(naam, "ongeldig", DATUM_UITLEG);
+                fouten.reject(naam, Foutcode::Ongeldig, DATUM_UITLEG);
             }
             Some("uuid") if uuid::Uuid::try_parse(text).is_err() => {
-                fouten.reject(naam, "ongeldig", "Verwacht een UUID.");
+                fouten.reject(naam, Foutcode::Ongeldig, "Verwacht een UUID.");
             }
             Some("date-time") if chrono::DateTime::parse_from_rfc3339(text).is_err() => {
-                fouten.reject(naam, "ongeldig", "Verwacht een tijdstip volgens RFC 3339.");
+                fouten.reject(
+                    naam,
+                    Foutcode::Ongeldig,
+                    "Verwacht een tijdstip volgens RFC 3339.",
+                );
             }
             _ => {}
         }
@@ -671,7 +688,7 @@ impl Controle<'_> {
             (None, Some(b)) => format!("Verwacht {soort} tot en met {}.", getal(b)),
             (None, None) => format!("Verwacht {soort}."),
         };
-        fouten.reject(naam, "ongeldig", reason);
+        fouten.reject(naam, Foutcode::Ongeldig, reason);
     }
 
     fn lijst(&self, schema: &Value, items: &[Value], pad: &str, fouten: &mut Fouten) {
@@ -683,9 +700,9 @@ impl Controle<'_> {
             .map(|m| m as usize);
         if items.len() < min {
             let code = if items.is_empty() {
-                "verplicht"
+                Foutcode::Verplicht
             } else {
-                "te_kort"
+                Foutcode::TeKort
             };
             fouten.reject(naam, code, format!("Geef minstens {min} waarde(n)."));
             return;
@@ -693,7 +710,7 @@ impl Controle<'_> {
         if max.is_some_and(|m| items.len() > m) {
             fouten.reject(
                 naam,
-                "te_lang",
+                Foutcode::TeLang,
                 format!("Hoogstens {} waarden.", max.unwrap_or_default()),
             );
             return;
@@ -711,7 +728,11 @@ impl Controle<'_> {
                 }
             }
             if uniek && !gezien.insert(item.to_string()) {
-                fouten.reject(&item_pad, "dubbel", "Deze waarde staat al in de lijst.");
+                fouten.reject(
+                    &item_pad,
+                    Foutcode::Dubbel,
+                    "Deze waarde staat al in de lijst.",
+                );
             }
         }
     }
@@ -743,7 +764,11 @@ impl Controle<'_> {
         namen.sort_unstable();
         for naam in namen {
             if !velden.contains_key(naam) && !read_only(naam) {
-                fouten.reject(&veldnaam(pad, naam), "verplicht", "Dit veld is verplicht.");
+                fouten.reject(
+                    &veldnaam(pad, naam),
+                    Foutcode::Verplicht,
+                    "Dit veld is verplicht.",
+                );
             }
         }
         let extra = schema.get("additionalProperties");
@@ -752,14 +777,14 @@ impl Controle<'_> {
             match properties.and_then(|p| p.get(naam)) {
                 Some(_) if read_only(naam) => fouten.reject(
                     &volledig,
-                    "niet_toegestaan",
+                    Foutcode::NietToegestaan,
                     "Dit veld zet de dienst zelf; laat het weg.",
                 ),
                 Some(veld_schema) => self.waarde(veld_schema, waarde, &volledig, fouten),
                 None => match extra {
                     Some(Value::Bool(false)) if !fouten.has(&volledig) => fouten.reject(
                         &volledig,
-                        "onbekend",
+                        Foutcode::Onbekend,
                         "Dit veld bestaat niet (of mag hier niet worden gezet).",
                     ),
                     Some(extra @ Value::Object(_)) => self.waarde(extra, waarde, &volledig, fouten),
@@ -855,7 +880,11 @@ mod tests {
             "",
             &mut fouten,
         );
-        let mut v: Vec<_> = fouten.0.into_iter().map(|e| (e.name, e.code)).collect();
+        let mut v: Vec<_> = fouten
+            .0
+            .into_iter()
+            .map(|e| (e.name, e.code.as_str().to_owned()))
+            .collect();
         v.sort();
         v
     }

@@ -2,6 +2,7 @@
 //! met een datum deelt: een extractor naast [`crate::http::pagination::Lijst`], die
 //! `tot` vóór `vanaf` weigert met een 400 op `tot`.
 
+use crate::http::problem::Foutcode;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web::Query};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryTrait, Select};
@@ -43,7 +44,7 @@ impl FromRequest for Periode {
                     (Some(vanaf), Some(tot)) if tot < vanaf => {
                         Err(ApiError::Validation(vec![InvalidParam::new(
                             "tot",
-                            "ongeldig",
+                            Foutcode::Ongeldig,
                             "tot ligt vóór vanaf.",
                         )])
                         .into())

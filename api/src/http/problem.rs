@@ -7,7 +7,7 @@
 
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// Het mediatype van elke foutrespons.
@@ -69,23 +69,73 @@ pub struct Problem {
     pub error_description: Option<String>,
 }
 
+/// Waarom een parameter of veld ongeldig is (`code` van een `InvalidParam`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Foutcode {
+    /// Een parameter of veld dat de operatie niet kent.
+    Onbekend,
+    /// Een waarde die niet past: type, formaat, patroon, bereik, of een regel die over
+    /// meer velden gaat.
+    Ongeldig,
+    /// Een verplichte waarde ontbreekt (of is `null`).
+    Verplicht,
+    /// Een waarde die al in de lijst staat, of een dubbele parameter.
+    Dubbel,
+    /// Korter dan toegestaan.
+    TeKort,
+    /// Langer dan toegestaan.
+    TeLang,
+    /// Een wachtwoord dat te raden is.
+    TeZwak,
+    /// Hoger dan toegestaan (een bedrag boven wat de regel toelaat).
+    TeHoog,
+    /// Een waarde die deze aanroeper niet mag zetten.
+    NietToegestaan,
+    /// Een bijzonder persoonsgegeven zonder vastgelegde toestemming daarvoor.
+    ToestemmingOntbreekt,
+    /// Een afspraak in plaats van toestemming, terwijl de gemeente op grond van
+    /// toestemming verwerkt.
+    GrondslagToestemming,
+    /// Een veld dat de aanroeper niet mag wijzigen (403 `geen_recht`).
+    GeenRecht,
+}
+
+impl Foutcode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Foutcode::Onbekend => "onbekend",
+            Foutcode::Ongeldig => "ongeldig",
+            Foutcode::Verplicht => "verplicht",
+            Foutcode::Dubbel => "dubbel",
+            Foutcode::TeKort => "te_kort",
+            Foutcode::TeLang => "te_lang",
+            Foutcode::TeZwak => "te_zwak",
+            Foutcode::TeHoog => "te_hoog",
+            Foutcode::NietToegestaan => "niet_toegestaan",
+            Foutcode::ToestemmingOntbreekt => "toestemming_ontbreekt",
+            Foutcode::GrondslagToestemming => "grondslag_toestemming",
+            Foutcode::GeenRecht => "geen_recht",
+        }
+    }
+}
+
 /// Eén ongeldige parameter of veld.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct InvalidParam {
     /// Naam van de parameter of het veld (bij geneste velden met punten, bv. `toestemming.datum`).
     pub name: String,
-    /// Machineleesbare code: `onbekend`, `ongeldig`, `verplicht`, `dubbel`, `te_kort`,
-    /// `te_lang`, `te_zwak` (een wachtwoord dat te raden is).
-    pub code: String,
+    /// Machineleesbare code; de waarden staan in `Foutcode`.
+    pub code: Foutcode,
     /// Uitleg in het Nederlands.
     pub reason: String,
 }
 
 impl InvalidParam {
-    pub fn new(name: impl Into<String>, code: &str, reason: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<String>, code: Foutcode, reason: impl Into<String>) -> Self {
         Self {
             name: name.into(),
-            code: code.to_owned(),
+            code,
             reason: reason.into(),
         }
     }
@@ -383,7 +433,7 @@ impl Problem {
                 problem.code = Some(Code::GeenRecht);
                 let params: Vec<InvalidParam> = velden
                     .iter()
-                    .map(|v| InvalidParam::new(v, "geen_recht", reden))
+                    .map(|v| InvalidParam::new(v, Foutcode::GeenRecht, reden))
                     .collect();
                 problem.met_params(&params);
             }
@@ -711,8 +761,8 @@ mod tests {
     #[test]
     fn validation_lists_every_param() {
         let p = Problem::from_error(&ApiError::Validation(vec![
-            InvalidParam::new("a", "ongeldig", "x"),
-            InvalidParam::new("b", "onbekend", "y"),
+            InvalidParam::new("a", Foutcode::Ongeldig, "x"),
+            InvalidParam::new("b", Foutcode::Onbekend, "y"),
         ]));
         assert_eq!(p.invalid_params.len(), 2);
         assert_eq!(p.status, 400);

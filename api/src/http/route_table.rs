@@ -6,6 +6,7 @@
 //!   onbekende, dubbele en ongeldige parameters komen allemaal tegelijk terug in
 //!   `invalidParams`, zodat een tikfout van een integrator meteen opvalt.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashSet;
 
 use actix_web::http::Method;
@@ -214,7 +215,7 @@ impl RouteOperation<'_> {
             Err(_) => {
                 return Err(vec![InvalidParam::new(
                     "query",
-                    "ongeldig",
+                    Foutcode::Ongeldig,
                     "De query string is niet te lezen als application/x-www-form-urlencoded.",
                 )]);
             }
@@ -238,7 +239,7 @@ impl RouteOperation<'_> {
                 };
                 invalid.push(InvalidParam::new(
                     shorten(name),
-                    "onbekend",
+                    Foutcode::Onbekend,
                     format!("Onbekende parameter; {allowed}."),
                 ));
                 continue;
@@ -246,7 +247,7 @@ impl RouteOperation<'_> {
             if !seen.insert(name.as_str()) {
                 invalid.push(InvalidParam::new(
                     name.as_str(),
-                    "dubbel",
+                    Foutcode::Dubbel,
                     "Deze parameter mag maar één keer voorkomen.",
                 ));
                 continue;
@@ -254,7 +255,7 @@ impl RouteOperation<'_> {
             if !param.rule.accepts(value) {
                 invalid.push(InvalidParam::new(
                     name.as_str(),
-                    "ongeldig",
+                    Foutcode::Ongeldig,
                     format!("Verwacht {}.", param.rule.describe()),
                 ));
             }
@@ -263,7 +264,7 @@ impl RouteOperation<'_> {
             if !pairs.iter().any(|(k, _)| k == &param.name) {
                 invalid.push(InvalidParam::new(
                     param.name.as_str(),
-                    "verplicht",
+                    Foutcode::Verplicht,
                     "Deze parameter is verplicht.",
                 ));
             }
@@ -524,7 +525,9 @@ mod tests {
         );
         assert!(check(&t, Method::GET, "/api/v1/dingen/mij", "").is_ok());
         assert_eq!(
-            check(&t, Method::GET, "/api/v1/dingen/mij", "a=1").unwrap_err()[0].code,
+            check(&t, Method::GET, "/api/v1/dingen/mij", "a=1").unwrap_err()[0]
+                .code
+                .as_str(),
             "onbekend"
         );
     }

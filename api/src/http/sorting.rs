@@ -4,6 +4,7 @@
 //! het OpenAPI-document noemt dezelfde waarden, zodat de contractlaag een
 //! onbekend veld al afwijst voordat de handler draait.
 
+use crate::http::problem::Foutcode;
 use sea_orm::{EntityTrait, Order, QueryOrder, Select};
 use serde::de::DeserializeOwned;
 
@@ -75,7 +76,7 @@ impl<F: SortField> Sortering<F> {
             .map_err(|_| {
                 ApiError::Validation(vec![InvalidParam::new(
                     "sorteer",
-                    "ongeldig",
+                    Foutcode::Ongeldig,
                     "Onbekend sorteerveld; zie de toegestane waarden in de documentatie.",
                 )])
             })?;

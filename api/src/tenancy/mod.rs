@@ -13,6 +13,7 @@
 //!    (`SET LOCAL`) aan het begin van de transactie worden gezet. Een query die zijn
 //!    filter vergeet, ziet nog steeds alleen de eigen gemeente.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
@@ -220,7 +221,7 @@ impl Context {
             (Some(eigen), Some(code)) if code.as_str() != eigen.code => {
                 fouten.reject(
                     "gemeente",
-                    "niet_toegestaan",
+                    Foutcode::NietToegestaan,
                     format!(
                         "U kunt alleen {wat} van uw eigen gemeente ({}) aanmaken.",
                         eigen.code
@@ -234,7 +235,7 @@ impl Context {
                 if id.is_none() {
                     fouten.reject(
                         "gemeente",
-                        "ongeldig",
+                        Foutcode::Ongeldig,
                         "Onbekende gemeente; gebruik een CBS-code uit /api/v1/gemeenten.",
                     );
                 }
@@ -244,7 +245,7 @@ impl Context {
                 if required {
                     fouten.reject(
                         "gemeente",
-                        "verplicht",
+                        Foutcode::Verplicht,
                         format!("Noem de gemeente van de {wat}."),
                     );
                 }
@@ -341,9 +342,11 @@ impl Context {
         match self.find_om_te_verwijzen::<E>(id).await {
             Ok(model) => Ok(Some(model)),
             Err(ApiError::NotFound) => {
-                invoer
-                    .fouten()
-                    .reject(veld, "ongeldig", "Dit bestaat niet in uw gemeente.");
+                invoer.fouten().reject(
+                    veld,
+                    Foutcode::Ongeldig,
+                    "Dit bestaat niet in uw gemeente.",
+                );
                 Ok(None)
             }
             Err(error) => Err(error),
@@ -376,9 +379,11 @@ impl Context {
             .await?;
         let bekend: std::collections::HashSet<Uuid> = gevonden.iter().map(HeeftId::id).collect();
         if ids.iter().any(|id| !bekend.contains(id)) {
-            invoer
-                .fouten()
-                .reject(veld, "ongeldig", "Niet elk id bestaat in uw gemeente.");
+            invoer.fouten().reject(
+                veld,
+                Foutcode::Ongeldig,
+                "Niet elk id bestaat in uw gemeente.",
+            );
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Aanvragen, besluiten en uitbetalingen.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -285,7 +286,7 @@ pub async fn create(
     fouten.check(
         invoer.heeft("initiatiefId") != invoer.heeft("netwerkId"),
         "initiatiefId",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Noem precies één aanvrager: initiatiefId of netwerkId.",
     );
     invoer.fouten().voeg_toe(fouten);
@@ -460,7 +461,9 @@ pub async fn besluit(
             b.max_per_aanvraag,
             matching,
         ) {
-            invoer.fouten().reject("toegekendBedrag", "te_hoog", reden);
+            invoer
+                .fouten()
+                .reject("toegekendBedrag", Foutcode::TeHoog, reden);
         }
     }
     let n = invoer.klaar()?;

@@ -4,6 +4,7 @@
 //! terugkoppeling aan bewoners. De gezondheid van een netwerk telt de dagen sinds de
 //! laatste.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashSet;
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
@@ -256,14 +257,14 @@ fn regels(
     fouten.check(
         netwerk_of_gebied,
         "netwerkId",
-        "verplicht",
+        Foutcode::Verplicht,
         "Noem het netwerk en/of het gebied van de bijeenkomst (netwerkId, gebiedId).",
     );
     if let (Some(b), Some(e)) = (begin, eind) {
         fouten.check(
             e >= b,
             "eindtijd",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Het einde ligt niet vóór het begin.",
         );
     }

@@ -1,6 +1,7 @@
 //! Budgetten: aanmaken en wijzigen (budgethouders en beheerders), het grootboek lezen
 //! en het openbare overzicht.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
@@ -631,7 +632,7 @@ pub async fn correctie(
         fouten.check(
             a.budget_id == b.id && toegekend,
             "aanvraagId",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Een aanvraag bij dit budget met een toekenning; een afgewezen, ingetrokken of nog niet \
              besliste aanvraag heeft geen reservering om te corrigeren.",
         );
@@ -649,7 +650,7 @@ pub async fn correctie(
             ) {
                 fouten.reject(
                     "bedrag",
-                    "te_hoog",
+                    Foutcode::TeHoog,
                     format!("Na de correctie is de reservering te hoog. {reden}"),
                 );
             }
@@ -658,7 +659,7 @@ pub async fn correctie(
     fouten.check(
         invoer.veld::<i64>("bedrag") != Some(0),
         "bedrag",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een correctie is niet 0.",
     );
     invoer.fouten().voeg_toe(fouten);
@@ -739,9 +740,11 @@ pub async fn afsluiting(
     let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
     let naar = if invoer.veld::<Uuid>("naarBudgetId") == Some(b.id) {
-        invoer
-            .fouten()
-            .reject("naarBudgetId", "ongeldig", "Een ander budget dan dit.");
+        invoer.fouten().reject(
+            "naarBudgetId",
+            Foutcode::Ongeldig,
+            "Een ander budget dan dit.",
+        );
         None
     } else {
         ctx.verwijzing::<budget::Entity, _>(&mut invoer, "naarBudgetId")
@@ -763,7 +766,7 @@ pub async fn afsluiting(
     fouten.check(
         genoemd == nodig && genoemd.len() == regels.len(),
         "aanvragen",
-        "ongeldig",
+        Foutcode::Ongeldig,
         format!(
             "Noem elke aanvraag met een open reservering precies één keer ({} open, bv. {}).",
             nodig.len(),
@@ -778,7 +781,7 @@ pub async fn afsluiting(
     fouten.check(
         !overdracht || invoer.heeft("naarBudgetId"),
         "naarBudgetId",
-        "verplicht",
+        Foutcode::Verplicht,
         "Noem het budget waarnaar wordt overgedragen.",
     );
     invoer.fouten().voeg_toe(fouten);

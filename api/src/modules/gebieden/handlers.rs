@@ -1,6 +1,7 @@
 //! Gebieden: wijken, buurten, dorpen en kernen van een gemeente, elk met zijn
 //! DNA-profiel (`dnaProfiel`, uitgerekend uit de laatste meting; zie [`crate::domein::dna`]).
 
+use crate::http::problem::Foutcode;
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -512,7 +513,7 @@ async fn check_regels(
             let cijfers = eigen.cijfers();
             fouten.reject(
                 "cbsCode",
-                "ongeldig",
+                Foutcode::Ongeldig,
                 format!("Een CBS-code van deze gemeente begint met WK{cijfers} of BU{cijfers}."),
             );
         }
@@ -520,13 +521,13 @@ async fn check_regels(
     if let Some(ouder) = ouder
         && let Err(reason) = check_ouder(ctx, ouder, zelf).await?
     {
-        fouten.reject("bovenliggendGebiedId", "ongeldig", reason);
+        fouten.reject("bovenliggendGebiedId", Foutcode::Ongeldig, reason);
     }
     let keuze = handmatig.map(|h| {
         fouten.check(
             h.grootteklasse.is_some() || h.cohesie.is_some() || h.aanpak.is_some(),
             "handmatig.grootteklasse",
-            "verplicht",
+            Foutcode::Verplicht,
             "Kies minstens één van grootteklasse, cohesie en aanpak.",
         );
         let door = match ctx.caller.actor {

@@ -1,6 +1,7 @@
 //! Indicatormetingen van een gebied (`/gebieden/{id}/indicatoren`): gedateerd, met
 //! bron; de geschiedenis blijft, de laatste meting bepaalt het DNA-profiel.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -219,7 +220,7 @@ fn check_meting(invoer: &mut Invoer<NieuweIndicatormeting>) {
     invoer.fouten().check(
         peildatum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "peildatum",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een peildatum ligt niet in de toekomst.",
     );
     let iets = INDICATOREN
@@ -230,7 +231,7 @@ fn check_meting(invoer: &mut Invoer<NieuweIndicatormeting>) {
     invoer.fouten().check(
         iets,
         "leefbaarometer",
-        "verplicht",
+        Foutcode::Verplicht,
         "Een meting bevat minstens één indicator of teken.",
     );
 }

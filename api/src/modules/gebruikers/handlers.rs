@@ -5,6 +5,7 @@
 //! maakt alleen het eerste account van een gemeente (DOMAIN.md, "Who governs access
 //! to a municipality"). Niemand wijzigt zijn eigen rollen.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -177,26 +178,26 @@ fn check_rollen_en_gemeente(body: &mut Fouten, rollen: &[Rol], heeft_gemeente: b
     if rollen.contains(&Rol::Budgethouder) && rollen.contains(&Rol::GemeenteBeheerder) {
         body.reject(
             "rollen",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "budgethouder en gemeente_beheerder gaan niet samen in één account: wie accounts en \
              koppelingen beheert, besluit niet over het geld (vier ogen).",
         );
     } else if regionaal > 0 && regionaal < rollen.len() {
         body.reject(
             "rollen",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Regionale en gemeentelijke rollen gaan niet samen in één account.",
         );
     } else if regionaal > 0 && heeft_gemeente {
         body.reject(
             "rollen",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Regionale rollen horen bij geen gemeente; een gemeentelijke gebruiker krijgt ze niet.",
         );
     } else if regionaal == 0 && !rollen.is_empty() && !heeft_gemeente {
         body.reject(
             "gemeente",
-            "verplicht",
+            Foutcode::Verplicht,
             "Een gebruiker met gemeentelijke rollen hoort bij een gemeente.",
         );
     }
@@ -445,7 +446,7 @@ async fn check_nieuw(
             invoer.fouten().check(
                 !gezet,
                 veld,
-                "niet_toegestaan",
+                Foutcode::NietToegestaan,
                 "De regio geeft het eerste account van een gemeente geen wachtwoord of externId: \
                  het krijgt een activeringscode, waarmee de houder zelf een wachtwoord kiest.",
             );
@@ -456,7 +457,7 @@ async fn check_nieuw(
     invoer.fouten().check(
         kan_inloggen,
         "wachtwoord",
-        "verplicht",
+        Foutcode::Verplicht,
         "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
     );
     let (wachtwoord, naam): (Option<String>, Option<String>) =

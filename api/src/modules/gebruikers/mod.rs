@@ -1,6 +1,7 @@
 //! Accounts van medewerkers, met hun gemeente en rollen.
 
 use crate::auth::zichtbaarheid::{Veld, Velden};
+use crate::http::problem::Foutcode;
 use utoipa::OpenApi;
 
 use crate::modules::Toegang;
@@ -84,7 +85,7 @@ pub async fn actieve_gebruikers_met_rol(
     fouten.check(
         uniek.len() == ids.len() && gevonden as usize == ids.len(),
         veld,
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Noem elke gebruiker één keer, als actieve gebruiker van uw gemeente (met een passende rol).",
     );
     Ok(())

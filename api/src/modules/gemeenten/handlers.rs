@@ -1,5 +1,6 @@
 //! Gemeenten: de elf gemeenten van VRBN, de tenants van Weefsel.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, web};
 use chrono::NaiveDate;
@@ -249,14 +250,14 @@ pub async fn update(
     invoer.fouten().check(
         !andere_grondslag || met_besluit,
         "grondslagBesluit",
-        "verplicht",
+        Foutcode::Verplicht,
         "Een andere grondslag gaat met het besluit van het college: datum en kenmerk.",
     );
     if let Some(besluit) = invoer.veld::<GrondslagBesluit>("grondslagBesluit") {
         invoer.fouten().check(
             besluit.datum <= crate::domein::tijd::vandaag(),
             "grondslagBesluit.datum",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Het besluit ligt niet in de toekomst.",
         );
     }

@@ -3,6 +3,7 @@
 //! beheerders van de gemeente krijgen hem, en een jaar na het einde van het
 //! initiatief wist de retentie hem.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -172,14 +173,14 @@ fn regels(
     fouten.check(
         organisatie || contact,
         "organisatie",
-        "verplicht",
+        Foutcode::Verplicht,
         "Noem de initiatiefnemer: een organisatie, of een contactpersoon (contactnaam).",
     );
     if let (Some(s), Some(e)) = (start, eind) {
         fouten.check(
             e >= s,
             "einddatum",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Het einde ligt niet vóór het begin.",
         );
     }
@@ -206,7 +207,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwInitiatief>) -> ApiRes
     fouten.check(
         !afloop::afgesloten(status),
         "status",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een nieuw initiatief is een idee of lopend; afronden of stoppen is een wijziging.",
     );
     regels(
@@ -297,7 +298,7 @@ pub async fn update(
         fouten.check(
             !invoer.heeft(veld) || afloop::afgesloten(status),
             veld,
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Resultaten en lessen horen bij (de overgang naar) afgerond of gestopt.",
         );
     }

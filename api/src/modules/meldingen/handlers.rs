@@ -6,6 +6,7 @@
 //! melding niet (404). Omschrijving, maatregelen, opvolging en afsluitnotitie zijn
 //! vrije tekst: de audit trail noemt ze alleen bij naam.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -229,7 +230,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResul
         !invoer.heeft("sleutelpersoonId")
             || invoer.veld::<Betrokkene>("betrokkene") == Some(Betrokkene::Sleutelpersoon),
         "sleutelpersoonId",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een sleutelpersoon noemt u alleen bij betrokkene sleutelpersoon.",
     );
     let vandaag = crate::domein::tijd::vandaag();
@@ -238,7 +239,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResul
             .veld::<NaiveDate>("datum")
             .is_none_or(|d| d <= vandaag),
         "datum",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een melding gaat over iets dat gebeurd is: de datum ligt niet in de toekomst.",
     );
     invoer.fouten().voeg_toe(fouten);
@@ -332,7 +333,11 @@ pub async fn update(
     fouten.check(
         invoer.heeft("afsluitnotitie") == sluit,
         "afsluitnotitie",
-        if sluit { "verplicht" } else { "ongeldig" },
+        if sluit {
+            Foutcode::Verplicht
+        } else {
+            Foutcode::Ongeldig
+        },
         "Een melding sluit u af met een afsluitnotitie; die hoort alleen bij het afsluiten.",
     );
     invoer.fouten().voeg_toe(fouten);

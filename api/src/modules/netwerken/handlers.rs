@@ -1,6 +1,7 @@
 //! Netwerken: sleutelpersonennetwerken, wijknetwerken en ad-hocnetwerken van een
 //! gemeente (DOMAIN.md, "Networks and key persons").
 
+use crate::http::problem::Foutcode;
 use std::collections::BTreeSet;
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
@@ -103,7 +104,7 @@ pub(super) async fn controleer(
         fouten.check(
             uniek.len() == ids.len() && gevonden as usize == ids.len(),
             "gebiedIds",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Noem elk gebied één keer, als gebied van uw gemeente.",
         );
     }
@@ -124,13 +125,13 @@ pub(super) async fn controleer(
             fouten.check(
                 gezien.insert(a.scenario),
                 &format!("crisisafspraken.{i}.scenario"),
-                "dubbel",
+                Foutcode::Dubbel,
                 "Eén crisisafspraak per scenario.",
             );
             fouten.check(
                 a.laatst_herzien.is_none_or(|d| d <= vandaag),
                 &format!("crisisafspraken.{i}.laatstHerzien"),
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Deze datum ligt niet in de toekomst.",
             );
         }

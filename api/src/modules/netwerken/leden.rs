@@ -2,6 +2,7 @@
 //! database dwingt dat af met de samengestelde sleutels), met rol en, bij een
 //! wijknetwerk, het belang dat hij vertegenwoordigt.
 
+use crate::http::problem::Foutcode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use entity::soorten::{LidRol, NetwerkVorm};
 use entity::{netwerk, netwerk_lid, sleutelpersoon};
@@ -70,14 +71,14 @@ fn regels(
     fouten.check(
         !belang || vorm == NetwerkVorm::Wijknetwerk,
         "belang",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Alleen een lid van een wijknetwerk vertegenwoordigt een belang.",
     );
     if let (Some(b), Some(e)) = (begin, eind) {
         fouten.check(
             e >= b,
             "eind",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Het einde ligt niet vóór het begin.",
         );
     }

@@ -2,6 +2,7 @@
 //! herhaal die met enige regelmaat en evalueer de opvolging"), elk met een datum
 //! waarvoor ze herzien wordt; een verlopen datum is een signaal in de gezondheid.
 
+use crate::http::problem::Foutcode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{netwerk, veiligheidsafspraak};
@@ -108,7 +109,7 @@ fn niet_in_de_toekomst(datum: Option<NaiveDate>, fouten: &mut Fouten) {
     fouten.check(
         datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "laatstHerzien",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "De laatste herziening ligt niet in de toekomst.",
     );
 }

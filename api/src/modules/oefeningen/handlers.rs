@@ -2,6 +2,7 @@
 //! scenario, wie meedeed, briefing en debrief, en een evaluatie die de crisisafspraak
 //! van het netwerk voor dat scenario kan bijwerken. Niemand krijgt een cijfer.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashSet;
 
 use actix_web::http::StatusCode;
@@ -188,7 +189,7 @@ fn niet_in_de_toekomst(status: OefeningStatus, datum: Option<NaiveDate>, fouten:
         fouten.check(
             status != OefeningStatus::Uitgevoerd || d <= crate::domein::tijd::vandaag(),
             "status",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Een oefening in de toekomst is nog niet uitgevoerd.",
         );
     }
@@ -212,7 +213,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
     fouten.check(
         status != OefeningStatus::Geevalueerd,
         "status",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een nieuwe oefening is gepland of uitgevoerd; evalueren is een wijziging.",
     );
     niet_in_de_toekomst(status, invoer.veld("datum"), &mut fouten);
@@ -291,9 +292,9 @@ pub async fn update(
         invoer.heeft("evaluatie") == naar_evaluatie,
         "evaluatie",
         if naar_evaluatie {
-            "verplicht"
+            Foutcode::Verplicht
         } else {
-            "ongeldig"
+            Foutcode::Ongeldig
         },
         "Een evaluatie hoort bij (en alleen bij) de overgang naar geevalueerd.",
     );
@@ -301,14 +302,14 @@ pub async fn update(
         fouten.check(
             naar_evaluatie && netwerk_id.is_some(),
             "crisisafspraak",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Een crisisafspraak werkt u bij met de evaluatie van een oefening van een netwerk.",
         );
     }
     fouten.check(
         !invoer.heeft("debrief") || status != OefeningStatus::Gepland,
         "debrief",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een debrief hoort bij een uitgevoerde oefening.",
     );
     if huidig.status == OefeningStatus::Gepland && status == OefeningStatus::Uitgevoerd {

@@ -2,6 +2,7 @@
 //! gemeente — partners, eigen afdelingen, lopende samenwerkingsverbanden — en de
 //! regionale catalogus, die iedereen leest en alleen de `regio_beheerder` bijhoudt.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
@@ -399,7 +400,7 @@ pub(crate) async fn controleer_ids<T: serde::de::DeserializeOwned + ToSchema>(
     if !bestaan(ctx, &ids).await? {
         invoer.fouten().reject(
             veld,
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Niet elke organisatie staat op uw sociale kaart of in de regionale catalogus.",
         );
     }

@@ -2,6 +2,7 @@
 //! regionale catalogus. Hun rollen (belangen) tellen mee in de gezondheid van het
 //! netwerk, naast die van de leden.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashMap;
 
 use actix_web::{HttpResponse, delete, get, post, web};
@@ -154,7 +155,7 @@ pub async fn create_partner(
             Ok(_) => {}
             Err(ApiError::NotFound) => invoer.fouten().reject(
                 "organisatieId",
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Deze organisatie staat niet op uw sociale kaart of in de regionale catalogus.",
             ),
             Err(e) => return Err(e),

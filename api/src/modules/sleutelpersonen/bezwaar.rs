@@ -7,6 +7,7 @@
 //! motivering noemt. Het bezwaar staat in de inzage van de persoon; de audit trail
 //! noemt zijn velden alleen bij naam.
 
+use crate::http::problem::Foutcode;
 use actix_web::{HttpResponse, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::soorten::BezwaarUitkomst;
@@ -107,7 +108,7 @@ pub async fn create_bezwaar(
             .veld::<NaiveDate>("ontvangenOp")
             .is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "ontvangenOp",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Het bezwaar is niet in de toekomst ontvangen.",
     );
     invoer.fouten().voeg_toe(fouten);

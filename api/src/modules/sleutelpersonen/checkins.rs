@@ -5,6 +5,7 @@
 //! verwijdert ze. `sleutelpersoon.laatste_checkin` houdt de laatste bij voor de
 //! gezondheid van netwerken.
 
+use crate::http::problem::Foutcode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{sleutelpersoon, sleutelpersoon_checkin as checkin};
@@ -131,7 +132,7 @@ pub async fn create_checkin(
             .veld::<NaiveDate>("datum")
             .is_none_or(|d| d <= vandaag),
         "datum",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een check-in ligt niet in de toekomst.",
     );
     invoer.fouten().voeg_toe(fouten);

@@ -6,6 +6,7 @@
 //! ze altijd op, en krijgen niets terug voor wie ze niet mag zien. Elk antwoord met
 //! persoonsgegevens schrijft één regel per persoon in het verwerkingenlogboek.
 
+use crate::http::problem::Foutcode;
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -229,13 +230,13 @@ fn regels(staat: &Staat, fouten: &mut Fouten) {
         fouten.check(
             t.datum <= vandaag,
             "toestemming.datum",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "De toestemming ligt niet in de toekomst.",
         );
         fouten.check(
             t.bewaartermijn_tot > t.datum,
             "toestemming.bewaartermijnTot",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "De bewaartermijn eindigt na de datum van de toestemming.",
         );
     }
@@ -243,13 +244,13 @@ fn regels(staat: &Staat, fouten: &mut Fouten) {
         fouten.check(
             a.datum <= vandaag,
             "afspraak.datum",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "De afspraak ligt niet in de toekomst.",
         );
         fouten.check(
             a.bewaartermijn_tot > a.datum,
             "afspraak.bewaartermijnTot",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "De bewaartermijn eindigt na de datum van de afspraak.",
         );
     }
@@ -260,7 +261,7 @@ fn regels(staat: &Staat, fouten: &mut Fouten) {
         fouten.check(
             bijzonder_toegestaan,
             veld,
-            "toestemming_ontbreekt",
+            Foutcode::ToestemmingOntbreekt,
             "Een bijzonder persoonsgegeven (AVG art. 9) vraagt, onder elke grondslag, de \
              uitdrukkelijke toestemming van de persoon daarvoor: toestemming.bijzondereGegevens \
              of afspraak.bijzondereGegevens.",
@@ -269,14 +270,14 @@ fn regels(staat: &Staat, fouten: &mut Fouten) {
     fouten.check(
         !staat.verhoogd_risico || !staat.zichtbaar_voor.is_empty(),
         "zichtbaarVoor",
-        "verplicht",
+        Foutcode::Verplicht,
         "Noem bij verhoogd risico de ambtenaren die de persoon mogen zien.",
     );
     fouten.check(
         staat.voorgedragen_door.is_none()
             || staat.wervingsmethode == Some(Wervingsmethode::Sneeuwbal),
         "voorgedragenDoor",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Alleen bij wervingsmethode sneeuwbal draagt een sleutelpersoon iemand voor.",
     );
 }
@@ -318,7 +319,7 @@ async fn delen_met_organisaties<T: serde::de::DeserializeOwned + ToSchema>(
         if !crate::modules::organisaties::bestaan(ctx, &ids).await? {
             invoer.fouten().reject(
                 veld,
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Niet elke organisatie staat op uw sociale kaart of in de regionale catalogus.",
             );
         }
@@ -365,13 +366,13 @@ fn grondslag_regels<T: serde::de::DeserializeOwned + ToSchema>(
     if invoer.heeft("toestemming") && invoer.heeft("afspraak") {
         invoer.fouten().reject(
             "afspraak",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Leg toestemming of een afspraak vast, niet beide.",
         );
     } else if invoer.heeft("afspraak") && grondslag == Grondslag::Toestemming {
         invoer.fouten().reject(
             "afspraak",
-            "grondslag_toestemming",
+            Foutcode::GrondslagToestemming,
             "Uw gemeente verwerkt sleutelpersonen op grond van toestemming: leg toestemming \
              vast. Een afspraak in plaats van toestemming kan alleen onder de grondslag \
              publieke_taak (GET /gemeenten/{code}).",
@@ -432,13 +433,13 @@ pub async fn create(
             Actor::Gebruiker(id) => invoer.fouten().check(
                 zichtbaar.contains(&id),
                 "zichtbaarVoor",
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Noem ook uzelf: wie een persoon met verhoogd risico vastlegt, hoort bij de \
                  genoemde ambtenaren (u kunt haar later overdragen).",
             ),
             _ => invoer.fouten().reject(
                 "verhoogdRisico",
-                "niet_toegestaan",
+                Foutcode::NietToegestaan,
                 "Een koppeling legt geen persoon met verhoogd risico vast; dat doet een van de \
                  genoemde ambtenaren.",
             ),
@@ -456,7 +457,7 @@ pub async fn create(
             Status::Kandidaat | Status::Kennismaking | Status::Actief
         ),
         "status",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een nieuwe sleutelpersoon is kandidaat, in kennismaking of (met toestemming) actief.",
     );
     if levensloop::vraagt_toestemming(status)
@@ -465,7 +466,7 @@ pub async fn create(
     {
         invoer.fouten().reject(
             "toestemming",
-            "verplicht",
+            Foutcode::Verplicht,
             match grondslag {
                 Grondslag::Toestemming => "Een actieve sleutelpersoon heeft vastgelegde toestemming nodig (datum, doel, bewaartermijn).",
                 Grondslag::PubliekeTaak => "Een actieve sleutelpersoon heeft onder de grondslag publieke_taak een vastgelegde afspraak over gebruik en delen nodig (afspraak: datum, bewaartermijnTot, delenMet), of toestemming.",
@@ -488,7 +489,7 @@ pub async fn create(
     fouten.check(
         laatste_contact.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "laatsteContact",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Het laatste contact ligt niet in de toekomst.",
     );
     invoer.fouten().voeg_toe(fouten);
@@ -660,7 +661,7 @@ pub async fn update(
         if invoer.veld::<Uuid>(veld) == Some(huidig.id) {
             invoer.fouten().reject(
                 veld,
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Een sleutelpersoon verwijst niet naar zichzelf.",
             );
         }
@@ -733,7 +734,7 @@ pub async fn update(
         fouten.check(
             d <= crate::domein::tijd::vandaag(),
             "laatsteContact",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Het laatste contact ligt niet in de toekomst.",
         );
     }
@@ -741,7 +742,7 @@ pub async fn update(
     if nieuwe_status == Some(Status::Uitgestroomd) && !invoer.heeft("uitstroomreden") {
         fouten.reject(
             "uitstroomreden",
-            "verplicht",
+            Foutcode::Verplicht,
             "Wie uitstroomt, heeft een reden van uitstroom.",
         );
     }
@@ -749,7 +750,7 @@ pub async fn update(
         if invoer.heeft(veld) && !uitstroom {
             fouten.reject(
                 veld,
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Alleen bij (de overgang naar) uitgestroomd.",
             );
         }

@@ -8,6 +8,7 @@
 //! behandeld als een bekende met een fout wachtwoord: zelfde antwoord, zelfde
 //! werk (er wordt altijd een argon2-hash gecontroleerd), zelfde telling.
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use entity::gebruiker;
@@ -108,7 +109,7 @@ pub async fn create(
                 detail: "grant_type ontbreekt.".into(),
                 params: vec![InvalidParam::new(
                     "grant_type",
-                    "verplicht",
+                    Foutcode::Verplicht,
                     "Gebruik password of client_credentials.",
                 )],
             });
@@ -141,12 +142,12 @@ fn require(fields: [(&str, &Option<String>); 2]) -> ApiResult<()> {
         .filter_map(|(name, v)| match v.as_deref() {
             None | Some("") => Some(InvalidParam::new(
                 *name,
-                "verplicht",
+                Foutcode::Verplicht,
                 "Dit veld is verplicht.",
             )),
             Some(tekst) if tekst.chars().any(char::is_control) => Some(InvalidParam::new(
                 *name,
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Dit veld bevat stuurtekens (zoals een NUL-byte).",
             )),
             Some(_) => None,
@@ -326,7 +327,7 @@ pub async fn wachtwoord(
     invoer.fouten().check(
         oud.is_none() || oud != nieuw,
         "nieuwWachtwoord",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Het nieuwe wachtwoord is gelijk aan het huidige; kies een ander.",
     );
     let gebruikersnaam: Option<String> = invoer.veld("gebruikersnaam");

@@ -1,6 +1,7 @@
 //! Het beslismoment van het weerbaarheidsplan (`POST /trajecten/{id}/besluiten`),
 //! aan het eind van stap 4: "Zijn de voorwaarden op orde? Dan kun je door naar stap 5."
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use chrono::{NaiveDate, Utc};
@@ -54,7 +55,7 @@ pub async fn create_besluit(
     invoer.fouten().check(
         datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "datum",
-        "ongeldig",
+        Foutcode::Ongeldig,
         "Een besluit ligt niet in de toekomst.",
     );
     let BesluitInvoer {

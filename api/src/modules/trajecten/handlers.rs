@@ -5,6 +5,7 @@
 //!   stap 4 (go / nog niet / no-go met reden, zie [`super::besluit`]; stap 5–12
 //!   beginnen pas na een go) en verbinders (zie [`super::verbinders`]).
 
+use crate::http::problem::Foutcode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::Utc;
 use entity::{gebied, netwerk, traject, traject_stap};
@@ -110,7 +111,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
     if !invoer.heeft("gebiedId") && !invoer.heeft("netwerkId") {
         invoer.fouten().reject(
             "gebiedId",
-            "verplicht",
+            Foutcode::Verplicht,
             "Noem een gebied (gebiedId) of, voor een gemeenschap, een netwerk (netwerkId).",
         );
     }
@@ -181,7 +182,7 @@ fn kies_plan(
                 voorgesteld.join(" of ")
             )
         };
-        invoer.fouten().reject("aanpak", "verplicht", reden);
+        invoer.fouten().reject("aanpak", Foutcode::Verplicht, reden);
     }
     None
 }

@@ -1,5 +1,6 @@
 //! Een stap van een traject bijhouden (`PATCH /trajecten/{id}/stappen/{nummer}`).
 
+use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, patch, web};
 use entity::{traject, traject_stap};
@@ -140,7 +141,7 @@ fn stapnummer(plan: Plan, nummer: i64) -> ApiResult<i16> {
             let (eerste, laatste) = (stappen[0].0, stappen[stappen.len() - 1].0);
             ApiError::Validation(vec![InvalidParam::new(
                 "nummer",
-                "ongeldig",
+                Foutcode::Ongeldig,
                 format!(
                     "Het plan {} heeft de stappen {eerste} tot en met {laatste}.",
                     plan.as_str()
@@ -173,7 +174,7 @@ fn weigering(weigering: Weigering) -> ApiError {
         ),
         Weigering::EindVoorBegin => ApiError::Validation(vec![InvalidParam::new(
             "afgerondOp",
-            "ongeldig",
+            Foutcode::Ongeldig,
             "afgerondOp ligt vóór gestartOp.",
         )]),
     }

@@ -1,6 +1,7 @@
 //! De verbinders van een traject: controleren en bewaren (de waarschuwingen staan in
 //! [`crate::domein::stappenplan::verbinder_waarschuwingen`]).
 
+use crate::http::problem::Foutcode;
 use entity::{gebruiker, traject, traject_verbinder};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -26,7 +27,7 @@ pub(super) async fn controleer<T: serde::de::DeserializeOwned + utoipa::ToSchema
     if plan.is_some_and(|p| p != Plan::Weerbaarheid) {
         invoer.fouten().reject(
             "verbinders",
-            "niet_toegestaan",
+            Foutcode::NietToegestaan,
             "Alleen het weerbaarheidsplan heeft verbinders.",
         );
         return Ok(());
@@ -44,7 +45,7 @@ pub(super) async fn controleer<T: serde::de::DeserializeOwned + utoipa::ToSchema
             invoer.fouten().check(
                 tot >= vanaf,
                 &format!("verbinders.{i}.tot"),
-                "ongeldig",
+                Foutcode::Ongeldig,
                 "Het einde van de benoeming ligt vóór het begin.",
             );
         }
@@ -54,7 +55,7 @@ pub(super) async fn controleer<T: serde::de::DeserializeOwned + utoipa::ToSchema
         invoer.fouten().check(
             !eerder,
             &format!("verbinders.{i}"),
-            "dubbel",
+            Foutcode::Dubbel,
             "Deze gebruiker staat al in deze rol in de lijst.",
         );
     }
@@ -78,7 +79,7 @@ async fn check_gebruiker(
     if !actief {
         fouten.reject(
             veld,
-            "ongeldig",
+            Foutcode::Ongeldig,
             "Dit is geen actieve gebruiker van uw gemeente.",
         );
     }
