@@ -1,6 +1,6 @@
 //! Weefsel: de API van Veiligheidsregio Brabant-Noord en haar elf gemeenten.
 //!
-//! De mappen laten de architectuur zien (README, "Architectuur"):
+//! De mappen laten de architectuur zien (docs/architectuur.md):
 //! - [`http`]: het NL API-contract dat elke module deelt (problem details, getypte
 //!   invoer, querycontrole uit het document, paginering, sortering, ETag, OpenAPI);
 //! - [`auth`]: wie er belt en wat die mag (tokens, sleutels, rollen en rechten);
