@@ -189,3 +189,18 @@ fn elke_find_is_gescoped_of_heeft_een_reden() {
     }
     assert!(fouten.is_empty(), "{}", fouten.join("\n"));
 }
+
+/// Een module maakt openbaar wat andere mogen gebruiken, met naam: geen `pub use …::*`.
+#[test]
+fn geen_module_exporteert_alles() {
+    let mut fouten = Vec::new();
+    for pad in bestanden(&bron().join("modules")) {
+        for (nr, regel) in code(&pad) {
+            let r = regel.trim();
+            if r.starts_with("pub") && r.contains(" use ") && r.contains("::*") {
+                fouten.push(format!("{}:{nr}: {r}", pad.display()));
+            }
+        }
+    }
+    assert!(fouten.is_empty(), "glob-export:\n{}", fouten.join("\n"));
+}

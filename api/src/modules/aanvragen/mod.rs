@@ -14,8 +14,6 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 
-pub use handlers::*;
-
 crate::tenancy::tenant_owned!(entity::aanvraag, id);
 
 #[derive(OpenApi)]

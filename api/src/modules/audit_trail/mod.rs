@@ -8,7 +8,7 @@ use crate::modules::Toegang;
 
 mod handlers;
 
-pub use handlers::*;
+use handlers::ResourceSoort;
 
 crate::tenancy::tenant_owned!(entity::audit_trail);
 crate::tenancy::tenant_owned!(entity::audit_kop);

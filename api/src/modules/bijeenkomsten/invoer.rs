@@ -8,9 +8,6 @@ use uuid::Uuid;
 use crate::http::invoer::{Veld, meer_regels, meer_regels_of_leeg};
 use entity::soorten::{BijeenkomstSoort, Locatiesoort};
 
-/// Een tijd van de dag, `uu:mm`.
-pub const TIJD: &str = r"^([01][0-9]|2[0-3]):[0-5][0-9]$";
-
 /// Een punt op de agenda.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

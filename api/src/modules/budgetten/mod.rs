@@ -13,7 +13,7 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 
-pub use handlers::*;
+pub use handlers::{Mutatie, boek, mutatie_weergave, vrijgeven};
 
 crate::tenancy::tenant_owned!(entity::budget, id);
 crate::tenancy::tenant_owned!(entity::mutatie, id);

@@ -11,9 +11,6 @@ mod handlers;
 pub mod pagina;
 mod weergave;
 
-pub use handlers::*;
-pub use weergave::*;
-
 crate::tenancy::tenant_owned!(entity::dashboard_telling);
 
 #[derive(OpenApi)]

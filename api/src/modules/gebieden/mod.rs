@@ -12,7 +12,8 @@ use crate::http::invoer::InvoerSchema;
 mod handlers;
 pub mod indicatoren;
 
-pub use handlers::*;
+use handlers::{GebiedSortering, Soort};
+pub use handlers::{kenmerken_uit_kolommen, opslaan, profielen, profielen_bijwerken};
 
 crate::tenancy::tenant_owned!(entity::gebied, id);
 crate::tenancy::tenant_owned!(entity::indicatormeting);

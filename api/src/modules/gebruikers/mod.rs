@@ -10,7 +10,9 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 
-pub use handlers::*;
+use handlers::GebruikerSortering;
+pub use handlers::NieuweGebruiker;
+pub(crate) use handlers::RESOURCE;
 
 crate::tenancy::tenant_owned!(entity::gebruiker, id);
 

@@ -7,7 +7,8 @@ use crate::modules::Toegang;
 
 mod handlers;
 
-pub use handlers::*;
+use handlers::GemeenteSortering;
+pub use handlers::grondslag;
 
 #[derive(OpenApi)]
 #[openapi(

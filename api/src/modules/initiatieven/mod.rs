@@ -13,9 +13,6 @@ use crate::http::invoer::InvoerSchema;
 mod handlers;
 mod invoer;
 
-pub use handlers::*;
-pub use invoer::*;
-
 crate::tenancy::tenant_owned!(entity::initiatief, id);
 
 #[derive(OpenApi)]

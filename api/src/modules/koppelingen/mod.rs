@@ -9,7 +9,7 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 
-pub use handlers::*;
+use handlers::KoppelingSortering;
 
 crate::tenancy::tenant_owned!(entity::koppeling, id);
 

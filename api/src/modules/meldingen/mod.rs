@@ -12,9 +12,6 @@ use crate::http::invoer::InvoerSchema;
 mod handlers;
 mod invoer;
 
-pub use handlers::*;
-pub use invoer::*;
-
 crate::tenancy::tenant_owned!(entity::melding, id);
 crate::tenancy::tenant_owned!(entity::melding_opvolging, id);
 

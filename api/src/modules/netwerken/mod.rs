@@ -17,11 +17,10 @@ mod leden;
 mod veiligheid;
 mod weergave;
 
-pub use gezondheid::*;
-pub use handlers::*;
-pub use invoer::*;
+pub use gezondheid::Cel;
+pub use invoer::Crisisafspraak;
+
 pub use veiligheid::Veiligheidsafspraak;
-pub use weergave::*;
 
 crate::tenancy::tenant_owned!(entity::netwerk, id);
 crate::tenancy::tenant_owned!(entity::netwerk_lid, id);

@@ -14,8 +14,8 @@ mod handlers;
 mod invoer;
 mod partners;
 
-pub use handlers::*;
-pub use invoer::*;
+pub(crate) use handlers::{bestaan, controleer_ids};
+
 pub use partners::Partner;
 
 crate::tenancy::tenant_owned!(entity::netwerk_partner, id);

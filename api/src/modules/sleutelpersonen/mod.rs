@@ -17,10 +17,9 @@ mod handlers;
 mod invoer;
 mod weergave;
 
+use invoer::{DelenGroep, DelenMet};
+
 pub use gekoppeld::{InzageAudit, InzageRecord, InzageVeld};
-pub use handlers::*;
-pub use invoer::*;
-pub use weergave::*;
 
 crate::tenancy::tenant_owned!(entity::sleutelpersoon, id);
 crate::tenancy::tenant_owned!(entity::sleutelpersoon_gegevens);

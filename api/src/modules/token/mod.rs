@@ -6,8 +6,6 @@ use utoipa::OpenApi;
 
 mod handlers;
 
-pub use handlers::*;
-
 #[derive(OpenApi)]
 #[openapi(tags((name = "Authenticatie", description = "Access tokens voor gebruikers en koppelingen.")))]
 struct Doc;

@@ -16,10 +16,6 @@ mod stappen;
 mod verbinders;
 mod weergave;
 
-pub use handlers::*;
-pub use invoer::*;
-pub use weergave::*;
-
 crate::tenancy::tenant_owned!(entity::traject, id);
 crate::tenancy::tenant_owned!(entity::traject_stap);
 crate::tenancy::tenant_owned!(entity::traject_besluit);

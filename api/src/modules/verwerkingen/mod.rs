@@ -9,8 +9,6 @@ use crate::modules::Toegang;
 
 mod handlers;
 
-pub use handlers::*;
-
 crate::tenancy::tenant_owned!(entity::verwerking);
 
 #[derive(OpenApi)]
