@@ -113,7 +113,7 @@ pub async fn create_bezwaar(
     );
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
-    super::handlers::niet_geanonimiseerd(&persoon)?;
+    super::persoon::niet_geanonimiseerd(&persoon)?;
     if gemeenten::grondslag(&ctx, persoon.gemeente_id).await? == Grondslag::Toestemming {
         return Err(ApiError::Conflict(
             Code::GeenBezwaarBijToestemming,
@@ -150,7 +150,7 @@ pub async fn create_bezwaar(
     )
     .await?;
     if model.uitkomst == BezwaarUitkomst::Gehonoreerd {
-        super::handlers::anonimiseren(&ctx, &persoon).await?;
+        super::persoon::anonimiseren(&ctx, &persoon).await?;
     }
     // Opnieuw gelezen: na het anonimiseren is de motivering geschoond.
     let model = bezwaar::Entity::find_by_id(model.id)

@@ -10,12 +10,17 @@ use crate::modules::Toegang;
 
 use crate::http::invoer::InvoerSchema;
 
+mod aanmaken;
 mod bezwaar;
 mod checkins;
 mod gekoppeld;
 mod handlers;
 mod invoer;
+mod inzage;
+mod persoon;
+mod regels;
 mod weergave;
+mod wijzigen;
 
 use invoer::{DelenGroep, DelenMet};
 
@@ -74,7 +79,7 @@ pub const MODULE: super::Module = super::Module {
             Toegang::Recht(Recht::SleutelpersonenLezen),
         ),
     ],
-    routes: handlers::configure,
+    routes: configure,
     document: <Doc as OpenApi>::openapi,
     velden: VELDEN,
     tabellen: &[
@@ -294,3 +299,16 @@ const VELDEN: &[Velden] = &[
         ],
     },
 ];
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::list)
+        .service(handlers::zoek)
+        .service(handlers::get)
+        .service(handlers::create)
+        .service(handlers::update)
+        .service(handlers::anonimiseer)
+        .service(handlers::inzage)
+        .service(bezwaar::create_bezwaar)
+        .service(checkins::list_checkins)
+        .service(checkins::create_checkin);
+}
