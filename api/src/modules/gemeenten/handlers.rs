@@ -221,60 +221,16 @@ pub async fn update(
             "Een gemeente wijzigt alleen haar eigen instellingen.".into(),
         ));
     }
-    // Het recht per veld, vóór de inhoud: een veld dat de aanroeper niet zet, is 403.
-    if ctx.caller.is_regionaal() {
-        let geweigerd: Vec<&str> = INSTELLINGEN
-            .iter()
-            .filter(|(veld, wie)| *wie == WieWijzigt::AlleenGemeente && invoer.heeft(veld))
-            .map(|(veld, _)| *veld)
-            .collect();
-        if !geweigerd.is_empty() {
-            return Err(ApiError::ForbiddenVelden(
-                geweigerd.iter().map(|v| (*v).to_owned()).collect(),
-                format!(
-                    "Alleen de gemeente_beheerder van de gemeente wijzigt {}; de regio niet.",
-                    geweigerd.join(" en ")
-                ),
-            ));
-        }
-    }
+    recht_per_veld(&ctx, &invoer)?;
     let huidig = gemeente::Entity::find_by_id(id)
         .lock_exclusive()
         .one(ctx.db())
         .await?
         .ok_or(ApiError::NotFound)?;
-    let andere_grondslag = invoer
-        .veld::<Grondslag>("grondslag")
-        .is_some_and(|g| g.as_str() != huidig.grondslag);
-    let met_besluit = invoer.heeft("grondslagBesluit");
-    invoer.fouten().check(
-        !andere_grondslag || met_besluit,
-        "grondslagBesluit",
-        Foutcode::Verplicht,
-        "Een andere grondslag gaat met het besluit van het college: datum en kenmerk.",
-    );
-    if let Some(besluit) = invoer.veld::<GrondslagBesluit>("grondslagBesluit") {
-        invoer.fouten().check(
-            besluit.datum <= crate::domein::tijd::vandaag(),
-            "grondslagBesluit.datum",
-            Foutcode::Ongeldig,
-            "Het besluit ligt niet in de toekomst.",
-        );
-    }
+    besluit_regels(&mut invoer, &huidig);
     let invoer = invoer.klaar()?;
     if_match.check(huidig.version)?;
-    if invoer.grondslag == Some(Grondslag::Toestemming)
-        && Grondslag::uit_tekst(&huidig.grondslag) != Grondslag::Toestemming
-        && in_gebruik(&ctx, huidig.id).await?
-    {
-        return Err(ApiError::Conflict(
-            Code::GrondslagInGebruik,
-            "Er zijn actieve sleutelpersonen die op een afspraak zonder toestemming verwerkt \
-             worden; leg eerst hun toestemming vast (of laat hen uitstromen) voordat de \
-             grondslag terug gaat naar toestemming."
-                .into(),
-        ));
-    }
+    terug_naar_toestemming(&ctx, &huidig, invoer.grondslag).await?;
     let mut model: gemeente::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet(
@@ -319,6 +275,74 @@ pub async fn update(
     let response =
         resource_response(StatusCode::OK, model.version, &path).json(Gemeente::from(model));
     ctx.commit_then(response).await
+}
+
+/// Het recht per veld, vóór de inhoud: een veld dat de aanroeper niet mag zetten, is
+/// 403 `geen_recht` met de velden in `invalidParams` ([`INSTELLINGEN`]).
+fn recht_per_veld(ctx: &Context, invoer: &Invoer<GemeenteWijziging>) -> ApiResult<()> {
+    if !ctx.caller.is_regionaal() {
+        return Ok(());
+    }
+    let geweigerd: Vec<&str> = INSTELLINGEN
+        .iter()
+        .filter(|(veld, wie)| *wie == WieWijzigt::AlleenGemeente && invoer.heeft(veld))
+        .map(|(veld, _)| *veld)
+        .collect();
+    if geweigerd.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::ForbiddenVelden(
+        geweigerd.iter().map(|v| (*v).to_owned()).collect(),
+        format!(
+            "Alleen de gemeente_beheerder van de gemeente wijzigt {}; de regio niet.",
+            geweigerd.join(" en ")
+        ),
+    ))
+}
+
+/// Een andere grondslag gaat met het besluit van het college, dat niet in de toekomst
+/// ligt.
+fn besluit_regels(invoer: &mut Invoer<GemeenteWijziging>, huidig: &gemeente::Model) {
+    let andere_grondslag = invoer
+        .veld::<Grondslag>("grondslag")
+        .is_some_and(|g| g.as_str() != huidig.grondslag);
+    let met_besluit = invoer.heeft("grondslagBesluit");
+    invoer.fouten().check(
+        !andere_grondslag || met_besluit,
+        "grondslagBesluit",
+        Foutcode::Verplicht,
+        "Een andere grondslag gaat met het besluit van het college: datum en kenmerk.",
+    );
+    if let Some(besluit) = invoer.veld::<GrondslagBesluit>("grondslagBesluit") {
+        invoer.fouten().check(
+            besluit.datum <= crate::domein::tijd::vandaag(),
+            "grondslagBesluit.datum",
+            Foutcode::Ongeldig,
+            "Het besluit ligt niet in de toekomst.",
+        );
+    }
+}
+
+/// Terug naar `toestemming` kan niet zolang een actieve sleutelpersoon op een afspraak
+/// zonder toestemming verwerkt wordt (409 `grondslag_in_gebruik`).
+async fn terug_naar_toestemming(
+    ctx: &Context,
+    huidig: &gemeente::Model,
+    nieuw: Option<Grondslag>,
+) -> ApiResult<()> {
+    if nieuw == Some(Grondslag::Toestemming)
+        && Grondslag::uit_tekst(&huidig.grondslag) != Grondslag::Toestemming
+        && in_gebruik(ctx, huidig.id).await?
+    {
+        return Err(ApiError::Conflict(
+            Code::GrondslagInGebruik,
+            "Er zijn actieve sleutelpersonen die op een afspraak zonder toestemming verwerkt \
+             worden; leg eerst hun toestemming vast (of laat hen uitstromen) voordat de \
+             grondslag terug gaat naar toestemming."
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Steunt een actieve sleutelpersoon van gemeente `id` op een afspraak zonder

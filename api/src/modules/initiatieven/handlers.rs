@@ -268,15 +268,52 @@ pub async fn update(
     ctx.require(Recht::InitiatievenSchrijven)?;
     let huidig = ctx.find_for_update::<initiatief::Entity>(*id).await?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let na = |invoer: &Invoer<InitiatiefWijziging>, veld: &str, nu: bool| {
-        if invoer.is_null(veld) {
-            false
-        } else {
-            invoer.heeft(veld) || nu
+    let fouten = wijziging_regels(&huidig, &invoer);
+    invoer.fouten().voeg_toe(fouten);
+    let i = invoer.klaar()?;
+    if_match.check(huidig.version)?;
+    if afloop::afgesloten(huidig.status) {
+        return Err(ApiError::Conflict(
+            Code::InitiatiefAfgesloten,
+            format!(
+                "Het initiatief is {}; het ligt vast.",
+                huidig.status.as_str()
+            ),
+        ));
+    }
+    let nieuwe_status = overgang(
+        huidig.status,
+        i.status,
+        afloop::overgang_toegestaan,
+        "een initiatief",
+    )?;
+    let (model, w) = toepassen(&huidig, i, nieuwe_status);
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
+        .await?
+        .unwrap_or(huidig);
+    // Eindigt het initiatief, dan valt wat voor zijn aanvragen gereserveerd maar niet
+    // uitbetaald is vrij.
+    if nieuwe_status.is_some_and(afloop::afgesloten) {
+        let aanvragen = ctx
+            .scoped(entity::aanvraag::Entity::find())
+            .filter(entity::aanvraag::Column::InitiatiefId.eq(model.id))
+            .lock_exclusive()
+            .all(ctx.db())
+            .await?;
+        for a in &aanvragen {
+            crate::modules::budgetten::vrijgeven(&ctx, a, "Het initiatief is geëindigd").await?;
         }
-    };
-    let organisatie = na(&invoer, "organisatie", huidig.organisatie.is_some());
-    let contact = na(&invoer, "contactnaam", huidig.contactnaam.is_some());
+    }
+    ctx.vastgelegd::<initiatief::Entity>(StatusCode::OK, model)
+        .await
+}
+
+/// De regels over de toestand na een wijziging die het schema niet kent.
+fn wijziging_regels(huidig: &initiatief::Model, invoer: &Invoer<InitiatiefWijziging>) -> Fouten {
+    let na = |veld: &str, nu: bool| !invoer.is_null(veld) && (invoer.heeft(veld) || nu);
+    let organisatie = na("organisatie", huidig.organisatie.is_some());
+    let contact = na("contactnaam", huidig.contactnaam.is_some());
     let start = if invoer.is_null("startdatum") {
         None
     } else {
@@ -302,24 +339,16 @@ pub async fn update(
             "Resultaten en lessen horen bij (de overgang naar) afgerond of gestopt.",
         );
     }
-    invoer.fouten().voeg_toe(fouten);
-    let i = invoer.klaar()?;
-    if_match.check(huidig.version)?;
-    if afloop::afgesloten(huidig.status) {
-        return Err(ApiError::Conflict(
-            Code::InitiatiefAfgesloten,
-            format!(
-                "Het initiatief is {}; het ligt vast.",
-                huidig.status.as_str()
-            ),
-        ));
-    }
-    let nieuwe_status = overgang(
-        huidig.status,
-        i.status,
-        afloop::overgang_toegestaan,
-        "een initiatief",
-    )?;
+    fouten
+}
+
+/// Het initiatief na de wijziging, met de regels voor de audit trail (contactgegevens
+/// alleen bij naam). Wie afsluit zonder einddatum, eindigt vandaag.
+fn toepassen(
+    huidig: &initiatief::Model,
+    i: InitiatiefWijziging,
+    nieuwe_status: Option<InitiatiefStatus>,
+) -> (initiatief::ActiveModel, Wijzigingen) {
     let mut model: initiatief::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet("titel", &mut model.titel, i.titel);
@@ -357,8 +386,13 @@ pub async fn update(
         &mut model.startdatum,
         i.startdatum.wijziging(),
     );
+    let eind_blijft_leeg = if i.einddatum.is_afwezig() {
+        huidig.einddatum.is_none()
+    } else {
+        i.einddatum.clone().wijziging().flatten().is_none()
+    };
     let mut einde = i.einddatum.wijziging();
-    if nieuwe_status.is_some_and(afloop::afgesloten) && eind.is_none() {
+    if nieuwe_status.is_some_and(afloop::afgesloten) && eind_blijft_leeg {
         einde = Some(Some(crate::domein::tijd::vandaag()));
     }
     w.zet("einddatum", &mut model.einddatum, einde);
@@ -368,25 +402,7 @@ pub async fn update(
         i.resultaten.wijziging(),
     );
     w.zet("lessen", &mut model.lessen, i.lessen.wijziging());
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
-        .await?
-        .unwrap_or(huidig);
-    // Eindigt het initiatief, dan valt wat voor zijn aanvragen gereserveerd maar niet
-    // uitbetaald is vrij.
-    if nieuwe_status.is_some_and(afloop::afgesloten) {
-        let aanvragen = ctx
-            .scoped(entity::aanvraag::Entity::find())
-            .filter(entity::aanvraag::Column::InitiatiefId.eq(model.id))
-            .lock_exclusive()
-            .all(ctx.db())
-            .await?;
-        for a in &aanvragen {
-            crate::modules::budgetten::vrijgeven(&ctx, a, "Het initiatief is geëindigd").await?;
-        }
-    }
-    ctx.vastgelegd::<initiatief::Entity>(StatusCode::OK, model)
-        .await
+    (model, w)
 }
 
 /// Initiatief verwijderen

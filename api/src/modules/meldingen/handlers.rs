@@ -210,40 +210,10 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResul
     if persoon.as_ref().is_some_and(|p| !genoemd(&ctx, p)) {
         return Err(ApiError::NotFound);
     }
-    ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
-        .await?;
-    ctx.verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")
-        .await?;
-    let mut fouten = Fouten::new();
-    if let Some(b) = invoer.veld::<Uuid>("behandelaarId") {
-        actieve_gebruikers_met_rol(
-            &ctx,
-            gemeente_id,
-            &[b],
-            BEHANDELAARS,
-            "behandelaarId",
-            &mut fouten,
-        )
-        .await?;
-    }
-    fouten.check(
-        !invoer.heeft("sleutelpersoonId")
-            || invoer.veld::<Betrokkene>("betrokkene") == Some(Betrokkene::Sleutelpersoon),
-        "sleutelpersoonId",
-        Foutcode::Ongeldig,
-        "Een sleutelpersoon noemt u alleen bij betrokkene sleutelpersoon.",
-    );
-    let vandaag = crate::domein::tijd::vandaag();
-    fouten.check(
-        invoer
-            .veld::<NaiveDate>("datum")
-            .is_none_or(|d| d <= vandaag),
-        "datum",
-        Foutcode::Ongeldig,
-        "Een melding gaat over iets dat gebeurd is: de datum ligt niet in de toekomst.",
-    );
+    let fouten = nieuw_regels(&ctx, gemeente_id, &mut invoer).await?;
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
+    let vandaag = crate::domein::tijd::vandaag();
     let model = melding::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
@@ -281,6 +251,48 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweMelding>) -> ApiResul
     ctx.aangemaakt_met::<melding::Entity>(model, w).await
 }
 
+/// De regels over een nieuwe melding die het schema niet kent: verwijzingen in de eigen
+/// gemeente, een actieve behandelaar, een sleutelpersoon alleen bij betrokkene
+/// sleutelpersoon, en een datum die niet in de toekomst ligt.
+async fn nieuw_regels(
+    ctx: &Context,
+    gemeente_id: Uuid,
+    invoer: &mut Invoer<NieuweMelding>,
+) -> ApiResult<Fouten> {
+    ctx.verwijzing::<netwerk::Entity, _>(invoer, "netwerkId")
+        .await?;
+    ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
+        .await?;
+    let mut fouten = Fouten::new();
+    if let Some(b) = invoer.veld::<Uuid>("behandelaarId") {
+        actieve_gebruikers_met_rol(
+            ctx,
+            gemeente_id,
+            &[b],
+            BEHANDELAARS,
+            "behandelaarId",
+            &mut fouten,
+        )
+        .await?;
+    }
+    fouten.check(
+        !invoer.heeft("sleutelpersoonId")
+            || invoer.veld::<Betrokkene>("betrokkene") == Some(Betrokkene::Sleutelpersoon),
+        "sleutelpersoonId",
+        Foutcode::Ongeldig,
+        "Een sleutelpersoon noemt u alleen bij betrokkene sleutelpersoon.",
+    );
+    fouten.check(
+        invoer
+            .veld::<NaiveDate>("datum")
+            .is_none_or(|d| d <= crate::domein::tijd::vandaag()),
+        "datum",
+        Foutcode::Ongeldig,
+        "Een melding gaat over iets dat gebeurd is: de datum ligt niet in de toekomst.",
+    );
+    Ok(fouten)
+}
+
 /// Melding bijwerken of afsluiten
 ///
 /// `open` → `in_behandeling` → `afgesloten`, of `open` → `afgesloten`; afsluiten
@@ -304,42 +316,7 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     let huidig = vind(&ctx, *id, true).await?;
     ctx.require(Recht::MeldingenSchrijven)?;
-    if let (Some(nieuw), Some(p)) = (
-        invoer.veld::<Uuid>("behandelaarId"),
-        huidig.sleutelpersoon_id,
-    ) && nieuw != huidig.behandelaar_id
-    {
-        let persoon = ctx.find::<sleutelpersoon::Entity>(p).await?;
-        afgeschermd(&ctx, &persoon, nieuw)?;
-    }
-    ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
-        .await?;
-    ctx.verwijzing::<gebied::Entity, _>(&mut invoer, "gebiedId")
-        .await?;
-    let mut fouten = Fouten::new();
-    if let Some(b) = invoer.veld::<Uuid>("behandelaarId") {
-        actieve_gebruikers_met_rol(
-            &ctx,
-            huidig.gemeente_id,
-            &[b],
-            BEHANDELAARS,
-            "behandelaarId",
-            &mut fouten,
-        )
-        .await?;
-    }
-    let sluit = invoer.veld::<MeldingStatus>("status") == Some(MeldingStatus::Afgesloten)
-        && huidig.status != MeldingStatus::Afgesloten;
-    fouten.check(
-        invoer.heeft("afsluitnotitie") == sluit,
-        "afsluitnotitie",
-        if sluit {
-            Foutcode::Verplicht
-        } else {
-            Foutcode::Ongeldig
-        },
-        "Een melding sluit u af met een afsluitnotitie; die hoort alleen bij het afsluiten.",
-    );
+    let fouten = wijziging_regels(&ctx, &huidig, &mut invoer).await?;
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -390,6 +367,53 @@ pub async fn update(
     }
     ctx.gewijzigd::<melding::Entity, _>(huidig, model, w, ApiError::from)
         .await
+}
+
+/// De regels over een wijziging die het schema niet kent: een nieuwe behandelaar die
+/// de persoon mag zien en actief is, verwijzingen in de eigen gemeente, en een
+/// afsluitnotitie bij (en alleen bij) het afsluiten.
+async fn wijziging_regels(
+    ctx: &Context,
+    huidig: &melding::Model,
+    invoer: &mut Invoer<MeldingWijziging>,
+) -> ApiResult<Fouten> {
+    if let (Some(nieuw), Some(p)) = (
+        invoer.veld::<Uuid>("behandelaarId"),
+        huidig.sleutelpersoon_id,
+    ) && nieuw != huidig.behandelaar_id
+    {
+        let persoon = ctx.find::<sleutelpersoon::Entity>(p).await?;
+        afgeschermd(ctx, &persoon, nieuw)?;
+    }
+    ctx.verwijzing::<netwerk::Entity, _>(invoer, "netwerkId")
+        .await?;
+    ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
+        .await?;
+    let mut fouten = Fouten::new();
+    if let Some(b) = invoer.veld::<Uuid>("behandelaarId") {
+        actieve_gebruikers_met_rol(
+            ctx,
+            huidig.gemeente_id,
+            &[b],
+            BEHANDELAARS,
+            "behandelaarId",
+            &mut fouten,
+        )
+        .await?;
+    }
+    let sluit = invoer.veld::<MeldingStatus>("status") == Some(MeldingStatus::Afgesloten)
+        && huidig.status != MeldingStatus::Afgesloten;
+    fouten.check(
+        invoer.heeft("afsluitnotitie") == sluit,
+        "afsluitnotitie",
+        if sluit {
+            Foutcode::Verplicht
+        } else {
+            Foutcode::Ongeldig
+        },
+        "Een melding sluit u af met een afsluitnotitie; die hoort alleen bij het afsluiten.",
+    );
+    Ok(fouten)
 }
 
 /// Een regel in het opvolgingslogboek van een melding.

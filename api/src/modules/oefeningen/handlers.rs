@@ -280,45 +280,7 @@ pub async fn update(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<oefening::Entity>(*id).await?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let status: OefeningStatus = invoer.veld("status").unwrap_or(huidig.status);
-    let netwerk_id = if invoer.is_null("netwerkId") {
-        None
-    } else {
-        invoer.veld::<Uuid>("netwerkId").or(huidig.netwerk_id)
-    };
-    let mut fouten = Fouten::new();
-    let naar_evaluatie = status == OefeningStatus::Geevalueerd && huidig.status != status;
-    fouten.check(
-        invoer.heeft("evaluatie") == naar_evaluatie,
-        "evaluatie",
-        if naar_evaluatie {
-            Foutcode::Verplicht
-        } else {
-            Foutcode::Ongeldig
-        },
-        "Een evaluatie hoort bij (en alleen bij) de overgang naar geevalueerd.",
-    );
-    if invoer.heeft("crisisafspraak") {
-        fouten.check(
-            naar_evaluatie && netwerk_id.is_some(),
-            "crisisafspraak",
-            Foutcode::Ongeldig,
-            "Een crisisafspraak werkt u bij met de evaluatie van een oefening van een netwerk.",
-        );
-    }
-    fouten.check(
-        !invoer.heeft("debrief") || status != OefeningStatus::Gepland,
-        "debrief",
-        Foutcode::Ongeldig,
-        "Een debrief hoort bij een uitgevoerde oefening.",
-    );
-    if huidig.status == OefeningStatus::Gepland && status == OefeningStatus::Uitgevoerd {
-        niet_in_de_toekomst(
-            status,
-            invoer.veld("datum").or(Some(huidig.datum)),
-            &mut fouten,
-        );
-    }
+    let fouten = wijziging_regels(&huidig, &invoer);
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -378,6 +340,52 @@ pub async fn update(
     }
     ctx.vastgelegd::<oefening::Entity>(StatusCode::OK, model)
         .await
+}
+
+/// De regels over een wijziging die het schema niet kent: de evaluatie bij (en alleen
+/// bij) de overgang naar geevalueerd, een crisisafspraak alleen daarbij, een debrief na
+/// de uitvoering, en uitgevoerd niet in de toekomst.
+fn wijziging_regels(huidig: &oefening::Model, invoer: &Invoer<OefeningWijziging>) -> Fouten {
+    let status: OefeningStatus = invoer.veld("status").unwrap_or(huidig.status);
+    let netwerk_id = if invoer.is_null("netwerkId") {
+        None
+    } else {
+        invoer.veld::<Uuid>("netwerkId").or(huidig.netwerk_id)
+    };
+    let mut fouten = Fouten::new();
+    let naar_evaluatie = status == OefeningStatus::Geevalueerd && huidig.status != status;
+    fouten.check(
+        invoer.heeft("evaluatie") == naar_evaluatie,
+        "evaluatie",
+        if naar_evaluatie {
+            Foutcode::Verplicht
+        } else {
+            Foutcode::Ongeldig
+        },
+        "Een evaluatie hoort bij (en alleen bij) de overgang naar geevalueerd.",
+    );
+    if invoer.heeft("crisisafspraak") {
+        fouten.check(
+            naar_evaluatie && netwerk_id.is_some(),
+            "crisisafspraak",
+            Foutcode::Ongeldig,
+            "Een crisisafspraak werkt u bij met de evaluatie van een oefening van een netwerk.",
+        );
+    }
+    fouten.check(
+        !invoer.heeft("debrief") || status != OefeningStatus::Gepland,
+        "debrief",
+        Foutcode::Ongeldig,
+        "Een debrief hoort bij een uitgevoerde oefening.",
+    );
+    if huidig.status == OefeningStatus::Gepland && status == OefeningStatus::Uitgevoerd {
+        niet_in_de_toekomst(
+            status,
+            invoer.veld("datum").or(Some(huidig.datum)),
+            &mut fouten,
+        );
+    }
+    fouten
 }
 
 /// Werkt na een evaluatie de crisisafspraak van het netwerk voor `scenario` bij: een
