@@ -230,14 +230,11 @@ const NOG_TE_LANG: &[(&str, &str)] = &[
     ("ops/synthetisch.rs", "insert_sleutelpersonen"),
     ("ops/synthetisch.rs", "sleutelpersonen_van"),
     ("auth/mod.rs", "load_caller"),
-    ("modules/bijeenkomsten/handlers.rs", "update"),
-    ("modules/netwerken/handlers.rs", "update"),
     ("app.rs", "build"),
     ("ops/synthetisch.rs", "insert_budgetten"),
     ("auth/keys.rs", "verify"),
     ("http/invoer.rs", "tekst"),
     ("ops/demo.rs", "netwerkpraktijk"),
-    ("modules/gebruikers/handlers.rs", "create"),
 ];
 
 /// De functies in `pad` met hun lengte: van de regel met `fn` tot en met de sluitende

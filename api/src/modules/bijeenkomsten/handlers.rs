@@ -366,28 +366,7 @@ pub async fn update(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: bool| {
-        !invoer.is_null(veld) && (invoer.heeft(veld) || nu)
-    };
-    let tijd_na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: Option<NaiveTime>| {
-        if invoer.is_null(veld) {
-            None
-        } else {
-            invoer
-                .veld::<String>(veld)
-                .as_deref()
-                .and_then(lees_tijd)
-                .or(nu)
-        }
-    };
-    let mut fouten = Fouten::new();
-    regels(
-        na(&invoer, "netwerkId", huidig.netwerk_id.is_some())
-            || na(&invoer, "gebiedId", huidig.gebied_id.is_some()),
-        tijd_na(&invoer, "begintijd", huidig.begintijd),
-        tijd_na(&invoer, "eindtijd", huidig.eindtijd),
-        &mut fouten,
-    );
+    let fouten = wijziging_regels(&huidig, &invoer);
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -443,6 +422,34 @@ pub async fn update(
     w.zet("acties", &mut model.acties, i.acties.map(|a| naar_json(&a)));
     ctx.gewijzigd::<bijeenkomst::Entity, _>(huidig, model, w, crate::http::problem::ApiError::from)
         .await
+}
+
+/// De regels over de toestand na een wijziging: een netwerk of gebied, en tijden die
+/// kloppen ([`regels`]).
+fn wijziging_regels(huidig: &bijeenkomst::Model, invoer: &Invoer<BijeenkomstWijziging>) -> Fouten {
+    let na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: bool| {
+        !invoer.is_null(veld) && (invoer.heeft(veld) || nu)
+    };
+    let tijd_na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: Option<NaiveTime>| {
+        if invoer.is_null(veld) {
+            None
+        } else {
+            invoer
+                .veld::<String>(veld)
+                .as_deref()
+                .and_then(lees_tijd)
+                .or(nu)
+        }
+    };
+    let mut fouten = Fouten::new();
+    regels(
+        na(invoer, "netwerkId", huidig.netwerk_id.is_some())
+            || na(invoer, "gebiedId", huidig.gebied_id.is_some()),
+        tijd_na(invoer, "begintijd", huidig.begintijd),
+        tijd_na(invoer, "eindtijd", huidig.eindtijd),
+        &mut fouten,
+    );
+    fouten
 }
 
 /// Bijeenkomst verwijderen

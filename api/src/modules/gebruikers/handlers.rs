@@ -311,6 +311,34 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.toon::<gebruiker::Entity>(StatusCode::OK, model).await
 }
 
+/// Het geheim van een nieuw account: een activeringscode (72 uur geldig) voor het
+/// eerste account van een gemeente, anders het gegeven wachtwoord; beide tijdelijk.
+struct Geheim {
+    activatiecode: Option<String>,
+    geldig_tot: Option<chrono::DateTime<Utc>>,
+    wachtwoord_hash: Option<String>,
+}
+
+async fn geheim(eerste: bool, wachtwoord: Option<String>) -> ApiResult<Geheim> {
+    let activatiecode = if eerste {
+        Some(secrets::new_activatiecode()?)
+    } else {
+        None
+    };
+    let geldig_tot = activatiecode
+        .as_ref()
+        .map(|_| Utc::now() + chrono::Duration::hours(secrets::ACTIVATIECODE_UREN));
+    let wachtwoord_hash = match activatiecode.clone().or(wachtwoord) {
+        Some(w) => Some(secrets::hash_password_blocking(w).await?),
+        None => None,
+    };
+    Ok(Geheim {
+        activatiecode,
+        geldig_tot,
+        wachtwoord_hash,
+    })
+}
+
 /// Gebruiker aanmaken
 ///
 /// Een `gemeente_beheerder` maakt de gebruikers van de eigen gemeente; een
@@ -341,22 +369,12 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweGebruiker>) -> ApiRes
     } = invoer.klaar()?;
     let actief = actief.unwrap_or(true);
 
-    // Het eerste account van een gemeente krijgt een activeringscode; een wachtwoord
-    // van een ander dan de gebruiker zelf is tijdelijk.
-    let activatiecode = if eerste {
-        Some(secrets::new_activatiecode()?)
-    } else {
-        None
-    };
-    let geldig_tot = activatiecode
-        .as_ref()
-        .map(|_| Utc::now() + chrono::Duration::hours(secrets::ACTIVATIECODE_UREN));
-    let geheim = activatiecode.clone().or(wachtwoord);
-    let tijdelijk = geheim.is_some();
-    let wachtwoord_hash = match geheim {
-        Some(w) => Some(secrets::hash_password_blocking(w).await?),
-        None => None,
-    };
+    let Geheim {
+        activatiecode,
+        geldig_tot,
+        wachtwoord_hash,
+    } = geheim(eerste, wachtwoord).await?;
+    let tijdelijk = wachtwoord_hash.is_some();
     let door = ctx.caller.actor.id();
     let rol_namen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
     // Eén INSERT met de hash: de dienst mag haar schrijven maar niet lezen, en de regio

@@ -236,34 +236,9 @@ pub async fn update(
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
-    let vandaag = crate::domein::tijd::vandaag();
     let mut model: netwerk::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
-    w.zet("naam", &mut model.naam, i.naam);
-    w.zet("vorm", &mut model.vorm, i.vorm);
-    w.zet("doelen", &mut model.doelen, i.doelen.as_deref().map(tekst));
-    if let Some(rollen) = i
-        .gemeente_rol
-        .as_ref()
-        .filter(|r| tekst(r) != huidig.gemeente_rol)
-    {
-        w.zet("gemeenteRol", &mut model.gemeente_rol, Some(tekst(rollen)));
-        let mut historie: Vec<RolRegel> = json(&huidig.rol_historie);
-        historie.push(RolRegel {
-            gemeente_rol: rollen.clone(),
-            vanaf: vandaag,
-        });
-        model.rol_historie = Set(serde_json::json!(historie));
-    }
-    if let Some(fase) = i.fase.filter(|f| *f != huidig.fase) {
-        w.zet("fase", &mut model.fase, Some(fase));
-        let mut historie: Vec<FaseRegel> = json(&huidig.fase_historie);
-        historie.push(FaseRegel {
-            fase,
-            datum: vandaag,
-        });
-        model.fase_historie = Set(serde_json::json!(historie));
-    }
+    rol_en_fase(&mut model, &mut w, &huidig, &i);
     w.zet("werkwijze", &mut model.werkwijze, i.werkwijze.wijziging());
     w.zet(
         "voorzitter",
@@ -296,6 +271,42 @@ pub async fn update(
     );
     ctx.gewijzigd::<netwerk::Entity, _>(huidig, model, w, conflict)
         .await
+}
+
+/// Naam, vorm, doelen, en de rol van de gemeente en de fase met hun geschiedenis (een
+/// nieuwe rol of fase komt er met de datum van vandaag bij).
+fn rol_en_fase(
+    model: &mut netwerk::ActiveModel,
+    w: &mut Wijzigingen,
+    huidig: &netwerk::Model,
+    i: &NetwerkWijziging,
+) {
+    let vandaag = crate::domein::tijd::vandaag();
+    w.zet("naam", &mut model.naam, i.naam.clone());
+    w.zet("vorm", &mut model.vorm, i.vorm);
+    w.zet("doelen", &mut model.doelen, i.doelen.as_deref().map(tekst));
+    if let Some(rollen) = i
+        .gemeente_rol
+        .as_ref()
+        .filter(|r| tekst(r) != huidig.gemeente_rol)
+    {
+        w.zet("gemeenteRol", &mut model.gemeente_rol, Some(tekst(rollen)));
+        let mut historie: Vec<RolRegel> = json(&huidig.rol_historie);
+        historie.push(RolRegel {
+            gemeente_rol: rollen.clone(),
+            vanaf: vandaag,
+        });
+        model.rol_historie = Set(serde_json::json!(historie));
+    }
+    if let Some(fase) = i.fase.filter(|f| *f != huidig.fase) {
+        w.zet("fase", &mut model.fase, Some(fase));
+        let mut historie: Vec<FaseRegel> = json(&huidig.fase_historie);
+        historie.push(FaseRegel {
+            fase,
+            datum: vandaag,
+        });
+        model.fase_historie = Set(serde_json::json!(historie));
+    }
 }
 
 /// Netwerk verwijderen
