@@ -4,151 +4,29 @@
 use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{DateTime, Utc};
 use entity::soorten::{AanvraagStatus, BudgetVorm, MutatieSoort};
 use entity::{aanvraag, budget, gebied, mutatie};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DbBackend, EntityTrait, FromQueryResult,
     QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
 };
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::audit::{Actie, Wijzigingen};
+use super::grootboek::*;
+use super::invoer::*;
+use super::weergave::*;
+use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::auth::vier_ogen;
 use crate::domein::geld;
 use crate::http::etag::IfMatch;
 use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
-use crate::http::invoer::{Fouten, Invoer, Veld};
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::tenancy::{Bron, Codes, Context};
+use crate::tenancy::{Bron, Context};
 
 pub(super) const RESOURCE: &str = "budget";
-
-/// Een matchingverhouding: de toekenning is hoogstens de eigen bijdrage × teller /
-/// noemer (naar beneden afgerond op de cent).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Verhouding {
-    #[schema(minimum = 1, maximum = 100)]
-    pub teller: i32,
-    #[schema(minimum = 1, maximum = 100)]
-    pub noemer: i32,
-}
-
-/// Een budget met zijn totalen (uit het grootboek): `gereserveerd` = Σreservering −
-/// Σvrijval + Σcorrectie (uitbetaald geld blijft erin), `uitbetaald` = Σuitbetaling,
-/// `beschikbaar` = `totaalBedrag` − `gereserveerd`. Bedragen in eurocenten.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Budget {
-    pub id: Uuid,
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    pub naam: String,
-    pub jaar: i32,
-    pub vorm: BudgetVorm,
-    pub totaal_bedrag: i64,
-    pub max_per_aanvraag: i64,
-    pub gebied_id: Option<Uuid>,
-    /// Bij `matching` (standaard 1/1).
-    pub matching: Verhouding,
-    pub beslistermijn_dagen: i32,
-    pub open: bool,
-    pub gereserveerd: i64,
-    pub uitbetaald: i64,
-    pub vrijgevallen: i64,
-    pub beschikbaar: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-pub fn representatie(m: budget::Model, codes: &Codes) -> Budget {
-    Budget {
-        id: m.id,
-        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
-        naam: m.naam,
-        jaar: m.jaar,
-        vorm: m.vorm,
-        totaal_bedrag: m.totaal_bedrag,
-        max_per_aanvraag: m.max_per_aanvraag,
-        gebied_id: m.gebied_id,
-        matching: Verhouding {
-            teller: m.matching_teller,
-            noemer: m.matching_noemer,
-        },
-        beslistermijn_dagen: m.beslistermijn_dagen,
-        open: m.open,
-        gereserveerd: m.gereserveerd,
-        uitbetaald: m.uitbetaald,
-        vrijgevallen: m.vrijgevallen,
-        beschikbaar: m.totaal_bedrag - m.gereserveerd,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    }
-}
-
-/// Een nieuw budget.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NieuwBudget {
-    #[schema(min_length = 1, max_length = 200)]
-    naam: String,
-    #[schema(minimum = 2000, maximum = 2100)]
-    jaar: i32,
-    vorm: BudgetVorm,
-    /// In eurocenten.
-    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
-    totaal_bedrag: i64,
-    /// In eurocenten.
-    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
-    max_per_aanvraag: i64,
-    /// Een gebied van de eigen gemeente.
-    gebied_id: Option<Uuid>,
-    /// Alleen zinvol bij `matching`; standaard 1/1.
-    matching: Option<Verhouding>,
-    /// Standaard 14.
-    #[schema(minimum = 1, maximum = 365)]
-    beslistermijn_dagen: Option<i32>,
-    /// Standaard open.
-    open: Option<bool>,
-}
-
-/// Een wijziging van een budget. Het totaal gaat omhoog, of omlaag tot wat al
-/// gereserveerd is (409 `budget_te_laag`).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BudgetWijziging {
-    #[schema(min_length = 1, max_length = 200)]
-    naam: Option<String>,
-    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
-    totaal_bedrag: Option<i64>,
-    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
-    max_per_aanvraag: Option<i64>,
-    #[serde(default)]
-    #[schema(value_type = Option<Uuid>)]
-    gebied_id: Veld<Uuid>,
-    matching: Option<Verhouding>,
-    #[schema(minimum = 1, maximum = 365)]
-    beslistermijn_dagen: Option<i32>,
-    open: Option<bool>,
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase")]
-#[into_params(parameter_in = Query)]
-pub struct BudgettenParams {
-    #[param(minimum = 2000, maximum = 2100)]
-    jaar: Option<i32>,
-    vorm: Option<BudgetVorm>,
-    open: Option<bool>,
-    /// Een CBS-code: alleen die gemeente (voor de regio).
-    #[param(pattern = r"^GM[0-9]{4}$")]
-    gemeente: Option<String>,
-}
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     uniek(
@@ -319,34 +197,6 @@ pub async fn update(
         .await
 }
 
-/// Een regel van het grootboek. Bedragen in eurocenten; een `correctie` kan negatief zijn.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Mutatie {
-    pub id: Uuid,
-    pub budget_id: Uuid,
-    pub aanvraag_id: Uuid,
-    pub soort: MutatieSoort,
-    pub bedrag: i64,
-    pub omschrijving: Option<String>,
-    /// Wie de regel boekte (gebruiker of koppeling).
-    pub door: Option<Uuid>,
-    pub tijdstip: DateTime<Utc>,
-}
-
-pub fn mutatie_weergave(m: mutatie::Model) -> Mutatie {
-    Mutatie {
-        id: m.id,
-        budget_id: m.budget_id,
-        aanvraag_id: m.aanvraag_id,
-        soort: m.soort,
-        bedrag: m.bedrag,
-        omschrijving: m.omschrijving,
-        door: m.door,
-        tijdstip: m.tijdstip,
-    }
-}
-
 /// Het grootboek van een budget
 ///
 /// Alleen lezen: regels komen er bij een toekenning, uitbetaling, vrijval of correctie.
@@ -367,53 +217,6 @@ pub async fn mutaties(ctx: Context, id: web::Path<Uuid>, lijst: Lijst) -> ApiRes
         .order_by_asc(mutatie::Column::Tijdstip)
         .order_by_asc(mutatie::Column::Id);
     Ok(lijst.uit(select, ctx.db(), mutatie_weergave).await?)
-}
-
-/// Toegekend bedrag per thema of gebied.
-#[derive(Debug, Clone, Serialize, ToSchema, FromQueryResult)]
-#[serde(rename_all = "camelCase")]
-pub struct PerThema {
-    /// `null`: aanvragen van een netwerk.
-    pub thema: Option<String>,
-    pub bedrag: i64,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema, FromQueryResult)]
-#[serde(rename_all = "camelCase")]
-pub struct PerGebied {
-    /// `null`: zonder gebied.
-    pub gebied_id: Option<Uuid>,
-    pub bedrag: i64,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema, FromQueryResult)]
-#[serde(rename_all = "camelCase")]
-pub struct PerStatus {
-    pub status: AanvraagStatus,
-    pub aantal: i64,
-}
-
-#[derive(FromQueryResult)]
-struct Mediaan {
-    mediaan: Option<f64>,
-}
-
-/// Wat een raadslid of bewoner van een budget mag zien: geen persoonsgegevens.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Overzicht {
-    pub budget_id: Uuid,
-    pub naam: String,
-    pub jaar: i32,
-    pub totaal_bedrag: i64,
-    pub gereserveerd: i64,
-    pub uitbetaald: i64,
-    pub beschikbaar: i64,
-    pub toegekend_per_thema: Vec<PerThema>,
-    pub toegekend_per_gebied: Vec<PerGebied>,
-    pub aanvragen_per_status: Vec<PerStatus>,
-    /// De mediaan van het aantal dagen van indienen tot besluit; `null` zonder besluiten.
-    pub mediaan_dagen_tot_besluit: Option<f64>,
 }
 
 /// Overzicht van een budget
@@ -475,120 +278,6 @@ pub async fn overzicht(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRespo
     Ok(HttpResponse::Ok().json(body))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list)
-        .service(get)
-        .service(create)
-        .service(update)
-        .service(mutaties)
-        .service(overzicht)
-        .service(correctie)
-        .service(afsluiting);
-}
-
-/// Een correctie van de reservering van één aanvraag.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NieuweCorrectie {
-    /// Een aanvraag bij dit budget met een toekenning.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
-    aanvraag_id: Uuid,
-    /// In eurocenten, positief (meer reserveren) of negatief (minder); niet 0.
-    #[schema(minimum = -100_000_000_000_i64, maximum = 100_000_000_000_i64)]
-    bedrag: i64,
-    #[schema(min_length = 1, max_length = 2000)]
-    reden: String,
-}
-
-/// Wat er bij het afsluiten met de open reservering van een aanvraag gebeurt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Afsluitkeuze {
-    /// Het niet uitbetaalde deel valt vrij.
-    Vrijval,
-    /// Het niet uitbetaalde deel gaat mee naar `naarBudgetId`.
-    Overdracht,
-}
-
-/// Per aanvraag met een open reservering de keuze.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AfsluitingRegel {
-    aanvraag_id: Uuid,
-    keuze: Afsluitkeuze,
-}
-
-/// Een budget afsluiten: elke open reservering expliciet vrijgeven of overdragen.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NieuweAfsluiting {
-    /// Elke aanvraag met een open (niet uitbetaalde) reservering precies één keer.
-    #[schema(max_items = 10000)]
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
-    aanvragen: Vec<AfsluitingRegel>,
-    /// Het open budget van de eigen gemeente voor de overdrachten (een later jaar).
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
-    naar_budget_id: Option<Uuid>,
-}
-
-/// Legt een regel in het grootboek van `budget_id` vast voor aanvraag `a`, ook in de
-/// audit trail. De database werkt de totalen bij en weigert overschrijding.
-pub async fn boek(
-    ctx: &Context,
-    a: &aanvraag::Model,
-    budget_id: Uuid,
-    soort: MutatieSoort,
-    bedrag: i64,
-    omschrijving: Option<String>,
-) -> ApiResult<mutatie::Model> {
-    let regel = mutatie::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        gemeente_id: Set(a.gemeente_id),
-        budget_id: Set(budget_id),
-        aanvraag_id: Set(a.id),
-        soort: Set(soort),
-        bedrag: Set(bedrag),
-        omschrijving: Set(omschrijving.clone()),
-        door: Set(ctx.caller.actor.id()),
-        tijdstip: Set(Utc::now()),
-    }
-    .insert(ctx.db())
-    .await?;
-    let w = Wijzigingen::new()
-        .nieuw("budgetId", regel.budget_id)
-        .nieuw("aanvraagId", regel.aanvraag_id)
-        .nieuw("soort", soort)
-        .nieuw("bedrag", bedrag)
-        .alleen_naam_als(omschrijving.is_some(), "omschrijving");
-    ctx.vastleggen(
-        Actie::Aangemaakt,
-        "mutatie",
-        Some(a.gemeente_id),
-        regel.id,
-        w,
-    )
-    .await?;
-    Ok(regel)
-}
-
-/// Het niet uitbetaalde deel van de reservering van `a` vrijgeven (bij afsluiten, of
-/// als het initiatief eindigt); niets als er niets open staat.
-pub async fn vrijgeven(ctx: &Context, a: &aanvraag::Model, reden: &str) -> ApiResult<()> {
-    let open = a.gereserveerd - a.uitbetaald;
-    if open > 0 {
-        boek(
-            ctx,
-            a,
-            a.budget_id,
-            MutatieSoort::Vrijval,
-            open,
-            Some(reden.to_owned()),
-        )
-        .await?;
-    }
-    Ok(())
-}
-
 /// Correctie boeken
 ///
 /// Een latere wijziging van een besluit: een bedrag (positief of negatief) op de
@@ -623,75 +312,14 @@ pub async fn correctie(
     let a = ctx
         .verwijzing::<aanvraag::Entity, _>(&mut invoer, "aanvraagId")
         .await?;
-    let mut fouten = Fouten::new();
-    if let Some(a) = &a {
-        let toegekend = matches!(
-            a.status,
-            AanvraagStatus::Toegekend | AanvraagStatus::DeelsToegekend
-        );
-        fouten.check(
-            a.budget_id == b.id && toegekend,
-            "aanvraagId",
-            Foutcode::Ongeldig,
-            "Een aanvraag bij dit budget met een toekenning; een afgewezen, ingetrokken of nog niet \
-             besliste aanvraag heeft geen reservering om te corrigeren.",
-        );
-        // Een correctie is ook een besluit: de reservering erna houdt zich aan dezelfde
-        // grenzen als een toekenning.
-        if let (true, Some(bedrag)) = (toegekend, invoer.veld::<i64>("bedrag")) {
-            let matching = (b.vorm == BudgetVorm::Matching).then(|| {
-                geld::matching_grens(a.eigen_bijdrage, b.matching_teller, b.matching_noemer)
-            });
-            if let Some(reden) = geld::toekenning_te_hoog(
-                a.gereserveerd.saturating_add(bedrag),
-                a.aangevraagd_bedrag,
-                b.max_per_aanvraag,
-                matching,
-            ) {
-                fouten.reject(
-                    "bedrag",
-                    Foutcode::TeHoog,
-                    format!("Na de correctie is de reservering te hoog. {reden}"),
-                );
-            }
-        }
-    }
-    fouten.check(
-        invoer.veld::<i64>("bedrag") != Some(0),
-        "bedrag",
-        Foutcode::Ongeldig,
-        "Een correctie is niet 0.",
-    );
+    let fouten = correctie_regels(&b, a.as_ref(), invoer.veld::<i64>("bedrag"));
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let Some(a) = a else {
         return Err(ApiError::Internal("validatie liet aanvraagId door".into()));
     };
     vier_ogen::check(ctx.db(), &ctx.caller, a.ingediend_door).await?;
-    if !b.open {
-        return Err(ApiError::Conflict(
-            Code::BudgetGesloten,
-            format!("Het budget {} ({}) is gesloten.", b.naam, b.jaar),
-        ));
-    }
-    if a.gereserveerd + n.bedrag < a.uitbetaald {
-        return Err(ApiError::Conflict(
-            Code::CorrectieTeGroot,
-            format!(
-                "Er is al {} cent uitbetaald; de reservering gaat daar niet onder.",
-                a.uitbetaald
-            ),
-        ));
-    }
-    if b.gereserveerd + n.bedrag > b.totaal_bedrag {
-        return Err(ApiError::Conflict(
-            Code::BudgetOntoereikend,
-            format!(
-                "Er is nog {} cent beschikbaar in dit budget.",
-                b.totaal_bedrag - b.gereserveerd
-            ),
-        ));
-    }
+    correctie_mag(&b, &a, n.bedrag)?;
     let regel = boek(
         &ctx,
         &a,
@@ -711,6 +339,82 @@ pub async fn correctie(
         )
         .await?;
     ctx.commit_then(response).await
+}
+
+/// De regels over een correctie die het schema niet kent: een aanvraag bij dit budget
+/// met een toekenning, een reservering erna binnen de grenzen van een toekenning, en
+/// niet 0.
+fn correctie_regels(b: &budget::Model, a: Option<&aanvraag::Model>, bedrag: Option<i64>) -> Fouten {
+    let mut fouten = Fouten::new();
+    if let Some(a) = a {
+        let toegekend = matches!(
+            a.status,
+            AanvraagStatus::Toegekend | AanvraagStatus::DeelsToegekend
+        );
+        fouten.check(
+            a.budget_id == b.id && toegekend,
+            "aanvraagId",
+            Foutcode::Ongeldig,
+            "Een aanvraag bij dit budget met een toekenning; een afgewezen, ingetrokken of nog niet \
+             besliste aanvraag heeft geen reservering om te corrigeren.",
+        );
+        // Een correctie is ook een besluit: de reservering erna houdt zich aan dezelfde
+        // grenzen als een toekenning.
+        if let (true, Some(bedrag)) = (toegekend, bedrag) {
+            let matching = (b.vorm == BudgetVorm::Matching).then(|| {
+                geld::matching_grens(a.eigen_bijdrage, b.matching_teller, b.matching_noemer)
+            });
+            if let Some(reden) = geld::toekenning_te_hoog(
+                a.gereserveerd.saturating_add(bedrag),
+                a.aangevraagd_bedrag,
+                b.max_per_aanvraag,
+                matching,
+            ) {
+                fouten.reject(
+                    "bedrag",
+                    Foutcode::TeHoog,
+                    format!("Na de correctie is de reservering te hoog. {reden}"),
+                );
+            }
+        }
+    }
+    fouten.check(
+        bedrag != Some(0),
+        "bedrag",
+        Foutcode::Ongeldig,
+        "Een correctie is niet 0.",
+    );
+    fouten
+}
+
+/// Wat de toestand toelaat: een open budget, een reservering niet onder wat al is
+/// uitbetaald, en niet meer dan er beschikbaar is.
+fn correctie_mag(b: &budget::Model, a: &aanvraag::Model, bedrag: i64) -> ApiResult<()> {
+    if !b.open {
+        return Err(ApiError::Conflict(
+            Code::BudgetGesloten,
+            format!("Het budget {} ({}) is gesloten.", b.naam, b.jaar),
+        ));
+    }
+    if a.gereserveerd + bedrag < a.uitbetaald {
+        return Err(ApiError::Conflict(
+            Code::CorrectieTeGroot,
+            format!(
+                "Er is al {} cent uitbetaald; de reservering gaat daar niet onder.",
+                a.uitbetaald
+            ),
+        ));
+    }
+    if b.gereserveerd + bedrag > b.totaal_bedrag {
+        return Err(ApiError::Conflict(
+            Code::BudgetOntoereikend,
+            format!(
+                "Er is nog {} cent beschikbaar in dit budget.",
+                b.totaal_bedrag - b.gereserveerd
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Budget afsluiten
@@ -760,6 +464,46 @@ pub async fn afsluiting(
         .all(ctx.db())
         .await?;
     let regels: Vec<AfsluitingRegel> = invoer.veld("aanvragen").unwrap_or_default();
+    let overdracht = regels.iter().any(|r| r.keuze == Afsluitkeuze::Overdracht);
+    let fouten = afsluiting_regels(&regels, &open, invoer.heeft("naarBudgetId"));
+    invoer.fouten().voeg_toe(fouten);
+    let _ = invoer.klaar()?;
+    if !b.open {
+        return Err(ApiError::Conflict(
+            Code::BudgetGesloten,
+            format!("Het budget {} ({}) is al gesloten.", b.naam, b.jaar),
+        ));
+    }
+    let naar = match (overdracht, naar) {
+        (true, Some(n)) => Some(ctx.find_for_update::<budget::Entity>(n.id).await?),
+        _ => None,
+    };
+    for regel in &regels {
+        let Some(a) = open.iter().find(|a| a.id == regel.aanvraag_id) else {
+            continue;
+        };
+        match (regel.keuze, &naar) {
+            (Afsluitkeuze::Overdracht, Some(naar)) => overdragen(&ctx, a, &b, naar).await?,
+            _ => vrijgeven(&ctx, a, "Vrijgevallen bij het afsluiten").await?,
+        }
+    }
+    let mut model: budget::ActiveModel = ctx.find::<budget::Entity>(b.id).await?.into();
+    let mut w = Wijzigingen::new();
+    w.zet("open", &mut model.open, Some(false));
+    let model = ctx
+        .bewaar_wijziging(RESOURCE, Some(b.gemeente_id), model, w, conflict)
+        .await?
+        .unwrap_or(b);
+    ctx.behandeld::<budget::Entity>(&idem, model).await
+}
+
+/// Elke aanvraag met een open reservering precies één keer, en bij een overdracht het
+/// budget waarnaar.
+fn afsluiting_regels(
+    regels: &[AfsluitingRegel],
+    open: &[aanvraag::Model],
+    met_naar: bool,
+) -> Fouten {
     let mut fouten = Fouten::new();
     let genoemd: std::collections::BTreeSet<Uuid> = regels.iter().map(|r| r.aanvraag_id).collect();
     let nodig: std::collections::BTreeSet<Uuid> = open.iter().map(|a| a.id).collect();
@@ -779,81 +523,63 @@ pub async fn afsluiting(
     );
     let overdracht = regels.iter().any(|r| r.keuze == Afsluitkeuze::Overdracht);
     fouten.check(
-        !overdracht || invoer.heeft("naarBudgetId"),
+        !overdracht || met_naar,
         "naarBudgetId",
         Foutcode::Verplicht,
         "Noem het budget waarnaar wordt overgedragen.",
     );
-    invoer.fouten().voeg_toe(fouten);
-    let _ = invoer.klaar()?;
-    if !b.open {
+    fouten
+}
+
+/// Draagt de open reservering van `a` over van budget `b` naar `naar` (dat open is en
+/// genoeg beschikbaar heeft).
+async fn overdragen(
+    ctx: &Context,
+    a: &aanvraag::Model,
+    b: &budget::Model,
+    naar: &budget::Model,
+) -> ApiResult<()> {
+    if !naar.open {
         return Err(ApiError::Conflict(
             Code::BudgetGesloten,
-            format!("Het budget {} ({}) is al gesloten.", b.naam, b.jaar),
+            "Het budget voor de overdracht is gesloten.".into(),
         ));
     }
-    let naar = match (overdracht, naar) {
-        (true, Some(n)) => Some(ctx.find_for_update::<budget::Entity>(n.id).await?),
-        _ => None,
-    };
-    for regel in &regels {
-        let Some(a) = open.iter().find(|a| a.id == regel.aanvraag_id) else {
-            continue;
-        };
-        match (regel.keuze, &naar) {
-            (Afsluitkeuze::Overdracht, Some(naar)) => {
-                if !naar.open {
-                    return Err(ApiError::Conflict(
-                        Code::BudgetGesloten,
-                        "Het budget voor de overdracht is gesloten.".into(),
-                    ));
-                }
-                let bedrag = a.gereserveerd - a.uitbetaald;
-                boek(
-                    &ctx,
-                    a,
-                    b.id,
-                    MutatieSoort::Vrijval,
-                    bedrag,
-                    Some(format!("Overgedragen naar {}", naar.naam)),
-                )
-                .await?;
-                let mut verplaatst: aanvraag::ActiveModel = a.clone().into();
-                verplaatst.budget_id = Set(naar.id);
-                let verplaatst = verplaatst.update(ctx.db()).await?;
-                boek(
-                    &ctx,
-                    &verplaatst,
-                    naar.id,
-                    MutatieSoort::Reservering,
-                    bedrag,
-                    Some(format!("Overgedragen van {}", b.naam)),
-                )
-                .await
-                .map_err(|e| match e {
-                    // Alleen de grens van het budget zelf; elke andere weigering houdt
-                    // haar eigen antwoord.
-                    ApiError::Database(ref db)
-                        if crate::http::problem::constraint(db).as_deref()
-                            == Some("budget_niet_overschreden") =>
-                    {
-                        ApiError::Conflict(
-                            Code::BudgetOntoereikend,
-                            "Het budget voor de overdracht heeft niet genoeg beschikbaar.".into(),
-                        )
-                    }
-                    e => e,
-                })?;
-            }
-            _ => vrijgeven(&ctx, a, "Vrijgevallen bij het afsluiten").await?,
+    let bedrag = a.gereserveerd - a.uitbetaald;
+    boek(
+        ctx,
+        a,
+        b.id,
+        MutatieSoort::Vrijval,
+        bedrag,
+        Some(format!("Overgedragen naar {}", naar.naam)),
+    )
+    .await?;
+    let mut verplaatst: aanvraag::ActiveModel = a.clone().into();
+    verplaatst.budget_id = Set(naar.id);
+    let verplaatst = verplaatst.update(ctx.db()).await?;
+    boek(
+        ctx,
+        &verplaatst,
+        naar.id,
+        MutatieSoort::Reservering,
+        bedrag,
+        Some(format!("Overgedragen van {}", b.naam)),
+    )
+    .await
+    .map_err(|e| match e {
+        // Alleen de grens van het budget zelf; elke andere weigering houdt
+        // haar eigen antwoord.
+        ApiError::Database(ref db)
+            if crate::http::problem::constraint(db).as_deref()
+                == Some("budget_niet_overschreden") =>
+        {
+            ApiError::Conflict(
+                Code::BudgetOntoereikend,
+                "Het budget voor de overdracht heeft niet genoeg beschikbaar.".into(),
+            )
         }
-    }
-    let mut model: budget::ActiveModel = ctx.find::<budget::Entity>(b.id).await?.into();
-    let mut w = Wijzigingen::new();
-    w.zet("open", &mut model.open, Some(false));
-    let model = ctx
-        .bewaar_wijziging(RESOURCE, Some(b.gemeente_id), model, w, conflict)
-        .await?
-        .unwrap_or(b);
-    ctx.behandeld::<budget::Entity>(&idem, model).await
+        e => e,
+    })?;
+    Ok(())
 }

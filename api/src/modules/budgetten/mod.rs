@@ -11,9 +11,12 @@ use crate::modules::Toegang;
 
 use crate::http::invoer::InvoerSchema;
 
+mod grootboek;
 mod handlers;
+mod invoer;
+mod weergave;
 
-pub use handlers::{Mutatie, boek, mutatie_weergave, vrijgeven};
+pub use grootboek::{Mutatie, boek, mutatie_weergave, vrijgeven};
 
 crate::tenancy::tenant_owned!(entity::budget, id);
 crate::tenancy::tenant_owned!(entity::mutatie, id);
@@ -39,7 +42,7 @@ pub const MODULE: super::Module = super::Module {
             Toegang::Recht(Recht::BudgettenSchrijven),
         ),
     ],
-    routes: handlers::configure,
+    routes: configure,
     document: <Doc as OpenApi>::openapi,
     velden: VELDEN,
     tabellen: &["budget", "mutatie"],
@@ -64,10 +67,10 @@ pub const MODULE: super::Module = super::Module {
         },
     ],
     invoer: &[
-        InvoerSchema::van::<handlers::NieuwBudget>(),
-        InvoerSchema::van::<handlers::BudgetWijziging>(),
-        InvoerSchema::van::<handlers::NieuweCorrectie>(),
-        InvoerSchema::van::<handlers::NieuweAfsluiting>(),
+        InvoerSchema::van::<invoer::NieuwBudget>(),
+        InvoerSchema::van::<invoer::BudgetWijziging>(),
+        InvoerSchema::van::<invoer::NieuweCorrectie>(),
+        InvoerSchema::van::<invoer::NieuweAfsluiting>(),
     ],
 };
 
@@ -105,3 +108,14 @@ const VELDEN: &[Velden] = &[
         velden: &[Veld::openbaar("thema", "Een thema (vaste lijst).")],
     },
 ];
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::list)
+        .service(handlers::get)
+        .service(handlers::create)
+        .service(handlers::update)
+        .service(handlers::mutaties)
+        .service(handlers::overzicht)
+        .service(handlers::correctie)
+        .service(handlers::afsluiting);
+}
