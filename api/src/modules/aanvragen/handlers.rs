@@ -476,7 +476,6 @@ pub async fn besluit(
             ),
         ));
     }
-    let actor = ctx.caller.actor.id();
     vier_ogen::check(ctx.db(), &ctx.caller, a.ingediend_door).await?;
     if !b.open {
         return Err(niet_open(&b));
@@ -491,6 +490,35 @@ pub async fn besluit(
             ),
         ));
     }
+    let toegekend = n.toegekend_bedrag;
+    let (model, w) = besloten(&a, n, ctx.caller.actor.id());
+    let bijgewerkt = ctx
+        .bewaar_wijziging(RESOURCE, Some(a.gemeente_id), model, w, ApiError::from)
+        .await?
+        .unwrap_or(a);
+    if toegekend > 0 {
+        boek(
+            &ctx,
+            &bijgewerkt,
+            bijgewerkt.budget_id,
+            MutatieSoort::Reservering,
+            toegekend,
+            None,
+        )
+        .await?;
+    }
+    let model = ctx.find::<aanvraag::Entity>(bijgewerkt.id).await?;
+    ctx.behandeld::<aanvraag::Entity>(&idem, model).await
+}
+
+/// De aanvraag na het besluit: de status uit het toegekende bedrag (0 is afgewezen),
+/// wie en wanneer, en of het te laat was; de motivering alleen bij naam in de audit
+/// trail.
+fn besloten(
+    a: &aanvraag::Model,
+    n: BesluitOpAanvraag,
+    door: Option<Uuid>,
+) -> (aanvraag::ActiveModel, Wijzigingen) {
     let vandaag = vandaag();
     let status = if n.toegekend_bedrag == 0 {
         AanvraagStatus::Afgewezen
@@ -508,7 +536,7 @@ pub async fn besluit(
         Some(Some(n.toegekend_bedrag)),
     );
     w.zet("beslotenOp", &mut model.besloten_op, Some(Some(vandaag)));
-    w.zet("beslotenDoor", &mut model.besloten_door, Some(actor));
+    w.zet("beslotenDoor", &mut model.besloten_door, Some(door));
     w.zet(
         "teLaat",
         &mut model.te_laat,
@@ -516,23 +544,7 @@ pub async fn besluit(
     );
     model.motivering = Set(Some(n.motivering));
     w = w.alleen_naam("motivering");
-    let bijgewerkt = ctx
-        .bewaar_wijziging(RESOURCE, Some(a.gemeente_id), model, w, ApiError::from)
-        .await?
-        .unwrap_or(a);
-    if n.toegekend_bedrag > 0 {
-        boek(
-            &ctx,
-            &bijgewerkt,
-            bijgewerkt.budget_id,
-            MutatieSoort::Reservering,
-            n.toegekend_bedrag,
-            None,
-        )
-        .await?;
-    }
-    let model = ctx.find::<aanvraag::Entity>(bijgewerkt.id).await?;
-    ctx.behandeld::<aanvraag::Entity>(&idem, model).await
+    (model, w)
 }
 
 /// Uitbetalen

@@ -212,28 +212,7 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
     ctx.require(Recht::NetwerkenLezen)?;
     let netwerk = ctx.find::<netwerk::Entity>(*id).await?;
     let vandaag = crate::domein::tijd::vandaag();
-    let t = Tellingen::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        TELLINGEN,
-        [
-            netwerk.id.into(),
-            vandaag.into(),
-            (regels::DAGEN_ZONDER_CONTACT as i32).into(),
-            (regels::DAGEN_TUSSEN_CHECKINS as i32).into(),
-        ],
-    ))
-    .one(ctx.db())
-    .await?
-    .unwrap_or(Tellingen {
-        actieve_leden: 0,
-        typen: vec![],
-        belangen: vec![],
-        uitstroom: 0,
-        zonder_contact: 0,
-        laatste_bijeenkomst: None,
-        afspraken_te_herzien: 0,
-        checkins_achterstallig: 0,
-    });
+    let t = tellingen(&ctx, netwerk.id, vandaag).await?;
     let rijen = DiversiteitRij::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT dimensie, kant, aantal, scheef FROM weefsel_netwerk_diversiteit($1)",
@@ -246,50 +225,7 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
     let beschermd = !ctx.caller.has(Recht::PersoonsgegevensLezen);
     let te_klein = beschermd && t.actieve_leden < regels::KLEINSTE_NETWERK;
     let totaal = |n: i64| if beschermd { regels::afgerond(n) } else { n };
-    let mut groepen: Vec<Groep> = Vec::new();
-    for r in rijen {
-        match groepen.last_mut().filter(|g| g.0 == r.dimensie) {
-            Some(g) => {
-                g.1.push((r.kant, r.aantal));
-                g.2 |= r.scheef;
-            }
-            None => groepen.push((r.dimensie, vec![(r.kant, r.aantal)], r.scheef)),
-        }
-    }
-    let mut diversiteit: Vec<Dimensie> = Vec::new();
-    let mut spreiding = Vec::new();
-    for (dimensie, kanten, scheef) in groepen.into_iter().filter(|_| !te_klein) {
-        let aantallen: Vec<Option<i64>> = kanten.iter().map(|(_, n)| *n).collect();
-        let cellen = regels::onderdrukt(&aantallen, beschermd);
-        if dimensie == "gebied" {
-            spreiding.extend(
-                kanten
-                    .into_iter()
-                    .zip(&cellen)
-                    .map(|((kant, _), cel)| GebiedCel {
-                        gebied_id: kant.parse().ok(),
-                        cel: Cel::uit(*cel),
-                    }),
-            );
-            continue;
-        }
-        diversiteit.push(Dimensie {
-            dimensie,
-            scheef: if beschermd {
-                regels::scheef(&cellen)
-            } else {
-                scheef
-            },
-            verdeling: kanten
-                .into_iter()
-                .zip(&cellen)
-                .map(|((kant, _), cel)| Kant {
-                    kant,
-                    cel: Cel::uit(*cel),
-                })
-                .collect(),
-        });
-    }
+    let (diversiteit, spreiding) = verdeling(rijen, beschermd, te_klein);
     let typen: BTreeSet<SleutelpersoonType> = t
         .typen
         .iter()
@@ -339,4 +275,85 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         },
     };
     Ok(HttpResponse::Ok().json(body))
+}
+
+/// De tellingen van het netwerk in SQL (leden, uitstroom, contact, check-ins).
+async fn tellingen(ctx: &Context, id: Uuid, vandaag: chrono::NaiveDate) -> ApiResult<Tellingen> {
+    Ok(Tellingen::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        TELLINGEN,
+        [
+            id.into(),
+            vandaag.into(),
+            (regels::DAGEN_ZONDER_CONTACT as i32).into(),
+            (regels::DAGEN_TUSSEN_CHECKINS as i32).into(),
+        ],
+    ))
+    .one(ctx.db())
+    .await?
+    .unwrap_or(Tellingen {
+        actieve_leden: 0,
+        typen: vec![],
+        belangen: vec![],
+        uitstroom: 0,
+        zonder_contact: 0,
+        laatste_bijeenkomst: None,
+        afspraken_te_herzien: 0,
+        checkins_achterstallig: 0,
+    }))
+}
+
+/// De diversiteit per dimensie en de spreiding over gebieden, met de cellen
+/// onderdrukt voor wie geen persoonsgegevens ziet (`beschermd`), en niets bij een te
+/// klein netwerk.
+fn verdeling(
+    rijen: Vec<DiversiteitRij>,
+    beschermd: bool,
+    te_klein: bool,
+) -> (Vec<Dimensie>, Vec<GebiedCel>) {
+    let mut groepen: Vec<Groep> = Vec::new();
+    for r in rijen {
+        match groepen.last_mut().filter(|g| g.0 == r.dimensie) {
+            Some(g) => {
+                g.1.push((r.kant, r.aantal));
+                g.2 |= r.scheef;
+            }
+            None => groepen.push((r.dimensie, vec![(r.kant, r.aantal)], r.scheef)),
+        }
+    }
+    let mut diversiteit: Vec<Dimensie> = Vec::new();
+    let mut spreiding = Vec::new();
+    for (dimensie, kanten, scheef) in groepen.into_iter().filter(|_| !te_klein) {
+        let aantallen: Vec<Option<i64>> = kanten.iter().map(|(_, n)| *n).collect();
+        let cellen = regels::onderdrukt(&aantallen, beschermd);
+        if dimensie == "gebied" {
+            spreiding.extend(
+                kanten
+                    .into_iter()
+                    .zip(&cellen)
+                    .map(|((kant, _), cel)| GebiedCel {
+                        gebied_id: kant.parse().ok(),
+                        cel: Cel::uit(*cel),
+                    }),
+            );
+            continue;
+        }
+        diversiteit.push(Dimensie {
+            dimensie,
+            scheef: if beschermd {
+                regels::scheef(&cellen)
+            } else {
+                scheef
+            },
+            verdeling: kanten
+                .into_iter()
+                .zip(&cellen)
+                .map(|((kant, _), cel)| Kant {
+                    kant,
+                    cel: Cel::uit(*cel),
+                })
+                .collect(),
+        });
+    }
+    (diversiteit, spreiding)
 }

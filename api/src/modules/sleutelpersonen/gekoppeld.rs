@@ -140,6 +140,66 @@ pub(super) async fn gekoppeld(
             .map(|b| record(regels, "Bezwaar", super::bezwaar::weergave(b))),
     );
 
+    meldingen_over(ctx, regels, id, &mut uit, &mut ids).await?;
+
+    let bijeenkomsten = bijeenkomst::Entity::find()
+        .filter(Expr::cust_with_values("$1 = ANY (aanwezigen)", [id]))
+        .order_by_asc(bijeenkomst::Column::Datum)
+        .all(db)
+        .await?;
+    uit.extend(records::<bijeenkomst::Entity>(ctx, regels, bijeenkomsten).await?);
+    let oefeningen = oefening::Entity::find()
+        .filter(Expr::cust_with_values("$1 = ANY (deelnemers)", [id]))
+        .order_by_asc(oefening::Column::Datum)
+        .all(db)
+        .await?;
+    uit.extend(records::<oefening::Entity>(ctx, regels, oefeningen).await?);
+
+    let audit = audit_over(ctx, &ids).await?;
+    Ok((uit, audit))
+}
+
+/// De regels van de audit trail over de persoon en wat aan haar vastzit (`ids`).
+async fn audit_over(ctx: &Context, ids: &[Uuid]) -> ApiResult<Vec<InzageAudit>> {
+    let ids: Vec<String> = ids.iter().map(Uuid::to_string).collect();
+    let db = ctx.db();
+    Ok(audit_trail::Entity::find()
+        .filter(audit_trail::Column::ResourceId.is_in(ids))
+        .filter(audit_trail::Column::Resource.is_in([
+            "sleutelpersoon",
+            "netwerk_lid",
+            "sleutelpersoon_checkin",
+            "sleutelpersoon_bezwaar",
+            "melding",
+            "melding_opvolging",
+        ]))
+        .order_by_asc(audit_trail::Column::Tijdstip)
+        .order_by_asc(audit_trail::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| InzageAudit {
+            tijdstip: a.tijdstip,
+            resource: a.resource,
+            resource_id: a.resource_id,
+            actie: a.actie,
+            actor_soort: a.actor_soort,
+            actor_id: a.actor_id,
+            wijzigingen: a.wijzigingen,
+        })
+        .collect())
+}
+
+/// De meldingen over de persoon en hun opvolging, als records; hun ids komen bij `ids`
+/// (voor de audit trail).
+async fn meldingen_over(
+    ctx: &Context,
+    regels: &Regels,
+    id: Uuid,
+    uit: &mut Vec<InzageRecord>,
+    ids: &mut Vec<Uuid>,
+) -> ApiResult<()> {
+    let db = ctx.db();
     let meldingen = melding::Entity::find()
         .filter(melding::Column::SleutelpersoonId.eq(id))
         .order_by_asc(melding::Column::Datum)
@@ -164,45 +224,5 @@ pub(super) async fn gekoppeld(
             }),
         )
     }));
-
-    let bijeenkomsten = bijeenkomst::Entity::find()
-        .filter(Expr::cust_with_values("$1 = ANY (aanwezigen)", [id]))
-        .order_by_asc(bijeenkomst::Column::Datum)
-        .all(db)
-        .await?;
-    uit.extend(records::<bijeenkomst::Entity>(ctx, regels, bijeenkomsten).await?);
-    let oefeningen = oefening::Entity::find()
-        .filter(Expr::cust_with_values("$1 = ANY (deelnemers)", [id]))
-        .order_by_asc(oefening::Column::Datum)
-        .all(db)
-        .await?;
-    uit.extend(records::<oefening::Entity>(ctx, regels, oefeningen).await?);
-
-    let ids: Vec<String> = ids.iter().map(Uuid::to_string).collect();
-    let audit = audit_trail::Entity::find()
-        .filter(audit_trail::Column::ResourceId.is_in(ids))
-        .filter(audit_trail::Column::Resource.is_in([
-            "sleutelpersoon",
-            "netwerk_lid",
-            "sleutelpersoon_checkin",
-            "sleutelpersoon_bezwaar",
-            "melding",
-            "melding_opvolging",
-        ]))
-        .order_by_asc(audit_trail::Column::Tijdstip)
-        .order_by_asc(audit_trail::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| InzageAudit {
-            tijdstip: a.tijdstip,
-            resource: a.resource,
-            resource_id: a.resource_id,
-            actie: a.actie,
-            actor_soort: a.actor_soort,
-            actor_id: a.actor_id,
-            wijzigingen: a.wijzigingen,
-        })
-        .collect();
-    Ok((uit, audit))
+    Ok(())
 }
