@@ -28,6 +28,16 @@ fn routes(cfg: &mut ServiceConfig) {
         .service(scope(openapi::BASE_PATH).configure(modules::api_routes));
 }
 
+/// De routetabel: de operaties van het document, gezondheid en de dashboardpagina.
+fn routetabel(document: &serde_json::Value) -> RouteTable {
+    RouteTable::from_openapi(document)
+        .with_route("/health/live", &[Method::GET])
+        .with_route("/health/ready", &[Method::GET])
+        .with_route(pagina::PAGINA, &[Method::GET])
+        .with_route(pagina::SCRIPT, &[Method::GET])
+        .with_route(pagina::STIJL, &[Method::GET])
+}
+
 /// Een gebouwde, nog niet draaiende server.
 pub struct Application {
     port: u16,
@@ -60,14 +70,7 @@ impl Application {
         // `GET /api/v1/openapi.json`.
         let document = modules::document();
         let document_json = DocumentJson(web::Bytes::from(openapi::als_json(&document)));
-        let table = web::Data::new(
-            RouteTable::from_openapi(&document)
-                .with_route("/health/live", &[Method::GET])
-                .with_route("/health/ready", &[Method::GET])
-                .with_route(pagina::PAGINA, &[Method::GET])
-                .with_route(pagina::SCRIPT, &[Method::GET])
-                .with_route(pagina::STIJL, &[Method::GET]),
-        );
+        let table = web::Data::new(routetabel(&document));
         let db_data = web::Data::new(db.clone());
         let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
         let zichtbaarheid = web::Data::new(crate::http::zichtbaarheid::Zichtbaarheid(

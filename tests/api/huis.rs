@@ -225,10 +225,7 @@ const NOG_TE_LANG: &[(&str, &str)] = &[
     ("ops/synthetisch.rs", "insert_sleutelpersonen"),
     ("ops/synthetisch.rs", "sleutelpersonen_van"),
     ("auth/mod.rs", "load_caller"),
-    ("app.rs", "build"),
     ("ops/synthetisch.rs", "insert_budgetten"),
-    ("auth/keys.rs", "verify"),
-    ("http/invoer.rs", "tekst"),
     ("ops/demo.rs", "netwerkpraktijk"),
 ];
 

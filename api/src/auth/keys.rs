@@ -363,55 +363,7 @@ impl TokenKeys {
         )?;
         let issuer = peek_issuer(token).ok_or("Het token noemt geen uitgever (iss).")?;
         if issuer == self.issuer {
-            let kid = header
-                .kid
-                .as_deref()
-                .ok_or("Het token noemt geen sleutel (kid).")?;
-            let key = self
-                .own
-                .get(kid)
-                .ok_or("Het token is ondertekend met een onbekende sleutel.")?;
-            let claims: Claims = decode(
-                token,
-                header.alg,
-                key,
-                &self.issuer,
-                &self.audience,
-                &["exp", "nbf", "iat", "iss", "aud", "sub"],
-            )?;
-            // Een eigen token leeft nooit langer dan deze dienst uitgeeft (`exp − iat`),
-            // en is niet uitgegeven in de toekomst: een sleutel die uitlekte, maakt zo
-            // geen token dat dagen geldt.
-            let ttl = i64::try_from(self.ttl.as_secs()).unwrap_or(i64::MAX);
-            let nu = chrono::Utc::now().timestamp();
-            if claims.exp.saturating_sub(claims.iat) > ttl
-                || claims.iat > nu.saturating_add(LEEWAY_SECONDS as i64)
-            {
-                return Err(
-                    "De geldigheid van het token is langer dan Weefsel uitgeeft, of het is in de toekomst uitgegeven.",
-                );
-            }
-            let id =
-                Uuid::parse_str(&claims.sub).map_err(|_| "Het token heeft een ongeldige sub.")?;
-            let generatie = claims
-                .generatie
-                .ok_or("Het token mist de generatie (gen).")?;
-            let identity = match claims.soort.as_str() {
-                "gebruiker" => Identity::Gebruiker {
-                    id,
-                    gemeente: claims.gemeente,
-                    generatie,
-                },
-                "koppeling" => Identity::Koppeling {
-                    id,
-                    gemeente: claims.gemeente.ok_or("Het token mist de gemeente.")?,
-                    generatie,
-                },
-                _ => return Err("Het token heeft een onbekende soort."),
-            };
-            self.gecontroleerd
-                .bewaar(token, &identity, claims.exp, claims.nbf);
-            return Ok(identity);
+            return self.eigen(token, &header);
         }
         let external = self
             .external
@@ -436,6 +388,59 @@ impl TokenKeys {
             gemeente: external.gemeente.clone(),
             subject: claims.sub,
         })
+    }
+
+    /// Een token van Weefsel zelf: de eigen sleutel (`kid`), de claims, een geldigheid
+    /// niet langer dan de dienst uitgeeft, en een bekende soort.
+    fn eigen(&self, token: &str, header: &jsonwebtoken::Header) -> Result<Identity, &'static str> {
+        let kid = header
+            .kid
+            .as_deref()
+            .ok_or("Het token noemt geen sleutel (kid).")?;
+        let key = self
+            .own
+            .get(kid)
+            .ok_or("Het token is ondertekend met een onbekende sleutel.")?;
+        let claims: Claims = decode(
+            token,
+            header.alg,
+            key,
+            &self.issuer,
+            &self.audience,
+            &["exp", "nbf", "iat", "iss", "aud", "sub"],
+        )?;
+        // Een eigen token leeft nooit langer dan deze dienst uitgeeft (`exp − iat`),
+        // en is niet uitgegeven in de toekomst: een sleutel die uitlekte, maakt zo
+        // geen token dat dagen geldt.
+        let ttl = i64::try_from(self.ttl.as_secs()).unwrap_or(i64::MAX);
+        let nu = chrono::Utc::now().timestamp();
+        if claims.exp.saturating_sub(claims.iat) > ttl
+            || claims.iat > nu.saturating_add(LEEWAY_SECONDS as i64)
+        {
+            return Err(
+                "De geldigheid van het token is langer dan Weefsel uitgeeft, of het is in de toekomst uitgegeven.",
+            );
+        }
+        let id = Uuid::parse_str(&claims.sub).map_err(|_| "Het token heeft een ongeldige sub.")?;
+        let generatie = claims
+            .generatie
+            .ok_or("Het token mist de generatie (gen).")?;
+        let identity = match claims.soort.as_str() {
+            "gebruiker" => Identity::Gebruiker {
+                id,
+                gemeente: claims.gemeente,
+                generatie,
+            },
+            "koppeling" => Identity::Koppeling {
+                id,
+                gemeente: claims.gemeente.ok_or("Het token mist de gemeente.")?,
+                generatie,
+            },
+            _ => return Err("Het token heeft een onbekende soort."),
+        };
+        self.gecontroleerd
+            .bewaar(token, &identity, claims.exp, claims.nbf);
+        Ok(identity)
     }
 }
 

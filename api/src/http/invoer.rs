@@ -583,25 +583,7 @@ impl Controle<'_> {
             .and_then(Value::as_u64)
             .map(|m| m as usize);
         if lengte < min || max.is_some_and(|m| lengte > m) {
-            let code = if lengte < min {
-                Foutcode::TeKort
-            } else {
-                Foutcode::TeLang
-            };
-            let tekens = |n: usize| {
-                if n == 1 {
-                    "1 teken".to_owned()
-                } else {
-                    format!("{n} tekens")
-                }
-            };
-            let reason = match max {
-                Some(max) if lengte < min => {
-                    format!("Te kort: geef minstens {} (hoogstens {max}).", tekens(min))
-                }
-                None => format!("Te kort: geef minstens {}.", tekens(min)),
-                Some(max) => format!("Te lang: hoogstens {}.", tekens(max)),
-            };
+            let (code, reason) = lengte_fout(lengte, min, max);
             fouten.reject(naam, code, reason);
             return;
         }
@@ -843,6 +825,31 @@ pub fn serde_velden<T: DeserializeOwned>() -> Option<Vec<String>> {
             .map(|s| s.split('`').next().unwrap_or_default().to_owned())
             .collect(),
     )
+}
+
+/// De fout bij een tekst van `lengte` tekens buiten `min`..=`max`.
+fn lengte_fout(lengte: usize, min: usize, max: Option<usize>) -> (Foutcode, String) {
+    let tekens = |n: usize| {
+        if n == 1 {
+            "1 teken".to_owned()
+        } else {
+            format!("{n} tekens")
+        }
+    };
+    match max {
+        Some(max) if lengte < min => (
+            Foutcode::TeKort,
+            format!("Te kort: geef minstens {} (hoogstens {max}).", tekens(min)),
+        ),
+        None => (
+            Foutcode::TeKort,
+            format!("Te kort: geef minstens {}.", tekens(min)),
+        ),
+        Some(max) => (
+            Foutcode::TeLang,
+            format!("Te lang: hoogstens {}.", tekens(max)),
+        ),
+    }
 }
 
 #[cfg(test)]
