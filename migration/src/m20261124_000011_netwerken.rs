@@ -404,7 +404,9 @@ $f$;
 REVOKE ALL ON FUNCTION weefsel_retentie(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION weefsel_retentie(date) TO {app};
 
--- De diversiteit van de actieve leden van een netwerk, voor wie het netwerk mag lezen:
+"#;
+
+pub(crate) const DIVERSITEIT: &str = r#"-- De diversiteit van de actieve leden van een netwerk, voor wie het netwerk mag lezen:
 -- per dimensie en kant het aantal, `NULL` onder 5 (onderdrukt), en of één kant meer
 -- dan 80 % van de bekende waarden heeft. Ook per gebied het aantal actieve leden.
 CREATE FUNCTION weefsel_netwerk_diversiteit(p_netwerk uuid)
@@ -474,7 +476,7 @@ DROP FUNCTION weefsel_context_openen(text, uuid, text, text, integer);
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{UP}{CONTEXT}{RLS}{FUNCTIES}")
+        let sql = format!("{UP}{CONTEXT}{RLS}{FUNCTIES}{DIVERSITEIT}")
             .replace("{lezen}", crate::MAG_LEZEN)
             .replace("{app}", crate::APP_ROLE);
         manager.get_connection().execute_unprepared(&sql).await?;

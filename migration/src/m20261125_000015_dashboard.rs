@@ -156,7 +156,9 @@ ALTER TABLE netwerk
     ADD COLUMN veiligheid_herzien_voor date,
     ADD COLUMN crisis_herzien date GENERATED ALWAYS AS (weefsel_crisis_herzien(crisisafspraken)) STORED;
 
--- Werkt de afgeleide kolommen bij van de netwerken in `ids`.
+"#;
+
+pub(crate) const AFGELEID: &str = r#"-- Werkt de afgeleide kolommen bij van de netwerken in `ids`.
 CREATE FUNCTION weefsel_netwerk_afgeleid(ids uuid[]) RETURNS void
     LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
     UPDATE netwerk n SET
@@ -168,7 +170,9 @@ CREATE FUNCTION weefsel_netwerk_afgeleid(ids uuid[]) RETURNS void
     WHERE n.id = ANY (ids)
 $f$;
 REVOKE ALL ON FUNCTION weefsel_netwerk_afgeleid(uuid[]) FROM PUBLIC;
+"#;
 
+const UP_NA: &str = r#"
 -- De trigger op bijeenkomst en veiligheidsafspraak: de netwerken van de oude en
 -- nieuwe rijen.
 CREATE FUNCTION weefsel_netwerk_afgeleid_trigger() RETURNS trigger
@@ -351,7 +355,7 @@ DROP TABLE dashboard_telling;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{UP}{}", triggers())
+        let sql = format!("{UP}{AFGELEID}{UP_NA}{}", triggers())
             .replace("{lezen}", crate::MAG_LEZEN)
             .replace("{app}", crate::APP_ROLE);
         manager.get_connection().execute_unprepared(&sql).await?;

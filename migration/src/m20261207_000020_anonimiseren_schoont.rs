@@ -86,7 +86,9 @@ BEGIN
 END
 $f$;
 
--- Schoont alles wat aan persoon `p_id` vastzit, met de patronen van haar gegevens.
+"#;
+
+pub(crate) const GEKOPPELD_SCHONEN: &str = r#"-- Schoont alles wat aan persoon `p_id` vastzit, met de patronen van haar gegevens.
 CREATE FUNCTION weefsel_gekoppeld_schonen(p_id uuid, p_patronen text[]) RETURNS void
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $f$
 DECLARE
@@ -126,7 +128,9 @@ BEGIN
 END
 $f$;
 REVOKE ALL ON FUNCTION weefsel_gekoppeld_schonen(uuid, text[]) FROM PUBLIC;
+"#;
 
+const UP_NA: &str = r#"
 CREATE OR REPLACE FUNCTION weefsel_anonimiseer(p_id uuid, p_activiteit text, p_actor_soort text,
                                     p_actor uuid, p_request text) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $f$
@@ -182,4 +186,4 @@ DROP FUNCTION weefsel_naampatronen(text, text, text, text);
 DROP FUNCTION weefsel_regex_letterlijk(text);
 "#;
 
-crate::sql_migratie!(UP, DOWN);
+crate::sql_migratie!(format!("{UP}{GEKOPPELD_SCHONEN}{UP_NA}"), DOWN);

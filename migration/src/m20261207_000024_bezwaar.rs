@@ -198,44 +198,6 @@ $f$;
 "#;
 
 const DOWN: &str = r#"
-CREATE OR REPLACE FUNCTION weefsel_gekoppeld_schonen(p_id uuid, p_patronen text[]) RETURNS void
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $f$
-DECLARE
-    v_ids uuid[];
-BEGIN
-    UPDATE sleutelpersoon_checkin
-       SET notitie = left(weefsel_schonen(notitie, p_patronen), 2000)
-     WHERE sleutelpersoon_id = p_id AND notitie IS NOT NULL;
-    SELECT coalesce(array_agg(id), '{}') INTO v_ids FROM melding WHERE sleutelpersoon_id = p_id;
-    UPDATE melding
-       SET omschrijving = left(weefsel_schonen(omschrijving, p_patronen), 5000),
-           maatregelen = left(weefsel_schonen(maatregelen, p_patronen), 5000),
-           afsluitnotitie = left(weefsel_schonen(afsluitnotitie, p_patronen), 5000),
-           version = version + 1, updated_at = now()
-     WHERE id = ANY (v_ids);
-    UPDATE melding_opvolging
-       SET tekst = left(weefsel_schonen(tekst, p_patronen), 5000)
-     WHERE melding_id = ANY (v_ids);
-    UPDATE bijeenkomst
-       SET verslag = left(weefsel_schonen(verslag, p_patronen), 10000),
-           terugkoppeling = left(weefsel_schonen(terugkoppeling, p_patronen), 5000),
-           acties = weefsel_schonen(acties::text, p_patronen)::jsonb,
-           aanwezigen = array_remove(aanwezigen, p_id),
-           version = version + 1, updated_at = now()
-     WHERE p_id = ANY (aanwezigen);
-    UPDATE oefening
-       SET briefing = left(weefsel_schonen(briefing, p_patronen), 5000),
-           debrief = left(weefsel_schonen(debrief, p_patronen), 5000),
-           evaluatie = weefsel_schonen(evaluatie::text, p_patronen)::jsonb,
-           deelnemers = array_remove(deelnemers, p_id),
-           version = version + 1, updated_at = now()
-     WHERE p_id = ANY (deelnemers);
-    IF cardinality(p_patronen) > 0 THEN
-        UPDATE idempotentie SET body = weefsel_schonen(body, p_patronen)
-         WHERE body IS NOT NULL AND body ~* ANY (p_patronen);
-    END IF;
-END
-$f$;
 DROP TABLE sleutelpersoon_bezwaar;
 DROP TRIGGER gemeente_grondslag_in_gebruik ON gemeente;
 DROP FUNCTION gemeente_grondslag_in_gebruik();
@@ -264,4 +226,11 @@ ALTER TABLE sleutelpersoon DROP CONSTRAINT sleutelpersoon_toestemming_of_afspraa
     DROP COLUMN afspraak_datum;
 "#;
 
-crate::sql_migratie!(UP, DOWN);
+// Terug: de functie van migratie 000020, zoals die haar maakte.
+crate::sql_migratie!(
+    UP,
+    format!(
+        "DROP FUNCTION weefsel_gekoppeld_schonen(uuid, text[]);\n{}{DOWN}",
+        crate::m20261207_000020_anonimiseren_schoont::GEKOPPELD_SCHONEN
+    )
+);
