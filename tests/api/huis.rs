@@ -216,7 +216,6 @@ const NOG_TE_LANG: &[(&str, &str)] = &[
     ("http/openapi.rs", "add_common_responses"),
     ("cli.rs", "run_command"),
     ("ops/demo.rs", "netwerk"),
-    ("modules/dashboard/weergave.rs", "cijfers"),
     ("ops/beheerder.rs", "herstel"),
     ("ops/demo.rs", "namen"),
     ("audit/mod.rs", "verify"),

@@ -213,28 +213,86 @@ impl Tabel {
     /// De cijfers van gemeente `id`, of van het geheel (`None`); wat er niet is, is 0.
     pub(super) fn cijfers(&self, id: Option<Uuid>, jaar: i32) -> Cijfers {
         let leeg = HashMap::new();
-        let w = self.0.get(&id).unwrap_or(&leeg);
-        let getal = |onderwerp: &str, sleutel: &str| -> i64 {
-            w.get(&(onderwerp.to_owned(), sleutel.to_owned()))
-                .map_or(0, |v| v.round() as i64)
-        };
-        let verdeling = |onderwerp: &str, sleutels: &[&str]| -> Vec<Aantal> {
-            sleutels
-                .iter()
-                .map(|s| Aantal {
-                    sleutel: (*s).to_owned(),
-                    aantal: getal(onderwerp, s),
+        let l = Lezer(self.0.get(&id).unwrap_or(&leeg));
+        let open_per_ernst =
+            l.verdeling("meldingen_open", &namen(Ernst::iter().map(Ernst::as_str)));
+        Cijfers {
+            gebieden: l.gebieden(),
+            trajecten: l.trajecten(),
+            netwerken: l.netwerken(),
+            crisisafspraken: Scenario::iter()
+                .map(|s| Crisisafspraken {
+                    scenario: s,
+                    aantal: l.getal("crisisafspraken", s.as_str()),
+                    te_herzien: l.getal("crisisafspraken_te_herzien", s.as_str()),
                 })
-                .collect()
-        };
-        let per_kwadrant = verdeling("gebieden_kwadrant", &["1", "2", "3", "4", "onbepaald"]);
-        let per_fase = verdeling(
-            "netwerken_fase",
-            &NetwerkFase::iter()
-                .map(NetwerkFase::as_str)
-                .collect::<Vec<_>>(),
-        );
-        let mut per_stap: Vec<StapAantal> = w
+                .collect(),
+            sleutelpersonen: Sleutelpersonen {
+                actief: Cel::afgerond(l.getal("sleutelpersonen_status", "actief")),
+                per_type: SleutelpersoonType::iter()
+                    .map(|t| TypeAantal {
+                        soort: t,
+                        cel: Cel::afgerond(l.getal("sleutelpersonen_type", t.as_str())),
+                    })
+                    .collect(),
+            },
+            budgetten: Budgetten {
+                aantal: l.getal("budgetten", "aantal"),
+                totaal: l.getal("budgetten", "totaal"),
+                gereserveerd: l.getal("budgetten", "gereserveerd"),
+                uitbetaald: l.getal("budgetten", "uitbetaald"),
+                beschikbaar: l.getal("budgetten", "beschikbaar"),
+            },
+            aanvragen: l.aanvragen(jaar),
+            initiatieven: l.initiatieven(),
+            bijeenkomsten_laatste_12_maanden: l.getal("bijeenkomsten_op", ""),
+            oefeningen_laatste_12_maanden: l.getal("oefeningen_op", ""),
+            meldingen: Meldingen {
+                open: open_per_ernst.iter().map(|a| a.aantal).sum(),
+                open_per_ernst,
+            },
+        }
+    }
+}
+
+/// De waarden van een enum als tekst.
+fn namen(waarden: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    waarden.collect()
+}
+
+/// De cijfers van één gemeente (of het geheel) per onderwerp en sleutel.
+struct Lezer<'a>(&'a HashMap<(String, String), f64>);
+
+impl Lezer<'_> {
+    fn getal(&self, onderwerp: &str, sleutel: &str) -> i64 {
+        self.0
+            .get(&(onderwerp.to_owned(), sleutel.to_owned()))
+            .map_or(0, |v| v.round() as i64)
+    }
+
+    fn verdeling(&self, onderwerp: &str, sleutels: &[&str]) -> Vec<Aantal> {
+        sleutels
+            .iter()
+            .map(|s| Aantal {
+                sleutel: (*s).to_owned(),
+                aantal: self.getal(onderwerp, s),
+            })
+            .collect()
+    }
+
+    fn gebieden(&self) -> Gebieden {
+        let per_kwadrant = self.verdeling("gebieden_kwadrant", &["1", "2", "3", "4", "onbepaald"]);
+        Gebieden {
+            totaal: per_kwadrant.iter().map(|a| a.aantal).sum(),
+            per_kwadrant,
+            per_aanpak: self.verdeling("gebieden_aanpak", &["coachend", "coordinerend"]),
+            met_traject: self.getal("gebieden_met_traject", ""),
+        }
+    }
+
+    fn trajecten(&self) -> Trajecten {
+        let mut per_stap: Vec<StapAantal> = self
+            .0
             .iter()
             .filter(|((o, _), v)| o == "trajecten_stap" && **v > 0.0)
             .filter_map(|((_, s), v)| {
@@ -247,85 +305,54 @@ impl Tabel {
             })
             .collect();
         per_stap.sort_by(|a, b| (&a.aanpak, a.stap).cmp(&(&b.aanpak, b.stap)));
-        let aanvragen_status = format!("aanvragen_status:{jaar}");
-        let thema = Thema::iter().map(Thema::as_str).collect::<Vec<_>>();
-        let open_per_ernst = verdeling(
-            "meldingen_open",
-            &Ernst::iter().map(Ernst::as_str).collect::<Vec<_>>(),
+        Trajecten {
+            per_status: self.verdeling(
+                "trajecten_status",
+                &namen(TrajectStatus::iter().map(TrajectStatus::as_str)),
+            ),
+            per_stap,
+        }
+    }
+
+    fn netwerken(&self) -> Netwerken {
+        let per_fase = self.verdeling(
+            "netwerken_fase",
+            &namen(NetwerkFase::iter().map(NetwerkFase::as_str)),
         );
-        Cijfers {
-            gebieden: Gebieden {
-                totaal: per_kwadrant.iter().map(|a| a.aantal).sum(),
-                per_kwadrant,
-                per_aanpak: verdeling("gebieden_aanpak", &["coachend", "coordinerend"]),
-                met_traject: getal("gebieden_met_traject", ""),
-            },
-            trajecten: Trajecten {
-                per_status: verdeling(
-                    "trajecten_status",
-                    &TrajectStatus::iter()
-                        .map(TrajectStatus::as_str)
-                        .collect::<Vec<_>>(),
-                ),
-                per_stap,
-            },
-            netwerken: Netwerken {
-                totaal: per_fase.iter().map(|a| a.aantal).sum(),
-                per_fase,
-                met_signaal: getal("netwerken_met_signaal", ""),
-                per_signaal: verdeling("netwerken_signaal", &SIGNALEN),
-            },
-            crisisafspraken: Scenario::iter()
-                .map(|s| Crisisafspraken {
-                    scenario: s,
-                    aantal: getal("crisisafspraken", s.as_str()),
-                    te_herzien: getal("crisisafspraken_te_herzien", s.as_str()),
-                })
-                .collect(),
-            sleutelpersonen: Sleutelpersonen {
-                actief: Cel::afgerond(getal("sleutelpersonen_status", "actief")),
-                per_type: SleutelpersoonType::iter()
-                    .map(|t| TypeAantal {
-                        soort: t,
-                        cel: Cel::afgerond(getal("sleutelpersonen_type", t.as_str())),
-                    })
-                    .collect(),
-            },
-            budgetten: Budgetten {
-                aantal: getal("budgetten", "aantal"),
-                totaal: getal("budgetten", "totaal"),
-                gereserveerd: getal("budgetten", "gereserveerd"),
-                uitbetaald: getal("budgetten", "uitbetaald"),
-                beschikbaar: getal("budgetten", "beschikbaar"),
-            },
-            aanvragen: Aanvragen {
-                per_status: verdeling(
-                    &aanvragen_status,
-                    &AanvraagStatus::iter()
-                        .map(AanvraagStatus::as_str)
-                        .collect::<Vec<_>>(),
-                ),
-                mediane_dagen_tot_besluit: w
-                    .get(&("aanvragen_mediaan_dagen".to_owned(), String::new()))
-                    .copied(),
-                te_laat: getal("aanvragen_te_laat", ""),
-            },
-            initiatieven: Initiatieven {
-                totaal: thema.iter().map(|t| getal("initiatieven_thema", t)).sum(),
-                per_thema: verdeling("initiatieven_thema", &thema),
-                per_status: verdeling(
-                    "initiatieven_status",
-                    &InitiatiefStatus::iter()
-                        .map(InitiatiefStatus::as_str)
-                        .collect::<Vec<_>>(),
-                ),
-            },
-            bijeenkomsten_laatste_12_maanden: getal("bijeenkomsten_op", ""),
-            oefeningen_laatste_12_maanden: getal("oefeningen_op", ""),
-            meldingen: Meldingen {
-                open: open_per_ernst.iter().map(|a| a.aantal).sum(),
-                open_per_ernst,
-            },
+        Netwerken {
+            totaal: per_fase.iter().map(|a| a.aantal).sum(),
+            per_fase,
+            met_signaal: self.getal("netwerken_met_signaal", ""),
+            per_signaal: self.verdeling("netwerken_signaal", &SIGNALEN),
+        }
+    }
+
+    fn aanvragen(&self, jaar: i32) -> Aanvragen {
+        Aanvragen {
+            per_status: self.verdeling(
+                &format!("aanvragen_status:{jaar}"),
+                &namen(AanvraagStatus::iter().map(AanvraagStatus::as_str)),
+            ),
+            mediane_dagen_tot_besluit: self
+                .0
+                .get(&("aanvragen_mediaan_dagen".to_owned(), String::new()))
+                .copied(),
+            te_laat: self.getal("aanvragen_te_laat", ""),
+        }
+    }
+
+    fn initiatieven(&self) -> Initiatieven {
+        let thema = namen(Thema::iter().map(Thema::as_str));
+        Initiatieven {
+            totaal: thema
+                .iter()
+                .map(|t| self.getal("initiatieven_thema", t))
+                .sum(),
+            per_thema: self.verdeling("initiatieven_thema", &thema),
+            per_status: self.verdeling(
+                "initiatieven_status",
+                &namen(InitiatiefStatus::iter().map(InitiatiefStatus::as_str)),
+            ),
         }
     }
 }
