@@ -1,7 +1,6 @@
 //! Aanvragen, besluiten en uitbetalingen.
 
 use crate::http::problem::Foutcode;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use entity::soorten::{AanvraagStatus, BudgetVorm, MutatieSoort};
@@ -24,7 +23,7 @@ use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
-use crate::modules::budgetten::{Mutatie, boek, mutatie_weergave};
+use crate::modules::budgetten::{Mutatie, boek};
 use crate::tenancy::{Bron, Codes, Context};
 
 pub(super) const RESOURCE: &str = "aanvraag";
@@ -595,25 +594,17 @@ pub async fn uitbetaling(
             format!("Voor deze aanvraag is nog {ruimte} cent gereserveerd en niet uitbetaald."),
         ));
     }
-    let regel = boek(
-        &ctx,
+    let budget_id = a.budget_id;
+    crate::modules::budgetten::geboekt(
+        ctx,
+        idem,
         &a,
-        a.budget_id,
+        budget_id,
         MutatieSoort::Uitbetaling,
         n.bedrag,
-        Some(n.omschrijving),
+        n.omschrijving,
     )
-    .await?;
-    let response = idem
-        .antwoord(
-            ctx.db(),
-            StatusCode::CREATED,
-            &mutatie_weergave(regel),
-            None,
-            None,
-        )
-        .await?;
-    ctx.commit_then(response).await
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -98,3 +98,27 @@ pub async fn vrijgeven(ctx: &Context, a: &aanvraag::Model, reden: &str) -> ApiRe
     }
     Ok(())
 }
+
+/// Een mutatie die het verzoek zelf is (een correctie, een uitbetaling): boeken, en
+/// 201 met de mutatie, onder de `Idempotency-Key` bewaard voor herhalingen.
+pub async fn geboekt(
+    ctx: crate::tenancy::Context,
+    idem: crate::http::idempotentie::Idempotent,
+    a: &aanvraag::Model,
+    budget_id: Uuid,
+    soort: MutatieSoort,
+    bedrag: i64,
+    omschrijving: String,
+) -> crate::http::problem::ApiResult<actix_web::HttpResponse> {
+    let regel = boek(&ctx, a, budget_id, soort, bedrag, Some(omschrijving)).await?;
+    let response = idem
+        .antwoord(
+            ctx.db(),
+            actix_web::http::StatusCode::CREATED,
+            &mutatie_weergave(regel),
+            None,
+            None,
+        )
+        .await?;
+    ctx.commit_then(response).await
+}

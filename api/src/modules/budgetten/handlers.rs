@@ -2,7 +2,6 @@
 //! en het openbare overzicht.
 
 use crate::http::problem::Foutcode;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
 use entity::soorten::{AanvraagStatus, BudgetVorm, MutatieSoort};
 use entity::{aanvraag, budget, gebied, mutatie};
@@ -320,25 +319,16 @@ pub async fn correctie(
     };
     vier_ogen::check(ctx.db(), &ctx.caller, a.ingediend_door).await?;
     correctie_mag(&b, &a, n.bedrag)?;
-    let regel = boek(
-        &ctx,
+    geboekt(
+        ctx,
+        idem,
         &a,
         b.id,
         MutatieSoort::Correctie,
         n.bedrag,
-        Some(n.reden),
+        n.reden,
     )
-    .await?;
-    let response = idem
-        .antwoord(
-            ctx.db(),
-            StatusCode::CREATED,
-            &mutatie_weergave(regel),
-            None,
-            None,
-        )
-        .await?;
-    ctx.commit_then(response).await
+    .await
 }
 
 /// De regels over een correctie die het schema niet kent: een aanvraag bij dit budget

@@ -16,7 +16,7 @@ mod handlers;
 mod invoer;
 mod weergave;
 
-pub use grootboek::{Mutatie, boek, mutatie_weergave, vrijgeven};
+pub use grootboek::{Mutatie, boek, geboekt, vrijgeven};
 
 crate::tenancy::tenant_owned!(entity::budget, id);
 crate::tenancy::tenant_owned!(entity::mutatie, id);
