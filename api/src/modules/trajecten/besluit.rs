@@ -16,13 +16,13 @@ use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::tenancy::Context;
 
-use super::handlers::RESOURCE;
 use super::invoer::*;
+use super::weergave::RESOURCE;
 use super::weergave::*;
 use entity::soorten::{BesluitKeuze, TrajectStatus};
 
-use super::handlers::{bump, gesloten};
 use super::stappen::stap_van;
+use super::traject::{bump, gesloten};
 
 /// Een besluit op het beslismoment
 ///

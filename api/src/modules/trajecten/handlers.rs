@@ -15,33 +15,21 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::traject::*;
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
-use crate::domein::stappenplan::{Overgangen, Plan, StapStatus, Stappen};
+use crate::domein::stappenplan::{Plan, StapStatus, Stappen};
 use crate::http::etag::IfMatch;
 use crate::http::invoer::Invoer;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::http::problem::{ApiError, ApiResult, Problem};
 use crate::modules::gebieden;
 use crate::tenancy::Context;
-
-pub(super) const RESOURCE: &str = "traject";
 
 use super::invoer::*;
 use super::verbinders;
 use super::weergave::*;
-
-pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
-    if model.status == TrajectStatus::Lopend {
-        Ok(())
-    } else {
-        Err(ApiError::Conflict(
-            Code::TrajectGesloten,
-            format!("Het traject is {}; het ligt vast.", model.status.as_str()),
-        ))
-    }
-}
 
 /// Trajecten
 #[utoipa::path(
@@ -252,34 +240,4 @@ pub async fn update(
     }
     ctx.gewijzigd::<traject::Entity, _>(huidig, model, w, ApiError::from)
         .await
-}
-
-/// Bewaart het traject (nieuwe versie) met de wijzigingen in `model`; het wordt
-/// `afgerond` als alle stappen klaar zijn, of krijgt de gegeven status.
-pub(super) async fn bump(
-    ctx: &Context,
-    mut model: traject::ActiveModel,
-    status: Option<TrajectStatus>,
-) -> ApiResult<traject::Model> {
-    let id = model.id.try_as_ref().copied().unwrap_or_default();
-    let alles_klaar = delen_van_een(ctx, id)
-        .await?
-        .stappen
-        .iter()
-        .all(|s| s.status.klaar());
-    if let Some(status) = status {
-        model.status = Set(status);
-    } else if alles_klaar {
-        model.status = Set(TrajectStatus::Afgerond);
-    }
-    Ok(model.update(ctx.db()).await?)
-}
-
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list)
-        .service(get)
-        .service(create)
-        .service(update)
-        .service(super::stappen::update_stap)
-        .service(super::besluit::create_besluit);
 }

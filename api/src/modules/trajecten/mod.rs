@@ -13,6 +13,7 @@ mod besluit;
 mod handlers;
 mod invoer;
 mod stappen;
+mod traject;
 mod verbinders;
 mod weergave;
 
@@ -43,7 +44,7 @@ pub const MODULE: super::Module = super::Module {
             Toegang::Recht(Recht::TrajectenSchrijven),
         ),
     ],
-    routes: handlers::configure,
+    routes: configure,
     document: <Doc as OpenApi>::openapi,
     velden: VELDEN,
     tabellen: &[
@@ -103,3 +104,12 @@ const VELDEN: &[Velden] = &[
         velden: &[Veld::naam("reden", "Vrije tekst die mensen kan noemen.")],
     },
 ];
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::list)
+        .service(handlers::get)
+        .service(handlers::create)
+        .service(handlers::update)
+        .service(stappen::update_stap)
+        .service(besluit::create_besluit);
+}

@@ -17,11 +17,11 @@ use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
 
-use super::handlers::RESOURCE;
 use super::invoer::*;
+use super::weergave::RESOURCE;
 use super::weergave::*;
 
-use super::handlers::{bump, gesloten};
+use super::traject::{bump, gesloten};
 
 /// Een stap bijhouden
 ///

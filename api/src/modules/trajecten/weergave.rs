@@ -18,6 +18,8 @@ use crate::tenancy::{Bron, Context};
 
 pub use entity::soorten::{BesluitKeuze, TrajectStatus};
 
+pub(super) const RESOURCE: &str = "traject";
+
 /// Eén stap van een traject.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -250,7 +252,7 @@ pub(super) async fn delen_van_een(ctx: &Context, id: Uuid) -> ApiResult<Delen> {
 }
 
 impl Bron for traject::Entity {
-    const RESOURCE: &'static str = super::handlers::RESOURCE;
+    const RESOURCE: &'static str = RESOURCE;
     const COLLECTIE: &'static str = "/api/v1/trajecten";
     type Weergave = Traject;
 
