@@ -245,7 +245,6 @@ pub struct SleutelpersoonZoekvraag {
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct SleutelpersonenParams {
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de levensloop
     pub(super) status: Option<SleutelpersoonStatus>,
     pub(super) gebied_id: Option<Uuid>,
     pub(super) verhoogd_risico: Option<bool>,
