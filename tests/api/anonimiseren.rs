@@ -13,11 +13,7 @@ const EMAIL: &str = "zwanhilde.o@voorbeeld.nl";
 
 /// Een PATCH met de huidige versie.
 async fn patch(app: &TestApp, pad: &str, token: &str, body: Value) {
-    let huidig = app.get_as(pad, token).await;
-    let etag = crate::helpers::header(huidig.headers(), "etag");
-    let r = app
-        .met_if_match(reqwest::Method::PATCH, pad, token, &etag, Some(&body))
-        .await;
+    let r = app.patch_huidig(pad, token, &body).await;
     assert_eq!(
         r.status(),
         200,

@@ -287,15 +287,8 @@ async fn onder_publieke_taak_een_afspraak_in_plaats_van_toestemming() {
     .await;
     // Ook via PATCH: levensbeschouwing bij Aafke zonder toestemming ervoor is 400.
     let pad = format!("/api/v1/sleutelpersonen/{id}");
-    let etag = crate::helpers::header(app.get_as(&pad, &coordinator).await.headers(), "etag");
     let r = app
-        .met_if_match(
-            reqwest::Method::PATCH,
-            &pad,
-            &coordinator,
-            &etag,
-            Some(&json!({"levensbeschouwing": "kerk"})),
-        )
+        .patch_huidig(&pad, &coordinator, &json!({"levensbeschouwing": "kerk"}))
         .await;
     assert_eq!(r.status(), 400);
 
@@ -358,17 +351,9 @@ async fn onder_publieke_taak_een_afspraak_in_plaats_van_toestemming() {
     assert_eq!(ids.len(), 2);
     for p in &ids {
         let pad = format!("/api/v1/sleutelpersonen/{p}");
-        let etag = crate::helpers::header(app.get_as(&pad, &coordinator).await.headers(), "etag");
-        let r = app
-            .met_if_match(
-                reqwest::Method::PATCH,
-                &pad,
-                &coordinator,
-                &etag,
-                Some(&json!({"toestemming": {"datum": "2026-11-20", "doel": "netwerk",
-                                             "bewaartermijnTot": "2028-01-01", "bijzondereGegevens": true}})),
-            )
-            .await;
+        let toestemming = json!({"toestemming": {"datum": "2026-11-20", "doel": "netwerk",
+                                                 "bewaartermijnTot": "2028-01-01", "bijzondereGegevens": true}});
+        let r = app.patch_huidig(&pad, &coordinator, &toestemming).await;
         assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
     }
     let na = app.get_json_as(&pad, &coordinator).await;

@@ -533,6 +533,13 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// `PATCH` met de `ETag` die de resource nu heeft als `If-Match`.
+    pub async fn patch_huidig(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        let etag = header(self.get_as(path, token).await.headers(), "etag");
+        self.met_if_match(reqwest::Method::PATCH, path, token, &etag, Some(body))
+            .await
+    }
+
     /// `PATCH` met `If-Match` voor versie `versie`.
     pub async fn patch_versie(
         &self,
