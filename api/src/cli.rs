@@ -189,65 +189,19 @@ async fn synthetisch(config: &Config, schaal: u32, zaad: u64) -> anyhow::Result<
 async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Serve => serve(&config).await,
-        Command::Migrate => {
-            let db = connect(&config, Role::Owner).await?;
-            for regel in ops::db::migrate(&db, &config)
-                .await
-                .context("migraties mislukt")?
-            {
-                println!("{regel}");
-            }
-            println!("Migraties uitgevoerd.");
-            Ok(())
-        }
+        Command::Migrate => migreren(&config).await,
         Command::Seed {
             synthetic: true,
             schaal,
             zaad,
             ..
         } => synthetisch(&config, schaal, zaad).await,
-        Command::Seed { .. } => {
-            let db = connect(&config, Role::Owner).await?;
-            let report = seed::demo(&db, &config).await?;
-            if report.changed_anything() {
-                println!(
-                    "Demogegevens geladen ({} gemeenten bijgewerkt, {} gebruikers aangemaakt, {} gebieden en {} sleutelpersonen aangemaakt).",
-                    report.gemeenten, report.gebruikers, report.gebieden, report.sleutelpersonen
-                );
-            } else {
-                println!("Demogegevens waren al compleet; niets veranderd.");
-            }
-            Ok(())
-        }
+        Command::Seed { .. } => demo(&config).await,
         Command::Dev => dev(config).await,
         Command::Beheerder {
             gebruikersnaam,
             gemeente: Some(gemeente),
-        } => {
-            let db = connect(&config, Role::Owner).await?;
-            let h = crate::ops::beheerder::herstel(
-                &db,
-                &audit::AuditSleutels::laden(&config)?,
-                &gemeente,
-                gebruikersnaam.as_deref(),
-            )
-            .await?;
-            println!(
-                "gemeente_beheerder '{}' van {} {} (id {}).\nActiveringscode (wordt niet bewaard; geldig tot {}; \
-                 de houder kiest er een eigen wachtwoord mee met POST /api/v1/auth/wachtwoord):\n{}",
-                h.gebruikersnaam,
-                gemeente.trim().to_uppercase(),
-                if h.nieuw {
-                    "aangemaakt"
-                } else {
-                    "kreeg een nieuwe code"
-                },
-                h.id,
-                h.geldig_tot.to_rfc3339(),
-                h.activatiecode
-            );
-            Ok(())
-        }
+        } => gemeente_beheerder(&config, &gemeente, gebruikersnaam.as_deref()).await,
         Command::Beheerder {
             gebruikersnaam,
             gemeente: None,
@@ -257,83 +211,15 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
                     "noem de gebruikersnaam van de eerste regio_beheerder, of --gemeente GMxxxx voor een gemeente"
                 );
             };
-            let db = connect(&config, Role::Owner).await?;
-            let eerste = crate::ops::beheerder::eerste(
-                &db,
-                &audit::AuditSleutels::laden(&config)?,
-                &gebruikersnaam,
-            )
-            .await?;
-            println!(
-                "regio_beheerder '{}' aangemaakt (id {}).\nTijdelijk wachtwoord (wordt niet bewaard; kies bij de eerste keer \
-                 inloggen een eigen met POST /api/v1/auth/wachtwoord):\n{}",
-                gebruikersnaam.trim(),
-                eerste.id,
-                eerste.wachtwoord
-            );
-            Ok(())
+            regio_beheerder(&config, &gebruikersnaam).await
         }
         Command::Audit {
             command: AuditCommand::Verify { koppen },
-        } => {
-            let sleutels = AuditSleutels::laden(&config)?;
-            let mut extern_ = Vec::new();
-            if let Some(pad) = koppen {
-                let keys = TokenKeys::from_config(&config)?;
-                let tekst = std::fs::read_to_string(&pad)
-                    .with_context(|| format!("{} niet leesbaar", pad.display()))?;
-                for (nummer, regel) in tekst.lines().enumerate() {
-                    if regel.trim().is_empty() {
-                        continue;
-                    }
-                    let claims = audit::koppen::uit_jws(&keys, regel).map_err(|reden| {
-                        anyhow::anyhow!("{} regel {}: {reden}", pad.display(), nummer + 1)
-                    })?;
-                    extern_.push(claims.als_kop());
-                }
-            }
-            let db = connect(&config, Role::Owner).await?;
-            let report = audit::verify(&db, &sleutels, &extern_).await?;
-            for fout in &report.fouten {
-                println!("BREUK  {fout}");
-            }
-            anyhow::ensure!(
-                report.fouten.is_empty(),
-                "audit trail beschadigd: {} breuk(en) in {} regels",
-                report.fouten.len(),
-                report.regels
-            );
-            println!(
-                "Audit trail in orde: {} regels in {} ketens ({} met sleutel), {} ondertekende koppen vergeleken.",
-                report.regels, report.ketens, report.met_sleutel, report.koppen
-            );
-            Ok(())
-        }
+        } => audit_verify(&config, koppen.as_deref()).await,
         Command::Dna {
             command: DnaCommand::Herberekenen,
-        } => {
-            let db = connect(&config, Role::Owner).await?;
-            let uitkomst = crate::ops::dna::herberekenen(&db, false).await?;
-            for id in &uitkomst.afwijkend {
-                println!("AFWIJKEND  gebied {id}");
-            }
-            println!(
-                "{} gebieden nagerekend, {} profiel(en) afwijkend en bijgewerkt.",
-                uitkomst.gebieden,
-                uitkomst.afwijkend.len()
-            );
-            Ok(())
-        }
-        Command::Retentie => {
-            let db = connect(&config, Role::Service).await?;
-            let u = crate::ops::retentie::uitvoeren(&db, config.verwerking_bewaarjaren).await?;
-            println!(
-                "Retentie: {} sleutelperso(o)n(en) geanonimiseerd, contactpersoon van {} initiatie(f)(ven) gewist, \
-                 {} regel(s) van het verwerkingenlogboek ouder dan {} jaar verwijderd.",
-                u.sleutelpersonen, u.initiatieven, u.verwerkingen, config.verwerking_bewaarjaren
-            );
-            Ok(())
-        }
+        } => dna_herberekenen(&config).await,
+        Command::Retentie => retentie(&config).await,
         Command::Jwks => {
             let keys = TokenKeys::from_config(&config)?;
             println!("{:#}", keys.jwks());
@@ -345,6 +231,138 @@ async fn run_command(command: Command, config: Config) -> anyhow::Result<()> {
             command: AuditCommand::Sleutel,
         } => Ok(()),
     }
+}
+
+async fn migreren(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config, Role::Owner).await?;
+    for regel in ops::db::migrate(&db, config)
+        .await
+        .context("migraties mislukt")?
+    {
+        println!("{regel}");
+    }
+    println!("Migraties uitgevoerd.");
+    Ok(())
+}
+
+async fn demo(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config, Role::Owner).await?;
+    let report = seed::demo(&db, config).await?;
+    if report.changed_anything() {
+        println!(
+            "Demogegevens geladen ({} gemeenten bijgewerkt, {} gebruikers aangemaakt, {} gebieden en {} sleutelpersonen aangemaakt).",
+            report.gemeenten, report.gebruikers, report.gebieden, report.sleutelpersonen
+        );
+    } else {
+        println!("Demogegevens waren al compleet; niets veranderd.");
+    }
+    Ok(())
+}
+
+async fn gemeente_beheerder(
+    config: &Config,
+    gemeente: &str,
+    gebruikersnaam: Option<&str>,
+) -> anyhow::Result<()> {
+    let db = connect(config, Role::Owner).await?;
+    let sleutels = audit::AuditSleutels::laden(config)?;
+    let h = crate::ops::beheerder::herstel(&db, &sleutels, gemeente, gebruikersnaam).await?;
+    println!(
+        "gemeente_beheerder '{}' van {} {} (id {}).\nActiveringscode (wordt niet bewaard; geldig tot {}; \
+         de houder kiest er een eigen wachtwoord mee met POST /api/v1/auth/wachtwoord):\n{}",
+        h.gebruikersnaam,
+        gemeente.trim().to_uppercase(),
+        if h.nieuw {
+            "aangemaakt"
+        } else {
+            "kreeg een nieuwe code"
+        },
+        h.id,
+        h.geldig_tot.to_rfc3339(),
+        h.activatiecode
+    );
+    Ok(())
+}
+
+async fn regio_beheerder(config: &Config, gebruikersnaam: &str) -> anyhow::Result<()> {
+    let db = connect(config, Role::Owner).await?;
+    let sleutels = audit::AuditSleutels::laden(config)?;
+    let eerste = crate::ops::beheerder::eerste(&db, &sleutels, gebruikersnaam).await?;
+    println!(
+        "regio_beheerder '{}' aangemaakt (id {}).\nTijdelijk wachtwoord (wordt niet bewaard; kies bij de eerste keer \
+         inloggen een eigen met POST /api/v1/auth/wachtwoord):\n{}",
+        gebruikersnaam.trim(),
+        eerste.id,
+        eerste.wachtwoord
+    );
+    Ok(())
+}
+
+/// De ondertekende koppen uit een bestand (`weefsel audit verify --koppen`), elk
+/// gecontroleerd met de publieke sleutel van de dienst.
+fn externe_koppen(config: &Config, pad: &Path) -> anyhow::Result<Vec<audit::GetekendeKop>> {
+    let keys = TokenKeys::from_config(config)?;
+    let tekst =
+        std::fs::read_to_string(pad).with_context(|| format!("{} niet leesbaar", pad.display()))?;
+    let mut koppen = Vec::new();
+    for (nummer, regel) in tekst.lines().enumerate() {
+        if regel.trim().is_empty() {
+            continue;
+        }
+        let claims = audit::koppen::uit_jws(&keys, regel)
+            .map_err(|reden| anyhow::anyhow!("{} regel {}: {reden}", pad.display(), nummer + 1))?;
+        koppen.push(claims.als_kop());
+    }
+    Ok(koppen)
+}
+
+async fn audit_verify(config: &Config, koppen: Option<&Path>) -> anyhow::Result<()> {
+    let sleutels = AuditSleutels::laden(config)?;
+    let extern_ = match koppen {
+        Some(pad) => externe_koppen(config, pad)?,
+        None => Vec::new(),
+    };
+    let db = connect(config, Role::Owner).await?;
+    let report = audit::verify(&db, &sleutels, &extern_).await?;
+    for fout in &report.fouten {
+        println!("BREUK  {fout}");
+    }
+    anyhow::ensure!(
+        report.fouten.is_empty(),
+        "audit trail beschadigd: {} breuk(en) in {} regels",
+        report.fouten.len(),
+        report.regels
+    );
+    println!(
+        "Audit trail in orde: {} regels in {} ketens ({} met sleutel), {} ondertekende koppen vergeleken.",
+        report.regels, report.ketens, report.met_sleutel, report.koppen
+    );
+    Ok(())
+}
+
+async fn dna_herberekenen(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config, Role::Owner).await?;
+    let uitkomst = crate::ops::dna::herberekenen(&db, false).await?;
+    for id in &uitkomst.afwijkend {
+        println!("AFWIJKEND  gebied {id}");
+    }
+    println!(
+        "{} gebieden nagerekend, {} profiel(en) afwijkend en bijgewerkt.",
+        uitkomst.gebieden,
+        uitkomst.afwijkend.len()
+    );
+    Ok(())
+}
+
+async fn retentie(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config, Role::Service).await?;
+    let u = crate::ops::retentie::uitvoeren(&db, config.verwerking_bewaarjaren).await?;
+    println!(
+        "Retentie: {} sleutelperso(o)n(en) geanonimiseerd, contactpersoon van {} initiatie(f)(ven) gewist, \
+         {} regel(s) van het verwerkingenlogboek ouder dan {} jaar verwijderd.",
+        u.sleutelpersonen, u.initiatieven, u.verwerkingen, config.verwerking_bewaarjaren
+    );
+    Ok(())
 }
 
 /// `weefsel healthcheck`: één HTTP-verzoek over loopback, met een grens van 3 s.

@@ -185,16 +185,7 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
 
-        let environment = match get("WEEFSEL_ENV").as_deref() {
-            None | Some("development") => Environment::Development,
-            Some("production") => Environment::Production,
-            Some(other) => {
-                return Err(ConfigError::Invalid {
-                    name: "WEEFSEL_ENV",
-                    reason: format!("'{other}' is niet 'development' of 'production'"),
-                });
-            }
-        };
+        let environment = environment(get("WEEFSEL_ENV"))?;
         let listen = get("WEEFSEL_LISTEN")
             .unwrap_or_else(|| DEFAULT_LISTEN.to_owned())
             .parse()
@@ -202,20 +193,7 @@ impl Config {
                 name: "WEEFSEL_LISTEN",
                 reason: "verwacht host:poort, bv. 127.0.0.1:8080".into(),
             })?;
-        let log_format = match get("WEEFSEL_LOG_FORMAT").as_deref() {
-            None => match environment {
-                Environment::Development => LogFormat::Pretty,
-                Environment::Production => LogFormat::Json,
-            },
-            Some("pretty") => LogFormat::Pretty,
-            Some("json") => LogFormat::Json,
-            Some(other) => {
-                return Err(ConfigError::Invalid {
-                    name: "WEEFSEL_LOG_FORMAT",
-                    reason: format!("'{other}' is niet 'pretty' of 'json'"),
-                });
-            }
-        };
+        let log_format = log_format(get("WEEFSEL_LOG_FORMAT"), environment)?;
         let log_level = get("WEEFSEL_LOG").unwrap_or_else(|| "info".to_owned());
         let db_max_connections = parse_number(
             get("WEEFSEL_DB_MAX_CONNECTIONS"),
@@ -243,24 +221,7 @@ impl Config {
                 86_400,
             )?,
         };
-        let verwerking_bewaarjaren = parse_number(
-            get("WEEFSEL_VERWERKING_BEWAARJAREN"),
-            "WEEFSEL_VERWERKING_BEWAARJAREN",
-            5,
-        )?;
-        if verwerking_bewaarjaren < 1 {
-            return Err(ConfigError::Invalid {
-                name: "WEEFSEL_VERWERKING_BEWAARJAREN",
-                reason: "het verwerkingenlogboek bewaart minstens een jaar".to_owned(),
-            });
-        }
-        let token_ttl = parse_number(get("WEEFSEL_TOKEN_TTL"), "WEEFSEL_TOKEN_TTL", 900)?;
-        if token_ttl > 3600 {
-            return Err(ConfigError::Invalid {
-                name: "WEEFSEL_TOKEN_TTL",
-                reason: format!("{token_ttl} seconden is te lang; hoogstens 3600"),
-            });
-        }
+        let (verwerking_bewaarjaren, token_ttl) = bewaren_en_tokens(&get)?;
         let database_url = get("DATABASE_URL");
         let grenzen = Grenzen::from_lookup(&get)?;
         let config = Config {
@@ -321,6 +282,60 @@ impl Config {
     pub fn is_production(&self) -> bool {
         self.environment == Environment::Production
     }
+}
+
+fn environment(waarde: Option<String>) -> Result<Environment, ConfigError> {
+    Ok(match waarde.as_deref() {
+        None | Some("development") => Environment::Development,
+        Some("production") => Environment::Production,
+        Some(other) => {
+            return Err(ConfigError::Invalid {
+                name: "WEEFSEL_ENV",
+                reason: format!("'{other}' is niet 'development' of 'production'"),
+            });
+        }
+    })
+}
+
+fn log_format(waarde: Option<String>, environment: Environment) -> Result<LogFormat, ConfigError> {
+    Ok(match waarde.as_deref() {
+        None => match environment {
+            Environment::Development => LogFormat::Pretty,
+            Environment::Production => LogFormat::Json,
+        },
+        Some("pretty") => LogFormat::Pretty,
+        Some("json") => LogFormat::Json,
+        Some(other) => {
+            return Err(ConfigError::Invalid {
+                name: "WEEFSEL_LOG_FORMAT",
+                reason: format!("'{other}' is niet 'pretty' of 'json'"),
+            });
+        }
+    })
+}
+
+/// Hoe lang het verwerkingenlogboek bewaard blijft (jaren, minstens 1) en hoe lang een
+/// token geldt (seconden, hoogstens 3600).
+fn bewaren_en_tokens(get: &impl Fn(&str) -> Option<String>) -> Result<(u32, u32), ConfigError> {
+    let verwerking_bewaarjaren = parse_number(
+        get("WEEFSEL_VERWERKING_BEWAARJAREN"),
+        "WEEFSEL_VERWERKING_BEWAARJAREN",
+        5,
+    )?;
+    if verwerking_bewaarjaren < 1 {
+        return Err(ConfigError::Invalid {
+            name: "WEEFSEL_VERWERKING_BEWAARJAREN",
+            reason: "het verwerkingenlogboek bewaart minstens een jaar".to_owned(),
+        });
+    }
+    let token_ttl = parse_number(get("WEEFSEL_TOKEN_TTL"), "WEEFSEL_TOKEN_TTL", 900)?;
+    if token_ttl > 3600 {
+        return Err(ConfigError::Invalid {
+            name: "WEEFSEL_TOKEN_TTL",
+            reason: format!("{token_ttl} seconden is te lang; hoogstens 3600"),
+        });
+    }
+    Ok((verwerking_bewaarjaren, token_ttl))
 }
 
 fn parse_number(

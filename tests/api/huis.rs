@@ -210,24 +210,6 @@ fn geen_module_exporteert_alles() {
     assert!(fouten.is_empty(), "glob-export:\n{}", fouten.join("\n"));
 }
 
-/// De functies die nog langer zijn dan 80 regels (issue 33 zet ze één voor één
-/// uiteen); er komt er geen bij, en een die korter wordt, gaat van de lijst.
-const NOG_TE_LANG: &[(&str, &str)] = &[
-    ("http/openapi.rs", "add_common_responses"),
-    ("cli.rs", "run_command"),
-    ("ops/demo.rs", "netwerk"),
-    ("ops/beheerder.rs", "herstel"),
-    ("ops/demo.rs", "namen"),
-    ("audit/mod.rs", "verify"),
-    ("config.rs", "from_lookup"),
-    ("auth/rollen.rs", "weigering"),
-    ("ops/synthetisch.rs", "insert_sleutelpersonen"),
-    ("ops/synthetisch.rs", "sleutelpersonen_van"),
-    ("auth/mod.rs", "load_caller"),
-    ("ops/synthetisch.rs", "insert_budgetten"),
-    ("ops/demo.rs", "netwerkpraktijk"),
-];
-
 /// De functies in `pad` met hun lengte: van de regel met `fn` tot en met de sluitende
 /// accolade, lege regels en commentaar erin meegeteld, attributen en doc-commentaar
 /// erboven niet; de testmodule niet.
@@ -298,27 +280,15 @@ fn functies(pad: &Path) -> Vec<(String, usize)> {
 #[test]
 fn geen_functie_is_langer_dan_80_regels() {
     let mut fouten = Vec::new();
-    let mut nog = Vec::new();
     for pad in bestanden(&bron()) {
         let naam = pad
             .strip_prefix(bron())
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         for (functie, lengte) in functies(&pad) {
-            let bekend = NOG_TE_LANG.contains(&(naam.as_str(), functie.as_str()));
-            if lengte > 80 && !bekend {
+            if lengte > 80 {
                 fouten.push(format!("{naam}: fn {functie} is {lengte} regels"));
             }
-            if lengte > 80 && bekend {
-                nog.push((naam.clone(), functie));
-            }
-        }
-    }
-    for (bestand, functie) in NOG_TE_LANG {
-        if !nog.iter().any(|(b, f)| b == bestand && f == functie) {
-            fouten.push(format!(
-                "{bestand}: fn {functie} is niet meer te lang; haal haar van NOG_TE_LANG"
-            ));
         }
     }
     assert!(fouten.is_empty(), "{}", fouten.join("\n"));

@@ -523,7 +523,38 @@ pub async fn verify(
     .all(db)
     .await?;
     let mut report = VerifyReport::default();
-    let genesis = "0".repeat(64);
+    let ketens = ketens_nalopen(rows, sleutels, &mut report);
+    let mut alle = koppen.to_vec();
+    alle.extend(
+        db.query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT keten, volgnummer, hash FROM audit_kop ORDER BY keten, volgnummer",
+        ))
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(GetekendeKop {
+                keten: r.try_get("", "keten").ok()?,
+                volgnummer: r.try_get("", "volgnummer").ok()?,
+                hash: r.try_get("", "hash").ok()?,
+            })
+        }),
+    );
+    koppen_nalopen(alle, &ketens, &mut report);
+    Ok(report)
+}
+
+/// De vorige hash van de eerste regel van een keten.
+pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Loopt elke keten regel voor regel na (volgnummer, vorige hash, sleutel, inhoud) en
+/// geeft per keten haar hashes op volgorde.
+fn ketens_nalopen(
+    rows: Vec<ChainRow>,
+    sleutels: &AuditSleutels,
+    report: &mut VerifyReport,
+) -> std::collections::HashMap<String, Vec<String>> {
+    let genesis = GENESIS.to_owned();
     let mut previous: Option<(String, i64, String, bool)> = None;
     let mut ketens: std::collections::HashMap<String, Vec<String>> = Default::default();
     let mut laatste_met_sleutel: std::collections::BTreeMap<String, bool> = Default::default();
@@ -588,27 +619,20 @@ pub async fn verify(
             ));
         }
     }
-    let mut alle = koppen.to_vec();
-    alle.extend(
-        db.query_all_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT keten, volgnummer, hash FROM audit_kop ORDER BY keten, volgnummer",
-        ))
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(GetekendeKop {
-                keten: r.try_get("", "keten").ok()?,
-                volgnummer: r.try_get("", "volgnummer").ok()?,
-                hash: r.try_get("", "hash").ok()?,
-            })
-        }),
-    );
+    ketens
+}
+
+/// Vergelijkt elke ondertekende kop met de hash die op haar plaats in de keten staat.
+fn koppen_nalopen(
+    alle: Vec<GetekendeKop>,
+    ketens: &std::collections::HashMap<String, Vec<String>>,
+    report: &mut VerifyReport,
+) {
     for kop in alle {
         report.koppen += 1;
         let hashes = ketens.get(&kop.keten).map(Vec::as_slice).unwrap_or(&[]);
         let klopt = match usize::try_from(kop.volgnummer) {
-            Ok(0) => kop.hash == genesis,
+            Ok(0) => kop.hash == GENESIS,
             Ok(n) => hashes.get(n - 1) == Some(&kop.hash),
             Err(_) => false,
         };
@@ -620,5 +644,4 @@ pub async fn verify(
             ));
         }
     }
-    Ok(report)
 }

@@ -172,11 +172,9 @@ struct AccountRow {
 const INACTIVE: &str =
     "Het account achter dit token bestaat niet meer, is gedeactiveerd of ingetrokken.";
 
-/// Zoekt het account achter een geverifieerde identiteit op en zet, als het geldig
-/// is, de tenantinstellingen van de transactie: één statement,
-/// `weefsel_context_openen` (migratie 000008). Voor een ongeldig account blijft de
-/// transactie zonder gemeente en is het antwoord 401.
-pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiResult<Caller> {
+/// De parameters van `weefsel_context_openen`: soort, account, gemeente, onderwerp en
+/// generatie van wie het token draagt.
+fn context_parameters(identity: &Identity) -> [sea_orm::Value; 5] {
     let (soort, account, gemeente, onderwerp, generatie): (_, Option<Uuid>, _, Option<String>, _) =
         match identity {
             Identity::Gebruiker {
@@ -209,17 +207,25 @@ pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiRe
                 None,
             ),
         };
+    [
+        soort.into(),
+        account.into(),
+        gemeente.into(),
+        onderwerp.into(),
+        generatie.into(),
+    ]
+}
+
+/// Zoekt het account achter een geverifieerde identiteit op en zet, als het geldig
+/// is, de tenantinstellingen van de transactie: één statement,
+/// `weefsel_context_openen` (migratie 000008). Voor een ongeldig account blijft de
+/// transactie zonder gemeente en is het antwoord 401.
+pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiResult<Caller> {
     let row = AccountRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio \
          FROM weefsel_context_openen($1, $2, $3, $4, $5)",
-        [
-            soort.into(),
-            account.into(),
-            gemeente.into(),
-            onderwerp.into(),
-            generatie.into(),
-        ],
+        context_parameters(identity),
     ))
     .one(tx)
     .await?;

@@ -432,6 +432,39 @@ impl Recht {
             Recht::GemeenteInstellingenBeheren => {
                 "Alleen de gemeente_beheerder van de gemeente of een regio_beheerder wijzigt haar instellingen."
             }
+            Recht::DashboardLezen => {
+                "Het dashboard is voor mensen met een rol, niet voor koppelingen."
+            }
+            Recht::GebiedenLezen
+            | Recht::GebiedenSchrijven
+            | Recht::TrajectenLezen
+            | Recht::TrajectenSchrijven
+            | Recht::NetwerkenLezen
+            | Recht::NetwerkenSchrijven
+            | Recht::SleutelpersonenLezen
+            | Recht::SleutelpersonenSchrijven
+            | Recht::VerwerkingenLezen
+            | Recht::InitiatievenLezen
+            | Recht::InitiatievenSchrijven
+            | Recht::InitiatiefContactLezen
+            | Recht::BudgettenLezen
+            | Recht::BudgettenSchrijven
+            | Recht::AanvragenSchrijven
+            | Recht::AanvraagBesluiten
+            | Recht::OrganisatiesLezen
+            | Recht::OrganisatiesSchrijven
+            | Recht::CatalogusSchrijven
+            | Recht::BijeenkomstenLezen
+            | Recht::BijeenkomstenSchrijven
+            | Recht::MeldingenLezen
+            | Recht::MeldingenSchrijven => self.weigering_gegevens(),
+        }
+    }
+
+    /// De weigering voor de rechten op de gegevens van een gemeente (gebieden tot
+    /// meldingen); [`Recht::weigering`] zegt die voor toegang en beheer.
+    fn weigering_gegevens(self) -> &'static str {
+        match self {
             Recht::GebiedenLezen => "Voor gebieden is een rol of de scope gebieden.lezen nodig.",
             Recht::GebiedenSchrijven => {
                 "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met gebieden.schrijven) wijzigen gebieden."
@@ -493,9 +526,7 @@ impl Recht {
             Recht::MeldingenSchrijven => {
                 "Alleen coördinatoren en beheerders van de gemeente (of een koppeling met meldingen.schrijven) leggen meldingen vast."
             }
-            Recht::DashboardLezen => {
-                "Het dashboard is voor mensen met een rol, niet voor koppelingen."
-            }
+            _ => "U heeft dit recht niet.",
         }
     }
 }

@@ -442,29 +442,107 @@ fn add_if_match(operation: &mut Operation) {
 /// `API-Version` en `X-Request-Id` op elk antwoord.
 /// Operaties in `zonder_recht` (een token, maar geen recht om te controleren) geven
 /// geen 403.
-fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht: &[&str]) {
-    let problem = || {
-        ContentBuilder::new()
-            .schema(Some(RefOr::Ref(Ref::from_schema_name("Problem"))))
-            .build()
+const ALTIJD: [(&str, &str); 4] = [
+    (
+        "400",
+        "Ongeldige invoer; alle ongeldige parameters staan in `invalidParams`.",
+    ),
+    ("413", "De body is groter dan 1 MiB."),
+    (
+        "500",
+        "Interne fout; het antwoord noemt alleen het `requestId`.",
+    ),
+    (
+        "503",
+        "De database is even niet bereikbaar of te druk, of het verzoek duurde langer dan de \
+         grens (`WEEFSEL_REQUEST_TIMEOUT_MS`); `detail` zegt welk. Probeer het opnieuw na \
+         `Retry-After` seconden.",
+    ),
+];
+const VERBODEN: (&str, &str) = (
+    "403",
+    "Uw rol of de scopes van de koppeling geven dit recht niet; `code` zegt welk.",
+);
+const NIET_GEVONDEN: (&str, &str) = (
+    "404",
+    "Bestaat niet, of hoort bij een andere gemeente (dat verschil ziet u niet).",
+);
+const NIET_INGELOGD: (&str, &str) = (
+    "401",
+    "Geen, een ongeldig, verlopen of ingetrokken token (of een token in de query string); \
+     zie `WWW-Authenticate`.",
+);
+const ANDER_TYPE: (&str, &str) = (
+    "415",
+    "De body heeft een ander `Content-Type` dan de operatie aanneemt.",
+);
+const VEROUDERD: (&str, &str) = (
+    "412",
+    "`If-Match` past niet bij de huidige versie (`ETag`); haal de resource opnieuw op.",
+);
+const CONFLICT: (&str, &str) = (
+    "409",
+    "In strijd met de huidige toestand, of gebotst met een gelijktijdig verzoek \
+     (`gelijktijdige_wijziging`, `verwijzing_gewijzigd`: er is niets bewaard, probeer \
+     het opnieuw); `code` zegt welk.",
+);
+const TRAAG: (&str, &str) = (
+    "408",
+    "De body kwam niet binnen `WEEFSEL_CLIENT_BODY_TIMEOUT_MS` na de headers binnen; er is \
+     niets bewaard.",
+);
+
+/// De 429 van een operatie: welke grens zij raakt hangt af van of zij schrijft en of zij
+/// persoonsgegevens leest.
+fn te_veel(schrijft: bool, leest: bool) -> (&'static str, &'static str) {
+    let tekst = match (schrijft, leest) {
+        (true, true) => {
+            "Te veel schrijvende verzoeken (`WEEFSEL_LIMIET_SCHRIJVEN`) of verzoeken om \
+             persoonsgegevens (`WEEFSEL_LIMIET_PERSOONSGEGEVENS`) van dit account of deze \
+             koppeling per minuut, over alle instanties; er is niets bewaard. Probeer het \
+             opnieuw na `Retry-After` seconden."
+        }
+        (false, true) => {
+            "Te veel verzoeken om persoonsgegevens van dit account of deze koppeling \
+             (`WEEFSEL_LIMIET_PERSOONSGEGEVENS` per minuut, over alle instanties). Probeer \
+             het opnieuw na `Retry-After` seconden."
+        }
+        _ => {
+            "Te veel schrijvende verzoeken van dit account of deze koppeling \
+             (`WEEFSEL_LIMIET_SCHRIJVEN` per minuut, over alle instanties); er is niets \
+             bewaard. Probeer het opnieuw na `Retry-After` seconden."
+        }
     };
-    let common = [
-        (
-            "400",
-            "Ongeldige invoer; alle ongeldige parameters staan in `invalidParams`.",
-        ),
-        ("413", "De body is groter dan 1 MiB."),
-        (
-            "500",
-            "Interne fout; het antwoord noemt alleen het `requestId`.",
-        ),
-        (
-            "503",
-            "De database is even niet bereikbaar of te druk, of het verzoek duurde langer dan de \
-             grens (`WEEFSEL_REQUEST_TIMEOUT_MS`); `detail` zegt welk. Probeer het opnieuw na \
-             `Retry-After` seconden.",
-        ),
-    ];
+    ("429", tekst)
+}
+
+/// Een header met een integer-schema van minstens `minimum`.
+fn getal_header(minimum: f64, int64: bool, beschrijving: &str) -> utoipa::openapi::Header {
+    let mut schema = utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::Integer)
+        .minimum(Some(minimum));
+    if int64 {
+        schema = schema.format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+            utoipa::openapi::KnownFormat::Int64,
+        )));
+    }
+    HeaderBuilder::new()
+        .schema(schema)
+        .description(Some(beschrijving))
+        .build()
+}
+
+fn tekst_header(beschrijving: &str) -> utoipa::openapi::Header {
+    HeaderBuilder::new()
+        .schema(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String),
+        )
+        .description(Some(beschrijving))
+        .build()
+}
+
+fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht: &[&str]) {
     // Zonder eigen `security` geldt die van het document (een token); de open
     // operaties zeggen `security(())`.
     let secured = operation.security.as_ref().is_none_or(|s| {
@@ -476,98 +554,40 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht:
         p.iter()
             .any(|p| p.parameter_in == utoipa::openapi::path::ParameterIn::Path)
     });
-    let forbidden = (
-        "403",
-        "Uw rol of de scopes van de koppeling geven dit recht niet; `code` zegt welk.",
-    );
-    let not_found = (
-        "404",
-        "Bestaat niet, of hoort bij een andere gemeente (dat verschil ziet u niet).",
-    );
-    let unauthorized = (
-        "401",
-        "Geen, een ongeldig, verlopen of ingetrokken token (of een token in de query string); \
-         zie `WWW-Authenticate`.",
-    );
     let has_body = operation.request_body.is_some();
     let has_if_match = operation
         .parameters
         .as_ref()
         .is_some_and(|p| p.iter().any(|p| p.name == "If-Match"));
-    let unsupported = (
-        "415",
-        "De body heeft een ander `Content-Type` dan de operatie aanneemt.",
-    );
-    let stale = (
-        "412",
-        "`If-Match` past niet bij de huidige versie (`ETag`); haal de resource opnieuw op.",
-    );
-    let conflict = (
-        "409",
-        "In strijd met de huidige toestand, of gebotst met een gelijktijdig verzoek \
-         (`gelijktijdige_wijziging`, `verwijzing_gewijzigd`: er is niets bewaard, probeer \
-         het opnieuw); `code` zegt welk.",
-    );
-    let traag = (
-        "408",
-        "De body kwam niet binnen `WEEFSEL_CLIENT_BODY_TIMEOUT_MS` na de headers binnen; er is \
-         niets bewaard.",
-    );
-    let leest = crate::audit::verwerking::OPERATIES
-        .contains(&operation.operation_id.as_deref().unwrap_or_default());
-    let te_veel = (
-        "429",
-        match (schrijft, leest) {
-            (true, true) => {
-                "Te veel schrijvende verzoeken (`WEEFSEL_LIMIET_SCHRIJVEN`) of verzoeken om \
-                 persoonsgegevens (`WEEFSEL_LIMIET_PERSOONSGEGEVENS`) van dit account of deze \
-                 koppeling per minuut, over alle instanties; er is niets bewaard. Probeer het \
-                 opnieuw na `Retry-After` seconden."
-            }
-            (false, true) => {
-                "Te veel verzoeken om persoonsgegevens van dit account of deze koppeling \
-                 (`WEEFSEL_LIMIET_PERSOONSGEGEVENS` per minuut, over alle instanties). Probeer \
-                 het opnieuw na `Retry-After` seconden."
-            }
-            _ => {
-                "Te veel schrijvende verzoeken van dit account of deze koppeling \
-                 (`WEEFSEL_LIMIET_SCHRIJVEN` per minuut, over alle instanties); er is niets \
-                 bewaard. Probeer het opnieuw na `Retry-After` seconden."
-            }
-        },
-    );
+    let id = operation.operation_id.as_deref().unwrap_or_default();
+    let leest = crate::audit::verwerking::OPERATIES.contains(&id);
     let wijzigt = secured && (has_body || has_if_match);
-    let responses: &mut Responses = &mut operation.responses;
     let extra = [
-        wijzigt.then_some(conflict),
-        secured.then_some(unauthorized),
-        has_body.then_some(unsupported),
-        has_body.then_some(traag),
-        (secured && (schrijft || leest)).then_some(te_veel),
-        has_if_match.then_some(stale),
-        has_path_parameter.then_some(not_found),
-        (secured && !zonder_recht.contains(&operation.operation_id.as_deref().unwrap_or_default()))
-            .then_some(forbidden),
+        wijzigt.then_some(CONFLICT),
+        secured.then_some(NIET_INGELOGD),
+        has_body.then_some(ANDER_TYPE),
+        has_body.then_some(TRAAG),
+        (secured && (schrijft || leest)).then_some(te_veel(schrijft, leest)),
+        has_if_match.then_some(VEROUDERD),
+        has_path_parameter.then_some(NIET_GEVONDEN),
+        (secured && !zonder_recht.contains(&id)).then_some(VERBODEN),
     ];
-    for (status, description) in common.into_iter().chain(extra.into_iter().flatten()) {
+    let responses: &mut Responses = &mut operation.responses;
+    for (status, description) in ALTIJD.into_iter().chain(extra.into_iter().flatten()) {
         responses
             .responses
             .entry(status.to_owned())
             .or_insert_with(|| {
-                let mut response = ResponseBuilder::new()
-                    .description(description)
-                    .content("application/problem+json", problem());
+                let mut response = ResponseBuilder::new().description(description).content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(RefOr::Ref(Ref::from_schema_name("Problem"))))
+                        .build(),
+                );
                 if matches!(status, "429" | "503") {
                     response = response.header(
                         "Retry-After",
-                        HeaderBuilder::new()
-                            .schema(
-                                utoipa::openapi::ObjectBuilder::new()
-                                    .schema_type(utoipa::openapi::schema::Type::Integer)
-                                    .minimum(Some(1)),
-                            )
-                            .description(Some("Seconden tot een nieuwe poging zin heeft."))
-                            .build(),
+                        getal_header(1.0, false, "Seconden tot een nieuwe poging zin heeft."),
                     );
                 }
                 RefOr::T(response.build())
@@ -578,40 +598,18 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht:
             if is_pagina(response) {
                 response.headers.insert(
                     crate::http::pagination::TOTAL_COUNT_HEADER.to_owned(),
-                    HeaderBuilder::new()
-                        .schema(
-                            utoipa::openapi::ObjectBuilder::new()
-                                .schema_type(utoipa::openapi::schema::Type::Integer)
-                                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
-                                    utoipa::openapi::KnownFormat::Int64,
-                                )))
-                                .minimum(Some(0)),
-                        )
-                        .description(Some("Het totale aantal resultaten."))
-                        .build(),
+                    getal_header(0.0, true, "Het totale aantal resultaten."),
                 );
             }
             response.headers.insert(
                 "API-Version".to_owned(),
-                HeaderBuilder::new()
-                    .schema(
-                        utoipa::openapi::ObjectBuilder::new()
-                            .schema_type(utoipa::openapi::schema::Type::String),
-                    )
-                    .description(Some("De versie van de API (semver)."))
-                    .build(),
+                tekst_header("De versie van de API (semver)."),
             );
             response.headers.insert(
                 "X-Request-Id".to_owned(),
-                HeaderBuilder::new()
-                    .schema(
-                        utoipa::openapi::ObjectBuilder::new()
-                            .schema_type(utoipa::openapi::schema::Type::String),
-                    )
-                    .description(Some(
-                        "Het request-id dat de dienst aan dit verzoek gaf (altijd van de dienst).",
-                    ))
-                    .build(),
+                tekst_header(
+                    "Het request-id dat de dienst aan dit verzoek gaf (altijd van de dienst).",
+                ),
             );
         }
     }

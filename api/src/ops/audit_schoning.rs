@@ -149,7 +149,7 @@ async fn kop_tot(db: &impl ConnectionTrait, keten: &str, tot: i64) -> Result<(i6
         .await?;
     Ok(match rij {
         Some(r) => (r.try_get("", "volgnummer")?, r.try_get("", "hash")?),
-        None => (0, "0".repeat(64)),
+        None => (0, crate::audit::GENESIS.to_owned()),
     })
 }
 

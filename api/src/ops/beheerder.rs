@@ -124,6 +124,79 @@ pub struct Herstel {
     pub nieuw: bool,
 }
 
+/// De gemeente en de gebruikersnaam van een gemeente_beheerder die [`herstel`] maakt
+/// of opnieuw activeert.
+struct Doel<'a> {
+    id: Uuid,
+    code: &'a str,
+    naam: &'a str,
+}
+
+/// Een bestaande gemeente_beheerder krijgt een nieuwe activeringscode; zijn tokens
+/// vervallen.
+async fn opnieuw_activeren(
+    tx: &sea_orm::DatabaseTransaction,
+    doel: &Doel<'_>,
+    rij: &sea_orm::QueryResult,
+    hash: String,
+    geldig_tot: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<(Uuid, bool, Wijzigingen)> {
+    let id: Uuid = rij.try_get_by_index(0)?;
+    let van: Option<Uuid> = rij.try_get_by_index(1)?;
+    let rollen: Vec<String> = rij.try_get_by_index(2)?;
+    anyhow::ensure!(
+        van == Some(doel.id) && rollen.iter().any(|r| r == Rol::GemeenteBeheerder.as_str()),
+        "'{}' is geen gemeente_beheerder van {}; kies een andere naam of laat hem weg",
+        doel.naam,
+        doel.code
+    );
+    tx.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "UPDATE gebruiker SET wachtwoord_hash = $2, wachtwoord_tijdelijk = true, \
+         wachtwoord_geldig_tot = $3, wachtwoord_gezet_door = NULL, actief = true, \
+         token_generatie = token_generatie + 1, version = version + 1, updated_at = now() \
+         WHERE id = $1",
+        [id.into(), hash.into(), geldig_tot.into()],
+    ))
+    .await?;
+    let w = Wijzigingen::new()
+        .nieuw("actief", true)
+        .alleen_naam("activatiecode");
+    Ok((id, false, w))
+}
+
+/// Een nieuwe gemeente_beheerder met een tijdelijke activeringscode.
+async fn aanmaken(
+    tx: &sea_orm::DatabaseTransaction,
+    doel: &Doel<'_>,
+    hash: String,
+    geldig_tot: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<(Uuid, bool, Wijzigingen)> {
+    let id = Uuid::now_v7();
+    tx.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen, \
+         wachtwoord_tijdelijk, wachtwoord_geldig_tot) \
+         VALUES ($1, $2, $3, $4, ARRAY[$5], true, $6)",
+        [
+            id.into(),
+            doel.id.into(),
+            doel.naam.into(),
+            hash.into(),
+            Rol::GemeenteBeheerder.as_str().into(),
+            geldig_tot.into(),
+        ],
+    ))
+    .await?;
+    let w = Wijzigingen::new()
+        .nieuw("gebruikersnaam", doel.naam)
+        .nieuw("gemeente", doel.code)
+        .nieuw("rollen", [Rol::GemeenteBeheerder.as_str()])
+        .nieuw("actief", true)
+        .alleen_naam("activatiecode");
+    Ok((id, true, w))
+}
+
 /// Herstel van een gemeente waarvan de enige `gemeente_beheerder` buitengesloten of
 /// weg is, op de server (nooit door de regio via de API): een nieuwe activeringscode
 /// (72 uur) voor `gebruikersnaam` — een bestaande `gemeente_beheerder` van deze
@@ -168,55 +241,14 @@ pub async fn herstel(
             [naam.clone().into()],
         ))
         .await?;
+    let gemeente = Doel {
+        id: gemeente_id,
+        code: &code,
+        naam: &naam,
+    };
     let (id, nieuw, wijzigingen) = match bestaand {
-        Some(rij) => {
-            let id: Uuid = rij.try_get_by_index(0)?;
-            let van: Option<Uuid> = rij.try_get_by_index(1)?;
-            let rollen: Vec<String> = rij.try_get_by_index(2)?;
-            anyhow::ensure!(
-                van == Some(gemeente_id)
-                    && rollen.iter().any(|r| r == Rol::GemeenteBeheerder.as_str()),
-                "'{naam}' is geen gemeente_beheerder van {code}; kies een andere naam of laat hem weg"
-            );
-            tx.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "UPDATE gebruiker SET wachtwoord_hash = $2, wachtwoord_tijdelijk = true, \
-                 wachtwoord_geldig_tot = $3, wachtwoord_gezet_door = NULL, actief = true, \
-                 token_generatie = token_generatie + 1, version = version + 1, updated_at = now() \
-                 WHERE id = $1",
-                [id.into(), hash.into(), geldig_tot.into()],
-            ))
-            .await?;
-            let w = Wijzigingen::new()
-                .nieuw("actief", true)
-                .alleen_naam("activatiecode");
-            (id, false, w)
-        }
-        None => {
-            let id = Uuid::now_v7();
-            tx.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "INSERT INTO gebruiker (id, gemeente_id, gebruikersnaam, wachtwoord_hash, rollen, \
-                 wachtwoord_tijdelijk, wachtwoord_geldig_tot) \
-                 VALUES ($1, $2, $3, $4, ARRAY[$5], true, $6)",
-                [
-                    id.into(),
-                    gemeente_id.into(),
-                    naam.clone().into(),
-                    hash.into(),
-                    Rol::GemeenteBeheerder.as_str().into(),
-                    geldig_tot.into(),
-                ],
-            ))
-            .await?;
-            let w = Wijzigingen::new()
-                .nieuw("gebruikersnaam", &naam)
-                .nieuw("gemeente", &code)
-                .nieuw("rollen", [Rol::GemeenteBeheerder.as_str()])
-                .nieuw("actief", true)
-                .alleen_naam("activatiecode");
-            (id, true, w)
-        }
+        Some(rij) => opnieuw_activeren(&tx, &gemeente, &rij, hash, geldig_tot).await?,
+        None => aanmaken(&tx, &gemeente, hash, geldig_tot).await?,
     };
     audit::record(
         &tx,

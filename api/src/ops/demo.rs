@@ -168,110 +168,125 @@ fn gebieden(index: usize, namen: [&str; 5], dorpen: bool) -> Vec<Gebied> {
     ]
 }
 
-/// Verzonnen namen per gemeente; of het dorpen en kernen zijn of wijken en buurten.
+/// Verzonnen namen per gemeente (CBS-code); of het dorpen en kernen zijn of wijken en
+/// buurten.
+const NAMEN: &[(&str, [&str; 5], bool)] = &[
+    (
+        "GM0828",
+        [
+            "Kloosterakker",
+            "Heidehoek",
+            "Kloosterakker-Oost",
+            "Zwaluwhof",
+            "Reigerstede",
+        ],
+        false,
+    ),
+    (
+        "GM0796",
+        [
+            "Vestingkwartier",
+            "Bastionhof",
+            "Vestingkwartier-Zuid",
+            "Grachtzicht",
+            "Dommelrode",
+        ],
+        false,
+    ),
+    (
+        "GM1721",
+        [
+            "Eikenlaar",
+            "Hazeldonk",
+            "Eikenlaar-Kerk",
+            "Molenbeemd",
+            "Kievitsrode",
+        ],
+        true,
+    ),
+    (
+        "GM0755",
+        [
+            "Peelrode",
+            "Vennehoek",
+            "Peelrode-Noord",
+            "Turfakker",
+            "Boekweitveld",
+        ],
+        true,
+    ),
+    (
+        "GM0757",
+        [
+            "Dommelkwartier",
+            "Kasteelhoek",
+            "Dommelkwartier-West",
+            "Beemdenhof",
+            "Linderode",
+        ],
+        false,
+    ),
+    (
+        "GM0797",
+        [
+            "Vestinghaven",
+            "Wijkse Hoek",
+            "Vestinghaven-Oost",
+            "Dijkzicht",
+            "Maasakker",
+        ],
+        false,
+    ),
+    (
+        "GM1982",
+        [
+            "Maasdonk",
+            "Heikamp",
+            "Maasdonk-Dorp",
+            "Veerhoek",
+            "Raamsveld",
+        ],
+        true,
+    ),
+    (
+        "GM1991",
+        [
+            "Heidelaar",
+            "Bosrode",
+            "Heidelaar-Kern",
+            "Zandakker",
+            "Vlasakker",
+        ],
+        true,
+    ),
+    (
+        "GM1948",
+        [
+            "Aadonk",
+            "Kapelhoek",
+            "Aadonk-Zuid",
+            "Meierakker",
+            "Beekveld",
+        ],
+        true,
+    ),
+    (
+        "GM0845",
+        [
+            "Essenrode",
+            "Dommelhoek",
+            "Essenrode-Oost",
+            "Kasteelakker",
+            "Beekrode",
+        ],
+        false,
+    ),
+];
+
+/// De namen van een gemeente; een onbekende code krijgt die van Villapark.
 fn namen(code: &str) -> ([&'static str; 5], bool) {
-    match code {
-        "GM0828" => (
-            [
-                "Kloosterakker",
-                "Heidehoek",
-                "Kloosterakker-Oost",
-                "Zwaluwhof",
-                "Reigerstede",
-            ],
-            false,
-        ),
-        "GM0796" => (
-            [
-                "Vestingkwartier",
-                "Bastionhof",
-                "Vestingkwartier-Zuid",
-                "Grachtzicht",
-                "Dommelrode",
-            ],
-            false,
-        ),
-        "GM1721" => (
-            [
-                "Eikenlaar",
-                "Hazeldonk",
-                "Eikenlaar-Kerk",
-                "Molenbeemd",
-                "Kievitsrode",
-            ],
-            true,
-        ),
-        "GM0755" => (
-            [
-                "Peelrode",
-                "Vennehoek",
-                "Peelrode-Noord",
-                "Turfakker",
-                "Boekweitveld",
-            ],
-            true,
-        ),
-        "GM0757" => (
-            [
-                "Dommelkwartier",
-                "Kasteelhoek",
-                "Dommelkwartier-West",
-                "Beemdenhof",
-                "Linderode",
-            ],
-            false,
-        ),
-        "GM0797" => (
-            [
-                "Vestinghaven",
-                "Wijkse Hoek",
-                "Vestinghaven-Oost",
-                "Dijkzicht",
-                "Maasakker",
-            ],
-            false,
-        ),
-        "GM1982" => (
-            [
-                "Maasdonk",
-                "Heikamp",
-                "Maasdonk-Dorp",
-                "Veerhoek",
-                "Raamsveld",
-            ],
-            true,
-        ),
-        "GM1991" => (
-            [
-                "Heidelaar",
-                "Bosrode",
-                "Heidelaar-Kern",
-                "Zandakker",
-                "Vlasakker",
-            ],
-            true,
-        ),
-        "GM1948" => (
-            [
-                "Aadonk",
-                "Kapelhoek",
-                "Aadonk-Zuid",
-                "Meierakker",
-                "Beekveld",
-            ],
-            true,
-        ),
-        "GM0845" => (
-            [
-                "Essenrode",
-                "Dommelhoek",
-                "Essenrode-Oost",
-                "Kasteelakker",
-                "Beekrode",
-            ],
-            false,
-        ),
-        _ => (
+    NAMEN.iter().find(|(c, _, _)| *c == code).map_or(
+        (
             [
                 "Villapark-Noord",
                 "Isabellahoek",
@@ -281,7 +296,8 @@ fn namen(code: &str) -> ([&'static str; 5], bool) {
             ],
             false,
         ),
-    }
+        |(_, namen, dorpen)| (*namen, *dorpen),
+    )
 }
 
 /// De demogebieden en trajecten van één gemeente; bestaan ze al (op de naam van het
@@ -511,95 +527,117 @@ pub async fn netwerk(
     initiatieven(db, netwerk).await?;
     budget(db, netwerk).await?;
     netwerkpraktijk(db, netwerk).await?;
+    for (i, voornaam) in VOORNAMEN.iter().enumerate() {
+        sleutelpersoon(db, netwerk, i, voornaam).await?;
+    }
+    Ok(VOORNAMEN.len() as u64)
+}
+
+/// De `i`-de demo-sleutelpersoon van het netwerk, met gegevens, statushistorie en
+/// lidmaatschap.
+async fn sleutelpersoon(
+    db: &DatabaseConnection,
+    netwerk: Uuid,
+    i: usize,
+    voornaam: &str,
+) -> Result<(), sea_orm::DbErr> {
     let typen = [
         "{verbinder}",
         "{vertegenwoordiger,doener}",
         "{doener}",
         "{luis_in_de_pels}",
     ];
-    for (i, voornaam) in VOORNAMEN.iter().enumerate() {
-        let id = Uuid::now_v7();
-        let (status, toestemming) = match i {
-            10 => ("gepauzeerd", true),
-            11 => ("kandidaat", false),
-            9 => ("uitgestroomd", true),
-            _ => ("actief", true),
-        };
+    let id = Uuid::now_v7();
+    let (status, toestemming) = match i {
+        10 => ("gepauzeerd", true),
+        11 => ("kandidaat", false),
+        9 => ("uitgestroomd", true),
+        _ => ("actief", true),
+    };
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO sleutelpersoon (id, gemeente_id, gebied_id, typen, status, status_sinds, \
+           wervingsmethode, uitstroomreden, exitgesprek, tijdsinvestering, laatste_contact, \
+           toestemming_datum, toestemming_doel, delen_met, bewaartermijn_tot) \
+         SELECT $1, n.gemeente_id, n.gebied_ids[1 + $2 % 2], $3::text[], $4, DATE '2025-11-01', \
+           (ARRAY['bestaand_netwerk','inloopavond','gerichte_gesprekken','sneeuwbal'])[1 + $2 % 3], \
+           CASE WHEN $4 = 'uitgestroomd' THEN 'tijd_energie' END, \
+           CASE WHEN $4 = 'uitgestroomd' THEN true END, 'een paar uur per maand', \
+           DATE '2026-10-01' - ($2 * 20), \
+           CASE WHEN $5 THEN DATE '2025-10-15' END, CASE WHEN $5 THEN 'Sleutelpersonennetwerk (demo)' END, \
+           CASE WHEN $5 AND $2 % 2 = 0 THEN '{netwerkleden}'::text[] ELSE '{}' END, \
+           CASE WHEN $5 THEN DATE '2028-10-15' ELSE DATE '2027-01-01' END \
+         FROM netwerk n WHERE n.id = $6",
+        [
+            id.into(),
+            (i as i32).into(),
+            typen[i % 4].into(),
+            status.into(),
+            toestemming.into(),
+            netwerk.into(),
+        ],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO sleutelpersoon_gegevens (sleutelpersoon_id, gemeente_id, voornaam, achternaam, \
+           email, telefoon, achterban, leeftijdsgroep, hulpverlenend_beroep, bekend_bij_gemeente, \
+           opleidingsrichting) \
+         SELECT id, gemeente_id, $2, 'Fictief', lower($2) || '.fictief@demo.invalid', \
+           '+31 6 0000 00' || lpad($3::text, 2, '0'), 'Demo-achterban', \
+           CASE WHEN $3 % 3 = 0 THEN 'oud' ELSE 'jong' END, $3 % 4 = 0, $3 % 2 = 0, \
+           CASE WHEN $3 % 2 = 0 THEN 'praktisch' ELSE 'theoretisch' END \
+         FROM sleutelpersoon WHERE id = $1",
+        [id.into(), voornaam.into(), (i as i32).into()],
+    ))
+    .await?;
+    status_historie(db, id, status).await?;
+    if status != "kandidaat" {
         db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "INSERT INTO sleutelpersoon (id, gemeente_id, gebied_id, typen, status, status_sinds, \
-               wervingsmethode, uitstroomreden, exitgesprek, tijdsinvestering, laatste_contact, \
-               toestemming_datum, toestemming_doel, delen_met, bewaartermijn_tot) \
-             SELECT $1, n.gemeente_id, n.gebied_ids[1 + $2 % 2], $3::text[], $4, DATE '2025-11-01', \
-               (ARRAY['bestaand_netwerk','inloopavond','gerichte_gesprekken','sneeuwbal'])[1 + $2 % 3], \
-               CASE WHEN $4 = 'uitgestroomd' THEN 'tijd_energie' END, \
-               CASE WHEN $4 = 'uitgestroomd' THEN true END, 'een paar uur per maand', \
-               DATE '2026-10-01' - ($2 * 20), \
-               CASE WHEN $5 THEN DATE '2025-10-15' END, CASE WHEN $5 THEN 'Sleutelpersonennetwerk (demo)' END, \
-               CASE WHEN $5 AND $2 % 2 = 0 THEN '{netwerkleden}'::text[] ELSE '{}' END, \
-               CASE WHEN $5 THEN DATE '2028-10-15' ELSE DATE '2027-01-01' END \
-             FROM netwerk n WHERE n.id = $6",
-            [
-                id.into(),
-                (i as i32).into(),
-                typen[i % 4].into(),
-                status.into(),
-                toestemming.into(),
-                netwerk.into(),
-            ],
-        ))
-        .await?;
-        db.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "INSERT INTO sleutelpersoon_gegevens (sleutelpersoon_id, gemeente_id, voornaam, achternaam, \
-               email, telefoon, achterban, leeftijdsgroep, hulpverlenend_beroep, bekend_bij_gemeente, \
-               opleidingsrichting) \
-             SELECT id, gemeente_id, $2, 'Fictief', lower($2) || '.fictief@demo.invalid', \
-               '+31 6 0000 00' || lpad($3::text, 2, '0'), 'Demo-achterban', \
-               CASE WHEN $3 % 3 = 0 THEN 'oud' ELSE 'jong' END, $3 % 4 = 0, $3 % 2 = 0, \
-               CASE WHEN $3 % 2 = 0 THEN 'praktisch' ELSE 'theoretisch' END \
+            "INSERT INTO netwerk_lid (id, gemeente_id, netwerk_id, sleutelpersoon_id, rol, begin, eind) \
+             SELECT gen_random_uuid(), gemeente_id, $2, id, \
+               CASE WHEN $3 = 0 THEN 'voorzitter' WHEN $3 < 3 THEN 'kerngroeplid' ELSE 'lid' END, \
+               DATE '2025-10-15', CASE WHEN status = 'uitgestroomd' THEN DATE '2025-11-01' END \
              FROM sleutelpersoon WHERE id = $1",
-            [id.into(), (*voornaam).into(), (i as i32).into()],
+            [id.into(), netwerk.into(), (i as i32).into()],
         ))
         .await?;
-        let mut historie = vec![("kandidaat", "2025-09-01")];
-        if status != "kandidaat" {
-            historie.extend([("kennismaking", "2025-10-01"), ("actief", "2025-10-15")]);
-        }
-        if matches!(status, "gepauzeerd" | "uitgestroomd") {
-            historie.push((status, "2025-11-01"));
-        }
-        for (stap, datum) in &historie {
-            db.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "INSERT INTO sleutelpersoon_status (id, gemeente_id, sleutelpersoon_id, status, datum, uitstroomreden) \
-                 SELECT $2, gemeente_id, id, $3, $4::date, CASE WHEN $3 = 'uitgestroomd' THEN 'tijd_energie' END \
-                 FROM sleutelpersoon WHERE id = $1",
-                [id.into(), Uuid::now_v7().into(), (*stap).into(), (*datum).into()],
-            ))
-            .await?;
-        }
-        let sinds = historie.last().map_or("2025-09-01", |(_, d)| *d);
+    }
+    Ok(())
+}
+
+/// De statushistorie van een demo-sleutelpersoon tot zijn huidige status.
+async fn status_historie(
+    db: &DatabaseConnection,
+    id: Uuid,
+    status: &str,
+) -> Result<(), sea_orm::DbErr> {
+    let mut historie = vec![("kandidaat", "2025-09-01")];
+    if status != "kandidaat" {
+        historie.extend([("kennismaking", "2025-10-01"), ("actief", "2025-10-15")]);
+    }
+    if matches!(status, "gepauzeerd" | "uitgestroomd") {
+        historie.push((status, "2025-11-01"));
+    }
+    for (stap, datum) in &historie {
         db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "UPDATE sleutelpersoon SET status_sinds = $2::date WHERE id = $1",
-            [id.into(), sinds.into()],
+            "INSERT INTO sleutelpersoon_status (id, gemeente_id, sleutelpersoon_id, status, datum, uitstroomreden) \
+             SELECT $2, gemeente_id, id, $3, $4::date, CASE WHEN $3 = 'uitgestroomd' THEN 'tijd_energie' END \
+             FROM sleutelpersoon WHERE id = $1",
+            [id.into(), Uuid::now_v7().into(), (*stap).into(), (*datum).into()],
         ))
         .await?;
-        if status != "kandidaat" {
-            db.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "INSERT INTO netwerk_lid (id, gemeente_id, netwerk_id, sleutelpersoon_id, rol, begin, eind) \
-                 SELECT gen_random_uuid(), gemeente_id, $2, id, \
-                   CASE WHEN $3 = 0 THEN 'voorzitter' WHEN $3 < 3 THEN 'kerngroeplid' ELSE 'lid' END, \
-                   DATE '2025-10-15', CASE WHEN status = 'uitgestroomd' THEN DATE '2025-11-01' END \
-                 FROM sleutelpersoon WHERE id = $1",
-                [id.into(), netwerk.into(), (i as i32).into()],
-            ))
-            .await?;
-        }
     }
-    Ok(VOORNAMEN.len() as u64)
+    let sinds = historie.last().map_or("2025-09-01", |(_, d)| *d);
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "UPDATE sleutelpersoon SET status_sinds = $2::date WHERE id = $1",
+        [id.into(), sinds.into()],
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Drie demo-initiatieven bij het demonetwerk: een lopend initiatief van het netwerk
@@ -741,6 +779,35 @@ async fn netwerkpraktijk(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), s
         [netwerk.into(), buurthuis.into()],
     ))
     .await?;
+    bijeenkomsten(db, netwerk).await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        r#"INSERT INTO oefening (id, gemeente_id, titel, doelen, vorm, scenario, datum, netwerk_id, organisaties,
+               status, briefing, debrief, evaluatie)
+           SELECT gen_random_uuid(), n.gemeente_id, 'Tabletop stroomuitval (demo)',
+               '{communicatie_tijdens_crisis,samenwerking_netwerkpartners}', 'tabletop', 'stroomuitval',
+               current_date - 45, n.id, ARRAY[$2::uuid], 'geevalueerd', 'Scenario: 48 uur geen stroom in de wijk.',
+               'De belboom werkte; de aggregaat ontbrak.',
+               '{"goed": "Snelle alarmering via de belboom.", "verbeterpunten": "Noodstroom voor het buurthuis.",
+                 "vervolg": "Aggregaat regelen met het buurthuis.", "afsprakenRealistisch": true}'
+           FROM netwerk n WHERE n.id = $1"#,
+        [netwerk.into(), buurthuis.into()],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO veiligheidsafspraak (id, gemeente_id, netwerk_id, afspraak, laatst_herzien, herzien_voor) \
+         SELECT gen_random_uuid(), gemeente_id, id, \
+           'Een bedreiging meldt een lid binnen een dag bij de wijkverbinder; die legt een melding vast.', \
+           current_date - 60, current_date + 120 FROM netwerk WHERE id = $1",
+        [netwerk.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Drie bijeenkomsten van het demonetwerk: de eerste, de tweede en een netwerkbijeenkomst.
+async fn bijeenkomsten(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::DbErr> {
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         r#"INSERT INTO bijeenkomst (id, gemeente_id, soort, datum, begintijd, eindtijd, locatiesoort, locatie,
@@ -764,29 +831,6 @@ async fn netwerkpraktijk(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), s
               '[{"omschrijving": "Aggregaat regelen", "eigenaar": "buurthuis", "deadline": null, "gereed": false}]'))
              AS u(soort, dagen, locatiesoort, locatie, deelnemers, agenda, verslag, terugkoppeling, acties)
            WHERE n.id = $1"#,
-        [netwerk.into()],
-    ))
-    .await?;
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        r#"INSERT INTO oefening (id, gemeente_id, titel, doelen, vorm, scenario, datum, netwerk_id, organisaties,
-               status, briefing, debrief, evaluatie)
-           SELECT gen_random_uuid(), n.gemeente_id, 'Tabletop stroomuitval (demo)',
-               '{communicatie_tijdens_crisis,samenwerking_netwerkpartners}', 'tabletop', 'stroomuitval',
-               current_date - 45, n.id, ARRAY[$2::uuid], 'geevalueerd', 'Scenario: 48 uur geen stroom in de wijk.',
-               'De belboom werkte; de aggregaat ontbrak.',
-               '{"goed": "Snelle alarmering via de belboom.", "verbeterpunten": "Noodstroom voor het buurthuis.",
-                 "vervolg": "Aggregaat regelen met het buurthuis.", "afsprakenRealistisch": true}'
-           FROM netwerk n WHERE n.id = $1"#,
-        [netwerk.into(), buurthuis.into()],
-    ))
-    .await?;
-    db.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "INSERT INTO veiligheidsafspraak (id, gemeente_id, netwerk_id, afspraak, laatst_herzien, herzien_voor) \
-         SELECT gen_random_uuid(), gemeente_id, id, \
-           'Een bedreiging meldt een lid binnen een dag bij de wijkverbinder; die legt een melding vast.', \
-           current_date - 60, current_date + 120 FROM netwerk WHERE id = $1",
         [netwerk.into()],
     ))
     .await?;

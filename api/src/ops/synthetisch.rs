@@ -624,81 +624,100 @@ fn netwerken_van(toeval: &mut Toeval, gebieden: &[Gebied], schaal: usize) -> Vec
         .collect()
 }
 
-/// Driehonderd sleutelpersonen per schaal in alle toestanden; wie actief is (of was)
-/// heeft toestemming en is lid van één of twee netwerken.
+const TYPEN: [&str; 4] = [
+    "verbinder",
+    "vertegenwoordiger",
+    "doener",
+    "luis_in_de_pels",
+];
+const ROLLEN: [&str; 4] = ["lid", "lid", "kerngroeplid", "ambassadeur"];
+const BELANGEN: [&str; 7] = [
+    "bewoners",
+    "zorg",
+    "welzijn",
+    "gemeente",
+    "woningcorporatie",
+    "politie",
+    "ondernemers",
+];
+
+/// De statushistorie van een synthetische sleutelpersoon, van kandidaat tot waar hij
+/// nu staat.
+fn historie_van(toeval: &mut Toeval) -> Vec<(&'static str, NaiveDate)> {
+    let eind: &[&str] = match toeval.fractie() {
+        k if k < 0.08 => &["kandidaat"],
+        k if k < 0.15 => &["kandidaat", "kennismaking"],
+        k if k < 0.80 => &["kandidaat", "kennismaking", "actief"],
+        k if k < 0.90 => &["kandidaat", "kennismaking", "actief", "gepauzeerd"],
+        _ => &["kandidaat", "kennismaking", "actief", "uitgestroomd"],
+    };
+    let mut datum = 0;
+    eind.iter()
+        .map(|s| {
+            datum += 30 + toeval.onder(200) as u64;
+            let begin = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+            (*s, begin + chrono::Days::new(datum))
+        })
+        .collect()
+}
+
+/// Eén of twee typen.
+fn typen_van(toeval: &mut Toeval) -> String {
+    let eerste = toeval.onder(4);
+    let mut typen = vec![TYPEN[eerste]];
+    if toeval.kans(0.4) {
+        typen.push(TYPEN[(eerste + 1 + toeval.onder(3)) % 4]);
+    }
+    typen.join(",")
+}
+
+/// Eén of twee lidmaatschappen van wie ooit actief was: netwerk, rol, belang.
+fn lidmaatschappen_van(
+    toeval: &mut Toeval,
+    netwerken: &[Netwerk],
+) -> Vec<(Uuid, &'static str, &'static str)> {
+    let mut lidmaatschappen = Vec::new();
+    for _ in 0..1 + usize::from(toeval.kans(0.3)) {
+        let netwerk = &netwerken[toeval.onder(netwerken.len())];
+        if lidmaatschappen.iter().any(|(id, _, _)| *id == netwerk.id) {
+            continue;
+        }
+        let belang = if netwerk.vorm == "wijknetwerk" {
+            BELANGEN[toeval.onder(BELANGEN.len())]
+        } else {
+            ""
+        };
+        lidmaatschappen.push((netwerk.id, ROLLEN[toeval.onder(ROLLEN.len())], belang));
+    }
+    lidmaatschappen
+}
+
 fn sleutelpersonen_van(
     toeval: &mut Toeval,
     gebieden: &[Gebied],
     netwerken: &[Netwerk],
     schaal: usize,
 ) -> Vec<Persoon> {
-    const TYPEN: [&str; 4] = [
-        "verbinder",
-        "vertegenwoordiger",
-        "doener",
-        "luis_in_de_pels",
-    ];
-    const ROLLEN: [&str; 4] = ["lid", "lid", "kerngroeplid", "ambassadeur"];
-    const BELANGEN: [&str; 7] = [
-        "bewoners",
-        "zorg",
-        "welzijn",
-        "gemeente",
-        "woningcorporatie",
-        "politie",
-        "ondernemers",
-    ];
     let dag = |toeval: &mut Toeval, van: i64| {
         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default()
             + chrono::Days::new((van + toeval.onder(60) as i64) as u64)
     };
     (0..300 * schaal)
         .map(|nummer| {
-            let kans = toeval.fractie();
-            let eind: &[&str] = match kans {
-                k if k < 0.08 => &["kandidaat"],
-                k if k < 0.15 => &["kandidaat", "kennismaking"],
-                k if k < 0.80 => &["kandidaat", "kennismaking", "actief"],
-                k if k < 0.90 => &["kandidaat", "kennismaking", "actief", "gepauzeerd"],
-                _ => &["kandidaat", "kennismaking", "actief", "uitgestroomd"],
+            let historie = historie_van(toeval);
+            let typen = typen_van(toeval);
+            let lidmaatschappen = if historie.len() >= 3 {
+                lidmaatschappen_van(toeval, netwerken)
+            } else {
+                Vec::new()
             };
-            let mut datum = 0;
-            let historie = eind
-                .iter()
-                .map(|s| {
-                    datum += 30 + toeval.onder(200) as u64;
-                    let begin = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
-                    (*s, begin + chrono::Days::new(datum))
-                })
-                .collect::<Vec<_>>();
-            let eerste = toeval.onder(4);
-            let mut typen = vec![TYPEN[eerste]];
-            if toeval.kans(0.4) {
-                typen.push(TYPEN[(eerste + 1 + toeval.onder(3)) % 4]);
-            }
-            let was_actief = eind.len() >= 3;
-            let mut lidmaatschappen = Vec::new();
-            if was_actief {
-                for _ in 0..1 + usize::from(toeval.kans(0.3)) {
-                    let netwerk = &netwerken[toeval.onder(netwerken.len())];
-                    if lidmaatschappen.iter().any(|(id, _, _)| *id == netwerk.id) {
-                        continue;
-                    }
-                    let belang = if netwerk.vorm == "wijknetwerk" {
-                        BELANGEN[toeval.onder(BELANGEN.len())]
-                    } else {
-                        ""
-                    };
-                    lidmaatschappen.push((netwerk.id, ROLLEN[toeval.onder(ROLLEN.len())], belang));
-                }
-            }
             let contact = 600 + toeval.onder(360) as i64;
             let bewaren = 1200 + toeval.onder(900) as i64;
             Persoon {
                 id: toeval.uuid(),
                 nummer,
                 gebied: gebieden[toeval.onder(gebieden.len())].id,
-                typen: typen.join(","),
+                typen,
                 historie,
                 laatste_contact: dag(toeval, contact),
                 bewaartermijn: dag(toeval, bewaren),
@@ -809,6 +828,14 @@ async fn insert_sleutelpersonen(
         ],
     )
     .await?;
+    insert_loopbanen(db, personen).await
+}
+
+/// De statushistorie en de lidmaatschappen van synthetische sleutelpersonen.
+async fn insert_loopbanen(
+    db: &DatabaseConnection,
+    personen: &[Persoon],
+) -> Result<(), sea_orm::DbErr> {
     let historie: Vec<(Uuid, &str, NaiveDate)> = personen
         .iter()
         .flat_map(|p| p.historie.iter().map(move |(s, d)| (p.id, *s, *d)))
@@ -955,6 +982,33 @@ async fn insert_budgetten(
         ],
     )
     .await?;
+    let aanvragen = insert_aanvragen(db, toeval, &budgetten, initiatieven, schaal).await?;
+    // Per toegekende aanvraag een reservering en vijf uitbetalingen van een tiende, met
+    // ids die uit die van de aanvraag volgen (dus ook deterministisch).
+    let mutaties = uitvoeren(
+        db,
+        "INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag, omschrijving, tijdstip) \
+         SELECT md5(a.id::text || r.n)::uuid, a.gemeente_id, a.budget_id, a.id, \
+           CASE WHEN r.n = 0 THEN 'reservering' ELSE 'uitbetaling' END, \
+           CASE WHEN r.n = 0 THEN a.toegekend_bedrag ELSE a.toegekend_bedrag / 10 END, \
+           CASE WHEN r.n > 0 THEN 'Termijn ' || r.n END, a.besloten_op + r.n * 7 \
+         FROM aanvraag a, generate_series(0, 5) AS r(n) \
+         WHERE a.gemeente_id = (SELECT id FROM gemeente WHERE code = $1) AND a.toegekend_bedrag > 0 \
+         ORDER BY a.id, r.n",
+        vec![gemeente.code.into()],
+    )
+    .await?;
+    Ok((aanvragen, mutaties))
+}
+
+/// 300 aanvragen per schaal over de budgetten, in alle statussen.
+async fn insert_aanvragen(
+    db: &DatabaseConnection,
+    toeval: &mut Toeval,
+    budgetten: &[Uuid],
+    initiatieven: &[Uuid],
+    schaal: usize,
+) -> Result<u64, sea_orm::DbErr> {
     let n = 300 * schaal;
     let (mut ids, mut budget_ids, mut initiatief_ids) = (Vec::new(), Vec::new(), Vec::new());
     let (mut gevraagd, mut statussen, mut toegekend) = (Vec::new(), Vec::new(), Vec::new());
@@ -975,7 +1029,7 @@ async fn insert_budgetten(
         statussen.push(status.to_owned());
         toegekend.push(grant);
     }
-    let aanvragen = uitvoeren(
+    uitvoeren(
         db,
         "INSERT INTO aanvraag (id, gemeente_id, budget_id, initiatief_id, aangevraagd_bedrag, eigen_bijdrage, \
            status, ingediend_op, beslissen_voor, toegekend_bedrag, motivering, besloten_op, te_laat) \
@@ -997,23 +1051,7 @@ async fn insert_budgetten(
             toegekend.into(),
         ],
     )
-    .await?;
-    // Per toegekende aanvraag een reservering en vijf uitbetalingen van een tiende, met
-    // ids die uit die van de aanvraag volgen (dus ook deterministisch).
-    let mutaties = uitvoeren(
-        db,
-        "INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag, omschrijving, tijdstip) \
-         SELECT md5(a.id::text || r.n)::uuid, a.gemeente_id, a.budget_id, a.id, \
-           CASE WHEN r.n = 0 THEN 'reservering' ELSE 'uitbetaling' END, \
-           CASE WHEN r.n = 0 THEN a.toegekend_bedrag ELSE a.toegekend_bedrag / 10 END, \
-           CASE WHEN r.n > 0 THEN 'Termijn ' || r.n END, a.besloten_op + r.n * 7 \
-         FROM aanvraag a, generate_series(0, 5) AS r(n) \
-         WHERE a.gemeente_id = (SELECT id FROM gemeente WHERE code = $1) AND a.toegekend_bedrag > 0 \
-         ORDER BY a.id, r.n",
-        vec![gemeente.code.into()],
-    )
-    .await?;
-    Ok((aanvragen, mutaties))
+    .await
 }
 
 /// Per gemeente per schaal 200 bijeenkomsten, 20 oefeningen en 30 meldingen, verdeeld
