@@ -71,6 +71,24 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
         serde_json::from_value(waarde.clone()).ok()
     }
 
+    /// De getypte blik voor de regels die het schema niet kent: de body als `T`, met
+    /// elk veld waarin het schema een fout vond weggelaten (zo'n veld is voor de regels
+    /// afwezig). `None` als daardoor een verplicht veld ontbreekt; de 400 noemt die
+    /// fout dan al, en de regels over de andere velden volgen bij de volgende poging.
+    pub fn deel(&self) -> Option<T> {
+        let fout: HashSet<&str> = self
+            .fouten
+            .0
+            .iter()
+            .map(|e| e.name.split('.').next().unwrap_or_default())
+            .collect();
+        let mut waarde = self.waarde.clone();
+        if let Some(velden) = waarde.as_object_mut() {
+            velden.retain(|naam, _| !fout.contains(naam.as_str()));
+        }
+        serde_json::from_value(waarde).ok()
+    }
+
     /// Staat het veld in de body met een andere waarde dan `null`?
     pub fn heeft(&self, naam: &str) -> bool {
         self.waarde.get(naam).is_some_and(|w| !w.is_null())
@@ -158,10 +176,16 @@ impl Fouten {
         self.0.is_empty()
     }
 
-    /// Voegt de fouten van `andere` hierbij.
+    /// Voegt de fouten van `andere` hierbij, behalve die over een veld dat hier al een
+    /// fout heeft (een veld dat het schema afkeurde, is voor de regels afwezig: één
+    /// fout per veld).
     pub fn voeg_toe(&mut self, andere: Fouten) {
-        self.0.extend(andere.0);
-        self.1.extend(andere.1);
+        for fout in andere.0 {
+            if !self.has(&fout.name) {
+                self.1.insert(fout.name.clone());
+                self.0.push(fout);
+            }
+        }
     }
 
     fn has(&self, name: &str) -> bool {
@@ -169,7 +193,7 @@ impl Fouten {
     }
 
     /// Is er een fout in dit veld of een veld erbinnen (`naam.x`)?
-    fn raakt(&self, naam: &str) -> bool {
+    pub fn raakt(&self, naam: &str) -> bool {
         self.0.iter().any(|e| {
             e.name == naam
                 || e.name
@@ -188,6 +212,12 @@ impl Fouten {
         }
     }
 }
+
+/// Een veld dat het schema als `readOnly` noemt maar dat invoer nooit zet (bv. de
+/// gemeente van een bestaande gebruiker): de lezer weigert het met `niet_toegestaan`
+/// voordat serde de struct vult, dus het draagt niets. In de struct met
+/// `#[serde(default)]` en `#[schema(read_only, value_type = Option<String>)]`.
+pub type AlleenLezen = PhantomData<()>;
 
 /// Een veld van een wijziging (`PATCH`) met drie toestanden: niet meegestuurd,
 /// `null` (leegmaken) of een waarde. In de struct met `#[serde(default)]` en in het
@@ -220,6 +250,21 @@ impl<T> Veld<T> {
 
     pub fn is_afwezig(&self) -> bool {
         matches!(self, Veld::Afwezig)
+    }
+
+    /// De waarde na de wijziging: de nieuwe, geen (bij `null`), of `huidig` als het
+    /// veld ontbrak.
+    pub fn na(self, huidig: Option<T>) -> Option<T> {
+        match self {
+            Veld::Afwezig => huidig,
+            Veld::Leeg => None,
+            Veld::Waarde(v) => Some(v),
+        }
+    }
+
+    /// De nieuwe waarde, als die er is.
+    pub fn waarde(self) -> Option<T> {
+        self.na(None)
     }
 }
 

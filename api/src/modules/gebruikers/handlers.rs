@@ -17,7 +17,6 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
     IdenStatic, Iterable, PaginatorTrait, QueryFilter, QueryTrait, Statement,
 };
-use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -27,7 +26,7 @@ use crate::auth::secrets::{self, Hash, Tokens};
 use crate::auth::{Actor, Recht, Rol};
 use crate::domein::codes::GemeenteCode;
 use crate::http::etag::{IfMatch, resource_response};
-use crate::http::invoer::{Fouten, Invoer, Veld, unieke_lijst};
+use crate::http::invoer::{AlleenLezen, Fouten, Invoer, Veld, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
@@ -126,13 +125,11 @@ pub struct GebruikerWijziging {
     /// Ligt vast; maak zo nodig een nieuwe gebruiker.
     #[serde(default)]
     #[schema(read_only, value_type = Option<String>)]
-    #[allow(dead_code)]
-    gebruikersnaam: Option<IgnoredAny>,
+    gebruikersnaam: AlleenLezen,
     /// Ligt vast; maak zo nodig een nieuwe gebruiker.
     #[serde(default)]
     #[schema(read_only, value_type = Option<String>)]
-    #[allow(dead_code)]
-    gemeente: Option<IgnoredAny>,
+    gemeente: AlleenLezen,
     #[schema(schema_with = unieke_lijst::<Rol, 1>)]
     rollen: Option<Vec<Rol>>,
     /// `false` deactiveert: lopende tokens werken bij het volgende verzoek niet meer.

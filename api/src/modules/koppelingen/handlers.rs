@@ -15,7 +15,6 @@ use entity::koppeling;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryTrait,
 };
-use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -25,7 +24,7 @@ use crate::auth::secrets::{self, Hash, Tokens};
 use crate::auth::{Recht, Scope};
 use crate::domein::codes::GemeenteCode;
 use crate::http::etag::{IfMatch, resource_response};
-use crate::http::invoer::{Invoer, unieke_lijst};
+use crate::http::invoer::{AlleenLezen, Invoer, unieke_lijst};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
@@ -114,13 +113,11 @@ pub struct KoppelingWijziging {
     /// Ligt vast; maak zo nodig een nieuwe koppeling.
     #[serde(default)]
     #[schema(read_only, value_type = Option<String>)]
-    #[allow(dead_code)]
-    gemeente: Option<IgnoredAny>,
+    gemeente: AlleenLezen,
     /// Vernieuw het secret met `POST /koppelingen/{id}/geheim`.
     #[serde(default)]
     #[schema(read_only, value_type = Option<String>)]
-    #[allow(dead_code)]
-    client_secret: Option<IgnoredAny>,
+    client_secret: AlleenLezen,
     #[schema(min_length = 1, max_length = 200)]
     naam: Option<String>,
     #[schema(schema_with = unieke_lijst::<Scope, 1>)]

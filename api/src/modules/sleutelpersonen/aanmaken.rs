@@ -26,43 +26,45 @@ pub(super) async fn controleer_nieuw(
     invoer: &mut Invoer<NieuweSleutelpersoon>,
 ) -> ApiResult<Status> {
     verwijzingen(ctx, invoer, &["gebiedId"], &["voorgedragenDoor", "buddyId"]).await?;
-    let zichtbaar: Vec<Uuid> = invoer.veld("zichtbaarVoor").unwrap_or_default();
+    let Some(nieuw) = invoer.deel() else {
+        return Ok(Status::Kandidaat);
+    };
+    let mut fouten = Fouten::new();
     gebruikers::actieve_gebruikers_met_rol(
         ctx,
         gemeente_id,
-        &zichtbaar,
+        &nieuw.zichtbaar_voor,
         &BENOEMBAAR,
         "zichtbaarVoor",
-        invoer.fouten(),
+        &mut fouten,
     )
     .await?;
-    zelf_genoemd(ctx, invoer, &zichtbaar);
-    let status: Status = invoer.veld("status").unwrap_or(Status::Kandidaat);
+    zelf_genoemd(ctx, &nieuw, &mut fouten);
+    let status = nieuw.status.unwrap_or(Status::Kandidaat);
     let grondslag = gemeenten::grondslag(ctx, gemeente_id).await?;
-    grondslag_regels(invoer, grondslag);
-    delen_met_organisaties(ctx, invoer).await?;
-    let mut fouten = Fouten::new();
-    toets_begin(invoer, status, grondslag, &zichtbaar, &mut fouten);
+    grondslag_regels(&nieuw, grondslag, &mut fouten);
+    delen_met_organisaties(ctx, &nieuw, &mut fouten).await?;
+    toets_begin(&nieuw, status, grondslag, &mut fouten);
     invoer.fouten().voeg_toe(fouten);
     Ok(status)
 }
 
 /// Wie een persoon met verhoogd risico vastlegt, moet haar daarna zelf nog zien; een
 /// koppeling legt haar niet vast. (Alleen als de lijst verder klopt: één fout per veld.)
-fn zelf_genoemd(ctx: &Context, invoer: &mut Invoer<NieuweSleutelpersoon>, zichtbaar: &[Uuid]) {
-    let lijst_klopt = invoer.veld::<Vec<Uuid>>("zichtbaarVoor").is_some();
-    if invoer.veld::<bool>("verhoogdRisico") != Some(true) || zichtbaar.is_empty() || !lijst_klopt {
+fn zelf_genoemd(ctx: &Context, nieuw: &NieuweSleutelpersoon, fouten: &mut Fouten) {
+    let zichtbaar = &nieuw.zichtbaar_voor;
+    if !nieuw.verhoogd_risico || zichtbaar.is_empty() || fouten.raakt("zichtbaarVoor") {
         return;
     }
     match ctx.caller.actor {
-        Actor::Gebruiker(id) => invoer.fouten().check(
+        Actor::Gebruiker(id) => fouten.check(
             zichtbaar.contains(&id),
             "zichtbaarVoor",
             Foutcode::Ongeldig,
             "Noem ook uzelf: wie een persoon met verhoogd risico vastlegt, hoort bij de \
              genoemde ambtenaren (u kunt haar later overdragen).",
         ),
-        _ => invoer.fouten().reject(
+        _ => fouten.reject(
             "verhoogdRisico",
             Foutcode::NietToegestaan,
             "Een koppeling legt geen persoon met verhoogd risico vast; dat doet een van de \
@@ -74,14 +76,13 @@ fn zelf_genoemd(ctx: &Context, invoer: &mut Invoer<NieuweSleutelpersoon>, zichtb
 /// De begintoestand en wat ze vraagt: toestemming of (onder `publieke_taak`) een
 /// afspraak voor `actief`, en de regels over de toestand ([`regels`]).
 fn toets_begin(
-    invoer: &Invoer<NieuweSleutelpersoon>,
+    nieuw: &NieuweSleutelpersoon,
     status: Status,
     grondslag: Grondslag,
-    zichtbaar: &[Uuid],
     fouten: &mut Fouten,
 ) {
-    let toestemming: Option<Toestemming> = invoer.veld("toestemming");
-    let afspraak: Option<Afspraak> = invoer.veld("afspraak");
+    let toestemming = nieuw.toestemming.as_ref();
+    let afspraak = nieuw.afspraak.as_ref();
     fouten.check(
         matches!(
             status,
@@ -91,8 +92,7 @@ fn toets_begin(
         Foutcode::Ongeldig,
         "Een nieuwe sleutelpersoon is kandidaat, in kennismaking of (met toestemming) actief.",
     );
-    if levensloop::vraagt_toestemming(status)
-        && !actief_mogelijk(toestemming.as_ref(), afspraak.as_ref(), grondslag)
+    if levensloop::vraagt_toestemming(status) && !actief_mogelijk(toestemming, afspraak, grondslag)
     {
         fouten.reject(
             "toestemming",
@@ -103,20 +103,18 @@ fn toets_begin(
             },
         );
     }
-    let diversiteit: Option<Diversiteit> = invoer.veld("diversiteit");
     let staat = Staat {
-        toestemming: toestemming.as_ref(),
-        afspraak: afspraak.as_ref(),
-        bijzonder: bijzonder(diversiteit.as_ref(), invoer.heeft("levensbeschouwing")),
-        verhoogd_risico: invoer.veld("verhoogdRisico").unwrap_or(false),
-        zichtbaar_voor: zichtbaar,
-        wervingsmethode: invoer.veld("wervingsmethode"),
-        voorgedragen_door: invoer.veld("voorgedragenDoor"),
+        toestemming,
+        afspraak,
+        bijzonder: bijzonder(nieuw.diversiteit.as_ref(), nieuw.levensbeschouwing.is_some()),
+        verhoogd_risico: nieuw.verhoogd_risico,
+        zichtbaar_voor: &nieuw.zichtbaar_voor,
+        wervingsmethode: nieuw.wervingsmethode,
+        voorgedragen_door: nieuw.voorgedragen_door,
     };
     regels(&staat, fouten);
-    let laatste_contact: Option<chrono::NaiveDate> = invoer.veld("laatsteContact");
     fouten.check(
-        laatste_contact.is_none_or(|d| d <= vandaag()),
+        nieuw.laatste_contact.is_none_or(|d| d <= vandaag()),
         "laatsteContact",
         Foutcode::Ongeldig,
         "Het laatste contact ligt niet in de toekomst.",

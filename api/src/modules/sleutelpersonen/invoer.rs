@@ -130,7 +130,6 @@ pub struct NieuweSleutelpersoon {
     #[serde(default)]
     #[schema(schema_with = unieke_lijst::<SleutelpersoonType, 0>)]
     pub(super) typen: Vec<SleutelpersoonType>,
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de levensloop
     pub(super) status: Option<SleutelpersoonStatus>,
     pub(super) wervingsmethode: Option<Wervingsmethode>,
     /// Bij `sneeuwbal`: de sleutelpersoon die deze persoon voordroeg.
@@ -165,7 +164,7 @@ pub struct NieuweSleutelpersoon {
 
 /// Een wijziging van een sleutelpersoon; `null` wist een veld. Een statuswijziging
 /// volgt de levensloop; naar `uitgestroomd` met `uitstroomreden`.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SleutelpersoonWijziging {
     #[schema(min_length = 1, max_length = 100)]
@@ -187,7 +186,6 @@ pub struct SleutelpersoonWijziging {
     pub(super) achterban: Veld<String>,
     #[schema(schema_with = unieke_lijst::<SleutelpersoonType, 0>)]
     pub(super) typen: Option<Vec<SleutelpersoonType>>,
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de levensloop
     pub(super) status: Option<SleutelpersoonStatus>,
     /// Verplicht bij de overgang naar `uitgestroomd`.
     pub(super) uitstroomreden: Option<Uitstroomreden>,

@@ -103,22 +103,45 @@ pub(super) fn bijzonder(
     velden
 }
 
+/// Wat de regels van de grondslag in een nieuwe persoon en in een wijziging lezen.
+pub(super) trait Vastlegging {
+    fn toestemming(&self) -> Option<&Toestemming>;
+    fn afspraak(&self) -> Option<&Afspraak>;
+}
+
+impl Vastlegging for NieuweSleutelpersoon {
+    fn toestemming(&self) -> Option<&Toestemming> {
+        self.toestemming.as_ref()
+    }
+    fn afspraak(&self) -> Option<&Afspraak> {
+        self.afspraak.as_ref()
+    }
+}
+
+impl Vastlegging for SleutelpersoonWijziging {
+    fn toestemming(&self) -> Option<&Toestemming> {
+        self.toestemming.as_ref()
+    }
+    fn afspraak(&self) -> Option<&Afspraak> {
+        self.afspraak.as_ref()
+    }
+}
+
 /// De organisaties in `delenMet` van de toestemming of de afspraak in de invoer staan
 /// op de eigen sociale kaart of in de regionale catalogus.
-pub(super) async fn delen_met_organisaties<T: serde::de::DeserializeOwned + ToSchema>(
+pub(super) async fn delen_met_organisaties(
     ctx: &Context,
-    invoer: &mut Invoer<T>,
+    invoer: &impl Vastlegging,
+    fouten: &mut Fouten,
 ) -> ApiResult<()> {
     for (veld, lijst) in [
         (
             "toestemming.delenMet",
-            invoer
-                .veld::<Toestemming>("toestemming")
-                .map(|t| t.delen_met),
+            invoer.toestemming().map(|t| &t.delen_met[..]),
         ),
         (
             "afspraak.delenMet",
-            invoer.veld::<Afspraak>("afspraak").map(|a| a.delen_met),
+            invoer.afspraak().map(|a| &a.delen_met[..]),
         ),
     ] {
         let ids: Vec<Uuid> = lijst
@@ -127,7 +150,7 @@ pub(super) async fn delen_met_organisaties<T: serde::de::DeserializeOwned + ToSc
             .filter_map(|d| d.organisatie())
             .collect();
         if !crate::modules::organisaties::bestaan(ctx, &ids).await? {
-            invoer.fouten().reject(
+            fouten.reject(
                 veld,
                 Foutcode::Ongeldig,
                 "Niet elke organisatie staat op uw sociale kaart of in de regionale catalogus.",
@@ -169,18 +192,19 @@ pub(super) fn vastlegging_kolommen(
 
 /// De regels van de grondslag over de invoer: toestemming of een afspraak, niet
 /// beide; een afspraak alleen onder `publieke_taak`.
-pub(super) fn grondslag_regels<T: serde::de::DeserializeOwned + ToSchema>(
-    invoer: &mut Invoer<T>,
+pub(super) fn grondslag_regels(
+    invoer: &impl Vastlegging,
     grondslag: Grondslag,
+    fouten: &mut Fouten,
 ) {
-    if invoer.heeft("toestemming") && invoer.heeft("afspraak") {
-        invoer.fouten().reject(
+    if invoer.toestemming().is_some() && invoer.afspraak().is_some() {
+        fouten.reject(
             "afspraak",
             Foutcode::Ongeldig,
             "Leg toestemming of een afspraak vast, niet beide.",
         );
-    } else if invoer.heeft("afspraak") && grondslag == Grondslag::Toestemming {
-        invoer.fouten().reject(
+    } else if invoer.afspraak().is_some() && grondslag == Grondslag::Toestemming {
+        fouten.reject(
             "afspraak",
             Foutcode::GrondslagToestemming,
             "Uw gemeente verwerkt sleutelpersonen op grond van toestemming: leg toestemming \

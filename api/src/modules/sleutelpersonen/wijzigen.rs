@@ -5,7 +5,6 @@ use chrono::Utc;
 use entity::soorten::SleutelpersoonStatus as Status;
 use entity::{sleutelpersoon, sleutelpersoon_gegevens as gegevens};
 use sea_orm::ActiveValue::Set;
-use uuid::Uuid;
 
 use crate::audit::Wijzigingen;
 use crate::domein::grondslag::Grondslag;
@@ -39,48 +38,49 @@ pub(super) async fn controleer(
     invoer: &mut Invoer<SleutelpersoonWijziging>,
 ) -> ApiResult<Na> {
     verwijzingen(ctx, invoer, &["gebiedId"], &["voorgedragenDoor", "buddyId"]).await?;
-    for veld in ["voorgedragenDoor", "buddyId"] {
-        if invoer.veld::<Uuid>(veld) == Some(huidig.id) {
-            invoer.fouten().reject(
+    let wijziging = invoer.deel().unwrap_or_default();
+    let mut fouten = Fouten::new();
+    for (veld, id) in [
+        ("voorgedragenDoor", &wijziging.voorgedragen_door),
+        ("buddyId", &wijziging.buddy_id),
+    ] {
+        if *id == Veld::Waarde(huidig.id) {
+            fouten.reject(
                 veld,
                 Foutcode::Ongeldig,
                 "Een sleutelpersoon verwijst niet naar zichzelf.",
             );
         }
     }
-    if let Some(lijst) = invoer.veld::<Vec<Uuid>>("zichtbaarVoor") {
+    if let Some(lijst) = &wijziging.zichtbaar_voor {
         gebruikers::actieve_gebruikers_met_rol(
             ctx,
             huidig.gemeente_id,
-            &lijst,
+            lijst,
             &BENOEMBAAR,
             "zichtbaarVoor",
-            invoer.fouten(),
+            &mut fouten,
         )
         .await?;
     }
     let grondslag = gemeenten::grondslag(ctx, huidig.gemeente_id).await?;
-    grondslag_regels(invoer, grondslag);
+    grondslag_regels(&wijziging, grondslag, &mut fouten);
+    delen_met_organisaties(ctx, &wijziging, &mut fouten).await?;
     // Na de wijziging: wat de invoer vastlegt vervangt wat er was (toestemming of
     // afspraak, nooit beide); zonder staat er wat er stond.
-    let (toestemming_na, afspraak_na) = match (invoer.veld("toestemming"), invoer.veld("afspraak"))
-    {
-        (Some(t), _) => (Some(t), None),
-        (None, Some(a)) => (None, Some(a)),
+    let (toestemming_na, afspraak_na) = match (&wijziging.toestemming, &wijziging.afspraak) {
+        (Some(t), _) => (Some(t.clone()), None),
+        (None, Some(a)) => (None, Some(a.clone())),
         (None, None) => (toestemming(huidig), afspraak(huidig)),
     };
-    delen_met_organisaties(ctx, invoer).await?;
     let na = Na {
         toestemming: toestemming_na,
         afspraak: afspraak_na,
         grondslag,
-        nieuwe_status: invoer
-            .veld::<Status>("status")
-            .filter(|s| *s != huidig.status),
+        nieuwe_status: wijziging.status.filter(|s| *s != huidig.status),
     };
-    let mut fouten = Fouten::new();
-    toets_staat(huidig, gezien, invoer, &na, &mut fouten);
-    toets_uitstroom(huidig, invoer, &na, &mut fouten);
+    toets_staat(huidig, gezien, &wijziging, &na, &mut fouten);
+    toets_uitstroom(huidig, &wijziging, &na, &mut fouten);
     invoer.fouten().voeg_toe(fouten);
     Ok(na)
 }
@@ -90,42 +90,33 @@ pub(super) async fn controleer(
 fn toets_staat(
     huidig: &sleutelpersoon::Model,
     gezien: Option<&gegevens::Model>,
-    invoer: &Invoer<SleutelpersoonWijziging>,
+    wijziging: &SleutelpersoonWijziging,
     na: &Na,
     fouten: &mut Fouten,
 ) {
-    let zichtbaar: Vec<Uuid> = invoer
-        .veld("zichtbaarVoor")
-        .unwrap_or_else(|| huidig.zichtbaar_voor.clone());
-    let diversiteit: Option<Diversiteit> = invoer.veld("diversiteit").or_else(|| {
+    let zichtbaar = wijziging
+        .zichtbaar_voor
+        .as_ref()
+        .unwrap_or(&huidig.zichtbaar_voor);
+    let diversiteit = wijziging.diversiteit.clone().or_else(|| {
         gezien.map(|g| Diversiteit {
             migratieachtergrond: g.migratieachtergrond,
             ..Default::default()
         })
     });
-    let levensbeschouwing = !invoer.is_null("levensbeschouwing")
-        && (invoer.heeft("levensbeschouwing")
-            || gezien.is_some_and(|g| g.levensbeschouwing.is_some()));
-    let wervingsmethode = if invoer.is_null("wervingsmethode") {
-        None
-    } else {
-        invoer.veld("wervingsmethode").or(huidig.wervingsmethode)
-    };
-    let voorgedragen_door = if invoer.is_null("voorgedragenDoor") {
-        None
-    } else {
-        invoer.veld("voorgedragenDoor").or(huidig.voorgedragen_door)
-    };
+    let levensbeschouwing = wijziging
+        .levensbeschouwing
+        .clone()
+        .na(gezien.and_then(|g| g.levensbeschouwing.clone()))
+        .is_some();
     let staat = Staat {
         toestemming: na.toestemming.as_ref(),
         afspraak: na.afspraak.as_ref(),
         bijzonder: bijzonder(diversiteit.as_ref(), levensbeschouwing),
-        verhoogd_risico: invoer
-            .veld("verhoogdRisico")
-            .unwrap_or(huidig.verhoogd_risico),
-        zichtbaar_voor: &zichtbaar,
-        wervingsmethode,
-        voorgedragen_door,
+        verhoogd_risico: wijziging.verhoogd_risico.unwrap_or(huidig.verhoogd_risico),
+        zichtbaar_voor: zichtbaar,
+        wervingsmethode: wijziging.wervingsmethode.clone().na(huidig.wervingsmethode),
+        voorgedragen_door: wijziging.voorgedragen_door.clone().na(huidig.voorgedragen_door),
     };
     regels(&staat, fouten);
 }
@@ -134,11 +125,11 @@ fn toets_staat(
 /// alleen bij (de overgang naar) uitgestroomd, en die overgang met een reden.
 fn toets_uitstroom(
     huidig: &sleutelpersoon::Model,
-    invoer: &Invoer<SleutelpersoonWijziging>,
+    wijziging: &SleutelpersoonWijziging,
     na: &Na,
     fouten: &mut Fouten,
 ) {
-    if let Some(d) = invoer.veld::<chrono::NaiveDate>("laatsteContact") {
+    if let Veld::Waarde(d) = wijziging.laatste_contact {
         fouten.check(
             d <= vandaag(),
             "laatsteContact",
@@ -147,15 +138,19 @@ fn toets_uitstroom(
         );
     }
     let uitstroom = na.nieuwe_status.unwrap_or(huidig.status) == Status::Uitgestroomd;
-    if na.nieuwe_status == Some(Status::Uitgestroomd) && !invoer.heeft("uitstroomreden") {
+    if na.nieuwe_status == Some(Status::Uitgestroomd) && wijziging.uitstroomreden.is_none() {
         fouten.reject(
             "uitstroomreden",
             Foutcode::Verplicht,
             "Wie uitstroomt, heeft een reden van uitstroom.",
         );
     }
-    for veld in ["uitstroomreden", "exitgesprek", "opvolgers"] {
-        if invoer.heeft(veld) && !uitstroom {
+    for (veld, gezet) in [
+        ("uitstroomreden", wijziging.uitstroomreden.is_some()),
+        ("exitgesprek", wijziging.exitgesprek.is_some()),
+        ("opvolgers", matches!(wijziging.opvolgers, Veld::Waarde(_))),
+    ] {
+        if gezet && !uitstroom {
             fouten.reject(
                 veld,
                 Foutcode::Ongeldig,
