@@ -88,6 +88,18 @@ fn niemand_neemt_de_datum_in_utc() {
     assert!(fouten.is_empty(), "de datum in UTC:\n{}", fouten.join("\n"));
 }
 
+/// Geen veld dat niemand leest: de regels lezen de invoer getypt (`Invoer::deel`), en
+/// een veld dat het schema alleen als `readOnly` noemt is `AlleenLezen`.
+#[test]
+fn geen_dood_veld() {
+    let fouten = vind(&["."], &["allow(dead_code)"]);
+    assert!(
+        fouten.is_empty(),
+        "allow(dead_code):\n{}",
+        fouten.join("\n")
+    );
+}
+
 /// Een `Entity::find()` buiten `ctx.scoped(…)`/`scoped_in(…)`: alleen hier, elk met
 /// zijn reden (de row-level security van de database geldt er evengoed). Een nieuwe
 /// komt er niet bij zonder reden.

@@ -19,7 +19,6 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::GetekendeKop;
 use crate::auth::TokenKeys;
@@ -57,8 +56,6 @@ impl KopClaims {
 #[derive(Debug, FromQueryResult)]
 struct Kop {
     keten: String,
-    #[allow(dead_code)]
-    gemeente_id: Option<Uuid>,
     volgnummer: i64,
     hash: String,
 }
@@ -75,7 +72,7 @@ pub async fn tekenen(db: &DatabaseConnection, keys: &TokenKeys) -> Result<u64, D
     .await?;
     let koppen = Kop::find_by_statement(Statement::from_string(
         DbBackend::Postgres,
-        "SELECT keten, gemeente_id, volgnummer, hash FROM weefsel_audit_koppen()",
+        "SELECT keten, volgnummer, hash FROM weefsel_audit_koppen()",
     ))
     .all(&tx)
     .await?;

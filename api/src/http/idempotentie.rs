@@ -22,25 +22,21 @@ use uuid::Uuid;
 
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam};
 
-/// De header zoals het document hem noemt bij elke operatie die hem aanneemt
-/// (`params(IdempotentieHeader)`).
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+/// De header `Idempotency-Key` (1–255 zichtbare ASCII-tekens), als hij er is: zoals
+/// het document hem noemt bij elke operatie die hem aanneemt
+/// (`params(IdempotentieHeader)`), en zoals een handler hem krijgt.
+#[derive(Debug, Clone, utoipa::IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct IdempotentieHeader {
     /// Maakt een herhaling van dit verzoek onschadelijk: met dezelfde sleutel en body
     /// het eerste antwoord (en geen tweede effect), met een andere body 422. Per
     /// aanroeper en operatie, minstens 24 uur bewaard. Bv. een UUID.
-    #[serde(rename = "Idempotency-Key")]
+    #[param(rename = "Idempotency-Key")]
     #[param(min_length = 1, max_length = 255, pattern = r"^[!-~]{1,255}$")]
-    #[allow(dead_code)] // gelezen door [`IdempotencyKey`]
     idempotency_key: Option<String>,
 }
 
-/// De header `Idempotency-Key` (1–255 zichtbare ASCII-tekens), als hij er is.
-#[derive(Debug, Clone)]
-pub struct IdempotencyKey(Option<String>);
-
-impl FromRequest for IdempotencyKey {
+impl FromRequest for IdempotentieHeader {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
 
@@ -52,8 +48,12 @@ impl FromRequest for IdempotencyKey {
                 .map(str::to_owned)
         });
         ready(match waarde {
-            None => Ok(IdempotencyKey(None)),
-            Some(Some(sleutel)) => Ok(IdempotencyKey(Some(sleutel))),
+            None => Ok(IdempotentieHeader {
+                idempotency_key: None,
+            }),
+            Some(Some(sleutel)) => Ok(IdempotentieHeader {
+                idempotency_key: Some(sleutel),
+            }),
             Some(None) => Err(ApiError::Validation(vec![InvalidParam::new(
                 "Idempotency-Key",
                 Foutcode::Ongeldig,
@@ -95,12 +95,12 @@ pub struct Idempotent {
 /// herhaling is (of 422 bij een andere body).
 pub async fn begin(
     db: &impl ConnectionTrait,
-    key: &IdempotencyKey,
+    key: &IdempotentieHeader,
     actor: Option<Uuid>,
     operatie: &str,
     vingerafdruk: &str,
 ) -> ApiResult<Result<Idempotent, HttpResponse>> {
-    let (Some(sleutel), Some(actor)) = (&key.0, actor) else {
+    let (Some(sleutel), Some(actor)) = (&key.idempotency_key, actor) else {
         return Ok(Ok(Idempotent { sleutel: None }));
     };
     let nieuw = db

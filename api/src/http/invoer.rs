@@ -39,6 +39,11 @@ pub struct Schemas(pub std::sync::Arc<Value>);
 pub struct Invoer<T> {
     waarde: Value,
     fouten: Fouten,
+    /// De verplichte velden van het schema, elk met een waarde van de goede vorm voor
+    /// als het schema het veld afkeurde (voor [`Invoer::deel`]).
+    verplicht: serde_json::Map<String, Value>,
+    /// De velden (bovenste niveau) die het schema afkeurde.
+    door_schema: HashSet<String>,
     soort: PhantomData<T>,
 }
 
@@ -54,10 +59,30 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
         let mut fouten = Fouten::new();
         let mut waarde = waarde;
         hele_getallen_als_integer(&mut waarde);
-        Controle { document }.waarde(schema, &waarde, "", &mut fouten);
+        let controle = Controle { document };
+        controle.waarde(schema, &waarde, "", &mut fouten);
+        let verplicht = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(|naam| {
+                let veld = schema.pointer(&format!("/properties/{naam}"));
+                let vorm = veld.map_or(Value::Null, |v| controle.vorm(v, 0));
+                (naam.to_owned(), vorm)
+            })
+            .collect();
+        let door_schema = fouten
+            .0
+            .iter()
+            .map(|e| e.name.split('.').next().unwrap_or_default().to_owned())
+            .collect();
         Ok(Invoer {
             waarde,
             fouten,
+            verplicht,
+            door_schema,
             soort: PhantomData,
         })
     }
@@ -72,19 +97,22 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
     }
 
     /// De getypte blik voor de regels die het schema niet kent: de body als `T`, met
-    /// elk veld waarin het schema een fout vond weggelaten (zo'n veld is voor de regels
-    /// afwezig). `None` als daardoor een verplicht veld ontbreekt; de 400 noemt die
-    /// fout dan al, en de regels over de andere velden volgen bij de volgende poging.
+    /// elk optioneel veld dat het schema afkeurde weggelaten (voor de regels is het
+    /// afwezig; [`Fouten::voeg_toe`] houdt hun meldingen over dat veld weg). Een
+    /// verplicht veld dat het schema afkeurde krijgt een waarde van de goede vorm (de
+    /// eerste van een enum, een lege lijst, 0), zodat de regels over de andere velden
+    /// toch lopen. Wat een regel al afkeurde (een verwijzing) telt hier niet: de blik is
+    /// dezelfde, in welke volgorde de regels ook lopen. `None` alleen als `T` zelfs dan
+    /// niet past (een eigen type dat de vorm weigert).
     pub fn deel(&self) -> Option<T> {
-        let fout: HashSet<&str> = self
-            .fouten
-            .0
-            .iter()
-            .map(|e| e.name.split('.').next().unwrap_or_default())
-            .collect();
         let mut waarde = self.waarde.clone();
         if let Some(velden) = waarde.as_object_mut() {
-            velden.retain(|naam, _| !fout.contains(naam.as_str()));
+            velden.retain(|naam, _| !self.door_schema.contains(naam));
+            for (naam, vorm) in &self.verplicht {
+                if !velden.contains_key(naam) {
+                    velden.insert(naam.clone(), vorm.clone());
+                }
+            }
         }
         serde_json::from_value(waarde).ok()
     }
@@ -176,12 +204,27 @@ impl Fouten {
         self.0.is_empty()
     }
 
-    /// Voegt de fouten van `andere` hierbij, behalve die over een veld dat hier al een
-    /// fout heeft (een veld dat het schema afkeurde, is voor de regels afwezig: één
-    /// fout per veld).
+    /// Voegt de fouten van `andere` hierbij, behalve die over een veld waarin, waarbinnen
+    /// of waarboven hier al een fout staat: een veld dat het schema afkeurde, is voor
+    /// de regels afwezig ([`Invoer::deel`]), en elk veld krijgt één melding.
     pub fn voeg_toe(&mut self, andere: Fouten) {
+        let mut bezet: HashSet<String> = HashSet::new();
+        for naam in &self.1 {
+            let mut deel = naam.as_str();
+            bezet.insert(deel.to_owned());
+            while let Some((boven, _)) = deel.rsplit_once('.') {
+                bezet.insert(boven.to_owned());
+                deel = boven;
+            }
+        }
         for fout in andere.0 {
-            if !self.has(&fout.name) {
+            let mut boven = fout.name.as_str();
+            let mut vrij = !bezet.contains(boven);
+            while let Some((b, _)) = boven.rsplit_once('.') {
+                vrij &= !self.1.contains(b);
+                boven = b;
+            }
+            if vrij {
                 self.1.insert(fout.name.clone());
                 self.0.push(fout);
             }
@@ -250,6 +293,11 @@ impl<T> Veld<T> {
 
     pub fn is_afwezig(&self) -> bool {
         matches!(self, Veld::Afwezig)
+    }
+
+    /// Zet de wijziging een waarde (niet afwezig, niet `null`)?
+    pub fn is_waarde(&self) -> bool {
+        matches!(self, Veld::Waarde(_))
     }
 
     /// De waarde na de wijziging: de nieuwe, geen (bij `null`), of `huidig` als het
@@ -504,6 +552,68 @@ fn getal(n: f64) -> String {
 }
 
 impl Controle<'_> {
+    /// Een waarde van de vorm die `schema` vraagt, zonder op de grenzen te letten: de
+    /// eerste van een enum, `null` als dat mag, een lege tekst of lijst, het minimum of
+    /// 0, een object met zijn verplichte velden ([`Invoer::deel`]).
+    fn vorm(&self, schema: &Value, diepte: usize) -> Value {
+        let schema = self.resolve(schema);
+        if diepte > 8 {
+            return Value::Null;
+        }
+        if let Some(eerste) = schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .and_then(|e| e.first())
+        {
+            return eerste.clone();
+        }
+        for samen in ["oneOf", "anyOf", "allOf"] {
+            if let Some(eerste) = schema
+                .get(samen)
+                .and_then(Value::as_array)
+                .and_then(|e| e.first())
+            {
+                return self.vorm(eerste, diepte + 1);
+            }
+        }
+        let typen: Vec<&str> = match schema.get("type") {
+            Some(Value::String(t)) => vec![t.as_str()],
+            Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        if typen.contains(&"null") {
+            return Value::Null;
+        }
+        let format = schema.get("format").and_then(Value::as_str);
+        match (typen.first().copied(), format) {
+            (Some("string"), Some("date")) => Value::from("2000-01-01"),
+            (Some("string"), Some("date-time")) => Value::from("2000-01-01T00:00:00Z"),
+            (Some("string"), Some("uuid")) => Value::from(uuid::Uuid::nil().to_string()),
+            (Some("string"), _) => Value::from(""),
+            (Some("integer" | "number"), _) => {
+                schema.get("minimum").cloned().unwrap_or(Value::from(0))
+            }
+            (Some("boolean"), _) => Value::Bool(false),
+            (Some("array"), _) => Value::Array(Vec::new()),
+            (Some("object"), _) => {
+                let mut object = serde_json::Map::new();
+                for naam in schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    if let Some(veld) = schema.pointer(&format!("/properties/{naam}")) {
+                        object.insert(naam.to_owned(), self.vorm(veld, diepte + 1));
+                    }
+                }
+                Value::Object(object)
+            }
+            _ => Value::Null,
+        }
+    }
+
     fn resolve<'s>(&'s self, schema: &'s Value) -> &'s Value {
         let mut schema = schema;
         for _ in 0..16 {
@@ -967,11 +1077,54 @@ mod tests {
     }
 
     #[test]
+    fn the_typed_view_leaves_out_what_the_schema_refused() {
+        #[derive(Debug, Deserialize, utoipa::ToSchema)]
+        #[serde(deny_unknown_fields)]
+        struct Plan {
+            soort: String,
+            aantal: i32,
+            begin: Option<chrono::NaiveDate>,
+            eind: Option<chrono::NaiveDate>,
+        }
+        let doc = json!({"components": {"schemas": {"Plan": {
+            "type": "object", "additionalProperties": false, "required": ["soort", "aantal"],
+            "properties": {"soort": {"type": "string", "enum": ["wijk", "dorp"]},
+                           "aantal": {"type": "integer", "minimum": 1},
+                           "begin": {"type": ["string", "null"], "format": "date"},
+                           "eind": {"type": ["string", "null"], "format": "date"}}}}}});
+        let mut invoer = Invoer::<Plan>::controleer(
+            &doc,
+            json!({"soort": "stad", "aantal": "veel", "begin": "gisteren",
+                   "eind": "2026-12-01", "extra": 1}),
+        )
+        .expect("het schema staat in het document");
+        // Een verplicht veld met een fout krijgt de vorm van het schema, een optioneel
+        // verdwijnt, een goed veld blijft; het onbekende veld is weg.
+        let deel = invoer.deel().expect("de blik past altijd bij de struct");
+        assert_eq!((deel.soort.as_str(), deel.aantal), ("wijk", 1));
+        assert_eq!(deel.begin, None);
+        assert_eq!(deel.eind, chrono::NaiveDate::from_ymd_opt(2026, 12, 1));
+        // Een regel over `begin` en `eind` zegt niets meer over `begin`: dat veld heeft
+        // al zijn melding; wel over een ander veld.
+        let mut regels = Fouten::new();
+        regels.reject("begin", Foutcode::Ongeldig, "voor het einde");
+        regels.reject("eind", Foutcode::Ongeldig, "na het begin");
+        invoer.fouten().voeg_toe(regels);
+        let namen: Vec<(String, Foutcode)> = invoer
+            .fouten
+            .0
+            .iter()
+            .map(|e| (e.name.clone(), e.code))
+            .collect();
+        assert_eq!(namen.iter().filter(|(n, _)| n == "begin").count(), 1);
+        assert!(namen.contains(&("eind".to_owned(), Foutcode::Ongeldig)));
+    }
+
+    #[test]
     fn a_whole_number_written_with_a_fraction_is_an_integer() {
         #[derive(Deserialize, utoipa::ToSchema)]
         struct Telling {
             aantal: i32,
-            #[allow(dead_code)]
             maat: f64,
         }
         let doc = json!({"components": {"schemas": {"Telling": {
@@ -982,6 +1135,10 @@ mod tests {
         let telling =
             lees(json!({"aantal": 350.0, "maat": 2.0})).expect("350.0 is een geheel getal");
         assert_eq!(telling.aantal, 350);
+        assert!(
+            (telling.maat - 2.0).abs() < f64::EPSILON,
+            "een getal blijft een getal"
+        );
         assert!(lees(json!({"aantal": 350.5, "maat": 2.0})).is_err());
         assert!(lees(json!({"aantal": 501.0, "maat": 2.0})).is_err());
     }

@@ -19,7 +19,7 @@ use crate::auth::vier_ogen;
 use crate::domein::geld;
 use crate::domein::tijd::vandaag;
 use crate::http::etag::IfMatch;
-use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
+use crate::http::idempotentie::{self, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, meer_regels};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
@@ -102,7 +102,6 @@ pub enum NieuweAanvraagStatus {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuweAanvraag {
     /// Een open budget van de eigen gemeente.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
     budget_id: Uuid,
     initiatief_id: Option<Uuid>,
     netwerk_id: Option<Uuid>,
@@ -268,7 +267,7 @@ fn niet_open(b: &budget::Model) -> ApiError {
 #[post("/aanvragen")]
 pub async fn create(
     ctx: Context,
-    sleutel: IdempotencyKey,
+    sleutel: IdempotentieHeader,
     mut invoer: Invoer<NieuweAanvraag>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvragenSchrijven)?;
@@ -282,12 +281,14 @@ pub async fn create(
     ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
         .await?;
     let mut fouten = Fouten::new();
-    fouten.check(
-        invoer.heeft("initiatiefId") != invoer.heeft("netwerkId"),
-        "initiatiefId",
-        Foutcode::Ongeldig,
-        "Noem precies één aanvrager: initiatiefId of netwerkId.",
-    );
+    if let Some(nieuw) = invoer.deel() {
+        fouten.check(
+            nieuw.initiatief_id.is_some() != nieuw.netwerk_id.is_some(),
+            "initiatiefId",
+            Foutcode::Ongeldig,
+            "Noem precies één aanvrager: initiatiefId of netwerkId.",
+        );
+    }
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let Some(budget) = budget else {
@@ -300,7 +301,7 @@ pub async fn create(
     let model = aanvraag::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
-        budget_id: Set(budget.id),
+        budget_id: Set(n.budget_id),
         initiatief_id: Set(n.initiatief_id),
         netwerk_id: Set(n.netwerk_id),
         aangevraagd_bedrag: Set(n.aangevraagd_bedrag),
@@ -442,7 +443,7 @@ pub async fn update(
 pub async fn besluit(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotencyKey,
+    sleutel: IdempotentieHeader,
     mut invoer: Invoer<BesluitOpAanvraag>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvraagBesluiten)?;
@@ -451,7 +452,7 @@ pub async fn besluit(
     let a = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
     // Eén toekenning tegelijk per budget: de tweede wacht en ziet het nieuwe totaal.
     let b = ctx.find_for_update::<budget::Entity>(a.budget_id).await?;
-    if let Some(toegekend) = invoer.veld::<i64>("toegekendBedrag") {
+    if let Some(toegekend) = invoer.deel().map(|d| d.toegekend_bedrag) {
         let matching = (b.vorm == BudgetVorm::Matching)
             .then(|| geld::matching_grens(a.eigen_bijdrage, b.matching_teller, b.matching_noemer));
         if let Some(reden) = geld::toekenning_te_hoog(
@@ -567,7 +568,7 @@ fn besloten(
 pub async fn uitbetaling(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotencyKey,
+    sleutel: IdempotentieHeader,
     invoer: Invoer<NieuweUitbetaling>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenSchrijven)?;

@@ -19,7 +19,7 @@ use crate::auth::Recht;
 use crate::auth::vier_ogen;
 use crate::domein::geld;
 use crate::http::etag::IfMatch;
-use crate::http::idempotentie::{self, IdempotencyKey, IdempotentieHeader};
+use crate::http::idempotentie::{self, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
@@ -301,7 +301,7 @@ pub async fn overzicht(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRespo
 pub async fn correctie(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotencyKey,
+    sleutel: IdempotentieHeader,
     mut invoer: Invoer<NieuweCorrectie>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvraagBesluiten)?;
@@ -311,10 +311,11 @@ pub async fn correctie(
     let a = ctx
         .verwijzing::<aanvraag::Entity, _>(&mut invoer, "aanvraagId")
         .await?;
-    let fouten = correctie_regels(&b, a.as_ref(), invoer.veld::<i64>("bedrag"));
+    let bedrag = invoer.deel().map(|d| d.bedrag);
+    let fouten = correctie_regels(&b, a.as_ref(), bedrag);
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
-    let Some(a) = a else {
+    let Some(a) = a.filter(|a| a.id == n.aanvraag_id) else {
         return Err(ApiError::Internal("validatie liet aanvraagId door".into()));
     };
     vier_ogen::check(ctx.db(), &ctx.caller, a.ingediend_door).await?;
@@ -426,14 +427,16 @@ fn correctie_mag(b: &budget::Model, a: &aanvraag::Model, bedrag: i64) -> ApiResu
 pub async fn afsluiting(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotencyKey,
+    sleutel: IdempotentieHeader,
     mut invoer: Invoer<NieuweAfsluiting>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenSchrijven)?;
     let operatie = format!("POST /budgetten/{}/afsluiting", *id);
     let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
-    let naar = if invoer.veld::<Uuid>("naarBudgetId") == Some(b.id) {
+    let deel = invoer.deel();
+    let naar_id = deel.as_ref().and_then(|d| d.naar_budget_id);
+    let naar = if naar_id == Some(b.id) {
         invoer.fouten().reject(
             "naarBudgetId",
             Foutcode::Ongeldig,
@@ -453,11 +456,13 @@ pub async fn afsluiting(
         .lock_exclusive()
         .all(ctx.db())
         .await?;
-    let regels: Vec<AfsluitingRegel> = invoer.veld("aanvragen").unwrap_or_default();
-    let overdracht = regels.iter().any(|r| r.keuze == Afsluitkeuze::Overdracht);
-    let fouten = afsluiting_regels(&regels, &open, invoer.heeft("naarBudgetId"));
+    let regels = deel.map(|d| d.aanvragen).unwrap_or_default();
+    let fouten = afsluiting_regels(&regels, &open, naar_id.is_some());
     invoer.fouten().voeg_toe(fouten);
-    let _ = invoer.klaar()?;
+    let NieuweAfsluiting {
+        aanvragen: regels, ..
+    } = invoer.klaar()?;
+    let overdracht = regels.iter().any(|r| r.keuze == Afsluitkeuze::Overdracht);
     if !b.open {
         return Err(ApiError::Conflict(
             Code::BudgetGesloten,

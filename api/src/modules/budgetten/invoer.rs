@@ -72,7 +72,6 @@ pub struct BudgettenParams {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuweCorrectie {
     /// Een aanvraag bij dit budget met een toekenning.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
     pub(super) aanvraag_id: Uuid,
     /// In eurocenten, positief (meer reserveren) of negatief (minder); niet 0.
     #[schema(minimum = -100_000_000_000_i64, maximum = 100_000_000_000_i64)]
@@ -105,9 +104,7 @@ pub struct AfsluitingRegel {
 pub struct NieuweAfsluiting {
     /// Elke aanvraag met een open (niet uitbetaalde) reservering precies één keer.
     #[schema(max_items = 10000)]
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
     pub(super) aanvragen: Vec<AfsluitingRegel>,
     /// Het open budget van de eigen gemeente voor de overdrachten (een later jaar).
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
     pub(super) naar_budget_id: Option<Uuid>,
 }

@@ -186,13 +186,12 @@ pub struct NieuwGebied {
     /// Een gebied van dezelfde gemeente (bv. de wijk van een buurt).
     bovenliggend_gebied_id: Option<Uuid>,
     /// Een handmatige keuze in het DNA-profiel.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     handmatig: Option<HandmatigInvoer>,
 }
 
 /// Een wijziging van een gebied: alleen de meegestuurde velden; `null` maakt een
 /// veld leeg.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GebiedWijziging {
     #[schema(min_length = 1, max_length = 200)]
@@ -692,20 +691,22 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    let (code, ouder, keuze) = (
-        invoer.veld("cbsCode"),
-        invoer.veld("bovenliggendGebiedId"),
-        invoer.veld("handmatig"),
-    );
-    let handmatig = check_regels(
-        &ctx,
-        code.as_ref(),
-        ouder,
-        keuze.as_ref(),
-        None,
-        invoer.fouten(),
-    )
-    .await?;
+    let mut fouten = Fouten::new();
+    let handmatig = match invoer.deel() {
+        Some(nieuw) => {
+            check_regels(
+                &ctx,
+                nieuw.cbs_code.as_ref(),
+                nieuw.bovenliggend_gebied_id,
+                nieuw.handmatig.as_ref(),
+                None,
+                &mut fouten,
+            )
+            .await?
+        }
+        None => None,
+    };
+    invoer.fouten().voeg_toe(fouten);
     let invoer = invoer.klaar()?;
     let model = gebied::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -751,7 +752,8 @@ pub async fn update(
     mut invoer: Invoer<GebiedWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::GebiedenSchrijven)?;
-    if invoer.heeft("bovenliggendGebiedId") {
+    let wijziging = invoer.deel().unwrap_or_default();
+    if wijziging.bovenliggend_gebied_id.is_waarde() {
         // De kringcontrole leest de keten van voorouders: één verplaatsing tegelijk per
         // gemeente, vóór de eigen rij wordt vergrendeld (anders wachten twee gebieden
         // die elkaars ouder worden op elkaar).
@@ -759,20 +761,17 @@ pub async fn update(
             .await?;
     }
     let huidig = ctx.find_for_update::<gebied::Entity>(*id).await?;
-    let (code, ouder, keuze) = (
-        invoer.veld("cbsCode"),
-        invoer.veld("bovenliggendGebiedId"),
-        invoer.veld("handmatig"),
-    );
+    let mut fouten = Fouten::new();
     let handmatig = check_regels(
         &ctx,
-        code.as_ref(),
-        ouder,
-        keuze.as_ref(),
+        wijziging.cbs_code.as_ref().waarde(),
+        wijziging.bovenliggend_gebied_id.clone().waarde(),
+        wijziging.handmatig.as_ref().waarde(),
         Some(huidig.id),
-        invoer.fouten(),
+        &mut fouten,
     )
     .await?;
+    invoer.fouten().voeg_toe(fouten);
     let invoer = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.

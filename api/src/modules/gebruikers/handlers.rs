@@ -103,7 +103,6 @@ pub struct NieuweGebruiker {
     gebruikersnaam: String,
     /// Een gemeentelijk beheerder laat dit weg (of noemt de eigen gemeente); een
     /// regionaal beheerder noemt het, behalve bij regionale rollen.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     gemeente: Option<GemeenteCode>,
     /// Minstens één rol, zonder herhaling; regionale en gemeentelijke rollen gaan niet samen.
     #[schema(schema_with = unieke_lijst::<Rol, 1>)]
@@ -119,7 +118,7 @@ pub struct NieuweGebruiker {
 }
 
 /// Een wijziging van een gebruiker. `gebruikersnaam` en `gemeente` liggen vast.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GebruikerWijziging {
     /// Ligt vast; maak zo nodig een nieuwe gebruiker.
@@ -433,7 +432,8 @@ async fn check_nieuw(
     invoer: &mut Invoer<NieuweGebruiker>,
     codes: &HashMap<Uuid, String>,
 ) -> ApiResult<(Option<Uuid>, bool)> {
-    let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
+    let nieuw = invoer.deel();
+    let gemeente = nieuw.as_ref().and_then(|n| n.gemeente.clone());
     let gemeente_genoemd = invoer.heeft("gemeente");
     let gemeente_id = ctx.target_gemeente(
         gemeente.as_ref(),
@@ -442,23 +442,30 @@ async fn check_nieuw(
         "gebruikers",
         invoer.fouten(),
     );
-    let rollen = invoer.veld::<Vec<Rol>>("rollen");
-    if let Some(rollen) = &rollen {
-        forbid_regional_roles(ctx, rollen)?;
+    let Some(nieuw) = nieuw else {
+        return Ok((gemeente_id, false));
+    };
+    let mut fouten = Fouten::new();
+    // Rollen die het schema afkeurde (bv. dubbel), toetst hier niets meer.
+    let rollen_goed = !invoer.fouten().raakt("rollen");
+    if rollen_goed {
+        forbid_regional_roles(ctx, &nieuw.rollen)?;
         let heeft_gemeente = gemeente_id.is_some() || gemeente_genoemd;
-        check_rollen_en_gemeente(invoer.fouten(), rollen, heeft_gemeente);
+        check_rollen_en_gemeente(&mut fouten, &nieuw.rollen, heeft_gemeente);
     }
     // Een gemeentelijk account (regionale rollen met een gemeente zijn al 400).
-    let eerste = match (gemeente_id, &rollen) {
-        (Some(gemeente_id), Some(rollen)) if !rollen.iter().any(|r| r.is_regionaal()) => {
-            check_toegang_nieuw(ctx, rollen, gemeente_id).await?
+    let eerste = match gemeente_id {
+        Some(gemeente_id) if rollen_goed && !nieuw.rollen.iter().any(|r| r.is_regionaal()) => {
+            check_toegang_nieuw(ctx, &nieuw.rollen, gemeente_id).await?
         }
         _ => false,
     };
     if eerste {
-        for veld in ["wachtwoord", "externId"] {
-            let gezet = invoer.heeft(veld);
-            invoer.fouten().check(
+        for (veld, gezet) in [
+            ("wachtwoord", nieuw.wachtwoord.is_some()),
+            ("externId", nieuw.extern_id.is_some()),
+        ] {
+            fouten.check(
                 !gezet,
                 veld,
                 Foutcode::NietToegestaan,
@@ -466,23 +473,22 @@ async fn check_nieuw(
                  het krijgt een activeringscode, waarmee de houder zelf een wachtwoord kiest.",
             );
         }
+        invoer.fouten().voeg_toe(fouten);
         return Ok((gemeente_id, true));
     }
-    let kan_inloggen = invoer.heeft("wachtwoord") || invoer.heeft("externId");
-    invoer.fouten().check(
-        kan_inloggen,
+    fouten.check(
+        nieuw.wachtwoord.is_some() || nieuw.extern_id.is_some(),
         "wachtwoord",
         Foutcode::Verplicht,
         "Geef een wachtwoord of een externId, anders kan de gebruiker niet inloggen.",
     );
-    let (wachtwoord, naam): (Option<String>, Option<String>) =
-        (invoer.veld("wachtwoord"), invoer.veld("gebruikersnaam"));
     secrets::check_nieuw_wachtwoord(
-        invoer.fouten(),
+        &mut fouten,
         "wachtwoord",
-        wachtwoord.as_deref(),
-        naam.as_deref().unwrap_or_default(),
+        nieuw.wachtwoord.as_deref(),
+        &nieuw.gebruikersnaam,
     );
+    invoer.fouten().voeg_toe(fouten);
     Ok((gemeente_id, false))
 }
 
@@ -519,6 +525,29 @@ async fn check_toegang_nieuw(ctx: &Context, rollen: &[Rol], gemeente_id: Uuid) -
     Ok(true)
 }
 
+/// De regels over een wijziging die het schema niet kent: geen regionale rol van een
+/// gemeente, rollen die bij de gemeente passen, een sterk wachtwoord.
+fn toets_wijziging(
+    ctx: &Context,
+    huidig: &gebruiker::Model,
+    invoer: &mut Invoer<GebruikerWijziging>,
+) -> ApiResult<()> {
+    let wijziging = invoer.deel().unwrap_or_default();
+    let mut fouten = Fouten::new();
+    if let Some(rollen) = &wijziging.rollen {
+        forbid_regional_roles(ctx, rollen)?;
+        check_rollen_en_gemeente(&mut fouten, rollen, huidig.gemeente_id.is_some());
+    }
+    secrets::check_nieuw_wachtwoord(
+        &mut fouten,
+        "wachtwoord",
+        wijziging.wachtwoord.as_deref(),
+        &huidig.gebruikersnaam,
+    );
+    invoer.fouten().voeg_toe(fouten);
+    Ok(())
+}
+
 /// Gebruiker wijzigen
 ///
 /// Rollen, actief, wachtwoord of externId. Deactiveren maakt lopende tokens direct
@@ -547,18 +576,7 @@ pub async fn update(
     // het account vastzetten voor een wijziging.
     ctx.beheert_account(ctx.find::<gebruiker::Entity>(*id).await?.gemeente_id)?;
     let huidig = ctx.find_for_update::<gebruiker::Entity>(*id).await?;
-    let nieuwe_rollen = invoer.veld::<Vec<Rol>>("rollen");
-    if let Some(rollen) = &nieuwe_rollen {
-        forbid_regional_roles(&ctx, rollen)?;
-        check_rollen_en_gemeente(invoer.fouten(), rollen, huidig.gemeente_id.is_some());
-    }
-    let wachtwoord: Option<String> = invoer.veld("wachtwoord");
-    secrets::check_nieuw_wachtwoord(
-        invoer.fouten(),
-        "wachtwoord",
-        wachtwoord.as_deref(),
-        &huidig.gebruikersnaam,
-    );
+    toets_wijziging(&ctx, &huidig, &mut invoer)?;
     let GebruikerWijziging {
         rollen,
         actief,

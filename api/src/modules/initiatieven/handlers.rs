@@ -186,6 +186,23 @@ fn regels(
     }
 }
 
+/// De regels over een nieuw initiatief die het schema niet kent.
+fn nieuw_regels(nieuw: &NieuwInitiatief, fouten: &mut Fouten) {
+    fouten.check(
+        !nieuw.status.is_some_and(afloop::afgesloten),
+        "status",
+        Foutcode::Ongeldig,
+        "Een nieuw initiatief is een idee of lopend; afronden of stoppen is een wijziging.",
+    );
+    regels(
+        nieuw.organisatie.is_some(),
+        nieuw.contactnaam.is_some(),
+        nieuw.startdatum,
+        nieuw.einddatum,
+        fouten,
+    );
+}
+
 /// Initiatief vastleggen
 ///
 /// Nieuw als `idee` of `lopend`. De contactpersoon is persoonsgegeven: noem hem alleen
@@ -202,21 +219,10 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwInitiatief>) -> ApiRes
     ctx.require(Recht::InitiatievenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let status: InitiatiefStatus = invoer.veld("status").unwrap_or(InitiatiefStatus::Idee);
     let mut fouten = Fouten::new();
-    fouten.check(
-        !afloop::afgesloten(status),
-        "status",
-        Foutcode::Ongeldig,
-        "Een nieuw initiatief is een idee of lopend; afronden of stoppen is een wijziging.",
-    );
-    regels(
-        invoer.heeft("organisatie"),
-        invoer.heeft("contactnaam"),
-        invoer.veld("startdatum"),
-        invoer.veld("einddatum"),
-        &mut fouten,
-    );
+    if let Some(nieuw) = invoer.deel() {
+        nieuw_regels(&nieuw, &mut fouten);
+    }
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let model = initiatief::ActiveModel {
@@ -232,7 +238,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwInitiatief>) -> ApiRes
         contactnaam: Set(n.contactnaam),
         contactemail: Set(n.contactemail),
         contact_geanonimiseerd_op: Set(None),
-        status: Set(status),
+        status: Set(n.status.unwrap_or(InitiatiefStatus::Idee)),
         startdatum: Set(n.startdatum),
         einddatum: Set(n.einddatum),
         resultaten: Set(None),
@@ -268,7 +274,7 @@ pub async fn update(
     ctx.require(Recht::InitiatievenSchrijven)?;
     let huidig = ctx.find_for_update::<initiatief::Entity>(*id).await?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let fouten = wijziging_regels(&huidig, &invoer);
+    let fouten = wijziging_regels(&huidig, &invoer.deel().unwrap_or_default());
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -310,30 +316,27 @@ pub async fn update(
 }
 
 /// De regels over de toestand na een wijziging die het schema niet kent.
-fn wijziging_regels(huidig: &initiatief::Model, invoer: &Invoer<InitiatiefWijziging>) -> Fouten {
-    let na = |veld: &str, nu: bool| !invoer.is_null(veld) && (invoer.heeft(veld) || nu);
-    let organisatie = na("organisatie", huidig.organisatie.is_some());
-    let contact = na("contactnaam", huidig.contactnaam.is_some());
-    let start = if invoer.is_null("startdatum") {
-        None
-    } else {
-        invoer.veld("startdatum").or(huidig.startdatum)
-    };
-    let eind = if invoer.is_null("einddatum") {
-        None
-    } else {
-        invoer.veld("einddatum").or(huidig.einddatum)
-    };
-    let status: InitiatiefStatus = invoer.veld("status").unwrap_or(huidig.status);
+fn wijziging_regels(huidig: &initiatief::Model, w: &InitiatiefWijziging) -> Fouten {
+    let organisatie = w.organisatie.as_ref().na(huidig.organisatie.as_ref());
+    let contact = w.contactnaam.as_ref().na(huidig.contactnaam.as_ref());
+    let start = w.startdatum.clone().na(huidig.startdatum);
+    let eind = w.einddatum.clone().na(huidig.einddatum);
+    let status = w.status.unwrap_or(huidig.status);
     let mut fouten = Fouten::new();
     // Een initiatief zonder contactpersoon doordat de retentie die wiste, houdt zijn
     // organisatie of niets: dan geen eis.
     if huidig.contact_geanonimiseerd_op.is_none() {
-        regels(organisatie, contact, start, eind, &mut fouten);
+        regels(
+            organisatie.is_some(),
+            contact.is_some(),
+            start,
+            eind,
+            &mut fouten,
+        );
     }
-    for veld in ["resultaten", "lessen"] {
+    for (veld, waarde) in [("resultaten", &w.resultaten), ("lessen", &w.lessen)] {
         fouten.check(
-            !invoer.heeft(veld) || afloop::afgesloten(status),
+            !waarde.is_waarde() || afloop::afgesloten(status),
             veld,
             Foutcode::Ongeldig,
             "Resultaten en lessen horen bij (de overgang naar) afgerond of gestopt.",

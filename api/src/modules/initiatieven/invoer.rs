@@ -38,7 +38,6 @@ pub struct NieuwInitiatief {
     )]
     pub(super) contactemail: Option<String>,
     /// Standaard `idee`; `afgerond` en `gestopt` horen bij een wijziging.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
     pub(super) status: Option<InitiatiefStatus>,
     pub(super) startdatum: Option<NaiveDate>,
     /// Niet vóór `startdatum`.
@@ -47,7 +46,7 @@ pub struct NieuwInitiatief {
 
 /// Een wijziging van een initiatief; `null` wist. Naar `afgerond` of `gestopt` (dan
 /// ligt het vast), met `resultaten` en `lessen`.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InitiatiefWijziging {
     #[schema(min_length = 1, max_length = 200)]

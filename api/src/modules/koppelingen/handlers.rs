@@ -98,7 +98,6 @@ pub struct NieuweKoppeling {
     #[schema(min_length = 1, max_length = 200)]
     naam: String,
     /// Een gemeentelijk beheerder laat dit weg of noemt de eigen gemeente.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     gemeente: Option<GemeenteCode>,
     /// Minstens één scope, zonder herhaling.
     #[schema(schema_with = unieke_lijst::<Scope, 1>)]
@@ -240,7 +239,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweKoppeling>) -> ApiRes
     ctx.require(Recht::KoppelingenBeheren)?;
     ctx.require(Recht::GemeenteToegangBeheren)?;
     let codes = ctx.codes().await?;
-    let gemeente: Option<GemeenteCode> = invoer.veld("gemeente");
+    let gemeente = invoer.deel().and_then(|d| d.gemeente);
     let gemeente_id = ctx.target_gemeente(
         gemeente.as_ref(),
         &codes,

@@ -208,15 +208,17 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let status: OefeningStatus = invoer.veld("status").unwrap_or(OefeningStatus::Gepland);
     let mut fouten = Fouten::new();
-    fouten.check(
-        status != OefeningStatus::Geevalueerd,
-        "status",
-        Foutcode::Ongeldig,
-        "Een nieuwe oefening is gepland of uitgevoerd; evalueren is een wijziging.",
-    );
-    niet_in_de_toekomst(status, invoer.veld("datum"), &mut fouten);
+    if let Some(nieuw) = invoer.deel() {
+        let status = nieuw.status.unwrap_or(OefeningStatus::Gepland);
+        fouten.check(
+            status != OefeningStatus::Geevalueerd,
+            "status",
+            Foutcode::Ongeldig,
+            "Een nieuwe oefening is gepland of uitgevoerd; evalueren is een wijziging.",
+        );
+        niet_in_de_toekomst(status, Some(nieuw.datum), &mut fouten);
+    }
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let model = oefening::ActiveModel {
@@ -231,7 +233,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
         gebied_id: Set(n.gebied_id),
         organisaties: Set(zonder_dubbelen(n.organisaties)),
         deelnemers: Set(zonder_dubbelen(n.deelnemers)),
-        status: Set(status),
+        status: Set(n.status.unwrap_or(OefeningStatus::Gepland)),
         briefing: Set(n.briefing),
         debrief: Set(None),
         evaluatie: Set(None),
@@ -280,7 +282,7 @@ pub async fn update(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<oefening::Entity>(*id).await?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let fouten = wijziging_regels(&huidig, &invoer);
+    let fouten = wijziging_regels(&huidig, &invoer.deel().unwrap_or_default());
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -345,17 +347,13 @@ pub async fn update(
 /// De regels over een wijziging die het schema niet kent: de evaluatie bij (en alleen
 /// bij) de overgang naar geevalueerd, een crisisafspraak alleen daarbij, een debrief na
 /// de uitvoering, en uitgevoerd niet in de toekomst.
-fn wijziging_regels(huidig: &oefening::Model, invoer: &Invoer<OefeningWijziging>) -> Fouten {
-    let status: OefeningStatus = invoer.veld("status").unwrap_or(huidig.status);
-    let netwerk_id = if invoer.is_null("netwerkId") {
-        None
-    } else {
-        invoer.veld::<Uuid>("netwerkId").or(huidig.netwerk_id)
-    };
+fn wijziging_regels(huidig: &oefening::Model, w: &OefeningWijziging) -> Fouten {
+    let status = w.status.unwrap_or(huidig.status);
+    let netwerk_id = w.netwerk_id.clone().na(huidig.netwerk_id);
     let mut fouten = Fouten::new();
     let naar_evaluatie = status == OefeningStatus::Geevalueerd && huidig.status != status;
     fouten.check(
-        invoer.heeft("evaluatie") == naar_evaluatie,
+        w.evaluatie.is_some() == naar_evaluatie,
         "evaluatie",
         if naar_evaluatie {
             Foutcode::Verplicht
@@ -364,7 +362,7 @@ fn wijziging_regels(huidig: &oefening::Model, invoer: &Invoer<OefeningWijziging>
         },
         "Een evaluatie hoort bij (en alleen bij) de overgang naar geevalueerd.",
     );
-    if invoer.heeft("crisisafspraak") {
+    if w.crisisafspraak.is_some() {
         fouten.check(
             naar_evaluatie && netwerk_id.is_some(),
             "crisisafspraak",
@@ -373,17 +371,13 @@ fn wijziging_regels(huidig: &oefening::Model, invoer: &Invoer<OefeningWijziging>
         );
     }
     fouten.check(
-        !invoer.heeft("debrief") || status != OefeningStatus::Gepland,
+        !w.debrief.is_waarde() || status != OefeningStatus::Gepland,
         "debrief",
         Foutcode::Ongeldig,
         "Een debrief hoort bij een uitgevoerde oefening.",
     );
     if huidig.status == OefeningStatus::Gepland && status == OefeningStatus::Uitgevoerd {
-        niet_in_de_toekomst(
-            status,
-            invoer.veld("datum").or(Some(huidig.datum)),
-            &mut fouten,
-        );
+        niet_in_de_toekomst(status, w.datum.or(Some(huidig.datum)), &mut fouten);
     }
     fouten
 }

@@ -63,7 +63,6 @@ pub struct NieuweOefening {
     #[schema(max_items = 500)]
     pub(super) deelnemers: Vec<Uuid>,
     /// Standaard `gepland`; `uitgevoerd` voor een oefening die al was.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
     pub(super) status: Option<OefeningStatus>,
     #[schema(schema_with = meer_regels::<5000>)]
     pub(super) briefing: Option<String>,
@@ -71,7 +70,7 @@ pub struct NieuweOefening {
 
 /// Een wijziging van een oefening; `null` wist. Naar `uitgevoerd` (niet vóór de
 /// datum), dan `geevalueerd` met `evaluatie`; daarna ligt ze vast.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OefeningWijziging {
     #[schema(min_length = 1, max_length = 200)]

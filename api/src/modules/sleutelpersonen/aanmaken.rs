@@ -106,7 +106,10 @@ fn toets_begin(
     let staat = Staat {
         toestemming,
         afspraak,
-        bijzonder: bijzonder(nieuw.diversiteit.as_ref(), nieuw.levensbeschouwing.is_some()),
+        bijzonder: bijzonder(
+            nieuw.diversiteit.as_ref(),
+            nieuw.levensbeschouwing.is_some(),
+        ),
         verhoogd_risico: nieuw.verhoogd_risico,
         zichtbaar_voor: &nieuw.zichtbaar_voor,
         wervingsmethode: nieuw.wervingsmethode,

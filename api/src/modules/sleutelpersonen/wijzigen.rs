@@ -116,7 +116,10 @@ fn toets_staat(
         verhoogd_risico: wijziging.verhoogd_risico.unwrap_or(huidig.verhoogd_risico),
         zichtbaar_voor: zichtbaar,
         wervingsmethode: wijziging.wervingsmethode.clone().na(huidig.wervingsmethode),
-        voorgedragen_door: wijziging.voorgedragen_door.clone().na(huidig.voorgedragen_door),
+        voorgedragen_door: wijziging
+            .voorgedragen_door
+            .clone()
+            .na(huidig.voorgedragen_door),
     };
     regels(&staat, fouten);
 }
@@ -148,7 +151,7 @@ fn toets_uitstroom(
     for (veld, gezet) in [
         ("uitstroomreden", wijziging.uitstroomreden.is_some()),
         ("exitgesprek", wijziging.exitgesprek.is_some()),
-        ("opvolgers", matches!(wijziging.opvolgers, Veld::Waarde(_))),
+        ("opvolgers", wijziging.opvolgers.is_waarde()),
     ] {
         if gezet && !uitstroom {
             fouten.reject(

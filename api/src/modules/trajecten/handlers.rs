@@ -20,7 +20,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::stappenplan::{Plan, StapStatus, Stappen};
 use crate::http::etag::IfMatch;
-use crate::http::invoer::Invoer;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Problem};
@@ -96,8 +96,13 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
     let netwerk = ctx
         .verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
         .await?;
-    if !invoer.heeft("gebiedId") && !invoer.heeft("netwerkId") {
-        invoer.fouten().reject(
+    let deel = invoer.deel();
+    let mut fouten = Fouten::new();
+    if deel
+        .as_ref()
+        .is_some_and(|d| d.gebied_id.is_none() && d.netwerk_id.is_none())
+    {
+        fouten.reject(
             "gebiedId",
             Foutcode::Verplicht,
             "Noem een gebied (gebiedId) of, voor een gemeenschap, een netwerk (netwerkId).",
@@ -112,11 +117,14 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
         None => Vec::new(),
     };
     let plan = kies_plan(
-        &mut invoer,
+        deel.as_ref().and_then(|d| d.aanpak),
         &voorgesteld,
         gebied.is_some() || netwerk.is_some(),
+        &mut fouten,
     );
-    verbinders::controleer(&ctx, &mut invoer, plan).await?;
+    let lijst = deel.as_ref().and_then(|d| d.verbinders.as_deref());
+    verbinders::controleer(&ctx, lijst, plan, &mut fouten).await?;
+    invoer.fouten().voeg_toe(fouten);
     let nieuw = invoer.klaar()?;
     let (true, Some(plan)) = (gebied.is_some() || netwerk.is_some(), plan) else {
         return Err(ApiError::Internal(
@@ -151,12 +159,13 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwTraject>) -> ApiResult
 /// De aanpak van een nieuw traject: de gekozen, of anders het advies van het
 /// DNA-profiel als dat er één noemt; anders een fout op `aanpak`.
 fn kies_plan(
-    invoer: &mut Invoer<NieuwTraject>,
+    gekozen: Option<Plan>,
     voorgesteld: &[String],
     gebied_bekend: bool,
+    fouten: &mut Fouten,
 ) -> Option<Plan> {
-    if invoer.heeft("aanpak") {
-        return invoer.veld::<Plan>("aanpak");
+    if gekozen.is_some() {
+        return gekozen;
     }
     if let [enige] = voorgesteld {
         return Plan::parse(enige);
@@ -170,7 +179,7 @@ fn kies_plan(
                 voorgesteld.join(" of ")
             )
         };
-        invoer.fouten().reject("aanpak", Foutcode::Verplicht, reden);
+        fouten.reject("aanpak", Foutcode::Verplicht, reden);
     }
     None
 }
@@ -221,7 +230,11 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    verbinders::controleer(&ctx, &mut invoer, Some(huidig.aanpak)).await?;
+    let mut fouten = Fouten::new();
+    let wijziging = invoer.deel();
+    let lijst = wijziging.as_ref().and_then(|w| w.verbinders.as_deref());
+    verbinders::controleer(&ctx, lijst, Some(huidig.aanpak), &mut fouten).await?;
+    invoer.fouten().voeg_toe(fouten);
     let invoer = invoer.klaar()?;
     // Eerst de invoer (400), dan de versie (412): een fout verzoek is fout, welke
     // versie het ook noemt.

@@ -16,14 +16,11 @@ use entity::soorten::{BesluitKeuze, VerbinderRol};
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuwTraject {
     /// Een gebied van de eigen gemeente; of `netwerkId`, of beide.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     pub(super) gebied_id: Option<Uuid>,
     /// Een netwerk van de eigen gemeente: een plan voor een gemeenschap in plaats van
     /// een gebied (dan kiest u de `aanpak` zelf).
-    #[allow(dead_code)] // gelezen met `Invoer::veld`
     pub(super) netwerk_id: Option<Uuid>,
     /// Zonder waarde: de aanpak die het DNA-profiel adviseert, als dat er één is.
-    #[allow(dead_code)] // gelezen met `Invoer::veld`, voor de regels die het schema niet kent
     pub(super) aanpak: Option<Plan>,
     #[schema(min_length = 1, max_length = 200)]
     pub(super) naam: Option<String>,

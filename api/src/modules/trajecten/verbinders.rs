@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::domein::stappenplan::Plan;
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::Fouten;
 use crate::http::problem::{ApiError, ApiResult};
 use crate::tenancy::Context;
 
@@ -16,33 +16,33 @@ use super::invoer::VerbinderInvoer;
 /// De verbinders uit de invoer, gecontroleerd: alleen bij `weerbaarheid`, actieve
 /// gebruikers van de eigen gemeente, `tot` niet vóór `vanaf`, niemand twee keer in
 /// dezelfde rol. Fouten gaan in de invoer, per veld.
-pub(super) async fn controleer<T: serde::de::DeserializeOwned + utoipa::ToSchema>(
+pub(super) async fn controleer(
     ctx: &Context,
-    invoer: &mut Invoer<T>,
+    verbinders: Option<&[VerbinderInvoer]>,
     plan: Option<Plan>,
+    fouten: &mut Fouten,
 ) -> ApiResult<()> {
-    if !invoer.heeft("verbinders") {
+    let Some(verbinders) = verbinders else {
         return Ok(());
-    }
+    };
     if plan.is_some_and(|p| p != Plan::Weerbaarheid) {
-        invoer.fouten().reject(
+        fouten.reject(
             "verbinders",
             Foutcode::NietToegestaan,
             "Alleen het weerbaarheidsplan heeft verbinders.",
         );
         return Ok(());
     }
-    let verbinders: Vec<VerbinderInvoer> = invoer.veld("verbinders").unwrap_or_default();
     for (i, v) in verbinders.iter().enumerate() {
         check_gebruiker(
             ctx,
-            invoer.fouten(),
+            fouten,
             &format!("verbinders.{i}.gebruikerId"),
             v.gebruiker_id,
         )
         .await?;
         if let (Some(vanaf), Some(tot)) = (v.vanaf, v.tot) {
-            invoer.fouten().check(
+            fouten.check(
                 tot >= vanaf,
                 &format!("verbinders.{i}.tot"),
                 Foutcode::Ongeldig,
@@ -52,7 +52,7 @@ pub(super) async fn controleer<T: serde::de::DeserializeOwned + utoipa::ToSchema
         let eerder = verbinders[..i]
             .iter()
             .any(|w| w.gebruiker_id == v.gebruiker_id && w.rol == v.rol);
-        invoer.fouten().check(
+        fouten.check(
             !eerder,
             &format!("verbinders.{i}"),
             Foutcode::Dubbel,
