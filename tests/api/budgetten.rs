@@ -22,23 +22,12 @@ async fn budget(app: &TestApp, token: &str, velden: Value) -> String {
                "vorm": "micro", "totaalBedrag": 10000, "maxPerAanvraag": 10000}),
         velden,
     );
-    id_of(
-        &app.post_expect("/api/v1/budgetten", token, &body, 201)
-            .await,
-    )
+    app.aanmaken("/api/v1/budgetten", token, &body).await
 }
 
 async fn initiatief(app: &TestApp, token: &str) -> String {
-    id_of(
-        &app.post_expect(
-            "/api/v1/initiatieven",
-            token,
-            &json!({"titel": "Buurtkast", "thema": "vrije_tijd", "organisatie": "Buurtvereniging",
-                    "contactnaam": "Geheime Contactnaam", "contactemail": "geheim@voorbeeld.invalid"}),
-            201,
-        )
-        .await,
-    )
+    app.aanmaken("/api/v1/initiatieven", token, &json!({"titel": "Buurtkast", "thema": "vrije_tijd", "organisatie": "Buurtvereniging",
+                    "contactnaam": "Geheime Contactnaam", "contactemail": "geheim@voorbeeld.invalid"})).await
 }
 
 async fn aanvraag(

@@ -270,90 +270,48 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
         &app.nieuw_lid(&coordinator, &netwerk, &persoon, json!({}))
             .await,
     );
-    let initiatief = id_of(
-        &app.post_expect(
+    let initiatief = app
+        .aanmaken(
             "/api/v1/initiatieven",
             &coordinator,
             &json!({"titel": "Contract", "thema": "voorlichting", "organisatie": "Club"}),
-            201,
         )
-        .await,
-    );
+        .await;
     let budgethouder = app.token_for("oss.budgethouder").await;
-    let budget = id_of(
-        &app.post_expect(
-            "/api/v1/budgetten",
-            &budgethouder,
-            &json!({"naam": "Contract", "jaar": 2026, "vorm": "micro", "totaalBedrag": 1000, "maxPerAanvraag": 100}),
-            201,
-        )
-        .await,
-    );
-    let aanvraag = id_of(
-        &app.post_expect(
-            "/api/v1/aanvragen",
-            &coordinator,
-            &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 100, "status": "concept"}),
-            201,
-        )
-        .await,
-    );
-    let organisatie = id_of(
-        &app.post_expect(
+    let budget = app.aanmaken("/api/v1/budgetten", &budgethouder, &json!({"naam": "Contract", "jaar": 2026, "vorm": "micro", "totaalBedrag": 1000, "maxPerAanvraag": 100})).await;
+    let aanvraag = app.aanmaken("/api/v1/aanvragen", &coordinator, &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 100, "status": "concept"})).await;
+    let organisatie = app
+        .aanmaken(
             "/api/v1/organisaties",
             &coordinator,
             &json!({"naam": "Contract", "veld": "onderwijs_jeugd", "niveau": "lokaal"}),
-            201,
         )
-        .await,
-    );
-    let partner = id_of(
-        &app.post_expect(
+        .await;
+    let partner = app
+        .aanmaken(
             &format!("/api/v1/netwerken/{netwerk}/partners"),
             &coordinator,
             &json!({"organisatieId": organisatie}),
-            201,
         )
-        .await,
-    );
-    let afspraak = id_of(
-        &app.post_expect(
+        .await;
+    let afspraak = app
+        .aanmaken(
             &format!("/api/v1/netwerken/{netwerk}/veiligheidsafspraken"),
             &coordinator,
             &json!({"afspraak": "Contract", "herzienVoor": "2027-01-01"}),
-            201,
         )
-        .await,
-    );
-    let bijeenkomst = id_of(
-        &app.post_expect(
+        .await;
+    let bijeenkomst = app
+        .aanmaken(
             "/api/v1/bijeenkomsten",
             &coordinator,
             &json!({"soort": "kerngroep", "datum": "2026-01-10", "netwerkId": netwerk}),
-            201,
         )
-        .await,
-    );
-    let oefening = id_of(
-        &app.post_expect(
-            "/api/v1/oefeningen",
-            &coordinator,
-            &json!({"titel": "Contract", "doelen": ["communicatie_tijdens_crisis"], "vorm": "tabletop",
-                    "scenario": "stroomuitval", "datum": "2027-01-01"}),
-            201,
-        )
-        .await,
-    );
-    let melding = id_of(
-        &app.post_expect(
-            "/api/v1/meldingen",
-            &coordinator,
-            &json!({"soort": "intimidatie", "betrokkene": "ambtenaar", "ernst": "laag", "omschrijving": "Contract",
-                    "behandelaarId": app.user_id("oss.coordinator").await}),
-            201,
-        )
-        .await,
-    );
+        .await;
+    let oefening = app.aanmaken("/api/v1/oefeningen", &coordinator, &json!({"titel": "Contract", "doelen": ["communicatie_tijdens_crisis"], "vorm": "tabletop",
+                    "scenario": "stroomuitval", "datum": "2027-01-01"})).await;
+    let melding = app.aanmaken("/api/v1/meldingen", &coordinator, &json!({"soort": "intimidatie", "betrokkene": "ambtenaar", "ernst": "laag", "omschrijving": "Contract",
+                    "behandelaarId": app.user_id("oss.coordinator").await})).await;
     let ids = [
         ("/organisaties/", organisatie, &coordinator),
         ("/bijeenkomsten/", bijeenkomst, &coordinator),

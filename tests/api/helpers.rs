@@ -403,6 +403,11 @@ impl TestApp {
             .await
     }
 
+    /// `POST` dat 201 moet geven; het `id` van wat er ontstond.
+    pub async fn aanmaken(&self, path: &str, token: &str, body: &Value) -> String {
+        id_of(&self.post_expect(path, token, body, 201).await)
+    }
+
     pub async fn patch_expect(&self, path: &str, token: &str, body: &Value, status: u16) -> Value {
         self.expect(reqwest::Method::PATCH, path, token, Some(body), status)
             .await

@@ -158,10 +158,10 @@ async fn retention_clears_the_contact_a_year_after_the_end() {
     for titel in ["Oud", "Recent", "Lopend"] {
         let mut body = initiatief();
         body["titel"] = json!(titel);
-        ids.push(id_of(
-            &app.post_expect("/api/v1/initiatieven", &coordinator, &body, 201)
+        ids.push(
+            app.aanmaken("/api/v1/initiatieven", &coordinator, &body)
                 .await,
-        ));
+        );
     }
     exec(
         &app.db,

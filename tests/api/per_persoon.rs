@@ -53,16 +53,8 @@ async fn every_write_about_a_high_risk_person_is_for_the_named_officials_only() 
         .await,
     );
     let lid = id_of(&app.nieuw_lid(&coordinator, &netwerk, &p, json!({})).await);
-    let melding = id_of(
-        &app.post_expect(
-            "/api/v1/meldingen",
-            &coordinator,
-            &json!({"soort": "bedreiging", "betrokkene": "sleutelpersoon", "ernst": "hoog",
-                    "omschrijving": "Bedreigd", "sleutelpersoonId": p, "behandelaarId": coordinator_id}),
-            201,
-        )
-        .await,
-    );
+    let melding = app.aanmaken("/api/v1/meldingen", &coordinator, &json!({"soort": "bedreiging", "betrokkene": "sleutelpersoon", "ernst": "hoog",
+                    "omschrijving": "Bedreigd", "sleutelpersoonId": p, "behandelaarId": coordinator_id})).await;
     let gebied = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
     let voor = stand(&app, &p).await;
 
@@ -185,16 +177,8 @@ async fn anonymisation_never_widens_who_may_read() {
         )
         .await,
     );
-    let melding = id_of(
-        &app.post_expect(
-            "/api/v1/meldingen",
-            &coordinator,
-            &json!({"soort": "bedreiging", "betrokkene": "sleutelpersoon", "ernst": "hoog",
-                    "omschrijving": "Bedreigd bij de voordeur", "sleutelpersoonId": p, "behandelaarId": coordinator_id}),
-            201,
-        )
-        .await,
-    );
+    let melding = app.aanmaken("/api/v1/meldingen", &coordinator, &json!({"soort": "bedreiging", "betrokkene": "sleutelpersoon", "ernst": "hoog",
+                    "omschrijving": "Bedreigd bij de voordeur", "sleutelpersoonId": p, "behandelaarId": coordinator_id})).await;
     let pad = format!("/api/v1/meldingen/{melding}");
     app.get_expect(&pad, &tweede, 404).await;
     app.post_expect(

@@ -55,27 +55,17 @@ async fn free_text_of_meetings_and_exercises_only_with_a_personal_data_scope() {
     let coordinator = app.token_for("oss.coordinator").await;
     let gebied = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
     const VERSLAG: &str = "Jan de Vries vertelde over de buurtapp";
-    let bijeenkomst = id_of(
-        &app.post_expect(
+    let bijeenkomst = app
+        .aanmaken(
             "/api/v1/bijeenkomsten",
             &coordinator,
             &json!({"soort": "kerngroep", "datum": "2026-01-10", "gebiedId": gebied,
                     "verslag": VERSLAG, "terugkoppeling": "Jan belt terug",
                     "acties": [{"omschrijving": "Flyers", "eigenaar": "Jan de Vries"}]}),
-            201,
         )
-        .await,
-    );
-    let oefening = id_of(
-        &app.post_expect(
-            "/api/v1/oefeningen",
-            &coordinator,
-            &json!({"titel": "Stroom", "doelen": ["communicatie_tijdens_crisis"], "vorm": "tabletop",
-                    "scenario": "stroomuitval", "datum": "2027-01-01", "briefing": "Piet leidt de oefening"}),
-            201,
-        )
-        .await,
-    );
+        .await;
+    let oefening = app.aanmaken("/api/v1/oefeningen", &coordinator, &json!({"titel": "Stroom", "doelen": ["communicatie_tijdens_crisis"], "vorm": "tabletop",
+                    "scenario": "stroomuitval", "datum": "2027-01-01", "briefing": "Piet leidt de oefening"})).await;
     let zonder = app
         .koppeling_token("Agenda", &["bijeenkomsten.lezen"])
         .await;

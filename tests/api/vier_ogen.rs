@@ -16,23 +16,17 @@ async fn budget(app: &TestApp, token: &str, velden: Value) -> String {
     if let (Some(b), Some(v)) = (body.as_object_mut(), velden.as_object()) {
         b.extend(v.clone());
     }
-    id_of(
-        &app.post_expect("/api/v1/budgetten", token, &body, 201)
-            .await,
-    )
+    app.aanmaken("/api/v1/budgetten", token, &body).await
 }
 
 async fn initiatief(app: &TestApp, token: &str) -> String {
-    id_of(
-        &app.post_expect(
-            "/api/v1/initiatieven",
-            token,
-            &json!({"titel": format!("Buurtkast {}", uuid::Uuid::now_v7()), "thema": "vrije_tijd",
+    app.aanmaken(
+        "/api/v1/initiatieven",
+        token,
+        &json!({"titel": format!("Buurtkast {}", uuid::Uuid::now_v7()), "thema": "vrije_tijd",
                     "organisatie": "Buurtvereniging"}),
-            201,
-        )
-        .await,
     )
+    .await
 }
 
 async fn aanvraag(
@@ -42,15 +36,12 @@ async fn aanvraag(
     initiatief: &str,
     bedrag: i64,
 ) -> String {
-    id_of(
-        &app.post_expect(
-            "/api/v1/aanvragen",
-            token,
-            &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": bedrag}),
-            201,
-        )
-        .await,
+    app.aanmaken(
+        "/api/v1/aanvragen",
+        token,
+        &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": bedrag}),
     )
+    .await
 }
 
 fn besluit(bedrag: i64) -> Value {
@@ -156,15 +147,7 @@ async fn the_matching_cap_holds_for_a_correction() {
     let coordinator = app.token_for("oss.coordinator").await;
     let b = budget(&app, &budgethouder, json!({"vorm": "matching"})).await;
     let i = initiatief(&app, &coordinator).await;
-    let a = id_of(
-        &app.post_expect(
-            "/api/v1/aanvragen",
-            &coordinator,
-            &json!({"budgetId": b, "initiatiefId": i, "aangevraagdBedrag": 4_000, "eigenBijdrage": 1_000}),
-            201,
-        )
-        .await,
-    );
+    let a = app.aanmaken("/api/v1/aanvragen", &coordinator, &json!({"budgetId": b, "initiatiefId": i, "aangevraagdBedrag": 4_000, "eigenBijdrage": 1_000})).await;
     besluit_op(&app, &budgethouder, &a, 1_000, 200).await;
     let fout = corrigeer(&app, &budgethouder, &b, &a, 1, 400).await;
     assert!(fout.to_string().contains("matching"), "{fout}");

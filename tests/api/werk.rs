@@ -50,15 +50,13 @@ async fn no_list_makes_a_query_per_row() {
     // Twee budgetten, twee aanvragen met een besluit en een uitbetaling: het grootboek
     // van het eerste budget krijgt vier regels.
     let budgethouder = app.token_for("oss.budgethouder").await;
-    let initiatief = id_of(
-        &app.post_expect(
+    let initiatief = app
+        .aanmaken(
             "/api/v1/initiatieven",
             &coordinator,
             &json!({"titel": "Boekenkast", "thema": "vrije_tijd", "organisatie": "Bibliotheek"}),
-            201,
         )
-        .await,
-    );
+        .await;
     let mut budget = String::new();
     for naam in ["Wijkbudget", "Reserve"] {
         let b = app
@@ -74,15 +72,13 @@ async fn no_list_makes_a_query_per_row() {
         }
     }
     for _ in 0..2 {
-        let a = id_of(
-            &app.post_expect(
+        let a = app
+            .aanmaken(
                 "/api/v1/aanvragen",
                 &coordinator,
                 &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 500}),
-                201,
             )
-            .await,
-        );
+            .await;
         app.post_expect(
             &format!("/api/v1/aanvragen/{a}/besluit"),
             &budgethouder,

@@ -28,7 +28,6 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::audit::{self, Actie, AuditSleutels, Regel, Wijzigingen};
-use crate::auth::Actor;
 
 #[derive(Debug, FromQueryResult)]
 struct Oud {
@@ -213,12 +212,9 @@ async fn verzegelen(
         let hash: String = rij.try_get("", "hash")?;
         let gemeente_id: Option<Uuid> = rij.try_get("", "gemeente_id")?;
         let tx = db.begin().await?;
-        audit::record(
+        super::systeemregel(
             &tx,
             sleutels,
-            &crate::modules::audit_waarden(),
-            Actor::Systeem,
-            None,
             Regel {
                 gemeente_id,
                 resource: audit::KETEN_RESOURCE,

@@ -7,8 +7,8 @@
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use uuid::Uuid;
 
-use crate::audit::{self, Actie, AuditSleutels, Regel, Wijzigingen};
-use crate::auth::{Actor, Rol, secrets};
+use crate::audit::{Actie, AuditSleutels, Regel, Wijzigingen};
+use crate::auth::{Rol, secrets};
 use crate::http::invoer::Invoer;
 use crate::http::problem::ApiError;
 use crate::modules::gebruikers::NieuweGebruiker;
@@ -90,12 +90,9 @@ pub async fn eerste(
         ],
     ))
     .await?;
-    audit::record(
+    super::systeemregel(
         &tx,
         sleutels,
-        &crate::modules::audit_waarden(),
-        Actor::Systeem,
-        None,
         Regel {
             gemeente_id: None,
             resource: "gebruiker",
@@ -250,12 +247,9 @@ pub async fn herstel(
         Some(rij) => opnieuw_activeren(&tx, &gemeente, &rij, hash, geldig_tot).await?,
         None => aanmaken(&tx, &gemeente, hash, geldig_tot).await?,
     };
-    audit::record(
+    super::systeemregel(
         &tx,
         sleutels,
-        &crate::modules::audit_waarden(),
-        Actor::Systeem,
-        None,
         Regel {
             gemeente_id: Some(gemeente_id),
             resource: "gebruiker",

@@ -10,3 +10,22 @@ pub mod local_postgres;
 pub mod retentie;
 pub mod seed;
 pub mod synthetisch;
+
+/// Legt een regel van het systeem zelf (geen verzoek, geen aanroeper) vast in de audit
+/// trail, met de lijst van waarden van alle modules.
+pub(crate) async fn systeemregel(
+    db: &impl sea_orm::ConnectionTrait,
+    sleutels: &crate::audit::AuditSleutels,
+    regel: crate::audit::Regel,
+) -> Result<(), sea_orm::DbErr> {
+    let lijst = crate::modules::audit_waarden();
+    crate::audit::record(
+        db,
+        sleutels,
+        &lijst,
+        crate::auth::Actor::Systeem,
+        None,
+        regel,
+    )
+    .await
+}

@@ -5,8 +5,8 @@ use migration::gemeenten::GEMEENTEN;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use uuid::Uuid;
 
-use crate::audit::{self, Actie, AuditSleutels, Regel, Wijzigingen};
-use crate::auth::{Actor, Rol, secrets};
+use crate::audit::{Actie, AuditSleutels, Regel, Wijzigingen};
+use crate::auth::{Rol, secrets};
 use crate::config::Config;
 
 /// Het wachtwoord van elk demo-account (staat in de README; nooit in productie).
@@ -159,12 +159,9 @@ pub(crate) async fn demo_users(
         let Some(row) = inserted else { continue };
         let id: Uuid = row.try_get_by_index(0)?;
         let gemeente_id: Option<Uuid> = row.try_get_by_index(1)?;
-        audit::record(
+        super::systeemregel(
             &tx,
             sleutels,
-            &crate::modules::audit_waarden(),
-            Actor::Systeem,
-            None,
             Regel {
                 gemeente_id,
                 resource: "gebruiker",
