@@ -90,6 +90,7 @@ $f$;
 
 const DOWN: &str = r#"
 DROP FUNCTION weefsel_verwerking_opschonen(integer);
+COMMENT ON COLUMN verwerking.request_id IS NULL;
 CREATE OR REPLACE FUNCTION verwerking_alleen_toevoegen() RETURNS trigger
     LANGUAGE plpgsql AS $f$
 BEGIN

@@ -69,6 +69,35 @@ async fn migrations_up_down_up_leave_the_same_schema() {
     db.close().await.expect("sluiten");
 }
 
+/// Elke migratie afzonderlijk: haar `down` geeft precies het schema van vóór haar `up`
+/// terug (ook de tekst van elke functie), zodat een `down` die een eerdere definitie
+/// herstelt, die definitie echt herstelt.
+#[tokio::test]
+async fn every_down_restores_the_schema_before_its_up() {
+    let database = TestDatabase::empty().await;
+    let db = connect(&database.url, 1).await;
+    Migrator::install(&db).await.expect("de tabel van de migraties");
+    let aantal = Migrator::migrations().len();
+    for nummer in 1..=aantal {
+        let voor = schema(&db).await;
+        Migrator::up(&db, Some(1)).await.expect("up");
+        let na = schema(&db).await;
+        Migrator::down(&db, Some(1))
+            .await
+            .unwrap_or_else(|e| panic!("down van migratie {nummer}: {e}"));
+        let terug = schema(&db).await;
+        let weg: Vec<&String> = voor.iter().filter(|r| !terug.contains(r)).collect();
+        let erbij: Vec<&String> = terug.iter().filter(|r| !voor.contains(r)).collect();
+        assert!(
+            weg.is_empty() && erbij.is_empty(),
+            "migratie {nummer}: down herstelt niet wat er was\nweg: {weg:#?}\nerbij: {erbij:#?}"
+        );
+        Migrator::up(&db, Some(1)).await.expect("opnieuw up");
+        assert_eq!(schema(&db).await, na, "migratie {nummer}: opnieuw up");
+    }
+    db.close().await.expect("sluiten");
+}
+
 const FOREIGN_KEYS_WITHOUT_INDEX: &str = "\
     SELECT c.conrelid::regclass::text || '.' || c.conname \
     FROM pg_constraint c \
