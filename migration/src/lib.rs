@@ -8,14 +8,41 @@ pub use sea_orm_migration::prelude::*;
 
 pub mod gemeenten;
 
-/// De `MigrationTrait` van een migratie in SQL: `$up` en `$down` (uitdrukkingen die een
-/// `&str` geven), met `{app}` vervangen door [`APP_ROLE`] en `{auth}` door [`AUTH_ROLE`].
+/// De SQL van een migratie: één tekst, of delen na elkaar (bv. een `down` die de
+/// definitie van een functie uit een eerdere migratie herstelt met de constante van die
+/// migratie, in plaats van een kopie van haar tekst).
+pub(crate) trait Sql {
+    fn sql(&self) -> String;
+}
+
+impl Sql for &str {
+    fn sql(&self) -> String {
+        (*self).to_owned()
+    }
+}
+
+impl Sql for String {
+    fn sql(&self) -> String {
+        self.clone()
+    }
+}
+
+impl<const N: usize> Sql for [&str; N] {
+    fn sql(&self) -> String {
+        self.concat()
+    }
+}
+
+/// De `MigrationTrait` van een migratie in SQL: `$up` en `$down` ([`Sql`]: een tekst of
+/// delen), met `{lezen}` vervangen door [`MAG_LEZEN`], `{app}` door [`APP_ROLE`] en
+/// `{auth}` door [`AUTH_ROLE`].
 macro_rules! sql_migratie {
     ($up:expr, $down:expr) => {
         #[async_trait::async_trait]
         impl MigrationTrait for Migration {
             async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-                let sql = $up
+                let sql = $crate::Sql::sql(&$up)
+                    .replace("{lezen}", $crate::MAG_LEZEN)
                     .replace("{app}", $crate::APP_ROLE)
                     .replace("{auth}", $crate::AUTH_ROLE);
                 manager.get_connection().execute_unprepared(&sql).await?;
@@ -23,7 +50,8 @@ macro_rules! sql_migratie {
             }
 
             async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-                let sql = $down
+                let sql = $crate::Sql::sql(&$down)
+                    .replace("{lezen}", $crate::MAG_LEZEN)
                     .replace("{app}", $crate::APP_ROLE)
                     .replace("{auth}", $crate::AUTH_ROLE);
                 manager.get_connection().execute_unprepared(&sql).await?;

@@ -133,7 +133,9 @@ COMMENT ON TABLE sleutelpersoon_gegevens IS 'Persoonsgegevens van sleutelpersone
 GRANT SELECT, INSERT, UPDATE ON sleutelpersoon_gegevens TO {app};
 
 -- Bijzondere persoonsgegevens (AVG art. 9) alleen met vastgelegde toestemming daarvoor.
-CREATE FUNCTION sleutelpersoon_bijzondere_gegevens() RETURNS trigger
+"#;
+
+pub(crate) const SLEUTELPERSOON_BIJZONDERE_GEGEVENS: &str = r#"CREATE OR REPLACE FUNCTION sleutelpersoon_bijzondere_gegevens() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public AS $f$
 BEGIN
     IF (NEW.migratieachtergrond IS NOT NULL OR NEW.levensbeschouwing IS NOT NULL)
@@ -144,7 +146,9 @@ BEGIN
     RETURN NEW;
 END
 $f$;
-CREATE TRIGGER sleutelpersoon_bijzondere_gegevens BEFORE INSERT OR UPDATE ON sleutelpersoon_gegevens
+"#;
+
+const UP_VERWERKING: &str = r#"CREATE TRIGGER sleutelpersoon_bijzondere_gegevens BEFORE INSERT OR UPDATE ON sleutelpersoon_gegevens
     FOR EACH ROW EXECUTE FUNCTION sleutelpersoon_bijzondere_gegevens();
 
 CREATE TABLE sleutelpersoon_status (
@@ -203,14 +207,18 @@ CREATE INDEX verwerking_gemeente_idx ON verwerking (gemeente_id, tijdstip DESC, 
 CREATE INDEX verwerking_persoon_idx ON verwerking (sleutelpersoon_id, gemeente_id, tijdstip);
 COMMENT ON TABLE verwerking IS 'Verwerkingenlogboek van persoonsgegevens van sleutelpersonen: alleen toevoegen';
 GRANT SELECT, INSERT ON verwerking TO {app};
-CREATE FUNCTION verwerking_alleen_toevoegen() RETURNS trigger
+"#;
+
+pub(crate) const VERWERKING_ALLEEN_TOEVOEGEN: &str = r#"CREATE OR REPLACE FUNCTION verwerking_alleen_toevoegen() RETURNS trigger
     LANGUAGE plpgsql AS $f$
 BEGIN
     RAISE EXCEPTION 'verwerking is alleen-toevoegen: % is niet toegestaan', TG_OP
         USING ERRCODE = 'insufficient_privilege';
 END
 $f$;
-CREATE TRIGGER verwerking_geen_wijziging BEFORE UPDATE OR DELETE ON verwerking
+"#;
+
+const UP_CONTEXT: &str = r#"CREATE TRIGGER verwerking_geen_wijziging BEFORE UPDATE OR DELETE ON verwerking
     FOR EACH ROW EXECUTE FUNCTION verwerking_alleen_toevoegen();
 CREATE TRIGGER verwerking_geen_truncate BEFORE TRUNCATE ON verwerking
     FOR EACH STATEMENT EXECUTE FUNCTION verwerking_alleen_toevoegen();
@@ -343,8 +351,7 @@ CREATE POLICY verwerking_toevoegen ON verwerking FOR INSERT TO {app}
 /// met verhoogd risico niet ziet, of de dagelijkse retentie zonder aanroeper, moet
 /// alles kunnen verwijderen. `weefsel_anonimiseren` controleert zelf dat de persoon in
 /// de gemeente van de context ligt en dat de aanroeper persoonsgegevens mag zien.
-const FUNCTIES: &str = r#"
-CREATE FUNCTION weefsel_anonimiseer(p_id uuid, p_activiteit text, p_actor_soort text,
+pub(crate) const ANONIMISEER: &str = r#"CREATE OR REPLACE FUNCTION weefsel_anonimiseer(p_id uuid, p_activiteit text, p_actor_soort text,
                                     p_actor uuid, p_request text) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $f$
 DECLARE
@@ -365,7 +372,9 @@ BEGIN
     RETURN true;
 END
 $f$;
-REVOKE ALL ON FUNCTION weefsel_anonimiseer(uuid, text, text, uuid, text) FROM PUBLIC;
+"#;
+
+const FUNCTIES_NA: &str = r#"REVOKE ALL ON FUNCTION weefsel_anonimiseer(uuid, text, text, uuid, text) FROM PUBLIC;
 
 CREATE FUNCTION weefsel_anonimiseren(p_id uuid, p_request text) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
@@ -384,7 +393,9 @@ GRANT EXECUTE ON FUNCTION weefsel_anonimiseren(uuid, text) TO {app};
 
 -- Iedereen van wie de bewaartermijn vóór `p_peildatum` eindigde (ook kandidaten die
 -- nooit actief werden), in alle gemeenten. Geeft het aantal geanonimiseerde personen.
-CREATE FUNCTION weefsel_retentie(p_peildatum date) RETURNS integer
+"#;
+
+pub(crate) const WEEFSEL_RETENTIE: &str = r#"CREATE OR REPLACE FUNCTION weefsel_retentie(p_peildatum date) RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
 DECLARE
     v_id uuid;
@@ -401,7 +412,9 @@ BEGIN
     RETURN v_aantal;
 END
 $f$;
-REVOKE ALL ON FUNCTION weefsel_retentie(date) FROM PUBLIC;
+"#;
+
+const FUNCTIES_NA_NA: &str = r#"REVOKE ALL ON FUNCTION weefsel_retentie(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION weefsel_retentie(date) TO {app};
 
 "#;
@@ -473,20 +486,20 @@ DROP FUNCTION weefsel_persoonsgegevens();
 DROP FUNCTION weefsel_context_openen(text, uuid, text, text, integer);
 "#;
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{UP}{CONTEXT}{RLS}{FUNCTIES}{DIVERSITEIT}")
-            .replace("{lezen}", crate::MAG_LEZEN)
-            .replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{DOWN}{}", super::m20261124_000008_context::UP)
-            .replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-}
+crate::sql_migratie!(
+    [
+        UP,
+        SLEUTELPERSOON_BIJZONDERE_GEGEVENS,
+        UP_VERWERKING,
+        VERWERKING_ALLEEN_TOEVOEGEN,
+        UP_CONTEXT,
+        CONTEXT,
+        RLS,
+        ANONIMISEER,
+        FUNCTIES_NA,
+        WEEFSEL_RETENTIE,
+        FUNCTIES_NA_NA,
+        DIVERSITEIT,
+    ],
+    [DOWN, super::m20261124_000008_context::UP]
+);

@@ -58,7 +58,9 @@ CREATE POLICY initiatief_verwijderen ON initiatief FOR DELETE TO {app} USING (we
 
 -- De contactgegevens van een initiatief dat vóór `p_peildatum` min een jaar eindigde
 -- (afgerond of gestopt), in alle gemeenten; geeft het aantal initiatieven.
-CREATE FUNCTION weefsel_retentie_initiatieven(p_peildatum date) RETURNS integer
+"#;
+
+pub(crate) const WEEFSEL_RETENTIE_INITIATIEVEN: &str = r#"CREATE OR REPLACE FUNCTION weefsel_retentie_initiatieven(p_peildatum date) RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
 DECLARE
     v_aantal integer;
@@ -71,7 +73,9 @@ BEGIN
     RETURN v_aantal;
 END
 $f$;
-REVOKE ALL ON FUNCTION weefsel_retentie_initiatieven(date) FROM PUBLIC;
+"#;
+
+const UP_NA: &str = r#"REVOKE ALL ON FUNCTION weefsel_retentie_initiatieven(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION weefsel_retentie_initiatieven(date) TO {app};
 "#;
 
@@ -80,19 +84,4 @@ DROP FUNCTION weefsel_retentie_initiatieven(date);
 DROP TABLE initiatief;
 "#;
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = UP
-            .replace("{lezen}", crate::MAG_LEZEN)
-            .replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = DOWN.replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-}
+crate::sql_migratie!([UP, WEEFSEL_RETENTIE_INITIATIEVEN, UP_NA], DOWN);

@@ -173,19 +173,4 @@ DROP TABLE aanvraag;
 DROP TABLE budget;
 "#;
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{UP}{RLS}")
-            .replace("{lezen}", crate::MAG_LEZEN)
-            .replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = DOWN.replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-}
+crate::sql_migratie!([UP, RLS], DOWN);

@@ -418,23 +418,11 @@ END
 $f$;
 "#;
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{UP}{CONTEXT}{RLS}{CATALOGUS}")
-            .replace("{lezen}", crate::MAG_LEZEN)
-            .replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!(
-            "{DOWN}{}DROP FUNCTION weefsel_meldingen();",
-            super::m20261124_000011_netwerken::CONTEXT
-        )
-        .replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-}
+crate::sql_migratie!(
+    [UP, CONTEXT, RLS, CATALOGUS],
+    [
+        DOWN,
+        super::m20261124_000011_netwerken::CONTEXT,
+        "DROP FUNCTION weefsel_meldingen();",
+    ]
+);

@@ -225,7 +225,9 @@ RETURNS TABLE (netwerk_id uuid, gemeente_id uuid, signaal text)
 $f$;
 
 -- De open meldingen per ernst (aantallen), alleen van wat de aanroeper overziet.
-CREATE FUNCTION weefsel_dashboard_meldingen(p_gemeenten uuid[])
+"#;
+
+pub(crate) const WEEFSEL_DASHBOARD_MELDINGEN: &str = r#"CREATE OR REPLACE FUNCTION weefsel_dashboard_meldingen(p_gemeenten uuid[])
 RETURNS TABLE (gemeente_id uuid, ernst text, aantal bigint)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
     SELECT m.gemeente_id, m.ernst, count(*) FROM melding m
@@ -234,7 +236,9 @@ RETURNS TABLE (gemeente_id uuid, ernst text, aantal bigint)
       AND (p_gemeenten IS NULL OR m.gemeente_id = ANY (p_gemeenten))
     GROUP BY m.gemeente_id, m.ernst
 $f$;
-REVOKE ALL ON FUNCTION weefsel_dashboard_meldingen(uuid[]) FROM PUBLIC;
+"#;
+
+const UP_NA_NA: &str = r#"REVOKE ALL ON FUNCTION weefsel_dashboard_meldingen(uuid[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION weefsel_dashboard_meldingen(uuid[]) TO {app};
 CREATE INDEX melding_open_idx ON melding (gemeente_id, ernst) WHERE status <> 'afgesloten';
 
@@ -352,19 +356,10 @@ ALTER TABLE traject DROP COLUMN huidige_stap;
 DROP TABLE dashboard_telling;
 "#;
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = format!("{UP}{AFGELEID}{UP_NA}{}", triggers())
-            .replace("{lezen}", crate::MAG_LEZEN)
-            .replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let sql = down().replace("{app}", crate::APP_ROLE);
-        manager.get_connection().execute_unprepared(&sql).await?;
-        Ok(())
-    }
-}
+crate::sql_migratie!(
+    format!(
+        "{UP}{AFGELEID}{UP_NA}{WEEFSEL_DASHBOARD_MELDINGEN}{UP_NA_NA}{}",
+        triggers()
+    ),
+    down()
+);

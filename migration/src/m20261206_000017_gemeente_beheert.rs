@@ -108,16 +108,9 @@ CREATE POLICY audit_trail_toevoegen ON audit_trail FOR INSERT TO {app}
     WITH CHECK (weefsel_mag_beheren(gemeente_id));
 DROP TRIGGER gebruiker_eigen_rollen ON gebruiker;
 DROP FUNCTION gebruiker_eigen_rollen();
-CREATE OR REPLACE FUNCTION weefsel_dashboard_meldingen(p_gemeenten uuid[])
-RETURNS TABLE (gemeente_id uuid, ernst text, aantal bigint)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
-    SELECT m.gemeente_id, m.ernst, count(*) FROM melding m
-    WHERE m.status <> 'afgesloten'
-      AND (weefsel_regio() IN ('lezen', 'beheer') OR m.gemeente_id = weefsel_gemeente())
-      AND (p_gemeenten IS NULL OR m.gemeente_id = ANY (p_gemeenten))
-    GROUP BY m.gemeente_id, m.ernst
-$f$;
-DROP POLICY gebruiker_toevoegen ON gebruiker;
+"#;
+
+const DOWN_NA: &str = r#"DROP POLICY gebruiker_toevoegen ON gebruiker;
 DROP POLICY gebruiker_wijzigen ON gebruiker;
 CREATE POLICY gebruiker_toevoegen ON gebruiker FOR INSERT TO {app}
     WITH CHECK (weefsel_mag_beheren(gemeente_id));
@@ -135,6 +128,13 @@ ALTER TABLE gebruiker
     DROP COLUMN aangemaakt_door,
     DROP COLUMN wachtwoord_geldig_tot;
 "#;
+
+/// Terug, met `weefsel_dashboard_meldingen` zoals migratie 15 haar liet.
+const DOWN_DELEN: [&str; 3] = [
+    DOWN,
+    crate::m20261125_000015_dashboard::WEEFSEL_DASHBOARD_MELDINGEN,
+    DOWN_NA,
+];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -166,7 +166,7 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .get_connection()
-            .execute_unprepared(&DOWN.replace("{app}", crate::APP_ROLE))
+            .execute_unprepared(&crate::Sql::sql(&DOWN_DELEN).replace("{app}", crate::APP_ROLE))
             .await?;
         Ok(())
     }

@@ -46,7 +46,9 @@ BEGIN
 END
 $f$;
 
-CREATE FUNCTION weefsel_verwerking_opschonen(p_jaren integer) RETURNS integer
+"#;
+
+pub(crate) const WEEFSEL_VERWERKING_OPSCHONEN: &str = r#"CREATE OR REPLACE FUNCTION weefsel_verwerking_opschonen(p_jaren integer) RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
 DECLARE
     v_aantal integer;
@@ -62,10 +64,14 @@ BEGIN
     RETURN v_aantal;
 END
 $f$;
-REVOKE ALL ON FUNCTION weefsel_verwerking_opschonen(integer) FROM PUBLIC;
+"#;
+
+const UP_NA: &str = r#"REVOKE ALL ON FUNCTION weefsel_verwerking_opschonen(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION weefsel_verwerking_opschonen(integer) TO {app};
 
-CREATE OR REPLACE FUNCTION weefsel_anonimiseer(p_id uuid, p_activiteit text, p_actor_soort text,
+"#;
+
+pub(crate) const ANONIMISEER: &str = r#"CREATE OR REPLACE FUNCTION weefsel_anonimiseer(p_id uuid, p_activiteit text, p_actor_soort text,
                                     p_actor uuid, p_request text) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $f$
 DECLARE
@@ -91,14 +97,9 @@ $f$;
 const DOWN: &str = r#"
 DROP FUNCTION weefsel_verwerking_opschonen(integer);
 COMMENT ON COLUMN verwerking.request_id IS NULL;
-CREATE OR REPLACE FUNCTION verwerking_alleen_toevoegen() RETURNS trigger
-    LANGUAGE plpgsql AS $f$
-BEGIN
-    RAISE EXCEPTION 'verwerking is alleen-toevoegen: % is niet toegestaan', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
-END
-$f$;
-ALTER TABLE verwerking ADD COLUMN sleutelpersoon_id uuid;
+"#;
+
+const DOWN_NA: &str = r#"ALTER TABLE verwerking ADD COLUMN sleutelpersoon_id uuid;
 ALTER TABLE verwerking DISABLE TRIGGER verwerking_geen_wijziging;
 UPDATE verwerking SET sleutelpersoon_id = sleutelpersoon_ids[1];
 DELETE FROM verwerking WHERE verwerkingsactiviteit = 'meldingbehandeling';
@@ -112,27 +113,16 @@ ALTER TABLE verwerking ALTER COLUMN sleutelpersoon_id SET NOT NULL,
     ADD CONSTRAINT verwerking_verwerkingsactiviteit_check CHECK (verwerkingsactiviteit IN
         ('netwerkbeheer', 'inzageverzoek', 'anonimisering', 'retentie'));
 CREATE INDEX verwerking_persoon_idx ON verwerking (sleutelpersoon_id, gemeente_id, tijdstip);
-CREATE OR REPLACE FUNCTION weefsel_anonimiseer(p_id uuid, p_activiteit text, p_actor_soort text,
-                                    p_actor uuid, p_request text) RETURNS boolean
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $f$
-DECLARE
-    v_gemeente uuid;
-BEGIN
-    UPDATE sleutelpersoon SET geanonimiseerd_op = now(),
-           bijzondere_gegevens = false, version = version + 1, updated_at = now()
-     WHERE id = p_id AND geanonimiseerd_op IS NULL
-    RETURNING gemeente_id INTO v_gemeente;
-    IF v_gemeente IS NULL THEN
-        RETURN false;
-    END IF;
-    DELETE FROM sleutelpersoon_gegevens WHERE sleutelpersoon_id = p_id;
-    INSERT INTO verwerking (id, gemeente_id, actor_soort, actor_id, sleutelpersoon_id, actie,
-                            verwerkingsactiviteit, request_id)
-    VALUES (gen_random_uuid(), v_gemeente, p_actor_soort, p_actor, p_id, 'anonimisering',
-            p_activiteit, p_request);
-    RETURN true;
-END
-$f$;
 "#;
 
-crate::sql_migratie!(UP, DOWN);
+// Terug: `verwerking_alleen_toevoegen` zoals migratie 11 en `weefsel_anonimiseer` zoals
+// migratie 18 haar liet.
+crate::sql_migratie!(
+    format!("{UP}{WEEFSEL_VERWERKING_OPSCHONEN}{UP_NA}{ANONIMISEER}"),
+    [
+        DOWN,
+        crate::m20261124_000011_netwerken::VERWERKING_ALLEEN_TOEVOEGEN,
+        DOWN_NA,
+        crate::m20261206_000018_per_persoon::ANONIMISEER,
+    ]
+);

@@ -159,31 +159,17 @@ $f$;
 "#;
 
 const DOWN: &str = r#"
-CREATE OR REPLACE FUNCTION weefsel_anonimiseer(p_id uuid, p_activiteit text, p_actor_soort text,
-                                    p_actor uuid, p_request text) RETURNS boolean
-    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $f$
-DECLARE
-    v_gemeente uuid;
-BEGIN
-    UPDATE sleutelpersoon SET geanonimiseerd_op = now(),
-           bijzondere_gegevens = false, version = version + 1, updated_at = now()
-     WHERE id = p_id AND geanonimiseerd_op IS NULL
-    RETURNING gemeente_id INTO v_gemeente;
-    IF v_gemeente IS NULL THEN
-        RETURN false;
-    END IF;
-    DELETE FROM sleutelpersoon_gegevens WHERE sleutelpersoon_id = p_id;
-    INSERT INTO verwerking (id, gemeente_id, actor_soort, actor_id, sleutelpersoon_ids, actie,
-                            verwerkingsactiviteit, request_id)
-    VALUES (gen_random_uuid(), v_gemeente, p_actor_soort, p_actor, ARRAY[p_id], 'anonimisering',
-            p_activiteit, p_request);
-    RETURN true;
-END
-$f$;
 DROP FUNCTION weefsel_gekoppeld_schonen(uuid, text[]);
 DROP FUNCTION weefsel_schonen(text, text[]);
 DROP FUNCTION weefsel_naampatronen(text, text, text, text);
 DROP FUNCTION weefsel_regex_letterlijk(text);
 "#;
 
-crate::sql_migratie!(format!("{UP}{GEKOPPELD_SCHONEN}{UP_NA}"), DOWN);
+// Terug: `weefsel_anonimiseer` zoals migratie 19 haar liet.
+crate::sql_migratie!(
+    format!("{UP}{GEKOPPELD_SCHONEN}{UP_NA}"),
+    format!(
+        "{}{DOWN}",
+        crate::m20261207_000019_verwerking_per_verzoek::ANONIMISEER
+    )
+);

@@ -196,55 +196,15 @@ CREATE OR REPLACE FUNCTION weefsel_dna_opslaan(profielen jsonb) RETURNS integer
     SELECT count(*)::integer FROM bijgewerkt
 $f$;
 
-CREATE OR REPLACE FUNCTION weefsel_verwerking_opschonen(p_jaren integer) RETURNS integer
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
-DECLARE
-    v_aantal integer;
-BEGIN
-    IF p_jaren IS NULL OR p_jaren < 1 THEN
-        RAISE EXCEPTION 'de bewaartermijn van het verwerkingenlogboek is minstens een jaar'
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    PERFORM set_config('weefsel.verwerking_opschonen', 'ja', true);
-    DELETE FROM verwerking WHERE tijdstip < now() - make_interval(years => p_jaren);
-    GET DIAGNOSTICS v_aantal = ROW_COUNT;
-    PERFORM set_config('weefsel.verwerking_opschonen', '', true);
-    RETURN v_aantal;
-END
-$f$;
+"#;
 
-CREATE OR REPLACE FUNCTION weefsel_retentie_initiatieven(p_peildatum date) RETURNS integer
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
-DECLARE
-    v_aantal integer;
-BEGIN
-    UPDATE initiatief SET contactnaam = NULL, contactemail = NULL, contact_geanonimiseerd_op = now(),
-           version = version + 1, updated_at = now()
-     WHERE status IN ('afgerond', 'gestopt') AND einddatum < (p_peildatum - interval '1 year')::date
-       AND contact_geanonimiseerd_op IS NULL AND (contactnaam IS NOT NULL OR contactemail IS NOT NULL);
-    GET DIAGNOSTICS v_aantal = ROW_COUNT;
-    RETURN v_aantal;
-END
-$f$;
+const DOWN_NA: &str = r#"
+"#;
 
-CREATE OR REPLACE FUNCTION weefsel_retentie(p_peildatum date) RETURNS integer
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
-DECLARE
-    v_id uuid;
-    v_aantal integer := 0;
-BEGIN
-    FOR v_id IN SELECT id FROM sleutelpersoon
-                WHERE geanonimiseerd_op IS NULL AND bewaartermijn_tot < p_peildatum
-                ORDER BY id FOR UPDATE SKIP LOCKED
-    LOOP
-        IF weefsel_anonimiseer(v_id, 'retentie', 'systeem', NULL, NULL) THEN
-            v_aantal := v_aantal + 1;
-        END IF;
-    END LOOP;
-    RETURN v_aantal;
-END
-$f$;
+const DOWN_NA_NA: &str = r#"
+"#;
 
+const DOWN_NA_NA_NA: &str = r#"
 DROP FUNCTION weefsel_idempotentie_opruimen();
 DROP FUNCTION weefsel_retentie_peildatum(date);
 DROP FUNCTION weefsel_context_vereist(text);
@@ -278,4 +238,16 @@ END
 $$;
 "#;
 
-crate::sql_migratie!(UP, DOWN);
+// Terug: de functies zoals migratie 19, 12 en 11 ze lieten.
+crate::sql_migratie!(
+    UP,
+    [
+        DOWN,
+        crate::m20261207_000019_verwerking_per_verzoek::WEEFSEL_VERWERKING_OPSCHONEN,
+        DOWN_NA,
+        crate::m20261124_000012_initiatieven::WEEFSEL_RETENTIE_INITIATIEVEN,
+        DOWN_NA_NA,
+        crate::m20261124_000011_netwerken::WEEFSEL_RETENTIE,
+        DOWN_NA_NA_NA,
+    ]
+);

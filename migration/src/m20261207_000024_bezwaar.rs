@@ -206,18 +206,9 @@ DROP FUNCTION sleutelpersoon_afspraak_grondslag();
 DROP FUNCTION weefsel_grondslag_in_gebruik(uuid);
 DROP FUNCTION weefsel_grondslag_gedeeld(uuid);
 DROP FUNCTION weefsel_grondslag_slot(uuid, boolean);
-CREATE OR REPLACE FUNCTION sleutelpersoon_bijzondere_gegevens() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public AS $f$
-BEGIN
-    IF (NEW.migratieachtergrond IS NOT NULL OR NEW.levensbeschouwing IS NOT NULL)
-       AND NOT EXISTS (SELECT 1 FROM sleutelpersoon s WHERE s.id = NEW.sleutelpersoon_id
-                       AND s.bijzondere_gegevens AND s.toestemming_datum IS NOT NULL) THEN
-        RAISE EXCEPTION 'bijzondere persoonsgegevens zonder toestemming' USING ERRCODE = 'check_violation';
-    END IF;
-    RETURN NEW;
-END
-$f$;
-UPDATE sleutelpersoon SET status = 'uitgestroomd', uitstroomreden = 'anders'
+"#;
+
+const DOWN_NA: &str = r#"UPDATE sleutelpersoon SET status = 'uitgestroomd', uitstroomreden = 'anders'
  WHERE afspraak_datum IS NOT NULL AND toestemming_datum IS NULL AND status IN ('actief', 'gepauzeerd');
 ALTER TABLE sleutelpersoon DROP CONSTRAINT sleutelpersoon_actief_vastgelegd;
 ALTER TABLE sleutelpersoon ADD CHECK (status NOT IN ('actief', 'gepauzeerd')
@@ -229,8 +220,11 @@ ALTER TABLE sleutelpersoon DROP CONSTRAINT sleutelpersoon_toestemming_of_afspraa
 // Terug: de functie van migratie 000020, zoals die haar maakte.
 crate::sql_migratie!(
     UP,
-    format!(
-        "DROP FUNCTION weefsel_gekoppeld_schonen(uuid, text[]);\n{}{DOWN}",
-        crate::m20261207_000020_anonimiseren_schoont::GEKOPPELD_SCHONEN
-    )
+    [
+        "DROP FUNCTION weefsel_gekoppeld_schonen(uuid, text[]);\n",
+        crate::m20261207_000020_anonimiseren_schoont::GEKOPPELD_SCHONEN,
+        DOWN,
+        crate::m20261124_000011_netwerken::SLEUTELPERSOON_BIJZONDERE_GEGEVENS,
+        DOWN_NA,
+    ]
 );

@@ -76,7 +76,9 @@ async fn migrations_up_down_up_leave_the_same_schema() {
 async fn every_down_restores_the_schema_before_its_up() {
     let database = TestDatabase::empty().await;
     let db = connect(&database.url, 1).await;
-    Migrator::install(&db).await.expect("de tabel van de migraties");
+    Migrator::install(&db)
+        .await
+        .expect("de tabel van de migraties");
     let aantal = Migrator::migrations().len();
     for nummer in 1..=aantal {
         let voor = schema(&db).await;
