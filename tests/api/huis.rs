@@ -105,7 +105,7 @@ fn geen_dood_veld() {
 /// komt er niet bij zonder reden.
 const ONGESCOPED: &[(&str, usize, &str)] = &[
     (
-        "modules/gebieden/handlers.rs",
+        "modules/gebieden/profiel.rs",
         1,
         "de elf gemeenten, openbaar",
     ),

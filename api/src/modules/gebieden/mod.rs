@@ -11,9 +11,15 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 pub mod indicatoren;
+mod invoer;
+mod profiel;
+mod regels;
+mod weergave;
 
-use handlers::{GebiedSortering, Soort};
-pub use handlers::{kenmerken_uit_kolommen, opslaan, profielen, profielen_bijwerken};
+use invoer::GebiedSortering;
+pub use profiel::{opslaan, profielen, profielen_bijwerken};
+use weergave::Soort;
+pub use weergave::kenmerken_uit_kolommen;
 
 crate::tenancy::tenant_owned!(entity::gebied, id);
 crate::tenancy::tenant_owned!(entity::indicatormeting);
@@ -91,8 +97,8 @@ pub const MODULE: super::Module = super::Module {
         },
     ],
     invoer: &[
-        InvoerSchema::van::<handlers::NieuwGebied>(),
-        InvoerSchema::van::<handlers::GebiedWijziging>(),
+        InvoerSchema::van::<invoer::NieuwGebied>(),
+        InvoerSchema::van::<invoer::GebiedWijziging>(),
         InvoerSchema::van::<indicatoren::NieuweIndicatormeting>(),
         InvoerSchema::van::<indicatoren::NieuweIntrekking>(),
     ],
