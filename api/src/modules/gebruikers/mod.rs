@@ -9,10 +9,13 @@ use crate::modules::Toegang;
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
+mod invoer;
+mod regels;
+mod weergave;
 
-use handlers::GebruikerSortering;
-pub use handlers::NieuweGebruiker;
-pub(crate) use handlers::RESOURCE;
+use invoer::GebruikerSortering;
+pub use invoer::NieuweGebruiker;
+pub(crate) use weergave::RESOURCE;
 
 crate::tenancy::tenant_owned!(entity::gebruiker, id);
 
@@ -40,8 +43,8 @@ pub const MODULE: super::Module = super::Module {
         velden: &["gebruikersnaam", "gemeente", "rollen", "actief", "externId"],
     }],
     invoer: &[
-        InvoerSchema::van::<handlers::NieuweGebruiker>(),
-        InvoerSchema::van::<handlers::GebruikerWijziging>(),
+        InvoerSchema::van::<invoer::NieuweGebruiker>(),
+        InvoerSchema::van::<invoer::GebruikerWijziging>(),
     ],
 };
 
