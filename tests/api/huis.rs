@@ -110,7 +110,7 @@ const ONGESCOPED: &[(&str, usize, &str)] = &[
         "de elf gemeenten, openbaar",
     ),
     (
-        "modules/gebruikers/handlers.rs",
+        "modules/gebruikers/regels.rs",
         1,
         "actieve gebruikers met id uit een lijst die al op gemeente is gecontroleerd",
     ),
@@ -130,9 +130,14 @@ const ONGESCOPED: &[(&str, usize, &str)] = &[
         "trajecten van één netwerk dat al in de scope is gevonden",
     ),
     (
-        "modules/organisaties/handlers.rs",
-        5,
+        "modules/organisaties/kaart.rs",
+        4,
         "de eigen kaart plus de catalogus (`zichtbaar`), en verwijzingen naar één organisatie",
+    ),
+    (
+        "modules/organisaties/handlers.rs",
+        1,
+        "de lijst: de eigen kaart plus de catalogus (`zichtbaar`)",
     ),
     (
         "modules/organisaties/partners.rs",

@@ -6,156 +6,27 @@
 //! wijzigt, trekt in of vernieuwt een koppeling, welke scopes ze ook heeft; de regio
 //! leest ze alleen (DOMAIN.md, "Who governs access to a municipality").
 
-use std::collections::HashMap;
-
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use entity::koppeling;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryTrait,
 };
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use super::invoer::*;
+use super::weergave::*;
 use crate::audit::{Actie, Wijzigingen};
+use crate::auth::Recht;
 use crate::auth::secrets::{self, Hash, Tokens};
-use crate::auth::{Recht, Scope};
-use crate::domein::codes::GemeenteCode;
-use crate::http::etag::{IfMatch, resource_response};
-use crate::http::invoer::{AlleenLezen, Invoer, unieke_lijst};
+use crate::http::etag::IfMatch;
+use crate::http::invoer::Invoer;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::sorting::Sortering;
-use crate::tenancy::{Bron, Context};
-
-const RESOURCE: &str = "koppeling";
-
-/// Een koppeling. Het client secret is hier nooit te lezen.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Koppeling {
-    pub id: Uuid,
-    /// De `client_id` voor het token-endpoint (gelijk aan `id`).
-    pub client_id: String,
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    #[schema(example = "CRM Oss")]
-    pub naam: String,
-    pub scopes: Vec<Scope>,
-    /// `false`: ingetrokken; tokens werken bij het volgende verzoek niet meer.
-    pub actief: bool,
-    /// Tokens van vóór dit moment zijn ongeldig.
-    pub geheim_vernieuwd_op: DateTime<Utc>,
-    pub aangemaakt_op: DateTime<Utc>,
-    pub gewijzigd_op: DateTime<Utc>,
-}
-
-impl Koppeling {
-    fn from_model(m: koppeling::Model, codes: &HashMap<Uuid, String>) -> Self {
-        Koppeling {
-            id: m.id,
-            client_id: m.id.to_string(),
-            gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
-            naam: m.naam,
-            scopes: m.scopes.iter().filter_map(|s| Scope::parse(s)).collect(),
-            actief: m.actief,
-            geheim_vernieuwd_op: m.geheim_vernieuwd_op,
-            aangemaakt_op: m.created_at,
-            gewijzigd_op: m.updated_at,
-        }
-    }
-}
-
-/// Een nieuwe koppeling met haar client secret: dit is de enige keer dat het te zien is.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct KoppelingMetGeheim {
-    #[serde(flatten)]
-    pub koppeling: Koppeling,
-    /// Bewaar dit direct veilig; Weefsel kan het niet opnieuw tonen.
-    #[schema(example = "wfs_3q2-7Xb...")]
-    pub client_secret: String,
-}
-
-/// Een nieuw client secret.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct NieuwGeheim {
-    pub client_id: String,
-    /// Het nieuwe secret; het oude en de tokens die ermee zijn verkregen werken niet meer.
-    pub client_secret: String,
-    pub geheim_vernieuwd_op: DateTime<Utc>,
-}
-
-/// Een nieuwe koppeling; het client secret staat alleen in het antwoord hierop.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NieuweKoppeling {
-    /// Uniek binnen de gemeente.
-    #[schema(min_length = 1, max_length = 200)]
-    naam: String,
-    /// Een gemeentelijk beheerder laat dit weg of noemt de eigen gemeente.
-    gemeente: Option<GemeenteCode>,
-    /// Minstens één scope, zonder herhaling.
-    #[schema(schema_with = unieke_lijst::<Scope, 1>)]
-    scopes: Vec<Scope>,
-}
-
-/// Een wijziging van een koppeling; `gemeente` ligt vast en het secret vernieuwt u
-/// met `POST /koppelingen/{id}/geheim`.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct KoppelingWijziging {
-    /// Ligt vast; maak zo nodig een nieuwe koppeling.
-    #[serde(default)]
-    #[schema(read_only, value_type = Option<String>)]
-    gemeente: AlleenLezen,
-    /// Vernieuw het secret met `POST /koppelingen/{id}/geheim`.
-    #[serde(default)]
-    #[schema(read_only, value_type = Option<String>)]
-    client_secret: AlleenLezen,
-    #[schema(min_length = 1, max_length = 200)]
-    naam: Option<String>,
-    #[schema(schema_with = unieke_lijst::<Scope, 1>)]
-    scopes: Option<Vec<Scope>>,
-    /// `false` trekt de koppeling in.
-    actief: Option<bool>,
-}
-
-crate::sorteervelden! {
-    /// Waarop de lijst van koppelingen gesorteerd kan worden; `-` ervoor is aflopend.
-    KoppelingSortering op koppeling {
-        Naam = "naam", NaamAflopend = "-naam" => Naam,
-        AangemaaktOp = "aangemaaktOp", AangemaaktOpAflopend = "-aangemaaktOp" => CreatedAt,
-    }
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct KoppelingenParams {
-    /// Alleen actieve (`true`) of ingetrokken (`false`) koppelingen.
-    actief: Option<bool>,
-    /// Alleen koppelingen van deze gemeente (CBS-code); zinvol voor de regio.
-    #[param(pattern = "^GM[0-9]{4}$", example = "GM0828")]
-    gemeente: Option<String>,
-    /// Sortering; standaard `naam`.
-    #[param(value_type = Option<Vec<KoppelingSortering>>, style = Form, explode = false)]
-    sorteer: Option<String>,
-}
-
-/// `beheerd_door` met de aanroeper erbij: wie een koppeling maakt, haar scopes wijzigt
-/// of haar secret vernieuwt, besluit niet op wat zij indient (vier ogen).
-fn met_beheerder(ctx: &Context, mut beheerd_door: Vec<Uuid>) -> Vec<Uuid> {
-    if let Some(id) = ctx.caller.actor.id()
-        && !beheerd_door.contains(&id)
-    {
-        beheerd_door.push(id);
-    }
-    beheerd_door
-}
+use crate::tenancy::Context;
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     uniek(
@@ -166,22 +37,6 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
             detail: "Deze gemeente heeft al een koppeling met deze naam.",
         }],
     )
-}
-
-impl Bron for koppeling::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/koppelingen";
-    type Weergave = Koppeling;
-
-    async fn weergaven(ctx: &Context, rijen: Vec<koppeling::Model>) -> ApiResult<Vec<Koppeling>> {
-        ctx.met_codes(rijen, Koppeling::from_model).await
-    }
-}
-
-/// Een koppeling met iets anders dan haar weergave (het secret) als antwoord, met
-/// `ETag` (en `Location` bij 201).
-fn with_etag(status: StatusCode, model: &koppeling::Model) -> actix_web::HttpResponseBuilder {
-    resource_response(status, model.version, &koppeling::Entity::pad(model))
 }
 
 /// Koppelingen

@@ -8,8 +8,10 @@ use crate::modules::Toegang;
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
+mod invoer;
+mod weergave;
 
-use handlers::KoppelingSortering;
+use invoer::KoppelingSortering;
 
 crate::tenancy::tenant_owned!(entity::koppeling, id);
 
@@ -37,8 +39,8 @@ pub const MODULE: super::Module = super::Module {
         velden: &["naam", "gemeente", "scopes", "actief"],
     }],
     invoer: &[
-        InvoerSchema::van::<handlers::NieuweKoppeling>(),
-        InvoerSchema::van::<handlers::KoppelingWijziging>(),
+        InvoerSchema::van::<invoer::NieuweKoppeling>(),
+        InvoerSchema::van::<invoer::KoppelingWijziging>(),
     ],
 };
 

@@ -2,21 +2,15 @@
 //! gemeente — partners, eigen afdelingen, lopende samenwerkingsverbanden — en de
 //! regionale catalogus, die iedereen leest en alleen de `regio_beheerder` bijhoudt.
 
-use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, Utc};
 use entity::organisatie;
-use entity::soorten::{
-    Belang, Hulpsoort, MaatschappelijkVeld, NetwerkCategorie, Niveau, OrganisatieSoort,
-};
+use entity::soorten::OrganisatieSoort;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Select,
+    QueryTrait,
 };
-use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::audit::Wijzigingen;
@@ -26,60 +20,12 @@ use crate::http::invoer::Invoer;
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::http::zoeken::bevat;
-use crate::modules::kolommen::{lijst, tekst};
-use crate::tenancy::{Bron, Codes, Context};
+use crate::modules::kolommen::tekst;
+use crate::tenancy::Context;
 
 use super::invoer::*;
-
-pub(super) const RESOURCE: &str = "organisatie";
-
-/// Een organisatie op de sociale kaart of in de regionale catalogus.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Organisatie {
-    pub id: Uuid,
-    /// De CBS-code van de gemeente; `null` voor de regionale catalogus.
-    #[schema(example = "GM0828")]
-    pub gemeente: Option<String>,
-    /// Staat de organisatie in de regionale catalogus?
-    pub regionaal: bool,
-    pub naam: String,
-    pub soort: OrganisatieSoort,
-    pub veld: MaatschappelijkVeld,
-    pub categorie: Option<NetwerkCategorie>,
-    pub niveau: Niveau,
-    pub capaciteiten: Vec<Hulpsoort>,
-    pub rollen: Vec<Belang>,
-    pub aanbod: Option<String>,
-    pub activering: Option<String>,
-    pub meerwaarde: Option<String>,
-    pub op_afschaling: Option<String>,
-    pub contact: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-pub(crate) fn representatie(m: organisatie::Model, codes: &Codes) -> Organisatie {
-    Organisatie {
-        id: m.id,
-        gemeente: m.gemeente_id.and_then(|g| codes.get(&g).cloned()),
-        regionaal: m.gemeente_id.is_none(),
-        naam: m.naam,
-        soort: m.soort,
-        veld: m.veld,
-        categorie: m.categorie,
-        niveau: m.niveau,
-        capaciteiten: lijst(&m.capaciteiten),
-        rollen: lijst(&m.rollen),
-        aanbod: m.aanbod,
-        activering: m.activering,
-        meerwaarde: m.meerwaarde,
-        op_afschaling: m.op_afschaling,
-        contact: m.contact,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    }
-}
+use super::kaart::*;
+use super::weergave::*;
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     uniek(
@@ -90,65 +36,6 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
             detail: "Er staat al een organisatie met deze naam op deze kaart.",
         }],
     )
-}
-
-/// Wat de aanroeper ziet: de eigen kaart en de regionale catalogus; de regio alles.
-pub(crate) fn zichtbaar(
-    ctx: &Context,
-    select: Select<organisatie::Entity>,
-) -> Select<organisatie::Entity> {
-    if ctx.caller.is_regionaal() {
-        return select;
-    }
-    select.filter(
-        organisatie::Column::GemeenteId
-            .is_null()
-            .or(organisatie::Column::GemeenteId.eq(ctx.gemeente_id())),
-    )
-}
-
-/// Eén organisatie die de aanroeper ziet; anders 404.
-pub(crate) async fn vind(ctx: &Context, id: Uuid) -> ApiResult<organisatie::Model> {
-    zichtbaar(ctx, organisatie::Entity::find_by_id(id))
-        .one(ctx.db())
-        .await?
-        .ok_or(ApiError::NotFound)
-}
-
-/// Een organisatie die de aanroeper ziet en mag bijhouden, vergrendeld tot het einde
-/// van de transactie (`FOR UPDATE` volgt de schrijfregel, dus eerst zien, dan het
-/// recht, dan vergrendelen): 404 als hij haar niet ziet, 403 als hij haar niet mag
-/// bijhouden.
-async fn vind_om_te_schrijven(ctx: &Context, id: Uuid) -> ApiResult<organisatie::Model> {
-    let gezien = vind(ctx, id).await?;
-    mag_schrijven(ctx, gezien.gemeente_id)?;
-    zichtbaar(ctx, organisatie::Entity::find_by_id(id))
-        .lock_exclusive()
-        .one(ctx.db())
-        .await?
-        .ok_or(ApiError::NotFound)
-}
-
-/// Het recht om deze organisatie bij te houden: de catalogus alleen de regio, een
-/// kaart alleen haar gemeente.
-fn mag_schrijven(ctx: &Context, gemeente_id: Option<Uuid>) -> ApiResult<()> {
-    match gemeente_id {
-        None => ctx.require(Recht::CatalogusSchrijven),
-        Some(_) => ctx.require(Recht::OrganisatiesSchrijven),
-    }
-}
-
-impl Bron for organisatie::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/organisaties";
-    type Weergave = Organisatie;
-
-    async fn weergaven(
-        ctx: &Context,
-        rijen: Vec<organisatie::Model>,
-    ) -> ApiResult<Vec<Organisatie>> {
-        ctx.met_codes(rijen, representatie).await
-    }
 }
 
 /// De sociale kaart
@@ -350,72 +237,10 @@ pub async fn remove(
         .await
 }
 
-/// Is de organisatie partner van een netwerk, deelnemer aan een oefening of genoemd in
-/// de toestemming van een sleutelpersoon (`delenMet`)? Een
-/// organisatie van een gemeente kan alleen daar in gebruik zijn; de catalogus
-/// verwijdert de regio, die alle gemeenten leest.
-async fn in_gebruik(ctx: &Context, id: Uuid) -> ApiResult<bool> {
-    let partner = entity::netwerk_partner::Entity::find()
-        .filter(entity::netwerk_partner::Column::OrganisatieId.eq(id))
-        .one(ctx.db())
-        .await?;
-    if partner.is_some() {
-        return Ok(true);
-    }
-    let oefening = entity::oefening::Entity::find()
-        .filter(Expr::cust_with_values("$1 = ANY (organisaties)", [id]))
-        .one(ctx.db())
-        .await?;
-    if oefening.is_some() {
-        return Ok(true);
-    }
-    let toestemming = entity::sleutelpersoon::Entity::find()
-        .filter(Expr::cust_with_values(
-            "$1 = ANY (delen_met)",
-            [id.to_string()],
-        ))
-        .one(ctx.db())
-        .await?;
-    Ok(toestemming.is_some())
-}
-
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list)
         .service(get)
         .service(create)
         .service(update)
         .service(remove);
-}
-
-/// Bestaat elke organisatie in veld `veld` (een lijst ids) op de sociale kaart van
-/// de aanroeper of in de regionale catalogus? Anders een fout op dat veld.
-pub(crate) async fn controleer_ids<T: serde::de::DeserializeOwned + ToSchema>(
-    ctx: &Context,
-    invoer: &mut Invoer<T>,
-    veld: &str,
-) -> ApiResult<()> {
-    let Some(ids) = invoer.veld::<Vec<Uuid>>(veld) else {
-        return Ok(());
-    };
-    if !bestaan(ctx, &ids).await? {
-        invoer.fouten().reject(
-            veld,
-            Foutcode::Ongeldig,
-            "Niet elke organisatie staat op uw sociale kaart of in de regionale catalogus.",
-        );
-    }
-    Ok(())
-}
-
-/// Staat elke organisatie in `ids` op de sociale kaart van de aanroeper of in de
-/// regionale catalogus?
-pub(crate) async fn bestaan(ctx: &Context, ids: &[Uuid]) -> ApiResult<bool> {
-    if ids.is_empty() {
-        return Ok(true);
-    }
-    let gevonden = zichtbaar(ctx, organisatie::Entity::find())
-        .filter(organisatie::Column::Id.is_in(ids.to_vec()))
-        .all(ctx.db())
-        .await?;
-    Ok(ids.iter().all(|id| gevonden.iter().any(|o| o.id == *id)))
 }

@@ -12,9 +12,11 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 mod invoer;
+mod kaart;
 mod partners;
+mod weergave;
 
-pub(crate) use handlers::{bestaan, controleer_ids};
+pub(crate) use kaart::{bestaan, controleer_ids};
 
 pub use partners::Partner;
 

@@ -23,8 +23,9 @@ use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::tenancy::{Bron, Codes, Context, Onder};
 
-use super::handlers::{Organisatie, representatie, vind};
 use super::invoer::NieuwePartner;
+use super::kaart::vind;
+use super::weergave::{Organisatie, representatie};
 
 const RESOURCE: &str = "netwerk_partner";
 

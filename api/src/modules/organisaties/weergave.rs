@@ -1,0 +1,76 @@
+//! De representatie van een organisatie (sociale kaart of regionale catalogus) en haar
+//! `Bron`.
+
+use crate::http::problem::ApiResult;
+use crate::modules::kolommen::lijst;
+use crate::tenancy::{Bron, Codes, Context};
+use chrono::{DateTime, Utc};
+use entity::organisatie;
+use entity::soorten::{
+    Belang, Hulpsoort, MaatschappelijkVeld, NetwerkCategorie, Niveau, OrganisatieSoort,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+pub(super) const RESOURCE: &str = "organisatie";
+
+/// Een organisatie op de sociale kaart of in de regionale catalogus.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Organisatie {
+    pub id: Uuid,
+    /// De CBS-code van de gemeente; `null` voor de regionale catalogus.
+    #[schema(example = "GM0828")]
+    pub gemeente: Option<String>,
+    /// Staat de organisatie in de regionale catalogus?
+    pub regionaal: bool,
+    pub naam: String,
+    pub soort: OrganisatieSoort,
+    pub veld: MaatschappelijkVeld,
+    pub categorie: Option<NetwerkCategorie>,
+    pub niveau: Niveau,
+    pub capaciteiten: Vec<Hulpsoort>,
+    pub rollen: Vec<Belang>,
+    pub aanbod: Option<String>,
+    pub activering: Option<String>,
+    pub meerwaarde: Option<String>,
+    pub op_afschaling: Option<String>,
+    pub contact: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub(crate) fn representatie(m: organisatie::Model, codes: &Codes) -> Organisatie {
+    Organisatie {
+        id: m.id,
+        gemeente: m.gemeente_id.and_then(|g| codes.get(&g).cloned()),
+        regionaal: m.gemeente_id.is_none(),
+        naam: m.naam,
+        soort: m.soort,
+        veld: m.veld,
+        categorie: m.categorie,
+        niveau: m.niveau,
+        capaciteiten: lijst(&m.capaciteiten),
+        rollen: lijst(&m.rollen),
+        aanbod: m.aanbod,
+        activering: m.activering,
+        meerwaarde: m.meerwaarde,
+        op_afschaling: m.op_afschaling,
+        contact: m.contact,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    }
+}
+
+impl Bron for organisatie::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/organisaties";
+    type Weergave = Organisatie;
+
+    async fn weergaven(
+        ctx: &Context,
+        rijen: Vec<organisatie::Model>,
+    ) -> ApiResult<Vec<Organisatie>> {
+        ctx.met_codes(rijen, representatie).await
+    }
+}
