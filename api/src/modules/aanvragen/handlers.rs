@@ -2,17 +2,17 @@
 
 use crate::http::problem::Foutcode;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::Days;
 use entity::soorten::{AanvraagStatus, BudgetVorm, MutatieSoort};
 use entity::{aanvraag, budget, initiatief, netwerk};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QueryTrait,
 };
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use super::invoer::*;
+use super::weergave::*;
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::auth::vier_ogen;
@@ -20,174 +20,11 @@ use crate::domein::geld;
 use crate::domein::tijd::vandaag;
 use crate::http::etag::IfMatch;
 use crate::http::idempotentie::{self, IdempotentieHeader};
-use crate::http::invoer::{Fouten, Invoer, meer_regels};
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::modules::budgetten::{Mutatie, boek};
-use crate::tenancy::{Bron, Codes, Context};
-
-pub(super) const RESOURCE: &str = "aanvraag";
-
-/// Een aanvraag. Bedragen in eurocenten.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Aanvraag {
-    pub id: Uuid,
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    pub budget_id: Uuid,
-    pub initiatief_id: Option<Uuid>,
-    pub netwerk_id: Option<Uuid>,
-    pub aangevraagd_bedrag: i64,
-    pub eigen_bijdrage: i64,
-    pub plan: Option<String>,
-    pub status: AanvraagStatus,
-    /// Wie de aanvraag indiende (gebruiker of koppeling); die besluit er niet op.
-    pub ingediend_door: Option<Uuid>,
-    pub ingediend_op: Option<NaiveDate>,
-    /// Het einde van de beslistermijn van het budget.
-    pub beslissen_voor: Option<NaiveDate>,
-    pub toegekend_bedrag: Option<i64>,
-    pub motivering: Option<String>,
-    pub besloten_op: Option<NaiveDate>,
-    pub besloten_door: Option<Uuid>,
-    /// Na de beslistermijn besloten, of nog open en de termijn voorbij.
-    pub te_laat: bool,
-    pub gereserveerd: i64,
-    pub uitbetaald: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-pub fn representatie(m: aanvraag::Model, codes: &Codes) -> Aanvraag {
-    let te_laat = m.te_laat.unwrap_or_else(|| {
-        m.status == AanvraagStatus::Ingediend && m.beslissen_voor.is_some_and(|d| d < vandaag())
-    });
-    Aanvraag {
-        id: m.id,
-        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
-        budget_id: m.budget_id,
-        initiatief_id: m.initiatief_id,
-        netwerk_id: m.netwerk_id,
-        aangevraagd_bedrag: m.aangevraagd_bedrag,
-        eigen_bijdrage: m.eigen_bijdrage,
-        plan: m.plan,
-        status: m.status,
-        ingediend_door: m.ingediend_door,
-        ingediend_op: m.ingediend_op,
-        beslissen_voor: m.beslissen_voor,
-        toegekend_bedrag: m.toegekend_bedrag,
-        motivering: m.motivering,
-        besloten_op: m.besloten_op,
-        besloten_door: m.besloten_door,
-        te_laat,
-        gereserveerd: m.gereserveerd,
-        uitbetaald: m.uitbetaald,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    }
-}
-
-/// Hoe een nieuwe aanvraag begint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NieuweAanvraagStatus {
-    Concept,
-    Ingediend,
-}
-
-/// Een nieuwe aanvraag, van een initiatief of van een netwerk zelf (precies één van
-/// `initiatiefId`, `netwerkId`).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NieuweAanvraag {
-    /// Een open budget van de eigen gemeente.
-    budget_id: Uuid,
-    initiatief_id: Option<Uuid>,
-    netwerk_id: Option<Uuid>,
-    /// In eurocenten.
-    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
-    aangevraagd_bedrag: i64,
-    /// In eurocenten; telt bij `matching`.
-    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
-    eigen_bijdrage: Option<i64>,
-    /// Een kort plan. Noem geen mensen bij naam.
-    #[schema(schema_with = meer_regels::<5000>)]
-    plan: Option<String>,
-    /// Standaard `ingediend`; `concept` dient later in met `PATCH {"status": "ingediend"}`.
-    status: Option<NieuweAanvraagStatus>,
-}
-
-/// Wat een aanvraag nog kan: een concept bijwerken of indienen, intrekken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AanvraagOvergang {
-    Ingediend,
-    Ingetrokken,
-}
-
-/// Een wijziging van een aanvraag: bedragen en plan alleen als concept.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AanvraagWijziging {
-    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
-    aangevraagd_bedrag: Option<i64>,
-    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
-    eigen_bijdrage: Option<i64>,
-    #[schema(schema_with = meer_regels::<5000>)]
-    plan: Option<String>,
-    /// `ingediend` (vanuit `concept`) of `ingetrokken` (vanuit `concept` of `ingediend`).
-    status: Option<AanvraagOvergang>,
-}
-
-/// Het besluit: `toegekendBedrag` 0 is afgewezen, minder dan gevraagd deels toegekend.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BesluitOpAanvraag {
-    /// In eurocenten: hoogstens het gevraagde bedrag, het maximum per aanvraag van het
-    /// budget en bij `matching` de eigen bijdrage × de verhouding.
-    #[schema(minimum = 0, maximum = 100_000_000_000_i64)]
-    toegekend_bedrag: i64,
-    /// De motivering (bij `co_creatie` met de bewoners die meebeslisten).
-    #[schema(schema_with = meer_regels::<5000>)]
-    motivering: String,
-}
-
-/// Een uitbetaling uit wat voor de aanvraag gereserveerd is.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NieuweUitbetaling {
-    /// In eurocenten; samen met eerdere uitbetalingen hoogstens het gereserveerde bedrag.
-    #[schema(minimum = 1, maximum = 100_000_000_000_i64)]
-    bedrag: i64,
-    #[schema(min_length = 1, max_length = 2000)]
-    omschrijving: String,
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase")]
-#[into_params(parameter_in = Query)]
-pub struct AanvragenParams {
-    status: Option<AanvraagStatus>,
-    budget_id: Option<Uuid>,
-    initiatief_id: Option<Uuid>,
-    /// `true`: alleen ingediende aanvragen van wie de beslistermijn voorbij is.
-    te_laat: Option<bool>,
-}
-
-impl Bron for aanvraag::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/aanvragen";
-    type Weergave = Aanvraag;
-
-    fn bij_aanmaken(a: &aanvraag::Model, w: Wijzigingen) -> Wijzigingen {
-        w.alleen_naam_als(a.plan.is_some(), "plan")
-    }
-
-    async fn weergaven(ctx: &Context, rijen: Vec<aanvraag::Model>) -> ApiResult<Vec<Aanvraag>> {
-        ctx.met_codes(rijen, representatie).await
-    }
-}
+use crate::tenancy::Context;
 
 /// Aanvragen
 #[utoipa::path(

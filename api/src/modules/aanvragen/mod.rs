@@ -13,6 +13,8 @@ use crate::modules::Toegang;
 use crate::http::invoer::InvoerSchema;
 
 mod handlers;
+mod invoer;
+mod weergave;
 
 crate::tenancy::tenant_owned!(entity::aanvraag, id);
 
@@ -56,10 +58,10 @@ pub const MODULE: super::Module = super::Module {
         ],
     }],
     invoer: &[
-        InvoerSchema::van::<handlers::NieuweAanvraag>(),
-        InvoerSchema::van::<handlers::AanvraagWijziging>(),
-        InvoerSchema::van::<handlers::BesluitOpAanvraag>(),
-        InvoerSchema::van::<handlers::NieuweUitbetaling>(),
+        InvoerSchema::van::<invoer::NieuweAanvraag>(),
+        InvoerSchema::van::<invoer::AanvraagWijziging>(),
+        InvoerSchema::van::<invoer::BesluitOpAanvraag>(),
+        InvoerSchema::van::<invoer::NieuweUitbetaling>(),
     ],
 };
 

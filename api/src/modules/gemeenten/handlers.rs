@@ -3,143 +3,23 @@
 use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, web};
-use chrono::NaiveDate;
 use entity::gemeente;
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 
+use super::invoer::*;
+use super::weergave::*;
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::codes::GemeenteCode;
-use crate::domein::dna::Aanpak;
 use crate::domein::grondslag::Grondslag;
 use crate::http::etag::{IfMatch, resource_response};
-use crate::http::invoer::{Invoer, Veld};
+use crate::http::invoer::Invoer;
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::http::sorting::Sortering;
 use crate::tenancy::Context;
-
-/// Een gemeente van Veiligheidsregio Brabant-Noord.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Gemeente {
-    /// CBS-gemeentecode.
-    #[schema(example = "GM0828", pattern = "^GM[0-9]{4}$")]
-    pub code: String,
-    /// Officiële naam.
-    #[schema(example = "Oss")]
-    pub naam: String,
-    /// Naam in URL-vorm.
-    #[schema(example = "oss")]
-    pub slug: String,
-    /// Vanaf dit inwonertal is een gebied groot in het DNA-kwadrant (standaard 5000).
-    #[schema(example = 5000)]
-    pub grootte_drempel: i32,
-    /// De aanpak die de gemeente voorstelt in vak 2 en 3 van het DNA-kwadrant, waar de
-    /// handreiking de keuze aan haar laat; `null`: beide.
-    pub voorkeur_aanpak: Option<Aanpak>,
-    /// De grondslag waarop de gemeente persoonsgegevens van sleutelpersonen verwerkt:
-    /// haar keuze als verwerkingsverantwoordelijke (het college, na advies van de
-    /// functionaris gegevensbescherming), vastgelegd door haar `gemeente_beheerder`.
-    pub grondslag: Grondslag,
-    /// Het besluit van het college over de grondslag; `null` zolang de standaard
-    /// (`toestemming`) geldt zonder besluit.
-    pub grondslag_besluit: Option<GrondslagBesluit>,
-}
-
-/// Het besluit van het college van burgemeester en wethouders over de grondslag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct GrondslagBesluit {
-    /// De datum van het besluit; niet in de toekomst.
-    #[schema(example = "2026-11-03")]
-    pub datum: NaiveDate,
-    /// Het kenmerk (zaak- of besluitnummer) van het besluit.
-    #[schema(
-        example = "B&W 2026/1187",
-        min_length = 1,
-        max_length = 100,
-        pattern = r"^\S(.*\S)?$"
-    )]
-    pub kenmerk: String,
-}
-
-impl From<gemeente::Model> for Gemeente {
-    fn from(m: gemeente::Model) -> Self {
-        let grondslag_besluit = match (m.grondslag_besluit_datum, m.grondslag_besluit_kenmerk) {
-            (Some(datum), Some(kenmerk)) => Some(GrondslagBesluit { datum, kenmerk }),
-            _ => None,
-        };
-        Gemeente {
-            code: m.code,
-            naam: m.naam,
-            slug: m.slug,
-            grootte_drempel: m.grootte_drempel,
-            voorkeur_aanpak: m.voorkeur_aanpak.as_deref().and_then(Aanpak::parse),
-            grondslag: Grondslag::uit_tekst(&m.grondslag),
-            grondslag_besluit,
-        }
-    }
-}
-
-/// Wie een instelling van een gemeente mag wijzigen (DOMAIN.md, "Municipality
-/// settings"). Een instelling die over toegang of persoonsgegevens gaat, is van de
-/// gemeente alleen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WieWijzigt {
-    /// De `gemeente_beheerder` van de gemeente of de `regio_beheerder`.
-    GemeenteOfRegio,
-    /// Alleen de `gemeente_beheerder` van de gemeente.
-    AlleenGemeente,
-}
-
-/// Per veld van [`GemeenteWijziging`] wie het mag zetten; een nieuw veld komt hier bij.
-pub const INSTELLINGEN: &[(&str, WieWijzigt)] = &[
-    ("grootteDrempel", WieWijzigt::GemeenteOfRegio),
-    ("voorkeurAanpak", WieWijzigt::GemeenteOfRegio),
-    ("grondslag", WieWijzigt::AlleenGemeente),
-    ("grondslagBesluit", WieWijzigt::AlleenGemeente),
-];
-
-/// De instellingen van een gemeente wijzigen. Elk veld is optioneel; `null` bij
-/// `voorkeurAanpak` laat de keuze weer aan de coördinator (beide).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct GemeenteWijziging {
-    /// Vanaf dit inwonertal is een gebied groot (1 tot en met 1 000 000).
-    #[schema(minimum = 1, maximum = 1000000)]
-    grootte_drempel: Option<i32>,
-    /// `coachend` of `coordinerend` voor vak 2 en 3; `null`: beide.
-    #[serde(default)]
-    #[schema(value_type = Option<Aanpak>)]
-    voorkeur_aanpak: Veld<Aanpak>,
-    /// De grondslag; alleen de `gemeente_beheerder` van de gemeente (de regio: 403
-    /// `geen_recht`). Een andere grondslag dan nu vraagt om `grondslagBesluit`.
-    grondslag: Option<Grondslag>,
-    /// Het besluit van het college over de grondslag; alleen de `gemeente_beheerder`.
-    grondslag_besluit: Option<GrondslagBesluit>,
-}
-
-crate::sorteervelden! {
-    /// Waarop de lijst van gemeenten gesorteerd kan worden; `-` ervoor is aflopend.
-    GemeenteSortering op gemeente {
-        Naam = "naam", NaamAflopend = "-naam" => Naam,
-        Code = "code", CodeAflopend = "-code" => Code,
-    }
-}
-
-/// Filters en sortering van de lijst van gemeenten.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct GemeentenParams {
-    /// Sortering, door komma's gescheiden; standaard `naam`.
-    #[param(value_type = Option<Vec<GemeenteSortering>>, style = Form, explode = false, example = json!(["naam"]))]
-    pub sorteer: Option<String>,
-}
 
 /// Alle gemeenten
 ///

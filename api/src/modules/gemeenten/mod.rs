@@ -6,9 +6,11 @@ use utoipa::OpenApi;
 use crate::modules::Toegang;
 
 mod handlers;
+mod invoer;
+mod weergave;
 
-use handlers::GemeenteSortering;
 pub use handlers::grondslag;
+use invoer::GemeenteSortering;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,7 +42,7 @@ pub const MODULE: super::Module = super::Module {
         ],
     }],
     invoer: &[crate::http::invoer::InvoerSchema::van::<
-        handlers::GemeenteWijziging,
+        invoer::GemeenteWijziging,
     >()],
 };
 

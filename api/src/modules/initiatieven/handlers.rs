@@ -6,14 +6,13 @@
 use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, NaiveDate, Utc};
-use entity::soorten::{InitiatiefStatus, Participatie, Thema};
+use chrono::NaiveDate;
+use entity::soorten::InitiatiefStatus;
 use entity::{gebied, initiatief, netwerk};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, QueryTrait,
 };
-use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -24,89 +23,10 @@ use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
-use crate::tenancy::{Bron, Codes, Context};
+use crate::tenancy::Context;
 
 use super::invoer::*;
-
-pub(super) const RESOURCE: &str = "initiatief";
-
-/// Een initiatief. `contactnaam` en `contactemail` staan er alleen in voor de
-/// coördinatoren, budgethouders en beheerders van de gemeente (`contactpersoon` zegt
-/// of ze erin staan).
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Initiatief {
-    pub id: Uuid,
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    pub titel: String,
-    pub omschrijving: Option<String>,
-    pub thema: Thema,
-    pub participatie: Option<Participatie>,
-    pub gebied_id: Option<Uuid>,
-    pub netwerk_id: Option<Uuid>,
-    pub organisatie: Option<String>,
-    /// Staan de contactgegevens in dit antwoord?
-    pub contactpersoon: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub contactnaam: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub contactemail: Option<String>,
-    /// Wanneer de retentie de contactgegevens wiste (een jaar na het einde).
-    pub contact_geanonimiseerd_op: Option<DateTime<Utc>>,
-    pub status: InitiatiefStatus,
-    pub startdatum: Option<NaiveDate>,
-    pub einddatum: Option<NaiveDate>,
-    pub resultaten: Option<String>,
-    pub lessen: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-fn representatie(m: initiatief::Model, codes: &Codes, contact: bool) -> Initiatief {
-    Initiatief {
-        id: m.id,
-        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
-        titel: m.titel,
-        omschrijving: m.omschrijving,
-        thema: m.thema,
-        participatie: m.participatie,
-        gebied_id: m.gebied_id,
-        netwerk_id: m.netwerk_id,
-        organisatie: m.organisatie,
-        contactpersoon: contact,
-        contactnaam: m.contactnaam.filter(|_| contact),
-        contactemail: m.contactemail.filter(|_| contact),
-        contact_geanonimiseerd_op: m.contact_geanonimiseerd_op,
-        status: m.status,
-        startdatum: m.startdatum,
-        einddatum: m.einddatum,
-        resultaten: m.resultaten,
-        lessen: m.lessen,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    }
-}
-
-impl Bron for initiatief::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/initiatieven";
-    type Weergave = Initiatief;
-
-    fn bij_aanmaken(i: &initiatief::Model, w: Wijzigingen) -> Wijzigingen {
-        w.alleen_naam_als(i.contactnaam.is_some(), "contactnaam")
-            .alleen_naam_als(i.contactemail.is_some(), "contactemail")
-    }
-
-    async fn weergaven(ctx: &Context, rijen: Vec<initiatief::Model>) -> ApiResult<Vec<Initiatief>> {
-        let codes = ctx.codes().await?;
-        let contact = ctx.caller.has(Recht::InitiatiefContactLezen);
-        Ok(rijen
-            .into_iter()
-            .map(|i| representatie(i, &codes, contact))
-            .collect())
-    }
-}
+use super::weergave::*;
 
 /// Initiatieven
 #[utoipa::path(

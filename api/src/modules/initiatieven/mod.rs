@@ -12,6 +12,7 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 mod invoer;
+mod weergave;
 
 crate::tenancy::tenant_owned!(entity::initiatief, id);
 

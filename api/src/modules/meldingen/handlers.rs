@@ -9,15 +9,13 @@
 use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{DateTime, NaiveDate, Utc};
-use entity::soorten::{Betrokkene, Ernst, MeldingSoort, MeldingStatus};
+use chrono::{NaiveDate, Utc};
+use entity::soorten::{Betrokkene, MeldingStatus};
 use entity::{gebied, melding, melding_opvolging, netwerk, sleutelpersoon};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QueryTrait,
 };
-use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::audit::verwerking::{Activiteit, Handeling};
@@ -31,69 +29,13 @@ use crate::http::periode::Periode;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
 use crate::modules::gebruikers::actieve_gebruikers_met_rol;
 use crate::modules::sleutelpersonen::genoemd;
-use crate::tenancy::{Bron, Codes, Context};
+use crate::tenancy::Context;
 
 use super::invoer::*;
+use super::weergave::*;
 
-pub(super) const RESOURCE: &str = "melding";
 const OPVOLGING: &str = "melding_opvolging";
 const BEHANDELAARS: &[Rol] = &[Rol::Coordinator, Rol::GemeenteBeheerder];
-
-/// Een melding.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Melding {
-    pub id: Uuid,
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    pub soort: MeldingSoort,
-    pub betrokkene: Betrokkene,
-    pub ernst: Ernst,
-    pub datum: NaiveDate,
-    pub omschrijving: String,
-    pub sleutelpersoon_id: Option<Uuid>,
-    pub netwerk_id: Option<Uuid>,
-    pub gebied_id: Option<Uuid>,
-    pub behandelaar_id: Uuid,
-    pub politie: bool,
-    pub veiligheidshuis: bool,
-    pub maatregelen: Option<String>,
-    pub status: MeldingStatus,
-    pub afsluitnotitie: Option<String>,
-    pub afgesloten_op: Option<NaiveDate>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-fn representatie(m: melding::Model, codes: &Codes) -> Melding {
-    Melding {
-        id: m.id,
-        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
-        soort: m.soort,
-        betrokkene: m.betrokkene,
-        ernst: m.ernst,
-        datum: m.datum,
-        omschrijving: m.omschrijving,
-        sleutelpersoon_id: m.sleutelpersoon_id,
-        netwerk_id: m.netwerk_id,
-        gebied_id: m.gebied_id,
-        behandelaar_id: m.behandelaar_id,
-        politie: m.politie,
-        veiligheidshuis: m.veiligheidshuis,
-        maatregelen: m.maatregelen,
-        status: m.status,
-        afsluitnotitie: m.afsluitnotitie,
-        afgesloten_op: m.afgesloten_op,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    }
-}
-
-/// Wie meldingen niet leest, krijgt op een melding 404: ze bestaat voor hem niet.
-fn lezer(ctx: &Context) -> ApiResult<()> {
-    ctx.require(Recht::MeldingenLezen)
-        .map_err(|_| ApiError::NotFound)
-}
 
 /// Een melding die de aanroeper mag lezen (de leesregel in de database beslist), of 404.
 async fn vind(ctx: &Context, id: Uuid, vergrendel: bool) -> ApiResult<melding::Model> {
@@ -102,34 +44,6 @@ async fn vind(ctx: &Context, id: Uuid, vergrendel: bool) -> ApiResult<melding::M
         ctx.find_for_update::<melding::Entity>(id).await
     } else {
         ctx.find::<melding::Entity>(id).await
-    }
-}
-
-/// Een melding over iemand met verhoogd risico draagt alleen een genoemde ambtenaar of
-/// de behandelaar over aan een andere behandelaar: wie dat niet is, zou de melding
-/// daarna zelf niet meer zien (403 `verhoogd_risico`).
-fn afgeschermd(ctx: &Context, persoon: &sleutelpersoon::Model, behandelaar: Uuid) -> ApiResult<()> {
-    if genoemd(ctx, persoon) || ctx.caller.actor == crate::auth::Actor::Gebruiker(behandelaar) {
-        return Ok(());
-    }
-    Err(ApiError::Forbidden(
-        Code::VerhoogdRisico,
-        "Een melding over deze sleutelpersoon (verhoogd risico) leggen alleen de genoemde ambtenaren vast of dragen zij over.".into(),
-    ))
-}
-
-impl Bron for melding::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/meldingen";
-    type Weergave = Melding;
-
-    /// Een melding over een sleutelpersoon tonen is een verwerking van haar gegevens:
-    /// één regel in het verwerkingenlogboek met de personen van deze rijen (issue 30).
-    async fn weergaven(ctx: &Context, rijen: Vec<melding::Model>) -> ApiResult<Vec<Melding>> {
-        let personen: Vec<Uuid> = rijen.iter().filter_map(|m| m.sleutelpersoon_id).collect();
-        ctx.verwerkt(&personen, Handeling::Lezen, Activiteit::Meldingbehandeling)
-            .await?;
-        ctx.met_codes(rijen, representatie).await
     }
 }
 
@@ -414,30 +328,6 @@ async fn wijziging_regels(
         "Een melding sluit u af met een afsluitnotitie; die hoort alleen bij het afsluiten.",
     );
     Ok(fouten)
-}
-
-/// Een regel in het opvolgingslogboek van een melding.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Opvolging {
-    pub id: Uuid,
-    pub melding_id: Uuid,
-    pub tekst: String,
-    /// `gebruiker` of `koppeling`.
-    pub actor_soort: String,
-    pub actor_id: Option<Uuid>,
-    pub tijdstip: DateTime<Utc>,
-}
-
-fn opvolging(m: melding_opvolging::Model) -> Opvolging {
-    Opvolging {
-        id: m.id,
-        melding_id: m.melding_id,
-        tekst: m.tekst,
-        actor_soort: m.actor_soort,
-        actor_id: m.actor_id,
-        tijdstip: m.tijdstip,
-    }
 }
 
 /// Opvolging van een melding

@@ -3,18 +3,16 @@
 //! van het netwerk voor dat scenario kan bijwerken. Niemand krijgt een cijfer.
 
 use crate::http::problem::Foutcode;
-use std::collections::HashSet;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, NaiveDate, Utc};
-use entity::soorten::{OefenDoel, OefeningStatus, Oefenvorm, Scenario};
+use chrono::NaiveDate;
+use entity::soorten::{OefeningStatus, Scenario};
 use entity::{gebied, netwerk, oefening, sleutelpersoon};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QueryTrait,
 };
-use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -26,95 +24,14 @@ use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
-use crate::modules::kolommen::{json, lijst as enums, naar_json, tekst, zonder_dubbelen};
+use crate::modules::kolommen::{json, naar_json, tekst, zonder_dubbelen};
 use crate::modules::netwerken::Crisisafspraak;
 use crate::modules::organisaties::controleer_ids;
 use crate::modules::sleutelpersonen::{met_verborgen, schrijft_over, zichtbaar};
-use crate::tenancy::{Bron, Codes, Context};
+use crate::tenancy::Context;
 
 use super::invoer::*;
-
-pub(super) const RESOURCE: &str = "oefening";
-
-/// Een oefening.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Oefening {
-    pub id: Uuid,
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    pub titel: String,
-    pub doelen: Vec<OefenDoel>,
-    pub vorm: Oefenvorm,
-    pub scenario: Scenario,
-    pub datum: NaiveDate,
-    pub netwerk_id: Option<Uuid>,
-    pub gebied_id: Option<Uuid>,
-    pub organisaties: Vec<Uuid>,
-    /// De deelnemende sleutelpersonen die u mag zien.
-    pub deelnemers: Vec<Uuid>,
-    pub status: OefeningStatus,
-    /// Vrije tekst die mensen kan noemen: alleen voor wie namen ziet (coördinator,
-    /// gemeente_beheerder, koppeling met `sleutelpersonen.lezen`); voor ieder ander
-    /// afwezig. Noem geen namen.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub briefing: Option<String>,
-    /// Vrije tekst die mensen kan noemen; zichtbaar als `briefing`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub debrief: Option<String>,
-    /// Vrije tekst die mensen kan noemen; zichtbaar als `briefing`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub evaluatie: Option<Evaluatie>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-fn representatie(m: oefening::Model, codes: &Codes, zien: &HashSet<Uuid>, namen: bool) -> Oefening {
-    Oefening {
-        id: m.id,
-        gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
-        titel: m.titel,
-        doelen: enums(&m.doelen),
-        vorm: m.vorm,
-        scenario: m.scenario,
-        datum: m.datum,
-        netwerk_id: m.netwerk_id,
-        gebied_id: m.gebied_id,
-        organisaties: m.organisaties,
-        deelnemers: m
-            .deelnemers
-            .into_iter()
-            .filter(|d| zien.contains(d))
-            .collect(),
-        status: m.status,
-        briefing: m.briefing.filter(|_| namen),
-        debrief: m.debrief.filter(|_| namen),
-        evaluatie: m
-            .evaluatie
-            .filter(|_| namen)
-            .and_then(|e| serde_json::from_value(e).ok()),
-        created_at: m.created_at,
-        updated_at: m.updated_at,
-    }
-}
-
-impl Bron for oefening::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/oefeningen";
-    type Weergave = Oefening;
-
-    /// Namen van sleutelpersonen alleen voor wie persoonsgegevens leest, in één query
-    /// voor alle rijen.
-    async fn weergaven(ctx: &Context, rijen: Vec<oefening::Model>) -> ApiResult<Vec<Oefening>> {
-        let zien = zichtbaar(ctx, rijen.iter().flat_map(|r| r.deelnemers.iter().copied())).await?;
-        let codes = ctx.codes().await?;
-        let namen = ctx.caller.has(Recht::PersoonsgegevensLezen);
-        Ok(rijen
-            .into_iter()
-            .map(|o| representatie(o, &codes, &zien, namen))
-            .collect())
-    }
-}
+use super::weergave::*;
 
 /// Oefeningen
 #[utoipa::path(
