@@ -7,8 +7,9 @@ use crate::auth::Recht;
 use crate::modules::Toegang;
 
 mod handlers;
+mod weergave;
 
-use handlers::ResourceSoort;
+use weergave::ResourceSoort;
 
 crate::tenancy::tenant_owned!(entity::audit_trail);
 crate::tenancy::tenant_owned!(entity::audit_kop);

@@ -13,13 +13,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, post, web};
 use entity::gebruiker;
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
-    FromQueryResult, Statement,
+    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement,
 };
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::invoer::*;
+use super::pogingen::*;
+use super::weergave::*;
 use crate::audit::Wijzigingen;
 use crate::auth::secrets::{self, Hash, Tokens};
 use crate::auth::{Identity, Inlogpool, Subject, TokenKeys};
@@ -27,51 +27,6 @@ use crate::http::contract::RequestId;
 use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
-
-/// Zoveel mislukte pogingen per account binnen [`WINDOW_MINUTES`] minuten.
-pub const MAX_FAILURES: i64 = 5;
-pub const WINDOW_MINUTES: i64 = 15;
-
-/// Het tokenverzoek (`application/x-www-form-urlencoded`).
-#[derive(Debug, Default, Deserialize, ToSchema)]
-pub struct TokenVerzoek {
-    /// `password` (gebruiker) of `client_credentials` (koppeling).
-    #[schema(example = "password")]
-    pub grant_type: Option<String>,
-    /// Bij `password`: de gebruikersnaam.
-    #[schema(example = "oss.coordinator")]
-    pub username: Option<String>,
-    /// Bij `password`: het wachtwoord.
-    #[schema(format = Password)]
-    pub password: Option<String>,
-    /// Bij `client_credentials`: de `clientId` van de koppeling.
-    pub client_id: Option<String>,
-    /// Bij `client_credentials`: het client secret.
-    #[schema(format = Password)]
-    pub client_secret: Option<String>,
-}
-
-/// Een access token (RFC 6749, 5.1).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TokenAntwoord {
-    /// Een JWT, ondertekend met EdDSA of ES256 (`kid` in de header).
-    pub access_token: String,
-    #[schema(example = "Bearer")]
-    pub token_type: &'static str,
-    /// Geldigheid in seconden (standaard 900).
-    #[schema(example = 900)]
-    pub expires_in: u64,
-}
-
-fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
-    ApiError::OAuth {
-        status,
-        code: None,
-        error,
-        detail: detail.to_owned(),
-        params: Vec::new(),
-    }
-}
 
 /// Access token aanvragen
 ///
@@ -163,19 +118,6 @@ fn require(fields: [(&str, &Option<String>); 2]) -> ApiResult<()> {
         detail: "Een of meer velden ontbreken of zijn ongeldig; zie invalidParams.".into(),
         params: fouten,
     })
-}
-
-#[derive(Debug, FromQueryResult)]
-struct Credentials {
-    id: Uuid,
-    actief: bool,
-    gemeente_code: Option<String>,
-    rollen: Vec<String>,
-    scopes: Vec<String>,
-    token_generatie: i32,
-    wachtwoord_tijdelijk: bool,
-    /// Een activeringscode van meer dan 72 uur oud.
-    verlopen: bool,
 }
 
 /// Een gebruiker met dit wachtwoord, in een inlogpoging: telt mee voor de lock-out
@@ -281,21 +223,6 @@ async fn password_grant(
         rollen: account.rollen,
         generatie: account.token_generatie,
     })
-}
-
-/// Een eigen wachtwoord kiezen (`application/json`).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct WachtwoordWijziging {
-    #[schema(example = "oss.jvandijk", min_length = 1, max_length = 64)]
-    gebruikersnaam: String,
-    /// Het huidige wachtwoord, ook een tijdelijk, of de activeringscode van een nieuw
-    /// account (72 uur geldig).
-    #[schema(write_only, min_length = 1, max_length = 256)]
-    wachtwoord: String,
-    /// Anders dan het huidige; 12–256 tekens, niet alleen witruimte, en niet te raden (NIST SP 800-63B): niet de gebruikersnaam of een deel ervan, geen veelgebruikt of gelekt wachtwoord of bekend woord met wat cijfers, geen reeks (`123456789012`) en minstens 5 verschillende tekens; anders 400 `te_zwak` met de reden.
-    #[schema(write_only, min_length = 12, max_length = 256)]
-    nieuw_wachtwoord: String,
 }
 
 /// Eigen wachtwoord kiezen
@@ -431,109 +358,6 @@ async fn client_grant(
                 "client_id of client_secret onjuist, of de koppeling is ingetrokken.",
             ))
         }
-    }
-}
-
-/// Eén inlogpoging op één account, in een eigen transactie van de inlogpool (rol
-/// `weefsel_auth`: de lock-out en de hashes) die het account vergrendelt zolang de
-/// poging loopt.
-struct Attempt {
-    tx: DatabaseTransaction,
-    account: String,
-}
-
-impl Attempt {
-    /// Begint de poging; 429 als het account op slot zit.
-    async fn begin(inlog: &Inlogpool, account: &str) -> ApiResult<Attempt> {
-        let tx = crate::db::begin(&inlog.0).await?;
-        tx.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT pg_advisory_xact_lock(hashtext($1))",
-            [account.into()],
-        ))
-        .await?;
-        let wait = tx
-            .query_one_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "SELECT ceil(extract(epoch FROM (min(tijdstip) + make_interval(mins => $2::int)) - now()))::bigint \
-                 FROM (SELECT tijdstip FROM mislukte_inlog \
-                       WHERE account = $1 AND tijdstip > now() - make_interval(mins => $2::int) \
-                       ORDER BY tijdstip DESC LIMIT $3) laatste \
-                 HAVING count(*) >= $3",
-                [
-                    account.into(),
-                    (WINDOW_MINUTES as i32).into(),
-                    MAX_FAILURES.into(),
-                ],
-            ))
-            .await?
-            .and_then(|row| row.try_get_by_index::<Option<i64>>(0).ok().flatten());
-        if let Some(seconds) = wait {
-            let seconds = u64::try_from(seconds.max(1)).unwrap_or(1);
-            return Err(ApiError::TooManyRequests {
-                retry_after: seconds,
-                detail: format!(
-                    "Te veel mislukte pogingen op dit account; probeer het over {} minuut/minuten opnieuw.",
-                    seconds.div_ceil(60)
-                ),
-            });
-        }
-        Ok(Attempt {
-            tx,
-            account: account.to_owned(),
-        })
-    }
-
-    /// De hash van het account (alleen deze rol leest haar).
-    async fn hash(&self, soort: Hash, id: Uuid) -> ApiResult<Option<String>> {
-        let sql = match soort {
-            Hash::Wachtwoord => "SELECT wachtwoord_hash FROM gebruiker WHERE id = $1",
-            Hash::Geheim => "SELECT nullif(geheim_hash, '') FROM koppeling WHERE id = $1",
-        };
-        let rij = self
-            .tx
-            .query_one_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                sql,
-                [id.into()],
-            ))
-            .await?;
-        Ok(match rij {
-            Some(rij) => rij.try_get_by_index::<Option<String>>(0)?,
-            None => None,
-        })
-    }
-
-    async fn fail(self) -> ApiResult<()> {
-        self.tx
-            .execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "INSERT INTO mislukte_inlog (account) VALUES ($1)",
-                [self.account.into()],
-            ))
-            .await?;
-        // Opruimen wat buiten elk venster valt.
-        self.tx
-            .execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "DELETE FROM mislukte_inlog WHERE tijdstip < now() - make_interval(mins => $1::int)",
-                [(WINDOW_MINUTES as i32).into()],
-            ))
-            .await?;
-        self.tx.commit().await?;
-        Ok(())
-    }
-
-    async fn succeed(self) -> ApiResult<()> {
-        self.tx
-            .execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "DELETE FROM mislukte_inlog WHERE account = $1",
-                [self.account.into()],
-            ))
-            .await?;
-        self.tx.commit().await?;
-        Ok(())
     }
 }
 

@@ -5,6 +5,9 @@ use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
 
 mod handlers;
+mod invoer;
+mod pogingen;
+mod weergave;
 
 #[derive(OpenApi)]
 #[openapi(tags((name = "Authenticatie", description = "Access tokens voor gebruikers en koppelingen.")))]
@@ -12,7 +15,7 @@ struct Doc;
 
 pub const MODULE: super::Module = super::Module {
     invoer: &[crate::http::invoer::InvoerSchema::van::<
-        handlers::WachtwoordWijziging,
+        invoer::WachtwoordWijziging,
     >()],
     velden: VELDEN,
     ..super::Module::alleen_routes(handlers::configure, <Doc as OpenApi>::openapi)
