@@ -88,6 +88,35 @@ fn niemand_neemt_de_datum_in_utc() {
     assert!(fouten.is_empty(), "de datum in UTC:\n{}", fouten.join("\n"));
 }
 
+/// Eén vorm per module: `handlers.rs` is HTTP (annotatie, extractors, een korte body);
+/// de representatie en haar `Bron` staan in `weergave.rs`, de invoer in `invoer.rs`.
+#[test]
+fn handlers_houden_alleen_het_http() {
+    let mut fouten = Vec::new();
+    for module in std::fs::read_dir(bron().join("modules"))
+        .expect("modules")
+        .flatten()
+    {
+        let handlers = module.path().join("handlers.rs");
+        if !handlers.exists() {
+            continue;
+        }
+        for (nr, regel) in code(&handlers) {
+            let t = regel.trim();
+            if t.starts_with("impl Bron for")
+                || (t.starts_with("#[derive(") && t.contains("ToSchema"))
+            {
+                fouten.push(format!("{}:{nr}: {t}", handlers.display()));
+            }
+        }
+    }
+    assert!(
+        fouten.is_empty(),
+        "hoort in weergave.rs of invoer.rs:\n{}",
+        fouten.join("\n")
+    );
+}
+
 /// Geen veld dat niemand leest: de regels lezen de invoer getypt (`Invoer::deel`), en
 /// een veld dat het schema alleen als `readOnly` noemt is `AlleenLezen`.
 #[test]

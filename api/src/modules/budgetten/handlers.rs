@@ -23,9 +23,7 @@ use crate::http::idempotentie::{self, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::tenancy::{Bron, Context};
-
-pub(super) const RESOURCE: &str = "budget";
+use crate::tenancy::Context;
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     uniek(
@@ -36,16 +34,6 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
             detail: "Deze naam heeft al een budget van uw gemeente in dat jaar.",
         }],
     )
-}
-
-impl Bron for budget::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/budgetten";
-    type Weergave = Budget;
-
-    async fn weergaven(ctx: &Context, rijen: Vec<budget::Model>) -> ApiResult<Vec<Budget>> {
-        ctx.met_codes(rijen, representatie).await
-    }
 }
 
 /// Budgetten

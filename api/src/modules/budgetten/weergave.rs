@@ -1,14 +1,19 @@
 //! De representatie van een budget en het openbare overzicht.
 
-use chrono::{DateTime, Utc};
+use crate::http::problem::ApiResult;
+use crate::tenancy::Bron;
+use crate::tenancy::Codes;
+use crate::tenancy::Context;
+use chrono::DateTime;
+use chrono::Utc;
 use entity::budget;
-use entity::soorten::{AanvraagStatus, BudgetVorm};
+use entity::soorten::AanvraagStatus;
+use entity::soorten::BudgetVorm;
 use sea_orm::FromQueryResult;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-use crate::tenancy::Codes;
 
 /// Een matchingverhouding: de toekenning is hoogstens de eigen bijdrage × teller /
 /// noemer (naar beneden afgerond op de cent).
@@ -119,3 +124,15 @@ pub struct Overzicht {
     /// De mediaan van het aantal dagen van indienen tot besluit; `null` zonder besluiten.
     pub mediaan_dagen_tot_besluit: Option<f64>,
 }
+
+impl Bron for budget::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/budgetten";
+    type Weergave = Budget;
+
+    async fn weergaven(ctx: &Context, rijen: Vec<budget::Model>) -> ApiResult<Vec<Budget>> {
+        ctx.met_codes(rijen, representatie).await
+    }
+}
+
+pub(super) const RESOURCE: &str = "budget";

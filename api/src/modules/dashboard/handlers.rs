@@ -7,8 +7,8 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{DbBackend, FromQueryResult, Statement};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::auth::Recht;
@@ -133,67 +133,6 @@ pub async fn dashboard(
         return Ok(dashboard_csv(&body).antwoord(&format!("dashboard-{jaar}.csv")));
     }
     Ok(HttpResponse::Ok().json(body))
-}
-
-/// Een gebied met zijn kwadrant, aanpak en lopend traject.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct GebiedRegel {
-    pub id: Uuid,
-    pub naam: String,
-    /// 1–4, of `null` als het profiel onbepaald is.
-    pub kwadrant: Option<i16>,
-    pub aanpak: Vec<String>,
-    /// Het lopende traject, als er een is.
-    pub traject: Option<TrajectRegel>,
-}
-
-/// Een lopend traject in zijn huidige stap.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TrajectRegel {
-    pub id: Uuid,
-    pub aanpak: String,
-    pub huidige_stap: Option<i16>,
-}
-
-/// Een netwerk met zijn fase en signalen.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct NetwerkRegel {
-    pub id: Uuid,
-    pub naam: String,
-    pub fase: String,
-    /// De signalen van het dashboard (zie `Netwerken.perSignaal`).
-    pub signalen: Vec<String>,
-}
-
-/// Een budget van het jaar, in eurocenten.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct BudgetRegel {
-    pub id: Uuid,
-    pub naam: String,
-    pub vorm: String,
-    pub totaal: i64,
-    pub gereserveerd: i64,
-    pub uitbetaald: i64,
-    pub beschikbaar: i64,
-}
-
-/// Eén gemeente in detail.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct GemeenteDashboard {
-    #[schema(example = "GM0828")]
-    pub gemeente: String,
-    pub naam: String,
-    pub jaar: i32,
-    pub peildatum: NaiveDate,
-    pub cijfers: Cijfers,
-    pub gebieden: Vec<GebiedRegel>,
-    pub netwerken: Vec<NetwerkRegel>,
-    pub budgetten: Vec<BudgetRegel>,
 }
 
 #[derive(FromQueryResult)]

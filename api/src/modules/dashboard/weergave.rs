@@ -2,19 +2,22 @@
 //! het geheel), met elke sleutel van een verdeling aanwezig (ook met 0) en elke
 //! telling van sleutelpersonen onder 5 onderdrukt.
 
-use std::collections::HashMap;
-
+use crate::modules::netwerken::Cel;
 use chrono::NaiveDate;
-use entity::soorten::{
-    AanvraagStatus, Ernst, InitiatiefStatus, NetwerkFase, Scenario, SleutelpersoonType, Thema,
-    TrajectStatus,
-};
-use sea_orm::{FromQueryResult, Iterable};
+use entity::soorten::AanvraagStatus;
+use entity::soorten::Ernst;
+use entity::soorten::InitiatiefStatus;
+use entity::soorten::NetwerkFase;
+use entity::soorten::Scenario;
+use entity::soorten::SleutelpersoonType;
+use entity::soorten::Thema;
+use entity::soorten::TrajectStatus;
+use sea_orm::FromQueryResult;
+use sea_orm::Iterable;
 use serde::Serialize;
+use std::collections::HashMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-use crate::modules::netwerken::Cel;
 
 /// Een rij van `cijfers.sql`.
 #[derive(Debug, FromQueryResult)]
@@ -364,3 +367,64 @@ pub const SIGNALEN: [&str; 4] = [
     "crisisafspraken_niet_herzien",
     "veiligheidsafspraken_te_herzien",
 ];
+
+/// Een gebied met zijn kwadrant, aanpak en lopend traject.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GebiedRegel {
+    pub id: Uuid,
+    pub naam: String,
+    /// 1–4, of `null` als het profiel onbepaald is.
+    pub kwadrant: Option<i16>,
+    pub aanpak: Vec<String>,
+    /// Het lopende traject, als er een is.
+    pub traject: Option<TrajectRegel>,
+}
+
+/// Een lopend traject in zijn huidige stap.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TrajectRegel {
+    pub id: Uuid,
+    pub aanpak: String,
+    pub huidige_stap: Option<i16>,
+}
+
+/// Een netwerk met zijn fase en signalen.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetwerkRegel {
+    pub id: Uuid,
+    pub naam: String,
+    pub fase: String,
+    /// De signalen van het dashboard (zie `Netwerken.perSignaal`).
+    pub signalen: Vec<String>,
+}
+
+/// Een budget van het jaar, in eurocenten.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetRegel {
+    pub id: Uuid,
+    pub naam: String,
+    pub vorm: String,
+    pub totaal: i64,
+    pub gereserveerd: i64,
+    pub uitbetaald: i64,
+    pub beschikbaar: i64,
+}
+
+/// Eén gemeente in detail.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GemeenteDashboard {
+    #[schema(example = "GM0828")]
+    pub gemeente: String,
+    pub naam: String,
+    pub jaar: i32,
+    pub peildatum: NaiveDate,
+    pub cijfers: Cijfers,
+    pub gebieden: Vec<GebiedRegel>,
+    pub netwerken: Vec<NetwerkRegel>,
+    pub budgetten: Vec<BudgetRegel>,
+}

@@ -18,13 +18,11 @@ use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
-use crate::tenancy::{Bron, Context};
+use crate::tenancy::Context;
 use entity::soorten::NetwerkFase;
 
 use super::invoer::*;
 use super::weergave::*;
-
-pub(super) const RESOURCE: &str = "netwerk";
 
 fn conflict(error: sea_orm::DbErr) -> ApiError {
     uniek(
@@ -35,16 +33,6 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
             detail: "Deze naam heeft al een netwerk van uw gemeente.",
         }],
     )
-}
-
-impl Bron for netwerk::Entity {
-    const RESOURCE: &'static str = RESOURCE;
-    const COLLECTIE: &'static str = "/api/v1/netwerken";
-    type Weergave = Netwerk;
-
-    async fn weergaven(ctx: &Context, rijen: Vec<netwerk::Model>) -> ApiResult<Vec<Netwerk>> {
-        ctx.met_codes(rijen, representatie).await
-    }
 }
 
 /// Netwerken

@@ -1,18 +1,30 @@
 //! De representatie van een netwerk en een lidmaatschap.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use entity::{netwerk, netwerk_lid};
-use serde::{Deserialize, Serialize};
+use super::invoer::Afspraken;
+use super::invoer::Crisisafspraak;
+use crate::http::problem::ApiResult;
+use crate::modules::kolommen::lijst;
+use crate::tenancy::Bron;
+use crate::tenancy::Codes;
+use crate::tenancy::Context;
+use chrono::DateTime;
+use chrono::NaiveDate;
+use chrono::Utc;
+use entity::netwerk;
+use entity::netwerk_lid;
+use entity::soorten::Belang;
+use entity::soorten::GemeenteRol;
+use entity::soorten::LidRol;
+use entity::soorten::NetwerkDoel;
+use entity::soorten::NetwerkFase;
+use entity::soorten::NetwerkVorm;
+use entity::soorten::Tegenprestatie;
+use entity::soorten::Voorzitter;
+use entity::soorten::Werkwijze;
+use serde::Deserialize;
+use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-use crate::tenancy::Codes;
-use entity::soorten::{
-    Belang, GemeenteRol, LidRol, NetwerkDoel, NetwerkFase, NetwerkVorm, Tegenprestatie, Voorzitter,
-    Werkwijze,
-};
-
-use super::invoer::{Afspraken, Crisisafspraak};
 
 /// Een fase met de datum waarop het netwerk erin kwam.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -58,7 +70,6 @@ pub struct Netwerk {
     pub updated_at: DateTime<Utc>,
 }
 
-use crate::modules::kolommen::lijst;
 pub(super) use crate::modules::kolommen::{json, tekst};
 
 pub fn representatie(m: netwerk::Model, codes: &Codes) -> Netwerk {
@@ -113,3 +124,15 @@ pub fn lid(m: netwerk_lid::Model, codes: &Codes) -> Lidmaatschap {
         eind: m.eind,
     }
 }
+
+impl Bron for netwerk::Entity {
+    const RESOURCE: &'static str = RESOURCE;
+    const COLLECTIE: &'static str = "/api/v1/netwerken";
+    type Weergave = Netwerk;
+
+    async fn weergaven(ctx: &Context, rijen: Vec<netwerk::Model>) -> ApiResult<Vec<Netwerk>> {
+        ctx.met_codes(rijen, representatie).await
+    }
+}
+
+pub(super) const RESOURCE: &str = "netwerk";

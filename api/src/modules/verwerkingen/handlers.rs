@@ -2,48 +2,15 @@
 //! gemeente (ook de database staat niets anders toe).
 
 use actix_web::{HttpResponse, get};
-use chrono::{DateTime, Utc};
-use entity::soorten::{VerwerkingActie, Verwerkingsactiviteit};
 use entity::verwerking;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 
+use super::invoer::*;
+use super::weergave::*;
 use crate::auth::Recht;
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
-
-/// Eén verzoek dat persoonsgegevens van sleutelpersonen verwerkte, met de set van
-/// betrokken personen (één regel per verzoek, niet per persoon).
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Verwerking {
-    pub id: Uuid,
-    pub tijdstip: DateTime<Utc>,
-    /// `gebruiker`, `koppeling` of `systeem` (de dagelijkse retentie).
-    pub actor_soort: String,
-    pub actor_id: Option<Uuid>,
-    /// De personen wier gegevens het verzoek verwerkte.
-    pub sleutelpersoon_ids: Vec<Uuid>,
-    pub actie: VerwerkingActie,
-    pub verwerkingsactiviteit: Verwerkingsactiviteit,
-    /// Het request-id dat de dienst aan het verzoek gaf (zijn `X-Request-Id` in het
-    /// antwoord).
-    pub request_id: Option<String>,
-    /// Het `X-Request-Id` dat de client meestuurde, ter correlatie met zijn eigen log.
-    pub correlatie_id: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase")]
-#[into_params(parameter_in = Query)]
-pub struct VerwerkingenParams {
-    /// Alleen verzoeken die (ook) deze sleutelpersoon betroffen.
-    pub(super) sleutelpersoon_id: Option<Uuid>,
-    pub(super) actie: Option<VerwerkingActie>,
-}
 
 /// Verwerkingenlogboek
 #[utoipa::path(

@@ -8,6 +8,8 @@ use utoipa::OpenApi;
 use crate::modules::Toegang;
 
 mod handlers;
+mod invoer;
+mod weergave;
 
 crate::tenancy::tenant_owned!(entity::verwerking);
 
