@@ -32,9 +32,9 @@ use crate::http::problem::{ApiError, ApiResult, InvalidParam};
 pub struct Schemas(pub std::sync::Arc<Value>);
 
 /// De body van een operatie die `T` als invoer heeft, gecontroleerd tegen het schema
-/// van `T`. De schemafouten staan al in [`Invoer::fouten`]; een handler voegt de
-/// regels toe die het schema niet kent (met [`Invoer::veld`] leest hij daarvoor een
-/// veld dat het schema goedkeurde) en krijgt met [`Invoer::klaar`] de struct, of een
+/// van `T`. De schemafouten staan al in [`Invoer::fouten`]; een handler toetst de
+/// regels die het schema niet kent op de getypte blik [`Invoer::deel`], voegt hun
+/// fouten toe ([`Fouten::voeg_toe`]) en krijgt met [`Invoer::klaar`] de struct, of een
 /// 400 met álle fouten samen.
 pub struct Invoer<T> {
     waarde: Value,
@@ -87,8 +87,10 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
         })
     }
 
-    /// Een veld dat aanwezig is, niet `null` en door het schema is goedgekeurd.
-    pub fn veld<V: DeserializeOwned>(&self, naam: &str) -> Option<V> {
+    /// Een veld bij zijn naam, als het aanwezig is, niet `null` en zonder fout: voor
+    /// wat een veld bij zijn naam nodig heeft (een verwijzing die haar fout op dat veld
+    /// zet, [`crate::tenancy::Context::verwijzing`]). Regels lezen [`Invoer::deel`].
+    pub(crate) fn veld<V: DeserializeOwned>(&self, naam: &str) -> Option<V> {
         if self.fouten.raakt(naam) {
             return None;
         }
@@ -117,7 +119,9 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
         serde_json::from_value(waarde).ok()
     }
 
-    /// Staat het veld in de body met een andere waarde dan `null`?
+    /// Staat het veld in de body met een andere waarde dan `null`? Voor regels over een
+    /// lijst van veldnamen (de instellingen per veld, de indicatoren van een meting);
+    /// een regel over bekende velden leest [`Invoer::deel`].
     pub fn heeft(&self, naam: &str) -> bool {
         self.waarde.get(naam).is_some_and(|w| !w.is_null())
     }
@@ -130,11 +134,6 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
-    }
-
-    /// Staat het veld in de body met de waarde `null` (wissen)?
-    pub fn is_null(&self, naam: &str) -> bool {
-        self.waarde.get(naam).is_some_and(Value::is_null)
     }
 
     /// Waar de regels van de handler hun fouten bij zetten.

@@ -20,7 +20,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::bijeenkomst::SJABLONEN;
 use crate::http::etag::IfMatch;
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
@@ -176,18 +176,14 @@ pub async fn create(
     let gemeente_id = ctx.eigen_gemeente()?;
     verwijzingen(&ctx, &mut invoer).await?;
     let mut fouten = Fouten::new();
-    regels(
-        invoer.heeft("netwerkId") || invoer.heeft("gebiedId"),
-        invoer
-            .veld::<String>("begintijd")
-            .as_deref()
-            .and_then(lees_tijd),
-        invoer
-            .veld::<String>("eindtijd")
-            .as_deref()
-            .and_then(lees_tijd),
-        &mut fouten,
-    );
+    if let Some(nieuw) = invoer.deel() {
+        regels(
+            nieuw.netwerk_id.is_some() || nieuw.gebied_id.is_some(),
+            nieuw.begintijd.as_deref().and_then(lees_tijd),
+            nieuw.eindtijd.as_deref().and_then(lees_tijd),
+            &mut fouten,
+        );
+    }
     invoer.fouten().voeg_toe(fouten);
     let vrij: Vec<&str> = VRIJE_TEKST
         .into_iter()
@@ -252,7 +248,7 @@ pub async fn update(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     verwijzingen(&ctx, &mut invoer).await?;
-    let fouten = wijziging_regels(&huidig, &invoer);
+    let fouten = wijziging_regels(&huidig, &invoer.deel().unwrap_or_default());
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -312,27 +308,18 @@ pub async fn update(
 
 /// De regels over de toestand na een wijziging: een netwerk of gebied, en tijden die
 /// kloppen ([`regels`]).
-fn wijziging_regels(huidig: &bijeenkomst::Model, invoer: &Invoer<BijeenkomstWijziging>) -> Fouten {
-    let na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: bool| {
-        !invoer.is_null(veld) && (invoer.heeft(veld) || nu)
-    };
-    let tijd_na = |invoer: &Invoer<BijeenkomstWijziging>, veld: &str, nu: Option<NaiveTime>| {
-        if invoer.is_null(veld) {
-            None
-        } else {
-            invoer
-                .veld::<String>(veld)
-                .as_deref()
-                .and_then(lees_tijd)
-                .or(nu)
-        }
+fn wijziging_regels(huidig: &bijeenkomst::Model, w: &BijeenkomstWijziging) -> Fouten {
+    let tijd_na = |veld: &Veld<String>, nu: Option<NaiveTime>| match veld {
+        Veld::Afwezig => nu,
+        Veld::Leeg => None,
+        Veld::Waarde(t) => lees_tijd(t).or(nu),
     };
     let mut fouten = Fouten::new();
     regels(
-        na(invoer, "netwerkId", huidig.netwerk_id.is_some())
-            || na(invoer, "gebiedId", huidig.gebied_id.is_some()),
-        tijd_na(invoer, "begintijd", huidig.begintijd),
-        tijd_na(invoer, "eindtijd", huidig.eindtijd),
+        w.netwerk_id.clone().na(huidig.netwerk_id).is_some()
+            || w.gebied_id.clone().na(huidig.gebied_id).is_some(),
+        tijd_na(&w.begintijd, huidig.begintijd),
+        tijd_na(&w.eindtijd, huidig.eindtijd),
         &mut fouten,
     );
     fouten

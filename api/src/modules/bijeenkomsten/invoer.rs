@@ -79,7 +79,7 @@ pub struct NieuweBijeenkomst {
 }
 
 /// Een wijziging van een bijeenkomst; `null` wist. Een lijst vervangt de hele lijst.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BijeenkomstWijziging {
     pub(super) soort: Option<BijeenkomstSoort>,

@@ -216,7 +216,7 @@ pub async fn create(
 /// De regels die het schema niet kent: een peildatum niet in de toekomst, en
 /// minstens één indicator of teken.
 fn check_meting(invoer: &mut Invoer<NieuweIndicatormeting>) {
-    let peildatum: Option<NaiveDate> = invoer.veld("peildatum");
+    let peildatum = invoer.deel().map(|m| m.peildatum);
     invoer.fouten().check(
         peildatum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "peildatum",

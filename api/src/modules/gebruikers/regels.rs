@@ -67,7 +67,8 @@ pub(super) async fn check_nieuw(
 ) -> ApiResult<(Option<Uuid>, bool)> {
     let nieuw = invoer.deel();
     let gemeente = nieuw.as_ref().and_then(|n| n.gemeente.clone());
-    let gemeente_genoemd = invoer.heeft("gemeente");
+    // Genoemd, ook als de code niet deugt (die fout staat al op `gemeente`).
+    let gemeente_genoemd = gemeente.is_some() || invoer.fouten().raakt("gemeente");
     let gemeente_id = ctx.target_gemeente(
         gemeente.as_ref(),
         codes,

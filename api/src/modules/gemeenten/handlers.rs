@@ -14,7 +14,7 @@ use crate::auth::Recht;
 use crate::domein::codes::GemeenteCode;
 use crate::domein::grondslag::Grondslag;
 use crate::http::etag::{IfMatch, resource_response};
-use crate::http::invoer::Invoer;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
@@ -183,24 +183,26 @@ fn recht_per_veld(ctx: &Context, invoer: &Invoer<GemeenteWijziging>) -> ApiResul
 /// Een andere grondslag gaat met het besluit van het college, dat niet in de toekomst
 /// ligt.
 fn besluit_regels(invoer: &mut Invoer<GemeenteWijziging>, huidig: &gemeente::Model) {
-    let andere_grondslag = invoer
-        .veld::<Grondslag>("grondslag")
+    let wijziging = invoer.deel().unwrap_or_default();
+    let andere_grondslag = wijziging
+        .grondslag
         .is_some_and(|g| g.as_str() != huidig.grondslag);
-    let met_besluit = invoer.heeft("grondslagBesluit");
-    invoer.fouten().check(
-        !andere_grondslag || met_besluit,
+    let mut fouten = Fouten::new();
+    fouten.check(
+        !andere_grondslag || wijziging.grondslag_besluit.is_some(),
         "grondslagBesluit",
         Foutcode::Verplicht,
         "Een andere grondslag gaat met het besluit van het college: datum en kenmerk.",
     );
-    if let Some(besluit) = invoer.veld::<GrondslagBesluit>("grondslagBesluit") {
-        invoer.fouten().check(
+    if let Some(besluit) = &wijziging.grondslag_besluit {
+        fouten.check(
             besluit.datum <= crate::domein::tijd::vandaag(),
             "grondslagBesluit.datum",
             Foutcode::Ongeldig,
             "Het besluit ligt niet in de toekomst.",
         );
     }
+    invoer.fouten().voeg_toe(fouten);
 }
 
 /// Terug naar `toestemming` kan niet zolang een actieve sleutelpersoon op een afspraak

@@ -29,7 +29,7 @@ pub const INSTELLINGEN: &[(&str, WieWijzigt)] = &[
 
 /// De instellingen van een gemeente wijzigen. Elk veld is optioneel; `null` bij
 /// `voorkeurAanpak` laat de keuze weer aan de coördinator (beide).
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GemeenteWijziging {
     /// Vanaf dit inwonertal is een gebied groot (1 tot en met 1 000 000).

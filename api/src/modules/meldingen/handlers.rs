@@ -9,7 +9,7 @@
 use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use entity::soorten::{Betrokkene, MeldingStatus};
 use entity::{gebied, melding, melding_opvolging, netwerk, sleutelpersoon};
 use sea_orm::{
@@ -178,7 +178,11 @@ async fn nieuw_regels(
     ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
         .await?;
     let mut fouten = Fouten::new();
-    if let Some(b) = invoer.veld::<Uuid>("behandelaarId") {
+    let Some(nieuw) = invoer.deel() else {
+        return Ok(fouten);
+    };
+    if !invoer.fouten().raakt("behandelaarId") {
+        let b = nieuw.behandelaar_id;
         actieve_gebruikers_met_rol(
             ctx,
             gemeente_id,
@@ -190,15 +194,14 @@ async fn nieuw_regels(
         .await?;
     }
     fouten.check(
-        !invoer.heeft("sleutelpersoonId")
-            || invoer.veld::<Betrokkene>("betrokkene") == Some(Betrokkene::Sleutelpersoon),
+        nieuw.sleutelpersoon_id.is_none() || nieuw.betrokkene == Betrokkene::Sleutelpersoon,
         "sleutelpersoonId",
         Foutcode::Ongeldig,
         "Een sleutelpersoon noemt u alleen bij betrokkene sleutelpersoon.",
     );
     fouten.check(
-        invoer
-            .veld::<NaiveDate>("datum")
+        nieuw
+            .datum
             .is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "datum",
         Foutcode::Ongeldig,
@@ -291,10 +294,9 @@ async fn wijziging_regels(
     huidig: &melding::Model,
     invoer: &mut Invoer<MeldingWijziging>,
 ) -> ApiResult<Fouten> {
-    if let (Some(nieuw), Some(p)) = (
-        invoer.veld::<Uuid>("behandelaarId"),
-        huidig.sleutelpersoon_id,
-    ) && nieuw != huidig.behandelaar_id
+    let wijziging = invoer.deel().unwrap_or_default();
+    if let (Some(nieuw), Some(p)) = (wijziging.behandelaar_id, huidig.sleutelpersoon_id)
+        && nieuw != huidig.behandelaar_id
     {
         let persoon = ctx.find::<sleutelpersoon::Entity>(p).await?;
         afgeschermd(ctx, &persoon, nieuw)?;
@@ -304,7 +306,7 @@ async fn wijziging_regels(
     ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
         .await?;
     let mut fouten = Fouten::new();
-    if let Some(b) = invoer.veld::<Uuid>("behandelaarId") {
+    if let Some(b) = wijziging.behandelaar_id {
         actieve_gebruikers_met_rol(
             ctx,
             huidig.gemeente_id,
@@ -315,10 +317,10 @@ async fn wijziging_regels(
         )
         .await?;
     }
-    let sluit = invoer.veld::<MeldingStatus>("status") == Some(MeldingStatus::Afgesloten)
+    let sluit = wijziging.status == Some(MeldingStatus::Afgesloten)
         && huidig.status != MeldingStatus::Afgesloten;
     fouten.check(
-        invoer.heeft("afsluitnotitie") == sluit,
+        wijziging.afsluitnotitie.is_some() == sluit,
         "afsluitnotitie",
         if sluit {
             Foutcode::Verplicht

@@ -40,7 +40,7 @@ pub struct NieuweMelding {
 }
 
 /// Een wijziging van een melding; naar `afgesloten` alleen met `afsluitnotitie`.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MeldingWijziging {
     pub(super) soort: Option<MeldingSoort>,

@@ -140,16 +140,14 @@ pub(super) async fn controleer(
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuwNetwerk>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    let gebieden: Option<Vec<Uuid>> = invoer.veld("gebiedIds");
-    let ambtenaren: Option<Vec<Uuid>> = invoer.veld("contactambtenaren");
-    let crisis: Option<Vec<Crisisafspraak>> = invoer.veld("crisisafspraken");
+    let nieuw = invoer.deel();
     let mut fouten = Fouten::new();
     controleer(
         &ctx,
         gemeente_id,
-        gebieden.as_deref(),
-        ambtenaren.as_deref(),
-        crisis.as_deref(),
+        nieuw.as_ref().map(|n| &n.gebied_ids[..]),
+        nieuw.as_ref().map(|n| &n.contactambtenaren[..]),
+        nieuw.as_ref().map(|n| &n.crisisafspraken[..]),
         &mut fouten,
     )
     .await?;
@@ -208,16 +206,14 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let huidig = ctx.find_for_update::<netwerk::Entity>(*id).await?;
-    let gebieden: Option<Vec<Uuid>> = invoer.veld("gebiedIds");
-    let ambtenaren: Option<Vec<Uuid>> = invoer.veld("contactambtenaren");
-    let crisis: Option<Vec<Crisisafspraak>> = invoer.veld("crisisafspraken");
+    let wijziging = invoer.deel().unwrap_or_default();
     let mut fouten = Fouten::new();
     controleer(
         &ctx,
         huidig.gemeente_id,
-        gebieden.as_deref(),
-        ambtenaren.as_deref(),
-        crisis.as_deref(),
+        wijziging.gebied_ids.as_deref(),
+        wijziging.contactambtenaren.as_deref(),
+        wijziging.crisisafspraken.as_deref(),
         &mut fouten,
     )
     .await?;

@@ -85,7 +85,7 @@ pub struct NieuwNetwerk {
 
 /// Een wijziging van een netwerk; een nieuwe `fase` of `gemeenteRol` komt in de
 /// geschiedenis met de datum van vandaag.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NetwerkWijziging {
     #[schema(min_length = 1, max_length = 200)]
@@ -133,7 +133,7 @@ pub struct NieuwLidmaatschap {
 }
 
 /// Een wijziging van een lidmaatschap.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LidmaatschapWijziging {
     pub(super) rol: Option<LidRol>,

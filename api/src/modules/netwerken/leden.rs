@@ -131,13 +131,15 @@ pub async fn create(
         schrijft_over(&ctx, [p.id]).await?;
     }
     let mut fouten = Fouten::new();
-    regels(
-        netwerk.vorm,
-        invoer.heeft("belang"),
-        invoer.veld("begin"),
-        invoer.veld("eind"),
-        &mut fouten,
-    );
+    if let Some(nieuw) = invoer.deel() {
+        regels(
+            netwerk.vorm,
+            nieuw.belang.is_some(),
+            nieuw.begin,
+            nieuw.eind,
+            &mut fouten,
+        );
+    }
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let model = netwerk_lid::ActiveModel {
@@ -184,22 +186,13 @@ pub async fn update(
         .vind_onder::<netwerk_lid::Entity>(netwerk.id, lid_id)
         .await?;
     schrijft_over(&ctx, [huidig.sleutelpersoon_id]).await?;
-    let begin = if invoer.is_null("begin") {
-        None
-    } else {
-        invoer.veld("begin").or(huidig.begin)
-    };
-    let eind = if invoer.is_null("eind") {
-        None
-    } else {
-        invoer.veld("eind").or(huidig.eind)
-    };
+    let wijziging = invoer.deel().unwrap_or_default();
     let mut fouten = Fouten::new();
     regels(
         netwerk.vorm,
-        invoer.heeft("belang"),
-        begin,
-        eind,
+        wijziging.belang.is_waarde(),
+        wijziging.begin.clone().na(huidig.begin),
+        wijziging.eind.clone().na(huidig.eind),
         &mut fouten,
     );
     invoer.fouten().voeg_toe(fouten);

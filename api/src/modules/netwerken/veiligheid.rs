@@ -155,7 +155,7 @@ pub async fn create_afspraak(
     ctx.require(Recht::NetwerkenSchrijven)?;
     let netwerk = ctx.find_om_te_verwijzen::<netwerk::Entity>(*id).await?;
     let mut fouten = Fouten::new();
-    niet_in_de_toekomst(invoer.veld("laatstHerzien"), &mut fouten);
+    niet_in_de_toekomst(invoer.deel().and_then(|d| d.laatst_herzien), &mut fouten);
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let model = veiligheidsafspraak::ActiveModel {
@@ -203,7 +203,7 @@ pub async fn update_afspraak(
         .vind_onder::<veiligheidsafspraak::Entity>(netwerk_id, id)
         .await?;
     let mut fouten = Fouten::new();
-    niet_in_de_toekomst(invoer.veld("laatstHerzien"), &mut fouten);
+    niet_in_de_toekomst(invoer.deel().and_then(|d| d.laatst_herzien), &mut fouten);
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::http::etag::IfMatch;
-use crate::http::invoer::Invoer;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::tenancy::{Bron, Codes, Context, Onder};
@@ -151,10 +151,11 @@ pub async fn create_partner(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let netwerk = ctx.find_om_te_verwijzen::<netwerk::Entity>(*id).await?;
-    if let Some(org_id) = invoer.veld::<Uuid>("organisatieId") {
+    let mut fouten = Fouten::new();
+    if let Some(org_id) = invoer.deel().map(|d| d.organisatie_id) {
         match vind(&ctx, org_id).await {
             Ok(_) => {}
-            Err(ApiError::NotFound) => invoer.fouten().reject(
+            Err(ApiError::NotFound) => fouten.reject(
                 "organisatieId",
                 Foutcode::Ongeldig,
                 "Deze organisatie staat niet op uw sociale kaart of in de regionale catalogus.",
@@ -162,6 +163,7 @@ pub async fn create_partner(
             Err(e) => return Err(e),
         }
     }
+    invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let model = netwerk_partner::ActiveModel {
         id: Set(Uuid::now_v7()),

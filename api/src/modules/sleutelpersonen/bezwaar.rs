@@ -105,7 +105,8 @@ pub async fn create_bezwaar(
     let mut fouten = Fouten::new();
     fouten.check(
         invoer
-            .veld::<NaiveDate>("ontvangenOp")
+            .deel()
+            .map(|d| d.ontvangen_op)
             .is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "ontvangenOp",
         Foutcode::Ongeldig,

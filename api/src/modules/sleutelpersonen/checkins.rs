@@ -129,7 +129,8 @@ pub async fn create_checkin(
     let mut fouten = Fouten::new();
     fouten.check(
         invoer
-            .veld::<NaiveDate>("datum")
+            .deel()
+            .and_then(|d| d.datum)
             .is_none_or(|d| d <= vandaag),
         "datum",
         Foutcode::Ongeldig,

@@ -24,7 +24,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::secrets::{self, Hash, Tokens};
 use crate::auth::{Identity, Inlogpool, Subject, TokenKeys};
 use crate::http::contract::RequestId;
-use crate::http::invoer::Invoer;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
 
@@ -249,21 +249,22 @@ pub async fn wachtwoord(
     inlog: web::Data<Inlogpool>,
     mut invoer: Invoer<WachtwoordWijziging>,
 ) -> ApiResult<HttpResponse> {
-    let (oud, nieuw): (Option<String>, Option<String>) =
-        (invoer.veld("wachtwoord"), invoer.veld("nieuwWachtwoord"));
-    invoer.fouten().check(
-        oud.is_none() || oud != nieuw,
-        "nieuwWachtwoord",
-        Foutcode::Ongeldig,
-        "Het nieuwe wachtwoord is gelijk aan het huidige; kies een ander.",
-    );
-    let gebruikersnaam: Option<String> = invoer.veld("gebruikersnaam");
-    secrets::check_nieuw_wachtwoord(
-        invoer.fouten(),
-        "nieuwWachtwoord",
-        nieuw.as_deref(),
-        gebruikersnaam.as_deref().unwrap_or_default(),
-    );
+    if let Some(w) = invoer.deel() {
+        let mut fouten = Fouten::new();
+        fouten.check(
+            w.wachtwoord != w.nieuw_wachtwoord,
+            "nieuwWachtwoord",
+            Foutcode::Ongeldig,
+            "Het nieuwe wachtwoord is gelijk aan het huidige; kies een ander.",
+        );
+        secrets::check_nieuw_wachtwoord(
+            &mut fouten,
+            "nieuwWachtwoord",
+            Some(&w.nieuw_wachtwoord),
+            &w.gebruikersnaam,
+        );
+        invoer.fouten().voeg_toe(fouten);
+    }
     let WachtwoordWijziging {
         gebruikersnaam,
         wachtwoord,

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::stappenplan::{BESLISSTAP, Plan, StapStatus};
-use crate::http::invoer::Invoer;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::tenancy::Context;
 
@@ -51,13 +51,15 @@ pub async fn create_besluit(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    let datum: Option<NaiveDate> = invoer.veld("datum");
-    invoer.fouten().check(
+    let datum = invoer.deel().and_then(|d| d.datum);
+    let mut fouten = Fouten::new();
+    fouten.check(
         datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
         "datum",
         Foutcode::Ongeldig,
         "Een besluit ligt niet in de toekomst.",
     );
+    invoer.fouten().voeg_toe(fouten);
     let BesluitInvoer {
         besluit: keuze,
         reden,
