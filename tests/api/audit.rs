@@ -1,7 +1,6 @@
 //! De audit trail: elke mutatie vastgelegd, zonder geheimen, leesbaar voor
 //! beheerders, en een gewijzigde of verwijderde regel wordt ontdekt.
 
-use std::process::Command;
 
 use serde_json::{Value, json};
 
@@ -236,14 +235,7 @@ async fn a_tampered_or_removed_row_breaks_the_chain() {
     assert_eq!(report.fouten, Vec::<String>::new());
     assert_eq!((report.ketens, report.regels), (12, 49));
 
-    let verify_cli = || {
-        Command::new(env!("CARGO_BIN_EXE_weefsel"))
-            .args(["audit", "verify"])
-            .env("DATABASE_URL", &app.database.url)
-            .env_remove("WEEFSEL_ENV")
-            .output()
-            .expect("weefsel audit verify")
-    };
+    let verify_cli = || app.weefsel(&["audit", "verify"]);
     let output = verify_cli();
     assert!(
         output.status.success(),

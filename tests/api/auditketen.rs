@@ -159,21 +159,7 @@ async fn na_een_rotatie_rekenen_regels_onder_beide_sleutels_na() {
         .await;
     // Een token van de tweede instantie (in ontwikkeling heeft elke instantie een
     // eigen ondertekensleutel).
-    let token: Value = app
-        .client
-        .post(format!("{tweede}/api/v1/auth/token"))
-        .form(&[
-            ("grant_type", "password"),
-            ("username", "oss.beheerder"),
-            ("password", crate::helpers::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("token")
-        .json()
-        .await
-        .expect("json");
-    let token = token["access_token"].as_str().expect("token").to_owned();
+    let token = crate::helpers::demo_token(&app.client, &tweede, "oss.beheerder").await;
     let id = app.user_id("oss.raadpleger").await;
     let response = app
         .client
@@ -547,20 +533,7 @@ async fn het_log_van_postgresql_bevat_de_sleutel_nergens() {
     let handle = dienst.handle();
     tokio::spawn(dienst.run_until_stopped());
     let client = reqwest::Client::new();
-    let token: Value = client
-        .post(format!("{adres}/api/v1/auth/token"))
-        .form(&[
-            ("grant_type", "password"),
-            ("username", "oss.beheerder"),
-            ("password", crate::helpers::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("token")
-        .json()
-        .await
-        .expect("json");
-    let token = token["access_token"].as_str().expect("token").to_owned();
+    let token = crate::helpers::demo_token(&client, &adres, "oss.beheerder").await;
     let gebied = client
         .post(format!("{adres}/api/v1/gebieden"))
         .bearer_auth(&token)

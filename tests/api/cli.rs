@@ -3,6 +3,7 @@
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::helpers::demo_token;
 use crate::helpers::{TestDatabase, connect, exec};
 
 pub(crate) fn weefsel() -> Command {
@@ -39,27 +40,6 @@ fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("vrije poort")
-}
-
-/// Een access token van een demo-account bij een draaiende dienst op `base`.
-pub(crate) async fn demo_token(client: &reqwest::Client, base: &str, gebruiker: &str) -> String {
-    let antwoord: serde_json::Value = client
-        .post(format!("{base}/api/v1/auth/token"))
-        .form(&[
-            ("grant_type", "password"),
-            ("username", gebruiker),
-            ("password", crate::helpers::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("token")
-        .json()
-        .await
-        .expect("json");
-    antwoord["access_token"]
-        .as_str()
-        .expect("access_token")
-        .to_owned()
 }
 
 async fn wait_until_serving(url: &str) {

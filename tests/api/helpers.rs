@@ -403,6 +403,18 @@ impl TestApp {
             .await
     }
 
+    /// Het commando `weefsel` met deze argumenten tegen de database van deze app (in
+    /// ontwikkeling, met alleen waarschuwingen in het log).
+    pub fn weefsel(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_weefsel"))
+            .args(args)
+            .env("DATABASE_URL", &self.database.url)
+            .env_remove("WEEFSEL_ENV")
+            .env("WEEFSEL_LOG", "warn")
+            .output()
+            .expect("weefsel")
+    }
+
     /// `POST` dat 201 moet geven; het `id` van wat er ontstond.
     pub async fn aanmaken(&self, path: &str, token: &str, body: &Value) -> String {
         id_of(&self.post_expect(path, token, body, 201).await)
@@ -899,4 +911,25 @@ pub async fn assert_405(response: reqwest::Response, allow: &str, verzoek: &str)
 /// ontwikkelbestand onder `.weefsel/`).
 pub fn audit_sleutels() -> weefsel_api::audit::AuditSleutels {
     weefsel_api::audit::AuditSleutels::laden(&test_config()).expect("sleutels van de audit trail")
+}
+
+/// Een access token van een demo-account bij een draaiende dienst op `base`.
+pub async fn demo_token(client: &reqwest::Client, base: &str, gebruiker: &str) -> String {
+    let antwoord: serde_json::Value = client
+        .post(format!("{base}/api/v1/auth/token"))
+        .form(&[
+            ("grant_type", "password"),
+            ("username", gebruiker),
+            ("password", DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("token")
+        .json()
+        .await
+        .expect("json");
+    antwoord["access_token"]
+        .as_str()
+        .expect("access_token")
+        .to_owned()
 }

@@ -173,13 +173,7 @@ async fn retention_clears_the_contact_a_year_after_the_end() {
         ),
     )
     .await;
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .arg("retentie")
-        .env("DATABASE_URL", &app.database.url)
-        .env_remove("WEEFSEL_ENV")
-        .env("WEEFSEL_LOG", "warn")
-        .output()
-        .expect("weefsel retentie");
+    let output = app.weefsel(&["retentie"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("contactpersoon van 1 "), "{stdout}");
     let over = crate::helpers::query_text(

@@ -947,13 +947,7 @@ async fn the_retention_command_anonymises_exactly_the_people_past_their_date() {
         )
         .await;
     }
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_weefsel"))
-        .arg("retentie")
-        .env("DATABASE_URL", &app.database.url)
-        .env_remove("WEEFSEL_ENV")
-        .env("WEEFSEL_LOG", "warn")
-        .output()
-        .expect("weefsel retentie");
+    let output = app.weefsel(&["retentie"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),

@@ -13,7 +13,8 @@ use ring::rand::SystemRandom;
 use ring::signature::Ed25519KeyPair;
 use serde_json::{Value, json};
 
-use crate::cli::{demo_token, serve};
+use crate::cli::serve;
+use crate::helpers::demo_token;
 use crate::helpers::{TestDatabase, WRONG_PASSWORD, connect, query_text};
 
 /// Een PEM-bestand (PKCS#8) met een nieuwe Ed25519-sleutel, zoals in productie
