@@ -1,7 +1,6 @@
 //! De audit trail: elke mutatie vastgelegd, zonder geheimen, leesbaar voor
 //! beheerders, en een gewijzigde of verwijderde regel wordt ontdekt.
 
-
 use serde_json::{Value, json};
 
 use crate::helpers::assert_velden;
