@@ -73,8 +73,8 @@ impl Application {
         let table = web::Data::new(routetabel(&document));
         let db_data = web::Data::new(db.clone());
         let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
-        let zichtbaarheid = web::Data::new(crate::http::zichtbaarheid::Zichtbaarheid(
-            std::sync::Arc::new(crate::http::zichtbaarheid::Regels::uit(&document)),
+        let zichtbaarheid = web::Data::new(crate::auth::zichtbaarheid::filter::Zichtbaarheid(
+            std::sync::Arc::new(crate::auth::zichtbaarheid::filter::Regels::uit(&document)),
         ));
         let schemas = web::Data::new(crate::http::invoer::Schemas(std::sync::Arc::new(document)));
         let grenzen = web::Data::new(config.grenzen.clone());
@@ -110,7 +110,7 @@ impl Application {
                 .app_data(contract::path_config())
                 .app_data(web::PayloadConfig::new(contract::MAX_BODY_BYTES))
                 .default_service(web::to(contract::fallback))
-                .wrap(from_fn(crate::http::zichtbaarheid::filter))
+                .wrap(from_fn(crate::auth::zichtbaarheid::filter::filter))
                 .wrap(from_fn(crate::tenancy::poort::poort))
                 .wrap(from_fn(contract::guard))
                 .wrap(TracingLogger::<RequestSpan>::new())

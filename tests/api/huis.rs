@@ -71,6 +71,18 @@ fn de_gedeelde_lagen_kennen_geen_module_app_of_ops() {
     assert!(fouten.is_empty(), "import omhoog:\n{}", fouten.join("\n"));
 }
 
+/// Het HTTP-contract staat onder de aanroeper, de audit trail en de tenancy: het krijgt
+/// wat het van hen nodig heeft (scopes, de operaties met persoonsgegevens) als waarde
+/// van `modules::document`.
+#[test]
+fn http_kent_geen_hogere_laag() {
+    let fouten = vind(
+        &["http"],
+        &["crate::auth", "crate::audit", "crate::tenancy", "crate::db"],
+    );
+    assert!(fouten.is_empty(), "import omhoog:\n{}", fouten.join("\n"));
+}
+
 #[test]
 fn geen_module_kent_ops() {
     let fouten = vind(&["modules"], &["crate::ops"]);

@@ -136,7 +136,7 @@ fn reden(schema: &str, veld: &str) -> String {
     weefsel_api::modules::ALLE
         .iter()
         .flat_map(|m| m.velden)
-        .chain(weefsel_api::http::zichtbaarheid::GEDEELD)
+        .chain(weefsel_api::auth::zichtbaarheid::filter::GEDEELD)
         .filter(|t| t.schemas.contains(&schema))
         .flat_map(|t| t.velden)
         .find(|v| v.naam == veld)

@@ -13,5 +13,4 @@ pub mod periode;
 pub mod problem;
 pub mod route_table;
 pub mod sorting;
-pub mod zichtbaarheid;
 pub mod zoeken;

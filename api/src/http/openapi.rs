@@ -94,8 +94,11 @@ pub struct Bouwstenen {
     pub koppeling: std::collections::HashMap<&'static str, Koppeling>,
     /// Operaties met een token maar zonder recht om te controleren: die geven geen 403.
     pub zonder_recht: &'static [&'static str],
-    /// Wie welk veld ziet, uit elke module (de gedeelde velden voegt `http` toe).
-    pub velden: Vec<&'static crate::auth::zichtbaarheid::Velden>,
+    /// Operaties die persoonsgegevens tonen (met een regel in het verwerkingenlogboek):
+    /// die noemen de limiet op persoonsgegevens bij hun 429.
+    pub persoonsgegevens: &'static [&'static str],
+    /// De scopes van een koppeling met hun uitleg, voor het `securityScheme`.
+    pub scopes: Vec<(&'static str, &'static str)>,
 }
 
 /// Het volledige document zoals de code het beschrijft, als JSON-waarde.
@@ -116,7 +119,7 @@ pub fn document(bouw: &Bouwstenen) -> serde_json::Value {
             add_if_match(operation);
         }
         if let Some(operation) = &mut item.get {
-            add_common_responses(operation, false, bouw.zonder_recht);
+            add_common_responses(operation, false, bouw);
         }
         for operation in [
             &mut item.post,
@@ -127,17 +130,16 @@ pub fn document(bouw: &Bouwstenen) -> serde_json::Value {
         .into_iter()
         .flatten()
         {
-            add_common_responses(operation, true, bouw.zonder_recht);
+            add_common_responses(operation, true, bouw);
         }
     }
     let mut value = serde_json::to_value(&doc).unwrap_or_default();
-    scopes_per_operation(&mut value, &bouw.koppeling);
+    scopes_per_operation(&mut value, &bouw.koppeling, &bouw.scopes);
     pascal_case_schema_names(&mut value);
     unique_query_lists(&mut value);
     single_line_texts(&mut value);
     date_patterns(&mut value);
     pagina_verwijst(&mut value);
-    crate::http::zichtbaarheid::annoteer(&mut value, &bouw.velden);
     value
 }
 
@@ -175,6 +177,7 @@ fn pagina_verwijst(value: &mut serde_json::Value) {
 fn scopes_per_operation(
     value: &mut serde_json::Value,
     toegang: &std::collections::HashMap<&'static str, Koppeling>,
+    scopes: &[(&'static str, &'static str)],
 ) {
     if let Some(paths) = value
         .get_mut("paths")
@@ -211,9 +214,9 @@ fn scopes_per_operation(
             }
         }
     }
-    let alle: serde_json::Map<String, serde_json::Value> = crate::auth::Scope::ALL
-        .into_iter()
-        .map(|s| (s.as_str().to_owned(), serde_json::Value::from(s.uitleg())))
+    let alle: serde_json::Map<String, serde_json::Value> = scopes
+        .iter()
+        .map(|(naam, uitleg)| ((*naam).to_owned(), serde_json::Value::from(*uitleg)))
         .collect();
     for flow in ["clientCredentials", "password"] {
         if let Some(scopes) = value.pointer_mut(&format!(
@@ -542,7 +545,7 @@ fn tekst_header(beschrijving: &str) -> utoipa::openapi::Header {
         .build()
 }
 
-fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht: &[&str]) {
+fn add_common_responses(operation: &mut Operation, schrijft: bool, bouw: &Bouwstenen) {
     // Zonder eigen `security` geldt die van het document (een token); de open
     // operaties zeggen `security(())`.
     let secured = operation.security.as_ref().is_none_or(|s| {
@@ -560,7 +563,7 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht:
         .as_ref()
         .is_some_and(|p| p.iter().any(|p| p.name == "If-Match"));
     let id = operation.operation_id.as_deref().unwrap_or_default();
-    let leest = crate::audit::verwerking::OPERATIES.contains(&id);
+    let leest = bouw.persoonsgegevens.contains(&id);
     let wijzigt = secured && (has_body || has_if_match);
     let extra = [
         wijzigt.then_some(CONFLICT),
@@ -570,7 +573,7 @@ fn add_common_responses(operation: &mut Operation, schrijft: bool, zonder_recht:
         (secured && (schrijft || leest)).then_some(te_veel(schrijft, leest)),
         has_if_match.then_some(VEROUDERD),
         has_path_parameter.then_some(NIET_GEVONDEN),
-        (secured && !zonder_recht.contains(&id)).then_some(VERBODEN),
+        (secured && !bouw.zonder_recht.contains(&id)).then_some(VERBODEN),
     ];
     let responses: &mut Responses = &mut operation.responses;
     for (status, description) in ALTIJD.into_iter().chain(extra.into_iter().flatten()) {

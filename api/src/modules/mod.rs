@@ -79,13 +79,20 @@ pub fn document() -> serde_json::Value {
             (*operatie, k)
         })
         .collect();
-    crate::http::openapi::document(&Bouwstenen {
+    let mut document = crate::http::openapi::document(&Bouwstenen {
         routes: api_routes,
         modules: ALLE.iter().map(|m| (m.document, m.routes)).collect(),
         koppeling,
         zonder_recht: gemeenten::VOOR_ELKE_AANROEPER,
-        velden: velden(),
-    })
+        persoonsgegevens: crate::audit::verwerking::OPERATIES,
+        scopes: crate::auth::Scope::ALL
+            .into_iter()
+            .map(|s| (s.as_str(), s.uitleg()))
+            .collect(),
+    });
+    // Wie welk veld ziet, uit elke module: `x-zichtbaarheid` bij elke property.
+    crate::auth::zichtbaarheid::filter::annoteer(&mut document, &velden());
+    document
 }
 
 /// Het document als JSON zoals het in `openapi/openapi.json` staat.

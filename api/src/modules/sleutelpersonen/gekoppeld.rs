@@ -19,8 +19,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::zichtbaarheid::Klasse;
+use crate::auth::zichtbaarheid::filter::Regels;
 use crate::http::problem::ApiResult;
-use crate::http::zichtbaarheid::Regels;
 use crate::tenancy::{Bron, Context};
 
 /// Eén veld van een gekoppeld record.

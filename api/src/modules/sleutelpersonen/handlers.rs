@@ -281,7 +281,7 @@ pub async fn anonimiseer(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRes
 pub async fn inzage(
     ctx: Context,
     id: web::Path<Uuid>,
-    zicht: web::Data<crate::http::zichtbaarheid::Zichtbaarheid>,
+    zicht: web::Data<crate::auth::zichtbaarheid::filter::Zichtbaarheid>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::SleutelpersonenLezen)?;
     ctx.require(Recht::PersoonsgegevensLezen)?;

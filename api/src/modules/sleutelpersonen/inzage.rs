@@ -56,7 +56,7 @@ pub struct Inzage {
 
 pub(super) async fn inzage_antwoord(
     ctx: Context,
-    regels: &crate::http::zichtbaarheid::Regels,
+    regels: &crate::auth::zichtbaarheid::filter::Regels,
     model: sleutelpersoon::Model,
     g: Option<gegevens::Model>,
 ) -> ApiResult<HttpResponse> {

@@ -19,8 +19,8 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, web};
 use serde_json::Value;
 
+use super::{Klasse, Lezer, Veld, Velden};
 use crate::auth::Rol;
-use crate::auth::zichtbaarheid::{Klasse, Lezer, Veld, Velden};
 
 /// De schema's die geen module bezit: fouten, paginering, het token.
 pub const GEDEELD: &[Velden] = &[

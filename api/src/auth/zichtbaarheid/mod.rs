@@ -3,8 +3,10 @@
 //! module ([`crate::modules::Module::velden`]). Het document publiceert de klasse per
 //! property als `x-zichtbaarheid` (met `x-zichtbaarheid-ook` voor extra lezers), en
 //! de dienst laat een veld uit elk antwoord weg voor wie het niet mag zien
-//! ([`crate::http::zichtbaarheid`]). Vrije tekst is persoonsgegeven tot het
+//! ([`filter`]). Vrije tekst is persoonsgegeven tot het
 //! tegendeel bewezen is: klasse [`Klasse::Naam`].
+
+pub mod filter;
 
 use super::{Caller, Recht, Rol};
 
