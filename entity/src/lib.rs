@@ -15,6 +15,8 @@ pub mod gemeente;
 pub mod indicatormeting;
 pub mod initiatief;
 pub mod koppeling;
+pub mod leidraad;
+pub mod leidraad_aanvulling;
 pub mod melding;
 pub mod melding_opvolging;
 pub mod mutatie;

@@ -76,6 +76,15 @@ tekst_enum!(
 );
 
 tekst_enum!(
+    /// Wat een gemeente aan de leidraad van een stap toevoegt: een vraag (met een
+    /// antwoord) of een checklistpunt (om af te vinken).
+    AanvullingSoort {
+        Vraag = "vraag",
+        Checklist = "checklist",
+    }
+);
+
+tekst_enum!(
     /// De toestand van een traject: `afgerond` als alle stappen afgerond of
     /// overgeslagen zijn, `gestopt` na een stop of een no-go.
     TrajectStatus {
@@ -591,6 +600,7 @@ mod tests {
         check(GebiedSoort::as_str);
         check(Grootteklasse::as_str);
         check(Plan::as_str);
+        check(AanvullingSoort::as_str);
         check(TrajectStatus::as_str);
         check(BesluitKeuze::as_str);
         check(VerbinderRol::as_str);

@@ -20,6 +20,8 @@ pub struct Model {
     /// (trigger op `traject_stap`, migratie 000015).
     #[serde(skip_serializing)]
     pub huidige_stap: Option<i16>,
+    /// De versie van de leidraad van `aanpak` bij de start.
+    pub leidraad_versie: i32,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

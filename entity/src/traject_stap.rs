@@ -14,6 +14,12 @@ pub struct Model {
     pub gestart_op: Option<Date>,
     pub afgerond_op: Option<Date>,
     pub notities: Option<String>,
+    /// Antwoorden op de vragen van de leidraad: sleutel → tekst (kan mensen noemen).
+    pub antwoorden: Json,
+    /// Afgevinkte checklistpunten: sleutel → `{door, op}`.
+    pub afgevinkt: Json,
+    /// Het netwerk dat de stap vormde.
+    pub netwerk_id: Option<Uuid>,
     pub updated_at: DateTimeUtc,
 }
 

@@ -86,6 +86,7 @@ mod m20261207_000022_audit_sleutel;
 mod m20261207_000023_grondslag;
 mod m20261207_000024_bezwaar;
 mod m20261207_000025_vandaag;
+mod m20261207_000026_leidraad;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -135,6 +136,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_grondslag::Migration),
             Box::new(m20261207_000024_bezwaar::Migration),
             Box::new(m20261207_000025_vandaag::Migration),
+            Box::new(m20261207_000026_leidraad::Migration),
         ]
     }
 }

@@ -312,7 +312,15 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
                     "scenario": "stroomuitval", "datum": "2027-01-01"})).await;
     let melding = app.aanmaken("/api/v1/meldingen", &coordinator, &json!({"soort": "intimidatie", "betrokkene": "ambtenaar", "ernst": "laag", "omschrijving": "Contract",
                     "behandelaarId": app.user_id("oss.coordinator").await})).await;
+    app.post_expect(
+        "/api/v1/stappenplannen/coordinerend/stappen/0/aanvullingen",
+        &beheerder,
+        &json!({"sleutel": "gm-contract", "soort": "vraag", "tekst": "Contract"}),
+        201,
+    )
+    .await;
     let ids = [
+        ("/stappenplannen/", "gm-contract".to_owned(), &beheerder),
         ("/organisaties/", organisatie, &coordinator),
         ("/bijeenkomsten/", bijeenkomst, &coordinator),
         ("/oefeningen/", oefening, &coordinator),
@@ -351,6 +359,8 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             let url = format!("/api/v1{pad}")
                 .replace("{id}", id)
                 .replace("{code}", id)
+                .replace("{sleutel}", id)
+                .replace("{aanpak}", "coordinerend")
                 .replace("{nummer}", "0")
                 .replace("{lidId}", &lid)
                 .replace("{partnerId}", &partner)
@@ -364,7 +374,7 @@ async fn every_patch_and_delete_in_the_document_honours_if_match() {
             gezien += 1;
         }
     }
-    assert_eq!(gezien, 26, "PATCH en DELETE in het document");
+    assert_eq!(gezien, 28, "PATCH en DELETE in het document");
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM audit_trail").await,
         audit_voor

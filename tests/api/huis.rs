@@ -166,6 +166,16 @@ const ONGESCOPED: &[(&str, usize, &str)] = &[
         "gemeenten zijn openbaar; de gebieden van één gemeente op haar id",
     ),
     (
+        "modules/stappenplannen/leidraad.rs",
+        3,
+        "de leidraad is regionaal en openbaar: versies op aanpak",
+    ),
+    (
+        "modules/stappenplannen/handlers.rs",
+        1,
+        "de leidraad is regionaal en openbaar: eerdere versies van één aanpak",
+    ),
+    (
         "modules/netwerken/handlers.rs",
         1,
         "trajecten van één netwerk dat al in de scope is gevonden",

@@ -43,7 +43,7 @@ impl Wie {
     fn mag(&self, k: &Kanarie) -> bool {
         match k.klasse.as_str() {
             "openbaar" => true,
-            "gemeente" => self.gemeente,
+            "gemeente" => self.gemeente || k.ook.iter().any(|r| self.rollen.contains(&r.as_str())),
             _ => {
                 self.gemeente
                     && (self.namen || k.ook.iter().any(|r| self.rollen.contains(&r.as_str())))
@@ -616,6 +616,26 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
             json!({"status": "bezig"}),
         )
         .await;
+    // Een eigen vraag van de gemeente bij die stap, en een antwoord erop.
+    crawl
+        .plant(
+            "post",
+            "/stappenplannen/{aanpak}/stappen/{nummer}/aanvullingen",
+            "/api/v1/stappenplannen/coachend/stappen/1/aanvullingen",
+            &beheerder,
+            json!({"sleutel": "gm-kanarie", "soort": "vraag"}),
+        )
+        .await;
+    crawl.paden.push("/api/v1/stappenplannen/coachend".into());
+    crawl
+        .plant(
+            "patch",
+            "/trajecten/{id}/stappen/{nummer}",
+            &format!("{traject}/stappen/1"),
+            c,
+            json!({"antwoorden": [{"sleutel": "gm-kanarie"}, {"sleutel": "ca1-informeel"}]}),
+        )
+        .await;
     crawl
         .plant(
             "post",
@@ -634,8 +654,13 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
         ("oss.beheerder", true, true, vec!["gemeente_beheerder"]),
         ("oss.budgethouder", true, false, vec!["budgethouder"]),
         ("oss.raadpleger", true, false, vec!["raadpleger"]),
-        ("regio.beheerder", false, false, vec![]),
-        ("regio.netwerkmanager", false, false, vec![]),
+        ("regio.beheerder", false, false, vec!["regio_beheerder"]),
+        (
+            "regio.netwerkmanager",
+            false,
+            false,
+            vec!["regio_netwerkmanager"],
+        ),
         ("vught.coordinator", false, false, vec![]),
     ] {
         let token = crawl.app.token_for(naam).await;

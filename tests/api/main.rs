@@ -27,6 +27,7 @@ mod invoer;
 mod kanarie;
 mod klok;
 mod koppelingen;
+mod leidraad;
 mod matrix;
 mod migrations;
 mod muren;

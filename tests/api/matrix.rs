@@ -99,6 +99,22 @@ async fn fresh_lid(app: &TestApp, netwerk: &str) -> String {
     id
 }
 
+/// Een aanvulling van Oss op coördinerend stap 1; geeft haar sleutel.
+async fn fresh_aanvulling(app: &TestApp) -> String {
+    let id = uuid::Uuid::now_v7();
+    let sleutel = format!("gm-matrix-{}", id.simple());
+    exec(
+        &app.db,
+        &format!(
+            "INSERT INTO leidraad_aanvulling (id, gemeente_id, aanpak, stap, sleutel, soort, tekst) \
+             SELECT '{id}', id, 'coordinerend', 1, '{sleutel}', 'vraag', 'Matrix' \
+             FROM gemeente WHERE code = 'GM0828'"
+        ),
+    )
+    .await;
+    sleutel
+}
+
 /// Een nieuwe rij uit `sql`, waarin `{id}` het nieuwe id is; geeft dat id.
 async fn fresh(app: &TestApp, sql: &str) -> String {
     let id = uuid::Uuid::now_v7().to_string();
@@ -417,6 +433,8 @@ async fn the_service_answers_as_the_matrix_says() {
         ("gebied", gebied.clone()),
         ("traject", traject),
         ("stap", "1".to_owned()),
+        ("aanpak", "coordinerend".to_owned()),
+        ("aanvulling", fresh_aanvulling(&app).await),
         ("organisatie", fresh_organisatie(&app, false).await),
         ("catalogus_organisatie", catalogus.clone()),
         (
@@ -473,6 +491,7 @@ async fn the_service_answers_as_the_matrix_says() {
                         }
                         "nieuwe_bijeenkomst" => fresh_bijeenkomst(&app, &gebied).await,
                         "nieuwe_oefening" => fresh_oefening(&app).await,
+                        "nieuwe_aanvulling" => fresh_aanvulling(&app).await,
                         "toegekende_aanvraag" => {
                             fresh_aanvraag(&app, &budget, &initiatief, "toegekend").await
                         }

@@ -527,7 +527,7 @@ async fn anonymisation_is_complete_and_irreversible() {
     app.patch_expect(
         &pad,
         &coordinator,
-        &json!({"notities": "Zwaantje belde over de buurtapp."}),
+        &json!({"notities": "Zwaantje belde over de appgroep van de Merelhof."}),
         200,
     )
     .await;
@@ -569,7 +569,7 @@ async fn anonymisation_is_complete_and_irreversible() {
         TELEFOON,
         "van der Meer",
         "Vogelbuurt",
-        "buurtapp",
+        "Merelhof",
         "Protestants",
     ] {
         let tabellen = crate::helpers::query_text(

@@ -292,6 +292,11 @@ pub enum Recht {
     OrganisatiesSchrijven,
     /// De regionale catalogus bijhouden: alleen de `regio_beheerder`.
     CatalogusSchrijven,
+    /// Een nieuwe versie van de leidraad publiceren: alleen de `regio_beheerder`.
+    LeidraadPubliceren,
+    /// Eigen vragen en checklistpunten aan de leidraad toevoegen: alleen de
+    /// `gemeente_beheerder`, voor zijn gemeente.
+    LeidraadAanvullen,
     /// Bijeenkomsten en oefeningen lezen (ook de regio).
     BijeenkomstenLezen,
     /// Bijeenkomsten en oefeningen vastleggen en bijhouden.
@@ -346,7 +351,8 @@ impl Recht {
             | Recht::BijeenkomstenSchrijven
             | Recht::MeldingenLezen
             | Recht::MeldingenSchrijven => SCHRIJVERS,
-            Recht::CatalogusSchrijven => &[Rol::RegioBeheerder],
+            Recht::CatalogusSchrijven | Recht::LeidraadPubliceren => &[Rol::RegioBeheerder],
+            Recht::LeidraadAanvullen => &[Rol::GemeenteBeheerder],
             Recht::InitiatiefContactLezen => {
                 &[Rol::GemeenteBeheerder, Rol::Coordinator, Rol::Budgethouder]
             }
@@ -434,6 +440,12 @@ impl Recht {
             }
             Recht::DashboardLezen => {
                 "Het dashboard is voor mensen met een rol, niet voor koppelingen."
+            }
+            Recht::LeidraadPubliceren => {
+                "Alleen een regio_beheerder publiceert een nieuwe versie van de leidraad."
+            }
+            Recht::LeidraadAanvullen => {
+                "Alleen de gemeente_beheerder van de gemeente vult de leidraad aan."
             }
             Recht::GebiedenLezen
             | Recht::GebiedenSchrijven

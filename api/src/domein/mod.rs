@@ -8,6 +8,7 @@ pub mod geld;
 pub mod gezondheid;
 pub mod grondslag;
 pub mod initiatief;
+pub mod leidraad;
 pub mod melding;
 pub mod oefening;
 pub mod sleutelpersoon;

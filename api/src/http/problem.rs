@@ -99,6 +99,12 @@ pub enum Foutcode {
     GrondslagToestemming,
     /// Een veld dat de aanroeper niet mag wijzigen (403 `geen_recht`).
     GeenRecht,
+    /// Een sleutel die de leidraad van deze stap niet kent.
+    OnbekendeSleutel,
+    /// Een nieuwe versie van de leidraad hernummert of hernoemt een stap.
+    StapVast,
+    /// Een eerder gepubliceerde sleutel met een andere tekst.
+    SleutelHergebruikt,
 }
 
 impl Foutcode {
@@ -116,6 +122,9 @@ impl Foutcode {
             Foutcode::ToestemmingOntbreekt => "toestemming_ontbreekt",
             Foutcode::GrondslagToestemming => "grondslag_toestemming",
             Foutcode::GeenRecht => "geen_recht",
+            Foutcode::OnbekendeSleutel => "onbekende_sleutel",
+            Foutcode::StapVast => "stap_vast",
+            Foutcode::SleutelHergebruikt => "sleutel_hergebruikt",
         }
     }
 }

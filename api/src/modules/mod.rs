@@ -24,6 +24,7 @@ pub mod netwerken;
 pub mod oefeningen;
 pub mod organisaties;
 pub mod sleutelpersonen;
+pub mod stappenplannen;
 pub mod token;
 pub mod trajecten;
 pub mod verwerkingen;
@@ -38,6 +39,7 @@ pub const ALLE: &[Module] = &[
     gebieden::MODULE,
     netwerken::MODULE,
     organisaties::MODULE,
+    stappenplannen::MODULE,
     trajecten::MODULE,
     sleutelpersonen::MODULE,
     initiatieven::MODULE,

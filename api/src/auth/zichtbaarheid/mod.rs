@@ -112,11 +112,7 @@ impl Lezer {
         Lezer {
             gemeente: caller.gemeente.is_some(),
             namen: caller.gemeente.is_some() && caller.has(Recht::PersoonsgegevensLezen),
-            rollen: if caller.gemeente.is_some() {
-                caller.rollen.clone()
-            } else {
-                Vec::new()
-            },
+            rollen: caller.rollen.clone(),
         }
     }
 
@@ -124,9 +120,12 @@ impl Lezer {
     pub fn ziet(&self, klasse: Klasse, ook: &[Rol]) -> bool {
         match klasse {
             Klasse::Openbaar => true,
-            Klasse::Gemeente => self.gemeente,
+            // Een gemeentelijk veld kan ook een regionale rol noemen (de aanvullingen
+            // van de leidraad: de regio_beheerder leest ze).
+            Klasse::Gemeente => self.gemeente || ook.iter().any(|r| self.rollen.contains(r)),
+            // Namen ziet alleen de gemeente zelf; `ook` noemt daar extra rollen.
             Klasse::Naam | Klasse::Persoonsgegevens => {
-                self.namen || ook.iter().any(|r| self.rollen.contains(r))
+                self.namen || (self.gemeente && ook.iter().any(|r| self.rollen.contains(r)))
             }
         }
     }

@@ -34,12 +34,16 @@ pub enum ResourceSoort {
     SleutelpersoonCheckin,
     SleutelpersoonBezwaar,
     Gemeente,
+    /// Een versie van de leidraad van een plan (regionaal).
+    Stappenplan,
+    /// Een eigen vraag of checklistpunt van een gemeente bij de leidraad.
+    LeidraadAanvulling,
     /// De keten zelf (`actie` `verzegeld`).
     AuditTrail,
 }
 
 impl ResourceSoort {
-    pub const ALLE: [ResourceSoort; 23] = [
+    pub const ALLE: [ResourceSoort; 25] = [
         ResourceSoort::Gebruiker,
         ResourceSoort::Koppeling,
         ResourceSoort::Gebied,
@@ -62,6 +66,8 @@ impl ResourceSoort {
         ResourceSoort::SleutelpersoonCheckin,
         ResourceSoort::SleutelpersoonBezwaar,
         ResourceSoort::Gemeente,
+        ResourceSoort::Stappenplan,
+        ResourceSoort::LeidraadAanvulling,
         ResourceSoort::AuditTrail,
     ];
 
@@ -75,7 +81,7 @@ impl ResourceSoort {
             R::Gebruiker => &[Recht::GebruikersBeheren],
             R::Koppeling => &[Recht::KoppelingenBeheren],
             R::Gebied | R::Indicatormeting => &[Recht::GebiedenLezen],
-            R::Traject => &[Recht::TrajectenLezen],
+            R::Traject | R::Stappenplan | R::LeidraadAanvulling => &[Recht::TrajectenLezen],
             R::Netwerk | R::Veiligheidsafspraak | R::NetwerkPartner => &[Recht::NetwerkenLezen],
             R::Sleutelpersoon
             | R::SleutelpersoonCheckin
@@ -95,6 +101,8 @@ impl ResourceSoort {
     pub fn as_str(self) -> &'static str {
         match self {
             ResourceSoort::Gemeente => "gemeente",
+            ResourceSoort::Stappenplan => "stappenplan",
+            ResourceSoort::LeidraadAanvulling => "leidraad_aanvulling",
             ResourceSoort::Gebruiker => "gebruiker",
             ResourceSoort::Koppeling => "koppeling",
             ResourceSoort::Gebied => "gebied",

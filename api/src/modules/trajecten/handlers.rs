@@ -199,6 +199,9 @@ async fn open_stappen(ctx: &Context, traject: &traject::Model) -> ApiResult<()> 
             gestart_op: Set(None),
             afgerond_op: Set(None),
             notities: Set(None),
+            antwoorden: Set(serde_json::json!({})),
+            afgevinkt: Set(serde_json::json!({})),
+            netwerk_id: Set(None),
             updated_at: Set(now),
         });
     traject_stap::Entity::insert_many(stappen)

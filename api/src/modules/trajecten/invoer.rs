@@ -81,6 +81,47 @@ pub struct StapWijziging {
     #[serde(default)]
     #[schema(schema_with = meer_regels_of_leeg::<10000>)]
     pub(super) notities: Veld<String>,
+    /// Antwoorden op de vragen van de leidraad van deze stap (`leidraad.vragen` en de
+    /// aanvullingen van de gemeente), samengevoegd op `sleutel`: een nieuw antwoord
+    /// vervangt het oude, `"antwoord": null` haalt het weg, andere blijven staan. Een
+    /// sleutel die de stap niet kent is 400 `onbekende_sleutel`. Antwoorden kunnen
+    /// mensen noemen: alleen wie persoonsgegevens ziet, leest ze.
+    #[schema(max_items = 50)]
+    pub(super) antwoorden: Option<Vec<AntwoordInvoer>>,
+    /// Alle afgevinkte checklistpunten na dit verzoek: een sleutel die ontbreekt wordt
+    /// uitgevinkt, een die al afgevinkt was houdt `door` en `op`. Een sleutel die de
+    /// stap niet kent is 400 `onbekende_sleutel`.
+    #[schema(schema_with = sleutels)]
+    pub(super) afgevinkt: Option<Vec<String>>,
+    /// Het netwerk dat de stap vormde: een netwerk van de eigen gemeente; `null` wist.
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub(super) netwerk_id: Veld<Uuid>,
+}
+
+/// Een antwoord op een vraag van de leidraad.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AntwoordInvoer {
+    #[schema(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 60)]
+    pub(super) sleutel: String,
+    /// `null` haalt het antwoord weg.
+    #[schema(schema_with = meer_regels_of_leeg::<5000>, required)]
+    pub(super) antwoord: Option<String>,
+}
+
+/// Het schema van een lijst sleutels van de leidraad, zonder herhaling.
+fn sleutels() -> utoipa::openapi::Array {
+    utoipa::openapi::ArrayBuilder::new()
+        .items(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String)
+                .pattern(Some(r"^[a-z0-9]+(-[a-z0-9]+)*$"))
+                .max_length(Some(60)),
+        )
+        .max_items(Some(50))
+        .unique_items(true)
+        .build()
 }
 
 /// Een besluit van het beslismoment: `go`, `nog_niet` of `no_go`.

@@ -66,12 +66,16 @@ pub const MODULE: super::Module = super::Module {
             "stappen.*.status",
             "stappen.*.gestartOp",
             "stappen.*.afgerondOp",
+            "stappen.*.afgevinkt",
+            "stappen.*.netwerkId",
+            "leidraadVersie",
         ],
     }],
     invoer: &[
         InvoerSchema::van::<invoer::NieuwTraject>(),
         InvoerSchema::van::<invoer::TrajectWijziging>(),
         InvoerSchema::van::<invoer::StapWijziging>(),
+        InvoerSchema::van::<invoer::AntwoordInvoer>(),
         InvoerSchema::van::<invoer::BesluitInvoer>(),
         InvoerSchema::van::<invoer::VerbinderInvoer>(),
     ],
@@ -96,8 +100,22 @@ const VELDEN: &[Velden] = &[
         ],
     },
     Velden {
+        schemas: &["Antwoord", "AntwoordInvoer"],
+        velden: &[
+            Veld::openbaar("sleutel", "Een sleutel van de leidraad."),
+            Veld::naam("antwoord", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+    Velden {
+        schemas: &["Vinkstatus"],
+        velden: &[Veld::openbaar("sleutel", "Een sleutel van de leidraad.")],
+    },
+    Velden {
         schemas: &["StapWijziging"],
-        velden: &[Veld::naam("notities", "Vrije tekst die mensen kan noemen.")],
+        velden: &[
+            Veld::naam("notities", "Vrije tekst die mensen kan noemen."),
+            Veld::openbaar("afgevinkt", "Sleutels van de leidraad."),
+        ],
     },
     Velden {
         schemas: &["Besluit", "BesluitInvoer"],

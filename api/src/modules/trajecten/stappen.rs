@@ -3,18 +3,19 @@
 use crate::http::problem::Foutcode;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, patch, web};
-use entity::{traject, traject_stap};
+use chrono::Utc;
+use entity::{netwerk, traject, traject_stap};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
-use crate::domein::stappenplan::{
-    BESLISSTAP, Plan, Stand, Stappen, Verzoek, Weigering, stap_bijwerken,
-};
+use crate::domein::leidraad::{Vinkje, antwoorden_samenvoegen, vinkjes_zetten};
+use crate::domein::stappenplan::{BESLISSTAP, Stand, Verzoek, Weigering, stap_bijwerken};
 use crate::http::etag::IfMatch;
-use crate::http::invoer::Invoer;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
+use crate::modules::stappenplannen;
 use crate::tenancy::Context;
 
 use super::invoer::*;
@@ -47,12 +48,22 @@ pub async fn update_stap(
     ctx: Context,
     path: web::Path<(Uuid, i64)>,
     if_match: IfMatch,
-    invoer: Invoer<StapWijziging>,
+    mut invoer: Invoer<StapWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let (id, nummer) = path.into_inner();
     let huidig = ctx.find_for_update::<traject::Entity>(id).await?;
-    let nummer = stapnummer(huidig.aanpak, nummer)?;
+    let nummer = stappenplannen::stapnummer(huidig.aanpak, nummer)?;
+    let codes = ctx.codes().await?;
+    let gids = Leidraden::van(&ctx, std::slice::from_ref(&huidig))
+        .await?
+        .stap(&huidig, nummer, &codes);
+    ctx.verwijzing::<netwerk::Entity, _>(&mut invoer, "netwerkId")
+        .await?;
+    if let Some(deel) = invoer.deel() {
+        let fouten = sleutels_controleren(&deel, &gids);
+        invoer.fouten().voeg_toe(fouten);
+    }
     let invoer = invoer.klaar()?;
     if_match.check(huidig.version)?;
     gesloten(&huidig)?;
@@ -72,8 +83,23 @@ pub async fn update_stap(
     let nieuw =
         stap_bijwerken(huidig.aanpak, nummer, go, stand, verzoek, vandaag).map_err(weigering)?;
 
-    let mut model: traject_stap::ActiveModel = stap.into();
-    let w = stap_zetten(&mut model, nummer, nieuw, invoer.notities.wijziging());
+    let mut model: traject_stap::ActiveModel = stap.clone().into();
+    let mut w = stap_zetten(&mut model, nummer, nieuw, invoer.notities.wijziging());
+    let door = ctx.caller.actor.id();
+    leidraad_zetten(
+        &mut w,
+        &mut model,
+        &stap,
+        &gids,
+        invoer.antwoorden,
+        invoer.afgevinkt,
+        door,
+    )?;
+    w.zet(
+        &format!("stappen.{nummer}.netwerkId"),
+        &mut model.netwerk_id,
+        invoer.netwerk_id.wijziging(),
+    );
     if w.is_empty() {
         return ctx.toon::<traject::Entity>(StatusCode::OK, huidig).await;
     }
@@ -89,6 +115,51 @@ pub async fn update_stap(
     .await?;
     ctx.vastgelegd::<traject::Entity>(StatusCode::OK, model)
         .await
+}
+
+/// Zet de antwoorden en vinkjes van een stap: antwoorden voegen samen op sleutel
+/// (`null` verwijdert), `afgevinkt` is de volledige set na het verzoek.
+fn leidraad_zetten(
+    w: &mut Wijzigingen,
+    model: &mut traject_stap::ActiveModel,
+    stap: &traject_stap::Model,
+    gids: &StapGids,
+    antwoorden: Option<Vec<AntwoordInvoer>>,
+    afgevinkt: Option<Vec<String>>,
+    door: Option<Uuid>,
+) -> ApiResult<()> {
+    let nummer = stap.nummer;
+    let veld = |naam: &str| format!("stappen.{nummer}.{naam}");
+    if let Some(lijst) = antwoorden {
+        let paren: Vec<_> = lijst.into_iter().map(|a| (a.sleutel, a.antwoord)).collect();
+        let nieuw = antwoorden_samenvoegen(&antwoorden_van(&stap.antwoorden), &paren);
+        // Antwoorden kunnen namen bevatten: de audit trail legt alleen de veldnaam vast.
+        w.zet_alleen_naam(
+            &veld("antwoorden"),
+            &mut model.antwoorden,
+            Some(json(&nieuw)?),
+        );
+    }
+    if let Some(afgevinkt) = afgevinkt {
+        let huidig_vinkjes = vinkjes_van(&stap.afgevinkt);
+        let nu = Vinkje {
+            door,
+            op: Utc::now(),
+        };
+        let mut nieuw = vinkjes_zetten(&huidig_vinkjes, &afgevinkt, nu);
+        // Vinkjes op verwijderde aanvullingen blijven staan (alleen lezen).
+        nieuw.extend(
+            huidig_vinkjes
+                .into_iter()
+                .filter(|(k, _)| !gids.checklist.contains(k)),
+        );
+        w.zet(
+            &veld("afgevinkt"),
+            &mut model.afgevinkt,
+            Some(json(&nieuw)?),
+        );
+    }
+    Ok(())
 }
 
 /// Zet de nieuwe stand van een stap (en eventueel de notities) en houdt bij wat
@@ -117,6 +188,38 @@ fn stap_zetten(
     w
 }
 
+/// De sleutels van `antwoorden` en `afgevinkt` moeten in de leidraad van de stap
+/// staan: de vragen en de checklist van de versie en de actieve aanvullingen.
+fn sleutels_controleren(deel: &StapWijziging, gids: &StapGids) -> Fouten {
+    let mut fouten = Fouten::new();
+    for (i, a) in deel.antwoorden.iter().flatten().enumerate() {
+        fouten.check(
+            gids.vragen.contains(&a.sleutel),
+            &format!("antwoorden.{i}.sleutel"),
+            Foutcode::OnbekendeSleutel,
+            format!(
+                "De leidraad van deze stap heeft geen vraag {}; zie leidraad.vragen en leidraad.aanvullingen.",
+                a.sleutel
+            ),
+        );
+    }
+    for (i, sleutel) in deel.afgevinkt.iter().flatten().enumerate() {
+        fouten.check(
+            gids.checklist.contains(sleutel),
+            &format!("afgevinkt.{i}"),
+            Foutcode::OnbekendeSleutel,
+            format!(
+                "De leidraad van deze stap heeft geen checklistpunt {sleutel}; zie leidraad.checklist en leidraad.aanvullingen."
+            ),
+        );
+    }
+    fouten
+}
+
+fn json(waarde: &impl serde::Serialize) -> ApiResult<serde_json::Value> {
+    serde_json::to_value(waarde).map_err(|e| ApiError::Internal(format!("stap: {e}")))
+}
+
 /// Een stap van een traject in de gemeente van de aanroeper.
 pub(super) async fn stap_van(
     ctx: &Context,
@@ -129,25 +232,6 @@ pub(super) async fn stap_van(
         .one(ctx.db())
         .await?
         .ok_or(ApiError::NotFound)
-}
-
-/// Een stapnummer van het plan, of 400.
-fn stapnummer(plan: Plan, nummer: i64) -> ApiResult<i16> {
-    let stappen = plan.stappen();
-    i16::try_from(nummer)
-        .ok()
-        .filter(|n| stappen.iter().any(|(s, _)| s == n))
-        .ok_or_else(|| {
-            let (eerste, laatste) = (stappen[0].0, stappen[stappen.len() - 1].0);
-            ApiError::Validation(vec![InvalidParam::new(
-                "nummer",
-                Foutcode::Ongeldig,
-                format!(
-                    "Het plan {} heeft de stappen {eerste} tot en met {laatste}.",
-                    plan.as_str()
-                ),
-            )])
-        })
 }
 
 /// Een geweigerde overgang als antwoord: 409 met de reden, of 400 voor datums.

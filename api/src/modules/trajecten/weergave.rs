@@ -1,20 +1,23 @@
 //! De representatie van een traject met zijn stappen en besluit.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{traject, traject_besluit, traject_stap, traject_verbinder};
+use entity::soorten::AanvullingSoort;
+use entity::{leidraad_aanvulling, traject, traject_besluit, traject_stap, traject_verbinder};
 use sea_orm::{ColumnTrait, QueryFilter};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::Recht;
+use crate::domein::leidraad::{Inhoud, LeidraadStap, StapBron, Vinkje};
 use crate::domein::stappenplan::{
     Benoeming, Overgangen, Plan, StapStatus, Stappen, VerbinderRol, verbinder_waarschuwingen,
 };
 use crate::http::problem::ApiResult;
-use crate::tenancy::{Bron, Context};
+use crate::modules::stappenplannen::{self, StapLeidraad};
+use crate::tenancy::{Bron, Codes, Context};
 
 pub use entity::soorten::{BesluitKeuze, TrajectStatus};
 
@@ -36,6 +39,42 @@ pub struct Stap {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub notities: Option<Option<String>>,
+    /// De leidraad van de stap: de versie van het traject, met de aanvullingen van de
+    /// gemeente.
+    pub leidraad: StapLeidraad,
+    /// De antwoorden op de vragen van de leidraad. Ze kunnen mensen noemen en
+    /// ontbreken voor wie geen persoonsgegevens ziet (zoals `notities`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub antwoorden: Option<Vec<Antwoord>>,
+    /// Elk checklistpunt van de leidraad, afgevinkt of niet.
+    pub checklist: Vec<Vinkstatus>,
+    /// Het netwerk dat de stap vormde.
+    pub netwerk_id: Option<Uuid>,
+}
+
+/// Een antwoord op een vraag van de leidraad.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Antwoord {
+    pub sleutel: String,
+    /// Vrije tekst die mensen kan noemen.
+    pub antwoord: String,
+    /// `true`: de vraag staat niet meer in de leidraad (een verwijderde aanvulling);
+    /// het antwoord blijft leesbaar maar verandert niet meer.
+    pub alleen_lezen: bool,
+}
+
+/// Een checklistpunt van een stap: afgevinkt, door wie en wanneer.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Vinkstatus {
+    pub sleutel: String,
+    pub afgevinkt: bool,
+    /// Wie het afvinkte (gebruiker- of koppeling-id).
+    pub door: Option<Uuid>,
+    pub op: Option<DateTime<Utc>>,
+    /// `true`: het punt staat niet meer in de leidraad (een verwijderde aanvulling).
+    pub alleen_lezen: bool,
 }
 
 /// Een besluit van het beslismoment (alleen `weerbaarheid`): `go` sluit stap 4 af,
@@ -76,6 +115,9 @@ pub struct Traject {
     /// Het netwerk van een traject voor een gemeenschap, anders `null`.
     pub netwerk_id: Option<Uuid>,
     pub aanpak: Plan,
+    /// De versie van de leidraad van `aanpak` waarmee het traject begon; het blijft
+    /// erop, ook als de regio een nieuwe publiceert.
+    pub leidraad_versie: i32,
     pub naam: Option<String>,
     pub status: TrajectStatus,
     /// Wat het DNA-profiel van het gebied bij de start adviseerde.
@@ -122,25 +164,181 @@ impl Delen {
     }
 }
 
+/// De leidraad die de trajecten van een pagina nodig hebben: de inhoud van hun
+/// versies en de aanvullingen van hun gemeenten (ook verwijderde, voor de antwoorden
+/// die erop staan), in twee queries.
+#[derive(Debug, Default)]
+pub(super) struct Leidraden {
+    inhouden: HashMap<(Plan, i32), Inhoud>,
+    aanvullingen: Vec<leidraad_aanvulling::Model>,
+}
+
+impl Leidraden {
+    pub(super) async fn van(ctx: &Context, rijen: &[traject::Model]) -> ApiResult<Self> {
+        let mut versies: Vec<(Plan, i32)> = rijen
+            .iter()
+            .map(|t| (t.aanpak, t.leidraad_versie))
+            .collect();
+        versies.sort_unstable();
+        versies.dedup();
+        let inhouden = stappenplannen::leidraad::inhouden(ctx, &versies).await?;
+        let mut plannen: Vec<Plan> = versies.iter().map(|(p, _)| *p).collect();
+        plannen.dedup();
+        let aanvullingen = stappenplannen::leidraad::aanvullingen(ctx, &plannen, true).await?;
+        Ok(Leidraden {
+            inhouden,
+            aanvullingen,
+        })
+    }
+
+    /// De leidraad van stap `nummer` van traject `t`, met de (niet verwijderde)
+    /// aanvullingen van zijn gemeente.
+    pub(super) fn stap(&self, t: &traject::Model, nummer: i16, codes: &Codes) -> StapGids {
+        let basis = self
+            .inhouden
+            .get(&(t.aanpak, t.leidraad_versie))
+            .and_then(|i| i.stap(nummer))
+            .cloned()
+            .unwrap_or_else(|| leeg(t.aanpak, nummer));
+        let actief: Vec<_> = self
+            .aanvullingen
+            .iter()
+            .filter(|a| a.gemeente_id == t.gemeente_id && a.aanpak == t.aanpak && a.stap == nummer)
+            .filter(|a| a.verwijderd_op.is_none())
+            .collect();
+        let soort = |lijst: &[&leidraad_aanvulling::Model], soort: AanvullingSoort| {
+            lijst
+                .iter()
+                .filter(|a| a.soort == soort)
+                .map(|a| a.sleutel.clone())
+                .collect::<Vec<_>>()
+        };
+        let mut vragen: Vec<String> = basis.vragen.iter().map(|p| p.sleutel.clone()).collect();
+        vragen.extend(soort(&actief, AanvullingSoort::Vraag));
+        let mut checklist: Vec<String> =
+            basis.checklist.iter().map(|p| p.sleutel.clone()).collect();
+        checklist.extend(soort(&actief, AanvullingSoort::Checklist));
+        let leidraad = StapLeidraad::van(
+            basis,
+            actief
+                .into_iter()
+                .map(|a| stappenplannen::aanvulling(a.clone(), codes))
+                .collect(),
+        );
+        StapGids {
+            leidraad,
+            vragen,
+            checklist,
+        }
+    }
+}
+
+/// Een stap zonder leidraad (een versie die er niet meer is: komt niet voor).
+fn leeg(plan: Plan, nummer: i16) -> LeidraadStap {
+    let naam = plan
+        .stappen()
+        .iter()
+        .find(|(n, _)| *n == nummer)
+        .map(|(_, naam)| (*naam).to_owned())
+        .unwrap_or_default();
+    LeidraadStap {
+        nummer,
+        naam,
+        doel: String::new(),
+        bron: StapBron {
+            document: String::new(),
+            paragraaf: String::new(),
+        },
+        activiteiten: Vec::new(),
+        vragen: Vec::new(),
+        checklist: Vec::new(),
+    }
+}
+
+/// De leidraad van een stap met de sleutels die ze kent: de vragen en de checklist
+/// van de versie en de actieve aanvullingen.
+pub(super) struct StapGids {
+    pub leidraad: StapLeidraad,
+    pub vragen: Vec<String>,
+    pub checklist: Vec<String>,
+}
+
+/// De antwoorden van een stap (sleutel → tekst), uit de database.
+pub(super) fn antwoorden_van(json: &serde_json::Value) -> BTreeMap<String, String> {
+    serde_json::from_value(json.clone()).unwrap_or_default()
+}
+
+/// De vinkjes van een stap (sleutel → door, op), uit de database.
+pub(super) fn vinkjes_van(json: &serde_json::Value) -> BTreeMap<String, Vinkje<DateTime<Utc>>> {
+    serde_json::from_value(json.clone()).unwrap_or_default()
+}
+
+fn stap_weergave(s: traject_stap::Model, gids: StapGids, persoonsgegevens: bool) -> Stap {
+    let antwoorden = persoonsgegevens.then(|| {
+        antwoorden_van(&s.antwoorden)
+            .into_iter()
+            .map(|(sleutel, antwoord)| Antwoord {
+                alleen_lezen: !gids.vragen.contains(&sleutel),
+                sleutel,
+                antwoord,
+            })
+            .collect()
+    });
+    let vinkjes = vinkjes_van(&s.afgevinkt);
+    let mut checklist: Vec<Vinkstatus> = gids
+        .checklist
+        .iter()
+        .map(|sleutel| {
+            let v = vinkjes.get(sleutel);
+            Vinkstatus {
+                sleutel: sleutel.clone(),
+                afgevinkt: v.is_some(),
+                door: v.and_then(|v| v.door),
+                op: v.map(|v| v.op),
+                alleen_lezen: false,
+            }
+        })
+        .collect();
+    checklist.extend(
+        vinkjes
+            .iter()
+            .filter(|(k, _)| !gids.checklist.contains(k))
+            .map(|(sleutel, v)| Vinkstatus {
+                sleutel: sleutel.clone(),
+                afgevinkt: true,
+                door: v.door,
+                op: Some(v.op),
+                alleen_lezen: true,
+            }),
+    );
+    Stap {
+        nummer: s.nummer,
+        naam: gids.leidraad.naam.clone(),
+        status: s.status,
+        gestart_op: s.gestart_op,
+        afgerond_op: s.afgerond_op,
+        notities: persoonsgegevens.then_some(s.notities),
+        leidraad: gids.leidraad,
+        antwoorden,
+        checklist,
+        netwerk_id: s.netwerk_id,
+    }
+}
+
 pub(super) fn representatie(
     m: traject::Model,
     delen: Delen,
     codes: &HashMap<Uuid, String>,
+    leidraden: &Leidraden,
     persoonsgegevens: bool,
 ) -> Traject {
-    let alleen_voor_bevoegden = |tekst| Some(tekst).filter(|_| persoonsgegevens);
     let plan = m.aanpak;
-    let namen: HashMap<i16, &str> = plan.stappen().iter().copied().collect();
     let mut stappen: Vec<Stap> = delen
         .stappen
         .into_iter()
-        .map(|s| Stap {
-            nummer: s.nummer,
-            naam: namen.get(&s.nummer).copied().unwrap_or_default().to_owned(),
-            status: s.status,
-            gestart_op: s.gestart_op,
-            afgerond_op: s.afgerond_op,
-            notities: alleen_voor_bevoegden(s.notities),
+        .map(|s| {
+            let leidraad = leidraden.stap(&m, s.nummer, codes);
+            stap_weergave(s, leidraad, persoonsgegevens)
         })
         .collect();
     stappen.sort_by_key(|s| s.nummer);
@@ -177,6 +375,7 @@ pub(super) fn representatie(
         gebied_id: m.gebied_id,
         netwerk_id: m.netwerk_id,
         aanpak: plan,
+        leidraad_versie: m.leidraad_versie,
         naam: m.naam,
         status: m.status,
         voorgestelde_aanpak: m.voorgestelde_aanpak,
@@ -262,12 +461,13 @@ impl Bron for traject::Entity {
         let codes = ctx.codes().await?;
         let ids: Vec<Uuid> = rijen.iter().map(|t| t.id).collect();
         let mut delen = delen_van(ctx, &ids).await?;
+        let leidraden = Leidraden::van(ctx, &rijen).await?;
         let persoonsgegevens = ctx.caller.has(Recht::PersoonsgegevensLezen);
         Ok(rijen
             .into_iter()
             .map(|t| {
                 let d = delen.remove(&t.id).unwrap_or_default();
-                representatie(t, d, &codes, persoonsgegevens)
+                representatie(t, d, &codes, &leidraden, persoonsgegevens)
             })
             .collect())
     }
