@@ -19,6 +19,11 @@ pub struct Model {
     pub locatie: Option<String>,
     pub netwerk_id: Option<Uuid>,
     pub gebied_id: Option<Uuid>,
+    /// Het traject en de stap waarbij dit hoort (samen of geen van beide).
+    pub traject_id: Option<Uuid>,
+    pub stap: Option<i16>,
+    /// De uitkomsten van een tweede bijeenkomst (JSON).
+    pub afspraken: Option<Json>,
     pub deelnemers: Option<i32>,
     pub aanwezigen: Vec<Uuid>,
     pub agenda: Json,

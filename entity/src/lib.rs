@@ -32,6 +32,7 @@ pub mod sleutelpersoon_gegevens;
 pub mod sleutelpersoon_status;
 pub mod soorten;
 pub mod traject;
+pub mod traject_aanpakwissel;
 pub mod traject_besluit;
 pub mod traject_stap;
 pub mod traject_verbinder;

@@ -17,6 +17,9 @@ pub struct Model {
     pub datum: Date,
     pub netwerk_id: Option<Uuid>,
     pub gebied_id: Option<Uuid>,
+    /// Het traject en de stap waarbij dit hoort (samen of geen van beide).
+    pub traject_id: Option<Uuid>,
+    pub stap: Option<i16>,
     pub organisaties: Vec<Uuid>,
     pub deelnemers: Vec<Uuid>,
     pub status: OefeningStatus,

@@ -105,6 +105,15 @@ tekst_enum!(
 );
 
 tekst_enum!(
+    /// Wat een besluit van het weerbaarheidsplan is: het beslismoment (tot de eerste
+    /// `go`) of een evaluatie (elk besluit daarna). De dienst zet het.
+    BesluitSoort {
+        Beslismoment = "beslismoment",
+        Evaluatie = "evaluatie",
+    }
+);
+
+tekst_enum!(
     /// De rol van een verbinder in een traject.
     VerbinderRol {
         /// Het gezicht in de wijk.
@@ -603,6 +612,7 @@ mod tests {
         check(AanvullingSoort::as_str);
         check(TrajectStatus::as_str);
         check(BesluitKeuze::as_str);
+        check(BesluitSoort::as_str);
         check(VerbinderRol::as_str);
         check(StapStatus::as_str);
         check(NetwerkVorm::as_str);

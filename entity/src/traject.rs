@@ -22,6 +22,10 @@ pub struct Model {
     pub huidige_stap: Option<i16>,
     /// De versie van de leidraad van `aanpak` bij de start.
     pub leidraad_versie: i32,
+    /// Antwoorden en vinkjes van vóór een aanpakwissel zonder plek in de nieuwe
+    /// leidraad (JSON-lijst).
+    #[serde(skip_serializing)]
+    pub vervallen: Json,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-pub use crate::soorten::BesluitKeuze;
+pub use crate::soorten::{BesluitKeuze, BesluitSoort};
 
 /// Eén besluit van het beslismoment; de geschiedenis blijft.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,6 +11,7 @@ pub struct Model {
     pub gemeente_id: Uuid,
     pub traject_id: Uuid,
     pub besluit: BesluitKeuze,
+    pub soort: BesluitSoort,
     pub reden: String,
     pub datum: Date,
     pub door: Option<Uuid>,

@@ -87,6 +87,9 @@ mod m20261207_000023_grondslag;
 mod m20261207_000024_bezwaar;
 mod m20261207_000025_vandaag;
 mod m20261207_000026_leidraad;
+mod m20261207_000027_evaluatie;
+mod m20261207_000028_bijeenkomst_stap;
+mod m20261207_000029_aanpakwissel;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -137,6 +140,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_bezwaar::Migration),
             Box::new(m20261207_000025_vandaag::Migration),
             Box::new(m20261207_000026_leidraad::Migration),
+            Box::new(m20261207_000027_evaluatie::Migration),
+            Box::new(m20261207_000028_bijeenkomst_stap::Migration),
+            Box::new(m20261207_000029_aanpakwissel::Migration),
         ]
     }
 }

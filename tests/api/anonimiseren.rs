@@ -73,6 +73,17 @@ async fn koppel(
         201,
     )
     .await;
+    // Een tweede bijeenkomst met afspraken die haar noemen (issue 34).
+    app.post_expect(
+        "/api/v1/bijeenkomsten",
+        token,
+        &json!({"soort": "tweede_bijeenkomst", "datum": "2026-11-22", "aanwezigen": [persoon], "netwerkId": netwerk,
+                "afspraken": {"organisatievorm": {"relatiebeheer": tekst("relatiebeheer")},
+                              "crisisondersteuning": [{"scenario": "hittegolf", "hulp": ["handjes"],
+                                                       "activering": tekst("activering")}]}}),
+        201,
+    )
+    .await;
     let oefening = app
         .post_expect(
             "/api/v1/oefeningen",
@@ -263,7 +274,7 @@ async fn de_inzage_geeft_elke_tabel_met_wat_derden_kan_noemen() {
     assert_eq!(derden("Checkin"), set(&["notitie"]));
     assert_eq!(
         derden("Bijeenkomst"),
-        set(&["verslag", "terugkoppeling", "acties"])
+        set(&["verslag", "terugkoppeling", "acties", "afspraken"])
     );
     assert_eq!(
         derden("Oefening"),

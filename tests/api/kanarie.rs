@@ -636,6 +636,27 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
             json!({"antwoorden": [{"sleutel": "gm-kanarie"}, {"sleutel": "ca1-informeel"}]}),
         )
         .await;
+    // Een tweede bijeenkomst bij coachend stap 2 van dat traject, met afspraken die
+    // het netwerk alleen lezen toont.
+    crawl
+        .plant("post", "/bijeenkomsten", "/api/v1/bijeenkomsten", c, json!({
+            "soort": "tweede_bijeenkomst", "datum": "2026-11-21", "netwerkId": netwerk,
+            "trajectId": traject.trim_start_matches("/api/v1/trajecten/"), "stap": 2,
+            "agenda": [{}], "acties": [],
+            "afspraken": {"doelen": ["crisisparaatheid"], "organisatievorm": {},
+                          "crisisondersteuning": [{"scenario": "hittegolf", "hulp": ["handjes"], "laatstHerzien": "2026-11-01"}]}}))
+        .await;
+    // Daarna stapt het traject over op coördinerend: de reden en de antwoorden die
+    // geen plek hebben (vervallenAntwoorden) zijn vrije tekst.
+    crawl
+        .plant(
+            "post",
+            "/trajecten/{id}/aanpakwissel",
+            &format!("{traject}/aanpakwissel"),
+            c,
+            json!({"naar": "coordinerend"}),
+        )
+        .await;
     crawl
         .plant(
             "post",

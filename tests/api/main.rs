@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod aanpakwissel;
 mod anonimiseren;
 mod audit;
 mod auditketen;
@@ -28,6 +29,7 @@ mod kanarie;
 mod klok;
 mod koppelingen;
 mod leidraad;
+mod leidraad_doc;
 mod matrix;
 mod migrations;
 mod muren;
@@ -44,6 +46,7 @@ mod tenancy;
 mod toegang;
 mod trajecten;
 mod twee_instanties;
+mod tweebijeenkomsten;
 mod verwerkingen;
 mod vier_ogen;
 mod werk;

@@ -23,14 +23,30 @@ async fn fresh_gebied(app: &TestApp) -> String {
 
 /// Een nieuw weerbaarheidstraject van Oss, zonder besluit.
 async fn fresh_weerbaarheid(app: &TestApp, gebied: &str) -> String {
+    fresh_traject(app, gebied, "weerbaarheid", 1, 12).await
+}
+
+/// Een nieuw coachend traject in het demogebied (voor een aanpakwissel).
+async fn fresh_coachend(app: &TestApp, gebied: &str) -> String {
+    fresh_traject(app, gebied, "coachend", 0, 4).await
+}
+
+/// Een nieuw traject met `aanpak` en de stappen `eerste`..=`laatste`.
+async fn fresh_traject(
+    app: &TestApp,
+    gebied: &str,
+    aanpak: &str,
+    eerste: u8,
+    laatste: u8,
+) -> String {
     let id = uuid::Uuid::now_v7().to_string();
     exec(
         &app.db,
         &format!(
             "INSERT INTO traject (id, gemeente_id, gebied_id, aanpak) \
-             SELECT '{id}', gemeente_id, id, 'weerbaarheid' FROM gebied WHERE id = '{gebied}'; \
+             SELECT '{id}', gemeente_id, id, '{aanpak}' FROM gebied WHERE id = '{gebied}'; \
              INSERT INTO traject_stap (traject_id, gemeente_id, nummer) \
-             SELECT t.id, t.gemeente_id, n FROM traject t, generate_series(1, 12) n WHERE t.id = '{id}'"
+             SELECT t.id, t.gemeente_id, n FROM traject t, generate_series({eerste}, {laatste}) n WHERE t.id = '{id}'"
         ),
     )
     .await;
@@ -474,6 +490,7 @@ async fn the_service_answers_as_the_matrix_says() {
                     let value = match fixture.as_str().expect("fixture") {
                         "nieuw_gebied" => fresh_gebied(&app).await,
                         "nieuw_weerbaarheidstraject" => fresh_weerbaarheid(&app, &gebied).await,
+                        "nieuw_coachend_traject" => fresh_coachend(&app, &gebied).await,
                         "nieuwe_meting" => fresh_meting(&app, &gebied).await,
                         "nieuw_netwerk" => fresh_netwerk(&app).await,
                         "nieuwe_sleutelpersoon" => fresh_sleutelpersoon(&app).await,

@@ -93,8 +93,12 @@ async fn a_new_traject_proposes_the_approach_of_the_dna_profile() {
     .await;
     assert_eq!(nummers(&traject), (1..=12).collect::<Vec<_>>());
     assert_eq!(traject["voorgesteldeAanpak"], json!([]));
+    assert_eq!(
+        traject["waarschuwingen"][0]["code"], "verbinder_ontbreekt",
+        "{traject}"
+    );
     assert!(
-        traject["waarschuwingen"][0]
+        traject["waarschuwingen"][0]["detail"]
             .as_str()
             .is_some_and(|w| w.contains("wijkverbinder")),
         "{traject}"
@@ -224,19 +228,22 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
     );
 }
 
-/// De besluiten van een traject als (besluit, datum).
-fn besluiten(traject: &Value) -> Vec<(String, String)> {
+/// De besluiten van een traject als (besluit, soort, datum).
+fn besluiten(traject: &Value) -> Vec<(String, String, String)> {
     traject["besluiten"]
         .as_array()
         .expect("besluiten")
         .iter()
         .map(|b| {
-            (
-                b["besluit"].as_str().unwrap_or_default().to_owned(),
-                b["datum"].as_str().unwrap_or_default().to_owned(),
-            )
+            let tekst = |veld: &str| b[veld].as_str().unwrap_or_default().to_owned();
+            (tekst("besluit"), tekst("soort"), tekst("datum"))
         })
         .collect()
+}
+
+/// De codes van de waarschuwingen van een traject of bijeenkomst.
+fn codes(body: &Value) -> Vec<&str> {
+    kolom(&body["waarschuwingen"], "code")
 }
 
 #[tokio::test]
@@ -258,16 +265,17 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     );
     let id = id_of(&traject);
 
-    // Vóór een go: stap 4 sluit niet (ook niet door overslaan) en stap 5–12 beginnen niet.
-    stap(als, &traject, 4, json!({"status": "bezig"}), 200).await;
+    // Vóór een go: stap 4 sluit niet (ook niet door overslaan); aan stap 5–12 werken
+    // mag, met de waarschuwing voor_beslismoment (een leidraad, geen poort).
+    let body = stap(als, &traject, 4, json!({"status": "bezig"}), 200).await;
+    assert!(!codes(&body).contains(&"voor_beslismoment"), "{body}");
     for status in ["afgerond", "overgeslagen"] {
         let problem = stap(als, &traject, 4, json!({"status": status}), 409).await;
         assert_eq!(problem["code"], "besluit_ontbreekt");
     }
-    for nummer in [5, 12] {
-        let problem = stap(als, &traject, nummer, json!({"status": "bezig"}), 409).await;
-        assert_detail(&problem, "na een go");
-    }
+    let body = stap(als, &traject, 8, json!({"status": "bezig"}), 200).await;
+    assert_eq!(body["stappen"][7]["status"], "bezig");
+    assert!(codes(&body).contains(&"voor_beslismoment"), "{body}");
 
     // Een besluit zonder reden of met een onbekende keuze: 400.
     let problem = besluit(als, &traject, json!({"besluit": "misschien"}), 400).await;
@@ -281,20 +289,32 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
         200,
     )
     .await;
-    assert_eq!(besluiten(&body), [("nog_niet".into(), "2026-09-01".into())]);
+    assert_eq!(
+        besluiten(&body),
+        [(
+            "nog_niet".into(),
+            "beslismoment".into(),
+            "2026-09-01".into()
+        )]
+    );
     assert_eq!(body["stappen"][3]["status"], "bezig");
     assert_eq!(body["status"], "lopend");
-    stap(als, &traject, 5, json!({"status": "bezig"}), 409).await;
+    assert!(codes(&body).contains(&"voor_beslismoment"), "{body}");
 
     // Go: stap 4 afgerond op de datum van het besluit; stap 5 is daarna een gewone stap.
     let body = besluit(als, &traject, json!({"besluit": "go", "reden": "Draagvlak bij bewoners en politie.", "datum": "2026-10-01"}), 200).await;
     assert_eq!(
         besluiten(&body),
         [
-            ("nog_niet".into(), "2026-09-01".into()),
-            ("go".into(), "2026-10-01".into())
+            (
+                "nog_niet".into(),
+                "beslismoment".into(),
+                "2026-09-01".into()
+            ),
+            ("go".into(), "beslismoment".into(), "2026-10-01".into())
         ]
     );
+    assert!(!codes(&body).contains(&"voor_beslismoment"), "{body}");
     assert_eq!(body["besluiten"][1]["door"], zelfde.as_str());
     assert_eq!(
         (
@@ -309,7 +329,41 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
     stap(als, &traject, 5, json!({"status": "afgerond"}), 200).await;
     stap(als, &traject, 6, json!({"status": "bezig"}), 200).await;
 
-    // Na een go is het besluit definitief.
+    // Na een go is elk besluit een evaluatie: go (door) of no_go (stop); nog_niet is 400.
+    let problem = besluit(
+        als,
+        &traject,
+        json!({"besluit": "nog_niet", "reden": "x", "datum": "2026-11-01"}),
+        400,
+    )
+    .await;
+    assert_velden(&problem, &[("besluit", "ongeldig")]);
+    let body = besluit(
+        als,
+        &traject,
+        json!({"besluit": "go", "reden": "Evaluatie: loopt.", "datum": "2026-11-01"}),
+        200,
+    )
+    .await;
+    assert_eq!(
+        besluiten(&body)[2],
+        ("go".into(), "evaluatie".into(), "2026-11-01".into())
+    );
+    assert_eq!(body["stappen"][3]["afgerondOp"], "2026-10-01");
+    assert_eq!(body["status"], "lopend");
+    let body = besluit(
+        als,
+        &traject,
+        json!({"besluit": "no_go", "reden": "Evaluatie: stoppen.", "datum": "2026-11-15"}),
+        200,
+    )
+    .await;
+    assert_eq!(
+        besluiten(&body)[3],
+        ("no_go".into(), "evaluatie".into(), "2026-11-15".into())
+    );
+    assert_eq!(body["status"], "gestopt");
+    // Na een no_go is er geen besluit meer.
     for keuze in ["no_go", "nog_niet", "go"] {
         let problem = besluit(als, &traject, json!({"besluit": keuze, "reden": "x"}), 409).await;
         assert_eq!(problem["code"], "besluit_genomen");
@@ -319,7 +373,7 @@ async fn the_beslismoment_closes_step_4_with_go_nog_niet_or_no_go() {
             "SELECT count(*) FROM traject_besluit WHERE traject_id = '{id}'"
         ))
         .await,
-        2
+        4
     );
 
     // Een no-go stopt het traject en is ook definitief.
@@ -390,15 +444,6 @@ async fn verbinders_are_a_list_with_warnings_about_roles_people_and_terms() {
     let beheerder = app.user_id("oss.beheerder").await;
     let raadpleger = app.user_id("oss.raadpleger").await;
     let vught = app.user_id("vught.coordinator").await;
-    let waarschuwingen = |t: &Value| -> String {
-        t["waarschuwingen"]
-            .as_array()
-            .expect("waarschuwingen")
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join(" | ")
-    };
 
     // Eén persoon in beide rollen, en een benoeming van twee jaar.
     let traject = start(
@@ -410,12 +455,17 @@ async fn verbinders_are_a_list_with_warnings_about_roles_people_and_terms() {
         ]}),
     )
     .await;
-    let tekst = waarschuwingen(&traject);
-    assert!(
-        tekst.contains("zowel wijkverbinder als gemeenteverbinder"),
-        "{tekst}"
+    assert_eq!(
+        codes(&traject),
+        ["verbinder_dubbel", "aanstelling_te_kort"],
+        "{traject}"
     );
-    assert!(tekst.contains("minder dan drie jaar"), "{tekst}");
+    assert!(
+        traject["waarschuwingen"][0]["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("zowel wijkverbinder als gemeenteverbinder")),
+        "{traject}"
+    );
     assert_eq!(
         kolom(&traject["verbinders"], "rol"),
         ["wijkverbinder", "gemeenteverbinder"]
@@ -464,10 +514,10 @@ async fn verbinders_are_a_list_with_warnings_about_roles_people_and_terms() {
             200,
         )
         .await;
-    let tekst = waarschuwingen(&body);
-    assert!(
-        tekst.contains("gemeenteverbinder") && tekst.contains("startdatum"),
-        "{tekst}"
+    assert_eq!(
+        codes(&body),
+        ["verbinder_ontbreekt", "aanstelling_zonder_begin"],
+        "{body}"
     );
     let body = app
         .patch_expect(&pad, &token, &json!({"verbinders": []}), 200)

@@ -1,86 +1,63 @@
-//! De vaste agenda's van de eerste en tweede netwerkbijeenkomst uit de handreiking
-//! (seed 000, "Eerste bijeenkomst", "Tweede bijeenkomst"), als sjablonen.
+//! Regels over bijeenkomsten: het tweebijeenkomstenmodel van de handreiking (seed 000,
+//! "Eerste bijeenkomst", "Tweede bijeenkomst"). De vaste agenda's staan in de leidraad
+//! ([`super::leidraad::AgendaSjabloon`]).
 
-use entity::soorten::BijeenkomstSoort;
+use chrono::NaiveDate;
+use uuid::Uuid;
 
-/// Een sjabloon: soort, doel en de agendapunten (onderwerp, toelichting).
-pub struct Sjabloon {
-    pub soort: BijeenkomstSoort,
-    pub doel: &'static str,
-    pub agenda: &'static [(&'static str, &'static str)],
+/// Waar een bijeenkomst bij hoort en wanneer: traject, netwerk, datum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plaats {
+    pub traject: Option<Uuid>,
+    pub netwerk: Option<Uuid>,
+    pub datum: NaiveDate,
 }
 
-pub const SJABLONEN: &[Sjabloon] = &[
-    Sjabloon {
-        soort: BijeenkomstSoort::EersteBijeenkomst,
-        doel: "Binding creëren binnen en met het netwerk, en bewustwording van en inzicht in toekomstige crises vergroten.",
-        agenda: &[
-            (
-                "Welkom en introductie onderwerp",
-                "Voorstellen van alle aanwezigen. Uitleg over de noodzaak van de bijeenkomst: waarom is dit onderwerp relevant voor de aanwezigen?",
-            ),
-            (
-                "Verkenning thema",
-                "Voorbeelden van mogelijke toekomstige crises, betrokken op de locatie en de aanwezigen.",
-            ),
-            (
-                "Pauze",
-                "Met een hapje en drankje: ruimte voor gesprek en verbinding.",
-            ),
-            (
-                "Impact op de persoon/organisatie en impact op de wijk",
-                "Gezamenlijk (in groepjes) de risico's inventariseren, met een mindmap per groepje; de gesprekstool van de NCTV kan helpen.",
-            ),
-            (
-                "Afsluiting en vervolg",
-                "Wat nemen we mee naar de volgende bijeenkomst?",
-            ),
-        ],
-    },
-    Sjabloon {
-        soort: BijeenkomstSoort::TweedeBijeenkomst,
-        doel: "Afspraken binnen het netwerk en de ondersteuning die het netwerk in een crisis kan bieden.",
-        agenda: &[
-            (
-                "Terugkoppeling eerste bijeenkomst",
-                "Welkom, met een terugkoppeling van de vorige bijeenkomst: wat hebben de genodigden eruit gehaald, wat is al opgepakt?",
-            ),
-            (
-                "Expertise uitnodigen",
-                "Een expert spreekt over een onderwerp, bijvoorbeeld mentale gezondheid of noodhulp; let op de integriteit van de partij.",
-            ),
-            (
-                "Pauze",
-                "Met een hapje en drankje: ruimte voor gesprek en verbinding.",
-            ),
-            (
-                "Netwerkdoelen formuleren",
-                "Wat kunnen we als netwerk bereiken en welke planning past daarbij? Wat kan het netwerk bieden en wat heeft het nodig in een langdurige crisis?",
-            ),
-            (
-                "Organisatievorm",
-                "Hoe willen we samenwerken: relatiebeheer, oefenen, kennisdeling; wat heeft het netwerk nodig van de gemeente (die een beperkte rol houdt)?",
-            ),
-            (
-                "Afsluiting en commitment",
-                "Vaststellen welke vervolgstappen het netwerk nuttig vindt.",
-            ),
-        ],
-    },
-];
+/// Heeft een tweede bijeenkomst geen eerdere (op `datum`) eerste in hetzelfde traject
+/// of netwerk? `eersten` zijn de eerste bijeenkomsten die in aanmerking komen.
+pub fn tweede_zonder_eerste(tweede: Plaats, eersten: &[Plaats]) -> bool {
+    let zelfde = |a: Option<Uuid>, b: Option<Uuid>| a.is_some() && a == b;
+    !eersten.iter().any(|e| {
+        e.datum < tweede.datum
+            && (zelfde(e.traject, tweede.traject) || zelfde(e.netwerk, tweede.netwerk))
+    })
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn dag(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 5, d).unwrap_or_default()
+    }
+
     #[test]
-    fn de_twee_vaste_agendas_uit_de_handreiking() {
-        assert_eq!(SJABLONEN.len(), 2);
-        assert_eq!(SJABLONEN[0].agenda.len(), 5);
-        assert_eq!(SJABLONEN[1].agenda.len(), 6);
-        assert_eq!(
-            SJABLONEN[1].agenda[0].0,
-            "Terugkoppeling eerste bijeenkomst"
-        );
+    fn a_second_meeting_needs_an_earlier_first_in_its_traject_or_network() {
+        let (t, n, ander) = (Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(3));
+        let plaats = |traject, netwerk, d| Plaats {
+            traject,
+            netwerk,
+            datum: dag(d),
+        };
+        let tweede = plaats(Some(t), Some(n), 10);
+        assert!(tweede_zonder_eerste(tweede, &[]));
+        // Eerder in hetzelfde traject, of in hetzelfde netwerk: goed.
+        assert!(!tweede_zonder_eerste(tweede, &[plaats(Some(t), None, 1)]));
+        assert!(!tweede_zonder_eerste(tweede, &[plaats(None, Some(n), 9)]));
+        // Op dezelfde dag of later, of elders: telt niet.
+        assert!(tweede_zonder_eerste(
+            tweede,
+            &[plaats(Some(t), Some(n), 10)]
+        ));
+        assert!(tweede_zonder_eerste(tweede, &[plaats(Some(t), None, 11)]));
+        assert!(tweede_zonder_eerste(
+            tweede,
+            &[plaats(Some(ander), Some(ander), 1)]
+        ));
+        // Zonder traject en netwerk is er geen eerste om op te bouwen.
+        assert!(tweede_zonder_eerste(
+            plaats(None, None, 10),
+            &[plaats(None, None, 1)]
+        ));
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::stappenplan::{Plan, Stappen};
+use entity::soorten::BijeenkomstSoort;
 
 /// Waar een stap in de handreiking staat.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -67,9 +68,33 @@ pub struct Punt {
     pub eigen: bool,
 }
 
-/// De leidraad van één stap.
+/// Een punt van een vaste agenda uit de leidraad.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+pub struct SjabloonPunt {
+    #[schema(min_length = 1, max_length = 200)]
+    pub onderwerp: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub toelichting: Option<String>,
+}
+
+/// De vaste agenda van een bijeenkomst uit de leidraad (de eerste en tweede
+/// bijeenkomst van coördinerend stap 3 en coachend stap 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaSjabloon {
+    pub soort: BijeenkomstSoort,
+    /// Waar de bijeenkomst voor is.
+    #[schema(min_length = 1, max_length = 1000)]
+    pub doel: String,
+    #[schema(min_items = 1, max_items = 30)]
+    pub agenda: Vec<SjabloonPunt>,
+}
+
+/// De leidraad van één stap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeidraadStap {
     pub nummer: i16,
     #[schema(min_length = 1, max_length = 200)]
@@ -84,6 +109,24 @@ pub struct LeidraadStap {
     pub vragen: Vec<Punt>,
     #[schema(max_items = 30)]
     pub checklist: Vec<Punt>,
+    /// De vaste agenda's van de bijeenkomsten van deze stap; een bijeenkomst van die
+    /// soort bij een traject begint ermee.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(max_items = 5)]
+    pub agenda_sjablonen: Vec<AgendaSjabloon>,
+}
+
+/// Neemt uit `alle` de waarden waarvan de sleutel in `sleutels` staat (bij een
+/// aanpakwissel: wat in een stap van de nieuwe leidraad een plek heeft).
+pub fn uitnemen<V>(alle: &mut BTreeMap<String, V>, sleutels: &[String]) -> BTreeMap<String, V> {
+    let mee: Vec<String> = alle
+        .keys()
+        .filter(|k| sleutels.contains(k))
+        .cloned()
+        .collect();
+    mee.into_iter()
+        .filter_map(|k| alle.remove(&k).map(|v| (k, v)))
+        .collect()
 }
 
 /// De inhoud van een versie van de leidraad van een plan.
@@ -250,6 +293,20 @@ pub fn antwoorden_samenvoegen(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uitnemen_takes_exactly_the_known_keys() {
+        let mut alle: BTreeMap<String, u8> = [("a", 1), ("b", 2), ("c", 3)]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        let mee = uitnemen(&mut alle, &["c".to_owned(), "a".to_owned(), "x".to_owned()]);
+        assert_eq!(
+            mee.into_iter().collect::<Vec<_>>(),
+            [("a".to_owned(), 1), ("c".to_owned(), 3)]
+        );
+        assert_eq!(alle.into_iter().collect::<Vec<_>>(), [("b".to_owned(), 2)]);
+    }
 
     fn versie1() -> HashMap<String, Inhoud> {
         serde_json::from_str(include_str!("../../../migration/src/leidraad_v1.json"))

@@ -14,6 +14,7 @@ pub mod oefening;
 pub mod sleutelpersoon;
 pub mod stappenplan;
 pub mod tijd;
+pub mod waarschuwing;
 pub mod wachtwoord;
 
 /// De toestanden uit `alle` waar `regel` vanuit `van` heen laat gaan, in de volgorde

@@ -48,6 +48,32 @@ impl Stappen for Plan {
     }
 }
 
+/// Een aanpakwissel: welke stap van het oude plan naar welke stap(pen) van het nieuwe
+/// gaat. Alleen van `coachend` naar `coordinerend` (seed 000 §4.4 wijst een coachend
+/// netwerk dat meer coördinatie nodig heeft naar de coördinerende aanpak; het hele
+/// traject overzetten en deze indeling zijn de lezing van het project): 0→0, 1→1,
+/// 2→2 en 3 (coachend stap 2 heeft de twee bijeenkomsten, coördinerend stap 3 ook),
+/// 3 (informatiebeheer)→4 (platform: "de manier van contact"), 4→6. Coördinerend
+/// stap 5 begint open.
+pub fn aanpakwissel(van: Plan, naar: Plan) -> Option<&'static [(i16, &'static [i16])]> {
+    match (van, naar) {
+        (Plan::Coachend, Plan::Coordinerend) => {
+            Some(&[(0, &[0]), (1, &[1]), (2, &[2, 3]), (3, &[4]), (4, &[6])])
+        }
+        _ => None,
+    }
+}
+
+/// Het nieuwe nummer van een stap na een wissel, voor wat eraan vastzit
+/// (bijeenkomsten, oefeningen): de laatste stap waar zij heen gaat (coachend 2 → 3,
+/// waar de twee bijeenkomsten staan).
+pub fn nieuw_nummer(indeling: &[(i16, &[i16])], oud: i16) -> Option<i16> {
+    indeling
+        .iter()
+        .find(|(van, _)| *van == oud)
+        .and_then(|(_, naar)| naar.last().copied())
+}
+
 /// Het beslismoment van het weerbaarheidsplan sluit stap 4 af ("Zijn de voorwaarden
 /// op orde? Dan kun je door naar stap 5").
 pub const BESLISSTAP: i16 = 4;
@@ -102,8 +128,6 @@ pub enum Weigering {
     Overgang { van: StapStatus, naar: StapStatus },
     /// De beslisstap van het weerbaarheidsplan sluit alleen een `go` af.
     Beslismoment,
-    /// De stappen na het beslismoment wachten op een go.
-    WachtOpGo,
     /// `afgerondOp` ligt vóór `gestartOp`.
     EindVoorBegin,
 }
@@ -125,13 +149,8 @@ pub fn stap_bijwerken(
             naar: nieuw,
         });
     }
-    if plan == Plan::Weerbaarheid && nieuw != oud && !go {
-        if nummer == BESLISSTAP && nieuw.klaar() {
-            return Err(Weigering::Beslismoment);
-        }
-        if nummer > BESLISSTAP && nieuw != StapStatus::Open {
-            return Err(Weigering::WachtOpGo);
-        }
+    if plan == Plan::Weerbaarheid && nieuw != oud && !go && nummer == BESLISSTAP && nieuw.klaar() {
+        return Err(Weigering::Beslismoment);
     }
     let mut gestart = verzoek.gestart_op.unwrap_or(stand.gestart_op);
     let mut afgerond = verzoek.afgerond_op.unwrap_or(stand.afgerond_op);
@@ -160,6 +179,49 @@ pub fn stap_bijwerken(
     })
 }
 
+/// Wordt er aan stap 5–12 van een weerbaarheidsplan gewerkt vóór een `go`? Dat mag
+/// ("geen protocol met een vaste volgorde"), met een waarschuwing.
+pub fn voor_beslismoment(
+    plan: Plan,
+    go: bool,
+    stappen: impl IntoIterator<Item = (i16, StapStatus)>,
+) -> Option<WaarschuwingCode> {
+    let eraan = || {
+        stappen
+            .into_iter()
+            .any(|(nummer, status)| nummer > BESLISSTAP && status != StapStatus::Open)
+    };
+    (plan == Plan::Weerbaarheid && !go && eraan()).then_some(WaarschuwingCode::VoorBeslismoment)
+}
+
+/// Waarom een besluit niet kan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BesluitWeigering {
+    /// Na een `no_go` is het traject gestopt: geen besluit meer.
+    Gestopt,
+    /// Na een `go` is een besluit een evaluatie: door (`go`) of stop (`no_go`).
+    NogNietNaGo,
+}
+
+/// Wat een nieuw besluit `keuze` is, na de besluiten `eerder`: het beslismoment tot de
+/// eerste `go`, daarna een evaluatie ("evaluatie- en beslismomenten" uit het plan van
+/// aanpak); alleen een `no_go` is definitief.
+pub fn besluit_soort(
+    eerder: &[BesluitKeuze],
+    keuze: BesluitKeuze,
+) -> Result<BesluitSoort, BesluitWeigering> {
+    if eerder.contains(&BesluitKeuze::NoGo) {
+        return Err(BesluitWeigering::Gestopt);
+    }
+    if !eerder.contains(&BesluitKeuze::Go) {
+        return Ok(BesluitSoort::Beslismoment);
+    }
+    if keuze == BesluitKeuze::NogNiet {
+        return Err(BesluitWeigering::NogNietNaGo);
+    }
+    Ok(BesluitSoort::Evaluatie)
+}
+
 /// Een benoemde verbinder: wie, in welke rol, van wanneer tot wanneer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Benoeming<P> {
@@ -169,7 +231,9 @@ pub struct Benoeming<P> {
     pub tot: Option<NaiveDate>,
 }
 
-pub use entity::soorten::VerbinderRol;
+pub use entity::soorten::{BesluitKeuze, BesluitSoort, VerbinderRol};
+
+use super::waarschuwing::WaarschuwingCode;
 
 /// Wat de handreiking over de verbinders van een weerbaarheidsplan zegt, als
 /// waarschuwing: een sterk duo (of klein team) van een wijkverbinder en een
@@ -177,7 +241,7 @@ pub use entity::soorten::VerbinderRol;
 pub fn verbinder_waarschuwingen<P: PartialEq + Copy>(
     plan: Plan,
     verbinders: &[Benoeming<P>],
-) -> Vec<&'static str> {
+) -> Vec<WaarschuwingCode> {
     if plan != Plan::Weerbaarheid {
         return Vec::new();
     }
@@ -186,21 +250,15 @@ pub fn verbinder_waarschuwingen<P: PartialEq + Copy>(
     if in_rol(VerbinderRol::Wijkverbinder).next().is_none()
         || in_rol(VerbinderRol::Gemeenteverbinder).next().is_none()
     {
-        waarschuwingen.push(
-            "Wijs een wijkverbinder (het gezicht in de wijk) en een gemeenteverbinder (de schakel naar de gemeentelijke organisatie) aan, voor minstens drie jaar.",
-        );
+        waarschuwingen.push(WaarschuwingCode::VerbinderOntbreekt);
     }
     let allebei = in_rol(VerbinderRol::Wijkverbinder)
         .any(|w| in_rol(VerbinderRol::Gemeenteverbinder).any(|g| g.persoon == w.persoon));
     if allebei {
-        waarschuwingen.push(
-            "Eén persoon is zowel wijkverbinder als gemeenteverbinder; de handreiking raadt twee verschillende mensen aan.",
-        );
+        waarschuwingen.push(WaarschuwingCode::VerbinderDubbel);
     }
     if verbinders.iter().any(|v| v.vanaf.is_none()) {
-        waarschuwingen.push(
-            "Van een verbinder ontbreekt de startdatum van de benoeming; leg vast vanaf wanneer.",
-        );
+        waarschuwingen.push(WaarschuwingCode::AanstellingZonderBegin);
     }
     let kort = verbinders.iter().any(|v| match (v.vanaf, v.tot) {
         (Some(vanaf), Some(tot)) => vanaf
@@ -209,9 +267,7 @@ pub fn verbinder_waarschuwingen<P: PartialEq + Copy>(
         _ => false,
     });
     if kort {
-        waarschuwingen.push(
-            "Een verbinder is voor minder dan drie jaar benoemd; de handreiking vraagt minstens drie jaar.",
-        );
+        waarschuwingen.push(WaarschuwingCode::AanstellingTeKort);
     }
     waarschuwingen
 }
@@ -320,21 +376,30 @@ mod tests {
             )
             .is_ok()
         );
-        // Stap 5–12 wachten op een go, ook met overslaan; daarna gewone stappen.
+        // Stap 5–12 mogen vóór een go (met een waarschuwing op het traject).
         for nummer in [5, 6, 12] {
             for status in [
                 StapStatus::Bezig,
                 StapStatus::Afgerond,
                 StapStatus::Overgeslagen,
             ] {
+                assert!(stap_bijwerken(w, nummer, false, open(), naar(status), dag(1)).is_ok());
                 assert_eq!(
-                    stap_bijwerken(w, nummer, false, open(), naar(status), dag(1)),
-                    Err(Weigering::WachtOpGo),
+                    voor_beslismoment(w, false, [(4, StapStatus::Bezig), (nummer, status)]),
+                    Some(WaarschuwingCode::VoorBeslismoment),
                     "stap {nummer} naar {status:?}"
                 );
-                assert!(stap_bijwerken(w, nummer, true, open(), naar(status), dag(1)).is_ok());
+                assert_eq!(voor_beslismoment(w, true, [(nummer, status)]), None);
             }
         }
+        assert_eq!(
+            voor_beslismoment(w, false, [(4, StapStatus::Afgerond), (5, StapStatus::Open)]),
+            None
+        );
+        assert_eq!(
+            voor_beslismoment(Plan::Coachend, false, [(5, StapStatus::Bezig)]),
+            None
+        );
         // Stap 1–3 en andere plannen hebben geen beslismoment.
         assert!(stap_bijwerken(w, 3, false, open(), naar(StapStatus::Afgerond), dag(1)).is_ok());
         assert!(
@@ -363,6 +428,67 @@ mod tests {
         );
     }
 
+    #[test]
+    fn only_coachend_switches_to_coordinerend_and_every_step_lands() {
+        let indeling = aanpakwissel(Plan::Coachend, Plan::Coordinerend).unwrap_or_default();
+        // Elke coachende stap gaat ergens heen, en elke coördinerende stap behalve 5
+        // krijgt er een.
+        let van: Vec<i16> = indeling.iter().map(|(v, _)| *v).collect();
+        let coachend: Vec<i16> = Plan::Coachend.stappen().iter().map(|(n, _)| *n).collect();
+        assert_eq!(van, coachend);
+        let mut naar: Vec<i16> = indeling
+            .iter()
+            .flat_map(|(_, n)| n.iter().copied())
+            .collect();
+        naar.sort_unstable();
+        assert_eq!(naar, [0, 1, 2, 3, 4, 6]);
+        assert_eq!(nieuw_nummer(indeling, 2), Some(3));
+        assert_eq!(nieuw_nummer(indeling, 3), Some(4));
+        assert_eq!(nieuw_nummer(indeling, 4), Some(6));
+        assert_eq!(nieuw_nummer(indeling, 7), None);
+        for (van, naar) in [
+            (Plan::Coordinerend, Plan::Coachend),
+            (Plan::Weerbaarheid, Plan::Coordinerend),
+            (Plan::Coachend, Plan::Weerbaarheid),
+            (Plan::Coachend, Plan::Coachend),
+        ] {
+            assert!(aanpakwissel(van, naar).is_none(), "{van:?} → {naar:?}");
+        }
+    }
+
+    #[test]
+    fn after_a_go_every_decision_is_an_evaluation_and_only_no_go_is_final() {
+        use BesluitKeuze::{Go, NoGo, NogNiet};
+        assert_eq!(besluit_soort(&[], NogNiet), Ok(BesluitSoort::Beslismoment));
+        assert_eq!(
+            besluit_soort(&[NogNiet], Go),
+            Ok(BesluitSoort::Beslismoment)
+        );
+        assert_eq!(
+            besluit_soort(&[NogNiet], NoGo),
+            Ok(BesluitSoort::Beslismoment)
+        );
+        assert_eq!(besluit_soort(&[Go], Go), Ok(BesluitSoort::Evaluatie));
+        assert_eq!(
+            besluit_soort(&[NogNiet, Go, Go], NoGo),
+            Ok(BesluitSoort::Evaluatie)
+        );
+        assert_eq!(
+            besluit_soort(&[Go], NogNiet),
+            Err(BesluitWeigering::NogNietNaGo)
+        );
+        for keuze in [Go, NogNiet, NoGo] {
+            assert_eq!(
+                besluit_soort(&[NoGo], keuze),
+                Err(BesluitWeigering::Gestopt)
+            );
+            assert_eq!(
+                besluit_soort(&[Go, NoGo], keuze),
+                Err(BesluitWeigering::Gestopt)
+            );
+        }
+    }
+
     fn benoeming(persoon: u8, rol: VerbinderRol, jaren: Option<i32>) -> Benoeming<u8> {
         let vanaf = NaiveDate::from_ymd_opt(2026, 1, 1);
         Benoeming {
@@ -386,23 +512,24 @@ mod tests {
             benoeming(2, G, None),
         ];
         assert!(verbinder_waarschuwingen(w, &team).is_empty());
-        let [ontbreekt] = verbinder_waarschuwingen(w, &[benoeming(1, W, None)])[..] else {
-            panic!("één waarschuwing");
-        };
-        assert!(ontbreekt.contains("gemeenteverbinder"), "{ontbreekt}");
-        let zelfde = verbinder_waarschuwingen(w, &[benoeming(1, W, None), benoeming(1, G, None)]);
-        assert!(zelfde.iter().any(|t| t.contains("zowel")), "{zelfde:?}");
-        let kort = verbinder_waarschuwingen(w, &[benoeming(1, W, Some(2)), benoeming(2, G, None)]);
-        assert!(
-            kort.iter().any(|t| t.contains("minder dan drie jaar")),
-            "{kort:?}"
+        use WaarschuwingCode as C;
+        assert_eq!(
+            verbinder_waarschuwingen(w, &[benoeming(1, W, None)]),
+            [C::VerbinderOntbreekt]
+        );
+        assert_eq!(
+            verbinder_waarschuwingen(w, &[benoeming(1, W, None), benoeming(1, G, None)]),
+            [C::VerbinderDubbel]
+        );
+        assert_eq!(
+            verbinder_waarschuwingen(w, &[benoeming(1, W, Some(2)), benoeming(2, G, None)]),
+            [C::AanstellingTeKort]
         );
         let mut zonder_datum = benoeming(2, G, None);
         zonder_datum.vanaf = None;
-        let zonder = verbinder_waarschuwingen(w, &[benoeming(1, W, None), zonder_datum]);
-        assert!(
-            zonder.iter().any(|t| t.contains("startdatum")),
-            "{zonder:?}"
+        assert_eq!(
+            verbinder_waarschuwingen(w, &[benoeming(1, W, None), zonder_datum]),
+            [C::AanstellingZonderBegin]
         );
     }
 }

@@ -193,6 +193,18 @@ impl<P> Lijst<P> {
         Pagina::new(&self.req, self.pagina, totaal, resultaten).respond()
     }
 
+    /// Deze pagina van een kleine, vaste lijst die al in het geheugen staat (de
+    /// stappenplannen, de agenda-sjablonen); het antwoord zoals [`Lijst::antwoord`].
+    pub fn in_geheugen<T: ToSchema + Serialize>(&self, alle: Vec<T>) -> HttpResponse {
+        let totaal = alle.len() as u64;
+        let pagina = alle
+            .into_iter()
+            .skip(usize::try_from(self.pagina.offset()).unwrap_or(usize::MAX))
+            .take(usize::try_from(self.pagina.pagina_grootte()).unwrap_or(usize::MAX))
+            .collect();
+        self.antwoord(totaal, pagina)
+    }
+
     /// Telt en haalt deze pagina van `select` op en geeft elke rij weer met
     /// `weergave`; het antwoord zoals [`Lijst::antwoord`].
     pub async fn uit<E, C, T>(

@@ -194,12 +194,16 @@ pub enum Code {
     TrajectGesloten,
     /// 409: deze statusovergang van een stap bestaat niet.
     StapOvergangOngeldig,
-    /// 409: de stap wacht op het besluit van het beslismoment.
+    /// 409: stap 4 van het weerbaarheidsplan sluit alleen met een `go` op het
+    /// beslismoment.
     BesluitOntbreekt,
-    /// 409: over dit traject is al besloten.
+    /// 409: over dit traject is besloten dat samenwerking niet past (`no_go`); er komt
+    /// geen besluit meer.
     BesluitGenomen,
     /// 409: dit stappenplan heeft geen beslismoment.
     GeenBeslismoment,
+    /// 409: deze aanpakwissel kan niet (alleen van `coachend` naar `coordinerend`).
+    WisselNietMogelijk,
     /// 409: deze meting is al ingetrokken.
     MetingIngetrokken,
     /// 409: een gelijktijdig verzoek op dezelfde gegevens botste met dit verzoek

@@ -502,8 +502,8 @@ async fn insert_trajecten(
     }
     uitvoeren(
         db,
-        "INSERT INTO traject_besluit (id, gemeente_id, traject_id, besluit, reden, datum) \
-         SELECT gen_random_uuid(), t.gemeente_id, t.id, u.besluit, 'Synthetisch besluit', \
+        "INSERT INTO traject_besluit (id, gemeente_id, traject_id, besluit, soort, reden, datum) \
+         SELECT gen_random_uuid(), t.gemeente_id, t.id, u.besluit, 'beslismoment', 'Synthetisch besluit', \
            DATE '2024-01-15' + 4 * 30 + 20 FROM unnest($1::uuid[], $2::text[]) AS u(id, besluit) \
          JOIN traject t ON t.id = u.id",
         vec![

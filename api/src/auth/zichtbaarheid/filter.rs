@@ -61,6 +61,13 @@ pub const GEDEELD: &[Velden] = &[
         )],
     },
     Velden {
+        schemas: &["Waarschuwing"],
+        velden: &[Veld::openbaar(
+            "detail",
+            "Een vaste tekst van de dienst bij de code; noemt niemand.",
+        )],
+    },
+    Velden {
         schemas: &["Wijziging"],
         velden: &[Veld::openbaar(
             "veld",

@@ -8,7 +8,8 @@ use crate::http::problem::Foutcode;
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::NaiveTime;
-use entity::{bijeenkomst, gebied, netwerk, sleutelpersoon};
+use entity::soorten::{BijeenkomstSoort, Plan};
+use entity::{bijeenkomst, gebied, netwerk, sleutelpersoon, traject};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
     QueryTrait,
@@ -18,14 +19,16 @@ use uuid::Uuid;
 
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
-use crate::domein::bijeenkomst::SJABLONEN;
+use crate::domein::leidraad::AgendaSjabloon;
 use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
 use crate::modules::kolommen::{naar_json, zonder_dubbelen};
+use crate::modules::netwerken::{BijeenkomstAfspraken, crisisafspraken_controleren};
 use crate::modules::sleutelpersonen::{met_verborgen, schrijft_over, zichtbaar};
+use crate::modules::{stappenplannen, trajecten};
 use crate::tenancy::Context;
 
 use super::invoer::*;
@@ -33,40 +36,26 @@ use super::weergave::*;
 
 /// Agenda-sjablonen
 ///
-/// De vaste agenda's van de eerste en tweede netwerkbijeenkomst uit de handreiking;
-/// neem ze over in `agenda` van een nieuwe bijeenkomst.
+/// De vaste agenda's van de eerste en tweede netwerkbijeenkomst uit de huidige versie
+/// van de leidraad (coördinerend stap 3, coachend stap 2; met `?aanpak=`). Een eerste
+/// of tweede bijeenkomst bij een traject begint vanzelf met de agenda van de versie van
+/// haar traject; anders neemt u ze over in `agenda`. De openingsronde met vijf vragen
+/// bij "Welkom en introductie" komt uit de regionale handreiking (bouwsteen "Ontmoeten
+/// en samen in gesprek"), die haar als algemene opening geeft; dat zij hier staat, is
+/// een keuze van het project.
 #[utoipa::path(
     operation_id = "listAgendaSjablonen",
-    params(PaginaParams),
+    params(PaginaParams, SjablonenParams),
     responses(
         (status = 200, description = "De sjablonen.", body = Pagina<AgendaSjabloon>),
     ),
 )]
 #[get("/bijeenkomsten/agenda-sjablonen")]
-pub async fn sjablonen(ctx: Context, lijst: Lijst) -> ApiResult<HttpResponse> {
+pub async fn sjablonen(ctx: Context, lijst: Lijst<SjablonenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenLezen)?;
-    let alle: Vec<AgendaSjabloon> = SJABLONEN
-        .iter()
-        .map(|s| AgendaSjabloon {
-            soort: s.soort,
-            doel: s.doel.to_owned(),
-            agenda: s
-                .agenda
-                .iter()
-                .map(|(onderwerp, toelichting)| Agendapunt {
-                    onderwerp: (*onderwerp).to_owned(),
-                    toelichting: Some((*toelichting).to_owned()),
-                })
-                .collect(),
-        })
-        .collect();
-    let totaal = alle.len() as u64;
-    let pagina: Vec<_> = alle
-        .into_iter()
-        .skip(usize::try_from(lijst.pagina.offset()).unwrap_or(usize::MAX))
-        .take(usize::try_from(lijst.pagina.pagina_grootte()).unwrap_or(usize::MAX))
-        .collect();
-    Ok(lijst.antwoord(totaal, pagina))
+    let plan = lijst.params.aanpak.unwrap_or(Plan::Coordinerend);
+    let alle = stappenplannen::leidraad::agenda_sjablonen(&ctx, plan, None).await?;
+    Ok(lijst.in_geheugen(alle))
 }
 
 /// Bijeenkomsten
@@ -94,7 +83,11 @@ pub async fn list(
         })
         .apply_if(p.gebied_id, |q, g| {
             q.filter(bijeenkomst::Column::GebiedId.eq(g))
-        });
+        })
+        .apply_if(p.traject_id, |q, t| {
+            q.filter(bijeenkomst::Column::TrajectId.eq(t))
+        })
+        .apply_if(p.stap, |q, n| q.filter(bijeenkomst::Column::Stap.eq(n)));
     let select = periode
         .filter(select, bijeenkomst::Column::Datum)
         .order_by_desc(bijeenkomst::Column::Datum)
@@ -116,11 +109,14 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.lees::<bijeenkomst::Entity>(*id).await
 }
 
-/// Verwijzingen naar een netwerk, een gebied en sleutelpersonen van de eigen gemeente.
+/// Verwijzingen naar een netwerk, een gebied, sleutelpersonen en een stap van een
+/// traject van de eigen gemeente; `huidig` is het traject en de stap van nu. Geeft het
+/// traject na het verzoek.
 async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
     ctx: &Context,
     invoer: &mut Invoer<T>,
-) -> ApiResult<()> {
+    huidig: (Option<Uuid>, Option<i16>),
+) -> ApiResult<Option<(traject::Model, i16)>> {
     ctx.verwijzing::<netwerk::Entity, _>(invoer, "netwerkId")
         .await?;
     ctx.verwijzing::<gebied::Entity, _>(invoer, "gebiedId")
@@ -130,7 +126,62 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
     if let Some(ids) = invoer.veld::<Vec<Uuid>>("aanwezigen") {
         schrijft_over(ctx, ids).await?;
     }
-    Ok(())
+    trajecten::stap_verwijzing(ctx, invoer, huidig).await
+}
+
+/// Afspraken horen bij een tweede bijeenkomst; hun crisisondersteuning volgt de regels
+/// van crisisafspraken.
+fn afspraken_regels(
+    soort: BijeenkomstSoort,
+    afspraken: Option<&BijeenkomstAfspraken>,
+    fouten: &mut Fouten,
+) {
+    let Some(afspraken) = afspraken else {
+        return;
+    };
+    fouten.check(
+        soort == BijeenkomstSoort::TweedeBijeenkomst,
+        "afspraken",
+        Foutcode::NietToegestaan,
+        "Alleen een tweede bijeenkomst legt afspraken vast (soort tweede_bijeenkomst).",
+    );
+    crisisafspraken_controleren(
+        "afspraken.crisisondersteuning",
+        &afspraken.crisisondersteuning,
+        fouten,
+    );
+}
+
+/// De agenda waarmee een nieuwe bijeenkomst begint: de meegegeven, of bij een eerste
+/// of tweede bijeenkomst van een traject de vaste agenda uit de leidraad van de versie
+/// van dat traject.
+async fn begin_agenda(
+    ctx: &Context,
+    soort: BijeenkomstSoort,
+    agenda: Option<Vec<Agendapunt>>,
+    traject: Option<&traject::Model>,
+) -> ApiResult<Vec<Agendapunt>> {
+    if let Some(agenda) = agenda {
+        return Ok(agenda);
+    }
+    let Some(t) = traject else {
+        return Ok(Vec::new());
+    };
+    let uit_leidraad =
+        stappenplannen::leidraad::agenda_sjablonen(ctx, t.aanpak, Some(t.leidraad_versie)).await?;
+    Ok(uit_leidraad
+        .into_iter()
+        .find(|s| s.soort == soort)
+        .map(|s| {
+            s.agenda
+                .into_iter()
+                .map(|p| Agendapunt {
+                    onderwerp: p.onderwerp,
+                    toelichting: p.toelichting,
+                })
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 /// De regels over meer velden: een netwerk of gebied, een einde niet vóór het begin.
@@ -157,7 +208,14 @@ fn regels(
 }
 
 /// De velden die de audit trail alleen bij naam noemt als ze gezet zijn.
-const VRIJE_TEKST: [&str; 5] = ["titel", "locatie", "verslag", "terugkoppeling", "acties"];
+const VRIJE_TEKST: [&str; 6] = [
+    "titel",
+    "locatie",
+    "verslag",
+    "terugkoppeling",
+    "acties",
+    "agenda",
+];
 
 /// Bijeenkomst vastleggen
 #[utoipa::path(
@@ -174,7 +232,7 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    verwijzingen(&ctx, &mut invoer).await?;
+    let traject = verwijzingen(&ctx, &mut invoer, (None, None)).await?;
     let mut fouten = Fouten::new();
     if let Some(nieuw) = invoer.deel() {
         regels(
@@ -183,6 +241,7 @@ pub async fn create(
             nieuw.eindtijd.as_deref().and_then(lees_tijd),
             &mut fouten,
         );
+        afspraken_regels(nieuw.soort, nieuw.afspraken.as_ref(), &mut fouten);
     }
     invoer.fouten().voeg_toe(fouten);
     let vrij: Vec<&str> = VRIJE_TEKST
@@ -190,6 +249,7 @@ pub async fn create(
         .filter(|v| invoer.heeft(v))
         .collect();
     let n = invoer.klaar()?;
+    let agenda = begin_agenda(&ctx, n.soort, n.agenda, traject.as_ref().map(|(t, _)| t)).await?;
     let model = bijeenkomst::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(gemeente_id),
@@ -202,13 +262,16 @@ pub async fn create(
         locatie: Set(n.locatie),
         netwerk_id: Set(n.netwerk_id),
         gebied_id: Set(n.gebied_id),
+        traject_id: Set(n.traject_id),
+        stap: Set(n.stap),
         deelnemers: Set(n.deelnemers),
         aanwezigen: Set(zonder_dubbelen(n.aanwezigen)),
-        agenda: Set(naar_json(&n.agenda)),
+        agenda: Set(naar_json(&agenda)),
         verslag: Set(n.verslag),
         verslag_aan_afwezigen: Set(n.verslag_aan_afwezigen),
         terugkoppeling: Set(n.terugkoppeling),
         acties: Set(naar_json(&n.acties)),
+        afspraken: Set(n.afspraken.as_ref().map(naar_json)),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -218,8 +281,11 @@ pub async fn create(
         .nieuw("datum", model.datum)
         .nieuw("netwerkId", model.netwerk_id)
         .nieuw("gebiedId", model.gebied_id)
+        .nieuw("trajectId", model.traject_id)
+        .nieuw("stap", model.stap)
         .nieuw("deelnemers", model.deelnemers)
-        .alleen_naam_als(!model.aanwezigen.is_empty(), "aanwezigen");
+        .alleen_naam_als(!model.aanwezigen.is_empty(), "aanwezigen")
+        .alleen_naam_als(model.afspraken.is_some(), "afspraken");
     for veld in vrij {
         w = w.alleen_naam(veld);
     }
@@ -247,7 +313,7 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
-    verwijzingen(&ctx, &mut invoer).await?;
+    verwijzingen(&ctx, &mut invoer, (huidig.traject_id, huidig.stap)).await?;
     let fouten = wijziging_regels(&huidig, &invoer.deel().unwrap_or_default());
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
@@ -279,6 +345,8 @@ pub async fn update(
     w.zet("locatie", &mut model.locatie, i.locatie.wijziging());
     w.zet("netwerkId", &mut model.netwerk_id, i.netwerk_id.wijziging());
     w.zet("gebiedId", &mut model.gebied_id, i.gebied_id.wijziging());
+    w.zet("trajectId", &mut model.traject_id, i.traject_id.wijziging());
+    w.zet("stap", &mut model.stap, i.stap.wijziging());
     w.zet(
         "deelnemers",
         &mut model.deelnemers,
@@ -302,6 +370,11 @@ pub async fn update(
         i.terugkoppeling.wijziging(),
     );
     w.zet("acties", &mut model.acties, i.acties.map(|a| naar_json(&a)));
+    w.zet_alleen_naam(
+        "afspraken",
+        &mut model.afspraken,
+        i.afspraken.wijziging().map(|a| a.as_ref().map(naar_json)),
+    );
     ctx.gewijzigd::<bijeenkomst::Entity, _>(huidig, model, w, crate::http::problem::ApiError::from)
         .await
 }
@@ -322,6 +395,17 @@ fn wijziging_regels(huidig: &bijeenkomst::Model, w: &BijeenkomstWijziging) -> Fo
         tijd_na(&w.eindtijd, huidig.eindtijd),
         &mut fouten,
     );
+    let soort = w.soort.unwrap_or(huidig.soort);
+    match &w.afspraken {
+        Veld::Waarde(afspraken) => afspraken_regels(soort, Some(afspraken), &mut fouten),
+        Veld::Leeg => {}
+        Veld::Afwezig => fouten.check(
+            huidig.afspraken.is_none() || soort == BijeenkomstSoort::TweedeBijeenkomst,
+            "soort",
+            Foutcode::Ongeldig,
+            "Deze bijeenkomst heeft afspraken: wis ze (afspraken: null) voordat zij een andere soort krijgt.",
+        ),
+    }
     fouten
 }
 

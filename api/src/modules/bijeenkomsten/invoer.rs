@@ -6,7 +6,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::http::invoer::{Veld, meer_regels, meer_regels_of_leeg};
-use entity::soorten::{BijeenkomstSoort, Locatiesoort};
+use crate::modules::netwerken::BijeenkomstAfspraken;
+use entity::soorten::{BijeenkomstSoort, Locatiesoort, Plan};
 
 /// Een punt op de agenda.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -53,6 +54,11 @@ pub struct NieuweBijeenkomst {
     pub(super) locatie: Option<String>,
     pub(super) netwerk_id: Option<Uuid>,
     pub(super) gebied_id: Option<Uuid>,
+    /// Het traject waarbij de bijeenkomst hoort; dan ook `stap`.
+    pub(super) traject_id: Option<Uuid>,
+    /// De stap van dat traject (een stap van zijn plan), bv. coördinerend stap 3.
+    #[schema(minimum = 0, maximum = 12)]
+    pub(super) stap: Option<i16>,
     /// Het aantal deelnemers.
     #[schema(minimum = 0, maximum = 100000)]
     pub(super) deelnemers: Option<i32>,
@@ -60,9 +66,10 @@ pub struct NieuweBijeenkomst {
     #[serde(default)]
     #[schema(max_items = 500)]
     pub(super) aanwezigen: Vec<Uuid>,
-    #[serde(default)]
+    /// Zonder agenda begint een eerste of tweede bijeenkomst bij een traject met de
+    /// vaste agenda uit de leidraad van het traject.
     #[schema(max_items = 30)]
-    pub(super) agenda: Vec<Agendapunt>,
+    pub(super) agenda: Option<Vec<Agendapunt>>,
     /// Het korte verslag (gaat ook naar wie er niet was).
     #[schema(schema_with = meer_regels::<10000>)]
     pub(super) verslag: Option<String>,
@@ -76,6 +83,8 @@ pub struct NieuweBijeenkomst {
     #[serde(default)]
     #[schema(max_items = 50)]
     pub(super) acties: Vec<Vervolgactie>,
+    /// Alleen bij een `tweede_bijeenkomst`: wat zij afsprak.
+    pub(super) afspraken: Option<BijeenkomstAfspraken>,
 }
 
 /// Een wijziging van een bijeenkomst; `null` wist. Een lijst vervangt de hele lijst.
@@ -105,6 +114,13 @@ pub struct BijeenkomstWijziging {
     #[serde(default)]
     #[schema(value_type = Option<Uuid>)]
     pub(super) gebied_id: Veld<Uuid>,
+    /// `null` maakt de bijeenkomst los van haar traject (dan ook `stap` `null`).
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub(super) traject_id: Veld<Uuid>,
+    #[serde(default)]
+    #[schema(value_type = Option<i16>, minimum = 0, maximum = 12)]
+    pub(super) stap: Veld<i16>,
     #[serde(default)]
     #[schema(value_type = Option<i32>, minimum = 0, maximum = 100000)]
     pub(super) deelnemers: Veld<i32>,
@@ -122,6 +138,10 @@ pub struct BijeenkomstWijziging {
     pub(super) terugkoppeling: Veld<String>,
     #[schema(max_items = 50)]
     pub(super) acties: Option<Vec<Vervolgactie>>,
+    /// Alleen bij een `tweede_bijeenkomst`; vervangt de afspraken, `null` wist ze.
+    #[serde(default)]
+    #[schema(value_type = Option<BijeenkomstAfspraken>)]
+    pub(super) afspraken: Veld<BijeenkomstAfspraken>,
 }
 
 /// De filters van de bijeenkomsten (met de periode in `vanaf` en `tot`).
@@ -132,7 +152,20 @@ pub struct BijeenkomstenParams {
     pub(super) soort: Option<BijeenkomstSoort>,
     pub(super) netwerk_id: Option<Uuid>,
     pub(super) gebied_id: Option<Uuid>,
+    pub(super) traject_id: Option<Uuid>,
+    /// Alleen bijeenkomsten bij deze stap van hun traject.
+    #[param(minimum = 0, maximum = 12)]
+    pub(super) stap: Option<i16>,
     /// Een CBS-code: alleen die gemeente (voor de regio).
     #[param(pattern = r"^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,
+}
+
+/// Welke agenda-sjablonen.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SjablonenParams {
+    /// De sjablonen van dit plan (standaard `coordinerend`; `weerbaarheid` heeft er
+    /// geen).
+    pub(super) aanpak: Option<Plan>,
 }

@@ -1,5 +1,5 @@
-//! Bijeenkomsten van netwerken, met de agenda-sjablonen uit de handreiking (regels en
-//! sjablonen in [`crate::domein::bijeenkomst`]).
+//! Bijeenkomsten van netwerken en trajecten, met de agenda-sjablonen uit de leidraad
+//! (het tweebijeenkomstenmodel in [`crate::domein::bijeenkomst`]).
 
 use crate::auth::zichtbaarheid::{Veld, Velden};
 use utoipa::OpenApi;
@@ -60,6 +60,8 @@ pub const MODULE: super::Module = super::Module {
             "locatiesoort",
             "netwerkId",
             "gebiedId",
+            "trajectId",
+            "stap",
             "deelnemers",
             "verslagAanAfwezigen",
         ],
@@ -89,6 +91,10 @@ const VELDEN: &[Velden] = &[
             Veld::naam("verslag", "Vrije tekst die mensen kan noemen."),
             Veld::naam("terugkoppeling", "Vrije tekst die mensen kan noemen."),
             Veld::naam("acties", "Vervolgacties met hun eigenaar (een naam)."),
+            Veld::naam(
+                "afspraken",
+                "De afspraken van een tweede bijeenkomst: vrije tekst die mensen kan noemen.",
+            ),
         ],
     },
     Velden {
@@ -100,10 +106,6 @@ const VELDEN: &[Velden] = &[
             ),
             Veld::naam("toelichting", "Vrije tekst die mensen kan noemen."),
         ],
-    },
-    Velden {
-        schemas: &["AgendaSjabloon"],
-        velden: &[Veld::openbaar("doel", "Vaste tekst uit de handreiking.")],
     },
     Velden {
         schemas: &["Vervolgactie"],

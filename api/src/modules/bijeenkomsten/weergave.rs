@@ -1,14 +1,18 @@
-//! De representatie van een bijeenkomst en haar `Bron`; de agendasjablonen.
+//! De representatie van een bijeenkomst en haar `Bron`, met haar waarschuwingen.
 
 use super::invoer::*;
 use crate::auth::Recht;
+use crate::domein::bijeenkomst::{Plaats, tweede_zonder_eerste};
+use crate::domein::waarschuwing::{Waarschuwing, WaarschuwingCode};
 use crate::http::problem::ApiResult;
 use crate::modules::kolommen::json;
+use crate::modules::netwerken::BijeenkomstAfspraken;
 use crate::modules::sleutelpersonen::zichtbaar;
 use crate::tenancy::{Bron, Codes, Context};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use entity::bijeenkomst;
 use entity::soorten::{BijeenkomstSoort, Locatiesoort};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use std::collections::HashSet;
 use utoipa::ToSchema;
@@ -34,6 +38,9 @@ pub struct Bijeenkomst {
     pub locatie: Option<String>,
     pub netwerk_id: Option<Uuid>,
     pub gebied_id: Option<Uuid>,
+    /// Het traject en de stap waarbij de bijeenkomst hoort.
+    pub traject_id: Option<Uuid>,
+    pub stap: Option<i16>,
     pub deelnemers: Option<i32>,
     /// De aanwezige sleutelpersonen die u mag zien (wie hun persoonsgegevens ziet).
     pub aanwezigen: Vec<Uuid>,
@@ -50,6 +57,13 @@ pub struct Bijeenkomst {
     /// De vervolgacties met hun eigenaar (een naam); zichtbaar als `verslag`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acties: Option<Vec<Vervolgactie>>,
+    /// Wat een tweede bijeenkomst afsprak (vrije tekst die mensen kan noemen;
+    /// zichtbaar als `verslag`); het netwerk toont het in `afsprakenBijeenkomsten`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub afspraken: Option<BijeenkomstAfspraken>,
+    /// Aandachtspunten met een vaste `code`: `tweede_zonder_eerste` bij een tweede
+    /// bijeenkomst zonder eerdere eerste in hetzelfde traject of netwerk.
+    pub waarschuwingen: Vec<Waarschuwing>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -67,7 +81,12 @@ pub(super) fn representatie(
     codes: &Codes,
     zien: &HashSet<Uuid>,
     namen: bool,
+    zonder_eerste: bool,
 ) -> Bijeenkomst {
+    let waarschuwingen = zonder_eerste
+        .then_some(Waarschuwing::from(WaarschuwingCode::TweedeZonderEerste))
+        .into_iter()
+        .collect();
     Bijeenkomst {
         id: m.id,
         gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
@@ -80,6 +99,8 @@ pub(super) fn representatie(
         locatie: m.locatie,
         netwerk_id: m.netwerk_id,
         gebied_id: m.gebied_id,
+        traject_id: m.traject_id,
+        stap: m.stap,
         deelnemers: m.deelnemers,
         aanwezigen: m
             .aanwezigen
@@ -91,6 +112,11 @@ pub(super) fn representatie(
         verslag_aan_afwezigen: m.verslag_aan_afwezigen,
         terugkoppeling: m.terugkoppeling.filter(|_| namen),
         acties: namen.then(|| json(&m.acties)),
+        afspraken: m
+            .afspraken
+            .filter(|_| namen)
+            .and_then(|a| serde_json::from_value(a).ok()),
+        waarschuwingen,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
@@ -110,18 +136,60 @@ impl Bron for bijeenkomst::Entity {
         let zien = zichtbaar(ctx, rijen.iter().flat_map(|r| r.aanwezigen.iter().copied())).await?;
         let codes = ctx.codes().await?;
         let namen = ctx.caller.has(Recht::PersoonsgegevensLezen);
+        let zonder_eerste = zonder_eerste(ctx, &rijen).await?;
         Ok(rijen
             .into_iter()
-            .map(|o| representatie(o, &codes, &zien, namen))
+            .map(|o| {
+                let zonder = zonder_eerste.contains(&o.id);
+                representatie(o, &codes, &zien, namen, zonder)
+            })
             .collect())
     }
 }
 
-/// Een sjabloon voor de agenda.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct AgendaSjabloon {
-    pub soort: BijeenkomstSoort,
-    pub doel: String,
-    pub agenda: Vec<Agendapunt>,
+/// Waar en wanneer een bijeenkomst is, voor de regel van het tweebijeenkomstenmodel.
+fn plaats(m: &bijeenkomst::Model) -> Plaats {
+    Plaats {
+        traject: m.traject_id,
+        netwerk: m.netwerk_id,
+        datum: m.datum,
+    }
+}
+
+/// De tweede bijeenkomsten van deze rijen zonder eerdere eerste in hun traject of
+/// netwerk: één query voor alle rijen.
+async fn zonder_eerste(ctx: &Context, rijen: &[bijeenkomst::Model]) -> ApiResult<HashSet<Uuid>> {
+    use bijeenkomst::Column as B;
+    let tweede: Vec<&bijeenkomst::Model> = rijen
+        .iter()
+        .filter(|r| r.soort == BijeenkomstSoort::TweedeBijeenkomst)
+        .collect();
+    // Ook zonder tweede bijeenkomsten één query: een pagina kost altijd even veel.
+    let trajecten: Vec<Uuid> = tweede.iter().filter_map(|r| r.traject_id).collect();
+    let netwerken: Vec<Uuid> = tweede.iter().filter_map(|r| r.netwerk_id).collect();
+    let eersten: Vec<Plaats> = ctx
+        .scoped(bijeenkomst::Entity::find())
+        .filter(B::Soort.eq(BijeenkomstSoort::EersteBijeenkomst))
+        .filter(
+            Condition::any()
+                .add(B::TrajectId.is_in(trajecten))
+                .add(B::NetwerkId.is_in(netwerken)),
+        )
+        .select_only()
+        .columns([B::TrajectId, B::NetwerkId, B::Datum])
+        .into_tuple::<(Option<Uuid>, Option<Uuid>, NaiveDate)>()
+        .all(ctx.db())
+        .await?
+        .into_iter()
+        .map(|(traject, netwerk, datum)| Plaats {
+            traject,
+            netwerk,
+            datum,
+        })
+        .collect();
+    Ok(tweede
+        .into_iter()
+        .filter(|t| tweede_zonder_eerste(plaats(t), &eersten))
+        .map(|t| t.id)
+        .collect())
 }

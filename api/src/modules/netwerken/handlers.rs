@@ -107,24 +107,34 @@ pub(super) async fn controleer(
         .await?;
     }
     if let Some(afspraken) = crisis {
-        let vandaag = crate::domein::tijd::vandaag();
-        let mut gezien = BTreeSet::new();
-        for (i, a) in afspraken.iter().enumerate() {
-            fouten.check(
-                gezien.insert(a.scenario),
-                &format!("crisisafspraken.{i}.scenario"),
-                Foutcode::Dubbel,
-                "Eén crisisafspraak per scenario.",
-            );
-            fouten.check(
-                a.laatst_herzien.is_none_or(|d| d <= vandaag),
-                &format!("crisisafspraken.{i}.laatstHerzien"),
-                Foutcode::Ongeldig,
-                "Deze datum ligt niet in de toekomst.",
-            );
-        }
+        crisisafspraken_controleren("crisisafspraken", afspraken, fouten);
     }
     Ok(())
+}
+
+/// Crisisafspraken (in een netwerk of de afspraken van een tweede bijeenkomst, onder
+/// `veld`): één per scenario, `laatstHerzien` niet in de toekomst.
+pub(crate) fn crisisafspraken_controleren(
+    veld: &str,
+    afspraken: &[Crisisafspraak],
+    fouten: &mut Fouten,
+) {
+    let vandaag = crate::domein::tijd::vandaag();
+    let mut gezien = BTreeSet::new();
+    for (i, a) in afspraken.iter().enumerate() {
+        fouten.check(
+            gezien.insert(a.scenario),
+            &format!("{veld}.{i}.scenario"),
+            Foutcode::Dubbel,
+            "Eén crisisafspraak per scenario.",
+        );
+        fouten.check(
+            a.laatst_herzien.is_none_or(|d| d <= vandaag),
+            &format!("{veld}.{i}.laatstHerzien"),
+            Foutcode::Ongeldig,
+            "Deze datum ligt niet in de toekomst.",
+        );
+    }
 }
 
 /// Netwerk aanmaken

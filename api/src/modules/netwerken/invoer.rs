@@ -45,6 +45,42 @@ pub struct Crisisafspraak {
     pub laatst_herzien: Option<NaiveDate>,
 }
 
+/// Hoe een netwerk wil samenwerken, zoals de tweede bijeenkomst het bespreekt (seed
+/// 000 §3.3, "Organisatievorm"). Vrije tekst die mensen kan noemen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Organisatievorm {
+    /// Hoe het contact en de relaties onderhouden worden.
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub relatiebeheer: Option<String>,
+    /// Of en hoe het netwerk oefent.
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub oefenen: Option<String>,
+    /// Hoe het netwerk kennis deelt.
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub kennisdeling: Option<String>,
+    /// Wat het netwerk nodig heeft van de gemeente (die een beperkte rol houdt).
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub nodig_van_gemeente: Option<String>,
+}
+
+/// Wat een tweede bijeenkomst afsprak: de doelen van het netwerk, de
+/// organisatievorm en de ondersteuning in een crisis (dezelfde `Crisisafspraak` als
+/// in `crisisafspraken` van een netwerk). Het netwerk toont ze alleen lezen in
+/// `afsprakenBijeenkomsten`; overnemen doet een coördinator met een PATCH.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BijeenkomstAfspraken {
+    #[serde(default)]
+    #[schema(schema_with = unieke_lijst::<NetwerkDoel, 0>)]
+    pub doelen: Vec<NetwerkDoel>,
+    pub organisatievorm: Option<Organisatievorm>,
+    /// Eén per scenario.
+    #[serde(default)]
+    #[schema(max_items = 8)]
+    pub crisisondersteuning: Vec<Crisisafspraak>,
+}
+
 /// Een nieuw netwerk.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

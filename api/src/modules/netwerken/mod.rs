@@ -18,7 +18,8 @@ mod veiligheid;
 mod weergave;
 
 pub use gezondheid::Cel;
-pub use invoer::Crisisafspraak;
+pub(crate) use handlers::crisisafspraken_controleren;
+pub use invoer::{BijeenkomstAfspraken, Crisisafspraak};
 
 pub use veiligheid::Veiligheidsafspraak;
 
@@ -132,6 +133,10 @@ const VELDEN: &[Velden] = &[
                 "crisisafspraken",
                 "Met hoe het netwerk te activeren is: vrije tekst die mensen kan noemen.",
             ),
+            Veld::naam(
+                "afsprakenBijeenkomsten",
+                "De afspraken van tweede bijeenkomsten: vrije tekst die mensen kan noemen.",
+            ),
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
             Veld::openbaar("naam", "De naam van een netwerk; noem er geen persoon in."),
         ],
@@ -147,6 +152,29 @@ const VELDEN: &[Velden] = &[
             ),
             Veld::openbaar("naam", "De naam waaronder het netwerk naar buiten treedt."),
             Veld::naam("signalen", "Vrije tekst die mensen kan noemen."),
+        ],
+    },
+    Velden {
+        schemas: &["AfspraakBijeenkomst"],
+        velden: &[Veld::naam(
+            "afspraken",
+            "De afspraken van een tweede bijeenkomst: vrije tekst die mensen kan noemen.",
+        )],
+    },
+    Velden {
+        schemas: &["BijeenkomstAfspraken"],
+        velden: &[Veld::naam(
+            "crisisondersteuning",
+            "Crisisafspraken met hoe het netwerk te activeren is: vrije tekst die mensen kan noemen.",
+        )],
+    },
+    Velden {
+        schemas: &["Organisatievorm"],
+        velden: &[
+            Veld::naam("relatiebeheer", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("oefenen", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("kennisdeling", "Vrije tekst die mensen kan noemen."),
+            Veld::naam("nodigVanGemeente", "Vrije tekst die mensen kan noemen."),
         ],
     },
     Velden {

@@ -1,7 +1,7 @@
 //! De representatie van een netwerk en een lidmaatschap.
 
 use super::invoer::Afspraken;
-use super::invoer::Crisisafspraak;
+use super::invoer::{BijeenkomstAfspraken, Crisisafspraak};
 use crate::http::problem::ApiResult;
 use crate::modules::kolommen::lijst;
 use crate::tenancy::Bron;
@@ -21,8 +21,10 @@ use entity::soorten::NetwerkVorm;
 use entity::soorten::Tegenprestatie;
 use entity::soorten::Voorzitter;
 use entity::soorten::Werkwijze;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use serde::Serialize;
+use std::collections::HashMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -66,13 +68,65 @@ pub struct Netwerk {
     pub contactambtenaren: Vec<Uuid>,
     pub afspraken: Option<Afspraken>,
     pub crisisafspraken: Vec<Crisisafspraak>,
+    /// Wat tweede bijeenkomsten van dit netwerk afspraken (`afspraken` van de
+    /// bijeenkomst), oudste eerst, alleen lezen: niets wordt overgenomen in `afspraken`,
+    /// `doelen` of `crisisafspraken` van het netwerk, behalve door een PATCH.
+    pub afspraken_bijeenkomsten: Vec<AfspraakBijeenkomst>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 pub(super) use crate::modules::kolommen::{json, tekst};
 
-pub fn representatie(m: netwerk::Model, codes: &Codes) -> Netwerk {
+/// De afspraken van één tweede bijeenkomst van het netwerk.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AfspraakBijeenkomst {
+    pub bijeenkomst_id: Uuid,
+    pub datum: NaiveDate,
+    pub afspraken: BijeenkomstAfspraken,
+}
+
+/// De afspraken van de tweede bijeenkomsten van deze netwerken, per netwerk, oudste
+/// eerst: één query.
+async fn afspraken_van(
+    ctx: &Context,
+    ids: Vec<Uuid>,
+) -> ApiResult<HashMap<Uuid, Vec<AfspraakBijeenkomst>>> {
+    use entity::bijeenkomst::{Column as B, Entity};
+    let mut uit: HashMap<Uuid, Vec<AfspraakBijeenkomst>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(uit);
+    }
+    let rijen: Vec<(Uuid, Option<Uuid>, NaiveDate, Option<serde_json::Value>)> = ctx
+        .scoped(Entity::find())
+        .filter(B::NetwerkId.is_in(ids))
+        .filter(B::Afspraken.is_not_null())
+        .select_only()
+        .columns([B::Id, B::NetwerkId, B::Datum, B::Afspraken])
+        .order_by_asc(B::Datum)
+        .order_by_asc(B::Id)
+        .into_tuple()
+        .all(ctx.db())
+        .await?;
+    for (id, netwerk, datum, afspraken) in rijen {
+        let afspraken = afspraken.and_then(|a| serde_json::from_value(a).ok());
+        if let (Some(netwerk), Some(afspraken)) = (netwerk, afspraken) {
+            uit.entry(netwerk).or_default().push(AfspraakBijeenkomst {
+                bijeenkomst_id: id,
+                datum,
+                afspraken,
+            });
+        }
+    }
+    Ok(uit)
+}
+
+pub fn representatie(
+    m: netwerk::Model,
+    codes: &Codes,
+    afspraken_bijeenkomsten: Vec<AfspraakBijeenkomst>,
+) -> Netwerk {
     Netwerk {
         id: m.id,
         gemeente: codes.get(&m.gemeente_id).cloned().unwrap_or_default(),
@@ -91,6 +145,7 @@ pub fn representatie(m: netwerk::Model, codes: &Codes) -> Netwerk {
         contactambtenaren: m.contactambtenaren,
         afspraken: m.afspraken.and_then(|a| serde_json::from_value(a).ok()),
         crisisafspraken: json(&m.crisisafspraken),
+        afspraken_bijeenkomsten,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
@@ -130,8 +185,14 @@ impl Bron for netwerk::Entity {
     const COLLECTIE: &'static str = "/api/v1/netwerken";
     type Weergave = Netwerk;
 
+    /// Met de afspraken van hun tweede bijeenkomsten (één query voor alle rijen).
     async fn weergaven(ctx: &Context, rijen: Vec<netwerk::Model>) -> ApiResult<Vec<Netwerk>> {
-        ctx.met_codes(rijen, representatie).await
+        let afspraken = afspraken_van(ctx, rijen.iter().map(|n| n.id).collect()).await?;
+        ctx.met_codes(rijen, |m, codes| {
+            let eigen = afspraken.get(&m.id).cloned().unwrap_or_default();
+            representatie(m, codes, eigen)
+        })
+        .await
     }
 }
 

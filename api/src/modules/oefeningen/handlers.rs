@@ -61,7 +61,11 @@ pub async fn list(
         })
         .apply_if(p.gebied_id, |q, g| {
             q.filter(oefening::Column::GebiedId.eq(g))
-        });
+        })
+        .apply_if(p.traject_id, |q, t| {
+            q.filter(oefening::Column::TrajectId.eq(t))
+        })
+        .apply_if(p.stap, |q, n| q.filter(oefening::Column::Stap.eq(n)));
     let select = periode
         .filter(select, oefening::Column::Datum)
         .order_by_desc(oefening::Column::Datum)
@@ -83,9 +87,13 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ctx.lees::<oefening::Entity>(*id).await
 }
 
+/// Verwijzingen naar een netwerk, een gebied, sleutelpersonen, organisaties en een
+/// stap van een traject (`huidig`: het traject en de stap van nu) van de eigen
+/// gemeente; geeft het netwerk.
 async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
     ctx: &Context,
     invoer: &mut Invoer<T>,
+    huidig: (Option<Uuid>, Option<i16>),
 ) -> ApiResult<Option<netwerk::Model>> {
     let netwerk = ctx
         .verwijzing::<netwerk::Entity, _>(invoer, "netwerkId")
@@ -98,6 +106,7 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
         schrijft_over(ctx, ids).await?;
     }
     controleer_ids(ctx, invoer, "organisaties").await?;
+    crate::modules::trajecten::stap_verwijzing(ctx, invoer, huidig).await?;
     Ok(netwerk)
 }
 
@@ -124,7 +133,7 @@ fn niet_in_de_toekomst(status: OefeningStatus, datum: Option<NaiveDate>, fouten:
 pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    verwijzingen(&ctx, &mut invoer).await?;
+    verwijzingen(&ctx, &mut invoer, (None, None)).await?;
     let mut fouten = Fouten::new();
     if let Some(nieuw) = invoer.deel() {
         let status = nieuw.status.unwrap_or(OefeningStatus::Gepland);
@@ -148,6 +157,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
         datum: Set(n.datum),
         netwerk_id: Set(n.netwerk_id),
         gebied_id: Set(n.gebied_id),
+        traject_id: Set(n.traject_id),
+        stap: Set(n.stap),
         organisaties: Set(zonder_dubbelen(n.organisaties)),
         deelnemers: Set(zonder_dubbelen(n.deelnemers)),
         status: Set(n.status.unwrap_or(OefeningStatus::Gepland)),
@@ -165,6 +176,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
         .nieuw("datum", model.datum)
         .nieuw("netwerkId", model.netwerk_id)
         .nieuw("gebiedId", model.gebied_id)
+        .nieuw("trajectId", model.traject_id)
+        .nieuw("stap", model.stap)
         .nieuw("organisaties", &model.organisaties)
         .nieuw("status", model.status)
         .alleen_naam("titel")
@@ -198,7 +211,7 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<oefening::Entity>(*id).await?;
-    verwijzingen(&ctx, &mut invoer).await?;
+    verwijzingen(&ctx, &mut invoer, (huidig.traject_id, huidig.stap)).await?;
     let fouten = wijziging_regels(&huidig, &invoer.deel().unwrap_or_default());
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
@@ -224,6 +237,8 @@ pub async fn update(
     w.zet("datum", &mut model.datum, i.datum);
     w.zet("netwerkId", &mut model.netwerk_id, i.netwerk_id.wijziging());
     w.zet("gebiedId", &mut model.gebied_id, i.gebied_id.wijziging());
+    w.zet("trajectId", &mut model.traject_id, i.traject_id.wijziging());
+    w.zet("stap", &mut model.stap, i.stap.wijziging());
     w.zet(
         "organisaties",
         &mut model.organisaties,

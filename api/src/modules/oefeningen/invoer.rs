@@ -54,6 +54,11 @@ pub struct NieuweOefening {
     pub(super) datum: NaiveDate,
     pub(super) netwerk_id: Option<Uuid>,
     pub(super) gebied_id: Option<Uuid>,
+    /// Het traject waarbij de oefening hoort; dan ook `stap`.
+    pub(super) traject_id: Option<Uuid>,
+    /// De stap van dat traject (een stap van zijn plan), bv. coördinerend stap 6.
+    #[schema(minimum = 0, maximum = 12)]
+    pub(super) stap: Option<i16>,
     /// Deelnemende organisaties: van de eigen sociale kaart of uit de catalogus.
     #[serde(default)]
     #[schema(max_items = 100)]
@@ -86,6 +91,13 @@ pub struct OefeningWijziging {
     #[serde(default)]
     #[schema(value_type = Option<Uuid>)]
     pub(super) gebied_id: Veld<Uuid>,
+    /// `null` maakt de oefening los van haar traject (dan ook `stap` `null`).
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub(super) traject_id: Veld<Uuid>,
+    #[serde(default)]
+    #[schema(value_type = Option<i16>, minimum = 0, maximum = 12)]
+    pub(super) stap: Veld<i16>,
     #[schema(max_items = 100)]
     pub(super) organisaties: Option<Vec<Uuid>>,
     /// Vervangt de deelnemers die u ziet; wie u niet ziet, blijft staan.
@@ -114,6 +126,10 @@ pub struct OefeningenParams {
     pub(super) scenario: Option<Scenario>,
     pub(super) netwerk_id: Option<Uuid>,
     pub(super) gebied_id: Option<Uuid>,
+    pub(super) traject_id: Option<Uuid>,
+    /// Alleen oefeningen bij deze stap van hun traject.
+    #[param(minimum = 0, maximum = 12)]
+    pub(super) stap: Option<i16>,
     /// Een CBS-code: alleen die gemeente (voor de regio).
     #[param(pattern = r"^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,

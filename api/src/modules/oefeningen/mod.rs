@@ -52,6 +52,8 @@ pub const MODULE: super::Module = super::Module {
             "datum",
             "netwerkId",
             "gebiedId",
+            "trajectId",
+            "stap",
             "organisaties",
             "status",
         ],

@@ -30,6 +30,9 @@ pub struct Oefening {
     pub datum: NaiveDate,
     pub netwerk_id: Option<Uuid>,
     pub gebied_id: Option<Uuid>,
+    /// Het traject en de stap waarbij de oefening hoort.
+    pub traject_id: Option<Uuid>,
+    pub stap: Option<i16>,
     pub organisaties: Vec<Uuid>,
     /// De deelnemende sleutelpersonen die u mag zien.
     pub deelnemers: Vec<Uuid>,
@@ -65,6 +68,8 @@ pub(super) fn representatie(
         datum: m.datum,
         netwerk_id: m.netwerk_id,
         gebied_id: m.gebied_id,
+        traject_id: m.traject_id,
+        stap: m.stap,
         organisaties: m.organisaties,
         deelnemers: m
             .deelnemers

@@ -52,13 +52,7 @@ pub async fn list(ctx: Context, lijst: Lijst) -> ApiResult<HttpResponse> {
             })
         })
         .collect::<ApiResult<Vec<_>>>()?;
-    let totaal = alle.len() as u64;
-    let pagina: Vec<_> = alle
-        .into_iter()
-        .skip(usize::try_from(lijst.pagina.offset()).unwrap_or(usize::MAX))
-        .take(usize::try_from(lijst.pagina.pagina_grootte()).unwrap_or(usize::MAX))
-        .collect();
-    Ok(lijst.antwoord(totaal, pagina))
+    Ok(lijst.in_geheugen(alle))
 }
 
 /// Eén stappenplan met zijn leidraad

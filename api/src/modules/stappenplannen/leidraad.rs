@@ -8,7 +8,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
 
 use crate::auth::Recht;
-use crate::domein::leidraad::Inhoud;
+use crate::domein::leidraad::{AgendaSjabloon, Inhoud};
 use crate::domein::stappenplan::Plan;
 use crate::http::problem::{ApiError, ApiResult};
 use crate::tenancy::Context;
@@ -94,4 +94,19 @@ pub(crate) async fn aanvullingen(
         .order_by_asc(leidraad_aanvulling::Column::CreatedAt)
         .all(ctx.db())
         .await?)
+}
+
+/// De vaste agenda's van versie `versie` van `plan` (zonder: de huidige), uit de
+/// stappen die ze hebben.
+pub(crate) async fn agenda_sjablonen(
+    ctx: &Context,
+    plan: Plan,
+    versie: Option<i32>,
+) -> ApiResult<Vec<AgendaSjabloon>> {
+    let rij = self::versie(ctx, plan, versie).await?;
+    Ok(inhoud(&rij)?
+        .stappen
+        .into_iter()
+        .flat_map(|s| s.agenda_sjablonen)
+        .collect())
 }

@@ -93,6 +93,17 @@ const VELDEN: &[Velden] = &[
         ],
     },
     Velden {
+        schemas: &["AgendaSjabloon"],
+        velden: &[Veld::openbaar("doel", UIT_DE_HANDREIKING)],
+    },
+    Velden {
+        schemas: &["SjabloonPunt"],
+        velden: &[
+            Veld::openbaar("onderwerp", UIT_DE_HANDREIKING),
+            Veld::openbaar("toelichting", UIT_DE_HANDREIKING),
+        ],
+    },
+    Velden {
         schemas: &["Aanvulling", "NieuweAanvulling", "AanvullingWijziging"],
         velden: &[
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),

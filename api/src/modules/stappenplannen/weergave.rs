@@ -6,7 +6,7 @@ use entity::leidraad_aanvulling;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domein::leidraad::{Activiteit, LeidraadStap, Punt, StapBron};
+use crate::domein::leidraad::{Activiteit, AgendaSjabloon, LeidraadStap, Punt, StapBron};
 use crate::domein::stappenplan::Plan;
 use crate::tenancy::{Bron, Codes, Context};
 use entity::soorten::AanvullingSoort;
@@ -56,6 +56,10 @@ pub struct StapLeidraad {
     pub activiteiten: Vec<Activiteit>,
     pub vragen: Vec<Punt>,
     pub checklist: Vec<Punt>,
+    /// De vaste agenda's van de bijeenkomsten van deze stap (coördinerend stap 3,
+    /// coachend stap 2): een eerste of tweede bijeenkomst bij een traject begint ermee.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agenda_sjablonen: Vec<AgendaSjabloon>,
     /// Eigen vragen en checklistpunten van gemeenten: een gemeente ziet de hare, de
     /// regio_beheerder die van elke gemeente, anderen geen.
     pub aanvullingen: Vec<Aanvulling>,
@@ -71,6 +75,7 @@ impl StapLeidraad {
             activiteiten: stap.activiteiten,
             vragen: stap.vragen,
             checklist: stap.checklist,
+            agenda_sjablonen: stap.agenda_sjablonen,
             aanvullingen,
         }
     }

@@ -11,9 +11,11 @@ use uuid::Uuid;
 
 use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
-use crate::domein::stappenplan::{BESLISSTAP, Plan, StapStatus};
+use crate::domein::stappenplan::{
+    BESLISSTAP, BesluitSoort, BesluitWeigering, Plan, StapStatus, besluit_soort,
+};
 use crate::http::invoer::{Fouten, Invoer};
-use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
 
 use super::invoer::*;
@@ -24,23 +26,28 @@ use entity::soorten::{BesluitKeuze, TrajectStatus};
 use super::stappen::stap_van;
 use super::traject::{bump, gesloten};
 
-/// Een besluit op het beslismoment
+/// Een besluit op het beslismoment of een evaluatie
 ///
-/// Alleen bij `weerbaarheid`, aan het eind van stap 4 (randvoorwaarden op orde):
-/// - `go`: stap 4 is afgerond (op `datum`) en stap 5–12 kunnen beginnen;
+/// Alleen bij `weerbaarheid`. Het beslismoment, aan het eind van stap 4
+/// (randvoorwaarden op orde):
+/// - `go`: stap 4 is afgerond (op `datum`); het plan van aanpak (stap 5) volgt;
 /// - `nog_niet`: de randvoorwaarden zijn nog niet op orde; stap 4 blijft bezig en er
 ///   volgt later een nieuw besluit;
-/// - `no_go`: samenwerking past (nog) niet; het traject stopt.
+/// - `no_go`: samenwerking met de gemeenschap past niet; het traject stopt (definitief).
 ///
-/// De besluiten vormen een geschiedenis (`besluiten`). Na `go` of `no_go` is het
-/// besluit definitief: een nieuw besluit is 409 `besluit_genomen`.
+/// Na een `go` is elk besluit een evaluatie (de "evaluatie- en beslismomenten" van het
+/// plan van aanpak): `go` (door) of `no_go` (stop); `nog_niet` is dan 400. De dienst
+/// zet `soort` (`beslismoment` of `evaluatie`). Na een `no_go` is een nieuw besluit
+/// 409 `besluit_genomen`. Aan stap 5–12 werken vóór een go mag, met de waarschuwing
+/// `voor_beslismoment` op het traject.
 #[utoipa::path(
     operation_id = "createTrajectBesluit",
     params(("id" = Uuid, Path, description = "Id van het traject")),
     request_body = BesluitInvoer,
     responses(
         (status = 200, description = "Het traject met het nieuwe besluit in `besluiten`.", body = Traject),
-        (status = 409, description = "Geen weerbaarheidsplan (`geen_beslismoment`), al definitief besloten (`besluit_genomen`), of het traject is gesloten (`traject_gesloten`).", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Een ongeldige invoer, of `nog_niet` na een go (`besluit`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Geen weerbaarheidsplan (`geen_beslismoment`), gestopt na een `no_go` (`besluit_genomen`), of het traject is gesloten (`traject_gesloten`).", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/trajecten/{id}/besluiten")]
@@ -65,13 +72,14 @@ pub async fn create_besluit(
         reden,
         datum,
     } = invoer.klaar()?;
-    kan_besluiten(&ctx, &huidig).await?;
+    let soort = kan_besluiten(&ctx, &huidig, keuze).await?;
     let datum = datum.unwrap_or_else(crate::domein::tijd::vandaag);
     traject_besluit::ActiveModel {
         id: Set(Uuid::now_v7()),
         gemeente_id: Set(huidig.gemeente_id),
         traject_id: Set(huidig.id),
         besluit: Set(keuze),
+        soort: Set(soort),
         reden: Set(reden),
         datum: Set(datum),
         door: Set(ctx.caller.actor.id()),
@@ -79,7 +87,9 @@ pub async fn create_besluit(
     }
     .insert(ctx.db())
     .await?;
-    beslisstap_bijwerken(&ctx, huidig.id, keuze, datum).await?;
+    if soort == BesluitSoort::Beslismoment {
+        beslisstap_bijwerken(&ctx, huidig.id, keuze, datum).await?;
+    }
     let status = (keuze == BesluitKeuze::NoGo).then_some(TrajectStatus::Gestopt);
     let model = bump(&ctx, huidig.clone().into(), status).await?;
     ctx.vastleggen(
@@ -89,6 +99,7 @@ pub async fn create_besluit(
         model.id,
         Wijzigingen::new()
             .nieuw("besluit", keuze)
+            .nieuw("besluitSoort", soort)
             .alleen_naam("besluitReden")
             .nieuw("besluitDatum", datum)
             .waarde("status", huidig.status, model.status),
@@ -126,22 +137,36 @@ async fn beslisstap_bijwerken(
     Ok(())
 }
 
-/// Alleen een lopend weerbaarheidsplan zonder definitief besluit krijgt een besluit.
-async fn kan_besluiten(ctx: &Context, huidig: &traject::Model) -> ApiResult<()> {
+/// Alleen een lopend weerbaarheidsplan zonder `no_go` krijgt een besluit; wat het
+/// wordt (beslismoment of evaluatie) volgt uit de besluiten ervoor.
+async fn kan_besluiten(
+    ctx: &Context,
+    huidig: &traject::Model,
+    keuze: BesluitKeuze,
+) -> ApiResult<BesluitSoort> {
     if huidig.aanpak != Plan::Weerbaarheid {
         return Err(ApiError::Conflict(
             Code::GeenBeslismoment,
             "Alleen het weerbaarheidsplan heeft een beslismoment.".into(),
         ));
     }
-    if let Some(definitief) = delen_van_een(ctx, huidig.id).await?.definitief() {
-        return Err(ApiError::Conflict(
-            Code::BesluitGenomen,
-            format!(
-                "Over dit traject is definitief besloten ({}); een nieuw besluit kan niet meer.",
-                definitief.as_str()
-            ),
-        ));
-    }
-    gesloten(huidig)
+    let eerder = delen_van_een(ctx, huidig.id).await?.keuzes();
+    let soort = match besluit_soort(&eerder, keuze) {
+        Ok(soort) => soort,
+        Err(BesluitWeigering::Gestopt) => {
+            return Err(ApiError::Conflict(
+                Code::BesluitGenomen,
+                "Over dit traject is besloten dat samenwerking niet past (no_go); een nieuw besluit kan niet meer.".into(),
+            ));
+        }
+        Err(BesluitWeigering::NogNietNaGo) => {
+            return Err(ApiError::Validation(vec![InvalidParam::new(
+                "besluit",
+                Foutcode::Ongeldig,
+                "Na een go is een besluit een evaluatie: go (door) of no_go (stoppen); nog_niet hoort bij het beslismoment.",
+            )]));
+        }
+    };
+    gesloten(huidig)?;
+    Ok(soort)
 }

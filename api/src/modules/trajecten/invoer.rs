@@ -136,6 +136,18 @@ pub struct BesluitInvoer {
     pub(super) datum: Option<NaiveDate>,
 }
 
+/// Een overstap op een andere aanpak: alleen van `coachend` naar `coordinerend`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AanpakwisselInvoer {
+    pub(super) naar: Plan,
+    /// Waarom het netwerk meer coördinatie nodig heeft. Noem geen mensen bij naam.
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub(super) reden: String,
+    /// Standaard vandaag; niet in de toekomst.
+    pub(super) datum: Option<NaiveDate>,
+}
+
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]

@@ -10,17 +10,22 @@ use crate::modules::Toegang;
 use crate::http::invoer::InvoerSchema;
 
 mod besluit;
+mod bij_stap;
 mod handlers;
 mod invoer;
 mod stappen;
 mod traject;
 mod verbinders;
 mod weergave;
+mod wissel;
 
 crate::tenancy::tenant_owned!(entity::traject, id);
+
+pub(crate) use bij_stap::stap_verwijzing;
 crate::tenancy::tenant_owned!(entity::traject_stap);
 crate::tenancy::tenant_owned!(entity::traject_besluit);
 crate::tenancy::tenant_owned!(entity::traject_verbinder);
+crate::tenancy::tenant_owned!(entity::traject_aanpakwissel);
 
 #[derive(OpenApi)]
 #[openapi(
@@ -43,6 +48,10 @@ pub const MODULE: super::Module = super::Module {
             "updateTrajectStap",
             Toegang::Recht(Recht::TrajectenSchrijven),
         ),
+        (
+            "createAanpakwissel",
+            Toegang::Recht(Recht::TrajectenSchrijven),
+        ),
     ],
     routes: configure,
     document: <Doc as OpenApi>::openapi,
@@ -52,6 +61,7 @@ pub const MODULE: super::Module = super::Module {
         "traject_stap",
         "traject_besluit",
         "traject_verbinder",
+        "traject_aanpakwissel",
     ],
     audit_waarden: &[crate::audit::Waarden {
         resource: "traject",
@@ -62,7 +72,9 @@ pub const MODULE: super::Module = super::Module {
             "voorgesteldeAanpak",
             "verbinders",
             "besluit",
+            "besluitSoort",
             "besluitDatum",
+            "aanpakwisselDatum",
             "stappen.*.status",
             "stappen.*.gestartOp",
             "stappen.*.afgerondOp",
@@ -77,6 +89,7 @@ pub const MODULE: super::Module = super::Module {
         InvoerSchema::van::<invoer::StapWijziging>(),
         InvoerSchema::van::<invoer::AntwoordInvoer>(),
         InvoerSchema::van::<invoer::BesluitInvoer>(),
+        InvoerSchema::van::<invoer::AanpakwisselInvoer>(),
         InvoerSchema::van::<invoer::VerbinderInvoer>(),
     ],
 };
@@ -89,7 +102,7 @@ const VELDEN: &[Velden] = &[
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
             Veld::openbaar("naam", "De naam van een traject; noem er geen persoon in."),
             Veld::openbaar("voorgesteldeAanpak", "Uit de regels van het kwadrant."),
-            Veld::openbaar("waarschuwingen", "Tekst van de dienst."),
+            Veld::openbaar("waarschuwingen", "Codes en teksten van de dienst."),
         ],
     },
     Velden {
@@ -100,7 +113,7 @@ const VELDEN: &[Velden] = &[
         ],
     },
     Velden {
-        schemas: &["Antwoord", "AntwoordInvoer"],
+        schemas: &["Antwoord", "AntwoordInvoer", "VervallenAntwoord"],
         velden: &[
             Veld::openbaar("sleutel", "Een sleutel van de leidraad."),
             Veld::naam("antwoord", "Vrije tekst die mensen kan noemen."),
@@ -118,8 +131,20 @@ const VELDEN: &[Velden] = &[
         ],
     },
     Velden {
-        schemas: &["Besluit", "BesluitInvoer"],
+        schemas: &[
+            "Besluit",
+            "BesluitInvoer",
+            "Aanpakwissel",
+            "AanpakwisselInvoer",
+        ],
         velden: &[Veld::naam("reden", "Vrije tekst die mensen kan noemen.")],
+    },
+    Velden {
+        schemas: &["Traject"],
+        velden: &[Veld::naam(
+            "vervallenAntwoorden",
+            "Antwoorden van vóór een aanpakwissel: vrije tekst die mensen kan noemen.",
+        )],
     },
 ];
 
@@ -129,5 +154,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::create)
         .service(handlers::update)
         .service(stappen::update_stap)
-        .service(besluit::create_besluit);
+        .service(besluit::create_besluit)
+        .service(wissel::create_aanpakwissel);
 }

@@ -30,7 +30,9 @@ use super::traject::{bump, gesloten};
 /// alleen terug naar `bezig`), datums en notities. Beginnen met `bezig` zet
 /// `gestartOp` op vandaag, afronden zet `afgerondOp` op vandaag, tenzij meegegeven.
 /// Bij `weerbaarheid` sluit alleen een `go` van het beslismoment stap 4 af (ook
-/// overslaan kan niet), en beginnen stap 5–12 pas na een `go`. Het `ETag` is dat van het traject; stuur het mee als `If-Match`.
+/// overslaan kan niet). Aan stap 5–12 werken vóór een `go` mag (de handreiking is
+/// "geen protocol met een vaste volgorde"); het traject krijgt dan de waarschuwing
+/// `voor_beslismoment`. Het `ETag` is dat van het traject; stuur het mee als `If-Match`.
 #[utoipa::path(
     operation_id = "updateTrajectStap",
     params(
@@ -40,7 +42,7 @@ use super::traject::{bump, gesloten};
     request_body = StapWijziging,
     responses(
         (status = 200, description = "Het traject met de bijgewerkte stap.", body = Traject),
-        (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 4 afsluiten zonder go, stap 5–12 zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Een overgang die niet kan: gesloten traject, stap 4 afsluiten zonder go, afgerond → open.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/trajecten/{id}/stappen/{nummer}")]
@@ -250,11 +252,6 @@ fn weigering(weigering: Weigering) -> ApiError {
             format!(
                 "Stap {BESLISSTAP} eindigt met het beslismoment: alleen een go (POST /api/v1/trajecten/{{id}}/besluiten) sluit hem af."
             ),
-        ),
-        Weigering::WachtOpGo => ApiError::Conflict(
-            Code::BesluitOntbreekt,
-            "Stap 5 tot en met 12 beginnen pas na een go op het beslismoment (einde van stap 4)."
-                .into(),
         ),
         Weigering::EindVoorBegin => ApiError::Validation(vec![InvalidParam::new(
             "afgerondOp",

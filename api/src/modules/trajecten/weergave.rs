@@ -4,17 +4,24 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::soorten::AanvullingSoort;
-use entity::{leidraad_aanvulling, traject, traject_besluit, traject_stap, traject_verbinder};
+use entity::{
+    leidraad_aanvulling, traject, traject_aanpakwissel, traject_besluit, traject_stap,
+    traject_verbinder,
+};
 use sea_orm::{ColumnTrait, QueryFilter};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::bij_stap::Gekoppeld;
+pub(super) use super::wissel::VervallenAntwoord;
 use crate::auth::Recht;
 use crate::domein::leidraad::{Inhoud, LeidraadStap, StapBron, Vinkje};
 use crate::domein::stappenplan::{
-    Benoeming, Overgangen, Plan, StapStatus, Stappen, VerbinderRol, verbinder_waarschuwingen,
+    BESLISSTAP, Benoeming, BesluitSoort, Overgangen, Plan, StapStatus, Stappen, VerbinderRol,
+    verbinder_waarschuwingen, voor_beslismoment,
 };
+use crate::domein::waarschuwing::Waarschuwing;
 use crate::http::problem::ApiResult;
 use crate::modules::stappenplannen::{self, StapLeidraad};
 use crate::tenancy::{Bron, Codes, Context};
@@ -50,6 +57,14 @@ pub struct Stap {
     pub checklist: Vec<Vinkstatus>,
     /// Het netwerk dat de stap vormde.
     pub netwerk_id: Option<Uuid>,
+    /// De bijeenkomsten die bij deze stap horen (`trajectId` en `stap`).
+    pub bijeenkomst_ids: Vec<Uuid>,
+    /// De oefeningen die bij deze stap horen.
+    pub oefening_ids: Vec<Uuid>,
+    /// De besluiten van deze stap: bij `weerbaarheid` het beslismoment bij stap 4 en
+    /// de evaluaties (uit het plan van aanpak) bij stap 5; dezelfde als in
+    /// `besluiten` van het traject.
+    pub besluiten: Vec<Besluit>,
 }
 
 /// Een antwoord op een vraag van de leidraad.
@@ -77,17 +92,33 @@ pub struct Vinkstatus {
     pub alleen_lezen: bool,
 }
 
-/// Een besluit van het beslismoment (alleen `weerbaarheid`): `go` sluit stap 4 af,
-/// `nog_niet` houdt stap 4 bezig tot een later besluit, `no_go` stopt het traject.
+/// Een besluit van het weerbaarheidsplan: op het beslismoment sluit `go` stap 4 af,
+/// houdt `nog_niet` stap 4 bezig tot een later besluit, en stopt `no_go` ("past niet")
+/// het traject; daarna is elk besluit een evaluatie (`go`: door, `no_go`: stop).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Besluit {
     pub besluit: BesluitKeuze,
+    /// `beslismoment` tot en met de eerste `go`, `evaluatie` daarna; de dienst zet het.
+    pub soort: BesluitSoort,
     /// De reden. Ze kan mensen noemen en ontbreekt voor wie geen persoonsgegevens
     /// ziet (zoals `notities` van een stap).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reden: Option<String>,
     pub datum: NaiveDate,
     /// Wie het besluit vastlegde (gebruiker- of koppeling-id).
+    pub door: Option<Uuid>,
+}
+
+/// Een overstap van het traject op een andere aanpak.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Aanpakwissel {
+    pub van: Plan,
+    pub naar: Plan,
+    /// De reden. Ze kan mensen noemen en ontbreekt voor wie geen persoonsgegevens ziet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reden: Option<String>,
+    pub datum: NaiveDate,
+    /// Wie de wissel vastlegde (gebruiker- of koppeling-id).
     pub door: Option<Uuid>,
 }
 
@@ -125,14 +156,23 @@ pub struct Traject {
     /// De eerste stap die nog niet afgerond of overgeslagen is.
     pub huidige_stap: Option<i16>,
     pub stappen: Vec<Stap>,
-    /// De besluiten van het beslismoment, oudste eerst; na `go` of `no_go` komt er
-    /// geen meer.
+    /// De besluiten van het beslismoment en de evaluaties daarna, oudste eerst; na een
+    /// `no_go` komt er geen meer.
     pub besluiten: Vec<Besluit>,
     /// Wijk- en gemeenteverbinders: een duo of een klein team.
     pub verbinders: Vec<Verbinder>,
-    /// Aandachtspunten: een ontbrekende rol, één persoon in beide rollen, een
-    /// benoeming korter dan drie jaar of zonder startdatum.
-    pub waarschuwingen: Vec<String>,
+    /// Elke overstap op een andere aanpak, oudste eerst.
+    pub aanpak_historie: Vec<Aanpakwissel>,
+    /// Antwoorden en vinkjes van vóór een aanpakwissel waarvan de sleutel in de nieuwe
+    /// leidraad niet bestaat: alleen lezen. Ze kunnen mensen noemen en ontbreken voor
+    /// wie geen persoonsgegevens ziet (zoals `notities`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vervallen_antwoorden: Option<Vec<VervallenAntwoord>>,
+    /// Aandachtspunten, elk met een vaste `code`: een ontbrekende verbinder
+    /// (`verbinder_ontbreekt`), één persoon in beide rollen (`verbinder_dubbel`), een
+    /// benoeming zonder startdatum (`aanstelling_zonder_begin`) of korter dan drie jaar
+    /// (`aanstelling_te_kort`), werk aan stap 5–12 vóór een go (`voor_beslismoment`).
+    pub waarschuwingen: Vec<Waarschuwing>,
     /// `true` als deze aanroeper `notities` en `reden` krijgt (de coördinator en
     /// gemeente_beheerder van de gemeente, koppelingen met `sleutelpersonen.lezen`);
     /// `false` als ze zijn weggelaten.
@@ -141,12 +181,16 @@ pub struct Traject {
     pub gewijzigd_op: DateTime<Utc>,
 }
 
-/// Wat bij een traject hoort: stappen, besluiten en verbinders.
+/// Wat bij een traject hoort: stappen, besluiten en verbinders, en de bijeenkomsten
+/// en oefeningen per stap.
 #[derive(Debug, Default)]
 pub(super) struct Delen {
     pub stappen: Vec<traject_stap::Model>,
     pub besluiten: Vec<traject_besluit::Model>,
     pub verbinders: Vec<traject_verbinder::Model>,
+    pub wissels: Vec<traject_aanpakwissel::Model>,
+    pub bijeenkomsten: HashMap<i16, Vec<Uuid>>,
+    pub oefeningen: HashMap<i16, Vec<Uuid>>,
 }
 
 impl Delen {
@@ -155,12 +199,9 @@ impl Delen {
         self.besluiten.iter().any(|b| b.besluit == BesluitKeuze::Go)
     }
 
-    /// Het definitieve besluit (`go` of `no_go`), als dat er is.
-    pub fn definitief(&self) -> Option<BesluitKeuze> {
-        self.besluiten
-            .iter()
-            .map(|b| b.besluit)
-            .find(|b| *b != BesluitKeuze::NogNiet)
+    /// De keuzes van de besluiten tot nu toe.
+    pub fn keuzes(&self) -> Vec<BesluitKeuze> {
+        self.besluiten.iter().map(|b| b.besluit).collect()
     }
 }
 
@@ -252,6 +293,7 @@ fn leeg(plan: Plan, nummer: i16) -> LeidraadStap {
         activiteiten: Vec::new(),
         vragen: Vec::new(),
         checklist: Vec::new(),
+        agenda_sjablonen: Vec::new(),
     }
 }
 
@@ -273,7 +315,12 @@ pub(super) fn vinkjes_van(json: &serde_json::Value) -> BTreeMap<String, Vinkje<D
     serde_json::from_value(json.clone()).unwrap_or_default()
 }
 
-fn stap_weergave(s: traject_stap::Model, gids: StapGids, persoonsgegevens: bool) -> Stap {
+fn stap_weergave(
+    s: traject_stap::Model,
+    gids: StapGids,
+    gemaakt: Gemaakt,
+    persoonsgegevens: bool,
+) -> Stap {
     let antwoorden = persoonsgegevens.then(|| {
         antwoorden_van(&s.antwoorden)
             .into_iter()
@@ -322,7 +369,63 @@ fn stap_weergave(s: traject_stap::Model, gids: StapGids, persoonsgegevens: bool)
         antwoorden,
         checklist,
         netwerk_id: s.netwerk_id,
+        bijeenkomst_ids: gemaakt.bijeenkomsten,
+        oefening_ids: gemaakt.oefeningen,
+        besluiten: gemaakt.besluiten,
     }
+}
+
+/// Wat een stap voortbracht: bijeenkomsten, oefeningen en besluiten.
+#[derive(Debug, Default)]
+struct Gemaakt {
+    bijeenkomsten: Vec<Uuid>,
+    oefeningen: Vec<Uuid>,
+    besluiten: Vec<Besluit>,
+}
+
+/// Bij welke stap een besluit hoort: het beslismoment bij stap 4, een evaluatie bij
+/// het plan van aanpak (stap 5), dat haar momenten noemt.
+fn stap_van_besluit(soort: BesluitSoort) -> i16 {
+    match soort {
+        BesluitSoort::Beslismoment => BESLISSTAP,
+        BesluitSoort::Evaluatie => BESLISSTAP + 1,
+    }
+}
+
+/// De besluiten, oudste eerst; de reden alleen voor wie persoonsgegevens ziet.
+fn besluiten_weergave(
+    mut besluiten: Vec<traject_besluit::Model>,
+    persoonsgegevens: bool,
+) -> Vec<Besluit> {
+    besluiten.sort_by_key(|b| b.created_at);
+    besluiten
+        .into_iter()
+        .map(|b| Besluit {
+            besluit: b.besluit,
+            soort: b.soort,
+            reden: persoonsgegevens.then_some(b.reden),
+            datum: b.datum,
+            door: b.door,
+        })
+        .collect()
+}
+
+/// De aanpakwissels, oudste eerst; de reden alleen voor wie persoonsgegevens ziet.
+fn historie(
+    mut wissels: Vec<traject_aanpakwissel::Model>,
+    persoonsgegevens: bool,
+) -> Vec<Aanpakwissel> {
+    wissels.sort_by_key(|w| w.created_at);
+    wissels
+        .into_iter()
+        .map(|w| Aanpakwissel {
+            van: w.van,
+            naar: w.naar,
+            reden: persoonsgegevens.then_some(w.reden),
+            datum: w.datum,
+            door: w.door,
+        })
+        .collect()
 }
 
 pub(super) fn representatie(
@@ -333,27 +436,30 @@ pub(super) fn representatie(
     persoonsgegevens: bool,
 ) -> Traject {
     let plan = m.aanpak;
+    let go = delen.go();
+    let besluiten = besluiten_weergave(delen.besluiten, persoonsgegevens);
+    let (mut bijeenkomsten, mut oefeningen) = (delen.bijeenkomsten, delen.oefeningen);
     let mut stappen: Vec<Stap> = delen
         .stappen
         .into_iter()
         .map(|s| {
-            let leidraad = leidraden.stap(&m, s.nummer, codes);
-            stap_weergave(s, leidraad, persoonsgegevens)
+            let nummer = s.nummer;
+            let leidraad = leidraden.stap(&m, nummer, codes);
+            let gemaakt = Gemaakt {
+                bijeenkomsten: bijeenkomsten.remove(&nummer).unwrap_or_default(),
+                oefeningen: oefeningen.remove(&nummer).unwrap_or_default(),
+                besluiten: besluiten
+                    .iter()
+                    .filter(|b| stap_van_besluit(b.soort) == nummer)
+                    .cloned()
+                    .collect(),
+            };
+            stap_weergave(s, leidraad, gemaakt, persoonsgegevens)
         })
         .collect();
     stappen.sort_by_key(|s| s.nummer);
     let huidige_stap = stappen.iter().find(|s| !s.status.klaar()).map(|s| s.nummer);
-    let mut besluiten = delen.besluiten;
-    besluiten.sort_by_key(|b| b.created_at);
-    let besluiten = besluiten
-        .into_iter()
-        .map(|b| Besluit {
-            besluit: b.besluit,
-            reden: persoonsgegevens.then_some(b.reden),
-            datum: b.datum,
-            door: b.door,
-        })
-        .collect();
+    let aanpak_historie = historie(delen.wissels, persoonsgegevens);
     let mut verbinders = delen.verbinders;
     verbinders.sort_by_key(|v| (v.rol, v.vanaf, v.gebruiker_id));
     let benoemingen: Vec<Benoeming<Uuid>> = verbinders
@@ -365,9 +471,11 @@ pub(super) fn representatie(
             tot: v.tot,
         })
         .collect();
+    let statussen = stappen.iter().map(|s| (s.nummer, s.status));
     let waarschuwingen = verbinder_waarschuwingen(plan, &benoemingen)
         .into_iter()
-        .map(str::to_owned)
+        .chain(voor_beslismoment(plan, go, statussen))
+        .map(Waarschuwing::from)
         .collect();
     Traject {
         id: m.id,
@@ -391,6 +499,9 @@ pub(super) fn representatie(
                 tot: v.tot,
             })
             .collect(),
+        aanpak_historie,
+        vervallen_antwoorden: persoonsgegevens
+            .then(|| serde_json::from_value(m.vervallen.clone()).unwrap_or_default()),
         waarschuwingen,
         persoonsgegevens,
         aangemaakt_op: m.created_at,
@@ -432,6 +543,14 @@ pub(super) async fn delen_van(ctx: &Context, ids: &[Uuid]) -> ApiResult<HashMap<
         per_traject::<b::Entity>(ctx, ids, b::Column::TrajectId, |r| r.traject_id).await?;
     let mut verbinders =
         per_traject::<v::Entity>(ctx, ids, v::Column::TrajectId, |r| r.traject_id).await?;
+    let mut wissels = per_traject::<traject_aanpakwissel::Entity>(
+        ctx,
+        ids,
+        traject_aanpakwissel::Column::TrajectId,
+        |r| r.traject_id,
+    )
+    .await?;
+    let mut gekoppeld = Gekoppeld::van(ctx, ids).await?;
     Ok(ids
         .iter()
         .map(|id| {
@@ -439,6 +558,9 @@ pub(super) async fn delen_van(ctx: &Context, ids: &[Uuid]) -> ApiResult<HashMap<
                 stappen: stappen.remove(id).unwrap_or_default(),
                 besluiten: besluiten.remove(id).unwrap_or_default(),
                 verbinders: verbinders.remove(id).unwrap_or_default(),
+                wissels: wissels.remove(id).unwrap_or_default(),
+                bijeenkomsten: gekoppeld.bijeenkomsten.remove(id).unwrap_or_default(),
+                oefeningen: gekoppeld.oefeningen.remove(id).unwrap_or_default(),
             };
             (*id, delen)
         })
