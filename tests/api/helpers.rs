@@ -933,3 +933,37 @@ pub async fn demo_token(client: &reqwest::Client, base: &str, gebruiker: &str) -
         .expect("access_token")
         .to_owned()
 }
+
+/// Voert `script` uit met `bash -c` in een eigen lege map, met deze omgeving: de
+/// uitgewerkte voorbeelden uit de documentatie (README, `docs/leidraad.md`). Faalt met
+/// de uitvoer als het script faalt; geeft stdout.
+pub async fn bash(script: String, omgeving: Vec<(&'static str, String)>) -> String {
+    for programma in ["bash", "curl", "jq"] {
+        assert!(
+            std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {programma}")])
+                .status()
+                .is_ok_and(|s| s.success()),
+            "{programma} ontbreekt (apt-get install {programma})"
+        );
+    }
+    let map = std::env::temp_dir().join(format!("weefsel-voorbeeld-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&map).expect("map");
+    let uitvoer = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(&map)
+            .envs(omgeving)
+            .output()
+            .expect("bash")
+    })
+    .await
+    .expect("uitvoeren");
+    assert!(
+        uitvoer.status.success(),
+        "het voorbeeld faalde:\n{}\n{}",
+        String::from_utf8_lossy(&uitvoer.stdout),
+        String::from_utf8_lossy(&uitvoer.stderr)
+    );
+    String::from_utf8_lossy(&uitvoer.stdout).trim().to_owned()
+}

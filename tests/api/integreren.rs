@@ -1,7 +1,7 @@
 //! Het uitgewerkte voorbeeld uit de README ("Integreren"), letterlijk uitgevoerd: wat een
 //! integrator leest, werkt.
 
-use crate::helpers::{query_text, spawn_app};
+use crate::helpers::{bash, query_text, spawn_app};
 
 /// Het shellblok onder "Integreren" in de README.
 fn voorbeeld() -> String {
@@ -16,15 +16,6 @@ fn voorbeeld() -> String {
 
 #[tokio::test]
 async fn the_worked_example_in_the_readme_runs() {
-    for programma in ["bash", "curl", "jq"] {
-        assert!(
-            std::process::Command::new("sh")
-                .args(["-c", &format!("command -v {programma}")])
-                .status()
-                .is_ok_and(|s| s.success()),
-            "{programma} ontbreekt (apt-get install {programma})"
-        );
-    }
     let app = spawn_app().await;
     let (client_id, geheim) = app
         .create_client(
@@ -39,30 +30,17 @@ async fn the_worked_example_in_the_readme_runs() {
          WHERE g.code = 'GM0828' AND b.open ORDER BY b.created_at LIMIT 1",
     )
     .await;
-    let map = std::env::temp_dir().join(format!("weefsel-integreren-{}", uuid::Uuid::now_v7()));
-    std::fs::create_dir_all(&map).expect("map");
-    let script = voorbeeld();
-    let basis = app.address.clone();
-    let uitvoer = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("bash")
-            .args(["-c", &script])
-            .current_dir(&map)
-            .env("BASIS", basis)
-            .env("CLIENT_ID", client_id)
-            .env("GEHEIM", geheim)
-            .env("BUDGET", budget)
-            .output()
-            .expect("bash")
-    })
-    .await
-    .expect("uitvoeren");
-    assert!(
-        uitvoer.status.success(),
-        "het voorbeeld faalde:\n{}\n{}",
-        String::from_utf8_lossy(&uitvoer.stdout),
-        String::from_utf8_lossy(&uitvoer.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&uitvoer.stdout).trim(), "true");
+    let uit = bash(
+        voorbeeld(),
+        vec![
+            ("BASIS", app.address.clone()),
+            ("CLIENT_ID", client_id),
+            ("GEHEIM", geheim),
+            ("BUDGET", budget),
+        ],
+    )
+    .await;
+    assert_eq!(uit, "true");
     // Eén aanvraag, door de koppeling, ook na de herhaling.
     assert_eq!(
         app.scalar_i64("SELECT count(*) FROM aanvraag WHERE plan = 'Zaden en gereedschap.'")

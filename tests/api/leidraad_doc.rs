@@ -1,7 +1,7 @@
 //! Het uitgewerkte traject in `docs/leidraad.md` (issue 34, V1 punt 6), letterlijk
 //! uitgevoerd: alle `sh`-blokken na elkaar, tegen een dienst met de demogegevens.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{bash, spawn_app};
 
 /// De `sh`-blokken van `docs/leidraad.md`, in volgorde.
 fn blokken() -> String {
@@ -23,26 +23,8 @@ async fn het_uitgewerkte_traject_werkt() {
     let script = blokken();
     assert!(script.contains("aanpakwissel"), "{script}");
     let app = spawn_app().await;
-    let map = std::env::temp_dir().join(format!("weefsel-leidraad-{}", uuid::Uuid::now_v7()));
-    std::fs::create_dir_all(&map).expect("map");
-    let basis = app.address.clone();
-    let uitvoer = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("bash")
-            .args(["-c", &script])
-            .current_dir(&map)
-            .env("BASIS", basis)
-            .output()
-            .expect("bash")
-    })
-    .await
-    .expect("uitvoeren");
-    assert!(
-        uitvoer.status.success(),
-        "het traject faalde:\n{}\n{}",
-        String::from_utf8_lossy(&uitvoer.stdout),
-        String::from_utf8_lossy(&uitvoer.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&uitvoer.stdout).trim(), "klaar");
+    let uit = bash(script, vec![("BASIS", app.address.clone())]).await;
+    assert_eq!(uit, "klaar");
     // Het traject staat er, met de antwoorden van stap 2, de bijeenkomsten van stap 3 en
     // de afspraken van de tweede bij het netwerk.
     assert_eq!(

@@ -350,7 +350,7 @@ mod tests {
             bron,
             eigen: true,
         });
-        let bezwaren = toets_versie(Plan::Coachend, &nieuw, &[oud.clone()]);
+        let bezwaren = toets_versie(Plan::Coachend, &nieuw, std::slice::from_ref(&oud));
         assert!(matches!(&bezwaren[0], Bezwaar::Stappen(v, _) if v == "stappen.1"));
         assert!(
             matches!(&bezwaren[1], Bezwaar::Hergebruikt(v, _) if v == "stappen.2.vragen.0.sleutel")

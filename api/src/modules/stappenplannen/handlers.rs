@@ -289,7 +289,11 @@ pub async fn create_aanvulling(
 /// gemeente met `?gemeente=` als meer gemeenten de sleutel gebruiken.
 async fn vind(
     ctx: &Context,
-    (plan, nummer, sleutel): (Plan, i64, String),
+    AanvullingPad {
+        aanpak: plan,
+        nummer,
+        sleutel,
+    }: AanvullingPad,
     gemeente: Option<&str>,
     voor_wijziging: bool,
 ) -> ApiResult<leidraad_aanvulling::Model> {
@@ -314,12 +318,7 @@ async fn vind(
 /// Eén aanvulling
 #[utoipa::path(
     operation_id = "getLeidraadAanvulling",
-    params(
-        ("aanpak" = Plan, Path, description = "Het stappenplan"),
-        ("nummer" = i16, Path, description = "Het stapnummer"),
-        ("sleutel" = String, Path, description = "De sleutel (`gm-…`)"),
-        GemeenteParams,
-    ),
+    params(AanvullingPad, GemeenteParams),
     responses(
         (status = 200, description = "De aanvulling met `ETag`.", body = Aanvulling),
     ),
@@ -327,7 +326,7 @@ async fn vind(
 #[get("/stappenplannen/{aanpak}/stappen/{nummer}/aanvullingen/{sleutel}")]
 pub async fn get_aanvulling(
     ctx: Context,
-    path: web::Path<(Plan, i64, String)>,
+    path: web::Path<AanvullingPad>,
     params: web::Query<GemeenteParams>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenLezen)?;
@@ -341,11 +340,7 @@ pub async fn get_aanvulling(
 /// Alleen de gemeente_beheerder van de gemeente: een andere tekst.
 #[utoipa::path(
     operation_id = "updateLeidraadAanvulling",
-    params(
-        ("aanpak" = Plan, Path, description = "Het stappenplan"),
-        ("nummer" = i16, Path, description = "Het stapnummer"),
-        ("sleutel" = String, Path, description = "De sleutel (`gm-…`)"),
-    ),
+    params(AanvullingPad),
     request_body = AanvullingWijziging,
     responses(
         (status = 200, description = "De aanvulling met `ETag`.", body = Aanvulling),
@@ -354,7 +349,7 @@ pub async fn get_aanvulling(
 #[patch("/stappenplannen/{aanpak}/stappen/{nummer}/aanvullingen/{sleutel}")]
 pub async fn update_aanvulling(
     ctx: Context,
-    path: web::Path<(Plan, i64, String)>,
+    path: web::Path<AanvullingPad>,
     if_match: IfMatch,
     invoer: Invoer<AanvullingWijziging>,
 ) -> ApiResult<HttpResponse> {
@@ -376,11 +371,7 @@ pub async fn update_aanvulling(
 /// De sleutel wordt niet opnieuw gebruikt.
 #[utoipa::path(
     operation_id = "deleteLeidraadAanvulling",
-    params(
-        ("aanpak" = Plan, Path, description = "Het stappenplan"),
-        ("nummer" = i16, Path, description = "Het stapnummer"),
-        ("sleutel" = String, Path, description = "De sleutel (`gm-…`)"),
-    ),
+    params(AanvullingPad),
     responses(
         (status = 204, description = "Verwijderd."),
     ),
@@ -389,7 +380,7 @@ pub async fn update_aanvulling(
 pub async fn delete_aanvulling(
     if_match: IfMatch,
     ctx: Context,
-    path: web::Path<(Plan, i64, String)>,
+    path: web::Path<AanvullingPad>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::LeidraadAanvullen)?;
     let huidig = vind(&ctx, path.into_inner(), None, true).await?;

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::domein::leidraad::{Inhoud, LeidraadStap, StapBron};
-use entity::soorten::AanvullingSoort;
+use entity::soorten::{AanvullingSoort, Plan};
 
 /// Een nieuwe versie van de leidraad van een plan: dezelfde stappen (nummers en
 /// namen), andere teksten en punten.
@@ -62,6 +62,19 @@ pub struct AanvullingWijziging {
     /// Noem er geen persoon in.
     #[schema(min_length = 1, max_length = 1000)]
     pub(super) tekst: Option<String>,
+}
+
+/// Het pad van één aanvulling.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct AanvullingPad {
+    /// Het stappenplan
+    pub(super) aanpak: Plan,
+    /// Het stapnummer
+    #[param(value_type = i16)]
+    pub(super) nummer: i64,
+    /// De sleutel (`gm-…`)
+    pub(super) sleutel: String,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

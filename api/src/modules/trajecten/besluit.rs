@@ -14,7 +14,7 @@ use crate::auth::Recht;
 use crate::domein::stappenplan::{
     BESLISSTAP, BesluitSoort, BesluitWeigering, Plan, StapStatus, besluit_soort,
 };
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
 use crate::tenancy::Context;
 
@@ -24,7 +24,7 @@ use super::weergave::*;
 use entity::soorten::{BesluitKeuze, TrajectStatus};
 
 use super::stappen::stap_van;
-use super::traject::{bump, gesloten};
+use super::traject::{bump, gesloten, niet_in_de_toekomst};
 
 /// Een besluit op het beslismoment of een evaluatie
 ///
@@ -58,14 +58,7 @@ pub async fn create_besluit(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    let datum = invoer.deel().and_then(|d| d.datum);
-    let mut fouten = Fouten::new();
-    fouten.check(
-        datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
-        "datum",
-        Foutcode::Ongeldig,
-        "Een besluit ligt niet in de toekomst.",
-    );
+    let fouten = niet_in_de_toekomst(invoer.deel().and_then(|d| d.datum), "Een besluit");
     invoer.fouten().voeg_toe(fouten);
     let BesluitInvoer {
         besluit: keuze,

@@ -1,11 +1,13 @@
 //! Wat elke wijziging van een traject deelt: de naam in de audit trail, of het traject
-//! vastligt, en een nieuwe versie bij een wijziging van een stap of besluit.
+//! vastligt, een datum die niet in de toekomst ligt, en een nieuwe versie bij een
+//! wijziging van een stap of besluit.
 
 use entity::traject;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
 use crate::domein::stappenplan::Overgangen;
-use crate::http::problem::{ApiError, ApiResult, Code};
+use crate::http::invoer::Fouten;
+use crate::http::problem::{ApiError, ApiResult, Code, Foutcode};
 use crate::tenancy::Context;
 use entity::soorten::TrajectStatus;
 
@@ -20,6 +22,19 @@ pub(super) fn gesloten(model: &traject::Model) -> ApiResult<()> {
             format!("Het traject is {}; het ligt vast.", model.status.as_str()),
         ))
     }
+}
+
+/// Een datum van een besluit of wissel (`datum`, standaard vandaag) ligt niet in de
+/// toekomst; `wat` noemt wat er gebeurt ("Een besluit").
+pub(super) fn niet_in_de_toekomst(datum: Option<chrono::NaiveDate>, wat: &str) -> Fouten {
+    let mut fouten = Fouten::new();
+    fouten.check(
+        datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
+        "datum",
+        Foutcode::Ongeldig,
+        format!("{wat} ligt niet in de toekomst."),
+    );
+    fouten
 }
 
 /// Bewaart het traject (nieuwe versie) met de wijzigingen in `model`; het wordt

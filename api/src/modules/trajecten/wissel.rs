@@ -20,13 +20,13 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::leidraad::{Vinkje, uitnemen};
 use crate::domein::stappenplan::{StapStatus, Stappen, aanpakwissel, nieuw_nummer};
-use crate::http::invoer::{Fouten, Invoer};
-use crate::http::problem::{ApiError, ApiResult, Code, Foutcode, Problem};
+use crate::http::invoer::Invoer;
+use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::modules::stappenplannen;
 use crate::tenancy::Context;
 
 use super::invoer::AanpakwisselInvoer;
-use super::traject::{bump, gesloten};
+use super::traject::{bump, gesloten, niet_in_de_toekomst};
 use super::weergave::{Leidraden, RESOURCE, Traject, antwoorden_van, delen_van_een, vinkjes_van};
 
 /// Een antwoord of vinkje van vóór een wissel, zonder plek in de nieuwe leidraad (in
@@ -77,14 +77,7 @@ pub async fn create_aanpakwissel(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::TrajectenSchrijven)?;
     let huidig = ctx.find_for_update::<traject::Entity>(*id).await?;
-    let datum = invoer.deel().and_then(|d| d.datum);
-    let mut fouten = Fouten::new();
-    fouten.check(
-        datum.is_none_or(|d| d <= crate::domein::tijd::vandaag()),
-        "datum",
-        Foutcode::Ongeldig,
-        "Een wissel ligt niet in de toekomst.",
-    );
+    let fouten = niet_in_de_toekomst(invoer.deel().and_then(|d| d.datum), "Een wissel");
     invoer.fouten().voeg_toe(fouten);
     let AanpakwisselInvoer { naar, reden, datum } = invoer.klaar()?;
     let van = huidig.aanpak;
