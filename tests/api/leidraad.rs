@@ -224,6 +224,16 @@ async fn aanvullingen_zijn_van_de_gemeente_en_de_regio_beheerder() {
         )
         .await;
     assert_eq!(fout["invalidParams"][0]["name"], "sleutel");
+    // Een stap die het plan niet kent, heeft geen aanvullingen.
+    for stap in ["9", "2147483646"] {
+        app.post_expect(
+            &basis.replace("/stappen/1/", &format!("/stappen/{stap}/")),
+            &beheerder,
+            &body,
+            404,
+        )
+        .await;
+    }
     let aanvulling = app.post_expect(basis, &beheerder, &body, 201).await;
     assert_eq!(aanvulling["gemeente"], "GM0828");
     app.post_expect(basis, &beheerder, &body, 400).await;

@@ -242,7 +242,8 @@ pub async fn create_aanvulling(
     ctx.require(Recht::LeidraadAanvullen)?;
     let (plan, nummer) = path.into_inner();
     let gemeente = ctx.eigen_gemeente()?;
-    let stap = stapnummer(plan, nummer)?;
+    // Een stap die het plan niet kent, heeft geen aanvullingen: 404, zoals bij lezen.
+    let stap = stapnummer(plan, nummer).map_err(|_| ApiError::NotFound)?;
     let NieuweAanvulling {
         sleutel,
         soort,
