@@ -145,6 +145,20 @@ async fn een_nieuwe_versie_laat_lopende_trajecten_op_hun_versie() {
         codes.contains(&("stappen.2.vragen.0.sleutel", "sleutel_hergebruikt")),
         "{codes:?}"
     );
+    // Een stapnummer buiten elk plan (ook buiten een int32): 400 op het veld.
+    for nummer in [json!(13), json!(2_147_483_648_i64)] {
+        let (buiten, etag) = versie_body(&app, &regio, "coachend", |b| {
+            b["stappen"][0]["nummer"] = nummer.clone();
+        })
+        .await;
+        let fout = put(&app, &regio, "coachend", &etag, &buiten).await;
+        assert_eq!(fout.status(), 400);
+        let fout: Value = fout.json().await.expect("json");
+        assert_eq!(
+            fout["invalidParams"][0]["name"], "stappen.0.nummer",
+            "{fout}"
+        );
+    }
     assert_eq!(
         query_text(&app.db, "SELECT count(*)::text FROM leidraad").await,
         "3"

@@ -96,6 +96,7 @@ pub struct AgendaSjabloon {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeidraadStap {
+    #[schema(minimum = 0, maximum = 12)]
     pub nummer: i16,
     #[schema(min_length = 1, max_length = 200)]
     pub naam: String,

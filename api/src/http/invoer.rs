@@ -796,7 +796,12 @@ impl Controle<'_> {
 
     fn nummer(&self, schema: &Value, n: f64, naam: &str, fouten: &mut Fouten) {
         let grens = |k: &str| schema.get(k).and_then(Value::as_f64);
-        let (min, max) = (grens("minimum"), grens("maximum"));
+        // Het `format` begrenst ook: een int32 buiten zijn bereik past in geen struct.
+        let (fmin, fmax) = match schema.get("format").and_then(Value::as_str) {
+            Some("int32") => (Some(f64::from(i32::MIN)), Some(f64::from(i32::MAX))),
+            _ => (None, None),
+        };
+        let (min, max) = (grens("minimum").or(fmin), grens("maximum").or(fmax));
         let (xmin, xmax) = (grens("exclusiveMinimum"), grens("exclusiveMaximum"));
         let goed = n.is_finite()
             && min.is_none_or(|m| n >= m)
