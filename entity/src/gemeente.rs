@@ -14,6 +14,8 @@ pub struct Model {
     pub grootte_drempel: i32,
     /// De aanpak die de gemeente in vak 2 en 3 voorstelt (`coachend`, `coordinerend`).
     pub voorkeur_aanpak: Option<String>,
+    /// Wat het DNA-profiel beslist: de indicatoren of de niet-meetbare tekenen.
+    pub dna_basis: crate::soorten::DnaBasis,
     /// De grondslag van de verwerking van sleutelpersonen (`toestemming`, `publieke_taak`).
     pub grondslag: String,
     /// Datum en kenmerk van het besluit van het college over de grondslag.

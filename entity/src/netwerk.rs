@@ -23,6 +23,8 @@ pub struct Model {
     pub tegenprestaties: Vec<String>,
     pub gebied_ids: Vec<Uuid>,
     pub contactambtenaren: Vec<Uuid>,
+    /// De vaste contactpersoon: een van de contactambtenaren.
+    pub primair: Option<Uuid>,
     pub afspraken: Option<Json>,
     pub crisisafspraken: Json,
     pub version: i32,

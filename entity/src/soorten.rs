@@ -105,6 +105,17 @@ tekst_enum!(
 );
 
 tekst_enum!(
+    /// Wat het DNA-profiel van de gebieden van een gemeente beslist. De handreiking
+    /// biedt de niet-meetbare tekenen als alternatief voor de indicatoren.
+    DnaBasis {
+        /// De indicatoren; de tekenen als de indicatoren niets beslissen (standaard).
+        Indicatoren = "indicatoren",
+        /// De tekenen; de indicatoren als de tekenen niets beslissen.
+        Tekenen = "tekenen",
+    }
+);
+
+tekst_enum!(
     /// Wat een besluit van het weerbaarheidsplan is: het beslismoment (tot de eerste
     /// `go`) of een evaluatie (elk besluit daarna). De dienst zet het.
     BesluitSoort {
@@ -613,6 +624,7 @@ mod tests {
         check(TrajectStatus::as_str);
         check(BesluitKeuze::as_str);
         check(BesluitSoort::as_str);
+        check(DnaBasis::as_str);
         check(VerbinderRol::as_str);
         check(StapStatus::as_str);
         check(NetwerkVorm::as_str);

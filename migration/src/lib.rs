@@ -90,6 +90,8 @@ mod m20261207_000026_leidraad;
 mod m20261207_000027_evaluatie;
 mod m20261207_000028_bijeenkomst_stap;
 mod m20261207_000029_aanpakwissel;
+mod m20261207_000030_dna_basis;
+mod m20261207_000031_netwerk_contact;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -143,6 +145,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000027_evaluatie::Migration),
             Box::new(m20261207_000028_bijeenkomst_stap::Migration),
             Box::new(m20261207_000029_aanpakwissel::Migration),
+            Box::new(m20261207_000030_dna_basis::Migration),
+            Box::new(m20261207_000031_netwerk_contact::Migration),
         ]
     }
 }

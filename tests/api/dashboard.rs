@@ -203,6 +203,7 @@ fn controleer_oss(c: &Value) {
         verdeling(&n["perSignaal"]),
         paren(&[
             ("te_weinig_contactambtenaren", 2),
+            ("geen_vast_contact", 0),
             ("geen_recente_bijeenkomst", 2),
             ("crisisafspraken_niet_herzien", 1),
             ("veiligheidsafspraken_te_herzien", 1)

@@ -334,7 +334,9 @@ async fn network_health_on_a_fixture_computed_by_hand() {
         ],
         "spreidingOverGebieden": [{"gebiedId": gebied, "aantal": 7, "onderdrukt": false}],
         "contactambtenaren": 1,
-        "teWeinigContactambtenaren": true,
+        // Een wijknetwerk met één contactpersoon: genoeg, maar geen vaste met achtervang.
+        "teWeinigContactambtenaren": false,
+        "geenVastContact": true,
         "dagenSindsLaatsteBijeenkomst": null,
         "geenRecenteBijeenkomst": true,
         "uitstroomLaatste12Maanden": 1,

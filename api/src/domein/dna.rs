@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use entity::soorten::Grootteklasse;
+pub use entity::soorten::{DnaBasis, Grootteklasse};
 
 /// Hoe één indicator scoort tegen de cellen van de figuur bij de grootte van het
 /// gebied: de sterk-cel gehaald, de zwak-cel gehaald, of ertussenin.
@@ -313,6 +313,12 @@ pub struct Berekend {
 /// Het DNA-profiel van een gebied. `cohesie`, `grootteklasse`, `kwadrant` en `aanpak`
 /// zijn de geldende waarden (met een handmatige keuze erin verwerkt); `berekend`
 /// laat ernaast zien wat de regels zeggen.
+///
+/// Keuzes van het project, die de handreiking niet maakt: de schaal van de
+/// Leefbaarometer (1–9), de nummering van de vakken (1 klein en sterk, 2 klein en
+/// zwak, 3 groot en sterk, 4 groot en zwak: de figuur gelezen in haar volgorde), de
+/// drempel tussen klein en groot (standaard 5000 inwoners, per gemeente te zetten) en
+/// de meerderheidsregel (meer indicatoren sterk dan zwak, of meer tekenen ja dan nee).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DnaProfiel {
@@ -332,7 +338,12 @@ pub struct DnaProfiel {
     /// De jongste peildatum onder de waarden van het profiel.
     pub peildatum: Option<NaiveDate>,
     pub communicatiemiddelen: Vec<String>,
-    /// Uitleg in gewone taal: wat besliste, welk vak, welk stappenplan.
+    /// Wat de handreiking bij elk vak zegt: successen zichtbaar vieren, waardering
+    /// tonen, consequent communiceren in lijn met de landelijke communicatie (NCTV).
+    #[serde(default)]
+    pub voor_alle_vlakken: Vec<String>,
+    /// Uitleg in gewone taal: wat besliste, welk vak, welk stappenplan. Getallen met
+    /// hoogstens één decimaal.
     pub toelichting: String,
     pub berekend: Berekend,
     pub handmatig: Option<Handmatig>,
@@ -409,6 +420,8 @@ pub struct Gegevens {
     pub grootte: GrootteBron,
     /// De aanpak die de gemeente in vak 2 en 3 voorstelt; `None`: allebei.
     pub voorkeur: Option<Aanpak>,
+    /// Wat de gemeente laat beslissen: de indicatoren of de tekenen.
+    pub basis: DnaBasis,
     pub handmatig: Option<Handmatig>,
 }
 
@@ -421,19 +434,32 @@ fn meerderheid(sterk: usize, zwak: usize) -> Option<Cohesie> {
     }
 }
 
-/// De regel van dit project: de indicatoren met een band beslissen bij een
-/// meerderheid; anders de tekenen (meer ja: sterk, meer nee: zwak); anders onbepaald.
-pub fn cohesie(indicatoren: &[IndicatorWaarde], tekenen: &[TekenWaarde]) -> (Cohesie, Basis) {
+/// De regel van dit project: wat de gemeente als basis koos beslist bij een
+/// meerderheid (de indicatoren met een band: meer sterk dan zwak; de tekenen: meer ja
+/// dan nee); anders het andere; anders onbepaald.
+pub fn cohesie(
+    indicatoren: &[IndicatorWaarde],
+    tekenen: &[TekenWaarde],
+    keuze: DnaBasis,
+) -> (Cohesie, Basis) {
     let tel = |band| indicatoren.iter().filter(|i| i.band == Some(band)).count();
-    if let Some(c) = meerderheid(tel(Band::Sterk), tel(Band::Zwak)) {
-        return (c, Basis::Indicatoren);
-    }
     let ja = tekenen.iter().filter(|t| t.waarde).count();
-    match meerderheid(ja, tekenen.len() - ja) {
-        Some(c) => (c, Basis::Tekenen),
-        None => (Cohesie::Onbepaald, Basis::Geen),
-    }
+    let uit_indicatoren =
+        meerderheid(tel(Band::Sterk), tel(Band::Zwak)).map(|c| (c, Basis::Indicatoren));
+    let uit_tekenen = meerderheid(ja, tekenen.len() - ja).map(|c| (c, Basis::Tekenen));
+    let (eerst, dan) = match keuze {
+        DnaBasis::Indicatoren => (uit_indicatoren, uit_tekenen),
+        DnaBasis::Tekenen => (uit_tekenen, uit_indicatoren),
+    };
+    eerst.or(dan).unwrap_or((Cohesie::Onbepaald, Basis::Geen))
 }
+
+/// Wat de handreiking bij elk vak zegt, naast de eigen communicatiemiddelen.
+pub const VOOR_ALLE_VLAKKEN: [&str; 3] = [
+    "Vier successen zichtbaar.",
+    "Toon waardering.",
+    "Communiceer consequent, in lijn met de landelijke communicatie van de NCTV.",
+];
 
 /// Vak 1 klein en sterk, vak 2 klein en zwak, vak 3 groot en sterk, vak 4 groot en
 /// zwak (de figuur gelezen in haar volgorde).
@@ -544,11 +570,12 @@ pub fn profiel(gegevens: Gegevens) -> DnaProfiel {
         waarden,
         grootte,
         voorkeur,
+        basis: keuze_basis,
         handmatig,
     } = gegevens;
     let berekende_grootte = grootte.klasse();
     let (indicatoren, tekenen) = waarden_per_soort(&waarden, berekende_grootte);
-    let (berekende_cohesie, basis) = cohesie(&indicatoren, &tekenen);
+    let (berekende_cohesie, basis) = cohesie(&indicatoren, &tekenen, keuze_basis);
     let berekend_kwadrant = kwadrant(berekende_grootte, berekende_cohesie);
     let berekend = Berekend {
         cohesie: berekende_cohesie,
@@ -565,6 +592,7 @@ pub fn profiel(gegevens: Gegevens) -> DnaProfiel {
         .and_then(|h| h.aanpak.clone())
         .unwrap_or_else(|| aanpak(geldend_kwadrant, voorkeur));
     let uitleg = Uitleg {
+        keuze_basis,
         indicatoren: &indicatoren,
         tekenen: &tekenen,
         berekend: &berekend,
@@ -590,6 +618,7 @@ pub fn profiel(gegevens: Gegevens) -> DnaProfiel {
         tekenen,
         peildatum,
         communicatiemiddelen: communicatiemiddelen(geldend_kwadrant),
+        voor_alle_vlakken: VOOR_ALLE_VLAKKEN.iter().map(|t| (*t).to_owned()).collect(),
         toelichting,
         berekend,
         handmatig,
@@ -598,6 +627,7 @@ pub fn profiel(gegevens: Gegevens) -> DnaProfiel {
 
 /// Alles wat de toelichting nodig heeft.
 struct Uitleg<'a> {
+    keuze_basis: DnaBasis,
     indicatoren: &'a [IndicatorWaarde],
     tekenen: &'a [TekenWaarde],
     berekend: &'a Berekend,
@@ -608,9 +638,15 @@ struct Uitleg<'a> {
     aanpak: &'a [Aanpak],
 }
 
-/// Een getal zoals in Nederlandse tekst: decimale komma.
+/// Een getal zoals mensen het schrijven: decimale komma, hoogstens één decimaal
+/// (7 blijft 7, 0,7275 wordt 0,7).
 fn getal(waarde: f64) -> String {
-    waarde.to_string().replace('.', ",")
+    let afgerond = (waarde * 10.0).round() / 10.0;
+    if afgerond.fract() == 0.0 {
+        format!("{afgerond:.0}")
+    } else {
+        format!("{afgerond:.1}").replace('.', ",")
+    }
 }
 
 impl Uitleg<'_> {
@@ -689,9 +725,20 @@ impl Uitleg<'_> {
             self.tekenen.len() - ja
         );
         match (self.berekend.basis, indicatoren) {
+            (Basis::Indicatoren, Some(i)) if self.keuze_basis == DnaBasis::Tekenen => format!(
+                "De gemeente laat de niet-meetbare tekenen beslissen, maar {tekenen}: geen \
+                 meerderheid, dus beslissen de indicatoren. {i}. Daarmee is de sociale \
+                 cohesie {cohesie}."
+            ),
             (Basis::Indicatoren, Some(i)) => {
                 format!("{i}. Daarmee is de sociale cohesie {cohesie}.")
             }
+            (Basis::Tekenen, Some(i)) if self.keuze_basis == DnaBasis::Tekenen => format!(
+                "De gemeente laat de niet-meetbare tekenen beslissen (de handreiking biedt ze \
+                 als alternatief): {tekenen}. Daarmee is de sociale cohesie {cohesie}. \
+                 Ter vergelijking: {}.",
+                i.to_lowercase()
+            ),
             (Basis::Tekenen, Some(i)) => format!(
                 "{i}: dat houdt elkaar in evenwicht, dus beslissen de tekenen: {tekenen}. \
                  Daarmee is de sociale cohesie {cohesie}."
@@ -846,6 +893,7 @@ mod tests {
             waarden,
             grootte: grootte.map_or(GrootteBron::Onbekend, GrootteBron::Gezet),
             voorkeur: None,
+            basis: DnaBasis::Indicatoren,
             handmatig: None,
         })
     }
@@ -1036,6 +1084,7 @@ mod tests {
             waarden: vec![w("leefbaarometer", 8.0, 1)],
             grootte: GrootteBron::Gezet(Klein),
             voorkeur: None,
+            basis: DnaBasis::Indicatoren,
             handmatig: Some(Handmatig {
                 grootteklasse: None,
                 cohesie: Some(Cohesie::Zwak),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-pub use entity::soorten::{Belang, NetwerkDoel, SleutelpersoonType};
+pub use entity::soorten::{Belang, NetwerkDoel, NetwerkVorm, SleutelpersoonType};
 
 /// Onder dit aantal wordt een cel van een telling over persoonlijke kenmerken niet
 /// getoond (`null`, `onderdrukt: true`).
@@ -60,8 +60,19 @@ pub fn scheef(cellen: &[Option<i64>]) -> bool {
 /// Een signaal boven dit aandeel van één kant (in procenten) per diversiteitsdimensie.
 pub const SCHEEF_BOVEN_PROCENT: i64 = 80;
 
-/// Minder contactambtenaren dan dit geeft een signaal (de handreiking: meer dan één).
-pub const MIN_CONTACTAMBTENAREN: usize = 2;
+/// De signalen over contactambtenaren, per vorm van het netwerk: een
+/// sleutelpersonennetwerk heeft er meer dan één nodig (`te_weinig_contactambtenaren`
+/// onder twee); een wijknetwerk één herkenbare contactpersoon met een achtervang
+/// (`te_weinig_contactambtenaren` zonder enige, `geen_vast_contact` zonder `primair`
+/// of zonder tweede); een ad-hocnetwerk geeft geen signaal. Dezelfde regel staat in
+/// `weefsel_netwerk_signalen` (migratie 000031) voor het dashboard.
+pub fn contactsignalen(vorm: NetwerkVorm, aantal: usize, primair: bool) -> (bool, bool) {
+    match vorm {
+        NetwerkVorm::Sleutelpersonennetwerk => (aantal < 2, false),
+        NetwerkVorm::Wijknetwerk => (aantal == 0, !primair || aantal < 2),
+        NetwerkVorm::AdHoc => (false, false),
+    }
+}
 
 /// Zonder contact langer dan dit aantal dagen telt een lid als "zonder contact".
 pub const DAGEN_ZONDER_CONTACT: i64 = 180;
@@ -111,6 +122,26 @@ pub fn ontbrekende_typen(aanwezig: &BTreeSet<SleutelpersoonType>) -> Vec<Sleutel
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_signals_follow_the_form_of_the_network() {
+        use NetwerkVorm::*;
+        assert_eq!(
+            contactsignalen(Sleutelpersonennetwerk, 1, true),
+            (true, false)
+        );
+        assert_eq!(
+            contactsignalen(Sleutelpersonennetwerk, 2, false),
+            (false, false)
+        );
+        assert_eq!(contactsignalen(Wijknetwerk, 0, false), (true, true));
+        assert_eq!(contactsignalen(Wijknetwerk, 1, true), (false, true));
+        assert_eq!(contactsignalen(Wijknetwerk, 2, false), (false, true));
+        assert_eq!(contactsignalen(Wijknetwerk, 2, true), (false, false));
+        assert_eq!(contactsignalen(AdHoc, 0, false), (false, false));
+    }
+
     #[test]
     fn onderdrukken_is_aanvullend_en_afronden_naar_beneden() {
         use super::{afgerond, onderdrukt, scheef};
@@ -137,8 +168,6 @@ mod tests {
         assert!(!scheef(&[Some(5), Some(5)]));
         assert!(!scheef(&[None, None]));
     }
-
-    use super::*;
 
     #[test]
     fn wijknetwerkdoelen_vragen_de_belangen_uit_de_tabel() {

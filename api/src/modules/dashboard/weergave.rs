@@ -77,7 +77,7 @@ pub struct Netwerken {
     pub per_fase: Vec<Aantal>,
     /// Netwerken met minstens één signaal.
     pub met_signaal: i64,
-    /// Sleutels `te_weinig_contactambtenaren`, `geen_recente_bijeenkomst`,
+    /// Sleutels `te_weinig_contactambtenaren`, `geen_vast_contact`, `geen_recente_bijeenkomst`,
     /// `crisisafspraken_niet_herzien`, `veiligheidsafspraken_te_herzien`.
     pub per_signaal: Vec<Aantal>,
 }
@@ -361,8 +361,9 @@ impl Lezer<'_> {
 }
 
 /// De gezondheidssignalen die het dashboard per netwerk telt.
-pub const SIGNALEN: [&str; 4] = [
+pub const SIGNALEN: [&str; 5] = [
     "te_weinig_contactambtenaren",
+    "geen_vast_contact",
     "geen_recente_bijeenkomst",
     "crisisafspraken_niet_herzien",
     "veiligheidsafspraken_te_herzien",

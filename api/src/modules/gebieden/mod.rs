@@ -125,6 +125,7 @@ const VELDEN: &[Velden] = &[
                 "communicatiemiddelen",
                 "Middelen uit de handreiking, bij het kwadrant.",
             ),
+            Veld::openbaar("voorAlleVlakken", "Vaste tekst uit de handreiking."),
             Veld::openbaar(
                 "toelichting",
                 "Tekst van de dienst, uit de regels van het kwadrant.",

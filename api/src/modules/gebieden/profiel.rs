@@ -1,7 +1,9 @@
 //! Het DNA-profiel van gebieden: uit de laatste metingen berekend, bewaard bij het gebied
 //! en bijgewerkt als een meting, het inwonertal of een handmatige keuze verandert.
 
-use crate::domein::dna::{self, Aanpak, DnaProfiel, Gegevens, GrootteBron, Handmatig, Meetwaarde};
+use crate::domein::dna::{
+    self, Aanpak, DnaBasis, DnaProfiel, Gegevens, GrootteBron, Handmatig, Meetwaarde,
+};
 use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
 use entity::{gebied, gemeente};
@@ -83,6 +85,7 @@ pub async fn profielen(
                 voorkeur: gemeente
                     .and_then(|g| g.voorkeur_aanpak.as_deref())
                     .and_then(Aanpak::parse),
+                basis: gemeente.map_or(DnaBasis::Indicatoren, |g| g.dna_basis),
                 handmatig: g
                     .handmatig
                     .clone()

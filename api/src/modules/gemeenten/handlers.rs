@@ -65,8 +65,8 @@ pub async fn get(code: web::Path<GemeenteCode>, ctx: Context) -> ApiResult<HttpR
 
 /// Instellingen van een gemeente wijzigen
 ///
-/// Het recht is per veld: de `grootteDrempel` en de `voorkeurAanpak` (voor vak 2 en 3)
-/// van de eigen gemeente door haar `gemeente_beheerder`, of van elke gemeente door een
+/// Het recht is per veld: de `grootteDrempel`, de `voorkeurAanpak` (voor vak 2 en 3)
+/// en de `dnaBasis` van de eigen gemeente door haar `gemeente_beheerder`, of van elke gemeente door een
 /// `regio_beheerder`; de `grondslag` en het `grondslagBesluit` alleen door de
 /// `gemeente_beheerder` van de gemeente (de regio: 403 `geen_recht` met de velden in
 /// `invalidParams`). Een andere `grondslag` dan de huidige gaat met het
@@ -123,6 +123,7 @@ pub async fn update(
         .wijziging()
         .map(|v| v.map(|a| a.as_str().to_owned()));
     w.zet("voorkeurAanpak", &mut model.voorkeur_aanpak, voorkeur);
+    w.zet("dnaBasis", &mut model.dna_basis, invoer.dna_basis);
     w.zet(
         "grondslag",
         &mut model.grondslag,
@@ -141,7 +142,7 @@ pub async fn update(
         .await?
     {
         Some(gewijzigd) => {
-            // Drempel en voorkeur raken het profiel van elk gebied van de gemeente.
+            // Drempel, voorkeur en basis raken het profiel van elk gebied van de gemeente.
             let gebieden = entity::gebied::Entity::find()
                 .filter(entity::gebied::Column::GemeenteId.eq(gewijzigd.id))
                 .all(ctx.db())

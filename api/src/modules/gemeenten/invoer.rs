@@ -23,6 +23,7 @@ pub enum WieWijzigt {
 pub const INSTELLINGEN: &[(&str, WieWijzigt)] = &[
     ("grootteDrempel", WieWijzigt::GemeenteOfRegio),
     ("voorkeurAanpak", WieWijzigt::GemeenteOfRegio),
+    ("dnaBasis", WieWijzigt::GemeenteOfRegio),
     ("grondslag", WieWijzigt::AlleenGemeente),
     ("grondslagBesluit", WieWijzigt::AlleenGemeente),
 ];
@@ -39,6 +40,8 @@ pub struct GemeenteWijziging {
     #[serde(default)]
     #[schema(value_type = Option<Aanpak>)]
     pub(super) voorkeur_aanpak: Veld<Aanpak>,
+    /// `indicatoren` of `tekenen`: wat het DNA-profiel van de gebieden beslist.
+    pub(super) dna_basis: Option<entity::soorten::DnaBasis>,
     /// De grondslag; alleen de `gemeente_beheerder` van de gemeente (de regio: 403
     /// `geen_recht`). Een andere grondslag dan nu vraagt om `grondslagBesluit`.
     pub(super) grondslag: Option<Grondslag>,

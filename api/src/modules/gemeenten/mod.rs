@@ -37,6 +37,7 @@ pub const MODULE: super::Module = super::Module {
         velden: &[
             "grootteDrempel",
             "voorkeurAanpak",
+            "dnaBasis",
             "grondslag",
             "grondslagBesluit",
         ],

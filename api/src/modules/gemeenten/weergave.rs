@@ -4,6 +4,7 @@ use crate::domein::dna::Aanpak;
 use crate::domein::grondslag::Grondslag;
 use chrono::NaiveDate;
 use entity::gemeente;
+use entity::soorten::DnaBasis;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -26,6 +27,11 @@ pub struct Gemeente {
     /// De aanpak die de gemeente voorstelt in vak 2 en 3 van het DNA-kwadrant, waar de
     /// handreiking de keuze aan haar laat; `null`: beide.
     pub voorkeur_aanpak: Option<Aanpak>,
+    /// Wat het DNA-profiel van haar gebieden beslist: `indicatoren` (standaard; de
+    /// niet-meetbare tekenen als de indicatoren niets beslissen) of `tekenen` (de
+    /// handreiking biedt ze als alternatief; dan de indicatoren als de tekenen niets
+    /// beslissen).
+    pub dna_basis: DnaBasis,
     /// De grondslag waarop de gemeente persoonsgegevens van sleutelpersonen verwerkt:
     /// haar keuze als verwerkingsverantwoordelijke (het college, na advies van de
     /// functionaris gegevensbescherming), vastgelegd door haar `gemeente_beheerder`.
@@ -64,6 +70,7 @@ impl From<gemeente::Model> for Gemeente {
             slug: m.slug,
             grootte_drempel: m.grootte_drempel,
             voorkeur_aanpak: m.voorkeur_aanpak.as_deref().and_then(Aanpak::parse),
+            dna_basis: m.dna_basis,
             grondslag: Grondslag::uit_tekst(&m.grondslag),
             grondslag_besluit,
         }

@@ -123,8 +123,12 @@ pub struct Gezondheid {
     pub diversiteit: Vec<Dimensie>,
     pub spreiding_over_gebieden: Vec<GebiedCel>,
     pub contactambtenaren: i64,
-    /// Signaal: minder dan twee contactambtenaren.
+    /// Signaal: een sleutelpersonennetwerk met minder dan twee contactambtenaren, of
+    /// een wijknetwerk zonder contactpersoon; nooit bij een ad-hocnetwerk.
     pub te_weinig_contactambtenaren: bool,
+    /// Signaal (alleen een wijknetwerk): geen vaste contactpersoon (`primair`) of geen
+    /// tweede contactambtenaar als achtervang.
+    pub geen_vast_contact: bool,
     /// Dagen sinds de laatste bijeenkomst van het netwerk (tot en met vandaag);
     /// `null` als er nog geen was.
     pub dagen_sinds_laatste_bijeenkomst: Option<i64>,
@@ -248,6 +252,8 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
     let crisis: Vec<Crisisafspraak> = json(&netwerk.crisisafspraken);
     let dagen_sinds = t.laatste_bijeenkomst.map(|d| (vandaag - d).num_days());
     let contactambtenaren = netwerk.contactambtenaren.len();
+    let (te_weinig, geen_vast_contact) =
+        regels::contactsignalen(netwerk.vorm, contactambtenaren, netwerk.primair.is_some());
     let body = Gezondheid {
         netwerk_id: netwerk.id,
         actieve_leden: totaal(t.actieve_leden),
@@ -256,7 +262,8 @@ pub async fn netwerk_gezondheid(ctx: Context, id: web::Path<Uuid>) -> ApiResult<
         diversiteit,
         spreiding_over_gebieden: spreiding,
         contactambtenaren: contactambtenaren as i64,
-        te_weinig_contactambtenaren: contactambtenaren < regels::MIN_CONTACTAMBTENAREN,
+        te_weinig_contactambtenaren: te_weinig,
+        geen_vast_contact,
         dagen_sinds_laatste_bijeenkomst: dagen_sinds,
         geen_recente_bijeenkomst: dagen_sinds.is_none_or(|d| d > regels::DAGEN_ZONDER_BIJEENKOMST),
         uitstroom_laatste_12_maanden: totaal(t.uitstroom),

@@ -112,6 +112,16 @@ pub(super) async fn controleer(
     Ok(())
 }
 
+/// De vaste contactpersoon is een van de contactambtenaren (na het verzoek).
+fn primair_regel(primair: Option<Uuid>, ambtenaren: &[Uuid], fouten: &mut Fouten) {
+    fouten.check(
+        primair.is_none_or(|p| ambtenaren.contains(&p)),
+        "primair",
+        Foutcode::Ongeldig,
+        "De vaste contactpersoon is een van de contactambtenaren van het netwerk.",
+    );
+}
+
 /// Crisisafspraken (in een netwerk of de afspraken van een tweede bijeenkomst, onder
 /// `veld`): één per scenario, `laatstHerzien` niet in de toekomst.
 pub(crate) fn crisisafspraken_controleren(
@@ -161,6 +171,9 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwNetwerk>) -> ApiResult
         &mut fouten,
     )
     .await?;
+    if let Some(n) = &nieuw {
+        primair_regel(n.primair, &n.contactambtenaren, &mut fouten);
+    }
     invoer.fouten().voeg_toe(fouten);
     let n = invoer.klaar()?;
     let vandaag = crate::domein::tijd::vandaag();
@@ -187,6 +200,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwNetwerk>) -> ApiResult
         tegenprestaties: Set(tekst(&n.tegenprestaties)),
         gebied_ids: Set(n.gebied_ids),
         contactambtenaren: Set(n.contactambtenaren),
+        primair: Set(n.primair),
         afspraken: Set(n.afspraken.map(|a| serde_json::json!(a))),
         crisisafspraken: Set(serde_json::json!(n.crisisafspraken)),
         ..Default::default()
@@ -227,6 +241,15 @@ pub async fn update(
         &mut fouten,
     )
     .await?;
+    let ambtenaren = wijziging
+        .contactambtenaren
+        .clone()
+        .unwrap_or_else(|| huidig.contactambtenaren.clone());
+    primair_regel(
+        wijziging.primair.clone().na(huidig.primair),
+        &ambtenaren,
+        &mut fouten,
+    );
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -251,6 +274,7 @@ pub async fn update(
         &mut model.contactambtenaren,
         i.contactambtenaren,
     );
+    w.zet("primair", &mut model.primair, i.primair.wijziging());
     w.zet(
         "afspraken",
         &mut model.afspraken,

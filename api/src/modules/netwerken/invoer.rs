@@ -112,6 +112,9 @@ pub struct NieuwNetwerk {
     #[serde(default)]
     #[schema(max_items = 10)]
     pub(super) contactambtenaren: Vec<Uuid>,
+    /// De vaste contactpersoon: een van de `contactambtenaren` (een wijknetwerk wil één
+    /// herkenbare contactpersoon met een achtervang).
+    pub(super) primair: Option<Uuid>,
     pub(super) afspraken: Option<Afspraken>,
     /// Hoogstens één per scenario.
     #[serde(default)]
@@ -145,6 +148,10 @@ pub struct NetwerkWijziging {
     pub(super) gebied_ids: Option<Vec<Uuid>>,
     #[schema(max_items = 10)]
     pub(super) contactambtenaren: Option<Vec<Uuid>>,
+    /// Een van de `contactambtenaren` (na dit verzoek); `null` wist haar.
+    #[serde(default)]
+    #[schema(value_type = Option<Uuid>)]
+    pub(super) primair: Veld<Uuid>,
     #[serde(default)]
     #[schema(value_type = Option<Afspraken>)]
     pub(super) afspraken: Veld<Afspraken>,

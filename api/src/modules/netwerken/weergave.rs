@@ -66,6 +66,8 @@ pub struct Netwerk {
     pub tegenprestaties: Vec<Tegenprestatie>,
     pub gebied_ids: Vec<Uuid>,
     pub contactambtenaren: Vec<Uuid>,
+    /// De vaste contactpersoon, een van de `contactambtenaren`; `null` als er geen is.
+    pub primair: Option<Uuid>,
     pub afspraken: Option<Afspraken>,
     pub crisisafspraken: Vec<Crisisafspraak>,
     /// Wat tweede bijeenkomsten van dit netwerk afspraken (`afspraken` van de
@@ -143,6 +145,7 @@ pub fn representatie(
         tegenprestaties: lijst(&m.tegenprestaties),
         gebied_ids: m.gebied_ids,
         contactambtenaren: m.contactambtenaren,
+        primair: m.primair,
         afspraken: m.afspraken.and_then(|a| serde_json::from_value(a).ok()),
         crisisafspraken: json(&m.crisisafspraken),
         afspraken_bijeenkomsten,
