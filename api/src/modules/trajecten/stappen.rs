@@ -15,6 +15,7 @@ use crate::domein::stappenplan::{BESLISSTAP, Stand, Verzoek, Weigering, stap_bij
 use crate::http::etag::IfMatch;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::problem::{ApiError, ApiResult, Code, InvalidParam, Problem};
+use crate::modules::kolommen::naar_json;
 use crate::modules::stappenplannen;
 use crate::tenancy::Context;
 
@@ -139,7 +140,7 @@ fn leidraad_zetten(
         w.zet_alleen_naam(
             &veld("antwoorden"),
             &mut model.antwoorden,
-            Some(json(&nieuw)?),
+            Some(naar_json(&nieuw)),
         );
     }
     if let Some(afgevinkt) = afgevinkt {
@@ -158,7 +159,7 @@ fn leidraad_zetten(
         w.zet(
             &veld("afgevinkt"),
             &mut model.afgevinkt,
-            Some(json(&nieuw)?),
+            Some(naar_json(&nieuw)),
         );
     }
     Ok(())
@@ -216,10 +217,6 @@ fn sleutels_controleren(deel: &StapWijziging, gids: &StapGids) -> Fouten {
         );
     }
     fouten
-}
-
-fn json(waarde: &impl serde::Serialize) -> ApiResult<serde_json::Value> {
-    serde_json::to_value(waarde).map_err(|e| ApiError::Internal(format!("stap: {e}")))
 }
 
 /// Een stap van een traject in de gemeente van de aanroeper.

@@ -23,6 +23,7 @@ use crate::domein::stappenplan::{
 };
 use crate::domein::waarschuwing::Waarschuwing;
 use crate::http::problem::ApiResult;
+use crate::modules::kolommen;
 use crate::modules::stappenplannen::{self, StapLeidraad};
 use crate::tenancy::{Bron, Codes, Context};
 
@@ -306,13 +307,13 @@ pub(super) struct StapGids {
 }
 
 /// De antwoorden van een stap (sleutel → tekst), uit de database.
-pub(super) fn antwoorden_van(json: &serde_json::Value) -> BTreeMap<String, String> {
-    serde_json::from_value(json.clone()).unwrap_or_default()
+pub(super) fn antwoorden_van(waarde: &serde_json::Value) -> BTreeMap<String, String> {
+    kolommen::json(waarde)
 }
 
 /// De vinkjes van een stap (sleutel → door, op), uit de database.
-pub(super) fn vinkjes_van(json: &serde_json::Value) -> BTreeMap<String, Vinkje<DateTime<Utc>>> {
-    serde_json::from_value(json.clone()).unwrap_or_default()
+pub(super) fn vinkjes_van(waarde: &serde_json::Value) -> BTreeMap<String, Vinkje<DateTime<Utc>>> {
+    kolommen::json(waarde)
 }
 
 fn stap_weergave(
@@ -500,8 +501,7 @@ pub(super) fn representatie(
             })
             .collect(),
         aanpak_historie,
-        vervallen_antwoorden: persoonsgegevens
-            .then(|| serde_json::from_value(m.vervallen.clone()).unwrap_or_default()),
+        vervallen_antwoorden: persoonsgegevens.then(|| kolommen::json(&m.vervallen)),
         waarschuwingen,
         persoonsgegevens,
         aangemaakt_op: m.created_at,

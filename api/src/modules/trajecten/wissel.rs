@@ -22,6 +22,7 @@ use crate::domein::leidraad::{Vinkje, uitnemen};
 use crate::domein::stappenplan::{StapStatus, Stappen, aanpakwissel, nieuw_nummer};
 use crate::http::invoer::Invoer;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
+use crate::modules::kolommen::{json, naar_json};
 use crate::modules::stappenplannen;
 use crate::tenancy::Context;
 
@@ -100,8 +101,7 @@ pub async fn create_aanpakwissel(
     let mut nieuw = huidig.clone();
     nieuw.aanpak = naar;
     nieuw.leidraad_versie = versie;
-    let mut vervallen: Vec<VervallenAntwoord> =
-        serde_json::from_value(huidig.vervallen.clone()).unwrap_or_default();
+    let mut vervallen: Vec<VervallenAntwoord> = json(&huidig.vervallen);
     vervallen.extend(stappen_overzetten(&ctx, &huidig, &nieuw, indeling).await?);
     hernummeren(&ctx, &huidig, indeling).await?;
 
@@ -121,7 +121,7 @@ pub async fn create_aanpakwissel(
     let mut model: traject::ActiveModel = huidig.clone().into();
     model.aanpak = Set(naar);
     model.leidraad_versie = Set(versie);
-    model.vervallen = Set(json(&vervallen)?);
+    model.vervallen = Set(naar_json(&vervallen));
     let model = bump(&ctx, model, None).await?;
     ctx.vastleggen(
         Actie::Gewijzigd,
@@ -227,8 +227,8 @@ async fn stap_zetten(
         use traject_stap::Column as C;
         traject_stap::Entity::update_many()
             .col_expr(C::Nummer, doel.into())
-            .col_expr(C::Antwoorden, json(&antwoorden)?.into())
-            .col_expr(C::Afgevinkt, json(&vinkjes)?.into())
+            .col_expr(C::Antwoorden, naar_json(&antwoorden).into())
+            .col_expr(C::Afgevinkt, naar_json(&vinkjes).into())
             .col_expr(C::UpdatedAt, Utc::now().into())
             .filter(C::TrajectId.eq(stap.traject_id))
             .filter(C::Nummer.eq(stap.nummer))
@@ -238,8 +238,8 @@ async fn stap_zetten(
         let mut rij: traject_stap::ActiveModel = stap.clone().into();
         rij = rij.reset_all();
         rij.nummer = Set(doel);
-        rij.antwoorden = Set(json(&antwoorden)?);
-        rij.afgevinkt = Set(json(&vinkjes)?);
+        rij.antwoorden = Set(naar_json(&antwoorden));
+        rij.afgevinkt = Set(naar_json(&vinkjes));
         rij.updated_at = Set(Utc::now());
         rij.insert(ctx.db()).await?;
     }
@@ -291,8 +291,4 @@ async fn hernummeren(
         }
     }
     Ok(())
-}
-
-fn json(waarde: &impl Serialize) -> ApiResult<serde_json::Value> {
-    serde_json::to_value(waarde).map_err(|e| ApiError::Internal(format!("aanpakwissel: {e}")))
 }
