@@ -176,20 +176,23 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
         stdout.contains("132 sleutelpersonen aangemaakt"),
         "{stdout}"
     );
-    // Elke gemeente een netwerk met crisisafspraken voor twee scenario's en twaalf
-    // duidelijk verzonnen sleutelpersonen, allen met toestemming behalve de kandidaat.
+    // Elke gemeente een sleutelpersonennetwerk met crisisafspraken voor twee scenario's
+    // en twaalf duidelijk verzonnen sleutelpersonen, allen met toestemming behalve de
+    // kandidaat.
     assert_eq!(
         crate::helpers::query_text(
             &db,
-            "SELECT string_agg(DISTINCT concat_ws('|', (SELECT count(*) FROM netwerk n WHERE n.gemeente_id = m.id), \
+            "SELECT string_agg(DISTINCT concat_ws('|', (SELECT count(*) FROM netwerk n WHERE n.gemeente_id = m.id \
+                 AND n.vorm = 'sleutelpersonennetwerk'), \
                (SELECT count(*) FROM sleutelpersoon s WHERE s.gemeente_id = m.id), \
                (SELECT count(*) FROM sleutelpersoon s WHERE s.gemeente_id = m.id AND s.toestemming_datum IS NOT NULL), \
                (SELECT string_agg(c->>'scenario', ',') FROM netwerk n, jsonb_array_elements(n.crisisafspraken) c \
-                WHERE n.gemeente_id = m.id)), ';') FROM gemeente m"
+                WHERE n.gemeente_id = m.id AND n.vorm = 'sleutelpersonennetwerk')), ';') FROM gemeente m"
         )
         .await,
         "1|12|11|stroomuitval,hittegolf"
     );
+    demo_vertelt_een_verhaal(&db).await;
     assert_eq!(
         crate::helpers::query_text(
             &db,
@@ -244,6 +247,146 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
 
     seed_weigert_in_productie("--demo", &database.url);
     db.close().await.expect("sluiten");
+}
+
+/// Issue 35 punt 3: de elf gemeenten verschillen in grootte en voortgang.
+async fn demo_vertelt_een_verhaal(db: &sea_orm::DatabaseConnection) {
+    let tekst = |sql: &'static str| crate::helpers::query_text(db, sql);
+    // Verschillend in het aantal gebieden en trajecten.
+    assert!(
+        tekst("SELECT count(DISTINCT n)::text FROM (SELECT count(*) n FROM gebied GROUP BY gemeente_id) x")
+            .await
+            .parse::<i64>()
+            .expect("getal")
+            >= 5
+    );
+    assert!(
+        tekst("SELECT count(DISTINCT n)::text FROM (SELECT count(*) n FROM traject GROUP BY gemeente_id) x")
+            .await
+            .parse::<i64>()
+            .expect("getal")
+            >= 3
+    );
+    // Kernen waar de gemeente dorpen heeft, buurten waar ze wijken heeft; een kern of
+    // buurt met een bovenliggend gebied ligt in een dorp of wijk van de eigen gemeente.
+    assert_eq!(
+        tekst(
+            "SELECT string_agg(m.code || ':' || (SELECT string_agg(DISTINCT g.soort, ',' ORDER BY g.soort) \
+               FROM gebied g WHERE g.gemeente_id = m.id), ' ' ORDER BY m.code) FROM gemeente m \
+             WHERE m.code IN ('GM1721', 'GM1982', 'GM0796')"
+        )
+        .await,
+        "GM0796:buurt,wijk GM1721:dorp,kern GM1982:dorp,kern"
+    );
+    assert_eq!(
+        tekst(
+            "SELECT count(*)::text FROM gebied k LEFT JOIN gebied o ON o.id = k.bovenliggend_gebied_id \
+             WHERE k.soort IN ('kern', 'buurt') AND k.bovenliggend_gebied_id IS NOT NULL \
+               AND (o.id IS NULL OR o.gemeente_id <> k.gemeente_id \
+               OR o.soort NOT IN ('dorp', 'wijk'))"
+        )
+        .await,
+        "0"
+    );
+    // Een weerbaarheidsplan voorbij zijn go, met de evaluatie bij stap 5.
+    assert_eq!(
+        tekst(
+            "SELECT string_agg(b.soort || ':' || b.besluit, ',' ORDER BY b.datum) FROM traject_besluit b \
+             JOIN traject t ON t.id = b.traject_id WHERE t.aanpak = 'weerbaarheid' AND EXISTS \
+               (SELECT 1 FROM traject_stap s WHERE s.traject_id = t.id AND s.nummer > 5 AND s.status <> 'open')"
+        )
+        .await,
+        "beslismoment:go,evaluatie:go"
+    );
+    // Eén gemeente is net begonnen: geen traject voorbij zijn eerste stap.
+    assert_eq!(
+        tekst(
+            "SELECT string_agg(m.code, ',') FROM gemeente m WHERE EXISTS (SELECT 1 FROM traject t \
+               WHERE t.gemeente_id = m.id) AND NOT EXISTS (SELECT 1 FROM traject_stap s \
+               JOIN traject t ON t.id = s.traject_id WHERE t.gemeente_id = m.id AND s.status = 'afgerond')"
+        )
+        .await,
+        "GM0755"
+    );
+    // Eén lopend traject kwam in meer dan acht weken geen stap verder.
+    assert_eq!(
+        tekst(
+            "SELECT count(*)::text FROM traject t WHERE t.status = 'lopend' AND \
+               (SELECT max(greatest(s.gestart_op, s.afgerond_op)) FROM traject_stap s WHERE s.traject_id = t.id) \
+               < current_date - 56"
+        )
+        .await,
+        "1"
+    );
+    // Antwoorden op de leidraad, uit de leidraad zelf.
+    assert_eq!(
+        tekst(
+            "SELECT count(*)::text FROM traject_stap s JOIN traject t ON t.id = s.traject_id \
+             JOIN leidraad l ON l.aanpak = t.aanpak AND l.versie = t.leidraad_versie, \
+               jsonb_object_keys(s.antwoorden) k \
+             WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(l.inhoud->'stappen') st, \
+               jsonb_array_elements(st->'vragen') v WHERE (st->>'nummer')::int = s.nummer AND v->>'sleutel' = k)"
+        )
+        .await,
+        "0"
+    );
+    assert!(
+        tekst(
+            "SELECT count(*)::text FROM traject_stap WHERE antwoorden <> '{}' AND afgevinkt <> '{}'"
+        )
+        .await
+        .parse::<i64>()
+        .expect("getal")
+            > 30
+    );
+    // De eerste en tweede bijeenkomst bij dezelfde stap van één traject, met afspraken in
+    // de tweede; een geëvalueerde oefening bij de stap van de oefening.
+    assert_eq!(
+        tekst(
+            "SELECT string_agg(DISTINCT string_agg, ';') FROM (SELECT string_agg(b.soort || ':' || \
+               (b.afspraken IS NOT NULL), ',' ORDER BY b.soort) FROM bijeenkomst b \
+               JOIN traject_stap s ON s.traject_id = b.traject_id AND s.nummer = b.stap \
+             WHERE b.soort IN ('eerste_bijeenkomst', 'tweede_bijeenkomst') AND s.netwerk_id = b.netwerk_id \
+             GROUP BY b.traject_id, b.stap) x"
+        )
+        .await,
+        "eerste_bijeenkomst:false,tweede_bijeenkomst:true"
+    );
+    assert_eq!(
+        tekst(
+            "SELECT string_agg(DISTINCT o.status || ':' || (o.evaluatie IS NOT NULL) || ':' || \
+               (t.aanpak || o.stap IN ('coordinerend6', 'coachend4')), ',') \
+             FROM oefening o JOIN traject t ON t.id = o.traject_id"
+        )
+        .await,
+        "geevalueerd:true:true"
+    );
+    // De vaste contactpersoon waar er een achtervang is; een wijknetwerk zonder.
+    assert_eq!(
+        tekst(
+            "SELECT string_agg(vorm || ':' || cardinality(contactambtenaren) || ':' || met_primair, \
+               ',' ORDER BY vorm, cardinality(contactambtenaren)) FROM (SELECT DISTINCT vorm, contactambtenaren, \
+               primair IS NOT NULL AS met_primair FROM netwerk) x"
+        )
+        .await
+        .split(',')
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(","),
+        "sleutelpersonennetwerk:1:false,sleutelpersonennetwerk:2:true,wijknetwerk:1:false,wijknetwerk:2:true"
+    );
+    // In één gemeente beslissen de tekenen, ook waar de indicatoren iets anders zeggen.
+    assert_eq!(
+        tekst(
+            "SELECT string_agg(m.code || ':' || g.naam || ':' || (g.dna_profiel->>'basis') || ':' || \
+               (g.dna_profiel->>'cohesie'), ',') FROM gemeente m JOIN gebied g ON g.gemeente_id = m.id \
+             WHERE m.dna_basis = 'tekenen' AND g.dna_profiel->>'basis' = 'tekenen' \
+               AND g.dna_profiel->>'toelichting' LIKE '%0 op sterke en 7 op zwakke%'"
+        )
+        .await,
+        "GM0845:Dommelhoek:tekenen:sterk"
+    );
 }
 
 /// Een nieuwe installatie in productie: `weefsel beheerder` maakt het eerste account
@@ -581,6 +724,49 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
     assert_eq!(
         telling("SELECT string_agg(DISTINCT besluit, ',') FROM traject_besluit").await,
         "go,no_go,nog_niet"
+    );
+    // Issue 35: de velden van de leidraad en de netwerkgezondheid zijn gevuld. Twee
+    // gemeenten laten de tekenen beslissen; elke afgeronde stap heeft antwoorden en
+    // vinkjes uit de eigen leidraad; eerste en tweede bijeenkomsten (de tweede met
+    // afspraken) en oefeningen hangen aan de stap van hun soort; een go heeft een
+    // evaluatie; netwerken hebben een, twee of drie contactambtenaren en meestal een
+    // vaste contactpersoon, een ad-hocnetwerk geen.
+    assert_eq!(
+        telling(
+            "SELECT string_agg(dna_basis || ':' || n, ',' ORDER BY dna_basis) FROM \
+                 (SELECT dna_basis, count(*) n FROM gemeente GROUP BY 1) x"
+        )
+        .await,
+        "indicatoren:9,tekenen:2"
+    );
+    assert_eq!(
+        telling("SELECT count(*)::text FROM traject_stap WHERE status = 'afgerond' AND (antwoorden = '{}' OR afgevinkt = '{}')").await,
+        "0"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT t.aanpak || b.stap || ':' || b.soort || ':' || (b.afspraken IS NOT NULL), ',') \
+                 FROM bijeenkomst b JOIN traject t ON t.id = b.traject_id").await,
+        "coachend2:eerste_bijeenkomst:false,coachend2:tweede_bijeenkomst:true,\
+         coordinerend3:eerste_bijeenkomst:false,coordinerend3:tweede_bijeenkomst:true"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT t.aanpak || o.stap, ',') FROM oefening o JOIN traject t ON t.id = o.traject_id").await,
+        "coachend4,coordinerend6"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT soort || ':' || besluit, ',') FROM traject_besluit")
+            .await,
+        "beslismoment:go,beslismoment:no_go,beslismoment:nog_niet,evaluatie:go"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT (vorm = 'ad_hoc') || ':' || cardinality(contactambtenaren) || ':' || \
+                 (primair IS NOT NULL), ',') FROM netwerk WHERE vorm = 'ad_hoc' OR cardinality(contactambtenaren) = 0").await,
+        "true:0:false"
+    );
+    assert_eq!(
+        telling("SELECT string_agg(DISTINCT cardinality(contactambtenaren) || ':' || (primair IS NOT NULL), ',') \
+                 FROM netwerk WHERE vorm <> 'ad_hoc' AND cardinality(contactambtenaren) IN (1, 2)").await,
+        "1:false,1:true,2:false,2:true"
     );
     // De bijgehouden tellingen kloppen (de trigger telt ook wat de seed in één keer invoegt).
     assert_eq!(

@@ -418,3 +418,95 @@ async fn een_stap_legt_antwoorden_vinkjes_en_het_netwerk_vast() {
     assert!(audit.contains("stappen.2.antwoorden"), "{audit}");
     assert!(!audit.contains("Wantrouwen"), "{audit}");
 }
+
+/// De demo van issue 35 leest zoals een gebruiker haar ziet: in 's-Hertogenbosch een
+/// weerbaarheidsplan voorbij zijn `go` met de evaluatie bij stap 5, afgeronde stappen
+/// met antwoorden en afgevinkte checklist, en het coördinerende traject met zijn twee
+/// bijeenkomsten en zijn netwerk bij stap 3 en de oefening bij stap 6.
+#[tokio::test]
+async fn the_demo_of_a_municipality_far_along_reads_as_a_story() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("s-hertogenbosch.coordinator").await;
+    let lijst = app
+        .get_json_as("/api/v1/trajecten?paginaGrootte=100", &coordinator)
+        .await;
+    let trajecten = lijst["resultaten"].as_array().expect("lijst");
+    let vind = |aanpak: &str| {
+        let id = trajecten
+            .iter()
+            .find(|t| t["aanpak"] == aanpak && t["naam"] != "Buurt aan zet")
+            .map(id_of)
+            .expect(aanpak);
+        format!("/api/v1/trajecten/{id}")
+    };
+
+    let weerbaar = app.get_json_as(&vind("weerbaarheid"), &coordinator).await;
+    let stappen = weerbaar["stappen"].as_array().expect("stappen");
+    assert_eq!(stappen[7]["status"], "bezig", "{weerbaar}");
+    assert_eq!(
+        stappen[3]["besluiten"]
+            .as_array()
+            .expect("besluiten")
+            .iter()
+            .map(|b| (b["soort"].clone(), b["besluit"].clone()))
+            .collect::<Vec<_>>(),
+        [(json!("beslismoment"), json!("go"))]
+    );
+    assert_eq!(stappen[4]["besluiten"][0]["soort"], "evaluatie");
+    for stap in &stappen[..7] {
+        assert_eq!(stap["status"], "afgerond");
+        let mut vragen = sleutels(&stap["leidraad"], "vragen");
+        vragen.sort();
+        assert_eq!(sleutels(stap, "antwoorden"), vragen);
+        let checklist = stap["checklist"].as_array().expect("checklist");
+        assert!(
+            checklist
+                .iter()
+                .all(|p| p["afgevinkt"] == true && p["door"].is_string()),
+            "{stap}"
+        );
+    }
+
+    let coordinerend = app.get_json_as(&vind("coordinerend"), &coordinator).await;
+    let stap3 = &coordinerend["stappen"][3];
+    assert_eq!(stap3["bijeenkomstIds"].as_array().map(Vec::len), Some(2));
+    assert!(stap3["netwerkId"].is_string(), "{stap3}");
+    let mut soorten = Vec::new();
+    for id in stap3["bijeenkomstIds"].as_array().expect("ids") {
+        let b = app
+            .get_json_as(
+                &format!("/api/v1/bijeenkomsten/{}", id.as_str().expect("id")),
+                &coordinator,
+            )
+            .await;
+        soorten.push(b["soort"].as_str().expect("soort").to_owned());
+    }
+    soorten.sort();
+    assert_eq!(soorten, ["eerste_bijeenkomst", "tweede_bijeenkomst"]);
+    let stap6 = &coordinerend["stappen"][6];
+    assert_eq!(stap6["status"], "bezig");
+    let oefening = app
+        .get_json_as(
+            &format!(
+                "/api/v1/oefeningen/{}",
+                stap6["oefeningIds"][0].as_str().expect("oefening")
+            ),
+            &coordinator,
+        )
+        .await;
+    assert_eq!(oefening["status"], "geevalueerd", "{oefening}");
+    let netwerk = app
+        .get_json_as(
+            &format!(
+                "/api/v1/netwerken/{}",
+                stap3["netwerkId"].as_str().expect("netwerk")
+            ),
+            &coordinator,
+        )
+        .await;
+    assert_eq!(
+        netwerk["afsprakenBijeenkomsten"].as_array().map(Vec::len),
+        Some(1),
+        "{netwerk}"
+    );
+}

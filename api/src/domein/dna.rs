@@ -638,6 +638,15 @@ struct Uitleg<'a> {
     aanpak: &'a [Aanpak],
 }
 
+/// De zin met een kleine beginletter, midden in een andere zin; de rest blijft zoals
+/// hij is (een eigennaam als Leefbaarometer houdt zijn hoofdletter).
+fn kleine_beginletter(zin: &str) -> String {
+    let mut tekens = zin.chars();
+    tekens.next().map_or_else(String::new, |eerste| {
+        eerste.to_lowercase().chain(tekens).collect()
+    })
+}
+
 /// Een getal zoals mensen het schrijven: decimale komma, hoogstens één decimaal
 /// (7 blijft 7, 0,7275 wordt 0,7).
 fn getal(waarde: f64) -> String {
@@ -724,11 +733,15 @@ impl Uitleg<'_> {
             self.tekenen.len(),
             self.tekenen.len() - ja
         );
+        let geen_meerderheid = if self.tekenen.is_empty() {
+            "er is nog geen niet-meetbaar teken beantwoord".to_owned()
+        } else {
+            format!("{tekenen}: geen meerderheid")
+        };
         match (self.berekend.basis, indicatoren) {
             (Basis::Indicatoren, Some(i)) if self.keuze_basis == DnaBasis::Tekenen => format!(
-                "De gemeente laat de niet-meetbare tekenen beslissen, maar {tekenen}: geen \
-                 meerderheid, dus beslissen de indicatoren. {i}. Daarmee is de sociale \
-                 cohesie {cohesie}."
+                "De gemeente laat de niet-meetbare tekenen beslissen, maar {geen_meerderheid}, \
+                 dus beslissen de indicatoren. {i}. Daarmee is de sociale cohesie {cohesie}."
             ),
             (Basis::Indicatoren, Some(i)) => {
                 format!("{i}. Daarmee is de sociale cohesie {cohesie}.")
@@ -737,7 +750,7 @@ impl Uitleg<'_> {
                 "De gemeente laat de niet-meetbare tekenen beslissen (de handreiking biedt ze \
                  als alternatief): {tekenen}. Daarmee is de sociale cohesie {cohesie}. \
                  Ter vergelijking: {}.",
-                i.to_lowercase()
+                kleine_beginletter(&i)
             ),
             (Basis::Tekenen, Some(i)) => format!(
                 "{i}: dat houdt elkaar in evenwicht, dus beslissen de tekenen: {tekenen}. \
@@ -798,6 +811,17 @@ mod tests {
             .find(|i| i.veld == veld)
             .expect("indicator")
             .band(grootte, waarde)
+    }
+
+    /// Midden in een zin een kleine beginletter, maar een eigennaam verderop houdt zijn
+    /// hoofdletter.
+    #[test]
+    fn a_sentence_inside_another_keeps_its_proper_names() {
+        assert_eq!(
+            kleine_beginletter("Van de 7 gemeten indicatoren (Leefbaarometer-score 6,4)"),
+            "van de 7 gemeten indicatoren (Leefbaarometer-score 6,4)"
+        );
+        assert_eq!(kleine_beginletter(""), "");
     }
 
     /// Elke grens van elke cel (DOMAIN.md), aan beide kanten, voor beide grootten.

@@ -168,21 +168,54 @@ fn gebieden(index: usize, namen: [&str; 5], dorpen: bool) -> Vec<Gebied> {
     ]
 }
 
-/// Verzonnen namen per gemeente (CBS-code); of het dorpen en kernen zijn of wijken en
-/// buurten.
-const NAMEN: &[(&str, [&str; 5], bool)] = &[
-    (
-        "GM0828",
-        [
-            "Kloosterakker",
-            "Heidehoek",
-            "Kloosterakker-Oost",
-            "Zwaluwhof",
-            "Reigerstede",
-        ],
-        false,
-    ),
-    (
+/// Hoe ver een gemeente is in het verhaal van de demo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voortgang {
+    /// Ver: het coördinerende traject bij zijn oefening (stap 6, de twee bijeenkomsten
+    /// van stap 3 gehouden) en een weerbaarheidsplan voorbij zijn `go`, met een
+    /// tussenevaluatie.
+    Ver,
+    /// Op weg: het hoofdtraject `klaar` stappen gevorderd, een weerbaarheidsplan dat bij
+    /// zijn beslismoment wacht.
+    OpWeg(i32),
+    /// Net begonnen: geen traject voorbij zijn eerste stap.
+    Begint,
+    /// Het hoofdtraject staat al meer dan acht weken op dezelfde stap.
+    Stil,
+}
+
+/// Een demogemeente: CBS-code, de namen van de vijf vaste gebieden, of het dorpen en
+/// kernen zijn of wijken en buurten, de extra buurten of kernen (naam en bovenliggend
+/// gebied: 0 of 4 van de vijf), hoe ver ze is, en of de tekenen haar DNA beslissen.
+struct DemoGemeente {
+    code: &'static str,
+    namen: [&'static str; 5],
+    dorpen: bool,
+    extra: &'static [(&'static str, usize)],
+    voortgang: Voortgang,
+    tekenen: bool,
+}
+
+const fn demo(
+    code: &'static str,
+    namen: [&'static str; 5],
+    dorpen: bool,
+    extra: &'static [(&'static str, usize)],
+    voortgang: Voortgang,
+) -> DemoGemeente {
+    DemoGemeente {
+        code,
+        namen,
+        dorpen,
+        extra,
+        voortgang,
+        tekenen: false,
+    }
+}
+
+/// Elf gemeenten die verschillen in grootte en voortgang; de namen zijn verzonnen.
+const GEMEENTEN: &[DemoGemeente] = &[
+    demo(
         "GM0796",
         [
             "Vestingkwartier",
@@ -192,8 +225,17 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Dommelrode",
         ],
         false,
+        &[
+            ("Vestingkwartier-Noord", 0),
+            ("Kazernehof", 0),
+            ("Ravelijn", 0),
+            ("Dommelrode-Oost", 4),
+            ("Sluiskade", 4),
+            ("Molenwerf", 4),
+        ],
+        Voortgang::Ver,
     ),
-    (
+    demo(
         "GM1721",
         [
             "Eikenlaar",
@@ -203,8 +245,14 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Kievitsrode",
         ],
         true,
+        &[
+            ("Eikenlaar-Veld", 0),
+            ("Kievitsrode-Kern", 4),
+            ("Bosakker", 4),
+        ],
+        Voortgang::OpWeg(1),
     ),
-    (
+    demo(
         "GM0755",
         [
             "Peelrode",
@@ -214,8 +262,10 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Boekweitveld",
         ],
         true,
+        &[],
+        Voortgang::Begint,
     ),
-    (
+    demo(
         "GM0757",
         [
             "Dommelkwartier",
@@ -225,8 +275,10 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Linderode",
         ],
         false,
+        &[("Stationshof", 0), ("Linderode-Zuid", 4)],
+        Voortgang::OpWeg(0),
     ),
-    (
+    demo(
         "GM0797",
         [
             "Vestinghaven",
@@ -236,8 +288,10 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Maasakker",
         ],
         false,
+        &[("Havenkade", 0)],
+        Voortgang::Stil,
     ),
-    (
+    demo(
         "GM1982",
         [
             "Maasdonk",
@@ -247,8 +301,18 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Raamsveld",
         ],
         true,
+        &[
+            ("Maasdonk-Veld", 0),
+            ("Kraaienhoek", 0),
+            ("Ooievaarsrode", 0),
+            ("Raamsveld-Kern", 4),
+            ("Paterslaak", 4),
+            ("Veenhuizen", 4),
+            ("Brakelrode", 4),
+        ],
+        Voortgang::OpWeg(2),
     ),
-    (
+    demo(
         "GM1991",
         [
             "Heidelaar",
@@ -258,8 +322,15 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Vlasakker",
         ],
         true,
+        &[
+            ("Heidelaar-Veld", 0),
+            ("Vlasakker-Kern", 4),
+            ("Ganzenrode", 4),
+            ("Kempenhoek", 4),
+        ],
+        Voortgang::OpWeg(1),
     ),
-    (
+    demo(
         "GM1948",
         [
             "Aadonk",
@@ -269,35 +340,96 @@ const NAMEN: &[(&str, [&str; 5], bool)] = &[
             "Beekveld",
         ],
         true,
+        &[
+            ("Aadonk-Noord", 0),
+            ("Kerkveld", 0),
+            ("Beekveld-Kern", 4),
+            ("Hoeverode", 4),
+            ("Schijndonk", 4),
+        ],
+        Voortgang::OpWeg(2),
     ),
-    (
-        "GM0845",
+    demo(
+        "GM0828",
         [
-            "Essenrode",
-            "Dommelhoek",
-            "Essenrode-Oost",
-            "Kasteelakker",
-            "Beekrode",
+            "Kloosterakker",
+            "Heidehoek",
+            "Kloosterakker-Oost",
+            "Zwaluwhof",
+            "Reigerstede",
         ],
         false,
+        &[],
+        Voortgang::OpWeg(0),
+    ),
+    DemoGemeente {
+        tekenen: true,
+        ..demo(
+            "GM0845",
+            [
+                "Essenrode",
+                "Dommelhoek",
+                "Essenrode-Oost",
+                "Kasteelakker",
+                "Beekrode",
+            ],
+            false,
+            &[("Essenrode-West", 0), ("Beekrode-Noord", 4)],
+            Voortgang::OpWeg(1),
+        )
+    },
+    demo(
+        "GM0865",
+        [
+            "Villapark-Noord",
+            "Isabellahoek",
+            "Villapark-Zuid",
+            "Taalakker",
+            "Lindenhof",
+        ],
+        false,
+        &[("Lindenhof-Oost", 4)],
+        Voortgang::OpWeg(0),
     ),
 ];
 
-/// De namen van een gemeente; een onbekende code krijgt die van Villapark.
-fn namen(code: &str) -> ([&'static str; 5], bool) {
-    NAMEN.iter().find(|(c, _, _)| *c == code).map_or(
-        (
-            [
-                "Villapark-Noord",
-                "Isabellahoek",
-                "Villapark-Zuid",
-                "Taalakker",
-                "Lindenhof",
-            ],
-            false,
-        ),
-        |(_, namen, dorpen)| (*namen, *dorpen),
-    )
+/// De demogemeente bij een CBS-code; een onbekende code krijgt die van Vught.
+fn demogemeente(code: &str) -> &'static DemoGemeente {
+    let vught = &GEMEENTEN[GEMEENTEN.len() - 1];
+    GEMEENTEN.iter().find(|g| g.code == code).unwrap_or(vught)
+}
+
+/// De extra buurten of kernen van een gemeente: klein, om en om sterk en zwak gemeten,
+/// en elke derde alleen met tekenen.
+fn extra_gebieden(index: usize, demo: &DemoGemeente) -> Vec<Gebied> {
+    let v = (index % 5) as f64 / 4.0;
+    let soort = if demo.dorpen { "kern" } else { "buurt" };
+    demo.extra
+        .iter()
+        .enumerate()
+        .map(|(i, (naam, ouder))| {
+            let ja = |n: usize| -> Tekenen { std::array::from_fn(|t| Some(t < n)) };
+            let (indicatoren, tekenen) = match i % 3 {
+                0 => (klein_sterk(v), ja(4)),
+                1 => (klein_zwak(v), GEEN_TEKENEN),
+                _ => (
+                    GEEN_INDICATOREN,
+                    ja(if index.is_multiple_of(2) { 2 } else { 5 }),
+                ),
+            };
+            Gebied {
+                naam: (*naam).to_owned(),
+                soort,
+                inwonertal: 900 + 130 * i as i32 + 20 * index as i32,
+                ouder: Some(*ouder),
+                metingen: vec![Meting {
+                    peildatum: "2025-10-31",
+                    indicatoren,
+                    tekenen,
+                }],
+            }
+        })
+        .collect()
 }
 
 /// De demogebieden en trajecten van één gemeente; bestaan ze al (op de naam van het
@@ -307,13 +439,13 @@ pub async fn gemeente(
     gemeente: &SeedGemeente,
     index: usize,
 ) -> Result<u64, sea_orm::DbErr> {
-    let (namen, dorpen) = namen(gemeente.code);
+    let demo = demogemeente(gemeente.code);
     let bestaat = db
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "SELECT EXISTS (SELECT 1 FROM gebied g JOIN gemeente m ON m.id = g.gemeente_id \
              WHERE m.code = $1 AND g.naam = $2)",
-            [gemeente.code.into(), namen[0].into()],
+            [gemeente.code.into(), demo.namen[0].into()],
         ))
         .await?
         .and_then(|r| r.try_get_by_index::<bool>(0).ok())
@@ -321,7 +453,23 @@ pub async fn gemeente(
     if bestaat {
         return Ok(0);
     }
-    let gebieden = gebieden(index, namen, dorpen);
+    if demo.tekenen {
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "UPDATE gemeente SET dna_basis = 'tekenen' WHERE code = $1",
+            [gemeente.code.into()],
+        ))
+        .await?;
+    }
+    let mut gebieden = gebieden(index, demo.namen, demo.dorpen);
+    if demo.tekenen {
+        // De tekenen zeggen hier sterk, de indicatoren zwak: de keuze van de gemeente
+        // beslist.
+        for meting in &mut gebieden[1].metingen {
+            meting.tekenen = std::array::from_fn(|i| Some(i < 5));
+        }
+    }
+    gebieden.extend(extra_gebieden(index, demo));
     let mut ids: Vec<Uuid> = Vec::new();
     for gebied in &gebieden {
         let id = Uuid::now_v7();
@@ -344,7 +492,8 @@ pub async fn gemeente(
         }
         ids.push(id);
     }
-    trajecten(db, &ids, index).await?;
+    trajecten(db, &ids, index, demo.voortgang).await?;
+    leidraad_invullen(db, gemeente.code).await?;
     Ok(gebieden.len() as u64)
 }
 
@@ -384,16 +533,35 @@ async fn meting_invoegen(
     Ok(())
 }
 
-/// Een traject en zijn stappen: `afgerond` tot en met `klaar`, `bezig` daarna één.
+/// Een demotraject: gebied (index), plan, naam, stappen, hoeveel afgerond, status en
+/// hoeveel dagen geleden de laatste stap wisselde.
+struct DemoTraject {
+    gebied: usize,
+    aanpak: &'static str,
+    naam: &'static str,
+    klaar: i32,
+    status: &'static str,
+    stil: i32,
+}
+
+impl DemoTraject {
+    fn stappen(&self) -> std::ops::RangeInclusive<i32> {
+        match self.aanpak {
+            "coordinerend" => 0..=6,
+            "coachend" => 0..=4,
+            _ => 1..=12,
+        }
+    }
+}
+
+/// Een traject en zijn stappen: `afgerond` tot en met `klaar`, `bezig` daarna één (bij
+/// een lopend traject); elke stap duurde drie weken en de laatste wissel was `stil`
+/// dagen geleden.
 async fn traject(
     db: &DatabaseConnection,
     gebied: Uuid,
-    aanpak: &str,
-    naam: &str,
-    stappen: std::ops::RangeInclusive<i32>,
-    klaar: i32,
-    status: &str,
-) -> Result<(), sea_orm::DbErr> {
+    t: &DemoTraject,
+) -> Result<Uuid, sea_orm::DbErr> {
     let id = Uuid::now_v7();
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
@@ -401,74 +569,224 @@ async fn traject(
          SELECT $1, gemeente_id, id, $2, $3, ARRAY[$2], $4 FROM gebied WHERE id = $5",
         [
             id.into(),
-            aanpak.into(),
-            naam.into(),
-            status.into(),
+            t.aanpak.into(),
+            t.naam.into(),
+            t.status.into(),
             gebied.into(),
         ],
     ))
     .await?;
+    let stappen = t.stappen();
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO traject_stap (traject_id, gemeente_id, nummer, status, gestart_op, afgerond_op) \
          SELECT t.id, t.gemeente_id, n, \
            CASE WHEN n <= $4 THEN 'afgerond' WHEN n = $4 + 1 AND t.status = 'lopend' THEN 'bezig' \
                 ELSE 'open' END, \
-           CASE WHEN n <= $4 + 1 THEN DATE '2025-09-01' + (n - $2) * 21 END, \
-           CASE WHEN n <= $4 THEN DATE '2025-09-01' + (n - $2) * 21 + 14 END \
+           CASE WHEN n <= $4 + 1 THEN current_date - $5 - ($4 + 1 - n) * 21 END, \
+           CASE WHEN n <= $4 THEN current_date - $5 - ($4 - n) * 21 END \
          FROM traject t, generate_series($2::int, $3::int) AS n WHERE t.id = $1",
         [
             id.into(),
             (*stappen.start()).into(),
             (*stappen.end()).into(),
-            klaar.into(),
+            t.klaar.into(),
+            t.stil.into(),
+        ],
+    ))
+    .await?;
+    Ok(id)
+}
+
+/// De trajecten van een gemeente, naar haar voortgang. Altijd een hoofdtraject in de
+/// grote wijk (coördinerend in vak 4, coachend in vak 3), een afgerond coachend
+/// traject in de kleine kern van elke derde gemeente, en in de wijk waar de tekenen
+/// beslisten een weerbaarheidsplan: bij de meeste gemeenten wacht het bij het
+/// beslismoment (stap 1–3 afgerond, stap 4 bezig, nog geen besluit).
+async fn trajecten(
+    db: &DatabaseConnection,
+    ids: &[Uuid],
+    index: usize,
+    voortgang: Voortgang,
+) -> Result<(), sea_orm::DbErr> {
+    let aanpak = if index.is_multiple_of(2) {
+        "coordinerend"
+    } else {
+        "coachend"
+    };
+    let (hoofd, weerbaar) = match voortgang {
+        Voortgang::Ver => (("coordinerend", 5, 18), (7, 12)),
+        Voortgang::OpWeg(klaar) => ((aanpak, klaar, 16 + 3 * index as i32), (3, 9)),
+        Voortgang::Begint => ((aanpak, -1, 12), (0, 5)),
+        Voortgang::Stil => ((aanpak, 1, 100), (3, 20)),
+    };
+    let mut lijst = vec![
+        DemoTraject {
+            gebied: 0,
+            aanpak: hoofd.0,
+            naam: "Netwerk in de wijk",
+            klaar: hoofd.1,
+            status: "lopend",
+            stil: hoofd.2,
+        },
+        DemoTraject {
+            gebied: 4,
+            aanpak: "weerbaarheid",
+            naam: "Weerbare wijk",
+            klaar: weerbaar.0,
+            status: "lopend",
+            stil: weerbaar.1,
+        },
+    ];
+    if index % 3 == 1 {
+        lijst.push(DemoTraject {
+            gebied: 1,
+            aanpak: "coachend",
+            naam: "Buurtnetwerk",
+            klaar: 4,
+            status: "afgerond",
+            stil: 60,
+        });
+    }
+    // Een grote gemeente heeft meer lopende trajecten, in haar extra buurten of kernen.
+    if ids.len() > 9 {
+        lijst.push(DemoTraject {
+            gebied: 5,
+            aanpak: "coachend",
+            naam: "Buurt aan zet",
+            klaar: 2,
+            status: "lopend",
+            stil: 25,
+        });
+    }
+    for t in &lijst {
+        let Some(gebied) = ids.get(t.gebied) else {
+            continue;
+        };
+        let id = traject(db, *gebied, t).await?;
+        if t.aanpak == "weerbaarheid" && t.klaar >= 4 {
+            besluiten(db, id).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Het besluit `go` op het beslismoment (na stap 4) en een tussenevaluatie na stap 5.
+async fn besluiten(db: &DatabaseConnection, traject: Uuid) -> Result<(), sea_orm::DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO traject_besluit (id, gemeente_id, traject_id, besluit, soort, reden, datum) \
+         SELECT u.id, s.gemeente_id, s.traject_id, 'go', u.soort, u.reden, s.afgerond_op \
+         FROM traject_stap s JOIN (VALUES \
+           ($2::uuid, 'beslismoment', 4, 'Draagvlak bij bewoners en partners; tijd en budget voor twee jaar.'), \
+           ($3::uuid, 'evaluatie', 5, 'Het plan van aanpak staat; de rolverdeling werkt. Doorgaan.')) \
+           AS u(id, soort, stap, reden) ON u.stap = s.nummer \
+         WHERE s.traject_id = $1 AND s.afgerond_op IS NOT NULL",
+        [
+            traject.into(),
+            Uuid::now_v7().into(),
+            Uuid::now_v7().into(),
         ],
     ))
     .await?;
     Ok(())
 }
 
-/// Een lopend traject in de grote wijk (coördinerend in vak 4, coachend in vak 3),
-/// een afgerond coachend traject in de kleine kern van elke derde gemeente, en in de
-/// wijk waar de tekenen beslisten een weerbaarheidsplan dat bij het beslismoment
-/// wacht (stap 1–3 afgerond, stap 4 bezig, nog geen besluit).
-async fn trajecten(
+/// Voorbeeldantwoorden op vragen van de leidraad; een vraag zonder eigen voorbeeld
+/// krijgt [`ANTWOORD`]. Ze noemen functies, geen mensen.
+const ANTWOORDEN: &[(&str, &str)] = &[
+    (
+        "co0-kwetsbaren",
+        "Veel ouderen die alleen wonen; de wijkverpleging weet waar.",
+    ),
+    (
+        "co1-achterban",
+        "Buurtvereniging, sportclub, moskee en de basisschool.",
+    ),
+    (
+        "co3-netwerkdoelen",
+        "Elkaar kennen vóór een crisis; een belboom bij stroomuitval binnen een jaar.",
+    ),
+    (
+        "co3-organisatievorm",
+        "Vier keer per jaar bij elkaar, een kerngroep van drie, voorzitter uit het netwerk.",
+    ),
+    (
+        "ca0-kwetsbaren",
+        "Mantelzorgers en gezinnen zonder auto aan de rand van de kern.",
+    ),
+    (
+        "ca2-netwerkdoelen",
+        "Bestaande netwerken weten van elkaar wat ze kunnen bieden.",
+    ),
+    (
+        "wb1-voorbeelden",
+        "Twee voorbeelden uit de regio gelezen; een bezoek aan een buurgemeente.",
+    ),
+    (
+        "wb3-eerdere-trajecten",
+        "Een eerder buurtproject in 2022; het stopte toen de trekker vertrok.",
+    ),
+    (
+        "wb4-draagvlak",
+        "Wijkagent, woningcorporatie en welzijn doen mee; de wethouder steunt het.",
+    ),
+    (
+        "wb5-vraagstuk",
+        "Ondermijning rond leegstaande bedrijfspanden; bewoners voelen zich onveilig.",
+    ),
+];
+
+/// Het antwoord op een vraag zonder eigen voorbeeld.
+const ANTWOORD: &str = "Besproken in het kernteam; de uitwerking staat in het verslag.";
+
+/// Vult de leidraad in bij de trajecten van een gemeente: een afgeronde stap heeft elke
+/// vraag beantwoord en elk checklistpunt afgevinkt (door een coördinator, op de dag
+/// dat de stap afrondde), een stap die bezig is het antwoord op zijn eerste vraag.
+/// Alleen stappen zonder antwoorden; het synthetische model gebruikt hetzelfde.
+pub(crate) async fn leidraad_invullen(
     db: &DatabaseConnection,
-    ids: &[Uuid],
-    index: usize,
-) -> Result<(), sea_orm::DbErr> {
-    let [hoofd, klein, _, _, wijk] = ids else {
-        return Ok(());
-    };
-    let (aanpak, stappen) = if index.is_multiple_of(2) {
-        ("coordinerend", 0..=6)
-    } else {
-        ("coachend", 0..=4)
-    };
-    traject(
-        db,
-        *hoofd,
-        aanpak,
-        "Netwerk in de wijk",
-        stappen,
-        0,
-        "lopend",
-    )
-    .await?;
-    if index % 3 == 1 {
-        traject(db, *klein, "coachend", "Buurtnetwerk", 0..=4, 4, "afgerond").await?;
-    }
-    traject(
-        db,
-        *wijk,
-        "weerbaarheid",
-        "Weerbare wijk",
-        1..=12,
-        3,
-        "lopend",
-    )
-    .await?;
-    Ok(())
+    code: &str,
+) -> Result<u64, sea_orm::DbErr> {
+    let (sleutels, antwoorden): (Vec<String>, Vec<String>) = ANTWOORDEN
+        .iter()
+        .map(|(s, a)| ((*s).to_owned(), (*a).to_owned()))
+        .unzip();
+    let gewijzigd = db
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "WITH m AS (SELECT id FROM gemeente WHERE code = $1), \
+                  c AS (SELECT DISTINCT ON (gemeente_id) gemeente_id, id FROM gebruiker \
+                        WHERE gemeente_id = (SELECT id FROM m) AND 'coordinator' = ANY (rollen) \
+                        ORDER BY gemeente_id, gebruikersnaam), \
+                  voorbeeld AS (SELECT * FROM unnest($2::text[], $3::text[]) AS v(sleutel, antwoord)), \
+                  gids AS (SELECT s.traject_id, s.nummer, s.status, s.afgerond_op, st AS stap \
+                        FROM traject_stap s JOIN traject t ON t.id = s.traject_id \
+                        JOIN leidraad l ON l.aanpak = t.aanpak AND l.versie = t.leidraad_versie \
+                        CROSS JOIN LATERAL jsonb_array_elements(l.inhoud->'stappen') AS st \
+                        WHERE (st->>'nummer')::int = s.nummer AND s.gemeente_id = (SELECT id FROM m) \
+                          AND s.status IN ('afgerond', 'bezig') AND s.antwoorden = '{}') \
+             UPDATE traject_stap s SET \
+               antwoorden = (SELECT coalesce(jsonb_object_agg(v->>'sleutel', \
+                               coalesce((SELECT antwoord FROM voorbeeld WHERE sleutel = v->>'sleutel'), $4)), '{}') \
+                             FROM jsonb_array_elements(g.stap->'vragen') WITH ORDINALITY AS q(v, i) \
+                             WHERE g.status = 'afgerond' OR q.i = 1), \
+               afgevinkt = CASE WHEN g.status = 'afgerond' THEN \
+                             (SELECT coalesce(jsonb_object_agg(v->>'sleutel', jsonb_build_object( \
+                                'door', (SELECT id FROM c), 'op', to_jsonb(g.afgerond_op::timestamptz))), '{}') \
+                              FROM jsonb_array_elements(g.stap->'checklist') AS k(v)) \
+                           ELSE s.afgevinkt END \
+             FROM gids g WHERE s.traject_id = g.traject_id AND s.nummer = g.nummer",
+            [
+                code.into(),
+                sleutels.into(),
+                antwoorden.into(),
+                ANTWOORD.into(),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    Ok(gewijzigd)
 }
 
 /// De voornamen van de demosleutelpersonen; elke achternaam is "Fictief" en elk
@@ -490,6 +808,10 @@ pub async fn netwerk(
 ) -> Result<u64, sea_orm::DbErr> {
     let naam = format!("Sleutelpersonennetwerk {}", gemeente.naam);
     let netwerk = Uuid::now_v7();
+    let voortgang = demogemeente(gemeente.code).voortgang;
+    // Twee contactambtenaren (de coördinator vast, de beheerder als achtervang), behalve
+    // waar de gemeente net begint of stilstaat: daar één, en dat signaleert de gezondheid.
+    let twee = !matches!(voortgang, Voortgang::Begint | Voortgang::Stil);
     let nieuw = db
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
@@ -506,7 +828,8 @@ pub async fn netwerk(
                              FROM traject WHERE gemeente_id = m.id AND gebied_id IS NOT NULL
                              ORDER BY created_at LIMIT 2) t), '{}'),
                    coalesce((SELECT array_agg(u.id ORDER BY u.gebruikersnaam) FROM gebruiker u
-                             WHERE u.gemeente_id = m.id AND 'coordinator' = ANY (u.rollen)), '{}'),
+                             WHERE u.gemeente_id = m.id AND ('coordinator' = ANY (u.rollen)
+                               OR ($4 AND 'gemeente_beheerder' = ANY (u.rollen)))), '{}'),
                    '{"frequentie": "vier keer per jaar", "agenda": "Wat speelt er in de buurt; oefening voorbereiden",
                      "plaats": "Buurthuis", "signalen": "Naar de wijkverbinder, binnen een week teruggekoppeld"}',
                    '[{"scenario": "stroomuitval", "hulp": ["handjes", "hulpmiddelen"],
@@ -517,12 +840,21 @@ pub async fn netwerk(
                       "laatstHerzien": "2025-06-01"}]'
                FROM gemeente m WHERE m.code = $3
                ON CONFLICT (gemeente_id, naam) DO NOTHING"#,
-            [netwerk.into(), naam.into(), gemeente.code.into()],
+            [
+                netwerk.into(),
+                naam.into(),
+                gemeente.code.into(),
+                twee.into(),
+            ],
         ))
         .await?
         .rows_affected();
     if nieuw == 0 {
         return Ok(0);
+    }
+    contactpersonen(db, netwerk, twee).await?;
+    if matches!(voortgang, Voortgang::Ver | Voortgang::Stil) {
+        wijknetwerk(db, gemeente, twee).await?;
     }
     initiatieven(db, netwerk).await?;
     budget(db, netwerk).await?;
@@ -531,6 +863,54 @@ pub async fn netwerk(
         sleutelpersoon(db, netwerk, i, voornaam).await?;
     }
     Ok(VOORNAMEN.len() as u64)
+}
+
+/// De coördinator is de vaste contactpersoon (`primair`) van een netwerk met een
+/// achtervang.
+async fn contactpersonen(
+    db: &DatabaseConnection,
+    netwerk: Uuid,
+    twee: bool,
+) -> Result<(), sea_orm::DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "UPDATE netwerk n SET primair = (SELECT u.id FROM gebruiker u WHERE u.id = ANY (n.contactambtenaren) \
+           AND 'coordinator' = ANY (u.rollen) ORDER BY u.gebruikersnaam LIMIT 1) \
+         WHERE n.id = $1 AND $2 AND cardinality(n.contactambtenaren) >= 2",
+        [netwerk.into(), twee.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Een wijknetwerk in de grote wijk: bewoners, zorg en ondernemers rond veilig wonen.
+/// Met een vaste contactpersoon en achtervang waar de gemeente ver is; waar ze
+/// stilstaat alleen de coördinator, zonder vaste contactpersoon (`geen_vast_contact`).
+async fn wijknetwerk(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    twee: bool,
+) -> Result<(), sea_orm::DbErr> {
+    let id = Uuid::now_v7();
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        r#"INSERT INTO netwerk (id, gemeente_id, naam, vorm, doelen, gemeente_rol, rol_historie, fase,
+               fase_historie, werkwijze, voorzitter, gebied_ids, contactambtenaren)
+           SELECT $1, m.id, 'Wijknetwerk ' || g.naam, 'wijknetwerk', '{veilig_wonen,goede_zorg}',
+               '{regisseur}', '[{"gemeenteRol": ["regisseur"], "vanaf": "2026-01-15"}]', 'opbouw',
+               '[{"fase": "voorbereiding", "datum": "2026-01-15"}, {"fase": "opbouw", "datum": "2026-05-01"}]',
+               'periodiek', 'gemeente', ARRAY[g.id],
+               coalesce((SELECT array_agg(u.id ORDER BY u.gebruikersnaam) FROM gebruiker u
+                         WHERE u.gemeente_id = m.id AND ('coordinator' = ANY (u.rollen)
+                           OR ($3 AND 'gemeente_beheerder' = ANY (u.rollen)))), '{}')
+           FROM gemeente m JOIN traject t ON t.gemeente_id = m.id AND t.naam = 'Netwerk in de wijk'
+           JOIN gebied g ON g.id = t.gebied_id
+           WHERE m.code = $2
+           ON CONFLICT (gemeente_id, naam) DO NOTHING"#,
+        [id.into(), gemeente.code.into(), twee.into()],
+    ))
+    .await?;
+    contactpersonen(db, id, twee).await
 }
 
 /// De `i`-de demo-sleutelpersoon van het netwerk, met gegevens, statushistorie en
@@ -794,6 +1174,7 @@ async fn netwerkpraktijk(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), s
         [netwerk.into(), buurthuis.into()],
     ))
     .await?;
+    aan_stappen(db, netwerk).await?;
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO veiligheidsafspraak (id, gemeente_id, netwerk_id, afspraak, laatst_herzien, herzien_voor) \
@@ -806,17 +1187,65 @@ async fn netwerkpraktijk(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), s
     Ok(())
 }
 
+/// Hangt het werk van het demonetwerk aan de stappen van het eerste traject dat zo ver
+/// kwam: de eerste en tweede bijeenkomst aan de stap met de twee bijeenkomsten
+/// (coördinerend 3, coachend 2; het netwerk wordt het netwerk van die stap, en de
+/// bijeenkomsten vallen in de weken van de stap), de oefening aan de stap van de
+/// oefening (coördinerend 6, coachend 4).
+async fn aan_stappen(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::DbErr> {
+    const STAP: &str = "WITH stap AS (SELECT s.traject_id, s.nummer, s.gestart_op FROM traject_stap s \
+           JOIN traject t ON t.id = s.traject_id JOIN netwerk n ON n.gemeente_id = t.gemeente_id \
+           WHERE n.id = $1 AND s.status IN ('afgerond', 'bezig') AND s.nummer = CASE t.aanpak \
+             WHEN 'coordinerend' THEN $2 WHEN 'coachend' THEN $3 END \
+           ORDER BY t.created_at LIMIT 1)";
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "{STAP}, bij AS (UPDATE bijeenkomst b SET traject_id = stap.traject_id, stap = stap.nummer, \
+               datum = least(stap.gestart_op + CASE b.soort WHEN 'eerste_bijeenkomst' THEN 4 ELSE 16 END, \
+                             current_date - 1) \
+             FROM stap WHERE b.netwerk_id = $1 AND b.soort IN ('eerste_bijeenkomst', 'tweede_bijeenkomst')) \
+             UPDATE traject_stap s SET netwerk_id = $1 FROM stap \
+             WHERE s.traject_id = stap.traject_id AND s.nummer = stap.nummer"
+        ),
+        [netwerk.into(), 3.into(), 2.into()],
+    ))
+    .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "{STAP} UPDATE oefening o SET traject_id = stap.traject_id, stap = stap.nummer \
+             FROM stap WHERE o.netwerk_id = $1"
+        ),
+        [netwerk.into(), 6.into(), 4.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Wat de tweede bijeenkomst afsprak: doelen, organisatievorm en de ondersteuning in
+/// een crisis (het netwerk toont het in `afsprakenBijeenkomsten`).
+const AFSPRAKEN: &str = r#"{"doelen": ["voorlichting_bewustwording", "crisisparaatheid"],
+    "organisatievorm": {"relatiebeheer": "Vier keer per jaar bij elkaar; de kerngroep houdt contact.",
+      "oefenen": "Eén keer per jaar een tabletop met de partners.",
+      "kennisdeling": "Een appgroep en een korte nieuwsbrief na elke bijeenkomst.",
+      "nodigVanGemeente": "Een vaste contactpersoon en een ruimte om te vergaderen."},
+    "crisisondersteuning": [{"scenario": "stroomuitval", "hulp": ["handjes", "hulpmiddelen"],
+      "activering": "De wijkverbinder belt de voorzitter; die zet de belboom in gang"}]}"#;
+
 /// Drie bijeenkomsten van het demonetwerk: de eerste, de tweede en een netwerkbijeenkomst.
 async fn bijeenkomsten(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::DbErr> {
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         r#"INSERT INTO bijeenkomst (id, gemeente_id, soort, datum, begintijd, eindtijd, locatiesoort, locatie,
-               netwerk_id, deelnemers, aanwezigen, agenda, verslag, verslag_aan_afwezigen, terugkoppeling, acties)
+               netwerk_id, deelnemers, aanwezigen, agenda, verslag, verslag_aan_afwezigen, terugkoppeling, acties,
+               afspraken)
            SELECT gen_random_uuid(), n.gemeente_id, u.soort, current_date - u.dagen, TIME '19:30', TIME '21:30',
                u.locatiesoort, u.locatie, n.id, u.deelnemers,
                coalesce((SELECT array_agg(l.sleutelpersoon_id) FROM netwerk_lid l WHERE l.netwerk_id = n.id
                          AND l.eind IS NULL), '{}'),
-               u.agenda::jsonb, u.verslag, true, u.terugkoppeling, u.acties::jsonb
+               u.agenda::jsonb, u.verslag, true, u.terugkoppeling, u.acties::jsonb,
+               CASE WHEN u.soort = 'tweede_bijeenkomst' THEN $2::jsonb END
            FROM netwerk n, (VALUES
              ('eerste_bijeenkomst', 240, 'buurthuis', 'Buurthuis (demo)', 18,
               '[{"onderwerp": "Welkom en introductie onderwerp"}, {"onderwerp": "Verkenning thema"}, {"onderwerp": "Pauze"}, {"onderwerp": "Impact op de persoon/organisatie en impact op de wijk"}, {"onderwerp": "Afsluiting en vervolg"}]',
@@ -831,7 +1260,7 @@ async fn bijeenkomsten(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea
               '[{"omschrijving": "Aggregaat regelen", "eigenaar": "buurthuis", "deadline": null, "gereed": false}]'))
              AS u(soort, dagen, locatiesoort, locatie, deelnemers, agenda, verslag, terugkoppeling, acties)
            WHERE n.id = $1"#,
-        [netwerk.into()],
+        [netwerk.into(), AFSPRAKEN.into()],
     ))
     .await?;
     Ok(())

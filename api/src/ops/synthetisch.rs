@@ -5,7 +5,10 @@
 //! alleen tekenen, sommige gebieden zonder meting), 15 trajecten in alle toestanden
 //! en 30 gebruikers, 8 netwerken en 300 sleutelpersonen (met statusgeschiedenis,
 //! toestemming en lidmaatschappen), 150 initiatieven, 4 budgetten met 300 aanvragen en
-//! 1 200 regels in het grootboek; schaal 10 is tien keer zoveel. Namen zijn verzonnen, cijfers
+//! 1 200 regels in het grootboek; schaal 10 is tien keer zoveel. Met de leidraad ingevuld
+//! (antwoorden en vinkjes), eerste en tweede bijeenkomsten en oefeningen bij hun stap,
+//! evaluaties na een `go`, contactambtenaren met een vaste contactpersoon, en een op de
+//! vier gemeenten die de tekenen laat beslissen. Namen zijn verzonnen, cijfers
 //! fictief. Elke latere module breidt deze generator uit met haar eigen resources.
 //!
 //! Alles gaat met één `INSERT ... SELECT FROM unnest(...)` per tabel per gemeente:
@@ -187,6 +190,15 @@ pub async fn laden(
         let gebieden = gebieden_van(&mut toeval, gemeente, schaal);
         let metingen = metingen_van(&mut toeval, &gebieden);
         let trajecten = trajecten_van(&mut toeval, &gebieden, schaal);
+        if index % 4 == 3 {
+            // Een op de vier gemeenten laat de niet-meetbare tekenen beslissen.
+            uitvoeren(
+                db,
+                "UPDATE gemeente SET dna_basis = 'tekenen' WHERE code = $1",
+                vec![gemeente.code.into()],
+            )
+            .await?;
+        }
         insert_gebieden(db, gemeente, &gebieden).await?;
         insert_metingen(db, &metingen).await?;
         insert_trajecten(db, &trajecten).await?;
@@ -194,6 +206,7 @@ pub async fn laden(
         let netwerken = netwerken_van(&mut toeval, &gebieden, schaal);
         let personen = sleutelpersonen_van(&mut toeval, &gebieden, &netwerken, schaal);
         insert_netwerken(db, gemeente, &netwerken).await?;
+        super::demo::leidraad_invullen(db, gemeente.code).await?;
         insert_sleutelpersonen(db, gemeente, &personen).await?;
         let initiatieven =
             insert_initiatieven(db, gemeente, &mut toeval, &gebieden, &netwerken, schaal).await?;
@@ -505,7 +518,11 @@ async fn insert_trajecten(
         "INSERT INTO traject_besluit (id, gemeente_id, traject_id, besluit, soort, reden, datum) \
          SELECT gen_random_uuid(), t.gemeente_id, t.id, u.besluit, 'beslismoment', 'Synthetisch besluit', \
            DATE '2024-01-15' + 4 * 30 + 20 FROM unnest($1::uuid[], $2::text[]) AS u(id, besluit) \
-         JOIN traject t ON t.id = u.id",
+         JOIN traject t ON t.id = u.id \
+         UNION ALL \
+         SELECT gen_random_uuid(), t.gemeente_id, t.id, 'go', 'evaluatie', 'Synthetische evaluatie', \
+           DATE '2024-01-15' + 5 * 30 + 20 FROM unnest($1::uuid[], $2::text[], $3::int[]) AS u(id, besluit, klaar) \
+         JOIN traject t ON t.id = u.id WHERE u.besluit = 'go' AND u.klaar >= 5",
         vec![
             besluiten.iter().map(|t| t.id).collect::<Vec<_>>().into(),
             besluiten
@@ -513,6 +530,7 @@ async fn insert_trajecten(
                 .map(|t| t.besluit.unwrap_or("go").to_owned())
                 .collect::<Vec<_>>()
                 .into(),
+            besluiten.iter().map(|t| t.klaar).collect::<Vec<_>>().into(),
         ],
     )
     .await?;
@@ -772,6 +790,23 @@ async fn insert_netwerken(
                 .into(),
             gemeente.code.into(),
         ],
+    )
+    .await?;
+    // Eén tot drie coördinatoren als contactambtenaren (een ad-hocnetwerk geen), en bij
+    // drie op de vier een vaste contactpersoon: zo vuurt elk contactsignaal ergens.
+    uitvoeren(
+        db,
+        "WITH m AS (SELECT id FROM gemeente WHERE code = $1), \
+              c AS (SELECT array_agg(id ORDER BY gebruikersnaam) AS ids FROM gebruiker \
+                    WHERE gemeente_id = (SELECT id FROM m) AND 'coordinator' = ANY (rollen)), \
+              n AS (SELECT id, vorm, row_number() OVER (ORDER BY id) - 1 AS nr FROM netwerk \
+                    WHERE gemeente_id = (SELECT id FROM m)) \
+         UPDATE netwerk x SET \
+           contactambtenaren = CASE WHEN n.vorm = 'ad_hoc' THEN '{}' \
+             ELSE c.ids[1 + n.nr % cardinality(c.ids) : 1 + n.nr % cardinality(c.ids) + n.nr % 3] END, \
+           primair = CASE WHEN n.vorm <> 'ad_hoc' AND n.nr % 4 <> 3 THEN c.ids[1 + n.nr % cardinality(c.ids)] END \
+         FROM n, c WHERE x.id = n.id",
+        vec![gemeente.code.into()],
     )
     .await?;
     Ok(())
@@ -1120,5 +1155,60 @@ async fn insert_netwerkpraktijk(
         vec![gemeente.code.into(), n.into()],
     )
     .await?;
+    aan_stappen(db, gemeente).await?;
     Ok((bijeenkomsten, oefeningen, meldingen))
 }
+
+/// Hangt bijeenkomsten en oefeningen aan de stappen van de trajecten: de k-de eerste en
+/// tweede bijeenkomst aan de k-de stap met twee bijeenkomsten (coördinerend 3,
+/// coachend 2) die bezig of afgerond is, met afspraken in de tweede en het netwerk
+/// van de tweede als netwerk van de stap; de k-de uitgevoerde of geëvalueerde oefening
+/// aan de k-de stap van de oefening (coördinerend 6, coachend 4).
+async fn aan_stappen(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+) -> Result<(), sea_orm::DbErr> {
+    const STAPPEN: &str = "WITH s AS (SELECT s.traject_id, s.nummer, \
+           row_number() OVER (ORDER BY s.traject_id) - 1 AS nr FROM traject_stap s \
+           JOIN traject t ON t.id = s.traject_id JOIN gemeente m ON m.id = t.gemeente_id \
+           WHERE m.code = $1 AND s.status IN ('afgerond', 'bezig') \
+             AND s.nummer = CASE t.aanpak WHEN 'coordinerend' THEN $2 WHEN 'coachend' THEN $3 END)";
+    uitvoeren(
+        db,
+        &format!(
+            "{STAPPEN}, b AS (SELECT b.id, b.soort, row_number() OVER (PARTITION BY b.soort ORDER BY b.id) - 1 AS nr \
+               FROM bijeenkomst b JOIN gemeente m ON m.id = b.gemeente_id \
+               WHERE m.code = $1 AND b.soort IN ('eerste_bijeenkomst', 'tweede_bijeenkomst')), \
+             bij AS (UPDATE bijeenkomst x SET traject_id = s.traject_id, stap = s.nummer, \
+               afspraken = CASE WHEN x.soort = 'tweede_bijeenkomst' THEN $4::jsonb END \
+               FROM b JOIN s ON s.nr = b.nr WHERE x.id = b.id RETURNING x.traject_id, x.stap, x.netwerk_id, x.soort) \
+             UPDATE traject_stap t SET netwerk_id = bij.netwerk_id FROM bij \
+             WHERE t.traject_id = bij.traject_id AND t.nummer = bij.stap AND bij.soort = 'tweede_bijeenkomst'"
+        ),
+        vec![
+            gemeente.code.into(),
+            3.into(),
+            2.into(),
+            AFSPRAKEN.into(),
+        ],
+    )
+    .await?;
+    uitvoeren(
+        db,
+        &format!(
+            "{STAPPEN}, o AS (SELECT o.id, row_number() OVER (ORDER BY o.id) - 1 AS nr \
+               FROM oefening o JOIN gemeente m ON m.id = o.gemeente_id \
+               WHERE m.code = $1 AND o.status IN ('uitgevoerd', 'geevalueerd')) \
+             UPDATE oefening x SET traject_id = s.traject_id, stap = s.nummer \
+             FROM o JOIN s ON s.nr = o.nr WHERE x.id = o.id"
+        ),
+        vec![gemeente.code.into(), 6.into(), 4.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// De afspraken van een synthetische tweede bijeenkomst.
+const AFSPRAKEN: &str = r#"{"doelen": ["crisisparaatheid"],
+    "organisatievorm": {"relatiebeheer": "Synthetisch relatiebeheer"},
+    "crisisondersteuning": [{"scenario": "stroomuitval", "hulp": ["handjes"], "activering": "Via de voorzitter"}]}"#;
