@@ -21,6 +21,21 @@ pub struct Model {
     /// Datum en kenmerk van het besluit van het college over de grondslag.
     pub grondslag_besluit_datum: Option<Date>,
     pub grondslag_besluit_kenmerk: Option<String>,
+    /// Werklijst: een lopend traject zonder stapwissel na zoveel weken.
+    pub traject_stil_weken: i32,
+    /// Werklijst: een DNA-meting ouder dan zoveel jaar.
+    pub dna_meting_max_jaren: i32,
+    /// Werklijst: een crisisafspraak na zoveel maanden opnieuw doornemen.
+    pub crisisafspraak_herzien_maanden: i32,
+    /// Werklijst: een check-in bij een persoon met verhoogd risico na zoveel dagen.
+    pub checkin_dagen: i32,
+    /// Werklijst: contact met een lid na zoveel dagen.
+    pub contact_dagen: i32,
+    /// Werklijst: de termijn van een open melding per ernst, in dagen.
+    pub melding_termijn_acuut: i32,
+    pub melding_termijn_hoog: i32,
+    pub melding_termijn_middel: i32,
+    pub melding_termijn_laag: i32,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -363,6 +363,7 @@ tekst_enum!(
         Anonimisering = "anonimisering",
         Retentie = "retentie",
         Meldingbehandeling = "meldingbehandeling",
+        Werklijst = "werklijst",
     }
 );
 
@@ -668,3 +669,46 @@ mod tests {
         check(MeldingStatus::as_str);
     }
 }
+
+tekst_enum!(
+    /// De soort van een item op de werklijst: waar het over gaat en waar zijn
+    /// vervaldatum uit volgt.
+    WerkSoort {
+        /// Een vervolgactie van een bijeenkomst: haar `deadline`.
+        ActieBijeenkomst = "actie_bijeenkomst",
+        /// Een ingediende aanvraag: `beslissenVoor`.
+        AanvraagBeslistermijn = "aanvraag_beslistermijn",
+        /// Een crisisafspraak van een netwerk: `laatstHerzien` plus de ingestelde maanden.
+        CrisisafspraakHerzien = "crisisafspraak_herzien",
+        /// Een veiligheidsafspraak: `herzienVoor`.
+        VeiligheidsafspraakHerzien = "veiligheidsafspraak_herzien",
+        /// Een persoon met verhoogd risico: de laatste check-in plus de ingestelde dagen.
+        Checkin = "checkin",
+        /// Een actief lid: `laatsteContact` plus de ingestelde dagen.
+        LidZonderContact = "lid_zonder_contact",
+        /// Een oefening die nog niet geëvalueerd is: haar `datum`.
+        OefeningEvalueren = "oefening_evalueren",
+        /// Een open melding: haar `datum` plus de termijn van haar ernst.
+        MeldingOpen = "melding_open",
+        /// Een lopend traject: de laatste stapwissel plus de ingestelde weken.
+        TrajectStil = "traject_stil",
+        /// Een gebied: de nieuwste `peildatum` plus de ingestelde jaren.
+        DnaMetingOud = "dna_meting_oud",
+        /// Een verbinder van een lopend traject: het einde (`tot`) van zijn aanstelling.
+        VerbinderAanstellingEindigt = "verbinder_aanstelling_eindigt",
+        /// Een sleutelpersoon: `bewaartermijnTot`.
+        ToestemmingBewaartermijn = "toestemming_bewaartermijn",
+    }
+);
+
+tekst_enum!(
+    /// Hoe dringend een item is: bij een melding haar eigen ernst, anders `hoog` als het
+    /// te laat is en `normaal` als het nog moet.
+    WerkErnst {
+        Acuut = "acuut",
+        Hoog = "hoog",
+        Middel = "middel",
+        Laag = "laag",
+        Normaal = "normaal",
+    }
+);

@@ -768,6 +768,23 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
                  FROM netwerk WHERE vorm <> 'ad_hoc' AND cardinality(contactambtenaren) IN (1, 2)").await,
         "1:false,1:true,2:false,2:true"
     );
+    // Issue 36: wat de werklijst nodig heeft: vervolgacties met eigenaar en deadline,
+    // verbinders met een einddatum, personen met verhoogd risico en een check-in; en elke
+    // soort van de werklijst komt voor.
+    assert_eq!(
+        telling("SELECT concat_ws('|', (SELECT count(*) > 0 FROM bijeenkomst WHERE actie_deadline IS NOT NULL), \
+                 (SELECT count(*) > 0 FROM traject_verbinder WHERE tot IS NOT NULL), \
+                 (SELECT count(*) > 0 FROM sleutelpersoon WHERE verhoogd_risico AND laatste_checkin IS NOT NULL))").await,
+        "t|t|t"
+    );
+    assert_eq!(
+        telling(
+            "SELECT count(DISTINCT w.soort)::text FROM gemeente m, \
+                 weefsel_werk(m.id, DATE '2026-12-07', DATE '2027-12-31', NULL, false) w"
+        )
+        .await,
+        "12"
+    );
     // De bijgehouden tellingen kloppen (de trigger telt ook wat de seed in één keer invoegt).
     assert_eq!(
         telling("SELECT string_agg(DISTINCT aantal::text, ',') FROM gebied_telling").await,

@@ -5,26 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, exec, header, spawn_app};
-
-/// Haalt alle gemeentelijke gegevens weg (als eigenaar; het grootboek staat dat alleen
-/// toe met zijn bewaker even uit), zodat alleen de opzet van de test telt.
-async fn leeg(app: &TestApp) {
-    exec(
-        &app.db,
-        "ALTER TABLE mutatie DISABLE TRIGGER mutatie_geen_wijziging;
-         DELETE FROM melding_opvolging; DELETE FROM melding; DELETE FROM sleutelpersoon_checkin;
-         DELETE FROM oefening; DELETE FROM bijeenkomst; DELETE FROM netwerk_partner;
-         DELETE FROM veiligheidsafspraak; DELETE FROM organisatie WHERE gemeente_id IS NOT NULL;
-         DELETE FROM mutatie; DELETE FROM idempotentie; DELETE FROM aanvraag; DELETE FROM budget;
-         DELETE FROM initiatief; DELETE FROM netwerk_lid; DELETE FROM sleutelpersoon_status;
-         DELETE FROM sleutelpersoon_gegevens; DELETE FROM sleutelpersoon; DELETE FROM traject_besluit;
-         DELETE FROM traject_verbinder; DELETE FROM traject_stap; DELETE FROM traject;
-         DELETE FROM indicatormeting; DELETE FROM gebied; DELETE FROM netwerk;
-         ALTER TABLE mutatie ENABLE TRIGGER mutatie_geen_wijziging;",
-    )
-    .await;
-}
+use crate::helpers::{TestApp, exec, header, leeg, spawn_app};
 
 /// Het jaar en de dag van de dienst (Europe/Amsterdam), in SQL.
 const JAAR: &str = "extract(year FROM (now() AT TIME ZONE 'Europe/Amsterdam'))::int";
@@ -292,6 +273,41 @@ async fn every_figure_matches_a_fixture_computed_by_hand() {
         .find(|g| g["gemeente"] == "GM0828")
         .expect("Oss");
     assert_eq!(oss["naam"], "Oss");
+    // Wat te laat is op de werklijst: de aanvraag over haar termijn, de veiligheidsafspraak
+    // van N2 en de oefening van 60 dagen geleden; personen en meldingen onderdrukt.
+    let achterstand: Vec<String> = oss["cijfers"]["achterstand"]
+        .as_array()
+        .expect("achterstand")
+        .iter()
+        .map(|a| {
+            format!(
+                "{}:{}",
+                a["soort"].as_str().unwrap_or_default(),
+                a["aantal"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        achterstand,
+        [
+            "actie_bijeenkomst:0",
+            "aanvraag_beslistermijn:1",
+            "crisisafspraak_herzien:0",
+            "veiligheidsafspraak_herzien:1",
+            "checkin:null",
+            "lid_zonder_contact:null",
+            "oefening_evalueren:1",
+            "melding_open:null",
+            "traject_stil:0",
+            "dna_meting_oud:0",
+            "verbinder_aanstelling_eindigt:0",
+            "toestemming_bewaartermijn:null"
+        ]
+    );
+    assert_eq!(
+        d["totaal"]["achterstand"].as_array().map(Vec::len),
+        Some(12)
+    );
     controleer_oss(&oss["cijfers"]);
     let vught = &gemeenten
         .iter()
@@ -503,6 +519,9 @@ async fn the_csv_is_what_a_dutch_spreadsheet_expects() {
     assert_eq!(kolom("beschikbaar (euro)"), "970,00");
     assert_eq!(kolom("mediane dagen tot besluit"), "4,0");
     assert_eq!(kolom("actieve sleutelpersonen"), "5");
+    assert_eq!(kolom("te laat aanvraag_beslistermijn"), "1");
+    assert_eq!(kolom("te laat traject_stil"), "0");
+    assert_eq!(kolom("te laat checkin"), "<5");
     let vught: Vec<&str> = regels
         .iter()
         .find(|r| r.starts_with("GM0865;"))
@@ -806,6 +825,20 @@ async fn the_page_shows_the_regional_overview_in_a_real_browser() {
         "ja"
     );
     assert_eq!(b.js(&format!("{}.textContent", cel("GM0828"))).await, "5");
+    // Wat te laat is op de werklijst: de zaken als getal, personen en meldingen onderdrukt.
+    let te_laat = |kop: &str, code: &str| {
+        format!(
+            "document.querySelector('#gemeenten tbody tr[data-gemeente=\"{code}\"]').cells[\
+             [...document.querySelectorAll('#gemeenten thead th')].findIndex(th => th.textContent === '{kop}')\
+             ].textContent"
+        )
+    };
+    assert_eq!(b.js(&te_laat("Te laat", "GM0828")).await, "3");
+    assert_eq!(
+        b.js(&te_laat("Te laat over personen en meldingen", "GM0828"))
+            .await,
+        "<5"
+    );
     assert_eq!(
         b.js("document.querySelector('#gemeenten tfoot tr').cells[0].textContent")
             .await,

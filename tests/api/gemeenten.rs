@@ -42,7 +42,7 @@ async fn lists_the_eleven_gemeenten_sorted_by_name() {
         .expect("Oss");
     assert_eq!(
         oss,
-        &json!({"code": "GM0828", "naam": "Oss", "slug": "oss", "grootteDrempel": 5000, "voorkeurAanpak": null, "dnaBasis": "indicatoren", "grondslag": "toestemming", "grondslagBesluit": null})
+        &json!({"code": "GM0828", "naam": "Oss", "slug": "oss", "grootteDrempel": 5000, "voorkeurAanpak": null, "dnaBasis": "indicatoren", "grondslag": "toestemming", "grondslagBesluit": null, "trajectStilWeken": 8, "dnaMetingMaxJaren": 2, "crisisafspraakHerzienMaanden": 12, "checkinDagen": 90, "contactDagen": 180, "meldingTermijnDagen": {"acuut": 1, "hoog": 3, "middel": 7, "laag": 14}})
     );
     assert_eq!(
         body["_links"]["self"]["href"],
@@ -92,7 +92,7 @@ async fn gets_one_gemeente_by_cbs_code() {
     let body = app.get_json("/api/v1/gemeenten/GM1982").await;
     assert_eq!(
         body,
-        json!({"code": "GM1982", "naam": "Land van Cuijk", "slug": "land-van-cuijk", "grootteDrempel": 5000, "voorkeurAanpak": null, "dnaBasis": "indicatoren", "grondslag": "toestemming", "grondslagBesluit": null})
+        json!({"code": "GM1982", "naam": "Land van Cuijk", "slug": "land-van-cuijk", "grootteDrempel": 5000, "voorkeurAanpak": null, "dnaBasis": "indicatoren", "grondslag": "toestemming", "grondslagBesluit": null, "trajectStilWeken": 8, "dnaMetingMaxJaren": 2, "crisisafspraakHerzienMaanden": 12, "checkinDagen": 90, "contactDagen": 180, "meldingTermijnDagen": {"acuut": 1, "hoog": 3, "middel": 7, "laag": 14}})
     );
 }
 

@@ -967,3 +967,22 @@ pub async fn bash(script: String, omgeving: Vec<(&'static str, String)>) -> Stri
     );
     String::from_utf8_lossy(&uitvoer.stdout).trim().to_owned()
 }
+
+/// Haalt alle gemeentelijke gegevens weg (als eigenaar; het grootboek staat dat alleen
+/// toe met zijn bewaker even uit), zodat alleen de opzet van de test telt.
+pub async fn leeg(app: &TestApp) {
+    exec(
+        &app.db,
+        "ALTER TABLE mutatie DISABLE TRIGGER mutatie_geen_wijziging;
+         DELETE FROM melding_opvolging; DELETE FROM melding; DELETE FROM sleutelpersoon_checkin;
+         DELETE FROM oefening; DELETE FROM bijeenkomst; DELETE FROM netwerk_partner;
+         DELETE FROM veiligheidsafspraak; DELETE FROM organisatie WHERE gemeente_id IS NOT NULL;
+         DELETE FROM mutatie; DELETE FROM idempotentie; DELETE FROM aanvraag; DELETE FROM budget;
+         DELETE FROM initiatief; DELETE FROM netwerk_lid; DELETE FROM sleutelpersoon_status;
+         DELETE FROM sleutelpersoon_gegevens; DELETE FROM sleutelpersoon; DELETE FROM traject_besluit;
+         DELETE FROM traject_verbinder; DELETE FROM traject_stap; DELETE FROM traject;
+         DELETE FROM indicatormeting; DELETE FROM gebied; DELETE FROM netwerk;
+         ALTER TABLE mutatie ENABLE TRIGGER mutatie_geen_wijziging;",
+    )
+    .await;
+}

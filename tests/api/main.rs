@@ -52,4 +52,5 @@ mod tweebijeenkomsten;
 mod verwerkingen;
 mod vier_ogen;
 mod werk;
+mod werklijst;
 mod zichtbaarheid;

@@ -204,6 +204,7 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
         "weefsel_retentie(date)",
         "weefsel_retentie_initiatieven(date)",
         "weefsel_verwerking_opschonen(integer)",
+        "weefsel_werk_tellingen(date,date)",
     ]
     .into_iter()
     .map(str::to_owned)
@@ -336,6 +337,36 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
         )
         .await,
         0
+    );
+    assert_eq!(
+        getal(
+            &tx,
+            "SELECT count(*) FROM weefsel_werk_tellingen(current_date, current_date + 3650)"
+        )
+        .await,
+        0
+    );
+    drop(tx);
+    // De aantallen van de werklijst: een gemeente alleen zichzelf, de regio allemaal.
+    let tx = met_de_hand(&pool, "", &oss, "", &coordinator).await;
+    assert_eq!(
+        getal(
+            &tx,
+            &format!(
+                "SELECT count(*) FROM weefsel_werk_tellingen(current_date, current_date + 3650) \
+                 WHERE gemeente_id <> '{oss}'"
+            )
+        )
+        .await,
+        0
+    );
+    assert!(
+        getal(
+            &tx,
+            "SELECT count(*) FROM weefsel_werk_tellingen(current_date, current_date + 3650)"
+        )
+        .await
+            > 0
     );
     drop(tx);
     // Koppen ondertekenen en bewaren: alleen in de context `audit_koppen`, zonder actor.

@@ -201,13 +201,22 @@ async fn no_list_makes_a_query_per_row() {
         assert!(!pad.contains('{'), "onbekende padparameter in {pad}");
         let mut gemeten = false;
         for token in [&coordinator, &beheerder, &regio] {
+            // Een pagina die een sleutelpersoon noemt, schrijft één regel in het
+            // verwerkingenlogboek (twee statements, niet per rij); de werklijst noemt
+            // er soms op de grote pagina wel een en op de kleine niet.
+            let gelogd = "SELECT count(*) FROM verwerking";
+            let voor = app.scalar_i64(gelogd).await;
             let een = app.get_as(&format!("{pad}?paginaGrootte=1"), token).await;
             if een.status() != 200 {
                 continue;
             }
             let (een, _) = aantal(een).await;
+            let tussen = app.scalar_i64(gelogd).await;
             let (honderd, body) =
                 aantal(app.get_as(&format!("{pad}?paginaGrootte=100"), token).await).await;
+            let logboek = |regels: i64| if regels > 0 { 2u32 } else { 0 };
+            let honderd =
+                honderd + logboek(tussen - voor) - logboek(app.scalar_i64(gelogd).await - tussen);
             let rijen = body["resultaten"].as_array().map_or(0, Vec::len);
             if rijen < 2 {
                 // Te weinig rijen om te meten (de eigen kop van de audit trail): de

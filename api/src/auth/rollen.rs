@@ -309,6 +309,9 @@ pub enum Recht {
     /// Het dashboard lezen: de regio alle gemeenten, een gemeente zichzelf. Alleen
     /// aantallen, nooit persoonsgegevens.
     DashboardLezen,
+    /// De werklijst lezen: een gemeentelijke rol wat zij mag zien, de regio aantallen.
+    /// Niet voor koppelingen (die volgen de wijzigingen).
+    WerklijstLezen,
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
@@ -346,7 +349,10 @@ impl Recht {
             Recht::AanvragenSchrijven => SCHRIJVERS,
             Recht::AanvraagBesluiten => &[Rol::Budgethouder],
             Recht::InitiatievenSchrijven => SCHRIJVERS,
-            Recht::OrganisatiesLezen | Recht::BijeenkomstenLezen | Recht::DashboardLezen => LEZERS,
+            Recht::OrganisatiesLezen
+            | Recht::BijeenkomstenLezen
+            | Recht::DashboardLezen
+            | Recht::WerklijstLezen => LEZERS,
             Recht::OrganisatiesSchrijven
             | Recht::BijeenkomstenSchrijven
             | Recht::MeldingenLezen
@@ -440,6 +446,9 @@ impl Recht {
             }
             Recht::DashboardLezen => {
                 "Het dashboard is voor mensen met een rol, niet voor koppelingen."
+            }
+            Recht::WerklijstLezen => {
+                "De werklijst is voor mensen met een rol; een koppeling volgt de wijzigingen."
             }
             Recht::LeidraadPubliceren => {
                 "Alleen een regio_beheerder publiceert een nieuwe versie van de leidraad."

@@ -190,7 +190,12 @@ impl<P> Lijst<P> {
         totaal: u64,
         resultaten: Vec<T>,
     ) -> HttpResponse {
-        Pagina::new(&self.req, self.pagina, totaal, resultaten).respond()
+        self.pagina(totaal, resultaten).respond()
+    }
+
+    /// Deze pagina van de resultaten, met links die de queryparameters behouden.
+    pub fn pagina<T: ToSchema + Serialize>(&self, totaal: u64, resultaten: Vec<T>) -> Pagina<T> {
+        Pagina::new(&self.req, self.pagina, totaal, resultaten)
     }
 
     /// Deze pagina van een kleine, vaste lijst die al in het geheugen staat (de

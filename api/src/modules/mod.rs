@@ -28,6 +28,7 @@ pub mod stappenplannen;
 pub mod token;
 pub mod trajecten;
 pub mod verwerkingen;
+pub mod werklijst;
 
 /// De modules van de API, elk één map onder `modules/`. Een nieuwe resource komt hier
 /// met één regel bij (docs/architectuur.md).
@@ -48,6 +49,7 @@ pub const ALLE: &[Module] = &[
     bijeenkomsten::MODULE,
     oefeningen::MODULE,
     meldingen::MODULE,
+    werklijst::MODULE,
     dashboard::MODULE,
     audit_trail::MODULE,
     verwerkingen::MODULE,

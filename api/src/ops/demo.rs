@@ -1244,7 +1244,11 @@ async fn bijeenkomsten(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea
                u.locatiesoort, u.locatie, n.id, u.deelnemers,
                coalesce((SELECT array_agg(l.sleutelpersoon_id) FROM netwerk_lid l WHERE l.netwerk_id = n.id
                          AND l.eind IS NULL), '{}'),
-               u.agenda::jsonb, u.verslag, true, u.terugkoppeling, u.acties::jsonb,
+               u.agenda::jsonb, u.verslag, true, u.terugkoppeling,
+               (SELECT coalesce(jsonb_agg(a || jsonb_build_object('id', gen_random_uuid())
+                  || CASE WHEN (a->>'gereed')::boolean THEN '{}'::jsonb
+                          ELSE jsonb_build_object('deadline', current_date + 7) END), '[]')
+                FROM jsonb_array_elements(u.acties::jsonb) a),
                CASE WHEN u.soort = 'tweede_bijeenkomst' THEN $2::jsonb END
            FROM netwerk n, (VALUES
              ('eerste_bijeenkomst', 240, 'buurthuis', 'Buurthuis (demo)', 18,

@@ -1156,7 +1156,47 @@ async fn insert_netwerkpraktijk(
     )
     .await?;
     aan_stappen(db, gemeente).await?;
+    werk(db, gemeente).await?;
     Ok((bijeenkomsten, oefeningen, meldingen))
+}
+
+/// Wat de werklijst nodig heeft en de rest niet maakt (deterministisch uit de ids): een
+/// vervolgactie met eigenaar en deadline bij een op de vijf bijeenkomsten (een derde
+/// gereed), een wijkverbinder met een einddatum bij elk lopend traject, en een op de
+/// vijftig actieve sleutelpersonen met verhoogd risico, zichtbaar voor de eerste
+/// coördinator en met een laatste check-in, en een veiligheidsafspraak bij een op de
+/// vier netwerken.
+async fn werk(db: &DatabaseConnection, gemeente: &SeedGemeente) -> Result<(), sea_orm::DbErr> {
+    const COORDINATOR: &str = "(SELECT u.id FROM gebruiker u JOIN gemeente m ON m.id = u.gemeente_id \
+        WHERE m.code = $1 AND 'coordinator' = ANY (u.rollen) ORDER BY u.gebruikersnaam LIMIT 1)";
+    let stappen = [
+        "UPDATE bijeenkomst b SET acties = jsonb_build_array(jsonb_build_object( \
+           'id', md5('actie' || b.id)::uuid, 'omschrijving', 'Synthetische actie', 'eigenaar', 'wijkverbinder', \
+           'eigenaarId', {c}, 'deadline', (b.datum + 14)::text, 'gereed', abs(hashtext(b.id::text)) % 3 = 0)) \
+         FROM gemeente m WHERE m.id = b.gemeente_id AND m.code = $1 AND abs(hashtext(b.id::text)) % 5 = 0",
+        "INSERT INTO traject_verbinder (id, gemeente_id, traject_id, gebruiker_id, rol, vanaf, tot) \
+         SELECT md5('verbinder' || t.id)::uuid, t.gemeente_id, t.id, {c}, 'wijkverbinder', DATE '2025-01-01', \
+           DATE '2026-11-01' + abs(hashtext(t.id::text)) % 120 \
+         FROM traject t JOIN gemeente m ON m.id = t.gemeente_id WHERE m.code = $1 AND t.status = 'lopend'",
+        "UPDATE sleutelpersoon s SET verhoogd_risico = true, zichtbaar_voor = ARRAY[{c}], \
+           laatste_checkin = DATE '2026-11-01' - abs(hashtext(s.id::text)) % 150 \
+         FROM gemeente m WHERE m.id = s.gemeente_id AND m.code = $1 AND s.status = 'actief' \
+           AND abs(hashtext(s.id::text)) % 50 = 0",
+        "INSERT INTO veiligheidsafspraak (id, gemeente_id, netwerk_id, afspraak, laatst_herzien, herzien_voor) \
+         SELECT md5('afspraak' || n.id)::uuid, n.gemeente_id, n.id, 'Synthetische veiligheidsafspraak', \
+           DATE '2026-05-01', DATE '2026-11-01' + abs(hashtext(n.id::text)) % 120 \
+         FROM netwerk n JOIN gemeente m ON m.id = n.gemeente_id \
+         WHERE m.code = $1 AND abs(hashtext(n.id::text)) % 4 = 0",
+    ];
+    for sql in stappen {
+        uitvoeren(
+            db,
+            &sql.replace("{c}", COORDINATOR),
+            vec![gemeente.code.into()],
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// Hangt bijeenkomsten en oefeningen aan de stappen van de trajecten: de k-de eerste en

@@ -25,7 +25,7 @@ use crate::http::invoer::{Fouten, Invoer, Veld};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
-use crate::modules::kolommen::{naar_json, zonder_dubbelen};
+use crate::modules::kolommen::{json, naar_json, zonder_dubbelen};
 use crate::modules::netwerken::{BijeenkomstAfspraken, crisisafspraken_controleren};
 use crate::modules::sleutelpersonen::{met_verborgen, schrijft_over, zichtbaar};
 use crate::modules::{stappenplannen, trajecten};
@@ -127,6 +127,32 @@ async fn verwijzingen<T: serde::de::DeserializeOwned + ToSchema>(
         schrijft_over(ctx, ids).await?;
     }
     trajecten::stap_verwijzing(ctx, invoer, huidig).await
+}
+
+/// Een actie met een `id` is een bestaande actie van de bijeenkomst ([`acties_met_id`]);
+/// haar eigenaar is een actieve gebruiker van de gemeente (fout bij
+/// `acties.<n>.eigenaarId`).
+async fn acties_regels(
+    ctx: &Context,
+    gemeente_id: Uuid,
+    acties: &[NieuweVervolgactie],
+    bestaand: &[Vervolgactie],
+    fouten: &mut Fouten,
+) -> ApiResult<()> {
+    acties_met_id(acties, bestaand, fouten);
+    for (n, actie) in acties.iter().enumerate() {
+        if let Some(id) = actie.eigenaar_id {
+            crate::modules::gebruikers::actieve_gebruikers(
+                ctx,
+                gemeente_id,
+                &[id],
+                &format!("acties.{n}.eigenaarId"),
+                fouten,
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Afspraken horen bij een tweede bijeenkomst; hun crisisondersteuning volgt de regels
@@ -242,6 +268,7 @@ pub async fn create(
             &mut fouten,
         );
         afspraken_regels(nieuw.soort, nieuw.afspraken.as_ref(), &mut fouten);
+        acties_regels(&ctx, gemeente_id, &nieuw.acties, &[], &mut fouten).await?;
     }
     invoer.fouten().voeg_toe(fouten);
     let vrij: Vec<&str> = VRIJE_TEKST
@@ -270,7 +297,11 @@ pub async fn create(
         verslag: Set(n.verslag),
         verslag_aan_afwezigen: Set(n.verslag_aan_afwezigen),
         terugkoppeling: Set(n.terugkoppeling),
-        acties: Set(naar_json(&n.acties)),
+        acties: Set(naar_json(&acties_met_id(
+            &n.acties,
+            &[],
+            &mut Fouten::new(),
+        ))),
         afspraken: Set(n.afspraken.as_ref().map(naar_json)),
         ..Default::default()
     }
@@ -314,7 +345,11 @@ pub async fn update(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     verwijzingen(&ctx, &mut invoer, (huidig.traject_id, huidig.stap)).await?;
-    let fouten = wijziging_regels(&huidig, &invoer.deel().unwrap_or_default());
+    let wijziging = invoer.deel().unwrap_or_default();
+    let mut fouten = wijziging_regels(&huidig, &wijziging);
+    let bestaand: Vec<Vervolgactie> = json(&huidig.acties);
+    let acties = wijziging.acties.as_deref().unwrap_or_default();
+    acties_regels(&ctx, huidig.gemeente_id, acties, &bestaand, &mut fouten).await?;
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
@@ -323,20 +358,8 @@ pub async fn update(
     w.zet("soort", &mut model.soort, i.soort);
     w.zet("titel", &mut model.titel, i.titel.wijziging());
     w.zet("datum", &mut model.datum, i.datum);
-    w.zet(
-        "begintijd",
-        &mut model.begintijd,
-        i.begintijd
-            .wijziging()
-            .map(|t| t.as_deref().and_then(lees_tijd)),
-    );
-    w.zet(
-        "eindtijd",
-        &mut model.eindtijd,
-        i.eindtijd
-            .wijziging()
-            .map(|t| t.as_deref().and_then(lees_tijd)),
-    );
+    w.zet("begintijd", &mut model.begintijd, tijd(i.begintijd));
+    w.zet("eindtijd", &mut model.eindtijd, tijd(i.eindtijd));
     w.zet(
         "locatiesoort",
         &mut model.locatiesoort,
@@ -369,7 +392,12 @@ pub async fn update(
         &mut model.terugkoppeling,
         i.terugkoppeling.wijziging(),
     );
-    w.zet("acties", &mut model.acties, i.acties.map(|a| naar_json(&a)));
+    w.zet(
+        "acties",
+        &mut model.acties,
+        i.acties
+            .map(|a| naar_json(&acties_met_id(&a, &bestaand, &mut Fouten::new()))),
+    );
     w.zet_alleen_naam(
         "afspraken",
         &mut model.afspraken,
@@ -377,6 +405,11 @@ pub async fn update(
     );
     ctx.gewijzigd::<bijeenkomst::Entity, _>(huidig, model, w, crate::http::problem::ApiError::from)
         .await
+}
+
+/// Een tijd uit een wijziging: ongewijzigd, gewist of `uu:mm`.
+fn tijd(veld: Veld<String>) -> Option<Option<NaiveTime>> {
+    veld.wijziging().map(|t| t.as_deref().and_then(lees_tijd))
 }
 
 /// De regels over de toestand na een wijziging: een netwerk of gebied, en tijden die

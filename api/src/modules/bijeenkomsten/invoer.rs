@@ -20,18 +20,73 @@ pub struct Agendapunt {
     pub toelichting: Option<String>,
 }
 
-/// Een vervolgactie met een eigenaar (een functie of organisatie; noem geen
-/// sleutelpersonen), een uiterste datum en of ze gedaan is.
+/// Een vervolgactie zoals een verzoek haar meegeeft: een eigenaar (een functie of
+/// organisatie; noem geen sleutelpersonen), een uiterste datum en of ze gedaan is. Een
+/// bestaande actie houdt haar `id` als het verzoek dat meestuurt; zonder `id` is ze
+/// nieuw en krijgt ze er een.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Vervolgactie {
+pub struct NieuweVervolgactie {
+    /// Het id van een actie die deze bijeenkomst al heeft; weg bij een nieuwe actie.
+    pub id: Option<Uuid>,
     #[schema(min_length = 1, max_length = 500)]
     pub omschrijving: String,
     #[schema(min_length = 1, max_length = 200)]
     pub eigenaar: String,
+    /// Een actieve gebruiker van de gemeente die de actie trekt: op zijn werklijst is
+    /// ze `mijn`.
+    pub eigenaar_id: Option<Uuid>,
     pub deadline: Option<NaiveDate>,
     #[serde(default)]
     pub gereed: bool,
+}
+
+/// Een vervolgactie van een bijeenkomst, met haar vaste `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Vervolgactie {
+    pub id: Uuid,
+    pub omschrijving: String,
+    /// Een functie of organisatie.
+    pub eigenaar: String,
+    /// De gebruiker van de gemeente die de actie trekt.
+    #[serde(default)]
+    pub eigenaar_id: Option<Uuid>,
+    pub deadline: Option<NaiveDate>,
+    pub gereed: bool,
+}
+
+/// De acties zoals ze bewaard worden: een bekend `id` blijft, een nieuwe actie krijgt
+/// er een. Een `id` dat de bijeenkomst niet heeft of dat twee keer voorkomt, is een
+/// fout bij `acties.<n>.id`.
+pub(super) fn acties_met_id(
+    acties: &[NieuweVervolgactie],
+    bestaand: &[Vervolgactie],
+    fouten: &mut crate::http::invoer::Fouten,
+) -> Vec<Vervolgactie> {
+    let mut gezien = std::collections::HashSet::new();
+    acties
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            if let Some(id) = a.id {
+                fouten.check(
+                    bestaand.iter().any(|b| b.id == id) && gezien.insert(id),
+                    &format!("acties.{n}.id"),
+                    crate::http::problem::Foutcode::Ongeldig,
+                    "Een bestaande actie van deze bijeenkomst, één keer; laat id weg bij een nieuwe actie.",
+                );
+            }
+            Vervolgactie {
+                id: a.id.unwrap_or_else(Uuid::now_v7),
+                omschrijving: a.omschrijving.clone(),
+                eigenaar: a.eigenaar.clone(),
+                eigenaar_id: a.eigenaar_id,
+                deadline: a.deadline,
+                gereed: a.gereed,
+            }
+        })
+        .collect()
 }
 
 /// Een nieuwe bijeenkomst, van een netwerk en/of in een gebied (minstens één).
@@ -82,7 +137,7 @@ pub struct NieuweBijeenkomst {
     pub(super) terugkoppeling: Option<String>,
     #[serde(default)]
     #[schema(max_items = 50)]
-    pub(super) acties: Vec<Vervolgactie>,
+    pub(super) acties: Vec<NieuweVervolgactie>,
     /// Alleen bij een `tweede_bijeenkomst`: wat zij afsprak.
     pub(super) afspraken: Option<BijeenkomstAfspraken>,
 }
@@ -137,7 +192,7 @@ pub struct BijeenkomstWijziging {
     #[schema(schema_with = meer_regels_of_leeg::<5000>)]
     pub(super) terugkoppeling: Veld<String>,
     #[schema(max_items = 50)]
-    pub(super) acties: Option<Vec<Vervolgactie>>,
+    pub(super) acties: Option<Vec<NieuweVervolgactie>>,
     /// Alleen bij een `tweede_bijeenkomst`; vervangt de afspraken, `null` wist ze.
     #[serde(default)]
     #[schema(value_type = Option<BijeenkomstAfspraken>)]

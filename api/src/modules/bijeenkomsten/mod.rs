@@ -108,10 +108,14 @@ const VELDEN: &[Velden] = &[
         ],
     },
     Velden {
-        schemas: &["Vervolgactie"],
+        schemas: &["Vervolgactie", "NieuweVervolgactie"],
         velden: &[
             Veld::naam("omschrijving", "Vrije tekst die mensen kan noemen."),
             Veld::naam("eigenaar", "De naam van wie de actie oppakt."),
+            Veld::naam(
+                "eigenaarId",
+                "Wie van de gemeente de actie trekt; zichtbaar als de actie zelf.",
+            ),
         ],
     },
 ];

@@ -6,6 +6,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{Datelike, NaiveDate};
+use entity::soorten::WerkSoort;
 use sea_orm::{DbBackend, FromQueryResult, Statement};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -18,6 +19,7 @@ use crate::http::csv::{self, Cel as CsvCel, Csv};
 use crate::http::problem::{ApiError, ApiResult};
 use crate::modules::kolommen::lijst;
 use crate::modules::netwerken::Cel;
+use crate::modules::werklijst;
 use crate::tenancy::Context;
 use migration::gemeenten::GEMEENTEN;
 
@@ -116,18 +118,30 @@ pub async fn dashboard(
     let jaar = params.jaar.unwrap_or(peildatum.year());
     let gemeenten = gemeenten(&ctx, None).await?;
     let tabel = cijfers(&ctx, None, jaar, peildatum).await?;
+    let mut achterstand = werklijst::achterstand(&ctx, peildatum).await?;
+    let gemeenten: Vec<GemeenteCijfers> = gemeenten
+        .into_iter()
+        .map(|g| GemeenteCijfers {
+            cijfers: Cijfers {
+                achterstand: achterstand.remove(&g.id).unwrap_or_default(),
+                ..tabel.cijfers(Some(g.id), jaar)
+            },
+            gemeente: g.code,
+            naam: g.naam,
+        })
+        .collect();
+    let rijen: Vec<&[werklijst::WerkAantal]> = gemeenten
+        .iter()
+        .map(|g| g.cijfers.achterstand.as_slice())
+        .collect();
     let body = Dashboard {
         jaar,
         peildatum,
-        totaal: tabel.cijfers(None, jaar),
-        gemeenten: gemeenten
-            .into_iter()
-            .map(|g| GemeenteCijfers {
-                cijfers: tabel.cijfers(Some(g.id), jaar),
-                gemeente: g.code,
-                naam: g.naam,
-            })
-            .collect(),
+        totaal: Cijfers {
+            achterstand: werklijst::achterstand_totaal(&rijen),
+            ..tabel.cijfers(None, jaar)
+        },
+        gemeenten,
     };
     if csv::gevraagd(&req) {
         return Ok(dashboard_csv(&body).antwoord(&format!("dashboard-{jaar}.csv")));
@@ -222,8 +236,12 @@ pub async fn gemeente(
     let budgetten = BudgetRij::find_by_statement(vraag(BUDGETTEN, vec![g.id.into(), jaar.into()]))
         .all(ctx.db())
         .await?;
+    let mut achterstand = werklijst::achterstand(&ctx, peildatum).await?;
     let body = GemeenteDashboard {
-        cijfers: tabel.cijfers(Some(g.id), jaar),
+        cijfers: Cijfers {
+            achterstand: achterstand.remove(&g.id).unwrap_or_default(),
+            ..tabel.cijfers(Some(g.id), jaar)
+        },
         gemeente: g.code,
         naam: g.naam,
         jaar,
@@ -304,6 +322,37 @@ const FASE_KOLOMMEN: &[(&str, &str)] = &[
     ("netwerken afgerond", "afgerond"),
 ];
 
+/// Wat te laat is op de werklijst, per soort.
+const ACHTERSTAND_KOLOMMEN: &[(&str, WerkSoort)] = &[
+    ("te laat actie_bijeenkomst", WerkSoort::ActieBijeenkomst),
+    (
+        "te laat aanvraag_beslistermijn",
+        WerkSoort::AanvraagBeslistermijn,
+    ),
+    (
+        "te laat crisisafspraak_herzien",
+        WerkSoort::CrisisafspraakHerzien,
+    ),
+    (
+        "te laat veiligheidsafspraak_herzien",
+        WerkSoort::VeiligheidsafspraakHerzien,
+    ),
+    ("te laat checkin", WerkSoort::Checkin),
+    ("te laat lid_zonder_contact", WerkSoort::LidZonderContact),
+    ("te laat oefening_evalueren", WerkSoort::OefeningEvalueren),
+    ("te laat melding_open", WerkSoort::MeldingOpen),
+    ("te laat traject_stil", WerkSoort::TrajectStil),
+    ("te laat dna_meting_oud", WerkSoort::DnaMetingOud),
+    (
+        "te laat verbinder_aanstelling_eindigt",
+        WerkSoort::VerbinderAanstellingEindigt,
+    ),
+    (
+        "te laat toestemming_bewaartermijn",
+        WerkSoort::ToestemmingBewaartermijn,
+    ),
+];
+
 /// De kolommen van `kolommen` met hun telling in `lijst` (0 als de sleutel ontbreekt).
 fn per_sleutel<'a>(
     kolommen: &'a [(&'static str, &'static str)],
@@ -365,6 +414,15 @@ fn kolommen(c: &Cijfers) -> Vec<(&'static str, CsvCel)> {
     ]);
     for (naam, a) in MELDING_KOLOMMEN.iter().zip(&c.meldingen.open_per_ernst) {
         k.push((naam, Getal(a.aantal)));
+    }
+    for (naam, soort) in ACHTERSTAND_KOLOMMEN {
+        let a = c.achterstand.iter().find(|a| a.soort == *soort);
+        k.push((
+            naam,
+            a.map_or(CsvCel::Leeg, |a| {
+                a.aantal.map_or(CsvCel::Onderdrukt, CsvCel::Getal)
+            }),
+        ));
     }
     k
 }

@@ -170,6 +170,11 @@ pub struct Cijfers {
     /// Oefeningen met een datum in de twaalf maanden tot en met vandaag.
     pub oefeningen_laatste_12_maanden: i64,
     pub meldingen: Meldingen,
+    /// Wat te laat is op de werklijst, per soort (alle twaalf): de soorten over
+    /// personen (`checkin`, `lid_zonder_contact`, `toestemming_bewaartermijn`) en
+    /// `melding_open` onder 5 onderdrukt, aanvullend over de rij. In het geheel een soort
+    /// over personen alleen als geen gemeente haar onderdrukt.
+    pub achterstand: Vec<crate::modules::werklijst::WerkAantal>,
 }
 
 /// De cijfers van één gemeente.
@@ -254,6 +259,7 @@ impl Tabel {
                 open: open_per_ernst.iter().map(|a| a.aantal).sum(),
                 open_per_ernst,
             },
+            achterstand: Vec::new(),
         }
     }
 }

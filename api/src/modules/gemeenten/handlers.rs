@@ -69,7 +69,9 @@ pub async fn get(code: web::Path<GemeenteCode>, ctx: Context) -> ApiResult<HttpR
 /// en de `dnaBasis` van de eigen gemeente door haar `gemeente_beheerder`, of van elke gemeente door een
 /// `regio_beheerder`; de `grondslag` en het `grondslagBesluit` alleen door de
 /// `gemeente_beheerder` van de gemeente (de regio: 403 `geen_recht` met de velden in
-/// `invalidParams`). Een andere `grondslag` dan de huidige gaat met het
+/// `invalidParams`), net als de drempels van de werklijst (`trajectStilWeken`,
+/// `dnaMetingMaxJaren`, `crisisafspraakHerzienMaanden`, `checkinDagen`, `contactDagen`,
+/// `meldingTermijnDagen`). Een andere `grondslag` dan de huidige gaat met het
 /// `grondslagBesluit` van het college, waarvan de datum niet in de toekomst ligt (anders
 /// 400). Terug van `publieke_taak` naar `toestemming` kan pas als elke actieve
 /// sleutelpersoon toestemming heeft (anders 409 `grondslag_in_gebruik`). De
@@ -111,6 +113,37 @@ pub async fn update(
     let invoer = invoer.klaar()?;
     if_match.check(huidig.version)?;
     terug_naar_toestemming(&ctx, &huidig, invoer.grondslag).await?;
+    let dna_geraakt = invoer.grootte_drempel.is_some()
+        || !invoer.voorkeur_aanpak.is_afwezig()
+        || invoer.dna_basis.is_some();
+    let (model, w) = wijzigingen(&huidig, invoer);
+    let model = match ctx
+        .bewaar_wijziging("gemeente", Some(huidig.id), model, w, ApiError::from)
+        .await?
+    {
+        Some(gewijzigd) if dna_geraakt => {
+            // Drempel, voorkeur en basis raken het profiel van elk gebied van de gemeente.
+            let gebieden = entity::gebied::Entity::find()
+                .filter(entity::gebied::Column::GemeenteId.eq(gewijzigd.id))
+                .all(ctx.db())
+                .await?;
+            crate::modules::gebieden::profielen_bijwerken(ctx.db(), &gebieden).await?;
+            gewijzigd
+        }
+        Some(gewijzigd) => gewijzigd,
+        None => huidig,
+    };
+    let path = format!("/api/v1/gemeenten/{}", model.code);
+    let response =
+        resource_response(StatusCode::OK, model.version, &path).json(Gemeente::from(model));
+    ctx.commit_then(response).await
+}
+
+/// Het model na de wijziging, met wat de audit trail vastlegt (oud en nieuw per veld).
+fn wijzigingen(
+    huidig: &gemeente::Model,
+    invoer: GemeenteWijziging,
+) -> (gemeente::ActiveModel, Wijzigingen) {
     let mut model: gemeente::ActiveModel = huidig.clone().into();
     let mut w = Wijzigingen::new();
     w.zet(
@@ -129,6 +162,41 @@ pub async fn update(
         &mut model.grondslag,
         invoer.grondslag.map(|g| g.as_str().to_owned()),
     );
+    w.zet(
+        "trajectStilWeken",
+        &mut model.traject_stil_weken,
+        invoer.traject_stil_weken,
+    );
+    w.zet(
+        "dnaMetingMaxJaren",
+        &mut model.dna_meting_max_jaren,
+        invoer.dna_meting_max_jaren,
+    );
+    w.zet(
+        "crisisafspraakHerzienMaanden",
+        &mut model.crisisafspraak_herzien_maanden,
+        invoer.crisisafspraak_herzien_maanden,
+    );
+    w.zet(
+        "checkinDagen",
+        &mut model.checkin_dagen,
+        invoer.checkin_dagen,
+    );
+    w.zet(
+        "contactDagen",
+        &mut model.contact_dagen,
+        invoer.contact_dagen,
+    );
+    if let Some(termijnen) = invoer.melding_termijn_dagen {
+        let oud = MeldingTermijnen::van(huidig);
+        if oud != termijnen {
+            w = w.waarde("meldingTermijnDagen", oud, termijnen);
+            model.melding_termijn_acuut = Set(termijnen.acuut);
+            model.melding_termijn_hoog = Set(termijnen.hoog);
+            model.melding_termijn_middel = Set(termijnen.middel);
+            model.melding_termijn_laag = Set(termijnen.laag);
+        }
+    }
     if let Some(besluit) = invoer.grondslag_besluit {
         let oud = Gemeente::from(huidig.clone()).grondslag_besluit;
         if oud.as_ref() != Some(&besluit) {
@@ -137,25 +205,7 @@ pub async fn update(
             model.grondslag_besluit_kenmerk = Set(Some(besluit.kenmerk));
         }
     }
-    let model = match ctx
-        .bewaar_wijziging("gemeente", Some(huidig.id), model, w, ApiError::from)
-        .await?
-    {
-        Some(gewijzigd) => {
-            // Drempel, voorkeur en basis raken het profiel van elk gebied van de gemeente.
-            let gebieden = entity::gebied::Entity::find()
-                .filter(entity::gebied::Column::GemeenteId.eq(gewijzigd.id))
-                .all(ctx.db())
-                .await?;
-            crate::modules::gebieden::profielen_bijwerken(ctx.db(), &gebieden).await?;
-            gewijzigd
-        }
-        None => huidig,
-    };
-    let path = format!("/api/v1/gemeenten/{}", model.code);
-    let response =
-        resource_response(StatusCode::OK, model.version, &path).json(Gemeente::from(model));
-    ctx.commit_then(response).await
+    (model, w)
 }
 
 /// Het recht per veld, vóór de inhoud: een veld dat de aanroeper niet mag zetten, is

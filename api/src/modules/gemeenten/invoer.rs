@@ -26,6 +26,12 @@ pub const INSTELLINGEN: &[(&str, WieWijzigt)] = &[
     ("dnaBasis", WieWijzigt::GemeenteOfRegio),
     ("grondslag", WieWijzigt::AlleenGemeente),
     ("grondslagBesluit", WieWijzigt::AlleenGemeente),
+    ("trajectStilWeken", WieWijzigt::AlleenGemeente),
+    ("dnaMetingMaxJaren", WieWijzigt::AlleenGemeente),
+    ("crisisafspraakHerzienMaanden", WieWijzigt::AlleenGemeente),
+    ("checkinDagen", WieWijzigt::AlleenGemeente),
+    ("contactDagen", WieWijzigt::AlleenGemeente),
+    ("meldingTermijnDagen", WieWijzigt::AlleenGemeente),
 ];
 
 /// De instellingen van een gemeente wijzigen. Elk veld is optioneel; `null` bij
@@ -47,6 +53,27 @@ pub struct GemeenteWijziging {
     pub(super) grondslag: Option<Grondslag>,
     /// Het besluit van het college over de grondslag; alleen de `gemeente_beheerder`.
     pub(super) grondslag_besluit: Option<GrondslagBesluit>,
+    /// Werklijst: weken zonder stapwissel (1–104); alleen de `gemeente_beheerder`.
+    #[schema(minimum = 1, maximum = 104)]
+    pub(super) traject_stil_weken: Option<i32>,
+    /// Werklijst: jaren tot een DNA-meting oud is (1–10); alleen de `gemeente_beheerder`.
+    #[schema(minimum = 1, maximum = 10)]
+    pub(super) dna_meting_max_jaren: Option<i32>,
+    /// Werklijst: maanden tot een crisisafspraak opnieuw doorgenomen wordt (1–60); alleen
+    /// de `gemeente_beheerder`.
+    #[schema(minimum = 1, maximum = 60)]
+    pub(super) crisisafspraak_herzien_maanden: Option<i32>,
+    /// Werklijst: dagen tussen check-ins bij verhoogd risico (1–365); alleen de
+    /// `gemeente_beheerder`.
+    #[schema(minimum = 1, maximum = 365)]
+    pub(super) checkin_dagen: Option<i32>,
+    /// Werklijst: dagen zonder contact met een lid (1–1095); alleen de
+    /// `gemeente_beheerder`.
+    #[schema(minimum = 1, maximum = 1095)]
+    pub(super) contact_dagen: Option<i32>,
+    /// Werklijst: de termijn van een open melding per ernst (alle vier); alleen de
+    /// `gemeente_beheerder`.
+    pub(super) melding_termijn_dagen: Option<MeldingTermijnen>,
 }
 
 crate::sorteervelden! {

@@ -40,6 +40,12 @@ pub const MODULE: super::Module = super::Module {
             "dnaBasis",
             "grondslag",
             "grondslagBesluit",
+            "trajectStilWeken",
+            "dnaMetingMaxJaren",
+            "crisisafspraakHerzienMaanden",
+            "checkinDagen",
+            "contactDagen",
+            "meldingTermijnDagen",
         ],
     }],
     invoer: &[crate::http::invoer::InvoerSchema::van::<

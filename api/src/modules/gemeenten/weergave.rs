@@ -39,6 +39,53 @@ pub struct Gemeente {
     /// Het besluit van het college over de grondslag; `null` zolang de standaard
     /// (`toestemming`) geldt zonder besluit.
     pub grondslag_besluit: Option<GrondslagBesluit>,
+    /// Werklijst: een lopend traject zonder stapwissel staat er na zoveel weken op
+    /// (`traject_stil`; standaard 8, de keuze van dit project).
+    #[schema(example = 8, minimum = 1, maximum = 104)]
+    pub traject_stil_weken: i32,
+    /// Werklijst: een DNA-meting is na zoveel jaar oud (`dna_meting_oud`; standaard 2).
+    #[schema(example = 2, minimum = 1, maximum = 10)]
+    pub dna_meting_max_jaren: i32,
+    /// Werklijst: een crisisafspraak wordt na zoveel maanden opnieuw doorgenomen
+    /// (`crisisafspraak_herzien`; standaard 12).
+    #[schema(example = 12, minimum = 1, maximum = 60)]
+    pub crisisafspraak_herzien_maanden: i32,
+    /// Werklijst: een check-in bij een persoon met verhoogd risico na zoveel dagen sinds
+    /// de vorige (`checkin`; standaard 90).
+    #[schema(example = 90, minimum = 1, maximum = 365)]
+    pub checkin_dagen: i32,
+    /// Werklijst: contact met een lid na zoveel dagen sinds het laatste
+    /// (`lid_zonder_contact`; standaard 180).
+    #[schema(example = 180, minimum = 1, maximum = 1095)]
+    pub contact_dagen: i32,
+    /// Werklijst: de termijn van een open melding per ernst, in dagen vanaf haar datum
+    /// (`melding_open`; standaard acuut 1, hoog 3, middel 7, laag 14).
+    pub melding_termijn_dagen: MeldingTermijnen,
+}
+
+/// De termijn van een open melding per ernst, in dagen (0 tot en met 90).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MeldingTermijnen {
+    #[schema(example = 1, minimum = 0, maximum = 90)]
+    pub acuut: i32,
+    #[schema(example = 3, minimum = 0, maximum = 90)]
+    pub hoog: i32,
+    #[schema(example = 7, minimum = 0, maximum = 90)]
+    pub middel: i32,
+    #[schema(example = 14, minimum = 0, maximum = 90)]
+    pub laag: i32,
+}
+
+impl MeldingTermijnen {
+    pub fn van(m: &gemeente::Model) -> Self {
+        MeldingTermijnen {
+            acuut: m.melding_termijn_acuut,
+            hoog: m.melding_termijn_hoog,
+            middel: m.melding_termijn_middel,
+            laag: m.melding_termijn_laag,
+        }
+    }
 }
 
 /// Het besluit van het college van burgemeester en wethouders over de grondslag.
@@ -60,11 +107,18 @@ pub struct GrondslagBesluit {
 
 impl From<gemeente::Model> for Gemeente {
     fn from(m: gemeente::Model) -> Self {
+        let melding_termijn_dagen = MeldingTermijnen::van(&m);
         let grondslag_besluit = match (m.grondslag_besluit_datum, m.grondslag_besluit_kenmerk) {
             (Some(datum), Some(kenmerk)) => Some(GrondslagBesluit { datum, kenmerk }),
             _ => None,
         };
         Gemeente {
+            traject_stil_weken: m.traject_stil_weken,
+            dna_meting_max_jaren: m.dna_meting_max_jaren,
+            crisisafspraak_herzien_maanden: m.crisisafspraak_herzien_maanden,
+            checkin_dagen: m.checkin_dagen,
+            contact_dagen: m.contact_dagen,
+            melding_termijn_dagen,
             code: m.code,
             naam: m.naam,
             slug: m.slug,

@@ -56,7 +56,23 @@ const KOLOMMEN = [
   ["Aanvragen te laat", (c) => c.aanvragen.teLaat, "signaal"],
   ["Bijeenkomsten (12 mnd)", (c) => getal(c.bijeenkomstenLaatste12Maanden)],
   ["Open meldingen", (c) => getal(c.meldingen.open)],
+  ["Te laat", (c) => teLaat(c, false), "signaal"],
+  ["Te laat over personen en meldingen", (c) => teLaat(c, true), "cel"],
 ];
+
+/** De soorten van de werklijst over personen en meldingen (onder 5 onderdrukt). */
+const BESCHERMD = ["checkin", "lid_zonder_contact", "toestemming_bewaartermijn", "melding_open"];
+
+/**
+ * Wat te laat is op de werklijst: de zaken opgeteld, of die over personen en
+ * meldingen (onderdrukt zodra één soort onderdrukt is).
+ */
+function teLaat(c, beschermd) {
+  const cellen = c.achterstand.filter((a) => BESCHERMD.includes(a.soort) === beschermd);
+  const som = cellen.reduce((s, a) => s + (a.aantal || 0), 0);
+  if (!beschermd) return som;
+  return cellen.some((a) => a.onderdrukt) ? { aantal: null, onderdrukt: true } : { aantal: som, onderdrukt: false };
+}
 
 function rij(naam, cijfers, kop) {
   const tr = element("tr");
