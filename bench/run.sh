@@ -26,7 +26,7 @@ base="${admin%/*}"
 port="${BENCH_PORT:-18181}"
 seconds="${BENCH_SECONDS:-10}"
 schalen="${BENCH_SCHALEN:-1 10}"
-endpoints="${BENCH_ENDPOINTS:-gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente}"
+endpoints="${BENCH_ENDPOINTS:-gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente werklijst}"
 password="weefsel-demo-2026"
 
 if ! command -v wrk >/dev/null; then
@@ -111,6 +111,10 @@ for schaal in $schalen; do
            WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
   personen=$(q "SELECT string_agg(quote_literal(id), ', ') FROM (SELECT id FROM sleutelpersoon
            WHERE gemeente_id = '$gemeente' ORDER BY created_at DESC, id DESC LIMIT 20) p")
+  # De personen op de eerste pagina van de werklijst (de regel in het logboek).
+  werkpersonen=$(q "SELECT coalesce(string_agg(quote_literal(persoon_id), ', '), 'NULL') FROM (SELECT persoon_id
+           FROM weefsel_werk('$gemeente', '$vandaag', '$vandaag'::date + 14, '$uid_c', false)
+           ORDER BY vervaldatum, soort, id, sub LIMIT 20) p WHERE persoon_id IS NOT NULL")
   # De kale stack (examples/kale_stack.rs): dezelfde SQL voor de lijst van de
   # coördinator op actix-web met sqlx (/gebieden) en met sea-orm (/gebieden-orm),
   # zonder iets van Weefsel; de grens van de stack.
@@ -151,12 +155,15 @@ for schaal in $schalen; do
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
         dashboard) t=$regio; path="/api/v1/dashboard"
           vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=- -D jaar="$jaar" -D vandaag="$vandaag") ;;
+        werklijst) t=$coordinator; path="/api/v1/werklijst?paginaGrootte=20"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828 -D vandaag="$vandaag") ;;
         dashboard_gemeente) t=$regio; path="/api/v1/dashboard/gemeenten/GM0828"
           vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=- -D gemeente="$gemeente" -D jaar="$jaar" -D vandaag="$vandaag") ;;
       esac
       api=$(meet_api "$c" "$t" "$path")
       case $ep in
         sleutelpersonen) sed "s/@IDS@/$personen/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
+        werklijst) sed "s/@IDS@/$werkpersonen/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
         dashboard) vul "bench/sql/$ep.sql" "NULL::uuid[]" >"$sqlfile" ;;
         dashboard_gemeente) vul "bench/sql/$ep.sql" "ARRAY[:gemeente::uuid]" >"$sqlfile" ;;
         *) sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
