@@ -14,7 +14,8 @@ pub struct Model {
     pub soort: OrganisatieSoort,
     pub veld: MaatschappelijkVeld,
     pub categorie: Option<NetwerkCategorie>,
-    pub niveau: Niveau,
+    /// Leeg alleen bij een rij van de catalogus die nog voorlopig is.
+    pub niveau: Option<Niveau>,
     pub capaciteiten: Vec<String>,
     pub rollen: Vec<String>,
     pub aanbod: Option<String>,
@@ -22,6 +23,10 @@ pub struct Model {
     pub meerwaarde: Option<String>,
     pub op_afschaling: Option<String>,
     pub contact: Option<String>,
+    /// Waar de gegevens van een rij van de catalogus vandaan komen.
+    pub bron: Option<String>,
+    /// Een rij van de catalogus die de regio nog niet bevestigde.
+    pub voorlopig: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

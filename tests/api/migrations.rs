@@ -226,3 +226,45 @@ async fn stored_decisions_and_verbinders_migrate_to_the_new_beslismoment() {
     );
     db.close().await.expect("sluiten");
 }
+
+/// Issue 37 punt 5: de seedrijen van de catalogus die niemand wijzigde, verliezen wat de
+/// handreiking niet gaf en krijgen `bron` en `voorlopig`; een rij die VRBN al bijwerkte,
+/// houdt haar waarden. VRBN komt erbij.
+#[tokio::test]
+async fn the_catalogue_keeps_what_the_region_edited_and_marks_the_rest_provisional() {
+    let database = TestDatabase::empty().await;
+    let db = connect(&database.url, 1).await;
+    Migrator::up(&db, Some(32))
+        .await
+        .expect("up tot en met 000032");
+    exec(
+        &db,
+        "UPDATE organisatie SET aanbod = 'Afspraak van VRBN', version = version + 1 \
+         WHERE gemeente_id IS NULL AND naam = 'Leger des Heils'",
+    )
+    .await;
+    Migrator::up(&db, None).await.expect("up");
+    assert_eq!(
+        lines(
+            &db,
+            "SELECT concat_ws('|', naam, coalesce(niveau, '-'), cardinality(capaciteiten), coalesce(aanbod, '-'), \
+               coalesce(activering, '-'), coalesce(bron, '-'), voorlopig) FROM organisatie \
+             WHERE gemeente_id IS NULL AND naam IN ('Rode Kruis', 'Leger des Heils') ORDER BY naam"
+        )
+        .await,
+        [
+            "Leger des Heils|landelijk|2|Afspraak van VRBN|Via de veiligheidsregio (VRBN): maak in de koude fase afspraken over inzet, op- en afschaling.|-|f",
+            "Rode Kruis|-|0|-|-|Handreiking Inventariseren en activeren netwerken (VRU), §5.1|t"
+        ]
+    );
+    assert_eq!(
+        lines(
+            &db,
+            "SELECT count(*)::text FROM organisatie WHERE gemeente_id IS NULL AND voorlopig"
+        )
+        .await,
+        ["14"],
+        "dertien partners en VRBN"
+    );
+    db.close().await.expect("sluiten");
+}

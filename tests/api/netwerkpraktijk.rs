@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{assert_problem, assert_velden, id_of, spawn_app};
+use crate::helpers::{assert_problem, assert_velden, id_of, kolom, spawn_app};
 
 fn namen(pagina: &Value) -> Vec<String> {
     pagina["resultaten"]
@@ -15,7 +15,7 @@ fn namen(pagina: &Value) -> Vec<String> {
         .collect()
 }
 
-/// De catalogus begint met de veertien landelijke partners; iedereen leest hem, alleen
+/// De catalogus begint met de veertien landelijke partners en VRBN; iedereen leest hem, alleen
 /// de regio_beheerder schrijft erin. Een gemeente houdt haar eigen kaart bij, die
 /// een andere gemeente niet ziet.
 #[tokio::test]
@@ -32,7 +32,7 @@ async fn the_regional_catalogue_is_read_by_everyone_and_written_by_the_region_on
             200,
         )
         .await;
-    assert_eq!(catalogus["totaalAantal"], 14);
+    assert_eq!(catalogus["totaalAantal"], 15, "veertien partners en VRBN");
     let alle = namen(&catalogus);
     for partner in [
         "Rode Kruis",
@@ -150,19 +150,22 @@ async fn the_regional_catalogue_is_read_by_everyone_and_written_by_the_region_on
             ],
         ),
         ("rol=zorg", vec!["Nationale Zorgreserve", "Rode Kruis"]),
-        ("niveau=regionaal", vec!["Reddingsbrigade Brabant"]),
+        (
+            "niveau=regionaal",
+            vec!["Reddingsbrigade Brabant", "Veiligheidsregio Brabant-Noord"],
+        ),
     ] {
         let pagina = app
             .get_expect(&format!("/api/v1/organisaties?{query}"), &coordinator, 200)
             .await;
         assert_eq!(namen(&pagina), verwacht, "{query}");
     }
-    // Vught ziet de catalogus (15 nu) en haar eigen twee, niet de kaart van Oss.
+    // Vught ziet de catalogus (16 nu) en haar eigen twee, niet de kaart van Oss.
     let vught_lijst = app
         .get_expect("/api/v1/organisaties?paginaGrootte=100", &vught, 200)
         .await;
     assert!(!namen(&vught_lijst).contains(&"Buurthuis De Schakel".to_owned()));
-    assert_eq!(vught_lijst["totaalAantal"], 17);
+    assert_eq!(vught_lijst["totaalAantal"], 18);
     // Ongeldige invoer: elk veld genoemd, niets bewaard.
     let voor = app.scalar_i64("SELECT count(*) FROM organisatie").await;
     let fout = app
@@ -982,4 +985,124 @@ async fn overdue_safety_agreements_and_check_ins_are_health_signals() {
     );
     let response = app.delete_versie(&pad, &coordinator, 2).await;
     assert_eq!(response.status(), 204);
+}
+
+/// Issue 37 punt 5: de catalogus zegt waar haar gegevens vandaan komen. Van de veertien
+/// partners gaf de handreiking alleen de naam: geen niveau, capaciteiten, aanbod of
+/// activering, wel `bron` en `voorlopig`. Bevestigen zonder niveau of capaciteit wordt
+/// geweigerd (en verandert niets); met beide gaat `voorlopig` weg. VRBN staat erin.
+#[tokio::test]
+async fn the_catalogue_says_where_its_facts_come_from_and_the_region_confirms_them() {
+    let app = spawn_app().await;
+    let regio = app.token_for("regio.beheerder").await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let catalogus = app
+        .get_json_as(
+            "/api/v1/organisaties?regionaal=true&paginaGrootte=100",
+            &coordinator,
+        )
+        .await;
+    let rijen = catalogus["resultaten"].as_array().expect("resultaten");
+    let partners: Vec<&Value> = rijen
+        .iter()
+        .filter(|o| o["naam"] != "Veiligheidsregio Brabant-Noord")
+        .collect();
+    assert_eq!(partners.len(), 14);
+    for p in &partners {
+        assert_eq!(p["voorlopig"], true, "{p}");
+        assert_eq!(
+            p["bron"],
+            "Handreiking Inventariseren en activeren netwerken (VRU), §5.1"
+        );
+        assert_eq!(
+            (
+                &p["niveau"],
+                &p["capaciteiten"],
+                &p["aanbod"],
+                &p["activering"]
+            ),
+            (&Value::Null, &json!([]), &Value::Null, &Value::Null),
+            "{p}"
+        );
+    }
+    let vrbn = rijen
+        .iter()
+        .find(|o| o["naam"] == "Veiligheidsregio Brabant-Noord")
+        .expect("VRBN in de catalogus");
+    assert_eq!(vrbn["niveau"], "regionaal");
+    assert!(
+        vrbn["bron"]
+            .as_str()
+            .is_some_and(|b| b.contains("Ondersteuning"))
+    );
+
+    let rode_kruis = partners
+        .iter()
+        .find(|o| o["naam"] == "Rode Kruis")
+        .expect("Rode Kruis");
+    let pad = format!("/api/v1/organisaties/{}", id_of(rode_kruis));
+    let voor = crate::helpers::query_text(
+        &app.db,
+        &format!(
+            "SELECT concat_ws('|', voorlopig, version) FROM organisatie WHERE id = '{}'",
+            id_of(rode_kruis)
+        ),
+    )
+    .await;
+    let fout = app
+        .patch_expect(&pad, &regio, &json!({"voorlopig": false}), 400)
+        .await;
+    let mut velden = kolom(&fout["invalidParams"], "name");
+    velden.sort_unstable();
+    assert_eq!(velden, ["capaciteiten", "niveau"], "{fout}");
+    let fout = app
+        .patch_expect(
+            &pad,
+            &regio,
+            &json!({"voorlopig": false, "niveau": "landelijk"}),
+            400,
+        )
+        .await;
+    assert_eq!(kolom(&fout["invalidParams"], "name"), ["capaciteiten"]);
+    assert_eq!(
+        crate::helpers::query_text(
+            &app.db,
+            &format!(
+                "SELECT concat_ws('|', voorlopig, version) FROM organisatie WHERE id = '{}'",
+                id_of(rode_kruis)
+            ),
+        )
+        .await,
+        voor
+    );
+    let bevestigd = app
+        .patch_expect(
+            &pad,
+            &regio,
+            &json!({"voorlopig": false, "niveau": "landelijk", "capaciteiten": ["handjes", "hoofdjes"]}),
+            200,
+        )
+        .await;
+    assert_eq!(bevestigd["voorlopig"], false);
+    assert_eq!(bevestigd["niveau"], "landelijk");
+
+    // Een organisatie van een gemeente is nooit voorlopig.
+    let eigen = app
+        .post_expect(
+            "/api/v1/organisaties",
+            &coordinator,
+            &json!({"naam": "Buurthuis Voorlopig", "veld": "maatschappelijk_middenveld", "niveau": "lokaal"}),
+            201,
+        )
+        .await;
+    assert_eq!(eigen["voorlopig"], false);
+    let fout = app
+        .patch_expect(
+            &format!("/api/v1/organisaties/{}", id_of(&eigen)),
+            &coordinator,
+            &json!({"voorlopig": true}),
+            400,
+        )
+        .await;
+    assert_eq!(kolom(&fout["invalidParams"], "name"), ["voorlopig"]);
 }

@@ -16,9 +16,9 @@ use uuid::Uuid;
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::http::etag::IfMatch;
-use crate::http::invoer::Invoer;
+use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
-use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
+use crate::http::problem::{ApiError, ApiResult, Code, Foutcode, Problem, UniekeSleutel, uniek};
 use crate::http::zoeken::bevat;
 use crate::modules::kolommen::tekst;
 use crate::tenancy::Context;
@@ -134,7 +134,7 @@ pub async fn create(ctx: Context, invoer: Invoer<NieuweOrganisatie>) -> ApiResul
         soort: Set(n.soort.unwrap_or(OrganisatieSoort::Partner)),
         veld: Set(n.veld),
         categorie: Set(n.categorie),
-        niveau: Set(n.niveau),
+        niveau: Set(Some(n.niveau)),
         capaciteiten: Set(tekst(&n.capaciteiten)),
         rollen: Set(tekst(&n.rollen)),
         aanbod: Set(n.aanbod),
@@ -165,10 +165,12 @@ pub async fn update(
     if_match: IfMatch,
     ctx: Context,
     id: web::Path<Uuid>,
-    invoer: Invoer<OrganisatieWijziging>,
+    mut invoer: Invoer<OrganisatieWijziging>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::OrganisatiesLezen)?;
     let huidig = vind_om_te_schrijven(&ctx, *id).await?;
+    let fouten = bevestigen(&huidig, &invoer.deel().unwrap_or_default());
+    invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
     let mut model: organisatie::ActiveModel = huidig.clone().into();
@@ -177,7 +179,8 @@ pub async fn update(
     w.zet("soort", &mut model.soort, i.soort);
     w.zet("veld", &mut model.veld, i.veld);
     w.zet("categorie", &mut model.categorie, i.categorie.wijziging());
-    w.zet("niveau", &mut model.niveau, i.niveau);
+    w.zet("niveau", &mut model.niveau, i.niveau.map(Some));
+    w.zet("voorlopig", &mut model.voorlopig, i.voorlopig);
     w.zet(
         "capaciteiten",
         &mut model.capaciteiten,
@@ -203,6 +206,38 @@ pub async fn update(
     w.zet("contact", &mut model.contact, i.contact.wijziging());
     ctx.gewijzigd::<organisatie::Entity, _>(huidig, model, w, conflict)
         .await
+}
+
+/// `voorlopig` hoort bij de catalogus; bevestigen (`false`) vraagt na het verzoek een
+/// `niveau` en minstens één capaciteit.
+fn bevestigen(huidig: &organisatie::Model, w: &OrganisatieWijziging) -> Fouten {
+    let mut fouten = Fouten::new();
+    let Some(voorlopig) = w.voorlopig else {
+        return fouten;
+    };
+    fouten.check(
+        huidig.gemeente_id.is_none(),
+        "voorlopig",
+        Foutcode::NietToegestaan,
+        "Alleen een rij van de regionale catalogus is voorlopig.",
+    );
+    if !voorlopig && huidig.gemeente_id.is_none() {
+        fouten.check(
+            w.niveau.is_some() || huidig.niveau.is_some(),
+            "niveau",
+            Foutcode::Verplicht,
+            "Bevestigen vraagt een niveau (lokaal, regionaal of landelijk).",
+        );
+        fouten.check(
+            w.capaciteiten
+                .as_ref()
+                .map_or(!huidig.capaciteiten.is_empty(), |c| !c.is_empty()),
+            "capaciteiten",
+            Foutcode::Verplicht,
+            "Bevestigen vraagt minstens één capaciteit (handjes, hoofdjes of hulpmiddelen).",
+        );
+    }
+    fouten
 }
 
 /// Organisatie verwijderen

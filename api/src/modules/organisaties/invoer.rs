@@ -49,7 +49,7 @@ pub struct NieuweOrganisatie {
 }
 
 /// Een wijziging van een organisatie; `null` wist een facultatief veld.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrganisatieWijziging {
     #[schema(min_length = 1, max_length = 200)]
@@ -79,6 +79,9 @@ pub struct OrganisatieWijziging {
     #[serde(default)]
     #[schema(value_type = Option<String>, min_length = 1, max_length = 254)]
     pub(super) contact: Veld<String>,
+    /// Alleen bij een rij van de catalogus (de `regio_beheerder`): `false` bevestigt haar,
+    /// en kan alleen met een `niveau` en minstens één capaciteit (na dit verzoek).
+    pub(super) voorlopig: Option<bool>,
 }
 
 /// De filters van de sociale kaart.

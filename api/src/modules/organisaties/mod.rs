@@ -78,6 +78,7 @@ pub const MODULE: super::Module = super::Module {
                 "niveau",
                 "capaciteiten",
                 "rollen",
+                "voorlopig",
             ],
         },
         crate::audit::Waarden {
@@ -106,6 +107,10 @@ const VELDEN: &[Velden] = &[
             Veld::openbaar(
                 "naam",
                 "De naam van een organisatie; noem er geen persoon in.",
+            ),
+            Veld::openbaar(
+                "bron",
+                "Het document waar een rij van de catalogus uit komt.",
             ),
             Veld::openbaar(
                 "aanbod",

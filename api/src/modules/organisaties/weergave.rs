@@ -28,7 +28,9 @@ pub struct Organisatie {
     pub soort: OrganisatieSoort,
     pub veld: MaatschappelijkVeld,
     pub categorie: Option<NetwerkCategorie>,
-    pub niveau: Niveau,
+    /// Leeg alleen bij een voorlopige rij van de catalogus: de handreiking noemde alleen
+    /// de naam.
+    pub niveau: Option<Niveau>,
     pub capaciteiten: Vec<Hulpsoort>,
     pub rollen: Vec<Belang>,
     pub aanbod: Option<String>,
@@ -36,6 +38,13 @@ pub struct Organisatie {
     pub meerwaarde: Option<String>,
     pub op_afschaling: Option<String>,
     pub contact: Option<String>,
+    /// Waar de gegevens van een rij van de catalogus vandaan komen (een document);
+    /// `null` bij wat de regio of een gemeente zelf vastlegde.
+    #[schema(example = "Handreiking Inventariseren en activeren netwerken (VRU), §5.1")]
+    pub bron: Option<String>,
+    /// `true`: een rij van de catalogus die de `regio_beheerder` nog niet bevestigde; wat
+    /// de bron niet gaf, is leeg.
+    pub voorlopig: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -57,6 +66,8 @@ pub(crate) fn representatie(m: organisatie::Model, codes: &Codes) -> Organisatie
         meerwaarde: m.meerwaarde,
         op_afschaling: m.op_afschaling,
         contact: m.contact,
+        bron: m.bron,
+        voorlopig: m.voorlopig,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
