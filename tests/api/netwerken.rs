@@ -393,3 +393,73 @@ async fn an_area_with_key_persons_or_a_network_is_not_deleted() {
         "{detail}"
     );
 }
+
+/// Issue 37 punt 1: een crisisafspraak die op de dag bruikbaar is: een capaciteit, een
+/// route zonder stroom en de gebieden die ze dekt (van de eigen gemeente; anders 400 en
+/// niets bewaard). De activering en de route zonder stroom zijn van klasse `naam`: een
+/// raadpleger en de regio zien ze niet, een coördinator wel.
+#[tokio::test]
+async fn a_crisis_agreement_carries_capacity_an_offline_route_and_its_areas() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let gebied = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
+    let vught = app.gebied_id("Villapark-Noord").await;
+    let afspraak = |gebieden: Value| {
+        json!([{"scenario": "stroomuitval", "hulp": ["handjes"], "activering": "De wijkverbinder belt de voorzitter",
+                "activeringOffline": "De voorzitter fietst langs de kerngroep",
+                "capaciteit": {"omschrijving": "Tien mensen met een auto", "aantal": 10},
+                "gebiedIds": gebieden}])
+    };
+    let voor = app.scalar_i64("SELECT count(*) FROM netwerk").await;
+    let fout = app
+        .post_expect(
+            "/api/v1/netwerken",
+            &coordinator,
+            &json!({"naam": "Crisisnetwerk", "vorm": "sleutelpersonennetwerk", "gemeenteRol": ["facilitator"],
+                    "crisisafspraken": afspraak(json!([vught]))}),
+            400,
+        )
+        .await;
+    assert_velden(&fout, &[("crisisafspraken.0.gebiedIds", "ongeldig")]);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM netwerk").await, voor);
+
+    let netwerk = app
+        .nieuw_netwerk(
+            &coordinator,
+            json!({"crisisafspraken": afspraak(json!([gebied]))}),
+        )
+        .await;
+    let eigen = &netwerk["crisisafspraken"][0];
+    assert_eq!(
+        eigen["activeringOffline"],
+        "De voorzitter fietst langs de kerngroep"
+    );
+    assert_eq!(eigen["capaciteit"]["aantal"], 10);
+    assert_eq!(eigen["gebiedIds"], json!([gebied]));
+    // Dezelfde regel voor de crisisondersteuning van een tweede bijeenkomst.
+    let fout = app
+        .post_expect(
+            "/api/v1/bijeenkomsten",
+            &coordinator,
+            &json!({"soort": "tweede_bijeenkomst", "datum": "2026-11-10", "gebiedId": gebied,
+                    "afspraken": {"crisisondersteuning": afspraak(json!([vught]))}}),
+            400,
+        )
+        .await;
+    assert_velden(
+        &fout,
+        &[("afspraken.crisisondersteuning.0.gebiedIds", "ongeldig")],
+    );
+    let pad = format!("/api/v1/netwerken/{}", id_of(&netwerk));
+    for wie in ["oss.raadpleger", "regio.netwerkmanager"] {
+        let token = app.token_for(wie).await;
+        let gezien = app.get_json_as(&pad, &token).await;
+        let tekst = gezien.to_string();
+        for verborgen in ["belt de voorzitter", "fietst langs", "Tien mensen"] {
+            assert!(
+                !tekst.contains(verborgen),
+                "{wie} ziet {verborgen}: {tekst}"
+            );
+        }
+    }
+}

@@ -834,6 +834,8 @@ pub async fn netwerk(
                      "plaats": "Buurthuis", "signalen": "Naar de wijkverbinder, binnen een week teruggekoppeld"}',
                    '[{"scenario": "stroomuitval", "hulp": ["handjes", "hulpmiddelen"],
                       "activering": "De wijkverbinder belt de voorzitter; die zet de belboom in gang",
+                      "activeringOffline": "De voorzitter fietst langs de kerngroep; die gaan langs de deuren",
+                      "capaciteit": {"omschrijving": "Acht mensen met een auto en een aggregaat in het buurthuis", "aantal": 8},
                       "laatstHerzien": "2026-03-15"},
                      {"scenario": "hittegolf", "hulp": ["handjes", "hoofdjes"],
                       "activering": "Via de appgroep van de kerngroep, op verzoek van de gemeente",

@@ -26,7 +26,9 @@ use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
 use crate::modules::kolommen::{json, naar_json, zonder_dubbelen};
-use crate::modules::netwerken::{BijeenkomstAfspraken, crisisafspraken_controleren};
+use crate::modules::netwerken::{
+    BijeenkomstAfspraken, crisis_gebieden, crisisafspraken_controleren,
+};
 use crate::modules::sleutelpersonen::{met_verborgen, schrijft_over, zichtbaar};
 use crate::modules::{stappenplannen, trajecten};
 use crate::tenancy::Context;
@@ -268,6 +270,15 @@ pub async fn create(
             &mut fouten,
         );
         afspraken_regels(nieuw.soort, nieuw.afspraken.as_ref(), &mut fouten);
+        if let Some(a) = &nieuw.afspraken {
+            crisis_gebieden(
+                &ctx,
+                "afspraken.crisisondersteuning",
+                &a.crisisondersteuning,
+                &mut fouten,
+            )
+            .await?;
+        }
         acties_regels(&ctx, gemeente_id, &nieuw.acties, &[], &mut fouten).await?;
     }
     invoer.fouten().voeg_toe(fouten);
@@ -350,6 +361,15 @@ pub async fn update(
     let bestaand: Vec<Vervolgactie> = json(&huidig.acties);
     let acties = wijziging.acties.as_deref().unwrap_or_default();
     acties_regels(&ctx, huidig.gemeente_id, acties, &bestaand, &mut fouten).await?;
+    if let Veld::Waarde(a) = &wijziging.afspraken {
+        crisis_gebieden(
+            &ctx,
+            "afspraken.crisisondersteuning",
+            &a.crisisondersteuning,
+            &mut fouten,
+        )
+        .await?;
+    }
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;

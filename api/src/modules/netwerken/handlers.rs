@@ -108,6 +108,35 @@ pub(super) async fn controleer(
     }
     if let Some(afspraken) = crisis {
         crisisafspraken_controleren("crisisafspraken", afspraken, fouten);
+        crisis_gebieden(ctx, "crisisafspraken", afspraken, fouten).await?;
+    }
+    Ok(())
+}
+
+/// De gebieden van een crisisafspraak zijn gebieden van de eigen gemeente, elk één
+/// keer (fout bij `<veld>.<n>.gebiedIds`).
+pub(crate) async fn crisis_gebieden(
+    ctx: &Context,
+    veld: &str,
+    afspraken: &[Crisisafspraak],
+    fouten: &mut Fouten,
+) -> ApiResult<()> {
+    for (i, a) in afspraken.iter().enumerate() {
+        if a.gebied_ids.is_empty() {
+            continue;
+        }
+        let uniek: BTreeSet<_> = a.gebied_ids.iter().collect();
+        let gevonden = ctx
+            .scoped(gebied::Entity::find())
+            .filter(gebied::Column::Id.is_in(a.gebied_ids.iter().copied()))
+            .count(ctx.db())
+            .await?;
+        fouten.check(
+            uniek.len() == a.gebied_ids.len() && gevonden as usize == a.gebied_ids.len(),
+            &format!("{veld}.{i}.gebiedIds"),
+            Foutcode::Ongeldig,
+            "Noem elk gebied één keer, als gebied van uw gemeente.",
+        );
     }
     Ok(())
 }

@@ -43,6 +43,31 @@ pub struct Crisisafspraak {
     pub activering: String,
     /// Wanneer de afspraak voor het laatst is doorgenomen; niet in de toekomst.
     pub laatst_herzien: Option<NaiveDate>,
+    /// Wat het netwerk op de dag kan inzetten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capaciteit: Option<Capaciteit>,
+    /// Een route die werkt zonder stroom of mobiel netwerk: wie loopt of fietst naar
+    /// wie (noem functies, geen namen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = meer_regels::<2000>)]
+    pub activering_offline: Option<String>,
+    /// De gebieden van de gemeente van het netwerk die de afspraak dekt; leeg: de
+    /// gebieden van het netwerk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(max_items = 100)]
+    pub gebied_ids: Vec<Uuid>,
+}
+
+/// Wat een netwerk in een crisis kan inzetten.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Capaciteit {
+    /// Bijvoorbeeld "tien mensen met een auto, een aggregaat in het buurthuis".
+    #[schema(schema_with = meer_regels::<500>)]
+    pub omschrijving: String,
+    /// Hoeveel, als dat te tellen is.
+    #[schema(minimum = 0, maximum = 100000)]
+    pub aantal: Option<i32>,
 }
 
 /// Hoe een netwerk wil samenwerken, zoals de tweede bijeenkomst het bespreekt (seed

@@ -18,6 +18,7 @@ mod veiligheid;
 mod weergave;
 
 pub use gezondheid::Cel;
+pub(crate) use handlers::crisis_gebieden;
 pub(crate) use handlers::crisisafspraken_controleren;
 pub use invoer::{BijeenkomstAfspraken, Crisisafspraak};
 
@@ -179,8 +180,22 @@ const VELDEN: &[Velden] = &[
     },
     Velden {
         schemas: &["Crisisafspraak"],
+        velden: &[
+            Veld::naam("activering", "Vrije tekst die mensen kan noemen."),
+            Veld::naam(
+                "activeringOffline",
+                "Vrije tekst die mensen kan noemen: wie wie bereikt zonder stroom.",
+            ),
+            Veld::naam(
+                "capaciteit",
+                "Haar omschrijving is vrije tekst die mensen kan noemen.",
+            ),
+        ],
+    },
+    Velden {
+        schemas: &["Capaciteit"],
         velden: &[Veld::naam(
-            "activering",
+            "omschrijving",
             "Vrije tekst die mensen kan noemen.",
         )],
     },
