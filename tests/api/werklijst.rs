@@ -613,6 +613,16 @@ async fn meeting_actions_keep_a_stable_id_and_an_optional_owner() {
     );
 }
 
+/// De items die [`an_item_disappears_when_its_work_is_done`] afhandelt.
+const GEDAAN: [&str; 6] = [
+    "actie_bijeenkomst|b1",
+    "checkin|d1",
+    "melding_open|11",
+    "oefening_evalueren|a4",
+    "traject_stil|21",
+    "veiligheidsafspraak_herzien|f1",
+];
+
 /// Wat gedaan is, verdwijnt: een actie gereed, een check-in, een melding afgesloten,
 /// een oefening geëvalueerd, een stap die wisselt, een afspraak doorgenomen.
 #[tokio::test]
@@ -634,14 +644,7 @@ async fn an_item_disappears_when_its_work_is_done() {
             .collect::<Vec<_>>()
     };
     let voor = soorten().await;
-    for item in [
-        "actie_bijeenkomst|b1",
-        "checkin|d1",
-        "melding_open|11",
-        "oefening_evalueren|a4",
-        "traject_stil|21",
-        "veiligheidsafspraak_herzien|f1",
-    ] {
+    for item in GEDAAN {
         assert!(
             voor.contains(&item.to_owned()),
             "{item} ontbreekt: {voor:?}"
@@ -703,14 +706,7 @@ async fn an_item_disappears_when_its_work_is_done() {
     )
     .await;
     let na = soorten().await;
-    for item in [
-        "actie_bijeenkomst|b1",
-        "checkin|d1",
-        "melding_open|11",
-        "oefening_evalueren|a4",
-        "traject_stil|21",
-        "veiligheidsafspraak_herzien|f1",
-    ] {
+    for item in GEDAAN {
         assert!(
             !na.contains(&item.to_owned()),
             "{item} staat er nog: {na:?}"

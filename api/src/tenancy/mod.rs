@@ -78,6 +78,15 @@ mod bron;
 pub mod poort;
 pub use bron::{Bron, Onder};
 
+/// Een gemeente die de aanroeper overziet ([`Context::overziene_gemeenten`]).
+#[derive(Debug, Clone)]
+pub struct OverzieneGemeente {
+    pub id: Uuid,
+    /// De CBS-code.
+    pub code: String,
+    pub naam: String,
+}
+
 /// De aanroeper en de transactie van één verzoek. Zonder [`Context::commit`] wordt
 /// de transactie teruggedraaid: een fout laat niets achter.
 pub struct Context {
@@ -177,6 +186,40 @@ impl Context {
             Some(register) => register.codes(&self.tx).await?,
             None => Arc::new(codes(&self.tx).await?),
         })
+    }
+
+    /// De gemeenten die de aanroeper overziet (de regio alle, een gemeente zichzelf;
+    /// met `code` alleen die), op naam en nooit op iets anders: het dashboard en de
+    /// werklijst rangschikken geen gemeenten. Uit het geheugen (de vaste lijst en het
+    /// register van ids).
+    pub async fn overziene_gemeenten(
+        &self,
+        code: Option<&str>,
+    ) -> ApiResult<Vec<OverzieneGemeente>> {
+        let codes = self.codes().await?;
+        let eigen = self.gemeente_id();
+        if eigen.is_none() && !self.caller.is_regionaal() {
+            return Ok(Vec::new());
+        }
+        let mut lijst: Vec<OverzieneGemeente> = codes
+            .iter()
+            .filter(|(id, c)| {
+                eigen.is_none_or(|e| e == **id)
+                    && code.is_none_or(|gevraagd| gevraagd == c.as_str())
+            })
+            .filter_map(|(id, c)| {
+                migration::gemeenten::GEMEENTEN
+                    .iter()
+                    .find(|g| g.code == c)
+                    .map(|g| OverzieneGemeente {
+                        id: *id,
+                        code: c.clone(),
+                        naam: g.naam.to_owned(),
+                    })
+            })
+            .collect();
+        lijst.sort_by(|a, b| a.naam.cmp(&b.naam));
+        Ok(lijst)
     }
 
     /// De transactie: alle queries van het verzoek gaan hierdoor.

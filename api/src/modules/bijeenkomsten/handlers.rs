@@ -157,6 +157,26 @@ async fn acties_regels(
     Ok(())
 }
 
+/// De gebieden van de crisisondersteuning zijn gebieden van de eigen gemeente.
+async fn afspraken_gebieden(
+    ctx: &Context,
+    afspraken: Option<&BijeenkomstAfspraken>,
+    fouten: &mut Fouten,
+) -> ApiResult<()> {
+    match afspraken {
+        Some(a) => {
+            crisis_gebieden(
+                ctx,
+                "afspraken.crisisondersteuning",
+                &a.crisisondersteuning,
+                fouten,
+            )
+            .await
+        }
+        None => Ok(()),
+    }
+}
+
 /// Afspraken horen bij een tweede bijeenkomst; hun crisisondersteuning volgt de regels
 /// van crisisafspraken.
 fn afspraken_regels(
@@ -270,15 +290,7 @@ pub async fn create(
             &mut fouten,
         );
         afspraken_regels(nieuw.soort, nieuw.afspraken.as_ref(), &mut fouten);
-        if let Some(a) = &nieuw.afspraken {
-            crisis_gebieden(
-                &ctx,
-                "afspraken.crisisondersteuning",
-                &a.crisisondersteuning,
-                &mut fouten,
-            )
-            .await?;
-        }
+        afspraken_gebieden(&ctx, nieuw.afspraken.as_ref(), &mut fouten).await?;
         acties_regels(&ctx, gemeente_id, &nieuw.acties, &[], &mut fouten).await?;
     }
     invoer.fouten().voeg_toe(fouten);
@@ -361,15 +373,7 @@ pub async fn update(
     let bestaand: Vec<Vervolgactie> = json(&huidig.acties);
     let acties = wijziging.acties.as_deref().unwrap_or_default();
     acties_regels(&ctx, huidig.gemeente_id, acties, &bestaand, &mut fouten).await?;
-    if let Veld::Waarde(a) = &wijziging.afspraken {
-        crisis_gebieden(
-            &ctx,
-            "afspraken.crisisondersteuning",
-            &a.crisisondersteuning,
-            &mut fouten,
-        )
-        .await?;
-    }
+    afspraken_gebieden(&ctx, wijziging.afspraken.as_ref().waarde(), &mut fouten).await?;
     invoer.fouten().voeg_toe(fouten);
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;

@@ -21,7 +21,6 @@ use crate::modules::kolommen::lijst;
 use crate::modules::netwerken::Cel;
 use crate::modules::werklijst;
 use crate::tenancy::Context;
-use migration::gemeenten::GEMEENTEN;
 
 use super::weergave::*;
 
@@ -36,13 +35,6 @@ pub struct DashboardParams {
     /// (Europe/Amsterdam).
     #[param(minimum = 2000, maximum = 2100)]
     jaar: Option<i32>,
-}
-
-/// Een gemeente die de aanroeper overziet.
-struct Gemeente {
-    id: Uuid,
-    code: String,
-    naam: String,
 }
 
 /// De cijfers voor `gemeenten` (`None`: alles wat de aanroeper overziet).
@@ -60,31 +52,6 @@ async fn cijfers(
     .all(ctx.db())
     .await?;
     Ok(Tabel::uit(rijen))
-}
-
-/// De gemeenten die de aanroeper overziet (de regio alle, een gemeente zichzelf), op
-/// naam; uit het geheugen (de vaste lijst en het register van ids).
-async fn gemeenten(ctx: &Context, code: Option<&str>) -> ApiResult<Vec<Gemeente>> {
-    let codes = ctx.codes().await?;
-    let eigen = ctx.gemeente_id();
-    if eigen.is_none() && !ctx.caller.is_regionaal() {
-        return Ok(Vec::new());
-    }
-    let mut lijst: Vec<Gemeente> = codes
-        .iter()
-        .filter(|(id, c)| {
-            eigen.is_none_or(|e| e == **id) && code.is_none_or(|gevraagd| gevraagd == c.as_str())
-        })
-        .filter_map(|(id, c)| {
-            GEMEENTEN.iter().find(|g| g.code == c).map(|g| Gemeente {
-                id: *id,
-                code: c.clone(),
-                naam: g.naam.to_owned(),
-            })
-        })
-        .collect();
-    lijst.sort_by(|a, b| a.naam.cmp(&b.naam));
-    Ok(lijst)
 }
 
 /// Het dashboard
@@ -116,7 +83,7 @@ pub async fn dashboard(
     ctx.require(Recht::DashboardLezen)?;
     let peildatum = tijd::vandaag();
     let jaar = params.jaar.unwrap_or(peildatum.year());
-    let gemeenten = gemeenten(&ctx, None).await?;
+    let gemeenten = ctx.overziene_gemeenten(None).await?;
     let tabel = cijfers(&ctx, None, jaar, peildatum).await?;
     let mut achterstand = werklijst::achterstand(&ctx, peildatum).await?;
     let gemeenten: Vec<GemeenteCijfers> = gemeenten
@@ -217,7 +184,8 @@ pub async fn gemeente(
     ctx.require(Recht::DashboardLezen)?;
     let peildatum = tijd::vandaag();
     let jaar = params.jaar.unwrap_or(peildatum.year());
-    let g = gemeenten(&ctx, Some(code.as_str()))
+    let g = ctx
+        .overziene_gemeenten(Some(code.as_str()))
         .await?
         .into_iter()
         .next()

@@ -249,13 +249,14 @@ async fn regionaal(
     let body = WerklijstRegio {
         binnen_dagen: binnen,
         peildatum: vandaag,
-        gemeenten: op_naam(&ctx)
+        gemeenten: ctx
+            .overziene_gemeenten(None)
             .await?
             .into_iter()
-            .map(|(id, code, naam)| WerkGemeente {
-                gemeente: code,
-                naam,
-                aantallen: aantallen(&tellingen, id, p.soort),
+            .map(|g| WerkGemeente {
+                aantallen: aantallen(&tellingen, g.id, p.soort),
+                gemeente: g.code,
+                naam: g.naam,
             })
             .collect(),
     };
@@ -276,13 +277,29 @@ fn aantallen(
             .map(|(_, _, n)| *n)
             .sum::<i64>()
     };
-    let beschermd: Vec<Option<i64>> = onderdrukt(&BESCHERMD.map(|s| Some(aantal(s))), false);
-    <WerkSoort as sea_orm::Iterable>::iter()
-        .filter(|s| alleen.is_none_or(|a| a == *s))
-        .map(|soort| {
+    // Eerst de hele rij onderdrukken, dan pas de soort kiezen: een filter op één soort
+    // toont niets wat de rij verbergt.
+    met_onderdrukking(
+        <WerkSoort as sea_orm::Iterable>::iter()
+            .map(|soort| (soort, Some(aantal(soort))))
+            .collect(),
+    )
+    .into_iter()
+    .filter(|a| alleen.is_none_or(|s| s == a.soort))
+    .collect()
+}
+
+/// Cellen per soort zoals een rol zonder persoonsgegevens ze krijgt: de beschermde
+/// soorten samen onderdrukt over de rij ([`onderdrukt`]), de zaken zoals ze zijn.
+fn met_onderdrukking(cellen: Vec<(WerkSoort, Option<i64>)>) -> Vec<WerkAantal> {
+    let cel = |b: WerkSoort| cellen.iter().find(|(s, _)| *s == b).and_then(|(_, n)| *n);
+    let beschermd = onderdrukt(&BESCHERMD.map(cel), false);
+    cellen
+        .iter()
+        .map(|&(soort, aantal)| {
             let getoond = match BESCHERMD.iter().position(|b| *b == soort) {
                 Some(i) => beschermd[i],
-                None => Some(aantal(soort)),
+                None => aantal,
             };
             WerkAantal {
                 soort,
@@ -320,17 +337,11 @@ pub async fn achterstand(
     vandaag: NaiveDate,
 ) -> ApiResult<std::collections::HashMap<Uuid, Vec<WerkAantal>>> {
     let tellingen = tellingen(ctx, vandaag, vandaag - Duration::days(1)).await?;
-    let gemeenten: std::collections::BTreeSet<Uuid> = match ctx.gemeente_id() {
-        Some(eigen) => [eigen].into(),
-        None => op_naam(ctx)
-            .await?
-            .into_iter()
-            .map(|(id, _, _)| id)
-            .collect(),
-    };
-    Ok(gemeenten
+    Ok(ctx
+        .overziene_gemeenten(None)
+        .await?
         .into_iter()
-        .map(|g| (g, aantallen(&tellingen, g, None)))
+        .map(|g| (g.id, aantallen(&tellingen, g.id, None)))
         .collect())
 }
 
@@ -338,48 +349,17 @@ pub async fn achterstand(
 /// alleen als geen gemeente haar onderdrukt (anders volgt een onderdrukte cel uit het
 /// totaal en de andere), en dan weer onderdrukt over de rij.
 pub fn achterstand_totaal(per_gemeente: &[&[WerkAantal]]) -> Vec<WerkAantal> {
-    let alle = <WerkSoort as sea_orm::Iterable>::iter().map(|soort| {
-        let cellen: Vec<Option<i64>> = per_gemeente
-            .iter()
-            .map(|rij| rij.iter().find(|a| a.soort == soort).and_then(|a| a.aantal))
-            .collect();
-        let som = cellen.iter().copied().sum::<Option<i64>>();
-        (soort, som)
-    });
-    let alle: Vec<(WerkSoort, Option<i64>)> = alle.collect();
-    let beschermd = onderdrukt(
-        &BESCHERMD.map(|b| alle.iter().find(|(s, _)| *s == b).and_then(|(_, n)| *n)),
-        false,
-    );
-    alle.into_iter()
-        .map(|(soort, som)| {
-            let getoond = match BESCHERMD.iter().position(|b| *b == soort) {
-                Some(i) => beschermd[i],
-                None => som,
-            };
-            WerkAantal {
-                soort,
-                aantal: getoond,
-                onderdrukt: getoond.is_none(),
-            }
-        })
-        .collect()
-}
-
-/// De elf gemeenten op naam (geen rangorde): id, CBS-code en naam.
-pub(crate) async fn op_naam(ctx: &Context) -> ApiResult<Vec<(Uuid, String, String)>> {
-    let codes = ctx.codes().await?;
-    let mut lijst: Vec<(Uuid, String, String)> = codes
-        .iter()
-        .filter_map(|(id, code)| {
-            migration::gemeenten::GEMEENTEN
-                .iter()
-                .find(|g| g.code == code)
-                .map(|g| (*id, code.clone(), g.naam.to_owned()))
-        })
-        .collect();
-    lijst.sort_by(|a, b| a.2.cmp(&b.2));
-    Ok(lijst)
+    met_onderdrukking(
+        <WerkSoort as sea_orm::Iterable>::iter()
+            .map(|soort| {
+                let som = per_gemeente
+                    .iter()
+                    .map(|rij| rij.iter().find(|a| a.soort == soort).and_then(|a| a.aantal))
+                    .sum::<Option<i64>>();
+                (soort, som)
+            })
+            .collect(),
+    )
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
