@@ -26,7 +26,7 @@ base="${admin%/*}"
 port="${BENCH_PORT:-18181}"
 seconds="${BENCH_SECONDS:-10}"
 schalen="${BENCH_SCHALEN:-1 10}"
-endpoints="${BENCH_ENDPOINTS:-gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente werklijst}"
+endpoints="${BENCH_ENDPOINTS:-gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente werklijst crisisbeeld}"
 password="weefsel-demo-2026"
 
 if ! command -v wrk >/dev/null; then
@@ -115,6 +115,18 @@ for schaal in $schalen; do
   werkpersonen=$(q "SELECT coalesce(string_agg(quote_literal(persoon_id), ', '), 'NULL') FROM (SELECT persoon_id
            FROM weefsel_werk('$gemeente', '$vandaag', '$vandaag'::date + 14, '$uid_c', false)
            ORDER BY vervaldatum, soort, id, sub LIMIT 20) p WHERE persoon_id IS NOT NULL")
+  # Het crisisbeeld: een kleinste gebied (buurt of kern) van Oss, de netwerken met een
+  # afspraak voor stroomuitval die het dekken en hun actieve leden (de regel in het
+  # logboek).
+  kern=$(q "SELECT id FROM gebied WHERE gemeente_id = '$gemeente' AND bovenliggend_gebied_id IS NOT NULL
+           ORDER BY naam LIMIT 1")
+  crisisnetwerken=$(q "SELECT coalesce(string_agg(DISTINCT quote_literal(n.id), ', '), 'NULL') FROM netwerk n,
+           jsonb_array_elements(n.crisisafspraken) c WHERE n.gemeente_id = '$gemeente' AND n.fase <> 'afgerond'
+           AND c->>'scenario' = 'stroomuitval' AND (cardinality(weefsel_afspraak_gebieden(c, n.gebied_ids)) = 0
+           OR weefsel_afspraak_gebieden(c, n.gebied_ids) && ARRAY(SELECT weefsel_gebied_verwant('$kern')))")
+  crisisleden=$(q "SELECT coalesce(string_agg(DISTINCT quote_literal(sleutelpersoon_id), ', '), 'NULL')
+           FROM netwerk_lid WHERE netwerk_id = ANY (ARRAY[$crisisnetwerken]::uuid[])
+           AND (eind IS NULL OR eind >= '$vandaag')")
   # De kale stack (examples/kale_stack.rs): dezelfde SQL voor de lijst van de
   # coördinator op actix-web met sqlx (/gebieden) en met sea-orm (/gebieden-orm),
   # zonder iets van Weefsel; de grens van de stack.
@@ -157,6 +169,8 @@ for schaal in $schalen; do
           vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=- -D jaar="$jaar" -D vandaag="$vandaag") ;;
         werklijst) t=$coordinator; path="/api/v1/werklijst?paginaGrootte=20"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828 -D vandaag="$vandaag") ;;
+        crisisbeeld) t=$coordinator; path="/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId=$kern"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828 -D vandaag="$vandaag" -D gebied="$kern") ;;
         dashboard_gemeente) t=$regio; path="/api/v1/dashboard/gemeenten/GM0828"
           vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=- -D gemeente="$gemeente" -D jaar="$jaar" -D vandaag="$vandaag") ;;
       esac
@@ -164,6 +178,7 @@ for schaal in $schalen; do
       case $ep in
         sleutelpersonen) sed "s/@IDS@/$personen/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
         werklijst) sed "s/@IDS@/$werkpersonen/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
+        crisisbeeld) sed -e "s/@IDS@/$crisisleden/g" -e "s/@NETWERKEN@/$crisisnetwerken/g" "bench/sql/$ep.sql" >"$sqlfile" ;;
         dashboard) vul "bench/sql/$ep.sql" "NULL::uuid[]" >"$sqlfile" ;;
         dashboard_gemeente) vul "bench/sql/$ep.sql" "ARRAY[:gemeente::uuid]" >"$sqlfile" ;;
         *) sed "s/@IDS@/$ids/g" "bench/sql/$ep.sql" >"$sqlfile" ;;

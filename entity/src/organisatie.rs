@@ -27,6 +27,8 @@ pub struct Model {
     pub bron: Option<String>,
     /// Een rij van de catalogus die de regio nog niet bevestigde.
     pub voorlopig: bool,
+    /// De gebieden die een organisatie van een gemeente dient; leeg: de hele gemeente.
+    pub gebied_ids: Vec<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

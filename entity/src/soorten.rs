@@ -364,6 +364,7 @@ tekst_enum!(
         Retentie = "retentie",
         Meldingbehandeling = "meldingbehandeling",
         Werklijst = "werklijst",
+        Crisisbeeld = "crisisbeeld",
     }
 );
 

@@ -94,6 +94,7 @@ mod m20261207_000030_dna_basis;
 mod m20261207_000031_netwerk_contact;
 mod m20261207_000032_werklijst;
 mod m20261207_000033_catalogus_bron;
+mod m20261207_000034_crisisbeeld;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -151,6 +152,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000031_netwerk_contact::Migration),
             Box::new(m20261207_000032_werklijst::Migration),
             Box::new(m20261207_000033_catalogus_bron::Migration),
+            Box::new(m20261207_000034_crisisbeeld::Migration),
         ]
     }
 }

@@ -839,6 +839,25 @@ async fn the_page_shows_the_regional_overview_in_a_real_browser() {
             .await,
         "<5"
     );
+    // De paraatheid voor stroomuitval: zoals het dashboard haar geeft.
+    let regio = app.token_for("regio.netwerkmanager").await;
+    let d = app.get_expect("/api/v1/dashboard", &regio, 200).await;
+    let stroom = d["gemeenten"]
+        .as_array()
+        .and_then(|l| l.iter().find(|g| g["gemeente"] == "GM0828"))
+        .and_then(|g| g["cijfers"]["crisisafspraken"].as_array())
+        .and_then(|l| l.iter().find(|a| a["scenario"] == "stroomuitval"))
+        .cloned()
+        .expect("stroomuitval van Oss");
+    assert_eq!(
+        b.js(&te_laat("Paraat stroomuitval", "GM0828")).await,
+        format!("{} van {}", stroom["gedekt"], stroom["kleinsteGebieden"]).as_str()
+    );
+    assert_eq!(
+        b.js("document.querySelector('#paraatheid figcaption').textContent")
+            .await,
+        "Paraatheid per scenario (regio): kleinste gebieden met een doorgenomen afspraak"
+    );
     assert_eq!(
         b.js("document.querySelector('#gemeenten tfoot tr').cells[0].textContent")
             .await,
@@ -847,7 +866,7 @@ async fn the_page_shows_the_regional_overview_in_a_real_browser() {
     assert_eq!(
         b.js("document.querySelectorAll('.grafieken svg').length")
             .await,
-        3
+        4
     );
     assert_eq!(
         b.js("document.querySelector('#kwadranten figcaption').textContent")

@@ -191,6 +191,16 @@ const ONGESCOPED: &[(&str, usize, &str)] = &[
         "de lijst: de eigen kaart plus de catalogus (`zichtbaar`)",
     ),
     (
+        "modules/organisaties/per_gebied.rs",
+        1,
+        "de sociale kaart van een gebied: de eigen kaart plus de catalogus (`zichtbaar`)",
+    ),
+    (
+        "modules/crisisbeeld/handlers.rs",
+        1,
+        "de hulpgevers: de eigen kaart plus de catalogus (`zichtbaar`)",
+    ),
+    (
         "modules/organisaties/partners.rs",
         1,
         "organisaties op id van partners van een netwerk in de scope",

@@ -332,6 +332,26 @@ impl Crawl {
     }
 }
 
+/// De verplichte queryparameters van een operatie, elk met de eerste waarde van zijn
+/// enum (het crisisbeeld vraagt een scenario; de kanaries staan bij het eerste).
+fn verplichte_query(doc: &Value, operatie: &Value) -> Option<String> {
+    let delen: Vec<String> = operatie["parameters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["in"] == "query" && p["required"] == true)
+        .filter_map(|p| {
+            let schema = match verwijzing(&p["schema"]) {
+                Some(naam) => &doc["components"]["schemas"][naam.as_str()],
+                None => &p["schema"],
+            };
+            let waarde = schema["enum"].get(0)?.as_str()?;
+            Some(format!("{}={waarde}", p["name"].as_str()?))
+        })
+        .collect();
+    (!delen.is_empty()).then(|| delen.join("&"))
+}
+
 #[tokio::test]
 async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
     let mut app = spawn_app().await;
@@ -731,7 +751,12 @@ async fn geen_kanarie_waar_zijn_klasse_het_verbiedt() {
         let csv = operatie["responses"]["200"]["content"]
             .get("text/csv")
             .is_some();
+        let query = verplichte_query(&crawl.doc, operatie);
         for pad in crawl.invullingen(&sjabloon, "GM0828") {
+            let pad = match &query {
+                Some(q) => format!("{pad}?{q}&paginaGrootte=100"),
+                None => pad,
+            };
             for w in &wie {
                 for accept in if csv {
                     vec!["application/json", "text/csv"]

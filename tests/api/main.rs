@@ -11,6 +11,7 @@ mod auth;
 mod budgetten;
 mod cli;
 mod contract;
+mod crisisbeeld;
 mod dashboard;
 mod defecten;
 mod dna_basis;

@@ -517,6 +517,9 @@ async fn the_service_answers_as_the_matrix_says() {
                     path = path.replace(&format!("{{{name}}}"), &value);
                 }
             }
+            if let Some(query) = row["query"].as_str() {
+                path = format!("{path}?{query}");
+            }
             let mut request = app
                 .client
                 .request(method.parse().expect("methode"), app.url(&path));

@@ -12,6 +12,7 @@ pub mod leidraad;
 pub mod melding;
 pub mod oefening;
 pub mod sleutelpersoon;
+pub mod sociale_kaart;
 pub mod stappenplan;
 pub mod tijd;
 pub mod waarschuwing;

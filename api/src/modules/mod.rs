@@ -12,6 +12,7 @@ pub mod aanvragen;
 pub mod audit_trail;
 pub mod bijeenkomsten;
 pub mod budgetten;
+pub mod crisisbeeld;
 pub mod dashboard;
 pub mod gebieden;
 pub mod gebruikers;
@@ -50,6 +51,7 @@ pub const ALLE: &[Module] = &[
     oefeningen::MODULE,
     meldingen::MODULE,
     werklijst::MODULE,
+    crisisbeeld::MODULE,
     dashboard::MODULE,
     audit_trail::MODULE,
     verwerkingen::MODULE,

@@ -1157,7 +1157,44 @@ async fn insert_netwerkpraktijk(
     .await?;
     aan_stappen(db, gemeente).await?;
     werk(db, gemeente).await?;
+    crisis(db, gemeente, schaal).await?;
     Ok((bijeenkomsten, oefeningen, meldingen))
+}
+
+/// Wat het crisisbeeld nodig heeft (deterministisch uit de ids): elk netwerk een
+/// afspraak voor `stroomuitval` met capaciteit en een route zonder stroom (de helft
+/// over alleen het eerste gebied van het netwerk) en een voor `hittegolf`, doorgenomen
+/// tot twee jaar terug; en tien organisaties per schaal op de sociale kaart, elk met een
+/// capaciteit, drie op de vier voor één gebied.
+async fn crisis(
+    db: &DatabaseConnection,
+    gemeente: &SeedGemeente,
+    schaal: usize,
+) -> Result<(), sea_orm::DbErr> {
+    uitvoeren(
+        db,
+        r#"UPDATE netwerk n SET crisisafspraken = jsonb_build_array(
+               jsonb_strip_nulls(jsonb_build_object('scenario', 'stroomuitval',
+                   'hulp', (ARRAY['["handjes"]', '["handjes", "hulpmiddelen"]', '["hoofdjes"]'])[1 + x.h % 3]::jsonb,
+                   'activering', 'Via de voorzitter', 'activeringOffline', 'De voorzitter fietst langs de kerngroep',
+                   'capaciteit', jsonb_build_object('omschrijving', 'Mensen met een auto', 'aantal', 5 + x.h % 20),
+                   'laatstHerzien', (DATE '2026-11-01' - (x.h * 7 % 700))::text,
+                   'gebiedIds', CASE WHEN x.h % 2 = 0 AND cardinality(n.gebied_ids) > 0 THEN to_jsonb(n.gebied_ids[1:1]) END)),
+               jsonb_build_object('scenario', 'hittegolf', 'hulp', '["hoofdjes"]'::jsonb,
+                   'activering', 'Via de coördinator', 'laatstHerzien', (DATE '2026-11-01' - (x.h * 13 % 700))::text))
+           FROM (SELECT id, ('x' || substr(md5(id::text), 1, 6))::bit(24)::int AS h FROM netwerk
+                 WHERE gemeente_id = (SELECT id FROM gemeente WHERE code = $1)) x
+           WHERE x.id = n.id"#,
+        vec![gemeente.code.into()],
+    )
+    .await?;
+    uitvoeren(
+        db,
+        "WITH m AS (SELECT id FROM gemeente WHERE code = $1),               g AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS nr, count(*) OVER () AS aantal                     FROM gebied WHERE gemeente_id = (SELECT id FROM m))          INSERT INTO organisatie (id, gemeente_id, naam, soort, veld, categorie, niveau, capaciteiten, rollen,              activering, gebied_ids)          SELECT md5('organisatie' || $1 || r.i)::uuid, m.id, 'Organisatie ' || r.i, 'partner',              (ARRAY['overheid_publieke_diensten', 'maatschappelijk_middenveld', 'onderwijs_jeugd',                     'markt_bedrijfsleven', 'media_communicatie', 'informele_netwerken'])[1 + r.i % 6],              (ARRAY['buurt_wijkpartners', 'ouderenorganisaties', 'onderwijsinstellingen', 'jongeren_sport',                     'lokale_ondernemers', 'buurtgroepen_vrijwilligers', 'hulporganisaties'])[1 + r.i % 7],              'lokaal', (ARRAY['{handjes}', '{hoofdjes}', '{hulpmiddelen}', '{handjes,hulpmiddelen}'])[1 + r.i % 4]::text[],              ARRAY[(ARRAY['bewoners', 'zorg', 'welzijn', 'gemeente', 'woningcorporatie', 'politie', 'ondernemers'])[1 + r.i % 7]],              'Bel het algemene nummer', CASE WHEN r.i % 4 = 0 THEN '{}'::uuid[] ELSE ARRAY[g.id] END          FROM generate_series(0, 10 * $2 - 1) AS r(i) JOIN g ON g.nr = r.i % g.aantal CROSS JOIN m",
+        vec![gemeente.code.into(), (schaal as i32).into()],
+    )
+    .await?;
+    Ok(())
 }
 
 /// Wat de werklijst nodig heeft en de rest niet maakt (deterministisch uit de ids): een

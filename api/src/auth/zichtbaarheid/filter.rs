@@ -219,7 +219,9 @@ fn verwijst_naar(schema: &Value) -> Option<String> {
 }
 
 /// De properties van `schema`: zijn eigen en die van de delen van zijn `allOf` (ook
-/// via een verwijzing).
+/// via een verwijzing), en bij een antwoord dat een van meer vormen heeft (`oneOf` of
+/// `anyOf` van verwijzingen, zoals de werklijst en het crisisbeeld: gemeente of regio)
+/// die van elke vorm.
 fn alle_properties<'a>(doc: &'a Value, schema: &'a Value) -> Vec<(&'a String, &'a Value)> {
     let mut alle: Vec<(&String, &Value)> = schema["properties"]
         .as_object()
@@ -232,6 +234,14 @@ fn alle_properties<'a>(doc: &'a Value, schema: &'a Value) -> Vec<(&'a String, &'
             None => deel,
         };
         alle.extend(alle_properties(doc, deel));
+    }
+    for sleutel in ["oneOf", "anyOf"] {
+        for vorm in schema[sleutel].as_array().into_iter().flatten() {
+            if let Some(r) = vorm.get("$ref").and_then(Value::as_str) {
+                let vorm = &doc["components"]["schemas"][r.rsplit('/').next().unwrap_or_default()];
+                alle.extend(alle_properties(doc, vorm));
+            }
+        }
     }
     alle
 }

@@ -52,6 +52,9 @@ UNION ALL
 SELECT gemeente_id, 'crisisafspraken_te_herzien', scenario, count(*) FROM ca WHERE te_herzien
   GROUP BY GROUPING SETS ((gemeente_id, scenario), (scenario))
 UNION ALL
+SELECT p.gemeente_id, 'paraat', coalesce(p.scenario, ''), sum(p.aantal)::float8
+  FROM weefsel_paraatheid($1::uuid[], $3::date) p GROUP BY GROUPING SETS ((p.gemeente_id, p.scenario), (p.scenario))
+UNION ALL
 SELECT s.gemeente_id, 'budgetten', x.k, x.v FROM (
     SELECT b.gemeente_id, count(*)::float8 AS aantal, sum(b.totaal_bedrag)::float8 AS totaal,
            sum(b.gereserveerd)::float8 AS gereserveerd, sum(b.uitbetaald)::float8 AS uitbetaald

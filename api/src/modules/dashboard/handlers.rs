@@ -6,7 +6,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{Datelike, NaiveDate};
-use entity::soorten::WerkSoort;
+use entity::soorten::{Scenario, WerkSoort};
 use sea_orm::{DbBackend, FromQueryResult, Statement};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -290,6 +290,19 @@ const FASE_KOLOMMEN: &[(&str, &str)] = &[
     ("netwerken afgerond", "afgerond"),
 ];
 
+/// De paraatheid per scenario: kleinste gebieden gedekt door een afspraak die binnen
+/// de termijn is doorgenomen.
+const PARAAT_KOLOMMEN: &[(&str, Scenario)] = &[
+    ("paraat stroomuitval", Scenario::Stroomuitval),
+    ("paraat hittegolf", Scenario::Hittegolf),
+    ("paraat extreem_weer", Scenario::ExtreemWeer),
+    ("paraat overstroming", Scenario::Overstroming),
+    ("paraat pandemie", Scenario::Pandemie),
+    ("paraat uitval_drinkwater", Scenario::UitvalDrinkwater),
+    ("paraat uitval_ict_telecom", Scenario::UitvalIctTelecom),
+    ("paraat anders", Scenario::Anders),
+];
+
 /// Wat te laat is op de werklijst, per soort.
 const ACHTERSTAND_KOLOMMEN: &[(&str, WerkSoort)] = &[
     ("te laat actie_bijeenkomst", WerkSoort::ActieBijeenkomst),
@@ -351,6 +364,16 @@ fn kolommen(c: &Cijfers) -> Vec<(&'static str, CsvCel)> {
             "crisisafspraken te herzien",
             Getal(c.crisisafspraken.iter().map(|a| a.te_herzien).sum()),
         ),
+    ]);
+    k.push((
+        "kleinste gebieden",
+        Getal(c.crisisafspraken.first().map_or(0, |a| a.kleinste_gebieden)),
+    ));
+    for (naam, scenario) in PARAAT_KOLOMMEN {
+        let a = c.crisisafspraken.iter().find(|a| a.scenario == *scenario);
+        k.push((naam, Getal(a.map_or(0, |a| a.gedekt))));
+    }
+    k.extend([
         ("actieve sleutelpersonen", cel(&c.sleutelpersonen.actief)),
         ("budgetten", Getal(c.budgetten.aantal)),
         ("budget totaal (euro)", Euro(c.budgetten.totaal)),

@@ -90,6 +90,12 @@ pub struct Crisisafspraken {
     pub aantal: i64,
     /// Langer dan een jaar (of nooit) doorgenomen.
     pub te_herzien: i64,
+    /// Paraatheid: de kleinste gebieden (zonder kindgebied) met een afspraak voor dit
+    /// scenario die binnen `crisisafspraakHerzienMaanden` (standaard 12) is doorgenomen;
+    /// een afspraak over een wijk dekt haar buurten.
+    pub gedekt: i64,
+    /// De kleinste gebieden, elk één keer: waar `gedekt` een deel van is.
+    pub kleinste_gebieden: i64,
 }
 
 /// Een type sleutelpersoon met het aantal actieven (onder 5 onderdrukt).
@@ -233,6 +239,8 @@ impl Tabel {
                     scenario: s,
                     aantal: l.getal("crisisafspraken", s.as_str()),
                     te_herzien: l.getal("crisisafspraken_te_herzien", s.as_str()),
+                    gedekt: l.getal("paraat", s.as_str()),
+                    kleinste_gebieden: l.getal("paraat", ""),
                 })
                 .collect(),
             sleutelpersonen: Sleutelpersonen {

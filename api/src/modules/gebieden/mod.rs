@@ -9,6 +9,7 @@ use crate::modules::Toegang;
 
 use crate::http::invoer::InvoerSchema;
 
+mod eigen;
 mod handlers;
 pub mod indicatoren;
 mod invoer;
@@ -16,6 +17,8 @@ mod profiel;
 mod regels;
 mod weergave;
 
+pub use eigen::GebiedKort;
+pub(crate) use eigen::{controleer_eigen, dekt, eigen_gebied};
 use invoer::GebiedSortering;
 pub use profiel::{opslaan, profielen, profielen_bijwerken};
 use weergave::Soort;
@@ -113,6 +116,13 @@ const VELDEN: &[Velden] = &[
             Veld::openbaar("naam", "De naam van een gebied; noem er geen persoon in."),
             Veld::openbaar("cbsCode", "De CBS-code van wijk of buurt."),
         ],
+    },
+    Velden {
+        schemas: &["GebiedKort"],
+        velden: &[Veld::openbaar(
+            "naam",
+            "De naam van een gebied; noem er geen persoon in.",
+        )],
     },
     Velden {
         schemas: &["Handmatig", "HandmatigInvoer"],

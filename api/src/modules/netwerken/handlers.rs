@@ -5,7 +5,7 @@ use crate::http::problem::Foutcode;
 use std::collections::BTreeSet;
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use entity::{gebied, netwerk, traject};
+use entity::{netwerk, traject};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QueryTrait,
@@ -82,19 +82,8 @@ pub(super) async fn controleer(
     crisis: Option<&[Crisisafspraak]>,
     fouten: &mut Fouten,
 ) -> ApiResult<()> {
-    if let Some(ids) = gebieden.filter(|ids| !ids.is_empty()) {
-        let uniek: BTreeSet<_> = ids.iter().collect();
-        let gevonden = ctx
-            .scoped(gebied::Entity::find())
-            .filter(gebied::Column::Id.is_in(ids.iter().copied()))
-            .count(ctx.db())
-            .await?;
-        fouten.check(
-            uniek.len() == ids.len() && gevonden as usize == ids.len(),
-            "gebiedIds",
-            Foutcode::Ongeldig,
-            "Noem elk gebied één keer, als gebied van uw gemeente.",
-        );
+    if let Some(ids) = gebieden {
+        crate::modules::gebieden::controleer_eigen(ctx, ids, "gebiedIds", fouten).await?;
     }
     if let Some(ids) = ambtenaren {
         crate::modules::gebruikers::actieve_gebruikers(
@@ -122,21 +111,8 @@ pub(crate) async fn crisis_gebieden(
     fouten: &mut Fouten,
 ) -> ApiResult<()> {
     for (i, a) in afspraken.iter().enumerate() {
-        if a.gebied_ids.is_empty() {
-            continue;
-        }
-        let uniek: BTreeSet<_> = a.gebied_ids.iter().collect();
-        let gevonden = ctx
-            .scoped(gebied::Entity::find())
-            .filter(gebied::Column::Id.is_in(a.gebied_ids.iter().copied()))
-            .count(ctx.db())
-            .await?;
-        fouten.check(
-            uniek.len() == a.gebied_ids.len() && gevonden as usize == a.gebied_ids.len(),
-            &format!("{veld}.{i}.gebiedIds"),
-            Foutcode::Ongeldig,
-            "Noem elk gebied één keer, als gebied van uw gemeente.",
-        );
+        let veld = format!("{veld}.{i}.gebiedIds");
+        crate::modules::gebieden::controleer_eigen(ctx, &a.gebied_ids, &veld, fouten).await?;
     }
     Ok(())
 }

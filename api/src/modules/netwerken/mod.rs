@@ -20,7 +20,7 @@ mod weergave;
 pub use gezondheid::Cel;
 pub(crate) use handlers::crisis_gebieden;
 pub(crate) use handlers::crisisafspraken_controleren;
-pub use invoer::{BijeenkomstAfspraken, Crisisafspraak};
+pub use invoer::{BijeenkomstAfspraken, Capaciteit, Crisisafspraak};
 
 pub use veiligheid::Veiligheidsafspraak;
 

@@ -90,6 +90,7 @@ pub async fn list(ctx: Context, lijst: Lijst<OrganisatiesParams>) -> ApiResult<H
         .apply_if(p.naam.as_deref(), |q, n| {
             q.filter(bevat(organisatie::Column::Naam, n))
         })
+        .apply_if(p.gebied_id, |q, g| q.filter(dient(g)))
         .order_by_asc(organisatie::Column::Naam)
         .order_by_asc(organisatie::Column::Id);
     ctx.pagina(&lijst, select).await
@@ -123,9 +124,15 @@ pub async fn get(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     ),
 )]
 #[post("/organisaties")]
-pub async fn create(ctx: Context, invoer: Invoer<NieuweOrganisatie>) -> ApiResult<HttpResponse> {
+pub async fn create(
+    ctx: Context,
+    mut invoer: Invoer<NieuweOrganisatie>,
+) -> ApiResult<HttpResponse> {
     let gemeente_id = ctx.gemeente_id();
     mag_schrijven(&ctx, gemeente_id)?;
+    if let Some(n) = invoer.deel() {
+        gebieden_controleren(&ctx, gemeente_id, &n.gebied_ids, invoer.fouten()).await?;
+    }
     let n = invoer.klaar()?;
     let model = organisatie::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -142,6 +149,7 @@ pub async fn create(ctx: Context, invoer: Invoer<NieuweOrganisatie>) -> ApiResul
         meerwaarde: Set(n.meerwaarde),
         op_afschaling: Set(n.op_afschaling),
         contact: Set(n.contact),
+        gebied_ids: Set(n.gebied_ids),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -169,8 +177,11 @@ pub async fn update(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::OrganisatiesLezen)?;
     let huidig = vind_om_te_schrijven(&ctx, *id).await?;
-    let fouten = bevestigen(&huidig, &invoer.deel().unwrap_or_default());
-    invoer.fouten().voeg_toe(fouten);
+    let deel = invoer.deel().unwrap_or_default();
+    invoer.fouten().voeg_toe(bevestigen(&huidig, &deel));
+    if let Some(ids) = &deel.gebied_ids {
+        gebieden_controleren(&ctx, huidig.gemeente_id, ids, invoer.fouten()).await?;
+    }
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
     let mut model: organisatie::ActiveModel = huidig.clone().into();
@@ -204,8 +215,29 @@ pub async fn update(
         i.op_afschaling.wijziging(),
     );
     w.zet("contact", &mut model.contact, i.contact.wijziging());
+    w.zet("gebiedIds", &mut model.gebied_ids, i.gebied_ids);
     ctx.gewijzigd::<organisatie::Entity, _>(huidig, model, w, conflict)
         .await
+}
+
+/// De gebieden van een organisatie: van de eigen gemeente, elk één keer; de regionale
+/// catalogus dient alle gebieden en noemt er geen.
+async fn gebieden_controleren(
+    ctx: &Context,
+    gemeente_id: Option<Uuid>,
+    ids: &[Uuid],
+    fouten: &mut Fouten,
+) -> ApiResult<()> {
+    if gemeente_id.is_none() {
+        fouten.check(
+            ids.is_empty(),
+            "gebiedIds",
+            Foutcode::NietToegestaan,
+            "De regionale catalogus dient elk gebied; alleen een organisatie van een gemeente noemt gebieden.",
+        );
+        return Ok(());
+    }
+    crate::modules::gebieden::controleer_eigen(ctx, ids, "gebiedIds", fouten).await
 }
 
 /// `voorlopig` hoort bij de catalogus; bevestigen (`false`) vraagt na het verzoek een

@@ -46,6 +46,12 @@ pub struct NieuweOrganisatie {
     /// een persoon.
     #[schema(min_length = 1, max_length = 254)]
     pub(super) contact: Option<String>,
+    /// De gebieden van de eigen gemeente die de organisatie dient (de sociale kaart per
+    /// wijk of kern); leeg: de hele gemeente. Niet in de regionale catalogus, die alle
+    /// gebieden dient.
+    #[serde(default)]
+    #[schema(max_items = 100)]
+    pub(super) gebied_ids: Vec<Uuid>,
 }
 
 /// Een wijziging van een organisatie; `null` wist een facultatief veld.
@@ -79,6 +85,9 @@ pub struct OrganisatieWijziging {
     #[serde(default)]
     #[schema(value_type = Option<String>, min_length = 1, max_length = 254)]
     pub(super) contact: Veld<String>,
+    /// De gebieden van de eigen gemeente die de organisatie dient; `[]`: de hele gemeente.
+    #[schema(max_items = 100)]
+    pub(super) gebied_ids: Option<Vec<Uuid>>,
     /// Alleen bij een rij van de catalogus (de `regio_beheerder`): `false` bevestigt haar,
     /// en kan alleen met een `niveau` en minstens één capaciteit (na dit verzoek).
     pub(super) voorlopig: Option<bool>,
@@ -105,6 +114,10 @@ pub struct OrganisatiesParams {
     /// Een CBS-code: alleen die gemeente (met de regionale catalogus).
     #[param(pattern = r"^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,
+    /// Organisaties die dit gebied dienen: met het gebied, een voorouder of een
+    /// afstammeling in `gebiedIds`, of zonder gebieden (de hele gemeente); de regionale
+    /// catalogus dient elk gebied.
+    pub(super) gebied_id: Option<Uuid>,
 }
 
 /// Een partnerorganisatie aan een netwerk koppelen.

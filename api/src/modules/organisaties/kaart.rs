@@ -27,6 +27,15 @@ pub(crate) fn zichtbaar(
     )
 }
 
+/// Dient de organisatie gebied `gebied`? De regionale catalogus dient elk gebied; een
+/// organisatie van een gemeente het gebied, zijn voorouders en afstammelingen in haar
+/// `gebiedIds`, of zonder gebieden de hele gemeente.
+pub(crate) fn dient(gebied: Uuid) -> sea_orm::sea_query::SimpleExpr {
+    organisatie::Column::GemeenteId
+        .is_null()
+        .or(crate::modules::gebieden::dekt("gebied_ids", gebied))
+}
+
 /// Eén organisatie die de aanroeper ziet; anders 404.
 pub(crate) async fn vind(ctx: &Context, id: Uuid) -> ApiResult<organisatie::Model> {
     zichtbaar(ctx, organisatie::Entity::find_by_id(id))

@@ -14,9 +14,12 @@ mod handlers;
 mod invoer;
 mod kaart;
 mod partners;
+mod per_gebied;
 mod weergave;
 
-pub(crate) use kaart::{bestaan, controleer_ids};
+pub(crate) use kaart::{bestaan, controleer_ids, dient, zichtbaar};
+pub use weergave::Organisatie;
+pub(crate) use weergave::representatie;
 
 pub use partners::Partner;
 
@@ -56,6 +59,10 @@ pub const MODULE: super::Module = super::Module {
         ),
         ("listNetwerkPartners", Toegang::Recht(Recht::NetwerkenLezen)),
         (
+            "getSocialeKaartGebied",
+            Toegang::Samen(Recht::NetwerkenLezen, Recht::OrganisatiesLezen),
+        ),
+        (
             "createNetwerkPartner",
             Toegang::Recht(Recht::NetwerkenSchrijven),
         ),
@@ -79,6 +86,7 @@ pub const MODULE: super::Module = super::Module {
                 "capaciteiten",
                 "rollen",
                 "voorlopig",
+                "gebiedIds",
             ],
         },
         crate::audit::Waarden {
@@ -96,6 +104,7 @@ pub const MODULE: super::Module = super::Module {
 fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     handlers::configure(cfg);
     partners::configure(cfg);
+    per_gebied::configure(cfg);
 }
 
 /// Wie welk veld ziet ([`crate::auth::zichtbaarheid`]; `docs/privacy.md`).
@@ -133,6 +142,13 @@ const VELDEN: &[Velden] = &[
                 "Een contactpersoon of -gegeven: kan een mens noemen.",
             ),
         ],
+    },
+    Velden {
+        schemas: &["KaartNetwerk", "KaartOrganisatie"],
+        velden: &[Veld::openbaar(
+            "naam",
+            "De naam van een netwerk of organisatie; noem er geen persoon in.",
+        )],
     },
     Velden {
         schemas: &["Partner", "NieuwePartner"],

@@ -45,6 +45,9 @@ pub struct Organisatie {
     /// `true`: een rij van de catalogus die de `regio_beheerder` nog niet bevestigde; wat
     /// de bron niet gaf, is leeg.
     pub voorlopig: bool,
+    /// De gebieden van de gemeente die de organisatie dient; leeg: de hele gemeente (de
+    /// regionale catalogus dient elk gebied).
+    pub gebied_ids: Vec<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -68,6 +71,7 @@ pub(crate) fn representatie(m: organisatie::Model, codes: &Codes) -> Organisatie
         contact: m.contact,
         bron: m.bron,
         voorlopig: m.voorlopig,
+        gebied_ids: m.gebied_ids,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }

@@ -56,6 +56,7 @@ const KOLOMMEN = [
   ["Aanvragen te laat", (c) => c.aanvragen.teLaat, "signaal"],
   ["Bijeenkomsten (12 mnd)", (c) => getal(c.bijeenkomstenLaatste12Maanden)],
   ["Open meldingen", (c) => getal(c.meldingen.open)],
+  ["Paraat stroomuitval", (c) => paraat(c, "stroomuitval")],
   ["Te laat", (c) => teLaat(c, false), "signaal"],
   ["Te laat over personen en meldingen", (c) => teLaat(c, true), "cel"],
 ];
@@ -72,6 +73,12 @@ function teLaat(c, beschermd) {
   const som = cellen.reduce((s, a) => s + (a.aantal || 0), 0);
   if (!beschermd) return som;
   return cellen.some((a) => a.onderdrukt) ? { aantal: null, onderdrukt: true } : { aantal: som, onderdrukt: false };
+}
+
+/** Kleinste gebieden met een doorgenomen afspraak voor `scenario`, van het totaal. */
+function paraat(c, scenario) {
+  const a = c.crisisafspraken.find((x) => x.scenario === scenario);
+  return a ? `${getal(a.gedekt)} van ${getal(a.kleinsteGebieden)}` : "";
 }
 
 function rij(naam, cijfers, kop) {
@@ -135,6 +142,11 @@ function grafieken(d) {
     k.map((a) => [a.sleutel === "onbepaald" ? "onbepaald" : `kwadrant ${a.sleutel}`, a.aantal, getal(a.aantal)]));
   staven($("fasen"), "Netwerken per fase (regio)",
     d.totaal.netwerken.perFase.map((a) => [a.sleutel, a.aantal, getal(a.aantal)]));
+  staven($("paraatheid"), "Paraatheid per scenario (regio): kleinste gebieden met een doorgenomen afspraak",
+    d.totaal.crisisafspraken.map((a) => {
+      const deel = a.kleinsteGebieden > 0 ? a.gedekt / a.kleinsteGebieden : 0;
+      return [a.scenario, deel, `${getal(a.gedekt)} van ${getal(a.kleinsteGebieden)}`];
+    }));
   staven($("budget"), `Budgetgebruik ${d.jaar} (gereserveerd van totaal)`,
     d.gemeenten.map((g) => {
       const b = g.cijfers.budgetten;
