@@ -267,17 +267,7 @@ async fn de_termijn_van_de_gemeente_verschuift_verouderd_en_paraat() {
         .expect("stroomuitval");
     assert_eq!(stroom["gedekt"], 4);
     assert_eq!(stroom["kleinsteGebieden"], 5);
-    let csv = app
-        .client
-        .get(app.url("/api/v1/dashboard"))
-        .bearer_auth(&regio)
-        .header("Accept", "text/csv")
-        .send()
-        .await
-        .expect("csv")
-        .text()
-        .await
-        .expect("tekst");
+    let csv = app.csv_as("/api/v1/dashboard", &regio).await;
     let regels: Vec<Vec<&str>> = csv
         .trim_start_matches('\u{feff}')
         .lines()
@@ -450,27 +440,28 @@ async fn organisaties_dienen_gebieden() {
     // Een gebied dat niet van de gemeente is, of gebieden in de catalogus: 400, niets
     // bewaard.
     let vught_gebied = uuid::Uuid::now_v7().to_string();
-    let fout = app
-        .post_expect(
-            "/api/v1/organisaties",
-            &coordinator,
-            &json!({"naam": "Buurthuis", "veld": "informele_netwerken", "niveau": "lokaal",
-                    "gebiedIds": [vught_gebied]}),
-            400,
-        )
-        .await;
-    assert_velden(&fout, &[("gebiedIds", "ongeldig")]);
-    let regio = app.token_for("regio.beheerder").await;
-    let fout = app
-        .post_expect(
-            "/api/v1/organisaties",
-            &regio,
-            &json!({"naam": "Landelijk", "veld": "informele_netwerken", "niveau": "landelijk",
-                    "gebiedIds": [KERN_OOST]}),
-            400,
-        )
-        .await;
-    assert_velden(&fout, &[("gebiedIds", "niet_toegestaan")]);
+    let geweigerd = [
+        (
+            "oss.coordinator",
+            "Buurthuis",
+            vught_gebied.as_str(),
+            "ongeldig",
+        ),
+        ("regio.beheerder", "Landelijk", KERN_OOST, "niet_toegestaan"),
+    ];
+    for (wie, naam, gebied, code) in geweigerd {
+        let token = app.token_for(wie).await;
+        let fout = app
+            .post_expect(
+                "/api/v1/organisaties",
+                &token,
+                &json!({"naam": naam, "veld": "informele_netwerken", "niveau": "landelijk",
+                        "gebiedIds": [gebied]}),
+                400,
+            )
+            .await;
+        assert_velden(&fout, &[("gebiedIds", code)]);
+    }
     let bewaard = query_text(
         &app.db,
         "SELECT count(*)::text FROM organisatie WHERE naam IN ('Buurthuis', 'Landelijk')",

@@ -538,16 +538,8 @@ async fn the_csv_is_what_a_dutch_spreadsheet_expects() {
     assert!(regels[12].starts_with(";Totaal;7;"), "{}", regels[12]);
     // De detail-CSV: een regel per gebied, netwerk en budget.
     let detail = app
-        .client
-        .get(app.url("/api/v1/dashboard/gemeenten/GM0828"))
-        .bearer_auth(&regio)
-        .header("Accept", "text/csv")
-        .send()
-        .await
-        .expect("verzoek")
-        .text()
-        .await
-        .expect("tekst");
+        .csv_as("/api/v1/dashboard/gemeenten/GM0828", &regio)
+        .await;
     let regels: Vec<&str> = detail
         .trim_start_matches('\u{feff}')
         .split("\r\n")

@@ -319,6 +319,20 @@ impl TestApp {
         response.json().await.expect("json-body")
     }
 
+    /// De tekst van een `GET` met `Accept: text/csv` (200 verwacht).
+    pub async fn csv_as(&self, path: &str, token: &str) -> String {
+        let response = self
+            .send(
+                self.client
+                    .get(self.url(path))
+                    .bearer_auth(token)
+                    .header("Accept", "text/csv"),
+            )
+            .await;
+        assert_eq!(response.status(), 200, "GET {path} (CSV)");
+        response.text().await.expect("tekst")
+    }
+
     /// GET met het standaardtoken en één extra header.
     pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
         self.send(

@@ -199,6 +199,18 @@ impl Fouten {
         }
     }
 
+    /// `ongeldig` op `veld` tenzij `ids` elk id één keer noemt en de database ze alle
+    /// vond (`gevonden`, een telling met de leesregel van de verwijzing).
+    pub fn elk_een_keer(&mut self, ids: &[uuid::Uuid], gevonden: u64, veld: &str, reason: &str) {
+        let uniek: HashSet<&uuid::Uuid> = ids.iter().collect();
+        self.check(
+            uniek.len() == ids.len() && gevonden as usize == ids.len(),
+            veld,
+            Foutcode::Ongeldig,
+            reason,
+        );
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -1127,7 +1127,8 @@ async fn budget(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), sea_orm::D
 }
 
 /// De sociale kaart, bijeenkomsten, een oefening en een veiligheidsafspraak bij het
-/// demonetwerk: twee lokale organisaties (een buurthuis en de eigen afdeling OOV), het
+/// demonetwerk: twee lokale organisaties (een buurthuis voor het eerste gebied van het
+/// netwerk en de eigen afdeling OOV voor de hele gemeente), het
 /// buurthuis en het Rode Kruis uit de catalogus als partners, de eerste en tweede
 /// bijeenkomst en een netwerkbijeenkomst van vorige maand, en een geëvalueerde
 /// tabletop-oefening stroomuitval.
@@ -1136,9 +1137,9 @@ async fn netwerkpraktijk(db: &DatabaseConnection, netwerk: Uuid) -> Result<(), s
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO organisatie (id, gemeente_id, naam, soort, veld, categorie, niveau, capaciteiten, rollen, \
-           aanbod, activering, contact) \
+           aanbod, activering, contact, gebied_ids) \
          SELECT u.id, n.gemeente_id, u.naam, u.soort, u.veld, u.categorie, 'lokaal', u.capaciteiten, u.rollen, \
-           u.aanbod, u.activering, u.contact \
+           u.aanbod, u.activering, u.contact, CASE WHEN u.soort = 'partner' THEN n.gebied_ids[1:1] ELSE '{}' END \
          FROM netwerk n, (VALUES \
            ($2::uuid, 'Buurthuis (demo)', 'partner', 'maatschappelijk_middenveld', 'bewonersinitiatieven', \
             '{handjes,hulpmiddelen}'::text[], '{welzijn,bewoners}'::text[], 'Ruimte, koffie en een aggregaat.', \

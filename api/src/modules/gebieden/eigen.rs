@@ -2,8 +2,6 @@
 //! en welke gebieden "passen" op een gebied (het gebied, zijn voorouders en zijn
 //! afstammelingen: `weefsel_gebied_verwant`, migratie 000034).
 
-use std::collections::BTreeSet;
-
 use entity::gebied;
 use entity::soorten::GebiedSoort;
 use sea_orm::sea_query::{Expr, SimpleExpr};
@@ -13,7 +11,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::http::invoer::Fouten;
-use crate::http::problem::{ApiResult, Foutcode};
+use crate::http::problem::ApiResult;
 use crate::tenancy::Context;
 
 /// Noemt `ids` elk gebied één keer, als gebied van de eigen gemeente? Anders een fout
@@ -27,16 +25,15 @@ pub(crate) async fn controleer_eigen(
     if ids.is_empty() {
         return Ok(());
     }
-    let uniek: BTreeSet<_> = ids.iter().collect();
     let gevonden = ctx
         .scoped(gebied::Entity::find())
         .filter(gebied::Column::Id.is_in(ids.iter().copied()))
         .count(ctx.db())
         .await?;
-    fouten.check(
-        uniek.len() == ids.len() && gevonden as usize == ids.len(),
+    fouten.elk_een_keer(
+        ids,
+        gevonden,
         veld,
-        Foutcode::Ongeldig,
         "Noem elk gebied één keer, als gebied van uw gemeente.",
     );
     Ok(())

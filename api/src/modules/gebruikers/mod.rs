@@ -1,7 +1,6 @@
 //! Accounts van medewerkers, met hun gemeente en rollen.
 
 use crate::auth::zichtbaarheid::{Veld, Velden};
-use crate::http::problem::Foutcode;
 use utoipa::OpenApi;
 
 use crate::modules::Toegang;
@@ -76,7 +75,6 @@ pub async fn actieve_gebruikers_met_rol(
     if ids.is_empty() {
         return Ok(());
     }
-    let uniek: std::collections::BTreeSet<_> = ids.iter().collect();
     let rollen: Vec<String> = rollen.iter().map(|r| r.as_str().to_owned()).collect();
     let gevonden = entity::gebruiker::Entity::find()
         .filter(entity::gebruiker::Column::Id.is_in(ids.iter().copied()))
@@ -87,10 +85,10 @@ pub async fn actieve_gebruikers_met_rol(
         })
         .count(ctx.db())
         .await?;
-    fouten.check(
-        uniek.len() == ids.len() && gevonden as usize == ids.len(),
+    fouten.elk_een_keer(
+        ids,
+        gevonden,
         veld,
-        Foutcode::Ongeldig,
         "Noem elke gebruiker één keer, als actieve gebruiker van uw gemeente (met een passende rol).",
     );
     Ok(())
