@@ -56,8 +56,13 @@ impl Application {
     /// `pools`: de pool van de dienst (rol `weefsel_app`) en de inlogpool (rol
     /// `weefsel_auth`), zie [`crate::db::pools`].
     pub fn build(config: &Config, pools: crate::db::Pools) -> anyhow::Result<Self> {
-        let crate::db::Pools { dienst: db, inlog } = pools;
+        let crate::db::Pools {
+            dienst: db,
+            inlog,
+            tellers,
+        } = pools;
         let inlog = web::Data::new(crate::auth::Inlogpool(inlog));
+        let tellers = web::Data::new(crate::http::grenzen::Tellerpool(tellers));
         let keys = web::Data::new(TokenKeys::from_config(config)?);
         let audit_sleutels = web::Data::new(crate::audit::AuditSleutels::laden(config)?);
         let audit_waarden = web::Data::new(modules::audit_waarden());
@@ -95,6 +100,7 @@ impl Application {
                 .split_for_parts();
             app.app_data(db_data.clone())
                 .app_data(inlog.clone())
+                .app_data(tellers.clone())
                 .app_data(gemeenten.clone())
                 .app_data(schemas.clone())
                 .app_data(zichtbaarheid.clone())

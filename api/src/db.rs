@@ -50,17 +50,25 @@ pub async fn connect(url: &str, config: &Config) -> Result<DatabaseConnection, D
 }
 
 /// De pools van de dienst: `weefsel_app` voor alles, `weefsel_auth` voor het
-/// token- en wachtwoordendpoint.
+/// token- en wachtwoordendpoint, en een kleine eigen pool (`weefsel_app`) voor de
+/// limiet op persoonsgegevens, die telt terwijl het verzoek zijn transactie vasthoudt.
+/// Tellen uit de pool van de dienst kon onder last vastlopen: elk verzoek houdt een
+/// verbinding en wacht op een tweede uit dezelfde, volle pool (503 na de wachttijd).
 pub struct Pools {
     pub dienst: DatabaseConnection,
     pub inlog: DatabaseConnection,
+    pub tellers: DatabaseConnection,
 }
 
-/// Beide pools van de dienst voor de database van `url`.
+/// De verbindingen van de pool voor de limiet: een telling is één korte statement.
+const TELLERS: u32 = 4;
+
+/// De pools van de dienst voor de database van `url`.
 pub async fn pools(url: &str, config: &Config) -> Result<Pools, DbErr> {
     Ok(Pools {
         dienst: connect(url, config).await?,
         inlog: connect_inlog(url, config).await?,
+        tellers: connect_als(url, config, Some(APP_ROLE), TELLERS).await?,
     })
 }
 

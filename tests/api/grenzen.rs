@@ -354,3 +354,27 @@ async fn a_transaction_begun_by_a_dropped_request_is_never_left_open_in_the_pool
     assert_eq!(open, 0);
     pool.close().await.expect("sluiten");
 }
+
+/// Een verzoek dat persoonsgegevens leest, houdt zijn transactie vast terwijl de limiet
+/// telt; dat tellen komt uit een eigen kleine pool. Uit de pool van de dienst liep het
+/// vast zodra elke verbinding een verzoek droeg dat op een tweede wachtte (hier: een
+/// pool van één verbinding, en elk verzoek werd 503).
+#[tokio::test]
+async fn de_limiet_telt_niet_uit_de_pool_van_het_verzoek() {
+    let app = spawn_app_with(|c| {
+        c.db_max_connections = 1;
+        c.grenzen.db_wachten = Duration::from_millis(500);
+    })
+    .await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let verzoeken = (0..4).map(|_| app.get_as("/api/v1/sleutelpersonen", &coordinator));
+    for antwoord in futures_util::future::join_all(verzoeken).await {
+        assert_eq!(antwoord.status(), 200);
+    }
+    let gelogd = crate::helpers::query_text(
+        &app.db,
+        "SELECT count(*)::text FROM verwerking WHERE verwerkingsactiviteit = 'netwerkbeheer'",
+    )
+    .await;
+    assert_eq!(gelogd, "4");
+}

@@ -90,6 +90,9 @@ pub async fn schrijven(db: &DatabaseConnection, grenzen: &Grenzen, sleutel: &str
     .await
 }
 
+/// De kleine pool waaruit de limiet op persoonsgegevens telt ([`crate::db::Pools`]).
+pub struct Tellerpool(pub sea_orm::DatabaseConnection);
+
 /// Telt een verzoek dat persoonsgegevens leest van deze aanroeper (`sleutel`); 429
 /// boven de limiet (issue 30: het verwerkingenlogboek en wie veel leest, blijven
 /// begrensd).

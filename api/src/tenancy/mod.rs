@@ -616,6 +616,9 @@ impl FromRequest for Context {
             .get::<crate::http::contract::CorrelatieId>()
             .map(|c| c.0.clone());
         let persoonsgrenzen = req.app_data::<web::Data<Grenzen>>().cloned();
+        let tellers = req
+            .app_data::<web::Data<grenzen::Tellerpool>>()
+            .map(|t| t.0.clone());
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
@@ -630,8 +633,8 @@ impl FromRequest for Context {
                 .met_audit(&verzoek);
             context.gemeenten = register;
             context.correlatie_id = correlatie_id;
-            context.limiet =
-                persoonsgrenzen.map(|g| (db.get_ref().clone(), g, identity.limietsleutel()));
+            let tellers = tellers.unwrap_or_else(|| db.get_ref().clone());
+            context.limiet = persoonsgrenzen.map(|g| (tellers, g, identity.limietsleutel()));
             verzoek
                 .extensions_mut()
                 .insert(crate::auth::zichtbaarheid::Lezer::van(&context.caller));
