@@ -20,6 +20,7 @@
 # Nooit in de testopdracht. Vereist wrk (wordt met apt-get geïnstalleerd als het
 # ontbreekt en dat kan), pgbench en psql; DATABASE_URL als superuser-URL.
 set -euo pipefail
+trap 'echo "bench/run.sh: fout op regel $LINENO (status $?)" >&2' ERR
 cd "$(dirname "$0")/.."
 admin="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 base="${admin%/*}"
