@@ -53,16 +53,12 @@ pub struct Application {
 
 impl Application {
     /// Bindt de listener (poort 0 kiest een vrije poort) en bouwt de server.
-    /// `pools`: de pool van de dienst (rol `weefsel_app`) en de inlogpool (rol
-    /// `weefsel_auth`), zie [`crate::db::pools`].
+    /// `pools`: de pool van de dienst (rol `weefsel_app`), de inlogpool (rol
+    /// `weefsel_auth`) en die van de limiet, zie [`crate::db::pools`].
     pub fn build(config: &Config, pools: crate::db::Pools) -> anyhow::Result<Self> {
-        let crate::db::Pools {
-            dienst: db,
-            inlog,
-            tellers,
-        } = pools;
-        let inlog = web::Data::new(crate::auth::Inlogpool(inlog));
-        let tellers = web::Data::new(crate::http::grenzen::Tellerpool(tellers));
+        let inlog = web::Data::new(crate::auth::Inlogpool(pools.inlog));
+        let tellers = web::Data::new(crate::http::grenzen::Tellerpool(pools.tellers));
+        let db = pools.dienst;
         let keys = web::Data::new(TokenKeys::from_config(config)?);
         let audit_sleutels = web::Data::new(crate::audit::AuditSleutels::laden(config)?);
         let audit_waarden = web::Data::new(modules::audit_waarden());
