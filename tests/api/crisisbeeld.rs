@@ -267,6 +267,9 @@ async fn de_termijn_van_de_gemeente_verschuift_verouderd_en_paraat() {
         .expect("stroomuitval");
     assert_eq!(stroom["gedekt"], 4);
     assert_eq!(stroom["kleinsteGebieden"], 5);
+    // Te herzien volgt dezelfde termijn: alleen het Westnetwerk (nooit doorgenomen);
+    // met 12 maanden ook het Noordnetwerk.
+    assert_eq!(stroom["teHerzien"], 1);
     let csv = app.csv_as("/api/v1/dashboard", &regio).await;
     let regels: Vec<Vec<&str>> = csv
         .trim_start_matches('\u{feff}')

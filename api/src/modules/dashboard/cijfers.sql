@@ -23,8 +23,9 @@ nw AS (SELECT n.id, n.gemeente_id, n.fase, n.contactambtenaren, n.crisisafsprake
        WHERE $1::uuid[] IS NULL OR n.gemeente_id = ANY ($1::uuid[])),
 sig AS (SELECT netwerk_id AS id, gemeente_id, signaal FROM weefsel_netwerk_signalen($1::uuid[], $3::date)),
 ca AS (SELECT n.gemeente_id, c->>'scenario' AS scenario,
-              (c->>'laatstHerzien' IS NULL OR (c->>'laatstHerzien')::date < ($3::date - interval '12 months')::date) AS te_herzien
-       FROM nw n, jsonb_array_elements(n.crisisafspraken) c),
+              (c->>'laatstHerzien' IS NULL OR (c->>'laatstHerzien')::date
+                 < ($3::date - make_interval(months => m.crisisafspraak_herzien_maanden))::date) AS te_herzien
+       FROM nw n JOIN gemeente m ON m.id = n.gemeente_id, jsonb_array_elements(n.crisisafspraken) c),
 dagen AS (SELECT gemeente_id, sleutel::int AS dagen, sum(aantal) AS n FROM tel
           WHERE onderwerp = 'aanvragen_dagen:' || $2::int GROUP BY GROUPING SETS ((gemeente_id, sleutel), (sleutel))),
 cum AS (SELECT gemeente_id, dagen, sum(n) OVER (PARTITION BY gemeente_id ORDER BY dagen) AS c,

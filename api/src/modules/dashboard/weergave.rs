@@ -88,7 +88,8 @@ pub struct Netwerken {
 pub struct Crisisafspraken {
     pub scenario: Scenario,
     pub aantal: i64,
-    /// Langer dan een jaar (of nooit) doorgenomen.
+    /// Nooit doorgenomen, of langer geleden dan `crisisafspraakHerzienMaanden` van de
+    /// gemeente (standaard 12): dezelfde regel als `verouderd` in het crisisbeeld.
     pub te_herzien: i64,
     /// Paraatheid: de kleinste gebieden (zonder kindgebied) met een afspraak voor dit
     /// scenario die binnen `crisisafspraakHerzienMaanden` (standaard 12) is doorgenomen;
