@@ -253,6 +253,23 @@ impl Context {
         self.commit_then(HttpResponse::NoContent().finish()).await
     }
 
+    /// Een `DELETE` van rij `id` onder ouder `ouder_id` (een partner of
+    /// veiligheidsafspraak van een netwerk): vergrendeld gevonden, `If-Match`, weg.
+    pub async fn verwijder_onder<B>(
+        self,
+        if_match: &crate::http::etag::IfMatch,
+        ouder_id: Uuid,
+        id: Uuid,
+    ) -> ApiResult<HttpResponse>
+    where
+        B: Bron + Onder,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let huidig = self.vind_onder::<B>(ouder_id, id).await?;
+        if_match.check(huidig.versie())?;
+        self.verwijder::<B>(&huidig, Wijzigingen::new()).await
+    }
+
     /// Het einde van elke `PATCH`: bewaart `wijziging` van rij `huidig` met haar
     /// regel in de audit trail ([`Context::bewaar_wijziging`]; zonder wijzigingen
     /// niets), commit, 200 met de rij zoals ze nu is.

@@ -239,11 +239,7 @@ pub async fn delete_afspraak(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let (netwerk_id, id) = pad.into_inner();
-    let huidig = ctx
-        .vind_onder::<veiligheidsafspraak::Entity>(netwerk_id, id)
-        .await?;
-    if_match.check(huidig.version)?;
-    ctx.verwijder::<veiligheidsafspraak::Entity>(&huidig, Wijzigingen::new())
+    ctx.verwijder_onder::<veiligheidsafspraak::Entity>(&if_match, netwerk_id, id)
         .await
 }
 

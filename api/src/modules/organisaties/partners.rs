@@ -203,11 +203,7 @@ pub async fn delete_partner(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenSchrijven)?;
     let (netwerk_id, partner_id) = pad.into_inner();
-    let huidig = ctx
-        .vind_onder::<netwerk_partner::Entity>(netwerk_id, partner_id)
-        .await?;
-    if_match.check(huidig.version)?;
-    ctx.verwijder::<netwerk_partner::Entity>(&huidig, Wijzigingen::new())
+    ctx.verwijder_onder::<netwerk_partner::Entity>(&if_match, netwerk_id, partner_id)
         .await
 }
 
