@@ -97,6 +97,11 @@ DROP TABLE g;
     exec(&app.db, &sql).await;
 }
 
+/// Het crisisbeeld voor stroomuitval in `gebied`.
+fn stroomuitval_in(gebied: &str) -> String {
+    format!("/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId={gebied}")
+}
+
 fn namen(lijst: &Value) -> Vec<&str> {
     kolom(lijst, "naam")
 }
@@ -123,7 +128,7 @@ async fn het_crisisbeeld_van_een_kern() {
     let app = spawn_app().await;
     opzet(&app).await;
     let coordinator = app.token_for("oss.coordinator").await;
-    let pad = format!("/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId={KERN_OOST}");
+    let pad = stroomuitval_in(KERN_OOST);
 
     // De kern: het netwerk over haar dorp, niet dat over de andere kern of een andere
     // wijk, en niet het afgeronde; de organisaties die er hulp geven.
@@ -168,11 +173,7 @@ async fn het_crisisbeeld_van_een_kern() {
 
     // De andere kern: ook de afspraak over alleen die kern, die nooit is doorgenomen.
     let west = app
-        .get_expect(
-            &format!("/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId={KERN_WEST}"),
-            &coordinator,
-            200,
-        )
+        .get_expect(&stroomuitval_in(KERN_WEST), &coordinator, 200)
         .await;
     assert_eq!(namen(&west["netwerken"]), ["Dorpsnetwerk", "Westnetwerk"]);
     assert_eq!(netwerk(&west, "Westnetwerk")["verouderd"], true);
@@ -204,7 +205,7 @@ async fn de_termijn_van_de_gemeente_verschuift_verouderd_en_paraat() {
     let coordinator = app.token_for("oss.coordinator").await;
     let beheerder = app.token_for("oss.beheerder").await;
     let regio = app.token_for("regio.netwerkmanager").await;
-    let noord = format!("/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId={NOORDWIJK}");
+    let noord = stroomuitval_in(NOORDWIJK);
     let beeld = app.get_expect(&noord, &coordinator, 200).await;
     assert_eq!(namen(&beeld["netwerken"]), ["Noordnetwerk"]);
     assert_eq!(netwerk(&beeld, "Noordnetwerk")["verouderd"], true);
@@ -241,11 +242,7 @@ async fn de_termijn_van_de_gemeente_verschuift_verouderd_en_paraat() {
     let beeld = app.get_expect(&noord, &coordinator, 200).await;
     assert_eq!(netwerk(&beeld, "Noordnetwerk")["verouderd"], false);
     let west = app
-        .get_expect(
-            &format!("/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId={KERN_WEST}"),
-            &coordinator,
-            200,
-        )
+        .get_expect(&stroomuitval_in(KERN_WEST), &coordinator, 200)
         .await;
     assert_eq!(netwerk(&west, "Westnetwerk")["verouderd"], true);
     let regionaal = app
@@ -297,7 +294,7 @@ async fn de_termijn_van_de_gemeente_verschuift_verouderd_en_paraat() {
 async fn wie_wat_ziet_in_het_crisisbeeld() {
     let app = spawn_app().await;
     opzet(&app).await;
-    let pad = format!("/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId={KERN_OOST}");
+    let pad = stroomuitval_in(KERN_OOST);
     let voor = verwerkingen(&app).await;
     for gebruiker in ["oss.raadpleger", "oss.budgethouder"] {
         let token = app.token_for(gebruiker).await;

@@ -211,6 +211,14 @@ impl Fouten {
         );
     }
 
+    /// `niet_toegestaan` op elk veld van `velden` dat gezet is (een filter dat voor deze
+    /// aanroeper niet bestaat, zoals de filters van gemeenten voor de regio).
+    pub fn niet_gezet(&mut self, velden: &[(&str, bool)], reason: &str) {
+        for (veld, gezet) in velden {
+            self.check(!gezet, veld, Foutcode::NietToegestaan, reason);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

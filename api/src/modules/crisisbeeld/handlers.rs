@@ -245,17 +245,13 @@ async fn regionaal(
     vandaag: NaiveDate,
 ) -> ApiResult<CrisisbeeldRegio> {
     let mut fouten = Fouten::new();
-    for (veld, gezet) in [
-        ("gebiedId", p.gebied_id.is_some()),
-        ("hulp", p.hulp.is_some()),
-    ] {
-        fouten.check(
-            !gezet,
-            veld,
-            Foutcode::NietToegestaan,
-            "De regio krijgt alleen de paraatheid per gemeente; dit filter is voor gemeenten.",
-        );
-    }
+    fouten.niet_gezet(
+        &[
+            ("gebiedId", p.gebied_id.is_some()),
+            ("hulp", p.hulp.is_some()),
+        ],
+        "De regio krijgt alleen de paraatheid per gemeente; dit filter is voor gemeenten.",
+    );
     fouten.finish()?;
     let tellingen = paraatheid(ctx, vandaag).await?;
     let aantal = |g: Uuid, s: Option<Scenario>| tellingen.get(&(g, s)).copied().unwrap_or(0);

@@ -13,7 +13,7 @@ use crate::domein::gezondheid::onderdrukt;
 use crate::domein::tijd;
 use crate::http::invoer::Fouten;
 use crate::http::pagination::{Lijst, PaginaParams};
-use crate::http::problem::{ApiResult, Foutcode, Problem};
+use crate::http::problem::{ApiResult, Problem};
 use crate::tenancy::Context;
 
 /// Standaard: wat binnen twee weken moet.
@@ -232,18 +232,14 @@ async fn regionaal(
     binnen: i32,
 ) -> ApiResult<HttpResponse> {
     let mut fouten = Fouten::new();
-    for (veld, gezet) in [
-        ("gebiedId", p.gebied_id.is_some()),
-        ("netwerkId", p.netwerk_id.is_some()),
-        ("alleenMijn", p.alleen_mijn.is_some()),
-    ] {
-        fouten.check(
-            !gezet,
-            veld,
-            Foutcode::NietToegestaan,
-            "De regio krijgt alleen aantallen per gemeente en soort; dit filter is voor gemeenten.",
-        );
-    }
+    fouten.niet_gezet(
+        &[
+            ("gebiedId", p.gebied_id.is_some()),
+            ("netwerkId", p.netwerk_id.is_some()),
+            ("alleenMijn", p.alleen_mijn.is_some()),
+        ],
+        "De regio krijgt alleen aantallen per gemeente en soort; dit filter is voor gemeenten.",
+    );
     fouten.finish()?;
     let tellingen = tellingen(&ctx, vandaag, horizon).await?;
     let body = WerklijstRegio {
