@@ -30,6 +30,8 @@ pub const OPERATIES: &[&str] = &[
     "createMelding",
     "updateMelding",
     "listMeldingOpvolging",
+    "getWerklijst",
+    "getCrisisbeeld",
 ];
 
 /// De regels over persoon `id` (`sleutelpersoon_ids` bevat haar; de GIN-index dekt het).
