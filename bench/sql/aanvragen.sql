@@ -1,5 +1,5 @@
 -- GET /api/v1/aanvragen?paginaGrootte=20 als coördinator.
 BEGIN;
-SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio FROM weefsel_context_openen('gebruiker', :gebruiker::uuid, nullif(:code, '-'), NULL, :gen::integer);
+SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio FROM weefsel_context_openen('gebruiker', :gebruiker::uuid, nullif(:code, '-'), NULL, :gen::integer, NULL::text[]);
 SELECT "aanvraag"."id", "aanvraag"."gemeente_id", "aanvraag"."budget_id", "aanvraag"."initiatief_id", "aanvraag"."netwerk_id", "aanvraag"."aangevraagd_bedrag", "aanvraag"."eigen_bijdrage", "aanvraag"."plan", "aanvraag"."status", "aanvraag"."ingediend_door", "aanvraag"."ingediend_op", "aanvraag"."beslissen_voor", "aanvraag"."toegekend_bedrag", "aanvraag"."motivering", "aanvraag"."besloten_op", "aanvraag"."besloten_door", "aanvraag"."te_laat", "aanvraag"."gereserveerd", "aanvraag"."uitbetaald", "aanvraag"."version", "aanvraag"."created_at", "aanvraag"."updated_at", (SELECT count(*) FROM "aanvraag" WHERE "aanvraag"."gemeente_id" = :gemeente::uuid) AS "weefsel_totaal_aantal" FROM "aanvraag" WHERE "aanvraag"."gemeente_id" = :gemeente::uuid ORDER BY "aanvraag"."created_at" DESC, "aanvraag"."id" DESC LIMIT :limit OFFSET :offset;
 ROLLBACK;

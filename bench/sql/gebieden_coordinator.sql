@@ -1,6 +1,6 @@
 -- GET /api/v1/gebieden?paginaGrootte=20 als coördinator: de statements die de dienst
 -- uitvoert (uit het statementlog), met -M prepared.
 BEGIN;
-SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio FROM weefsel_context_openen('gebruiker', :gebruiker::uuid, nullif(:code, '-'), NULL, :gen::integer);
+SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio FROM weefsel_context_openen('gebruiker', :gebruiker::uuid, nullif(:code, '-'), NULL, :gen::integer, NULL::text[]);
 SELECT "gebied"."id" AS "id", "gebied"."gemeente_id" AS "gemeente_id", "gebied"."naam" AS "naam", "gebied"."soort" AS "soort", "gebied"."cbs_code" AS "cbs_code", "gebied"."inwonertal" AS "inwonertal", "gebied"."grootteklasse" AS "grootteklasse", "gebied"."bovenliggend_gebied_id" AS "bovenliggend_gebied_id", "gebied"."dna_kwadrant" AS "dna_kwadrant", "gebied"."dna_cohesie" AS "dna_cohesie", "gebied"."dna_aanpak" AS "dna_aanpak", "gebied"."dna_grootte" AS "dna_grootte", "gebied"."dna_basis" AS "dna_basis", "gebied"."dna_peildatum" AS "dna_peildatum", "gebied"."created_at" AS "created_at", "gebied"."updated_at" AS "updated_at", (SELECT coalesce(sum(aantal), 0)::bigint FROM "gebied_telling" WHERE "gebied_telling"."gemeente_id" = :gemeente::uuid) AS "weefsel_totaal_aantal" FROM "gebied" WHERE "gebied"."gemeente_id" = :gemeente::uuid ORDER BY "gebied"."naam" ASC, "gebied"."id" ASC LIMIT :limit OFFSET :offset;
 ROLLBACK;

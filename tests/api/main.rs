@@ -38,6 +38,7 @@ mod muren;
 mod netwerkcontact;
 mod netwerken;
 mod netwerkpraktijk;
+mod oauth;
 mod onderdrukking;
 mod openapi;
 mod per_persoon;

@@ -71,11 +71,14 @@ pub enum Identity {
         gemeente: Option<String>,
         generatie: i32,
     },
-    /// Een koppeling met een token van Weefsel, van deze tokengeneratie.
+    /// Een koppeling met een token van Weefsel, van deze tokengeneratie, met de scopes
+    /// van het token (`scope`; `None` in een token zonder die claim: alle scopes van de
+    /// koppeling).
     Koppeling {
         id: Uuid,
         gemeente: String,
         generatie: i32,
+        scopes: Option<Vec<String>>,
     },
     /// Een gebruiker met een token van de identity provider van zijn gemeente.
     Extern { gemeente: String, subject: String },
@@ -435,6 +438,9 @@ impl TokenKeys {
                 id,
                 gemeente: claims.gemeente.ok_or("Het token mist de gemeente.")?,
                 generatie,
+                scopes: claims
+                    .scope
+                    .map(|s| s.split_whitespace().map(str::to_owned).collect()),
             },
             _ => return Err("Het token heeft een onbekende soort."),
         };

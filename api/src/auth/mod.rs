@@ -172,9 +172,14 @@ struct AccountRow {
 const INACTIVE: &str =
     "Het account achter dit token bestaat niet meer, is gedeactiveerd of ingetrokken.";
 
-/// De parameters van `weefsel_context_openen`: soort, account, gemeente, onderwerp en
-/// generatie van wie het token draagt.
-fn context_parameters(identity: &Identity) -> [sea_orm::Value; 5] {
+/// De parameters van `weefsel_context_openen`: soort, account, gemeente, onderwerp,
+/// generatie en scopes van het token van wie het draagt (migratie 000035: een smal token
+/// opent in de database niet meer dan zijn scopes).
+fn context_parameters(identity: &Identity) -> [sea_orm::Value; 6] {
+    let tokenscopes = match identity {
+        Identity::Koppeling { scopes, .. } => scopes.clone(),
+        _ => None,
+    };
     let (soort, account, gemeente, onderwerp, generatie): (_, Option<Uuid>, _, Option<String>, _) =
         match identity {
             Identity::Gebruiker {
@@ -192,6 +197,7 @@ fn context_parameters(identity: &Identity) -> [sea_orm::Value; 5] {
                 id,
                 gemeente,
                 generatie,
+                ..
             } => (
                 "koppeling",
                 Some(*id),
@@ -213,6 +219,7 @@ fn context_parameters(identity: &Identity) -> [sea_orm::Value; 5] {
         gemeente.into(),
         onderwerp.into(),
         generatie.into(),
+        tokenscopes.into(),
     ]
 }
 
@@ -224,7 +231,7 @@ pub async fn load_caller(tx: &DatabaseTransaction, identity: &Identity) -> ApiRe
     let row = AccountRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT id, actief, rollen, scopes, gemeente_id, gemeente_code, geldig, regio \
-         FROM weefsel_context_openen($1, $2, $3, $4, $5)",
+         FROM weefsel_context_openen($1, $2, $3, $4, $5, $6)",
         context_parameters(identity),
     ))
     .one(tx)

@@ -7,7 +7,7 @@ use actix_web::{App, HttpResponse, get, web};
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::{ResponseBuilder, Responses};
 use utoipa::openapi::security::{
-    ClientCredentials, Flow, OAuth2, Password, Scopes, SecurityScheme,
+    ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Password, Scopes, SecurityScheme,
 };
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, OpenApi as Document, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -66,6 +66,19 @@ impl Modify for SecuritySchemes {
                  (`client_credentials`). Het access token gaat mee als `Authorization: Bearer \
                  <token>`. Een token van een vertrouwde identity provider van de gemeente werkt ook.",
             )),
+        );
+        components.add_security_scheme(
+            "clientBasic",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Basic)
+                    .description(Some(
+                        "Alleen op het token-endpoint: een koppeling meldt zich met client id \
+                         en secret als `Authorization: Basic` (`client_secret_basic`, RFC 6749 \
+                         §2.3.1), elk eerst form-urlencoded, in plaats van in het formulier.",
+                    ))
+                    .build(),
+            ),
         );
     }
 }
@@ -547,10 +560,11 @@ fn tekst_header(beschrijving: &str) -> utoipa::openapi::Header {
 
 fn add_common_responses(operation: &mut Operation, schrijft: bool, bouw: &Bouwstenen) {
     // Zonder eigen `security` geldt die van het document (een token); de open
-    // operaties zeggen `security(())`.
+    // operaties hebben een lege eis onder hun alternatieven (`security(())`, het
+    // token-endpoint `security((), ("clientBasic" = []))`).
     let secured = operation.security.as_ref().is_none_or(|s| {
-        s.iter().any(|r| {
-            serde_json::to_value(r).is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty()))
+        !s.iter().any(|r| {
+            serde_json::to_value(r).is_ok_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
         })
     });
     let has_path_parameter = operation.parameters.as_ref().is_some_and(|p| {

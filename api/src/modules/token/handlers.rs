@@ -32,29 +32,34 @@ use crate::tenancy::Context;
 ///
 /// Met `grant_type=password` (gebruikersnaam en wachtwoord) of
 /// `grant_type=client_credentials` (`client_id` en `client_secret` van een
-/// koppeling). Fouten zijn problem details met daarnaast de OAuth-velden `error`
-/// en `error_description`. Na 5 mislukte pogingen op één account binnen 15 minuten
-/// volgt 429 met `Retry-After`.
+/// koppeling, in het formulier of als `Authorization: Basic`, niet allebei). Met
+/// `scope` krijgt het token van een koppeling een deel van haar scopes; het antwoord
+/// noemt ze. Fouten zijn problem details met daarnaast de OAuth-velden `error` en
+/// `error_description`. Na 5 mislukte pogingen op één account binnen 15 minuten volgt
+/// 429 met `Retry-After`.
 #[utoipa::path(
     operation_id = "createToken",
     request_body(content = TokenVerzoek, content_type = "application/x-www-form-urlencoded"),
     responses(
-        (status = 200, description = "Een access token.", body = TokenAntwoord),
-        (status = 400, description = "`invalid_request`, `unsupported_grant_type` of `invalid_grant` (gebruikersnaam of wachtwoord onjuist).", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`invalid_client`: client_id of client_secret onjuist.", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Een access token; bij een koppeling met `scope`.", body = TokenAntwoord),
+        (status = 400, description = "`invalid_request` (ook: client-gegevens in Basic én in het formulier), `unsupported_grant_type`, `invalid_grant` (gebruikersnaam of wachtwoord onjuist) of `invalid_scope` (een scope die de koppeling niet heeft, of `scope` bij `password`).", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`invalid_client`: client_id of client_secret onjuist, of onleesbare Basic-gegevens.", body = Problem, content_type = "application/problem+json",
+            headers(("WWW-Authenticate" = String, description = "`Basic realm=\"weefsel\"`, met `error`."))),
         (status = 429, description = "Te veel mislukte pogingen op dit account, of te veel verzoeken vanaf dit IP-adres (`WEEFSEL_LIMIET_TOKEN` per minuut); zie `Retry-After`.", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconden tot een nieuwe poging kan."))),
     ),
-    security(()),
+    security((), ("clientBasic" = [])),
 )]
 #[post("/auth/token")]
 pub async fn create(
+    req: HttpRequest,
     form: web::Form<TokenVerzoek>,
     db: web::Data<DatabaseConnection>,
     inlog: web::Data<Inlogpool>,
     keys: web::Data<TokenKeys>,
 ) -> ApiResult<HttpResponse> {
-    let form = form.into_inner();
+    let mut form = form.into_inner();
+    let basic = basic(&req)?;
     let subject = match form.grant_type.as_deref() {
         None | Some("") => {
             return Err(ApiError::OAuth {
@@ -69,8 +74,14 @@ pub async fn create(
                 )],
             });
         }
-        Some("password") => password_grant(&db, &inlog, form).await?,
-        Some("client_credentials") => client_grant(&db, &inlog, form).await?,
+        Some("password") => {
+            geen_client(basic, &form)?;
+            password_grant(&db, &inlog, form).await?
+        }
+        Some("client_credentials") => {
+            client_uit_basic(&mut form, basic)?;
+            client_grant(&db, &inlog, form).await?
+        }
         Some(_) => {
             return Err(oauth(
                 StatusCode::BAD_REQUEST,
@@ -79,6 +90,10 @@ pub async fn create(
             ));
         }
     };
+    let scope = match &subject {
+        Subject::Koppeling { scopes, .. } => Some(scopes.join(" ")),
+        Subject::Gebruiker { .. } => None,
+    };
     let token = keys.issue(subject)?;
     Ok(HttpResponse::Ok()
         .insert_header(("Pragma", "no-cache"))
@@ -86,7 +101,86 @@ pub async fn create(
             access_token: token,
             token_type: "Bearer",
             expires_in: keys.ttl_seconds(),
+            scope,
         }))
+}
+
+/// Een 400 in de vorm van OAuth met één veld.
+fn oauth_veld(error: &'static str, veld: &str, detail: &str) -> ApiError {
+    ApiError::OAuth {
+        status: StatusCode::BAD_REQUEST,
+        code: None,
+        error,
+        detail: detail.to_owned(),
+        params: vec![InvalidParam::new(veld, Foutcode::Ongeldig, detail)],
+    }
+}
+
+/// Een gebruiker authenticeert geen client en vraagt geen scopes. Lege Basic-gegevens
+/// (Swagger UI stuurt `Basic Og==` zonder client id) tellen als geen.
+fn geen_client(basic: Option<(String, String)>, form: &TokenVerzoek) -> ApiResult<()> {
+    if basic.is_some_and(|(id, geheim)| !id.is_empty() || !geheim.is_empty()) {
+        return Err(oauth_veld(
+            "invalid_request",
+            "Authorization",
+            "Client-authenticatie (Basic) hoort bij grant_type=client_credentials.",
+        ));
+    }
+    if form.scopes().is_some() {
+        return Err(oauth_veld(
+            "invalid_scope",
+            "scope",
+            "Een gebruiker krijgt zijn rechten uit zijn rollen; scope geldt alleen voor \
+             koppelingen.",
+        ));
+    }
+    Ok(())
+}
+
+/// Client id en secret uit Basic in het formulier, als de client zich zo meldt: één
+/// methode per verzoek (RFC 6749 §2.3), en een lege client id in Basic is een mislukte
+/// authenticatie (401, §5.2).
+fn client_uit_basic(form: &mut TokenVerzoek, basic: Option<(String, String)>) -> ApiResult<()> {
+    let Some((id, geheim)) = basic else {
+        return Ok(());
+    };
+    if form.client_id.is_some() || form.client_secret.is_some() {
+        return Err(oauth_veld(
+            "invalid_request",
+            "Authorization",
+            "Stuur client_id en client_secret óf als Basic in Authorization óf in het \
+             formulier, niet allebei.",
+        ));
+    }
+    if id.is_empty() {
+        return Err(oauth(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "De Basic-gegevens noemen geen client_id.",
+        ));
+    }
+    form.client_id = Some(id);
+    form.client_secret = Some(geheim);
+    Ok(())
+}
+
+/// De scopes van het token: de gevraagde, als de koppeling ze alle heeft (anders 400
+/// `invalid_scope`); zonder vraag alle scopes van de koppeling.
+fn smal(koppeling: Vec<String>, gevraagd: Option<Vec<&str>>) -> ApiResult<Vec<String>> {
+    let Some(gevraagd) = gevraagd else {
+        return Ok(koppeling);
+    };
+    if let Some(vreemd) = gevraagd.iter().find(|s| !koppeling.iter().any(|k| k == *s)) {
+        return Err(oauth_veld(
+            "invalid_scope",
+            "scope",
+            &format!("Deze koppeling heeft de scope '{vreemd}' niet."),
+        ));
+    }
+    Ok(koppeling
+        .into_iter()
+        .filter(|k| gevraagd.contains(&k.as_str()))
+        .collect())
 }
 
 /// Alle ontbrekende velden tegelijk, en velden met stuurtekens (een NUL-byte
@@ -314,8 +408,8 @@ async fn client_grant(
         ("client_id", &form.client_id),
         ("client_secret", &form.client_secret),
     ])?;
-    let client_id = form.client_id.unwrap_or_default();
-    let secret = form.client_secret.unwrap_or_default();
+    let client_id = form.client_id.clone().unwrap_or_default();
+    let secret = form.client_secret.clone().unwrap_or_default();
     // Eén teller per koppeling, hoe de client_id ook gespeld is (zonder streepjes,
     // met accolades, als `urn:uuid:`): anders geeft elke spelling vijf pogingen.
     let sleutel = Uuid::parse_str(client_id.trim())
@@ -347,7 +441,7 @@ async fn client_grant(
             Ok(Subject::Koppeling {
                 id: account.id,
                 gemeente: account.gemeente_code.unwrap_or_default(),
-                scopes: account.scopes,
+                scopes: smal(account.scopes, form.scopes())?,
                 generatie: account.token_generatie,
             })
         }

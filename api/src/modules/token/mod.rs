@@ -28,6 +28,7 @@ const VELDEN: &[Velden] = &[
         velden: &[
             Veld::openbaar("access_token", "Alleen aan de aanvrager zelf."),
             Veld::openbaar("token_type", "Altijd Bearer."),
+            Veld::openbaar("scope", "De scopes van het token; alleen aan de aanvrager."),
         ],
     },
     Velden {
@@ -36,6 +37,7 @@ const VELDEN: &[Velden] = &[
             Veld::openbaar("grant_type", "password of client_credentials."),
             Veld::openbaar("username", "De accountnaam van de aanvrager."),
             Veld::openbaar("client_id", "Het client id van de aanvrager."),
+            Veld::openbaar("scope", "Namen van scopes uit het document."),
         ],
     },
     Velden {

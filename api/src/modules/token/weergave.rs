@@ -15,6 +15,11 @@ pub struct TokenAntwoord {
     /// Geldigheid in seconden (standaard 900).
     #[schema(example = 900)]
     pub expires_in: u64,
+    /// Bij een koppeling: de scopes van het token, met spaties gescheiden (RFC 6749,
+    /// 5.1); ontbreekt bij een gebruiker, die zijn rechten uit zijn rollen haalt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "gebieden.lezen initiatieven.lezen")]
+    pub scope: Option<String>,
 }
 
 pub(super) fn oauth(status: StatusCode, error: &'static str, detail: &str) -> ApiError {
