@@ -12,6 +12,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::TokenKeys;
+use crate::auth::zichtbaarheid::filter::Zichtbaarheid;
 use crate::config::Config;
 use crate::http::contract::{self, DOCS_PATH};
 use crate::http::health;
@@ -19,6 +20,7 @@ use crate::http::openapi::{self, DocumentJson};
 use crate::http::route_table::RouteTable;
 use crate::modules;
 use crate::modules::dashboard::pagina;
+use crate::modules::wijzigingen::Bewaardagen;
 use crate::telemetry::RequestSpan;
 
 /// Alle routes: gezondheid (buiten het document) en de API onder `/api/v1`.
@@ -74,11 +76,10 @@ impl Application {
         let table = web::Data::new(routetabel(&document));
         let db_data = web::Data::new(db.clone());
         let gemeenten = web::Data::new(crate::tenancy::GemeentenRegister::default());
-        let zichtbaarheid = web::Data::new(crate::auth::zichtbaarheid::filter::Zichtbaarheid(
-            std::sync::Arc::new(crate::auth::zichtbaarheid::filter::Regels::uit(&document)),
-        ));
+        let zichtbaarheid = web::Data::new(Zichtbaarheid::uit(&document));
         let schemas = web::Data::new(crate::http::invoer::Schemas(std::sync::Arc::new(document)));
         let grenzen = web::Data::new(config.grenzen.clone());
+        let bewaardagen = web::Data::new(Bewaardagen(config.wijzigingen_bewaardagen));
 
         let server = actix_web::HttpServer::new(move || {
             // Swagger UI vóór de scope `/api/v1`: een actix-scope neemt alles onder
@@ -104,6 +105,7 @@ impl Application {
                 .app_data(audit_sleutels.clone())
                 .app_data(audit_waarden.clone())
                 .app_data(grenzen.clone())
+                .app_data(bewaardagen.clone())
                 .app_data(table.clone())
                 .app_data(web::Data::new(document_json.clone()))
                 .app_data(contract::json_config())

@@ -73,6 +73,11 @@ pub struct Config {
     /// (`WEEFSEL_VERWERKING_BEWAARJAREN`, standaard 5, minstens 1); de retentie ruimt
     /// oudere op.
     pub verwerking_bewaarjaren: u32,
+    /// Hoe ver terug de wijzigingenstroom een positie aanneemt, in dagen
+    /// (`WEEFSEL_WIJZIGINGEN_BEWAARDAGEN`, standaard 90, minstens 1): wie langer wegbleef
+    /// terwijl er iets veranderde, krijgt 410 en synchroniseert opnieuw. De audit trail
+    /// zelf blijft.
+    pub wijzigingen_bewaardagen: u32,
 }
 
 /// Wat één verzoek, één client en één statement hoogstens mogen kosten (issue 16).
@@ -222,6 +227,17 @@ impl Config {
             )?,
         };
         let (verwerking_bewaarjaren, token_ttl) = bewaren_en_tokens(&get)?;
+        let wijzigingen_bewaardagen = parse_number(
+            get("WEEFSEL_WIJZIGINGEN_BEWAARDAGEN"),
+            "WEEFSEL_WIJZIGINGEN_BEWAARDAGEN",
+            90,
+        )?;
+        if wijzigingen_bewaardagen < 1 {
+            return Err(ConfigError::Invalid {
+                name: "WEEFSEL_WIJZIGINGEN_BEWAARDAGEN",
+                reason: "de wijzigingenstroom bewaart minstens een dag".to_owned(),
+            });
+        }
         let database_url = get("DATABASE_URL");
         let grenzen = Grenzen::from_lookup(&get)?;
         let config = Config {
@@ -245,6 +261,7 @@ impl Config {
             external_issuers_file: get("WEEFSEL_EXTERNAL_ISSUERS_FILE").map(PathBuf::from),
             retentie_interval: (retentie > 0).then(|| Duration::from_secs(u64::from(retentie))),
             verwerking_bewaarjaren,
+            wijzigingen_bewaardagen,
         };
         config.check_production()?;
         Ok(config)

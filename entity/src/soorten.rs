@@ -365,6 +365,7 @@ tekst_enum!(
         Meldingbehandeling = "meldingbehandeling",
         Werklijst = "werklijst",
         Crisisbeeld = "crisisbeeld",
+        Synchronisatie = "synchronisatie",
     }
 );
 

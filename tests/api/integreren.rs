@@ -1,21 +1,23 @@
-//! Het uitgewerkte voorbeeld uit de README ("Integreren"), letterlijk uitgevoerd: wat een
+//! De uitgewerkte voorbeelden uit `docs/integreren.md`, letterlijk uitgevoerd: wat een
 //! integrator leest, werkt.
 
-use crate::helpers::{bash, query_text, spawn_app};
+use serde_json::json;
 
-/// Het shellblok onder "Integreren" in de README.
-fn voorbeeld() -> String {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
-    let begin = readme
-        .find("```sh\n# Gegeven: BASIS")
-        .expect("het voorbeeld in de README");
-    let blok = &readme[begin + "```sh\n".len()..];
+use crate::helpers::{bash, id_of, query_text, spawn_app};
+
+/// Het shellblok in `docs/integreren.md` dat met `begin` begint.
+fn voorbeeld(begin: &str) -> String {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/integreren.md"))
+        .expect("docs/integreren.md");
+    let start = doc
+        .find(&format!("```sh\n{begin}"))
+        .expect("het voorbeeld in docs/integreren.md");
+    let blok = &doc[start + "```sh\n".len()..];
     blok[..blok.find("```").expect("einde van het blok")].to_owned()
 }
 
 #[tokio::test]
-async fn the_worked_example_in_the_readme_runs() {
+async fn the_worked_example_runs() {
     let app = spawn_app().await;
     let (client_id, geheim) = app
         .create_client(
@@ -31,7 +33,7 @@ async fn the_worked_example_in_the_readme_runs() {
     )
     .await;
     let uit = bash(
-        voorbeeld(),
+        voorbeeld("# Gegeven: BASIS"),
         vec![
             ("BASIS", app.address.clone()),
             ("CLIENT_ID", client_id),
@@ -47,4 +49,42 @@ async fn the_worked_example_in_the_readme_runs() {
             .await,
         1
     );
+}
+
+/// "Synchroniseren": de eerste ronde leest de nieuwe gebieden en bewaart de positie; de
+/// volgende ronde, vanaf die positie, vindt niets nieuws.
+#[tokio::test]
+async fn the_synchronisation_example_runs() {
+    let app = spawn_app().await;
+    let (client_id, geheim) = app
+        .create_client(
+            "oss.beheerder",
+            "CRM",
+            &["gebieden.lezen", "wijzigingen.lezen"],
+        )
+        .await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let gebied = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
+    let omgeving = |positie: &str| {
+        vec![
+            ("BASIS", app.address.clone()),
+            ("CLIENT_ID", client_id.clone()),
+            ("GEHEIM", geheim.clone()),
+            ("POSITIE", positie.to_owned()),
+        ]
+    };
+    let blok = voorbeeld("# Synchroniseren.");
+    let eerste = bash(blok.clone(), omgeving("")).await;
+    assert!(
+        eerste.contains(&format!("aangemaakt gebied /api/v1/gebieden/{gebied}")),
+        "{eerste}"
+    );
+    let positie = eerste
+        .lines()
+        .last()
+        .and_then(|l| l.strip_prefix("positie "))
+        .expect("de laatste regel noemt de positie")
+        .to_owned();
+    let tweede = bash(blok, omgeving(&positie)).await;
+    assert_eq!(tweede, format!("positie {positie}"));
 }

@@ -55,4 +55,5 @@ mod verwerkingen;
 mod vier_ogen;
 mod werk;
 mod werklijst;
+mod wijzigingen;
 mod zichtbaarheid;

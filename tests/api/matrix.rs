@@ -368,6 +368,7 @@ async fn tokens(app: &TestApp, callers: &[Value]) -> Vec<Option<String>> {
                 "meldingen.lezen",
                 "meldingen.schrijven",
                 "audit.lezen",
+                "wijzigingen.lezen",
             ],
         )
         .await;

@@ -107,10 +107,12 @@ pub enum Scope {
     MeldingenSchrijven,
     #[serde(rename = "audit.lezen")]
     AuditLezen,
+    #[serde(rename = "wijzigingen.lezen")]
+    WijzigingenLezen,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 19] = [
+    pub const ALL: [Scope; 20] = [
         Scope::GebiedenLezen,
         Scope::GebiedenSchrijven,
         Scope::TrajectenLezen,
@@ -130,6 +132,7 @@ impl Scope {
         Scope::MeldingenLezen,
         Scope::MeldingenSchrijven,
         Scope::AuditLezen,
+        Scope::WijzigingenLezen,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -153,6 +156,7 @@ impl Scope {
             Scope::MeldingenLezen => "meldingen.lezen",
             Scope::MeldingenSchrijven => "meldingen.schrijven",
             Scope::AuditLezen => "audit.lezen",
+            Scope::WijzigingenLezen => "wijzigingen.lezen",
         }
     }
 
@@ -205,6 +209,9 @@ impl Scope {
                 "Meldingen vastleggen en opvolgen (en lezen). Alleen door de gemeente_beheerder toegekend."
             }
             Scope::AuditLezen => "De audit trail van de gemeente lezen.",
+            Scope::WijzigingenLezen => {
+                "De wijzigingenstroom lezen: welke resource wanneer veranderde, zonder waarden, en alleen over wat de andere scopes laten lezen."
+            }
         }
     }
 
@@ -312,6 +319,9 @@ pub enum Recht {
     /// De werklijst lezen: een gemeentelijke rol wat zij mag zien, de regio aantallen.
     /// Niet voor koppelingen (die volgen de wijzigingen).
     WerklijstLezen,
+    /// De wijzigingenstroom van de eigen gemeente lezen (per regel alleen wat de
+    /// aanroeper zelf mag lezen). Niet voor de regio.
+    WijzigingenLezen,
 }
 
 /// Iedereen met een rol leest de niet-persoonlijke gegevens.
@@ -352,7 +362,8 @@ impl Recht {
             Recht::OrganisatiesLezen
             | Recht::BijeenkomstenLezen
             | Recht::DashboardLezen
-            | Recht::WerklijstLezen => LEZERS,
+            | Recht::WerklijstLezen
+            | Recht::WijzigingenLezen => LEZERS,
             Recht::OrganisatiesSchrijven
             | Recht::BijeenkomstenSchrijven
             | Recht::MeldingenLezen
@@ -402,6 +413,7 @@ impl Recht {
             // Een koppeling leest de audit trail van haar gemeente (wat het systeem
             // zelf deed, ter controle): namen van velden, geen persoonsgegevens.
             Recht::AuditTrailLezen => &[Scope::AuditLezen],
+            Recht::WijzigingenLezen => &[Scope::WijzigingenLezen],
             _ => &[],
         }
     }
@@ -449,6 +461,9 @@ impl Recht {
             }
             Recht::WerklijstLezen => {
                 "De werklijst is voor mensen met een rol; een koppeling volgt de wijzigingen."
+            }
+            Recht::WijzigingenLezen => {
+                "De wijzigingenstroom leest een gemeentelijke rol, of een koppeling met wijzigingen.lezen."
             }
             Recht::LeidraadPubliceren => {
                 "Alleen een regio_beheerder publiceert een nieuwe versie van de leidraad."

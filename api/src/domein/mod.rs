@@ -17,6 +17,7 @@ pub mod stappenplan;
 pub mod tijd;
 pub mod waarschuwing;
 pub mod wachtwoord;
+pub mod wijzigingen;
 
 /// De toestanden uit `alle` waar `regel` vanuit `van` heen laat gaan, in de volgorde
 /// van `alle`: wat een afgewezen overgang wél kan.

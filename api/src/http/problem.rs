@@ -172,6 +172,9 @@ pub enum Code {
     /// 400 (token): het wachtwoord is tijdelijk; kies eerst zelf een nieuw met
     /// `POST /api/v1/auth/wachtwoord`.
     WachtwoordTijdelijk,
+    /// 410 (wijzigingen): de positie `na` ligt voor de bewaartermijn van de
+    /// wijzigingenstroom en er veranderde sindsdien iets; synchroniseer opnieuw.
+    PositieVerlopen,
     /// 400 (token, wachtwoord): deze activeringscode is ouder dan 72 uur; vraag een nieuwe.
     ActivatiecodeVerlopen,
     /// 409: u kunt uw eigen account niet deactiveren of uw eigen rollen niet wijzigen.
@@ -312,6 +315,10 @@ pub enum ApiError {
     /// `If-Match` hoort bij een oudere versie (412).
     #[error("versie verouderd")]
     PreconditionFailed,
+    /// Niet meer te leveren, zoals een positie in de wijzigingenstroom voorbij de
+    /// bewaartermijn (410).
+    #[error("niet meer beschikbaar: {1}")]
+    Gone(Code, String),
     /// Goed gevormd, maar niet te verwerken, zoals een `Idempotency-Key` die al bij een
     /// andere body hoort (422).
     #[error("niet te verwerken: {1}")]
@@ -360,6 +367,7 @@ fn kind_for(status: StatusCode) -> Kind {
         406 => ("niet-acceptabel", "Gevraagd formaat niet beschikbaar"),
         408 => ("verzoek-te-traag", "Verzoek niet op tijd ontvangen"),
         409 => ("conflict", "Conflict met de huidige toestand"),
+        410 => ("niet-meer-beschikbaar", "Niet meer beschikbaar"),
         412 => ("versie-verouderd", "Versie verouderd"),
         413 => ("verzoek-te-groot", "Verzoek te groot"),
         415 => ("mediatype-niet-ondersteund", "Mediatype niet ondersteund"),
@@ -405,6 +413,7 @@ impl Problem {
             | ApiError::ForbiddenVelden(_, reason)
             | ApiError::Conflict(_, reason)
             | ApiError::Unprocessable(_, reason)
+            | ApiError::Gone(_, reason)
             | ApiError::OAuth { detail: reason, .. }
             | ApiError::TooManyRequests { detail: reason, .. }
             | ApiError::Unavailable(reason) => reason.clone(),
@@ -441,7 +450,8 @@ impl Problem {
             ApiError::Validation(params) => problem.met_params(params),
             ApiError::Forbidden(code, _)
             | ApiError::Conflict(code, _)
-            | ApiError::Unprocessable(code, _) => problem.code = Some(*code),
+            | ApiError::Unprocessable(code, _)
+            | ApiError::Gone(code, _) => problem.code = Some(*code),
             ApiError::ForbiddenVelden(velden, reden) => {
                 problem.code = Some(Code::GeenRecht);
                 let params: Vec<InvalidParam> = velden
@@ -506,6 +516,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::Unprocessable(..) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Gone(..) => StatusCode::GONE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

@@ -30,6 +30,7 @@ pub mod token;
 pub mod trajecten;
 pub mod verwerkingen;
 pub mod werklijst;
+pub mod wijzigingen;
 
 /// De modules van de API, elk één map onder `modules/`. Een nieuwe resource komt hier
 /// met één regel bij (docs/architectuur.md).
@@ -55,6 +56,7 @@ pub const ALLE: &[Module] = &[
     dashboard::MODULE,
     audit_trail::MODULE,
     verwerkingen::MODULE,
+    wijzigingen::MODULE,
 ];
 
 /// De routes van de API zelf, relatief aan `/api/v1` (het `servers`-pad van het

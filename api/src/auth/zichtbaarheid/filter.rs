@@ -410,6 +410,13 @@ impl Regels {
 #[derive(Debug, Clone)]
 pub struct Zichtbaarheid(pub Arc<Regels>);
 
+impl Zichtbaarheid {
+    /// De regels van elk veld met een klasse in `document`.
+    pub fn uit(document: &serde_json::Value) -> Self {
+        Zichtbaarheid(Arc::new(Regels::uit(document)))
+    }
+}
+
 /// De laag: een JSON-antwoord (2xx) van een operatie waarvan het schema een beperkt
 /// veld heeft, zonder de velden die de aanroeper niet ziet. Wie de aanroeper is, zet
 /// de [`crate::tenancy::Context`] als [`Lezer`] bij het verzoek.

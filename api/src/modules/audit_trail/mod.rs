@@ -9,7 +9,7 @@ use crate::modules::Toegang;
 mod handlers;
 mod weergave;
 
-use weergave::ResourceSoort;
+pub use weergave::ResourceSoort;
 
 crate::tenancy::tenant_owned!(entity::audit_trail);
 crate::tenancy::tenant_owned!(entity::audit_kop);
