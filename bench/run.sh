@@ -27,7 +27,7 @@ base="${admin%/*}"
 port="${BENCH_PORT:-18181}"
 seconds="${BENCH_SECONDS:-10}"
 schalen="${BENCH_SCHALEN:-1 10}"
-endpoints="${BENCH_ENDPOINTS:-gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente werklijst crisisbeeld}"
+endpoints="${BENCH_ENDPOINTS:-gebieden_coordinator gebieden_regio gebied trajecten sleutelpersonen aanvragen dashboard dashboard_gemeente werklijst crisisbeeld wijzigingen}"
 password="weefsel-demo-2026"
 
 if ! command -v wrk >/dev/null; then
@@ -128,6 +128,15 @@ for schaal in $schalen; do
   crisisleden=$(q "SELECT coalesce(string_agg(DISTINCT quote_literal(sleutelpersoon_id), ', '), 'NULL')
            FROM netwerk_lid WHERE netwerk_id = ANY (ARRAY[$crisisnetwerken]::uuid[])
            AND (eind IS NULL OR eind >= '$vandaag')")
+  # De wijzigingenstroom: 1 100 metingen bij een ander gebied dan dat van "gebied"
+  # (elk een regel, en het gebied als zijn profiel verandert) geven ruim 1 000 regels
+  # in de keten van Oss; de meting leest er 1 000 vanaf het begin.
+  if [[ " $endpoints " == *" wijzigingen "* ]]; then
+    meetgebied=$(q "SELECT id FROM gebied WHERE gemeente_id = '$gemeente' ORDER BY naam DESC LIMIT 1")
+    seq 1 1100 | xargs -P 4 -I{} curl -sf -o /dev/null -H "Authorization: Bearer $coordinator" \
+      -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/gebieden/$meetgebied/indicatoren" \
+      -d '{"peildatum": "2025-01-01", "bron": "Bench", "leefbaarometer": 5.{}}'
+  fi
   # De kale stack (examples/kale_stack.rs): dezelfde SQL voor de lijst van de
   # coördinator op actix-web met sqlx (/gebieden) en met sea-orm (/gebieden-orm),
   # zonder iets van Weefsel; de grens van de stack.
@@ -172,6 +181,8 @@ for schaal in $schalen; do
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828 -D vandaag="$vandaag") ;;
         crisisbeeld) t=$coordinator; path="/api/v1/crisisbeeld?scenario=stroomuitval&gebiedId=$kern"
           vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828 -D vandaag="$vandaag" -D gebied="$kern") ;;
+        wijzigingen) t=$coordinator; path="/api/v1/wijzigingen?na=0.0&paginaGrootte=1000"
+          vars=(-D gebruiker="$uid_c" -D gen="$gen_c" -D gemeente="$gemeente" -D code=GM0828) ;;
         dashboard_gemeente) t=$regio; path="/api/v1/dashboard/gemeenten/GM0828"
           vars=(-D gebruiker="$uid_r" -D gen="$gen_r" -D code=- -D gemeente="$gemeente" -D jaar="$jaar" -D vandaag="$vandaag") ;;
       esac

@@ -342,7 +342,8 @@ async fn audit_verify(config: &Config, koppen: Option<&Path>) -> anyhow::Result<
 
 async fn dna_herberekenen(config: &Config) -> anyhow::Result<()> {
     let db = connect(config, Role::Owner).await?;
-    let uitkomst = crate::ops::dna::herberekenen(&db, false).await?;
+    let sleutels = crate::audit::AuditSleutels::laden(config)?;
+    let uitkomst = crate::ops::dna::herberekenen(&db, false, Some(&sleutels)).await?;
     for id in &uitkomst.afwijkend {
         println!("AFWIJKEND  gebied {id}");
     }

@@ -857,7 +857,7 @@ async fn seed_synthetic_is_deterministic_varied_and_refused_where_it_does_not_be
         "true"
     );
     // De bewaarde profielen kloppen.
-    let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false)
+    let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false, None)
         .await
         .expect("herberekenen");
     assert_eq!((uitkomst.gebieden, uitkomst.afwijkend.len()), (660, 0));

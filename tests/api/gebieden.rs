@@ -817,7 +817,7 @@ async fn the_stored_profile_equals_the_computed_one_after_every_change() {
     let klopt = |wat: &'static str| {
         let db = app.db.clone();
         async move {
-            let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false)
+            let uitkomst = weefsel_api::ops::dna::herberekenen(&db, false, None)
                 .await
                 .expect("herberekenen");
             assert!(uitkomst.gebieden >= 55, "{wat}");
@@ -889,7 +889,7 @@ async fn the_stored_profile_equals_the_computed_one_after_every_change() {
             &format!("UPDATE gebied SET {knoeiwerk} WHERE id = '{id}'"),
         )
         .await;
-        let uitkomst = weefsel_api::ops::dna::herberekenen(&app.db, false)
+        let uitkomst = weefsel_api::ops::dna::herberekenen(&app.db, false, None)
             .await
             .expect("herberekenen");
         assert_eq!(

@@ -153,13 +153,17 @@ async fn every_change_appears_once_in_commit_order_without_values() {
         201,
     )
     .await;
+    // De meting en, omdat ze het DNA-profiel veranderde, het gebied.
     let (nieuw, _) = lees(&app, &crm, Some(&verder)).await;
     assert_eq!(
         soorten(&nieuw),
-        [("indicatormeting".into(), "aangemaakt".into())]
+        [
+            ("gebied".into(), "gewijzigd".into()),
+            ("indicatormeting".into(), "aangemaakt".into())
+        ]
     );
     assert_eq!(
-        nieuw[0]["pad"],
+        nieuw[1]["pad"],
         format!("/api/v1/gebieden/{gebied_id}/indicatoren")
     );
 
@@ -392,4 +396,172 @@ async fn a_position_older_than_the_retention_is_gone() {
     assert_eq!(body["code"], "positie_verlopen");
     app.get_expect(&format!("{FEED}?na={bij}"), &coordinator, 200)
         .await;
+}
+
+/// Het DNA-profiel van elk gebied van de gemeente (zoals `GET /gebieden/{id}` het
+/// toont, met de toelichting), op id.
+async fn profielen(app: &TestApp, token: &str) -> std::collections::HashMap<String, Value> {
+    let lijst = app
+        .get_expect("/api/v1/gebieden?paginaGrootte=100", token, 200)
+        .await;
+    assert!(lijst["totaalAantal"].as_u64().expect("totaal") <= 100);
+    let mut uit = std::collections::HashMap::new();
+    for g in lijst["resultaten"].as_array().expect("resultaten") {
+        let id = id_of(g);
+        let gebied = app
+            .get_expect(&format!("/api/v1/gebieden/{id}"), token, 200)
+            .await;
+        uit.insert(id, gebied["dnaProfiel"].clone());
+    }
+    uit
+}
+
+/// Afgeleide wijzigingen staan er ook: een andere groottedrempel geeft `gebied gewijzigd`
+/// voor precies de gebieden waarvan het profiel veranderde, een betaling `budget
+/// gewijzigd`.
+#[tokio::test]
+async fn derived_changes_appear_as_changes_of_their_resource() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let beheerder = app.token_for("oss.beheerder").await;
+    let budgethouder = app.token_for("oss.budgethouder").await;
+    // Groot bij de drempel van 5 000, klein bij 7 000; zonder inwonertal hangt het
+    // profiel niet van de drempel af.
+    let verandert = id_of(
+        &app.nieuw_gebied(&coordinator, json!({"inwonertal": 6200}))
+            .await,
+    );
+    let blijft = id_of(&app.nieuw_gebied(&coordinator, json!({})).await);
+    let voor = profielen(&app, &coordinator).await;
+    let (_, begin) = lees(&app, &coordinator, None).await;
+
+    app.patch_expect(
+        "/api/v1/gemeenten/GM0828",
+        &beheerder,
+        &json!({"grootteDrempel": 7000}),
+        200,
+    )
+    .await;
+    let na = profielen(&app, &coordinator).await;
+    let mut veranderd: Vec<&String> = na
+        .keys()
+        .filter(|id| voor.get(*id) != na.get(*id))
+        .collect();
+    veranderd.sort();
+    assert!(veranderd.contains(&&verandert) && !veranderd.contains(&&blijft));
+    let (regels, verder) = lees(&app, &coordinator, Some(&begin)).await;
+    let mut gemeld: Vec<&str> = regels
+        .iter()
+        .filter(|r| r["resource"] == "gebied" && r["actie"] == "gewijzigd")
+        .filter_map(|r| r["resourceId"].as_str())
+        .collect();
+    gemeld.sort_unstable();
+    assert_eq!(
+        gemeld,
+        veranderd.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "precies de gebieden waarvan het profiel veranderde"
+    );
+    assert!(regels.iter().any(|r| r["resource"] == "gemeente"));
+
+    // Een betaling: de regel in het grootboek en het budget.
+    let budget = id_of(
+        &app.post_expect(
+            "/api/v1/budgetten",
+            &budgethouder,
+            &json!({"naam": "Wijkbudget", "jaar": 2026, "vorm": "micro", "totaalBedrag": 10000,
+                    "maxPerAanvraag": 10000, "beslistermijnDagen": 7}),
+            201,
+        )
+        .await,
+    );
+    let initiatief = id_of(
+        &app.post_expect(
+            "/api/v1/initiatieven",
+            &coordinator,
+            &json!({"titel": "Buurtkast", "thema": "vrije_tijd", "organisatie": "Buurtvereniging"}),
+            201,
+        )
+        .await,
+    );
+    let aanvraag = id_of(
+        &app.post_expect(
+            "/api/v1/aanvragen",
+            &coordinator,
+            &json!({"budgetId": budget, "initiatiefId": initiatief, "aangevraagdBedrag": 1000}),
+            201,
+        )
+        .await,
+    );
+    app.post_expect(
+        &format!("/api/v1/aanvragen/{aanvraag}/besluit"),
+        &budgethouder,
+        &json!({"toegekendBedrag": 1000, "motivering": "Goed plan"}),
+        200,
+    )
+    .await;
+    let (_, voor_betaling) = lees(&app, &coordinator, Some(&verder)).await;
+    app.post_expect(
+        &format!("/api/v1/aanvragen/{aanvraag}/uitbetalingen"),
+        &budgethouder,
+        &json!({"bedrag": 400, "omschrijving": "Eerste termijn"}),
+        201,
+    )
+    .await;
+    let (regels, _) = lees(&app, &coordinator, Some(&voor_betaling)).await;
+    assert!(soorten(&regels).contains(&("mutatie".into(), "aangemaakt".into())));
+    assert_eq!(
+        over(&regels, &budget),
+        ["gewijzigd"],
+        "het budget, door de betaling"
+    );
+
+    // De afspraken van een tweede bijeenkomst staan bij haar netwerk: het netwerk wijzigt
+    // mee, bij het vastleggen en het wissen; een bijeenkomst zonder afspraken raakt het niet.
+    let traject = id_of(&app.nieuw_traject(&coordinator, "coordinerend", None).await);
+    let netwerk = id_of(&app.nieuw_netwerk(&coordinator, json!({})).await);
+    let (_, voor_bijeenkomst) = lees(&app, &coordinator, None).await;
+    let tweede = id_of(
+        &app.post_expect(
+            "/api/v1/bijeenkomsten",
+            &coordinator,
+            &json!({"soort": "tweede_bijeenkomst", "datum": "2026-06-01", "netwerkId": netwerk,
+                    "trajectId": traject, "stap": 3}),
+            201,
+        )
+        .await,
+    );
+    let pad = format!("/api/v1/bijeenkomsten/{tweede}");
+    for afspraken in [
+        json!({"doelen": ["crisisparaatheid"], "organisatievorm": {}}),
+        Value::Null,
+    ] {
+        let response = app
+            .patch_huidig(&pad, &coordinator, &json!({"afspraken": afspraken}))
+            .await;
+        assert_eq!(response.status(), 200);
+    }
+    let (regels, _) = lees(&app, &coordinator, Some(&voor_bijeenkomst)).await;
+    assert_eq!(
+        over(&regels, &tweede),
+        ["aangemaakt", "gewijzigd", "gewijzigd"]
+    );
+    assert_eq!(
+        over(&regels, &netwerk),
+        ["gewijzigd", "gewijzigd"],
+        "vastgelegd en gewist"
+    );
+    // De bijeenkomst staat bij stap 3 van het traject: het traject wijzigde bij het
+    // aanmaken, niet bij de afspraken. Een oefening bij stap 6 ook.
+    assert_eq!(over(&regels, &traject), ["gewijzigd"]);
+    let (_, voor_oefening) = lees(&app, &coordinator, None).await;
+    app.post_expect(
+        "/api/v1/oefeningen",
+        &coordinator,
+        &json!({"titel": "Stroomuitval", "doelen": ["communicatie_tijdens_crisis"], "vorm": "tabletop",
+                "scenario": "stroomuitval", "datum": "2027-01-01", "trajectId": traject, "stap": 6}),
+        201,
+    )
+    .await;
+    let (regels, _) = lees(&app, &coordinator, Some(&voor_oefening)).await;
+    assert_eq!(over(&regels, &traject), ["gewijzigd"]);
 }

@@ -9,6 +9,7 @@ use utoipa::openapi::OpenApi as Document;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub mod aanvragen;
+pub mod afgeleid;
 pub mod audit_trail;
 pub mod bijeenkomsten;
 pub mod budgetten;

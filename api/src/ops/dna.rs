@@ -13,6 +13,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::audit::{Actie, AuditSleutels, Regel, Wijzigingen};
+use crate::auth::Actor;
 use crate::domein::dna::{DnaKenmerken, DnaProfiel};
 use crate::modules::gebieden;
 
@@ -29,11 +31,16 @@ pub struct Herberekening {
 }
 
 /// Rekent de profielen na, als eigenaar in een regionale context; met
-/// `alleen_ontbrekend` alleen gebieden zonder bewaard profiel (na een migratie).
+/// `alleen_ontbrekend` alleen gebieden zonder bewaard profiel (na een migratie). Met
+/// `sleutels` komt elk bijgewerkt gebied in de audit trail (`gebied gewijzigd`,
+/// `dnaProfiel`, door `systeem`), en zo in de wijzigingenstroom; een seed, die ook de
+/// rest van zijn gegevens niet vastlegt, geeft geen sleutels.
 pub async fn herberekenen(
     db: &DatabaseConnection,
     alleen_ontbrekend: bool,
+    sleutels: Option<&AuditSleutels>,
 ) -> Result<Herberekening, DbErr> {
+    let lijst = crate::modules::audit_waarden();
     let tx = db.begin().await?;
     tx.execute_raw(Statement::from_string(
         DbBackend::Postgres,
@@ -77,6 +84,18 @@ pub async fn herberekenen(
             })
             .collect();
         gebieden::opslaan(&tx, &afwijkend).await?;
+        if let Some(sleutels) = sleutels {
+            for g in ronde.iter().filter(|g| afwijkend.contains_key(&g.id)) {
+                let regel = Regel {
+                    gemeente_id: Some(g.gemeente_id),
+                    resource: "gebied",
+                    resource_id: g.id.to_string(),
+                    actie: Actie::Gewijzigd,
+                    wijzigingen: Wijzigingen::new().alleen_naam("dnaProfiel"),
+                };
+                crate::audit::record(&tx, sleutels, &lijst, Actor::Systeem, None, regel).await?;
+            }
+        }
         uitkomst.gebieden += ronde.len() as u64;
         uitkomst.afwijkend.extend(afwijkend.into_keys());
     }

@@ -101,7 +101,7 @@ pub async fn demo(db: &DatabaseConnection, config: &Config) -> Result<SeedReport
         gebieden += super::demo::gemeente(db, gemeente, index).await?;
     }
     if gebieden > 0 {
-        super::dna::herberekenen(db, true).await?;
+        super::dna::herberekenen(db, true, None).await?;
     }
     let mut sleutelpersonen = 0;
     for gemeente in GEMEENTEN {

@@ -227,7 +227,7 @@ pub async fn laden(
         verslag.trajecten += trajecten.len() as u64;
         voortgang(index as u64 + 1);
     }
-    super::dna::herberekenen(db, true).await?;
+    super::dna::herberekenen(db, true, None).await?;
     // Statistieken en de visibility map, zoals autovacuum ze later ook zou zetten: tellen
     // gaat dan met een index-only scan.
     db.execute_unprepared("VACUUM (ANALYZE)").await?;

@@ -343,6 +343,7 @@ pub async fn create(
     for veld in vrij {
         w = w.alleen_naam(veld);
     }
+    super::netwerk::aangeraakt(&ctx, &model).await?;
     ctx.aangemaakt_met::<bijeenkomst::Entity>(model, w).await
 }
 
@@ -427,6 +428,7 @@ pub async fn update(
         &mut model.afspraken,
         i.afspraken.wijziging().map(|a| a.as_ref().map(naar_json)),
     );
+    super::netwerk::gewijzigd(&ctx, &huidig, &model, &w.velden()).await?;
     ctx.gewijzigd::<bijeenkomst::Entity, _>(huidig, model, w, crate::http::problem::ApiError::from)
         .await
 }
@@ -483,6 +485,7 @@ pub async fn remove(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     if_match.check(huidig.version)?;
+    super::netwerk::aangeraakt(&ctx, &huidig).await?;
     ctx.verwijder::<bijeenkomst::Entity>(&huidig, Wijzigingen::new())
         .await
 }

@@ -11,6 +11,7 @@ use crate::http::invoer::InvoerSchema;
 
 mod handlers;
 mod invoer;
+mod netwerk;
 mod weergave;
 
 crate::tenancy::tenant_owned!(entity::bijeenkomst, id);

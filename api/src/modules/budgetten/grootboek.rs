@@ -78,7 +78,33 @@ pub async fn boek(
         w,
     )
     .await?;
+    // De database boekte door naar de totalen van het budget: die wijziging staat er
+    // ook, zodat wie het budget bijhoudt (de wijzigingenstroom) het weet.
+    ctx.vastleggen(
+        Actie::Gewijzigd,
+        "budget",
+        Some(a.gemeente_id),
+        budget_id,
+        totalen(soort),
+    )
+    .await?;
     Ok(regel)
+}
+
+/// De totalen van het budget die een regel van deze soort verandert (de trigger
+/// `mutatie_boeken`, migratie 000013); met `gereserveerd` verandert ook `beschikbaar`.
+fn totalen(soort: MutatieSoort) -> Wijzigingen {
+    let w = Wijzigingen::new();
+    match soort {
+        MutatieSoort::Reservering | MutatieSoort::Correctie => {
+            w.alleen_naam("gereserveerd").alleen_naam("beschikbaar")
+        }
+        MutatieSoort::Uitbetaling => w.alleen_naam("uitbetaald"),
+        MutatieSoort::Vrijval => w
+            .alleen_naam("gereserveerd")
+            .alleen_naam("vrijgevallen")
+            .alleen_naam("beschikbaar"),
+    }
 }
 
 /// Het niet uitbetaalde deel van de reservering van `a` vrijgeven (bij afsluiten, of

@@ -197,7 +197,7 @@ pub async fn create(
     let model = nieuw_model(invoer.klaar()?, &gebied)
         .insert(ctx.db())
         .await?;
-    super::profiel::profielen_bijwerken(ctx.db(), std::slice::from_ref(&gebied)).await?;
+    super::profiel::profielen_bijwerken_vastgelegd(&ctx, std::slice::from_ref(&gebied)).await?;
     let meting = representatie(model);
     let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &meting).alleen_naam("bron");
     let id = meting.id.map(|i| i.to_string()).unwrap_or_default();
@@ -319,7 +319,7 @@ pub async fn intrekken(
     model.ingetrokken_door = Set(ctx.caller.actor.id());
     let model = model.update(ctx.db()).await?;
     let gebied = ctx.find::<gebied::Entity>(gebied_id).await?;
-    super::profiel::profielen_bijwerken(ctx.db(), std::slice::from_ref(&gebied)).await?;
+    super::profiel::profielen_bijwerken_vastgelegd(&ctx, std::slice::from_ref(&gebied)).await?;
     ctx.vastleggen(
         Actie::Gewijzigd,
         RESOURCE,

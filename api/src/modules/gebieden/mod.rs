@@ -20,7 +20,7 @@ mod weergave;
 pub use eigen::GebiedKort;
 pub(crate) use eigen::{controleer_eigen, dekt, eigen_gebied};
 use invoer::GebiedSortering;
-pub use profiel::{opslaan, profielen, profielen_bijwerken};
+pub use profiel::{opslaan, profielen, profielen_bijwerken_vastgelegd, veranderd};
 use weergave::Soort;
 pub use weergave::kenmerken_uit_kolommen;
 

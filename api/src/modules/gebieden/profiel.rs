@@ -107,6 +107,45 @@ pub async fn profielen_bijwerken(
     Ok(profielen)
 }
 
+/// De gebieden waarvan het bewaarde profiel niet `profielen` is (of ontbrak): die
+/// veranderen als de profielen worden opgeslagen.
+pub fn veranderd(gebieden: &[gebied::Model], profielen: &HashMap<Uuid, DnaProfiel>) -> Vec<Uuid> {
+    gebieden
+        .iter()
+        .filter(|g| {
+            let nieuw = profielen
+                .get(&g.id)
+                .and_then(|p| serde_json::to_value(p).ok());
+            let oud = bewaard(g).and_then(|p| serde_json::to_value(p).ok());
+            nieuw != oud
+        })
+        .map(|g| g.id)
+        .collect()
+}
+
+/// Werkt de profielen van deze gebieden bij na een wijziging buiten het gebied zelf
+/// (een meting, een instelling van de gemeente), en legt voor elk gebied waarvan het
+/// bewaarde profiel veranderde `gebied gewijzigd` (`dnaProfiel`) vast: zo ziet wie het
+/// gebied bijhoudt (de wijzigingenstroom) de afgeleide wijziging.
+pub async fn profielen_bijwerken_vastgelegd(
+    ctx: &Context,
+    gebieden: &[gebied::Model],
+) -> ApiResult<()> {
+    let profielen = profielen_bijwerken(ctx.db(), gebieden).await?;
+    let anders = veranderd(gebieden, &profielen);
+    for g in gebieden.iter().filter(|g| anders.contains(&g.id)) {
+        ctx.vastleggen(
+            crate::audit::Actie::Gewijzigd,
+            super::weergave::RESOURCE,
+            Some(g.gemeente_id),
+            g.id,
+            crate::audit::Wijzigingen::new().alleen_naam("dnaProfiel"),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Het gebied met zijn bijgewerkte, bewaarde profiel: na elke wijziging die het
 /// profiel raakt.
 pub async fn met_bijgewerkt_profiel(

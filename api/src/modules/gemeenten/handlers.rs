@@ -127,7 +127,7 @@ pub async fn update(
                 .filter(entity::gebied::Column::GemeenteId.eq(gewijzigd.id))
                 .all(ctx.db())
                 .await?;
-            crate::modules::gebieden::profielen_bijwerken(ctx.db(), &gebieden).await?;
+            crate::modules::gebieden::profielen_bijwerken_vastgelegd(&ctx, &gebieden).await?;
             gewijzigd
         }
         Some(gewijzigd) => gewijzigd,

@@ -24,6 +24,7 @@ use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
+use crate::modules::afgeleid::{geraakt, na, raakt};
 use crate::modules::kolommen::{json, naar_json, tekst, zonder_dubbelen};
 use crate::modules::netwerken::Crisisafspraak;
 use crate::modules::organisaties::controleer_ids;
@@ -183,6 +184,8 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuweOefening>) -> ApiResu
         .alleen_naam("titel")
         .alleen_naam_als(!model.deelnemers.is_empty(), "deelnemers")
         .alleen_naam_als(model.briefing.is_some(), "briefing");
+    let traject = [model.traject_id];
+    geraakt(&ctx, "traject", model.gemeente_id, &traject, "stappen").await?;
     ctx.aangemaakt_met::<oefening::Entity>(model, w).await
 }
 
@@ -258,6 +261,13 @@ pub async fn update(
         i.evaluatie.as_ref().map(|e| Some(naar_json(e))),
     );
     let scenario = i.scenario.unwrap_or(huidig.scenario);
+    if raakt(&w.velden(), &["trajectId", "stap"]) {
+        let trajecten = [
+            huidig.traject_id,
+            *na(&model.traject_id, &huidig.traject_id),
+        ];
+        geraakt(&ctx, "traject", huidig.gemeente_id, &trajecten, "stappen").await?;
+    }
     let model = ctx
         .bewaar_wijziging(RESOURCE, Some(huidig.gemeente_id), model, w, ApiError::from)
         .await?
@@ -396,6 +406,8 @@ pub async fn remove(
             ),
         ));
     }
+    let traject = [huidig.traject_id];
+    geraakt(&ctx, "traject", huidig.gemeente_id, &traject, "stappen").await?;
     ctx.verwijder::<oefening::Entity>(&huidig, Wijzigingen::new())
         .await
 }
