@@ -27,6 +27,8 @@ pub struct Model {
     pub gereserveerd: i64,
     pub uitbetaald: i64,
     pub version: i32,
+    /// Het id van dit record in een ander systeem van de gemeente (issue 38).
+    pub externe_referentie: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

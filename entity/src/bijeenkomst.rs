@@ -32,6 +32,8 @@ pub struct Model {
     pub terugkoppeling: Option<String>,
     pub acties: Json,
     pub version: i32,
+    /// Het id van dit record in een ander systeem van de gemeente (issue 38).
+    pub externe_referentie: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -37,6 +37,8 @@ pub struct Model {
     #[serde(skip_serializing)]
     pub dna_peildatum: Option<Date>,
     pub version: i32,
+    /// Het id van dit record in een ander systeem van de gemeente (issue 38).
+    pub externe_referentie: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

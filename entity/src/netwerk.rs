@@ -28,6 +28,8 @@ pub struct Model {
     pub afspraken: Option<Json>,
     pub crisisafspraken: Json,
     pub version: i32,
+    /// Het id van dit record in een ander systeem van de gemeente (issue 38).
+    pub externe_referentie: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

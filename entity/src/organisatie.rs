@@ -30,6 +30,8 @@ pub struct Model {
     /// De gebieden die een organisatie van een gemeente dient; leeg: de hele gemeente.
     pub gebied_ids: Vec<Uuid>,
     pub version: i32,
+    /// Het id van dit record in een ander systeem van de gemeente (issue 38).
+    pub externe_referentie: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

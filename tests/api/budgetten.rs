@@ -443,7 +443,7 @@ async fn late_decisions_are_allowed_but_flagged() {
     assert!(op_tijd["beslissenVoor"].is_string());
     exec(
         &app.db,
-        &format!("UPDATE aanvraag SET ingediend_op = current_date - 10, beslissen_voor = current_date - 3 WHERE id = '{laat}'"),
+        &format!("UPDATE aanvraag SET ingediend_op = weefsel_vandaag() - 10, beslissen_voor = weefsel_vandaag() - 3 WHERE id = '{laat}'"),
     )
     .await;
     let lijst = app

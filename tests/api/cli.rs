@@ -206,7 +206,7 @@ async fn migrate_then_seed_demo_is_idempotent_and_refused_in_production() {
             &db,
             "SELECT string_agg(DISTINCT concat_ws('|', b.gereserveerd, b.uitbetaald, \
                (SELECT string_agg(status, ',' ORDER BY status) FROM aanvraag a WHERE a.budget_id = b.id)), ';') \
-             FROM budget b WHERE b.jaar = extract(year FROM current_date)"
+             FROM budget b WHERE b.jaar = extract(year FROM weefsel_vandaag())"
         )
         .await,
         "50000|25000|afgewezen,concept,ingediend,toegekend"
@@ -313,7 +313,7 @@ async fn demo_vertelt_een_verhaal(db: &sea_orm::DatabaseConnection) {
         tekst(
             "SELECT count(*)::text FROM traject t WHERE t.status = 'lopend' AND \
                (SELECT max(greatest(s.gestart_op, s.afgerond_op)) FROM traject_stap s WHERE s.traject_id = t.id) \
-               < current_date - 56"
+               < weefsel_vandaag() - 56"
         )
         .await,
         "1"

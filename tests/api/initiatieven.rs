@@ -166,9 +166,9 @@ async fn retention_clears_the_contact_a_year_after_the_end() {
     exec(
         &app.db,
         &format!(
-            "UPDATE initiatief SET status = 'afgerond', startdatum = NULL, einddatum = current_date - 400 WHERE id = '{}'; \
-             UPDATE initiatief SET status = 'gestopt', startdatum = NULL, einddatum = current_date - 300 WHERE id = '{}'; \
-             UPDATE initiatief SET status = 'lopend', startdatum = NULL, einddatum = current_date - 900 WHERE id = '{}'",
+            "UPDATE initiatief SET status = 'afgerond', startdatum = NULL, einddatum = weefsel_vandaag() - 400 WHERE id = '{}'; \
+             UPDATE initiatief SET status = 'gestopt', startdatum = NULL, einddatum = weefsel_vandaag() - 300 WHERE id = '{}'; \
+             UPDATE initiatief SET status = 'lopend', startdatum = NULL, einddatum = weefsel_vandaag() - 900 WHERE id = '{}'",
             ids[0], ids[1], ids[2]
         ),
     )

@@ -15,6 +15,7 @@ mod crisisbeeld;
 mod dashboard;
 mod defecten;
 mod dna_basis;
+mod externe_referentie;
 mod gaten;
 mod gebieden;
 mod gebruikers;

@@ -252,8 +252,8 @@ async fn fresh_aanvraag(app: &TestApp, budget: &str, initiatief: &str, status: &
             "INSERT INTO aanvraag (id, gemeente_id, budget_id, initiatief_id, aangevraagd_bedrag, status, \
                ingediend_op, beslissen_voor, toegekend_bedrag) \
              SELECT '{id}', gemeente_id, id, '{initiatief}', 1000, '{status}', \
-               CASE WHEN '{status}' <> 'concept' THEN current_date END, \
-               CASE WHEN '{status}' <> 'concept' THEN current_date + 14 END, \
+               CASE WHEN '{status}' <> 'concept' THEN weefsel_vandaag() END, \
+               CASE WHEN '{status}' <> 'concept' THEN weefsel_vandaag() + 14 END, \
                CASE WHEN '{status}' = 'toegekend' THEN 1000 END FROM budget WHERE id = '{budget}'; \
              INSERT INTO mutatie (id, gemeente_id, budget_id, aanvraag_id, soort, bedrag) \
              SELECT gen_random_uuid(), gemeente_id, budget_id, id, 'reservering', 1000 FROM aanvraag \

@@ -224,8 +224,8 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
     ] {
         for sql in [
             "SELECT weefsel_retentie('2100-01-01')",
-            "SELECT weefsel_retentie(current_date)",
-            "SELECT weefsel_retentie_initiatieven(current_date)",
+            "SELECT weefsel_retentie(weefsel_vandaag())",
+            "SELECT weefsel_retentie_initiatieven(weefsel_vandaag())",
             "SELECT weefsel_verwerking_opschonen(5)",
             "SELECT weefsel_idempotentie_opruimen()",
         ] {
@@ -341,7 +341,7 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
     assert_eq!(
         getal(
             &tx,
-            "SELECT count(*) FROM weefsel_werk_tellingen(current_date, current_date + 3650)"
+            "SELECT count(*) FROM weefsel_werk_tellingen(weefsel_vandaag(), weefsel_vandaag() + 3650)"
         )
         .await,
         0
@@ -353,7 +353,7 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
         getal(
             &tx,
             &format!(
-                "SELECT count(*) FROM weefsel_werk_tellingen(current_date, current_date + 3650) \
+                "SELECT count(*) FROM weefsel_werk_tellingen(weefsel_vandaag(), weefsel_vandaag() + 3650) \
                  WHERE gemeente_id <> '{oss}'"
             )
         )
@@ -363,7 +363,7 @@ async fn elke_security_definer_functie_weigert_buiten_haar_context() {
     assert!(
         getal(
             &tx,
-            "SELECT count(*) FROM weefsel_werk_tellingen(current_date, current_date + 3650)"
+            "SELECT count(*) FROM weefsel_werk_tellingen(weefsel_vandaag(), weefsel_vandaag() + 3650)"
         )
         .await
             > 0

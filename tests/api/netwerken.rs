@@ -312,7 +312,7 @@ async fn network_health_on_a_fixture_computed_by_hand() {
     // Het laatste contact van de twee recent gesproken leden ligt binnen 180 dagen.
     exec(
         &app.db,
-        "UPDATE sleutelpersoon SET laatste_contact = current_date - 10 WHERE laatste_contact IS NOT NULL",
+        "UPDATE sleutelpersoon SET laatste_contact = weefsel_vandaag() - 10 WHERE laatste_contact IS NOT NULL",
     )
     .await;
     let verwacht = json!({

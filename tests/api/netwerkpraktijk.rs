@@ -358,7 +358,7 @@ async fn meetings_feed_network_health_and_show_attendees_only_to_who_may_see_the
         sjablonen["resultaten"][1]["agenda"][0]["onderwerp"],
         "Terugkoppeling eerste bijeenkomst"
     );
-    let vandaag = chrono::Utc::now().date_naive();
+    let vandaag = weefsel_api::domein::tijd::vandaag();
     let tien_dagen = (vandaag - chrono::Days::new(10)).to_string();
     let eerste = app
         .post_expect(
@@ -497,7 +497,7 @@ async fn exercises_move_forward_only_and_their_evaluation_updates_the_crisis_agr
         .get_expect("/api/v1/organisaties?naam=Rode%20Kruis", &coordinator, 200)
         .await;
     let rode_kruis = id_of(&catalogus["resultaten"][0]);
-    let vandaag = chrono::Utc::now().date_naive();
+    let vandaag = weefsel_api::domein::tijd::vandaag();
     let toekomst = (vandaag + chrono::Days::new(30)).to_string();
     let gisteren = (vandaag - chrono::Days::new(1)).to_string();
     let oefening = app
@@ -947,7 +947,7 @@ async fn overdue_safety_agreements_and_check_ins_are_health_signals() {
         .await;
     // Herzien: nieuwe datum, signaal weg; de check-in telt.
     let pad = format!("{afspraken}/{}", id_of(&afspraak));
-    let vandaag = chrono::Utc::now().date_naive();
+    let vandaag = weefsel_api::domein::tijd::vandaag();
     let response = app
         .patch_versie(&pad, &coordinator, 1, &json!({"laatstHerzien": vandaag.to_string(), "herzienVoor": (vandaag + chrono::Days::new(180)).to_string()}))
         .await;

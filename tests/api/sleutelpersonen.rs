@@ -993,7 +993,7 @@ async fn the_service_runs_retention_by_itself() {
     exec(
         &app.db,
         &format!(
-            "UPDATE sleutelpersoon SET bewaartermijn_tot = current_date - 2 WHERE id = '{oud}'"
+            "UPDATE sleutelpersoon SET bewaartermijn_tot = weefsel_vandaag() - 2 WHERE id = '{oud}'"
         ),
     )
     .await;

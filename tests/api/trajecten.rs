@@ -130,7 +130,7 @@ async fn steps_move_through_their_states_and_finish_the_traject() {
         json!({"gebiedId": app.gebied_id("Heidehoek").await, "aanpak": "coachend"}),
     )
     .await;
-    let vandaag = chrono::Utc::now().date_naive().to_string();
+    let vandaag = weefsel_api::domein::tijd::vandaag().to_string();
 
     let kick_off = json!({"status": "bezig", "notities": "Kick-off met de dorpsraad."});
     let body = stap(als, &traject, 0, kick_off, 200).await;

@@ -415,6 +415,58 @@ const TEKSTPATRONEN: [(&str, &str); 4] = [
     ),
 ];
 
+/// De vorm van een externe referentie (issue 38): het id van een record in een ander
+/// systeem van de gemeente. Zichtbare tekens zonder spatie of `@`, zodat het in een
+/// query string past en geen naam of e-mailadres kan zijn.
+pub const EXTERNE_REFERENTIE: &str = r"^[A-Za-z0-9._:/-]{1,100}$";
+
+/// Past `tekst` op [`EXTERNE_REFERENTIE`]?
+pub fn is_externe_referentie(tekst: &str) -> bool {
+    (1..=100).contains(&tekst.len())
+        && tekst
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".:/_-".contains(&b))
+}
+
+/// Het schema van een externe referentie, voor `schema_with`: één keer de regel.
+pub fn externe_referentie() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .min_length(Some(1))
+        .max_length(Some(100))
+        .pattern(Some(EXTERNE_REFERENTIE))
+        .description(Some(
+            "Het id van dit record in een ander systeem van de gemeente (een CRM), uniek per \
+             gemeente en soort resource (anders 409 `externe_referentie_bestaat`): 1–100 tekens \
+             uit `[A-Za-z0-9._:/-]`. Nooit een BSN, naam of e-mailadres: het staat in query \
+             strings.",
+        ))
+        .examples([serde_json::json!("crm:zaak/4711")])
+        .build()
+}
+
+/// Als [`externe_referentie`], en `null` mag (om te wissen).
+pub fn externe_referentie_of_leeg() -> utoipa::openapi::Object {
+    let mut schema = externe_referentie();
+    schema.schema_type = utoipa::openapi::schema::SchemaType::from_iter([
+        utoipa::openapi::schema::Type::String,
+        utoipa::openapi::schema::Type::Null,
+    ]);
+    schema
+}
+
+/// Het filter `?externeReferentie=`: een ongeldige waarde is 400 met de parameter.
+pub fn referentiefilter(waarde: Option<&str>) -> crate::http::problem::ApiResult<()> {
+    let mut fouten = Fouten::new();
+    fouten.check(
+        waarde.is_none_or(is_externe_referentie),
+        "externeReferentie",
+        Foutcode::Ongeldig,
+        "1–100 tekens uit A-Z, a-z, 0-9 en . _ : / -",
+    );
+    fouten.finish()
+}
+
 /// Het schema van een tekst van meer regels van 1 tot `MAX` tekens, voor
 /// `#[schema(schema_with = meer_regels::<MAX>)]`.
 pub fn meer_regels<const MAX: usize>() -> utoipa::openapi::Object {

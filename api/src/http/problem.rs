@@ -172,6 +172,9 @@ pub enum Code {
     /// 400 (token): het wachtwoord is tijdelijk; kies eerst zelf een nieuw met
     /// `POST /api/v1/auth/wachtwoord`.
     WachtwoordTijdelijk,
+    /// 409: deze `externeReferentie` hoort al bij een andere resource van deze soort in
+    /// de gemeente.
+    ExterneReferentieBestaat,
     /// 410 (wijzigingen): de positie `na` ligt voor de bewaartermijn van de
     /// wijzigingenstroom en er veranderde sindsdien iets; synchroniseer opnieuw.
     PositieVerlopen,
@@ -676,6 +679,12 @@ pub fn botsing(error: &sea_orm::DbErr) -> Option<ApiError> {
             "Een gelijktijdig verzoek wijzigde dezelfde gegevens; er is niets bewaard. \
              Haal de gegevens opnieuw op en probeer het nog eens.",
         ),
+        // Een dubbele externe referentie (de unieke indexen `<tabel>_externe_referentie`).
+        "23505" if error.to_string().contains("_externe_referentie") => (
+            Code::ExterneReferentieBestaat,
+            "Deze externeReferentie hoort al bij een andere resource van deze soort in uw \
+             gemeente; er is niets bewaard.",
+        ),
         "23503" => (
             Code::VerwijzingGewijzigd,
             "Iets waarnaar dit verzoek verwijst is tegelijk verwijderd, of er verwijst \
@@ -702,7 +711,8 @@ pub fn uniek(error: sea_orm::DbErr, sleutels: &[UniekeSleutel]) -> ApiError {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(message)) => {
             match sleutels.iter().find(|s| message.contains(s.constraint)) {
                 Some(s) => ApiError::Conflict(s.code, s.detail.to_owned()),
-                None => ApiError::Database(error),
+                // De externe referentie kent [`botsing`]; een andere is een interne fout.
+                None => ApiError::from(error),
             }
         }
         _ => ApiError::from(error),

@@ -59,6 +59,14 @@ pub struct Veld {
 }
 
 impl Veld {
+    /// Een externe referentie (issue 38): het id van een record in een ander systeem van
+    /// de gemeente, met een patroon dat geen naam of e-mailadres toelaat. Eén keer hier
+    /// voor elke resource die haar heeft.
+    pub const EXTERNE_REFERENTIE: Veld = Veld::openbaar(
+        "externeReferentie",
+        "Een id van een ander systeem; het patroon laat geen spatie of @ toe, dus geen naam of e-mailadres.",
+    );
+
     pub const fn openbaar(naam: &'static str, reden: &'static str) -> Self {
         Self::nieuw(naam, Klasse::Openbaar, reden)
     }

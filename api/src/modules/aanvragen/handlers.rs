@@ -20,7 +20,7 @@ use crate::domein::geld;
 use crate::domein::tijd::vandaag;
 use crate::http::etag::IfMatch;
 use crate::http::idempotentie::{self, IdempotentieHeader};
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::{Fouten, Invoer, referentiefilter};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
 use crate::modules::budgetten::{Mutatie, boek};
@@ -38,8 +38,12 @@ use crate::tenancy::Context;
 pub async fn list(ctx: Context, lijst: Lijst<AanvragenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::InitiatievenLezen)?;
     let p = &lijst.params;
+    referentiefilter(p.externe_referentie.as_deref())?;
     let select = ctx
         .scoped(aanvraag::Entity::find())
+        .apply_if(p.externe_referentie.as_deref(), |q, r| {
+            q.filter(aanvraag::Column::ExterneReferentie.eq(r))
+        })
         .apply_if(p.status, |q, s| q.filter(aanvraag::Column::Status.eq(s)))
         .apply_if(p.budget_id, |q, b| {
             q.filter(aanvraag::Column::BudgetId.eq(b))
@@ -144,6 +148,7 @@ pub async fn create(
         aangevraagd_bedrag: Set(n.aangevraagd_bedrag),
         eigen_bijdrage: Set(n.eigen_bijdrage.unwrap_or(0)),
         plan: Set(n.plan),
+        externe_referentie: Set(n.externe_referentie),
         status: Set(if ingediend {
             AanvraagStatus::Ingediend
         } else {
@@ -227,6 +232,12 @@ pub async fn update(
         i.aangevraagd_bedrag,
     );
     w.zet("eigenBijdrage", &mut model.eigen_bijdrage, i.eigen_bijdrage);
+    let referentie = i.externe_referentie.wijziging();
+    w.zet(
+        "externeReferentie",
+        &mut model.externe_referentie,
+        referentie,
+    );
     if i.plan.is_some() {
         model.plan = Set(i.plan);
         w = w.alleen_naam("plan");

@@ -1,6 +1,6 @@
 //! De invoer van de operaties op aanvragen, elk één getypte struct.
 
-use crate::http::invoer::meer_regels;
+use crate::http::invoer::{Veld, externe_referentie, externe_referentie_of_leeg, meer_regels};
 use entity::soorten::AanvraagStatus;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -34,6 +34,8 @@ pub struct NieuweAanvraag {
     pub(super) plan: Option<String>,
     /// Standaard `ingediend`; `concept` dient later in met `PATCH {"status": "ingediend"}`.
     pub(super) status: Option<NieuweAanvraagStatus>,
+    #[schema(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
 }
 
 /// Wat een aanvraag nog kan: een concept bijwerken of indienen, intrekken.
@@ -56,6 +58,10 @@ pub struct AanvraagWijziging {
     pub(super) plan: Option<String>,
     /// `ingediend` (vanuit `concept`) of `ingetrokken` (vanuit `concept` of `ingediend`).
     pub(super) status: Option<AanvraagOvergang>,
+    /// In elke status te wijzigen.
+    #[serde(default)]
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub(super) externe_referentie: Veld<String>,
 }
 
 /// Het besluit: `toegekendBedrag` 0 is afgewezen, minder dan gevraagd deels toegekend.
@@ -91,4 +97,7 @@ pub struct AanvragenParams {
     pub(super) initiatief_id: Option<Uuid>,
     /// `true`: alleen ingediende aanvragen van wie de beslistermijn voorbij is.
     pub(super) te_laat: Option<bool>,
+    /// Alleen de aanvraag met deze externe referentie.
+    #[param(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
 }

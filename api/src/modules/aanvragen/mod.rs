@@ -44,6 +44,7 @@ pub const MODULE: super::Module = super::Module {
     audit_waarden: &[crate::audit::Waarden {
         resource: "aanvraag",
         velden: &[
+            "externeReferentie",
             "budgetId",
             "initiatiefId",
             "netwerkId",
@@ -70,6 +71,7 @@ const VELDEN: &[Velden] = &[
     Velden {
         schemas: &["Aanvraag", "AanvraagWijziging", "NieuweAanvraag", "BesluitOpAanvraag"],
         velden: &[
+            Veld::EXTERNE_REFERENTIE,
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
             Veld::naam("plan", "Vrije tekst die mensen kan noemen. De budgethouder besluit erop.").ook(&[Rol::Budgethouder]),
             Veld::naam("motivering", "Vrije tekst die mensen kan noemen. De budgethouder schrijft haar bij zijn besluit.").ook(&[Rol::Budgethouder]),

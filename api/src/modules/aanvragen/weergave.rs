@@ -40,6 +40,8 @@ pub struct Aanvraag {
     pub te_laat: bool,
     pub gereserveerd: i64,
     pub uitbetaald: i64,
+    #[schema(schema_with = crate::http::invoer::externe_referentie_of_leeg)]
+    pub externe_referentie: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -68,6 +70,7 @@ pub fn representatie(m: aanvraag::Model, codes: &Codes) -> Aanvraag {
         te_laat,
         gereserveerd: m.gereserveerd,
         uitbetaald: m.uitbetaald,
+        externe_referentie: m.externe_referentie,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }

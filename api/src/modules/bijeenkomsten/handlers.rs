@@ -21,7 +21,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::leidraad::AgendaSjabloon;
 use crate::http::etag::IfMatch;
-use crate::http::invoer::{Fouten, Invoer, Veld};
+use crate::http::invoer::{Fouten, Invoer, Veld, referentiefilter};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::periode::Periode;
 use crate::http::problem::ApiResult;
@@ -76,9 +76,13 @@ pub async fn list(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenLezen)?;
     let p = &lijst.params;
+    referentiefilter(p.externe_referentie.as_deref())?;
     let select = ctx
         .scoped_in(bijeenkomst::Entity::find(), p.gemeente.as_deref())
         .await?
+        .apply_if(p.externe_referentie.as_deref(), |q, r| {
+            q.filter(bijeenkomst::Column::ExterneReferentie.eq(r))
+        })
         .apply_if(p.soort, |q, s| q.filter(bijeenkomst::Column::Soort.eq(s)))
         .apply_if(p.netwerk_id, |q, n| {
             q.filter(bijeenkomst::Column::NetwerkId.eq(n))
@@ -326,6 +330,7 @@ pub async fn create(
             &mut Fouten::new(),
         ))),
         afspraken: Set(n.afspraken.as_ref().map(naar_json)),
+        externe_referentie: Set(n.externe_referentie),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -395,6 +400,12 @@ pub async fn update(
     w.zet("gebiedId", &mut model.gebied_id, i.gebied_id.wijziging());
     w.zet("trajectId", &mut model.traject_id, i.traject_id.wijziging());
     w.zet("stap", &mut model.stap, i.stap.wijziging());
+    let referentie = i.externe_referentie.wijziging();
+    w.zet(
+        "externeReferentie",
+        &mut model.externe_referentie,
+        referentie,
+    );
     w.zet(
         "deelnemers",
         &mut model.deelnemers,

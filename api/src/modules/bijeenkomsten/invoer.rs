@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::http::invoer::{Veld, meer_regels, meer_regels_of_leeg};
+use crate::http::invoer::{
+    Veld, externe_referentie, externe_referentie_of_leeg, meer_regels, meer_regels_of_leeg,
+};
 use crate::modules::netwerken::BijeenkomstAfspraken;
 use entity::soorten::{BijeenkomstSoort, Locatiesoort, Plan};
 
@@ -140,6 +142,8 @@ pub struct NieuweBijeenkomst {
     pub(super) acties: Vec<NieuweVervolgactie>,
     /// Alleen bij een `tweede_bijeenkomst`: wat zij afsprak.
     pub(super) afspraken: Option<BijeenkomstAfspraken>,
+    #[schema(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
 }
 
 /// Een wijziging van een bijeenkomst; `null` wist. Een lijst vervangt de hele lijst.
@@ -197,6 +201,9 @@ pub struct BijeenkomstWijziging {
     #[serde(default)]
     #[schema(value_type = Option<BijeenkomstAfspraken>)]
     pub(super) afspraken: Veld<BijeenkomstAfspraken>,
+    #[serde(default)]
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub(super) externe_referentie: Veld<String>,
 }
 
 /// De filters van de bijeenkomsten (met de periode in `vanaf` en `tot`).
@@ -211,6 +218,9 @@ pub struct BijeenkomstenParams {
     /// Alleen bijeenkomsten bij deze stap van hun traject.
     #[param(minimum = 0, maximum = 12)]
     pub(super) stap: Option<i16>,
+    /// Alleen de bijeenkomst met deze externe referentie.
+    #[param(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
     /// Een CBS-code: alleen die gemeente (voor de regio).
     #[param(pattern = r"^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,

@@ -54,6 +54,7 @@ pub const MODULE: super::Module = super::Module {
     audit_waarden: &[crate::audit::Waarden {
         resource: "bijeenkomst",
         velden: &[
+            "externeReferentie",
             "soort",
             "datum",
             "begintijd",
@@ -78,6 +79,7 @@ const VELDEN: &[Velden] = &[
     Velden {
         schemas: &["Bijeenkomst", "NieuweBijeenkomst", "BijeenkomstWijziging"],
         velden: &[
+            Veld::EXTERNE_REFERENTIE,
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
             Veld::openbaar(
                 "titel",

@@ -64,6 +64,8 @@ pub struct Bijeenkomst {
     /// Aandachtspunten met een vaste `code`: `tweede_zonder_eerste` bij een tweede
     /// bijeenkomst zonder eerdere eerste in hetzelfde traject of netwerk.
     pub waarschuwingen: Vec<Waarschuwing>,
+    #[schema(schema_with = crate::http::invoer::externe_referentie_of_leeg)]
+    pub externe_referentie: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -117,6 +119,7 @@ pub(super) fn representatie(
             .filter(|_| namen)
             .and_then(|a| serde_json::from_value(a).ok()),
         waarschuwingen,
+        externe_referentie: m.externe_referentie,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }

@@ -20,7 +20,7 @@ use crate::audit::{Actie, Wijzigingen};
 use crate::auth::Recht;
 use crate::domein::codes::CbsGebiedCode;
 use crate::http::etag::IfMatch;
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::{Fouten, Invoer, referentiefilter};
 use crate::http::pagination::Lijst;
 use crate::http::pagination::{Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
@@ -56,9 +56,13 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
     let sortering = Sortering::parse(lijst.params.sorteer.as_deref(), GebiedSortering::Naam)?;
     let codes = ctx.codes().await?;
     let p = &lijst.params;
+    referentiefilter(p.externe_referentie.as_deref())?;
     let select = ctx
         .scoped_in(gebied::Entity::find(), p.gemeente.as_deref())
         .await?
+        .apply_if(p.externe_referentie.as_deref(), |q, r| {
+            q.filter(gebied::Column::ExterneReferentie.eq(r))
+        })
         .apply_if(p.soort, |q, s| q.filter(gebied::Column::Soort.eq(s)))
         .apply_if(p.naam.as_deref(), |q, naam| {
             q.filter(bevat(gebied::Column::Naam, naam))
@@ -156,6 +160,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwGebied>) -> ApiResult<
         grootteklasse: Set(invoer.grootteklasse),
         bovenliggend_gebied_id: Set(invoer.bovenliggend_gebied_id),
         handmatig: Set(handmatig),
+        externe_referentie: Set(invoer.externe_referentie),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -218,6 +223,12 @@ pub async fn update(
     let mut w = Wijzigingen::new();
     w.zet("naam", &mut model.naam, invoer.naam);
     w.zet("soort", &mut model.soort, invoer.soort);
+    let referentie = invoer.externe_referentie.wijziging();
+    w.zet(
+        "externeReferentie",
+        &mut model.externe_referentie,
+        referentie,
+    );
     let code = invoer.cbs_code.wijziging();
     w.zet(
         "cbsCode",

@@ -3,7 +3,9 @@
 use super::weergave::*;
 use crate::domein::codes::CbsGebiedCode;
 use crate::domein::dna::{Aanpak, Cohesie, Grootteklasse};
-use crate::http::invoer::{Veld, meer_regels, unieke_lijst};
+use crate::http::invoer::{
+    Veld, externe_referentie, externe_referentie_of_leeg, meer_regels, unieke_lijst,
+};
 use entity::gebied;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -26,6 +28,8 @@ pub struct NieuwGebied {
     pub(super) bovenliggend_gebied_id: Option<Uuid>,
     /// Een handmatige keuze in het DNA-profiel.
     pub(super) handmatig: Option<HandmatigInvoer>,
+    #[schema(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
 }
 
 /// Een wijziging van een gebied: alleen de meegestuurde velden; `null` maakt een
@@ -53,6 +57,9 @@ pub struct GebiedWijziging {
     #[serde(default)]
     #[schema(value_type = Option<HandmatigInvoer>)]
     pub(super) handmatig: Veld<HandmatigInvoer>,
+    #[serde(default)]
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub(super) externe_referentie: Veld<String>,
 }
 
 /// Een handmatige keuze: minstens één van grootteklasse, cohesie en aanpak, met reden.
@@ -92,6 +99,9 @@ pub struct GebiedenParams {
     pub(super) naam: Option<String>,
     /// Alleen de directe onderliggende gebieden hiervan.
     pub(super) bovenliggend_gebied_id: Option<Uuid>,
+    /// Alleen het gebied met deze externe referentie.
+    #[param(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
     /// Alleen gebieden van deze gemeente (CBS-code); zinvol voor de regio.
     #[param(pattern = "^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,
@@ -111,10 +121,12 @@ impl GebiedenParams {
             aanpak,
             naam,
             bovenliggend_gebied_id,
+            externe_referentie,
             gemeente: _,
             sorteer: _,
         } = self;
-        soort.is_some()
+        externe_referentie.is_some()
+            || soort.is_some()
             || kwadrant.is_some()
             || aanpak.is_some()
             || naam.is_some()

@@ -68,6 +68,7 @@ pub const MODULE: super::Module = super::Module {
         crate::audit::Waarden {
             resource: "gebied",
             velden: &[
+                "externeReferentie",
                 "naam",
                 "soort",
                 "cbsCode",
@@ -112,6 +113,7 @@ const VELDEN: &[Velden] = &[
     Velden {
         schemas: &["GebiedGegevens", "NieuwGebied", "GebiedWijziging"],
         velden: &[
+            Veld::EXTERNE_REFERENTIE,
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
             Veld::openbaar("naam", "De naam van een gebied; noem er geen persoon in."),
             Veld::openbaar("cbsCode", "De CBS-code van wijk of buurt."),

@@ -10,6 +10,8 @@ use sea_orm::DerivePartialModel;
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
+
+use crate::http::invoer::externe_referentie_of_leeg;
 use uuid::Uuid;
 
 pub use entity::soorten::GebiedSoort as Soort;
@@ -32,6 +34,8 @@ pub struct GebiedGegevens {
     /// Door de gemeente gezet; `null`: afgeleid uit het inwonertal (zie `dnaProfiel`).
     pub grootteklasse: Option<Grootteklasse>,
     pub bovenliggend_gebied_id: Option<Uuid>,
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub externe_referentie: Option<String>,
 }
 
 /// Een gebied met zijn DNA-profiel.
@@ -71,6 +75,7 @@ pub(super) struct GebiedRij {
     pub(super) inwonertal: Option<i32>,
     pub(super) grootteklasse: Option<Grootteklasse>,
     pub(super) bovenliggend_gebied_id: Option<Uuid>,
+    pub(super) externe_referentie: Option<String>,
     pub(super) dna_kwadrant: Option<i16>,
     pub(super) dna_cohesie: Option<String>,
     pub(super) dna_aanpak: Vec<String>,
@@ -111,6 +116,7 @@ impl GebiedRij {
                 inwonertal: self.inwonertal,
                 grootteklasse: self.grootteklasse,
                 bovenliggend_gebied_id: self.bovenliggend_gebied_id,
+                externe_referentie: self.externe_referentie,
             },
             dna_profiel,
             aangemaakt_op: self.created_at,
@@ -161,6 +167,7 @@ pub(super) fn representatie(
             inwonertal: m.inwonertal,
             grootteklasse: m.grootteklasse,
             bovenliggend_gebied_id: m.bovenliggend_gebied_id,
+            externe_referentie: m.externe_referentie,
         },
         dna_profiel: profiel,
         aangemaakt_op: m.created_at,

@@ -20,6 +20,7 @@ use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::domein::initiatief as afloop;
 use crate::http::etag::IfMatch;
+use crate::http::invoer::referentiefilter;
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, overgang};
@@ -40,9 +41,13 @@ use super::weergave::*;
 pub async fn list(ctx: Context, lijst: Lijst<InitiatievenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::InitiatievenLezen)?;
     let p = &lijst.params;
+    referentiefilter(p.externe_referentie.as_deref())?;
     let select = ctx
         .scoped_in(initiatief::Entity::find(), p.gemeente.as_deref())
         .await?
+        .apply_if(p.externe_referentie.as_deref(), |q, r| {
+            q.filter(initiatief::Column::ExterneReferentie.eq(r))
+        })
         .apply_if(p.status, |q, s| q.filter(initiatief::Column::Status.eq(s)))
         .apply_if(p.thema, |q, t| q.filter(initiatief::Column::Thema.eq(t)))
         .apply_if(p.gebied_id, |q, g| {
@@ -157,6 +162,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwInitiatief>) -> ApiRes
         organisatie: Set(n.organisatie),
         contactnaam: Set(n.contactnaam),
         contactemail: Set(n.contactemail),
+        externe_referentie: Set(n.externe_referentie),
         contact_geanonimiseerd_op: Set(None),
         status: Set(n.status.unwrap_or(InitiatiefStatus::Idee)),
         startdatum: Set(n.startdatum),
@@ -288,6 +294,11 @@ fn toepassen(
     );
     w.zet("gebiedId", &mut model.gebied_id, i.gebied_id.wijziging());
     w.zet("netwerkId", &mut model.netwerk_id, i.netwerk_id.wijziging());
+    w.zet(
+        "externeReferentie",
+        &mut model.externe_referentie,
+        i.externe_referentie.wijziging(),
+    );
     w.zet(
         "organisatie",
         &mut model.organisatie,

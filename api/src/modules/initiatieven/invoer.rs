@@ -5,7 +5,9 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::http::invoer::{Veld, meer_regels, meer_regels_of_leeg};
+use crate::http::invoer::{
+    Veld, externe_referentie, externe_referentie_of_leeg, meer_regels, meer_regels_of_leeg,
+};
 use entity::soorten::{InitiatiefStatus, Participatie, Thema};
 
 /// Een nieuw initiatief. De initiatiefnemer is een organisatie (`organisatie`) of een
@@ -42,6 +44,8 @@ pub struct NieuwInitiatief {
     pub(super) startdatum: Option<NaiveDate>,
     /// Niet vóór `startdatum`.
     pub(super) einddatum: Option<NaiveDate>,
+    #[schema(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
 }
 
 /// Een wijziging van een initiatief; `null` wist. Naar `afgerond` of `gestopt` (dan
@@ -88,6 +92,9 @@ pub struct InitiatiefWijziging {
     #[serde(default)]
     #[schema(schema_with = meer_regels_of_leeg::<5000>)]
     pub(super) lessen: Veld<String>,
+    #[serde(default)]
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub(super) externe_referentie: Veld<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -98,6 +105,9 @@ pub struct InitiatievenParams {
     pub(super) thema: Option<Thema>,
     pub(super) gebied_id: Option<Uuid>,
     pub(super) netwerk_id: Option<Uuid>,
+    /// Alleen het initiatief met deze externe referentie.
+    #[param(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
     /// Een CBS-code: alleen die gemeente (voor de regio).
     #[param(pattern = r"^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,

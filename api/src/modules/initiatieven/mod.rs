@@ -54,6 +54,7 @@ pub const MODULE: super::Module = super::Module {
             "status",
             "startdatum",
             "einddatum",
+            "externeReferentie",
         ],
     }],
     invoer: &[
@@ -67,6 +68,7 @@ const VELDEN: &[Velden] = &[
     Velden {
         schemas: &["Initiatief", "NieuwInitiatief", "InitiatiefWijziging"],
         velden: &[
+            Veld::EXTERNE_REFERENTIE,
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
             Veld::openbaar("titel", "De titel van een initiatief; noem er geen persoon in."),
             Veld::openbaar("organisatie", "De naam van een organisatie; noem er geen persoon in."),

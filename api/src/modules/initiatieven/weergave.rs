@@ -10,6 +10,8 @@ use entity::initiatief;
 use entity::soorten::{InitiatiefStatus, Participatie, Thema};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::http::invoer::externe_referentie_of_leeg;
 use uuid::Uuid;
 
 pub(super) const RESOURCE: &str = "initiatief";
@@ -43,6 +45,8 @@ pub struct Initiatief {
     pub einddatum: Option<NaiveDate>,
     pub resultaten: Option<String>,
     pub lessen: Option<String>,
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub externe_referentie: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -62,6 +66,7 @@ pub(super) fn representatie(m: initiatief::Model, codes: &Codes, contact: bool) 
         contactnaam: m.contactnaam.filter(|_| contact),
         contactemail: m.contactemail.filter(|_| contact),
         contact_geanonimiseerd_op: m.contact_geanonimiseerd_op,
+        externe_referentie: m.externe_referentie,
         status: m.status,
         startdatum: m.startdatum,
         einddatum: m.einddatum,

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::http::etag::IfMatch;
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::{Fouten, Invoer, referentiefilter};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
 use crate::tenancy::Context;
@@ -47,9 +47,13 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 pub async fn list(ctx: Context, lijst: Lijst<NetwerkenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenLezen)?;
     let p = &lijst.params;
+    referentiefilter(p.externe_referentie.as_deref())?;
     let select = ctx
         .scoped_in(netwerk::Entity::find(), p.gemeente.as_deref())
         .await?
+        .apply_if(p.externe_referentie.as_deref(), |q, r| {
+            q.filter(netwerk::Column::ExterneReferentie.eq(r))
+        })
         .apply_if(p.vorm, |q, v| q.filter(netwerk::Column::Vorm.eq(v)))
         .apply_if(p.fase, |q, f| q.filter(netwerk::Column::Fase.eq(f)))
         .order_by_asc(netwerk::Column::Naam)
@@ -208,6 +212,7 @@ pub async fn create(ctx: Context, mut invoer: Invoer<NieuwNetwerk>) -> ApiResult
         primair: Set(n.primair),
         afspraken: Set(n.afspraken.map(|a| serde_json::json!(a))),
         crisisafspraken: Set(serde_json::json!(n.crisisafspraken)),
+        externe_referentie: Set(n.externe_referentie),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -274,6 +279,12 @@ pub async fn update(
         i.tegenprestaties.as_deref().map(tekst),
     );
     w.zet("gebiedIds", &mut model.gebied_ids, i.gebied_ids);
+    let referentie = i.externe_referentie.wijziging();
+    w.zet(
+        "externeReferentie",
+        &mut model.externe_referentie,
+        referentie,
+    );
     w.zet(
         "contactambtenaren",
         &mut model.contactambtenaren,

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::http::invoer::{Veld, meer_regels, unieke_lijst};
+use crate::http::invoer::{
+    Veld, externe_referentie, externe_referentie_of_leeg, meer_regels, unieke_lijst,
+};
 use entity::soorten::{
     Belang, GemeenteRol, Hulpsoort, LidRol, NetwerkDoel, NetwerkFase, NetwerkVorm, Scenario,
     Tegenprestatie, Voorzitter, Werkwijze,
@@ -145,6 +147,8 @@ pub struct NieuwNetwerk {
     #[serde(default)]
     #[schema(max_items = 8)]
     pub(super) crisisafspraken: Vec<Crisisafspraak>,
+    #[schema(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
 }
 
 /// Een wijziging van een netwerk; een nieuwe `fase` of `gemeenteRol` komt in de
@@ -183,6 +187,9 @@ pub struct NetwerkWijziging {
     /// Vervangt alle crisisafspraken.
     #[schema(max_items = 8)]
     pub(super) crisisafspraken: Option<Vec<Crisisafspraak>>,
+    #[serde(default)]
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub(super) externe_referentie: Veld<String>,
 }
 
 /// Een sleutelpersoon lid maken van het netwerk.
@@ -222,6 +229,9 @@ pub struct LidmaatschapWijziging {
 pub struct NetwerkenParams {
     pub(super) vorm: Option<NetwerkVorm>,
     pub(super) fase: Option<NetwerkFase>,
+    /// Alleen het netwerk met deze externe referentie.
+    #[param(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
     /// Een CBS-code: alleen die gemeente (voor de regio).
     #[param(pattern = r"^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,

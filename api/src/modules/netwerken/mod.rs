@@ -87,6 +87,7 @@ pub const MODULE: super::Module = super::Module {
         crate::audit::Waarden {
             resource: "netwerk",
             velden: &[
+                "externeReferentie",
                 "vorm",
                 "doelen",
                 "gemeenteRol",
@@ -130,6 +131,7 @@ const VELDEN: &[Velden] = &[
     Velden {
         schemas: &["Netwerk", "NieuwNetwerk", "NetwerkWijziging"],
         velden: &[
+            Veld::EXTERNE_REFERENTIE,
             Veld::naam(
                 "crisisafspraken",
                 "Met hoe het netwerk te activeren is: vrije tekst die mensen kan noemen.",

@@ -65,6 +65,8 @@ pub struct Netwerk {
     pub kerngroep: bool,
     pub tegenprestaties: Vec<Tegenprestatie>,
     pub gebied_ids: Vec<Uuid>,
+    #[schema(schema_with = crate::http::invoer::externe_referentie_of_leeg)]
+    pub externe_referentie: Option<String>,
     pub contactambtenaren: Vec<Uuid>,
     /// De vaste contactpersoon, een van de `contactambtenaren`; `null` als er geen is.
     pub primair: Option<Uuid>,
@@ -144,6 +146,7 @@ pub fn representatie(
         kerngroep: m.kerngroep,
         tegenprestaties: lijst(&m.tegenprestaties),
         gebied_ids: m.gebied_ids,
+        externe_referentie: m.externe_referentie,
         contactambtenaren: m.contactambtenaren,
         primair: m.primair,
         afspraken: m.afspraken.and_then(|a| serde_json::from_value(a).ok()),

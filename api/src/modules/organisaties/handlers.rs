@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::audit::Wijzigingen;
 use crate::auth::Recht;
 use crate::http::etag::IfMatch;
-use crate::http::invoer::{Fouten, Invoer};
+use crate::http::invoer::{Fouten, Invoer, referentiefilter};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Foutcode, Problem, UniekeSleutel, uniek};
 use crate::http::zoeken::bevat;
@@ -53,6 +53,7 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 pub async fn list(ctx: Context, lijst: Lijst<OrganisatiesParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::OrganisatiesLezen)?;
     let p = &lijst.params;
+    referentiefilter(p.externe_referentie.as_deref())?;
     let gemeente = match p.gemeente.as_deref() {
         Some(code) => Some(crate::tenancy::id_for(&*ctx.codes().await?, code)),
         None => None,
@@ -91,6 +92,9 @@ pub async fn list(ctx: Context, lijst: Lijst<OrganisatiesParams>) -> ApiResult<H
             q.filter(bevat(organisatie::Column::Naam, n))
         })
         .apply_if(p.gebied_id, |q, g| q.filter(dient(g)))
+        .apply_if(p.externe_referentie.as_deref(), |q, r| {
+            q.filter(organisatie::Column::ExterneReferentie.eq(r))
+        })
         .order_by_asc(organisatie::Column::Naam)
         .order_by_asc(organisatie::Column::Id);
     ctx.pagina(&lijst, select).await
@@ -132,6 +136,8 @@ pub async fn create(
     mag_schrijven(&ctx, gemeente_id)?;
     if let Some(n) = invoer.deel() {
         gebieden_controleren(&ctx, gemeente_id, &n.gebied_ids, invoer.fouten()).await?;
+        let gezet = n.externe_referentie.is_some();
+        referentie_controleren(gemeente_id, gezet, invoer.fouten());
     }
     let n = invoer.klaar()?;
     let model = organisatie::ActiveModel {
@@ -150,6 +156,7 @@ pub async fn create(
         op_afschaling: Set(n.op_afschaling),
         contact: Set(n.contact),
         gebied_ids: Set(n.gebied_ids),
+        externe_referentie: Set(n.externe_referentie),
         ..Default::default()
     }
     .insert(ctx.db())
@@ -182,6 +189,8 @@ pub async fn update(
     if let Some(ids) = &deel.gebied_ids {
         gebieden_controleren(&ctx, huidig.gemeente_id, ids, invoer.fouten()).await?;
     }
+    let gezet = deel.externe_referentie.waarde().is_some();
+    referentie_controleren(huidig.gemeente_id, gezet, invoer.fouten());
     let i = invoer.klaar()?;
     if_match.check(huidig.version)?;
     let mut model: organisatie::ActiveModel = huidig.clone().into();
@@ -216,6 +225,12 @@ pub async fn update(
     );
     w.zet("contact", &mut model.contact, i.contact.wijziging());
     w.zet("gebiedIds", &mut model.gebied_ids, i.gebied_ids);
+    let referentie = i.externe_referentie.wijziging();
+    w.zet(
+        "externeReferentie",
+        &mut model.externe_referentie,
+        referentie,
+    );
     ctx.gewijzigd::<organisatie::Entity, _>(huidig, model, w, conflict)
         .await
 }
@@ -238,6 +253,17 @@ async fn gebieden_controleren(
         return Ok(());
     }
     crate::modules::gebieden::controleer_eigen(ctx, ids, "gebiedIds", fouten).await
+}
+
+/// Een externe referentie hoort bij een organisatie van een gemeente: de regionale
+/// catalogus is van niemands CRM.
+fn referentie_controleren(gemeente_id: Option<Uuid>, gezet: bool, fouten: &mut Fouten) {
+    fouten.check(
+        !gezet || gemeente_id.is_some(),
+        "externeReferentie",
+        Foutcode::NietToegestaan,
+        "Een rij van de regionale catalogus heeft geen externe referentie.",
+    );
 }
 
 /// `voorlopig` hoort bij de catalogus; bevestigen (`false`) vraagt na het verzoek een

@@ -4,7 +4,10 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::http::invoer::{Veld, meer_regels, meer_regels_of_leeg, unieke_lijst};
+use crate::http::invoer::{
+    Veld, externe_referentie, externe_referentie_of_leeg, meer_regels, meer_regels_of_leeg,
+    unieke_lijst,
+};
 use entity::soorten::{
     Belang, Hulpsoort, MaatschappelijkVeld, NetwerkCategorie, Niveau, OrganisatieSoort,
 };
@@ -52,6 +55,9 @@ pub struct NieuweOrganisatie {
     #[serde(default)]
     #[schema(max_items = 100)]
     pub(super) gebied_ids: Vec<Uuid>,
+    /// Niet in de regionale catalogus (400 `niet_toegestaan`).
+    #[schema(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
 }
 
 /// Een wijziging van een organisatie; `null` wist een facultatief veld.
@@ -91,6 +97,10 @@ pub struct OrganisatieWijziging {
     /// Alleen bij een rij van de catalogus (de `regio_beheerder`): `false` bevestigt haar,
     /// en kan alleen met een `niveau` en minstens één capaciteit (na dit verzoek).
     pub(super) voorlopig: Option<bool>,
+    /// Niet in de regionale catalogus (400 `niet_toegestaan`).
+    #[serde(default)]
+    #[schema(schema_with = externe_referentie_of_leeg)]
+    pub(super) externe_referentie: Veld<String>,
 }
 
 /// De filters van de sociale kaart.
@@ -111,6 +121,9 @@ pub struct OrganisatiesParams {
     /// Deel van de naam (hoofdletters maken niet uit).
     #[param(min_length = 1, max_length = 200)]
     pub(super) naam: Option<String>,
+    /// Alleen de organisatie met deze externe referentie.
+    #[param(schema_with = externe_referentie)]
+    pub(super) externe_referentie: Option<String>,
     /// Een CBS-code: alleen die gemeente (met de regionale catalogus).
     #[param(pattern = r"^GM[0-9]{4}$")]
     pub(super) gemeente: Option<String>,

@@ -79,6 +79,7 @@ pub const MODULE: super::Module = super::Module {
         crate::audit::Waarden {
             resource: "organisatie",
             velden: &[
+                "externeReferentie",
                 "soort",
                 "veld",
                 "categorie",
@@ -112,6 +113,7 @@ const VELDEN: &[Velden] = &[
     Velden {
         schemas: &["Organisatie", "NieuweOrganisatie", "OrganisatieWijziging"],
         velden: &[
+            Veld::EXTERNE_REFERENTIE,
             Veld::openbaar("gemeente", "De CBS-code van de gemeente."),
             Veld::openbaar(
                 "naam",

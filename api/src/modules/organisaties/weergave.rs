@@ -48,6 +48,11 @@ pub struct Organisatie {
     /// De gebieden van de gemeente die de organisatie dient; leeg: de hele gemeente (de
     /// regionale catalogus dient elk gebied).
     pub gebied_ids: Vec<Uuid>,
+    /// Het id in een ander systeem van de gemeente; ontbreekt zonder, en altijd bij de
+    /// regionale catalogus.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = crate::http::invoer::externe_referentie)]
+    pub externe_referentie: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -72,6 +77,7 @@ pub(crate) fn representatie(m: organisatie::Model, codes: &Codes) -> Organisatie
         bron: m.bron,
         voorlopig: m.voorlopig,
         gebied_ids: m.gebied_ids,
+        externe_referentie: m.externe_referentie,
         created_at: m.created_at,
         updated_at: m.updated_at,
     }
