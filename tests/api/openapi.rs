@@ -160,3 +160,72 @@ async fn document_is_served_without_authentication_with_open_cors() {
     let served: Value = response.json().await.expect("json");
     assert_eq!(served, document());
 }
+
+/// De eigenschappen van een schema, ook uit de delen van een `allOf` (een
+/// `#[serde(flatten)]`).
+fn eigenschappen(doc: &Value, schema: &Value) -> serde_json::Map<String, Value> {
+    let mut uit = schema["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    for deel in schema["allOf"].as_array().into_iter().flatten() {
+        let deel = match deel["$ref"].as_str() {
+            Some(r) => &doc["components"]["schemas"][r.trim_start_matches("#/components/schemas/")],
+            None => deel,
+        };
+        uit.extend(eigenschappen(doc, deel));
+    }
+    uit
+}
+
+/// Eén naam voor tijdstempels (issue 38, punt 4): elke resource die een `GET
+/// /…/{id}` heeft, toont `aangemaaktOp`; `createdAt` en `updatedAt` staan er alleen
+/// nog naast, als `deprecated: true`, met hun opvolger erbij.
+#[test]
+fn every_resource_names_its_timestamps_aangemaakt_op_and_gewijzigd_op() {
+    let doc = document();
+    let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+    let mut zonder = Vec::new();
+    for (pad, item) in doc["paths"].as_object().expect("paths") {
+        if !pad.ends_with("{id}") {
+            continue;
+        }
+        let Some(r) =
+            item["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+                .as_str()
+        else {
+            continue;
+        };
+        let naam = r.trim_start_matches("#/components/schemas/");
+        let velden = eigenschappen(&doc, &schemas[naam]);
+        if !velden.contains_key("aangemaaktOp") {
+            zonder.push(naam.to_owned());
+        }
+    }
+    assert!(zonder.is_empty(), "zonder aangemaaktOp: {zonder:?}");
+    for (naam, schema) in schemas {
+        let velden = eigenschappen(&doc, schema);
+        for (oud, nieuw) in [("createdAt", "aangemaaktOp"), ("updatedAt", "gewijzigdOp")] {
+            if let Some(veld) = velden.get(oud) {
+                assert_eq!(veld["deprecated"], true, "{naam}.{oud}");
+                assert!(velden.contains_key(nieuw), "{naam}: {oud} zonder {nieuw}");
+            }
+        }
+    }
+}
+
+/// Een uitgefaseerd veld is geen uitgefaseerde resource: geen `Deprecation`-header (RFC
+/// 9745 gaat over de resource), ook niet bij een antwoord met `createdAt`.
+#[tokio::test]
+async fn a_deprecated_field_sends_no_deprecation_header() {
+    let app = spawn_app().await;
+    let token = app.token_for("oss.coordinator").await;
+    let response = app.get_as("/api/v1/initiatieven", &token).await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers().get("deprecation").is_none());
+    assert!(response.headers().get("sunset").is_none());
+    let body: Value = response.json().await.expect("json");
+    let eerste = &body["resultaten"][0];
+    assert_eq!(eerste["aangemaaktOp"], eerste["createdAt"], "{eerste}");
+    assert_eq!(eerste["gewijzigdOp"], eerste["updatedAt"], "{eerste}");
+}

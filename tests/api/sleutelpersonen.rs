@@ -45,6 +45,8 @@ fn sleutels(v: &Value) -> BTreeSet<String> {
 const RECORD: &[&str] = &[
     "id",
     "gemeente",
+    "aangemaaktOp",
+    "gewijzigdOp",
     "gebiedId",
     "typen",
     "status",

@@ -42,7 +42,13 @@ pub struct Aanvraag {
     pub uitbetaald: i64,
     #[schema(schema_with = crate::http::invoer::externe_referentie_of_leeg)]
     pub externe_referentie: Option<String>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -71,7 +77,9 @@ pub fn representatie(m: aanvraag::Model, codes: &Codes) -> Aanvraag {
         gereserveerd: m.gereserveerd,
         uitbetaald: m.uitbetaald,
         externe_referentie: m.externe_referentie,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

@@ -66,7 +66,13 @@ pub struct Bijeenkomst {
     pub waarschuwingen: Vec<Waarschuwing>,
     #[schema(schema_with = crate::http::invoer::externe_referentie_of_leeg)]
     pub externe_referentie: Option<String>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -120,7 +126,9 @@ pub(super) fn representatie(
             .and_then(|a| serde_json::from_value(a).ok()),
         waarschuwingen,
         externe_referentie: m.externe_referentie,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

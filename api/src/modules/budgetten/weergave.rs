@@ -49,7 +49,13 @@ pub struct Budget {
     pub uitbetaald: i64,
     pub vrijgevallen: i64,
     pub beschikbaar: i64,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -73,7 +79,9 @@ pub fn representatie(m: budget::Model, codes: &Codes) -> Budget {
         uitbetaald: m.uitbetaald,
         vrijgevallen: m.vrijgevallen,
         beschikbaar: m.totaal_bedrag - m.gereserveerd,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

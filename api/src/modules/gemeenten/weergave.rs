@@ -3,6 +3,7 @@
 use crate::domein::dna::Aanpak;
 use crate::domein::grondslag::Grondslag;
 use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use entity::gemeente;
 use entity::soorten::DnaBasis;
 use serde::{Deserialize, Serialize};
@@ -61,6 +62,8 @@ pub struct Gemeente {
     /// Werklijst: de termijn van een open melding per ernst, in dagen vanaf haar datum
     /// (`melding_open`; standaard acuut 1, hoog 3, middel 7, laag 14).
     pub melding_termijn_dagen: MeldingTermijnen,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
 }
 
 /// De termijn van een open melding per ernst, in dagen (0 tot en met 90).
@@ -119,6 +122,8 @@ impl From<gemeente::Model> for Gemeente {
             checkin_dagen: m.checkin_dagen,
             contact_dagen: m.contact_dagen,
             melding_termijn_dagen,
+            aangemaakt_op: m.created_at,
+            gewijzigd_op: m.updated_at,
             code: m.code,
             naam: m.naam,
             slug: m.slug,

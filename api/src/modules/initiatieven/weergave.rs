@@ -47,7 +47,13 @@ pub struct Initiatief {
     pub lessen: Option<String>,
     #[schema(schema_with = externe_referentie_of_leeg)]
     pub externe_referentie: Option<String>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -72,7 +78,9 @@ pub(super) fn representatie(m: initiatief::Model, codes: &Codes, contact: bool) 
         einddatum: m.einddatum,
         resultaten: m.resultaten,
         lessen: m.lessen,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

@@ -37,7 +37,13 @@ pub struct Melding {
     pub status: MeldingStatus,
     pub afsluitnotitie: Option<String>,
     pub afgesloten_op: Option<NaiveDate>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -60,7 +66,9 @@ pub(super) fn representatie(m: melding::Model, codes: &Codes) -> Melding {
         status: m.status,
         afsluitnotitie: m.afsluitnotitie,
         afgesloten_op: m.afgesloten_op,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

@@ -56,7 +56,13 @@ pub struct Veiligheidsafspraak {
     pub herzien_voor: NaiveDate,
     /// Signaal: de herzieningsdatum is voorbij.
     pub te_herzien: bool,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -68,7 +74,9 @@ fn weergave(m: veiligheidsafspraak::Model) -> Veiligheidsafspraak {
         laatst_herzien: m.laatst_herzien,
         herzien_voor: m.herzien_voor,
         te_herzien: m.herzien_voor < crate::domein::tijd::vandaag(),
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

@@ -76,7 +76,13 @@ pub struct Netwerk {
     /// bijeenkomst), oudste eerst, alleen lezen: niets wordt overgenomen in `afspraken`,
     /// `doelen` of `crisisafspraken` van het netwerk, behalve door een PATCH.
     pub afspraken_bijeenkomsten: Vec<AfspraakBijeenkomst>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -152,7 +158,9 @@ pub fn representatie(
         afspraken: m.afspraken.and_then(|a| serde_json::from_value(a).ok()),
         crisisafspraken: json(&m.crisisafspraken),
         afspraken_bijeenkomsten,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }
@@ -171,6 +179,8 @@ pub struct Lidmaatschap {
     pub belang: Option<Belang>,
     pub begin: Option<NaiveDate>,
     pub eind: Option<NaiveDate>,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
 }
 
 pub fn lid(m: netwerk_lid::Model, codes: &Codes) -> Lidmaatschap {
@@ -183,6 +193,8 @@ pub fn lid(m: netwerk_lid::Model, codes: &Codes) -> Lidmaatschap {
         belang: m.belang,
         begin: m.begin,
         eind: m.eind,
+        aangemaakt_op: m.created_at,
+        gewijzigd_op: m.updated_at,
     }
 }
 

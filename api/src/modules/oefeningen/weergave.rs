@@ -48,7 +48,13 @@ pub struct Oefening {
     /// Vrije tekst die mensen kan noemen; zichtbaar als `briefing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evaluatie: Option<Evaluatie>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -83,7 +89,9 @@ pub(super) fn representatie(
             .evaluatie
             .filter(|_| namen)
             .and_then(|e| serde_json::from_value(e).ok()),
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

@@ -41,6 +41,9 @@ pub struct Partner {
     pub toelichting: Option<String>,
     /// De organisatie (`null` als de aanroeper haar niet ziet).
     pub organisatie: Option<Organisatie>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
 }
 
@@ -52,6 +55,7 @@ fn partner(m: netwerk_partner::Model, org: Option<Organisatie>, codes: &Codes) -
         organisatie_id: m.organisatie_id,
         toelichting: m.toelichting,
         organisatie: org,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
     }
 }

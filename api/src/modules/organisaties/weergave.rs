@@ -53,7 +53,13 @@ pub struct Organisatie {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(schema_with = crate::http::invoer::externe_referentie)]
     pub externe_referentie: Option<String>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `gewijzigdOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -78,7 +84,9 @@ pub(crate) fn representatie(m: organisatie::Model, codes: &Codes) -> Organisatie
         voorlopig: m.voorlopig,
         gebied_ids: m.gebied_ids,
         externe_referentie: m.externe_referentie,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
+        gewijzigd_op: m.updated_at,
         updated_at: m.updated_at,
     }
 }

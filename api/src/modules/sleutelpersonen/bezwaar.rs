@@ -56,6 +56,9 @@ pub struct Bezwaar {
     /// `gebruiker` of `koppeling`.
     pub actor_soort: String,
     pub actor_id: Option<Uuid>,
+    pub aangemaakt_op: DateTime<Utc>,
+    /// Uitgefaseerd: gebruik `aangemaaktOp` (weg in de volgende major-versie).
+    #[schema(deprecated)]
     pub created_at: DateTime<Utc>,
 }
 
@@ -68,6 +71,7 @@ pub(super) fn weergave(m: bezwaar::Model) -> Bezwaar {
         motivering: m.motivering,
         actor_soort: m.actor_soort,
         actor_id: m.actor_id,
+        aangemaakt_op: m.created_at,
         created_at: m.created_at,
     }
 }

@@ -93,6 +93,8 @@ pub struct Sleutelpersoon {
     /// De statusgeschiedenis (alleen bij één sleutelpersoon).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_historie: Option<Vec<StatusRegel>>,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub gewijzigd_op: DateTime<Utc>,
 }
 
 fn delen_met(m: &sleutelpersoon::Model) -> Vec<DelenMet> {
@@ -169,6 +171,8 @@ pub fn representatie(
         levensbeschouwing: None,
         zichtbaar_voor: None,
         status_historie: historie,
+        aangemaakt_op: m.created_at,
+        gewijzigd_op: m.updated_at,
     };
     if let Some(g) = gegevens {
         r.persoonsgegevens = true;
