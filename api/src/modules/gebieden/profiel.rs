@@ -5,7 +5,7 @@ use crate::domein::dna::{
     self, Aanpak, DnaBasis, DnaProfiel, Gegevens, GrootteBron, Handmatig, Meetwaarde,
 };
 use crate::http::problem::ApiResult;
-use crate::tenancy::Context;
+use crate::tenancy::{Bron, Context};
 use entity::{gebied, gemeente};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, Statement};
 use serde_json::Value;
@@ -136,7 +136,7 @@ pub async fn profielen_bijwerken_vastgelegd(
     for g in gebieden.iter().filter(|g| anders.contains(&g.id)) {
         ctx.vastleggen(
             crate::audit::Actie::Gewijzigd,
-            super::weergave::RESOURCE,
+            <gebied::Entity as Bron>::RESOURCE,
             Some(g.gemeente_id),
             g.id,
             crate::audit::Wijzigingen::new().alleen_naam("dnaProfiel"),
