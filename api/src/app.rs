@@ -69,8 +69,7 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("kan niet luisteren op {}: {e}", config.listen))?;
         let port = listener.local_addr()?.port();
 
-        // Het document één keer gebouwd, voor de routetabel, de invoercontrole en
-        // `GET /api/v1/openapi.json`.
+        // Het document één keer gebouwd: routetabel, invoercontrole, `/api/v1/openapi.json`.
         let document = modules::document();
         let document_json = DocumentJson(web::Bytes::from(openapi::als_json(&document)));
         let table = web::Data::new(routetabel(&document));
@@ -115,6 +114,7 @@ impl Application {
                 .app_data(web::PayloadConfig::new(contract::MAX_BODY_BYTES))
                 .default_service(web::to(contract::fallback))
                 .wrap(from_fn(crate::auth::zichtbaarheid::filter::filter))
+                .wrap(from_fn(crate::tenancy::idempotentie::laag))
                 .wrap(from_fn(crate::tenancy::poort::poort))
                 .wrap(from_fn(contract::guard))
                 .wrap(TracingLogger::<RequestSpan>::new())

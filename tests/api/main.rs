@@ -2,6 +2,8 @@
 //! Eén testbinary (snel linken); de modules volgen de onderwerpen.
 
 mod helpers;
+mod idempotentie;
+mod op_wijziging;
 
 mod aanpakwissel;
 mod anonimiseren;

@@ -439,6 +439,14 @@ async fn the_service_answers_as_the_matrix_says() {
         ("budget", budget.clone()),
         ("toegekend", toegekend.clone()),
         (
+            "mutatie",
+            query_text(
+                &app.db,
+                &format!("SELECT id::text FROM mutatie WHERE aanvraag_id = '{toegekend}'"),
+            )
+            .await,
+        ),
+        (
             "aanvraag_concept",
             fresh_aanvraag(&app, &budget, &initiatief, "concept").await,
         ),

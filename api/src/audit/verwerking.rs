@@ -32,6 +32,7 @@ pub const OPERATIES: &[&str] = &[
     "listMeldingOpvolging",
     "getWerklijst",
     "getCrisisbeeld",
+    "listWijzigingen",
 ];
 
 /// De regels over persoon `id` (`sleutelpersoon_ids` bevat haar; de GIN-index dekt het).

@@ -126,16 +126,6 @@ impl<T: DeserializeOwned + ToSchema> Invoer<T> {
         self.waarde.get(naam).is_some_and(|w| !w.is_null())
     }
 
-    /// Een vingerafdruk van de body (SHA-256 van de JSON), voor `Idempotency-Key`.
-    pub fn vingerafdruk(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let tekst = serde_json::to_string(&self.waarde).unwrap_or_default();
-        Sha256::digest(tekst.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    }
-
     /// Waar de regels van de handler hun fouten bij zetten.
     pub fn fouten(&mut self) -> &mut Fouten {
         &mut self.fouten

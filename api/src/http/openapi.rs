@@ -127,12 +127,18 @@ pub fn document(bouw: &Bouwstenen) -> serde_json::Value {
         .split_for_parts();
     doc.info.version = API_VERSION.to_owned();
     tag_by_module(&mut doc, &bouw.modules);
-    for item in doc.paths.paths.values_mut() {
+    for (pad, item) in doc.paths.paths.iter_mut() {
         for operation in [&mut item.patch, &mut item.delete].into_iter().flatten() {
             add_if_match(operation);
         }
+        if let Some(operation) = &mut item.post
+            && !crate::http::idempotentie::UITGEZONDERD.contains(&pad.as_str())
+        {
+            add_idempotency_key(operation);
+        }
         if let Some(operation) = &mut item.get {
             add_common_responses(operation, false, bouw);
+            add_wijziging_params(operation);
         }
         for operation in [
             &mut item.post,
@@ -452,6 +458,79 @@ fn add_if_match(operation: &mut Operation) {
         .push(header);
 }
 
+/// Elke lijst (een antwoord met een `Pagina`) neemt `gewijzigdSinds` en
+/// `sorteer=gewijzigdOp` aan ([`crate::http::pagination::PaginaParams`]); een lijst met
+/// een eigen `sorteer` kent `gewijzigdOp` al via `sorteervelden!`.
+fn add_wijziging_params(operation: &mut Operation) {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let lijst = operation
+        .responses
+        .responses
+        .get("200")
+        .is_some_and(|r| matches!(r, RefOr::T(r) if is_pagina(r)));
+    if !lijst {
+        return;
+    }
+    let parameters = operation.parameters.get_or_insert_with(Vec::new);
+    let param = |naam: &str, beschrijving: &str, schema: ObjectBuilder| {
+        ParameterBuilder::new()
+            .name(naam)
+            .parameter_in(ParameterIn::Query)
+            .required(utoipa::openapi::Required::False)
+            .description(Some(beschrijving))
+            .schema(Some(schema))
+            .build()
+    };
+    parameters.push(param(
+        "gewijzigdSinds",
+        "Alleen resultaten met `gewijzigdOp` op of na dit tijdstip (RFC 3339, bv. \
+         `2026-12-01T00:00:00Z`; een `+` in een offset als `%2B`). Een regel die nooit \
+         wijzigt (grootboek, logboek) telt met haar tijdstip, een meting met het laatste van \
+         aanmaken en intrekken. Met `sorteer=gewijzigdOp` bladert u op wijziging; de \
+         wijzigingenstroom (`GET /wijzigingen`) mist daarbij ook geen verwijdering.",
+        ObjectBuilder::new().schema_type(Type::String).format(Some(
+            utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::DateTime),
+        )),
+    ));
+    if !parameters.iter().any(|p| p.name == "sorteer") {
+        parameters.push(param(
+            "sorteer",
+            "`gewijzigdOp` (oudste wijziging eerst) of `-gewijzigdOp`, met het id als tweede \
+             sleutel; zonder: de vaste volgorde van de lijst.",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(["gewijzigdOp", "-gewijzigdOp"])),
+        ));
+    }
+}
+
+/// Elke `POST` buiten [`crate::http::idempotentie::UITGEZONDERD`] neemt
+/// `Idempotency-Key` aan, met 422 voor een sleutel die bij een andere body hoort.
+fn add_idempotency_key(operation: &mut Operation) {
+    use utoipa::IntoParams;
+    operation.parameters.get_or_insert_with(Vec::new).extend(
+        crate::http::idempotentie::IdempotentieHeader::into_params(|| None),
+    );
+    operation.responses.responses.insert(
+        "422".to_owned(),
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(
+                    "Deze `Idempotency-Key` hoort al bij een verzoek met een andere body \
+                     (`idempotency_key_hergebruikt`); kies een nieuwe sleutel.",
+                )
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(RefOr::Ref(Ref::from_schema_name("Problem"))))
+                        .build(),
+                )
+                .build(),
+        ),
+    );
+}
+
 /// Wat elke operatie kan antwoorden, ook als de handler het niet noemt: 400 (een
 /// onbekende of ongeldige queryparameter), 413 (body boven 1 MiB) en 500; 401 bij
 /// een beveiligde operatie, 415 bij een body, 412 bij `If-Match`; en de headers
@@ -500,7 +579,9 @@ const CONFLICT: (&str, &str) = (
     "409",
     "In strijd met de huidige toestand, of gebotst met een gelijktijdig verzoek \
      (`gelijktijdige_wijziging`, `verwijzing_gewijzigd`: er is niets bewaard, probeer \
-     het opnieuw); `code` zegt welk.",
+     het opnieuw); bij een `POST` met `Idempotency-Key` ook `idempotency_key_bezig` (een \
+     verzoek met die sleutel loopt nog) of `al_aangemaakt` (het antwoord had een geheim; \
+     zie `Location`). `code` zegt welk.",
 );
 const TRAAG: (&str, &str) = (
     "408",

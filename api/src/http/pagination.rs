@@ -6,10 +6,11 @@
 //! [`Lijst::antwoord`].
 
 use actix_web::{HttpRequest, HttpResponse};
-use sea_orm::sea_query::{Expr, QueryStatementBuilder, SelectStatement};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, QueryStatementBuilder, SelectStatement, SimpleExpr};
 use sea_orm::{
-    ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PartialModelTrait, QueryResult,
-    QuerySelect, QueryTrait, Select,
+    ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Order, PartialModelTrait, QueryFilter,
+    QueryOrder, QueryResult, QuerySelect, QueryTrait, Select,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -20,7 +21,10 @@ pub const TOTAL_COUNT_HEADER: &str = "X-Total-Count";
 /// Het hoogste paginanummer (het document noemt het, de contractlaag weigert meer).
 pub const MAX_PAGE: u64 = 1_000_000;
 
-/// De pagineringsparameters van elke collectie.
+/// De pagineringsparameters van elke collectie, met `gewijzigdSinds` en
+/// `sorteer=gewijzigdOp` (issue 38): een integrator bladert op wijziging. Die twee
+/// zet het document bij elke lijst ([`crate::http::openapi`]); hier worden ze gelezen
+/// en in SQL toegepast, voor elke lijst op dezelfde manier ([`GewijzigdOp`]).
 #[derive(Debug, Clone, Copy, Default, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
@@ -31,6 +35,73 @@ pub struct PaginaParams {
     /// Het aantal resultaten per pagina, hoogstens 100.
     #[param(minimum = 1, maximum = 100, default = 20, example = 20)]
     pub pagina_grootte: Option<u64>,
+    /// Alleen rijen met `gewijzigdOp` op of na dit tijdstip.
+    #[param(ignore)]
+    #[serde(default)]
+    pub gewijzigd_sinds: Option<DateTime<Utc>>,
+    /// `sorteer=gewijzigdOp` (of `-gewijzigdOp`) als hele waarde: op wijziging, met het
+    /// id als tweede sleutel. Een andere waarde van `sorteer` is van de lijst zelf.
+    #[param(ignore)]
+    #[serde(default, rename = "sorteer", deserialize_with = "op_wijziging")]
+    pub op_wijziging: Option<Richting>,
+}
+
+/// Oplopend of aflopend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Richting {
+    Op,
+    Af,
+}
+
+impl Richting {
+    fn order(self) -> Order {
+        match self {
+            Richting::Op => Order::Asc,
+            Richting::Af => Order::Desc,
+        }
+    }
+}
+
+/// `sorteer` als het `gewijzigdOp` of `-gewijzigdOp` is.
+fn op_wijziging<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Richting>, D::Error> {
+    Ok(match Option::<String>::deserialize(d)?.as_deref() {
+        Some(WIJZIGING) => Some(Richting::Op),
+        Some(w) if w.strip_prefix('-') == Some(WIJZIGING) => Some(Richting::Af),
+        _ => None,
+    })
+}
+
+/// De naam waarop elke lijst op wijziging sorteert.
+pub const WIJZIGING: &str = "gewijzigdOp";
+
+/// Wat `gewijzigdOp` van een rij is, voor [`PaginaParams::gewijzigd_sinds`] en
+/// `sorteer=gewijzigdOp`: de kolom die bij elke wijziging meeloopt (een rij die nooit
+/// wijzigt, zoals een regel van het grootboek of een logboek: haar tijdstip), en het id.
+/// Elke lijst uit de database heeft het: [`PaginaParams::fetch`] vraagt erom.
+pub trait GewijzigdOp: EntityTrait {
+    /// `gewijzigdOp` in SQL (meestal één kolom).
+    fn gewijzigd_op() -> SimpleExpr;
+    /// Wat rijen met hetzelfde `gewijzigdOp` ordent (uniek).
+    fn id_kolom() -> SimpleExpr;
+}
+
+/// `gewijzigd_op!(gebied => UpdatedAt, audit_kop => GetekendOp / Volgnummer)`: de
+/// kolom van `gewijzigdOp` van een entiteit, en na `/` die van het id (anders `Id`).
+#[macro_export]
+macro_rules! gewijzigd_op {
+    ($entiteit:ident => $kolom:ident) => {
+        $crate::gewijzigd_op!($entiteit => $kolom / Id);
+    };
+    ($entiteit:ident => $kolom:ident / $id:ident) => {
+        impl $crate::http::pagination::GewijzigdOp for entity::$entiteit::Entity {
+            fn gewijzigd_op() -> sea_orm::sea_query::SimpleExpr {
+                sea_orm::sea_query::Expr::col((Self, entity::$entiteit::Column::$kolom))
+            }
+            fn id_kolom() -> sea_orm::sea_query::SimpleExpr {
+                sea_orm::sea_query::Expr::col((Self, entity::$entiteit::Column::$id))
+            }
+        }
+    };
 }
 
 impl PaginaParams {
@@ -49,6 +120,21 @@ impl PaginaParams {
         (self.pagina() - 1).saturating_mul(self.pagina_grootte())
     }
 
+    /// `gewijzigdSinds` als filter en `sorteer=gewijzigdOp` als enige volgorde (met het id
+    /// als tweede sleutel), als het verzoek ze noemt.
+    fn op_wijziging<E: GewijzigdOp>(&self, mut select: Select<E>) -> Select<E> {
+        if let Some(sinds) = self.gewijzigd_sinds {
+            select = select.filter(sea_orm::sea_query::ExprTrait::gte(E::gewijzigd_op(), sinds));
+        }
+        if let Some(richting) = self.op_wijziging {
+            QueryTrait::query(&mut select).clear_order_by();
+            select = select
+                .order_by(E::gewijzigd_op(), richting.order())
+                .order_by(E::id_kolom(), richting.order());
+        }
+        select
+    }
+
     /// Haalt deze pagina van `select` op en het totaal van de hele query, samen in één
     /// statement (een ronde naar PostgreSQL): de telling staat als subquery in de
     /// pagina, zodat PostgreSQL haar één keer uitrekent.
@@ -58,10 +144,11 @@ impl PaginaParams {
         db: &C,
     ) -> Result<(u64, Vec<E::Model>), DbErr>
     where
-        E: EntityTrait,
+        E: GewijzigdOp,
         E::Model: Sync,
         C: ConnectionTrait,
     {
+        let select = self.op_wijziging(select);
         let telling = telling_van(&select);
         self.met_totaal(select, telling, db).await
     }
@@ -77,11 +164,14 @@ impl PaginaParams {
         db: &C,
     ) -> Result<(u64, Vec<P>), DbErr>
     where
-        E: EntityTrait,
+        E: GewijzigdOp,
         E::Model: Sync,
         P: PartialModelTrait + Send + Sync,
         C: ConnectionTrait,
     {
+        // Een bijgehouden telling geldt alleen zonder filter.
+        let teller = teller.filter(|_| self.gewijzigd_sinds.is_none());
+        let select = self.op_wijziging(select);
         let telling = teller.unwrap_or_else(|| telling_van(&select));
         self.met_totaal(P::select_cols(select.select_only()), telling, db)
             .await
@@ -200,7 +290,25 @@ impl<P> Lijst<P> {
 
     /// Deze pagina van een kleine, vaste lijst die al in het geheugen staat (de
     /// stappenplannen, de agenda-sjablonen); het antwoord zoals [`Lijst::antwoord`].
-    pub fn in_geheugen<T: ToSchema + Serialize>(&self, alle: Vec<T>) -> HttpResponse {
+    /// `gewijzigd_op` geeft per item zijn `gewijzigdOp` (`None`: het veranderde niet
+    /// sinds de uitgave, en valt weg onder `gewijzigdSinds`).
+    pub fn in_geheugen<T: ToSchema + Serialize>(
+        &self,
+        alle: Vec<T>,
+        gewijzigd_op: impl Fn(&T) -> Option<DateTime<Utc>>,
+    ) -> HttpResponse {
+        let mut alle: Vec<T> = match self.pagina.gewijzigd_sinds {
+            Some(sinds) => alle
+                .into_iter()
+                .filter(|t| gewijzigd_op(t).is_some_and(|op| op >= sinds))
+                .collect(),
+            None => alle,
+        };
+        match self.pagina.op_wijziging {
+            Some(Richting::Af) => alle.sort_by_key(|t| std::cmp::Reverse(gewijzigd_op(t))),
+            Some(Richting::Op) => alle.sort_by_key(|t| gewijzigd_op(t)),
+            None => {}
+        }
         let totaal = alle.len() as u64;
         let pagina = alle
             .into_iter()
@@ -219,7 +327,7 @@ impl<P> Lijst<P> {
         weergave: impl FnMut(E::Model) -> T,
     ) -> Result<HttpResponse, DbErr>
     where
-        E: EntityTrait,
+        E: GewijzigdOp,
         E::Model: Sync,
         C: ConnectionTrait,
         T: ToSchema + Serialize,
@@ -323,9 +431,24 @@ mod tests {
         let p = PaginaParams {
             pagina: Some(3),
             pagina_grootte: Some(10),
+            ..PaginaParams::default()
         };
         assert_eq!(p.offset(), 20);
         let p = PaginaParams::default();
         assert_eq!((p.pagina(), p.pagina_grootte(), p.offset()), (1, 20, 0));
+    }
+
+    #[test]
+    fn alleen_gewijzigd_op_als_hele_waarde_sorteert_op_wijziging() {
+        let lees = |q: &str| {
+            serde_urlencoded::from_str::<PaginaParams>(q)
+                .map(|p| p.op_wijziging)
+                .ok()
+        };
+        assert_eq!(lees("sorteer=gewijzigdOp"), Some(Some(Richting::Op)));
+        assert_eq!(lees("sorteer=-gewijzigdOp"), Some(Some(Richting::Af)));
+        assert_eq!(lees("sorteer=naam"), Some(None));
+        assert_eq!(lees("sorteer=naam,gewijzigdOp"), Some(None));
+        assert_eq!(lees(""), Some(None));
     }
 }

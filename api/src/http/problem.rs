@@ -105,6 +105,9 @@ pub enum Foutcode {
     StapVast,
     /// Een eerder gepubliceerde sleutel met een andere tekst.
     SleutelHergebruikt,
+    /// Een `Idempotency-Key` bij een operatie die er geen aanneemt (het token, het
+    /// wachtwoord, de zoekvraag): die herhaalt u gewoon.
+    IdempotentieNietOndersteund,
 }
 
 impl Foutcode {
@@ -125,6 +128,7 @@ impl Foutcode {
             Foutcode::OnbekendeSleutel => "onbekende_sleutel",
             Foutcode::StapVast => "stap_vast",
             Foutcode::SleutelHergebruikt => "sleutel_hergebruikt",
+            Foutcode::IdempotentieNietOndersteund => "idempotentie_niet_ondersteund",
         }
     }
 }
@@ -260,6 +264,9 @@ pub enum Code {
     IdempotencyKeyHergebruikt,
     /// 409: een verzoek met deze `Idempotency-Key` is nog bezig.
     IdempotencyKeyBezig,
+    /// 409: dit verzoek (met deze `Idempotency-Key`) maakte de resource al, en zijn
+    /// antwoord had een geheim dat niet nog eens komt; `Location` wijst de resource.
+    AlAangemaakt,
     /// 409: deze organisatie is al partner van dit netwerk.
     AlPartner,
     /// 409: een organisatie met deze naam staat al op deze kaart.

@@ -26,6 +26,8 @@ enum Rule {
     Enum(Vec<String>),
     Uuid,
     Date,
+    /// Een tijdstip volgens RFC 3339 (`format: date-time`).
+    Tijdstip,
     Text {
         max_length: Option<usize>,
         pattern: Option<regex::Regex>,
@@ -365,6 +367,7 @@ fn rule_for(doc: &Value, schema: &Value) -> Rule {
         _ => match schema.get("format").and_then(Value::as_str) {
             Some("uuid") => Rule::Uuid,
             Some("date") => Rule::Date,
+            Some("date-time") => Rule::Tijdstip,
             _ => Rule::Text {
                 max_length: schema
                     .get("maxLength")
@@ -390,6 +393,7 @@ impl Rule {
             Rule::Enum(values) => values.iter().any(|v| v == value),
             Rule::Uuid => uuid::Uuid::try_parse(value).is_ok(),
             Rule::Date => crate::http::invoer::strikte_datum(value).is_some(),
+            Rule::Tijdstip => chrono::DateTime::parse_from_rfc3339(value).is_ok(),
             Rule::Text {
                 max_length,
                 pattern,
@@ -421,6 +425,7 @@ impl Rule {
             Rule::Enum(values) => format!("een van: {}", values.join(", ")),
             Rule::Uuid => "een UUID".to_owned(),
             Rule::Date => "een datum als JJJJ-MM-DD van 1900 tot en met 2100".to_owned(),
+            Rule::Tijdstip => "een tijdstip volgens RFC 3339, bv. 2026-12-01T00:00:00Z".to_owned(),
             Rule::Text {
                 pattern: Some(p), ..
             } => format!("een tekst volgens het patroon {}", p.as_str()),

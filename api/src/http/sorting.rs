@@ -43,6 +43,11 @@ macro_rules! sorteervelden {
                 #[serde(rename = $min)]
                 $af,
             )+
+            /// Op wijziging (elke lijst, [`crate::http::pagination::PaginaParams`]).
+            #[serde(rename = "gewijzigdOp")]
+            GewijzigdOp,
+            #[serde(rename = "-gewijzigdOp")]
+            GewijzigdOpAflopend,
         }
 
         impl $crate::http::sorting::SortField for $naam {
@@ -53,6 +58,8 @@ macro_rules! sorteervelden {
                         Self::$op => ($entiteit::Column::$kolom, false),
                         Self::$af => ($entiteit::Column::$kolom, true),
                     )+
+                    Self::GewijzigdOp => ($entiteit::Column::UpdatedAt, false),
+                    Self::GewijzigdOpAflopend => ($entiteit::Column::UpdatedAt, true),
                 }
             }
         }

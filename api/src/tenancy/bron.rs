@@ -18,9 +18,8 @@ use uuid::Uuid;
 
 use super::{Codes, Context, HeeftId, TenantOwned};
 use crate::audit::{Actie, Wijzigingen};
-use crate::http::etag::{etag, resource_response};
-use crate::http::idempotentie::Idempotent;
-use crate::http::pagination::Lijst;
+use crate::http::etag::resource_response;
+use crate::http::pagination::{GewijzigdOp, Lijst};
 use crate::http::problem::{ApiError, ApiResult};
 
 /// Een entiteit zoals de API haar toont. Elke module implementeert dit één keer voor
@@ -132,10 +131,11 @@ impl Context {
         self.toon::<B>(StatusCode::OK, rij).await
     }
 
-    /// Deze pagina van `select` met het totaal, elke rij weergegeven.
+    /// Deze pagina van `select` met het totaal, elke rij weergegeven (met
+    /// `gewijzigdSinds` en `sorteer=gewijzigdOp`, [`GewijzigdOp`]).
     pub async fn pagina<B, P>(&self, lijst: &Lijst<P>, select: Select<B>) -> ApiResult<HttpResponse>
     where
-        B: Bron,
+        B: Bron + GewijzigdOp,
         <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
     {
         let (totaal, rijen) = lijst.pagina.fetch(select, self.db()).await?;
@@ -174,51 +174,6 @@ impl Context {
         <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
     {
         let antwoord = self.toon::<B>(status, rij).await?;
-        self.commit_then(antwoord).await
-    }
-
-    /// Als [`Context::aangemaakt`], voor een `POST` met `Idempotency-Key`: het
-    /// antwoord wordt onder de sleutel bewaard.
-    pub async fn aangemaakt_onder<B>(
-        self,
-        idem: &Idempotent,
-        rij: B::Model,
-    ) -> ApiResult<HttpResponse>
-    where
-        B: Bron,
-        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
-    {
-        let (versie, pad) = (rij.versie(), B::pad(&rij));
-        let weergave = self.aanmaken_vastleggen::<B>(rij).await?;
-        self.onder_sleutel(idem, StatusCode::CREATED, &weergave, Some(pad), versie)
-            .await
-    }
-
-    /// Het einde van een handeling met `Idempotency-Key` op een rij (besluiten,
-    /// afsluiten): commit, 200 met de rij zoals ze nu is, onder de sleutel bewaard.
-    pub async fn behandeld<B>(self, idem: &Idempotent, rij: B::Model) -> ApiResult<HttpResponse>
-    where
-        B: Bron,
-        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
-    {
-        let versie = rij.versie();
-        let weergave = self.weergave::<B>(rij).await?;
-        self.onder_sleutel(idem, StatusCode::OK, &weergave, None, versie)
-            .await
-    }
-
-    /// Het antwoord met `ETag`, onder de `Idempotency-Key` bewaard; dan commit.
-    async fn onder_sleutel(
-        self,
-        idem: &Idempotent,
-        status: StatusCode,
-        weergave: &impl Serialize,
-        locatie: Option<String>,
-        versie: i32,
-    ) -> ApiResult<HttpResponse> {
-        let antwoord = idem
-            .antwoord(self.db(), status, weergave, locatie, Some(etag(versie)))
-            .await?;
         self.commit_then(antwoord).await
     }
 

@@ -75,6 +75,7 @@ macro_rules! tenant_owned {
 pub use tenant_owned;
 
 mod bron;
+pub mod idempotentie;
 pub mod poort;
 pub use bron::{Bron, Onder};
 
@@ -104,6 +105,9 @@ pub struct Context {
     audit_sleutels: Option<web::Data<audit::AuditSleutels>>,
     /// Welke waarden de audit trail vastlegt ([`audit::Waardenlijst`]).
     audit_waarden: Option<web::Data<audit::Waardenlijst>>,
+    /// De `Idempotency-Key` die dit verzoek claimde: zijn antwoord wordt vlak vóór de
+    /// commit bewaard ([`idempotentie`]).
+    idempotentie: Option<idempotentie::Geclaimd>,
 }
 
 /// Id → CBS-code van de elf gemeenten.
@@ -177,6 +181,7 @@ impl Context {
             limiet: None,
             audit_sleutels: None,
             audit_waarden: None,
+            idempotentie: None,
         })
     }
 
@@ -587,7 +592,12 @@ impl Context {
     }
 
     /// Commit en geeft dan `response`: een antwoord gaat pas weg als alles vastligt.
+    /// Onder een `Idempotency-Key` wordt het in dezelfde transactie bewaard.
     pub async fn commit_then(self, response: HttpResponse) -> ApiResult<HttpResponse> {
+        let response = match &self.idempotentie {
+            Some(geclaimd) => idempotentie::bewaren(&self.tx, geclaimd, response).await?,
+            None => response,
+        };
         self.commit().await?;
         Ok(response)
     }
@@ -619,6 +629,11 @@ impl FromRequest for Context {
         let tellers = req
             .app_data::<web::Data<grenzen::Tellerpool>>()
             .map(|t| t.0.clone());
+        let claim = req.extensions().get::<idempotentie::Claim>().cloned();
+        let patroon = req.match_pattern();
+        let zichtbaarheid = req
+            .app_data::<web::Data<crate::auth::zichtbaarheid::filter::Zichtbaarheid>>()
+            .cloned();
         Box::pin(async move {
             let token = token?;
             let (Some(db), Some(keys)) = (db, keys) else {
@@ -635,6 +650,13 @@ impl FromRequest for Context {
             context.correlatie_id = correlatie_id;
             let tellers = tellers.unwrap_or_else(|| db.get_ref().clone());
             context.limiet = persoonsgrenzen.map(|g| (tellers, g, identity.limietsleutel()));
+            context.idempotentie = idempotentie::claimen(
+                &context,
+                claim,
+                patroon.as_deref(),
+                zichtbaarheid.as_ref().map(|z| z.get_ref()),
+            )
+            .await?;
             verzoek
                 .extensions_mut()
                 .insert(crate::auth::zichtbaarheid::Lezer::van(&context.caller));

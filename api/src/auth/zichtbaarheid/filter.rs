@@ -397,6 +397,11 @@ impl Regels {
             .map(|p| p.klasse)
     }
 
+    /// Heeft het antwoord van deze operatie een veld dat niet iedereen ziet?
+    pub fn beperkt(&self, methode: &Method, patroon: &str) -> bool {
+        self.schema_van(methode, patroon).is_some()
+    }
+
     /// Het schema van het antwoord van deze operatie, als het een veld bevat dat niet
     /// iedereen ziet.
     fn schema_van(&self, methode: &Method, patroon: &str) -> Option<&str> {

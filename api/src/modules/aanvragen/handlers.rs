@@ -19,7 +19,6 @@ use crate::auth::vier_ogen;
 use crate::domein::geld;
 use crate::domein::tijd::vandaag;
 use crate::http::etag::IfMatch;
-use crate::http::idempotentie::{self, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer, referentiefilter};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem};
@@ -97,23 +96,16 @@ fn niet_open(b: &budget::Model) -> ApiError {
 /// het eerste antwoord en maakt geen tweede aanvraag.
 #[utoipa::path(
     operation_id = "createAanvraag",
-    params(IdempotentieHeader),
     request_body = NieuweAanvraag,
     responses(
         (status = 201, description = "Ingediend of als concept bewaard.", body = Aanvraag),
         (status = 409, description = "Het budget is gesloten.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/aanvragen")]
-pub async fn create(
-    ctx: Context,
-    sleutel: IdempotentieHeader,
-    mut invoer: Invoer<NieuweAanvraag>,
-) -> ApiResult<HttpResponse> {
+pub async fn create(ctx: Context, mut invoer: Invoer<NieuweAanvraag>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvragenSchrijven)?;
     let gemeente_id = ctx.eigen_gemeente()?;
-    let idem = idempotentie::idempotent!(ctx, sleutel, "POST /aanvragen", invoer);
     let budget = ctx
         .verwijzing::<budget::Entity, _>(&mut invoer, "budgetId")
         .await?;
@@ -161,7 +153,7 @@ pub async fn create(
     let model = indienen(&ctx, model, &budget, ingediend)
         .insert(ctx.db())
         .await?;
-    ctx.aangemaakt_onder::<aanvraag::Entity>(&idem, model).await
+    ctx.aangemaakt::<aanvraag::Entity>(model).await
 }
 
 /// Zet de velden van het indienen: wie, wanneer, en tot wanneer besloten moet zijn.
@@ -277,26 +269,21 @@ pub async fn update(
     operation_id = "createAanvraagBesluit",
     params(
         ("id" = Uuid, Path, description = "Id van de aanvraag"),
-        IdempotentieHeader,
     ),
     request_body = BesluitOpAanvraag,
     responses(
         (status = 200, description = "Besloten.", body = Aanvraag),
         (status = 403, description = "Geen budgethouder, of de aanvraag kwam van u (`eigen_aanvraag`), of uw account combineert budgethouder en gemeente_beheerder (`rollen_onverenigbaar`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Al besloten, niet ingediend, budget gesloten of ontoereikend.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/aanvragen/{id}/besluit")]
 pub async fn besluit(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotentieHeader,
     mut invoer: Invoer<BesluitOpAanvraag>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvraagBesluiten)?;
-    let operatie = format!("POST /aanvragen/{}/besluit", *id);
-    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let a = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
     // Eén toekenning tegelijk per budget: de tweede wacht en ziet het nieuwe totaal.
     let b = ctx.find_for_update::<budget::Entity>(a.budget_id).await?;
@@ -356,7 +343,8 @@ pub async fn besluit(
         .await?;
     }
     let model = ctx.find::<aanvraag::Entity>(bijgewerkt.id).await?;
-    ctx.behandeld::<aanvraag::Entity>(&idem, model).await
+    ctx.vastgelegd::<aanvraag::Entity>(actix_web::http::StatusCode::OK, model)
+        .await
 }
 
 /// De aanvraag na het besluit: de status uit het toegekende bedrag (0 is afgewezen),
@@ -403,25 +391,20 @@ fn besloten(
     operation_id = "createAanvraagUitbetaling",
     params(
         ("id" = Uuid, Path, description = "Id van de aanvraag"),
-        IdempotentieHeader,
     ),
     request_body = NieuweUitbetaling,
     responses(
         (status = 201, description = "Geboekt.", body = Mutatie),
         (status = 409, description = "Niet toegekend, of meer dan gereserveerd.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/aanvragen/{id}/uitbetalingen")]
 pub async fn uitbetaling(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotentieHeader,
     invoer: Invoer<NieuweUitbetaling>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenSchrijven)?;
-    let operatie = format!("POST /aanvragen/{}/uitbetalingen", *id);
-    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let a = ctx.find_for_update::<aanvraag::Entity>(*id).await?;
     let n = invoer.klaar()?;
     if !matches!(
@@ -446,7 +429,6 @@ pub async fn uitbetaling(
     let budget_id = a.budget_id;
     crate::modules::budgetten::geboekt(
         ctx,
-        idem,
         &a,
         budget_id,
         MutatieSoort::Uitbetaling,

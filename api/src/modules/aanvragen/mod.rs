@@ -16,6 +16,10 @@ mod handlers;
 mod invoer;
 mod weergave;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(aanvraag => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::aanvraag, id);
 
 #[derive(OpenApi)]

@@ -11,6 +11,11 @@ mod weergave;
 
 pub use weergave::ResourceSoort;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(audit_trail => Tijdstip);
+crate::gewijzigd_op!(audit_kop => GetekendOp / Volgnummer);
+
 crate::tenancy::tenant_owned!(entity::audit_trail);
 crate::tenancy::tenant_owned!(entity::audit_kop);
 

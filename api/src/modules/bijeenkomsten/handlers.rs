@@ -57,7 +57,8 @@ pub async fn sjablonen(ctx: Context, lijst: Lijst<SjablonenParams>) -> ApiResult
     ctx.require(Recht::BijeenkomstenLezen)?;
     let plan = lijst.params.aanpak.unwrap_or(Plan::Coordinerend);
     let alle = stappenplannen::leidraad::agenda_sjablonen(&ctx, plan, None).await?;
-    Ok(lijst.in_geheugen(alle))
+    // Vaste tekst van de leidraad: wat er verandert, staat bij de stappenplannen.
+    Ok(lijst.in_geheugen(alle, |_| None))
 }
 
 /// Bijeenkomsten

@@ -14,6 +14,10 @@ mod invoer;
 mod netwerk;
 mod weergave;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(bijeenkomst => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::bijeenkomst, id);
 
 #[derive(OpenApi)]

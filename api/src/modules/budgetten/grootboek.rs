@@ -126,25 +126,23 @@ pub async fn vrijgeven(ctx: &Context, a: &aanvraag::Model, reden: &str) -> ApiRe
 }
 
 /// Een mutatie die het verzoek zelf is (een correctie, een uitbetaling): boeken, en
-/// 201 met de mutatie, onder de `Idempotency-Key` bewaard voor herhalingen.
+/// 201 met de mutatie en haar `Location`.
 pub async fn geboekt(
-    ctx: crate::tenancy::Context,
-    idem: crate::http::idempotentie::Idempotent,
+    ctx: Context,
     a: &aanvraag::Model,
     budget_id: Uuid,
     soort: MutatieSoort,
     bedrag: i64,
     omschrijving: String,
-) -> crate::http::problem::ApiResult<actix_web::HttpResponse> {
+) -> ApiResult<actix_web::HttpResponse> {
     let regel = boek(&ctx, a, budget_id, soort, bedrag, Some(omschrijving)).await?;
-    let response = idem
-        .antwoord(
-            ctx.db(),
-            actix_web::http::StatusCode::CREATED,
-            &mutatie_weergave(regel),
-            None,
-            None,
-        )
-        .await?;
-    ctx.commit_then(response).await
+    let pad = format!(
+        "{}/budgetten/{budget_id}/mutaties/{}",
+        crate::http::openapi::BASE_PATH,
+        regel.id
+    );
+    let antwoord = actix_web::HttpResponse::Created()
+        .insert_header((actix_web::http::header::LOCATION, pad))
+        .json(mutatie_weergave(regel));
+    ctx.commit_then(antwoord).await
 }

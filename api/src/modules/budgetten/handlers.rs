@@ -19,7 +19,6 @@ use crate::auth::Recht;
 use crate::auth::vier_ogen;
 use crate::domein::geld;
 use crate::http::etag::IfMatch;
-use crate::http::idempotentie::{self, IdempotentieHeader};
 use crate::http::invoer::{Fouten, Invoer};
 use crate::http::pagination::{Lijst, Pagina, PaginaParams};
 use crate::http::problem::{ApiError, ApiResult, Code, Problem, UniekeSleutel, uniek};
@@ -206,6 +205,33 @@ pub async fn mutaties(ctx: Context, id: web::Path<Uuid>, lijst: Lijst) -> ApiRes
     Ok(lijst.uit(select, ctx.db(), mutatie_weergave).await?)
 }
 
+/// Eén regel van het grootboek
+///
+/// Zoals in het grootboek (`GET /budgetten/{id}/mutaties`); de `Location` van een
+/// correctie of uitbetaling.
+#[utoipa::path(
+    operation_id = "getBudgetMutatie",
+    params(
+        ("id" = Uuid, Path, description = "Id van het budget"),
+        ("mutatieId" = Uuid, Path, description = "Id van de regel"),
+    ),
+    responses(
+        (status = 200, description = "De regel.", body = Mutatie),
+    ),
+)]
+#[get("/budgetten/{id}/mutaties/{mutatieId}")]
+pub async fn mutatie_lezen(ctx: Context, pad: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::BudgettenLezen)?;
+    let (budget_id, mutatie_id) = pad.into_inner();
+    let regel = ctx
+        .scoped(mutatie::Entity::find_by_id(mutatie_id))
+        .filter(mutatie::Column::BudgetId.eq(budget_id))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Ok().json(mutatie_weergave(regel)))
+}
+
 /// Overzicht van een budget
 ///
 /// Open over het geld (de handreiking): totalen, toegekend per thema en per gebied,
@@ -276,25 +302,21 @@ pub async fn overzicht(ctx: Context, id: web::Path<Uuid>) -> ApiResult<HttpRespo
 /// het budget niet boven zijn totaal (409 `budget_ontoereikend`).
 #[utoipa::path(
     operation_id = "createBudgetCorrectie",
-    params(("id" = Uuid, Path, description = "Id van het budget"), IdempotentieHeader),
+    params(("id" = Uuid, Path, description = "Id van het budget")),
     request_body = NieuweCorrectie,
     responses(
         (status = 201, description = "Geboekt.", body = Mutatie),
         (status = 403, description = "Geen budgethouder, of de aanvraag kwam van u (`eigen_aanvraag`), of uw account combineert budgethouder en gemeente_beheerder (`rollen_onverenigbaar`).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Onder het uitbetaalde bedrag, boven het totaal, of het budget is gesloten.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/budgetten/{id}/correcties")]
 pub async fn correctie(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotentieHeader,
     mut invoer: Invoer<NieuweCorrectie>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::AanvraagBesluiten)?;
-    let operatie = format!("POST /budgetten/{}/correcties", *id);
-    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
     let a = ctx
         .verwijzing::<aanvraag::Entity, _>(&mut invoer, "aanvraagId")
@@ -308,16 +330,7 @@ pub async fn correctie(
     };
     vier_ogen::check(ctx.db(), &ctx.caller, a.ingediend_door).await?;
     correctie_mag(&b, &a, n.bedrag)?;
-    geboekt(
-        ctx,
-        idem,
-        &a,
-        b.id,
-        MutatieSoort::Correctie,
-        n.bedrag,
-        n.reden,
-    )
-    .await
+    geboekt(ctx, &a, b.id, MutatieSoort::Correctie, n.bedrag, n.reden).await
 }
 
 /// De regels over een correctie die het schema niet kent: een aanvraag bij dit budget
@@ -403,24 +416,20 @@ fn correctie_mag(b: &budget::Model, a: &aanvraag::Model, bedrag: i64) -> ApiResu
 /// gesloten. Een aanvraag met een open reservering die ontbreekt, is 400.
 #[utoipa::path(
     operation_id = "createBudgetAfsluiting",
-    params(("id" = Uuid, Path, description = "Id van het budget"), IdempotentieHeader),
+    params(("id" = Uuid, Path, description = "Id van het budget")),
     request_body = NieuweAfsluiting,
     responses(
         (status = 200, description = "Afgesloten.", body = Budget),
         (status = 409, description = "Al gesloten, of het doelbudget is gesloten of kan de overdracht niet dragen.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Deze Idempotency-Key hoort bij een andere body.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/budgetten/{id}/afsluiting")]
 pub async fn afsluiting(
     ctx: Context,
     id: web::Path<Uuid>,
-    sleutel: IdempotentieHeader,
     mut invoer: Invoer<NieuweAfsluiting>,
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BudgettenSchrijven)?;
-    let operatie = format!("POST /budgetten/{}/afsluiting", *id);
-    let idem = idempotentie::idempotent!(ctx, sleutel, operatie, invoer);
     let b = ctx.find_for_update::<budget::Entity>(*id).await?;
     let deel = invoer.deel();
     let naar_id = deel.as_ref().and_then(|d| d.naar_budget_id);
@@ -477,7 +486,8 @@ pub async fn afsluiting(
         .bewaar_wijziging(RESOURCE, Some(b.gemeente_id), model, w, conflict)
         .await?
         .unwrap_or(b);
-    ctx.behandeld::<budget::Entity>(&idem, model).await
+    ctx.vastgelegd::<budget::Entity>(actix_web::http::StatusCode::OK, model)
+        .await
 }
 
 /// Elke aanvraag met een open reservering precies één keer, en bij een overdracht het

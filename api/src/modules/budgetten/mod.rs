@@ -18,6 +18,11 @@ mod weergave;
 
 pub use grootboek::{Mutatie, boek, geboekt, vrijgeven};
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(budget => UpdatedAt);
+crate::gewijzigd_op!(mutatie => Tijdstip);
+
 crate::tenancy::tenant_owned!(entity::budget, id);
 crate::tenancy::tenant_owned!(entity::mutatie, id);
 
@@ -35,6 +40,7 @@ pub const MODULE: super::Module = super::Module {
         ("createBudget", Toegang::Recht(Recht::BudgettenSchrijven)),
         ("updateBudget", Toegang::Recht(Recht::BudgettenSchrijven)),
         ("listBudgetMutaties", Toegang::Recht(Recht::BudgettenLezen)),
+        ("getBudgetMutatie", Toegang::Recht(Recht::BudgettenLezen)),
         ("getBudgetOverzicht", Toegang::Recht(Recht::BudgettenLezen)),
         ("createBudgetCorrectie", Toegang::GeenKoppeling),
         (
@@ -115,6 +121,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::create)
         .service(handlers::update)
         .service(handlers::mutaties)
+        .service(handlers::mutatie_lezen)
         .service(handlers::overzicht)
         .service(handlers::correctie)
         .service(handlers::afsluiting);

@@ -337,3 +337,18 @@ pub async fn intrekken(
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list).service(create).service(intrekken);
 }
+
+/// Een meting verandert alleen als ze wordt ingetrokken: `gewijzigdOp` is het laatste
+/// van aanmaken en intrekken.
+impl crate::http::pagination::GewijzigdOp for indicatormeting::Entity {
+    fn gewijzigd_op() -> sea_orm::sea_query::SimpleExpr {
+        sea_orm::sea_query::Func::greatest([
+            sea_orm::sea_query::Expr::col((Self, indicatormeting::Column::CreatedAt)),
+            sea_orm::sea_query::Expr::col((Self, indicatormeting::Column::IngetrokkenOp)),
+        ])
+        .into()
+    }
+    fn id_kolom() -> sea_orm::sea_query::SimpleExpr {
+        sea_orm::sea_query::Expr::col((Self, indicatormeting::Column::Id))
+    }
+}

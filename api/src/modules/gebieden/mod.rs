@@ -24,6 +24,10 @@ pub use profiel::{opslaan, profielen, profielen_bijwerken_vastgelegd, veranderd}
 use weergave::Soort;
 pub use weergave::kenmerken_uit_kolommen;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(gebied => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::gebied, id);
 crate::tenancy::tenant_owned!(entity::indicatormeting);
 crate::tenancy::tenant_owned!(entity::gebied_telling);

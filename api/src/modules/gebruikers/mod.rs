@@ -14,6 +14,11 @@ mod weergave;
 
 use invoer::GebruikerSortering;
 pub use invoer::NieuweGebruiker;
+
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(gebruiker => UpdatedAt);
+
 pub(crate) use weergave::RESOURCE;
 
 crate::tenancy::tenant_owned!(entity::gebruiker, id);

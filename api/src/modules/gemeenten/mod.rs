@@ -12,6 +12,10 @@ mod weergave;
 pub use handlers::grondslag;
 use invoer::GemeenteSortering;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(gemeente => UpdatedAt);
+
 #[derive(OpenApi)]
 #[openapi(
     tags((name = "Gemeenten", description = "De elf gemeenten van VRBN (tenants).")),

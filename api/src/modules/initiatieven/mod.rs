@@ -14,6 +14,10 @@ mod handlers;
 mod invoer;
 mod weergave;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(initiatief => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::initiatief, id);
 
 #[derive(OpenApi)]

@@ -13,6 +13,10 @@ mod weergave;
 
 use invoer::KoppelingSortering;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(koppeling => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::koppeling, id);
 
 #[derive(OpenApi)]

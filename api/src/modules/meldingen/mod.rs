@@ -13,6 +13,11 @@ mod handlers;
 mod invoer;
 mod weergave;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(melding => UpdatedAt);
+crate::gewijzigd_op!(melding_opvolging => Tijdstip);
+
 crate::tenancy::tenant_owned!(entity::melding, id);
 crate::tenancy::tenant_owned!(entity::melding_opvolging, id);
 

@@ -24,6 +24,12 @@ pub use invoer::{BijeenkomstAfspraken, Capaciteit, Crisisafspraak};
 
 pub use veiligheid::Veiligheidsafspraak;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(netwerk => UpdatedAt);
+crate::gewijzigd_op!(netwerk_lid => UpdatedAt);
+crate::gewijzigd_op!(veiligheidsafspraak => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::netwerk, id);
 crate::tenancy::tenant_owned!(entity::netwerk_lid, id);
 crate::tenancy::tenant_owned!(entity::veiligheidsafspraak, id);

@@ -13,6 +13,10 @@ mod handlers;
 mod invoer;
 mod weergave;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(oefening => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::oefening, id);
 
 #[derive(OpenApi)]

@@ -23,6 +23,11 @@ pub(crate) use weergave::representatie;
 
 pub use partners::Partner;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(organisatie => UpdatedAt);
+crate::gewijzigd_op!(netwerk_partner => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::netwerk_partner, id);
 
 impl crate::tenancy::HeeftId for entity::organisatie::Model {

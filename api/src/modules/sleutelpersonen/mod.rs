@@ -26,6 +26,11 @@ use invoer::{DelenGroep, DelenMet};
 
 pub use gekoppeld::{InzageAudit, InzageRecord, InzageVeld};
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(sleutelpersoon => UpdatedAt);
+crate::gewijzigd_op!(sleutelpersoon_checkin => CreatedAt);
+
 crate::tenancy::tenant_owned!(entity::sleutelpersoon, id);
 crate::tenancy::tenant_owned!(entity::sleutelpersoon_gegevens);
 crate::tenancy::tenant_owned!(entity::sleutelpersoon_status);

@@ -52,7 +52,7 @@ pub async fn list(ctx: Context, lijst: Lijst) -> ApiResult<HttpResponse> {
             })
         })
         .collect::<ApiResult<Vec<_>>>()?;
-    Ok(lijst.in_geheugen(alle))
+    Ok(lijst.in_geheugen(alle, |s| Some(s.gepubliceerd_op)))
 }
 
 /// Eén stappenplan met zijn leidraad

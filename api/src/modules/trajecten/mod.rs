@@ -19,6 +19,10 @@ mod verbinders;
 mod weergave;
 mod wissel;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(traject => UpdatedAt);
+
 crate::tenancy::tenant_owned!(entity::traject, id);
 
 pub(crate) use bij_stap::stap_verwijzing;

@@ -11,6 +11,10 @@ mod handlers;
 mod invoer;
 mod weergave;
 
+// `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,
+// `sorteer=gewijzigdOp`).
+crate::gewijzigd_op!(verwerking => Tijdstip);
+
 crate::tenancy::tenant_owned!(entity::verwerking);
 
 #[derive(OpenApi)]
