@@ -378,3 +378,95 @@ async fn the_document_names_the_key_on_every_creating_post() {
     }
     assert!(gezien >= 29, "{gezien}");
 }
+
+/// Een herhaling die het antwoord niet bewaarde, leest de resource opnieuw: daarvoor
+/// heeft elke `POST` met zo'n antwoord een `GET` met hetzelfde schema, op de `Location`
+/// (een 201: het pad met een id erachter) of op de resource van de handeling (een 200:
+/// het pad zonder zijn laatste deel).
+#[test]
+fn every_answer_that_is_not_stored_can_be_read_again() {
+    use weefsel_api::auth::zichtbaarheid::filter::Zichtbaarheid;
+    let doc = weefsel_api::modules::document();
+    let regels = Zichtbaarheid::uit(&doc);
+    let paden = doc["paths"].as_object().expect("paths");
+    let schema = |operatie: &Value, status: &str| {
+        operatie["responses"][status]["content"]["application/json"]["schema"]["$ref"]
+            .as_str()
+            .map(str::to_owned)
+    };
+    let mut herlezen = 0;
+    for (pad, item) in paden {
+        let Some(post) = item.get("post") else {
+            continue;
+        };
+        let geheim =
+            ["/koppelingen", "/koppelingen/{id}/geheim", "/gebruikers"].contains(&pad.as_str());
+        let uitgezonderd =
+            ["/auth/token", "/auth/wachtwoord", "/sleutelpersonen/_zoek"].contains(&pad.as_str());
+        if geheim
+            || uitgezonderd
+            || !regels
+                .0
+                .beperkt(&actix_web::http::Method::POST, &format!("/api/v1{pad}"))
+        {
+            continue;
+        }
+        let (status, doelen): (&str, Vec<&String>) = if post["responses"].get("201").is_some() {
+            // Een nieuwe resource: een GET op één resource (een pad dat op een id eindigt),
+            // meestal onder het pad van de POST (een regel van het grootboek onder haar
+            // budget).
+            ("201", paden.keys().filter(|p| p.ends_with('}')).collect())
+        } else {
+            let ouder = pad.rsplit_once('/').map(|(o, _)| o).unwrap_or_default();
+            (
+                "200",
+                paden.keys().filter(|p| p.as_str() == ouder).collect(),
+            )
+        };
+        let verwacht = schema(post, status);
+        assert!(
+            doelen.iter().any(|doel| paden[doel.as_str()]
+                .get("get")
+                .is_some_and(|get| schema(get, "200") == verwacht)),
+            "POST {pad}: geen GET met {verwacht:?} om opnieuw te lezen"
+        );
+        herlezen += 1;
+    }
+    assert!(herlezen >= 20, "{herlezen}");
+}
+
+/// Een rij onder een ouder (een check-in, met vrije tekst) heeft haar eigen `Location`,
+/// en een herhaling leest haar daar opnieuw.
+#[tokio::test]
+async fn a_replayed_checkin_is_read_at_its_own_location() {
+    let app = spawn_app().await;
+    let coordinator = app.token_for("oss.coordinator").await;
+    let persoon = app.nieuwe_sleutelpersoon(&coordinator, json!({})).await;
+    let pad = format!(
+        "/api/v1/sleutelpersonen/{}/checkins",
+        persoon["id"].as_str().expect("id")
+    );
+    let body = json!({"datum": "2026-11-01", "notitie": "Kanarie in de check-in"});
+    let eerste = post_met_sleutel(&app, &pad, &coordinator, "ci-1", &body).await;
+    assert_eq!(eerste.status(), 201);
+    let locatie = header(eerste.headers(), "location");
+    let eerste: Value = eerste.json().await.expect("json");
+    assert_eq!(
+        locatie,
+        format!("{pad}/{}", eerste["id"].as_str().expect("id"))
+    );
+    assert_eq!(app.get_expect(&locatie, &coordinator, 200).await, eerste);
+    let tweede = post_met_sleutel(&app, &pad, &coordinator, "ci-1", &body).await;
+    assert_eq!(tweede.status(), 201);
+    assert_eq!(header(tweede.headers(), "location"), locatie);
+    assert_eq!(tweede.json::<Value>().await.expect("json"), eerste);
+    assert_eq!(
+        app.scalar_i64(
+            "SELECT count(*) FROM sleutelpersoon_checkin WHERE notitie = 'Kanarie in de check-in'"
+        )
+        .await,
+        1
+    );
+    let (body, _, herlezen, _) = bewaard(&app, "ci-1").await;
+    assert_eq!((body, herlezen.as_deref()), (None, Some(locatie.as_str())));
+}

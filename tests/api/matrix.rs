@@ -431,6 +431,7 @@ async fn the_service_answers_as_the_matrix_says() {
     let toegekend = fresh_aanvraag(&app, &budget, &initiatief, "toegekend").await;
     let catalogus = fresh_organisatie(&app, true).await;
     let behandelaar = app.user_id("oss.coordinator").await;
+    let melding = fresh_melding(&app).await;
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("netwerk", netwerk.clone()),
         ("sleutelpersoon", sleutelpersoon.clone()),
@@ -468,7 +469,43 @@ async fn the_service_answers_as_the_matrix_says() {
         ),
         ("bijeenkomst", fresh_bijeenkomst(&app, &gebied).await),
         ("oefening", fresh_oefening(&app).await),
-        ("melding", fresh_melding(&app).await),
+        ("melding", melding.clone()),
+        ("meting", fresh_meting(&app, &gebied).await),
+        ("partner", fresh_partner(&app, &netwerk).await),
+        (
+            "opvolging",
+            fresh(
+                &app,
+                &format!(
+                    "INSERT INTO melding_opvolging (id, gemeente_id, melding_id, tekst, actor_soort) \
+                     SELECT '{{id}}', gemeente_id, id, 'Matrix', 'gebruiker' FROM melding WHERE id = '{melding}'"
+                ),
+            )
+            .await,
+        ),
+        (
+            "checkin",
+            fresh(
+                &app,
+                &format!(
+                    "INSERT INTO sleutelpersoon_checkin (id, gemeente_id, sleutelpersoon_id, datum, actor_soort) \
+                     SELECT '{{id}}', gemeente_id, id, '2026-01-10', 'gebruiker' FROM sleutelpersoon WHERE id = '{sleutelpersoon}'"
+                ),
+            )
+            .await,
+        ),
+        (
+            "bezwaar",
+            fresh(
+                &app,
+                &format!(
+                    "INSERT INTO sleutelpersoon_bezwaar (id, gemeente_id, sleutelpersoon_id, ontvangen_op, uitkomst, \
+                     motivering, actor_soort) SELECT '{{id}}', gemeente_id, id, '2026-01-10', 'afgewezen', 'Matrix', \
+                     'gebruiker' FROM sleutelpersoon WHERE id = '{sleutelpersoon}'"
+                ),
+            )
+            .await,
+        ),
     ]);
     let operations = operations();
     let mut unique = 0;

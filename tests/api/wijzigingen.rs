@@ -514,6 +514,11 @@ async fn derived_changes_appear_as_changes_of_their_resource() {
         ["gewijzigd"],
         "het budget, door de betaling"
     );
+    assert_eq!(
+        over(&regels, &aanvraag),
+        ["gewijzigd"],
+        "de aanvraag (uitbetaald), door de betaling"
+    );
 
     // De afspraken van een tweede bijeenkomst staan bij haar netwerk: het netwerk wijzigt
     // mee, bij het vastleggen en het wissen; een bijeenkomst zonder afspraken raakt het niet.

@@ -445,8 +445,14 @@ pub fn externe_referentie_of_leeg() -> utoipa::openapi::Object {
     schema
 }
 
-/// Het filter `?externeReferentie=`: een ongeldige waarde is 400 met de parameter.
-pub fn referentiefilter(waarde: Option<&str>) -> crate::http::problem::ApiResult<()> {
+/// Het filter `?externeReferentie=` op een lijst: `select` met alleen de rij met deze
+/// referentie in `kolom`; een ongeldige waarde is 400 met de parameter.
+pub fn referentiefilter<E: sea_orm::EntityTrait>(
+    select: sea_orm::Select<E>,
+    kolom: E::Column,
+    waarde: Option<&str>,
+) -> crate::http::problem::ApiResult<sea_orm::Select<E>> {
+    use sea_orm::{ColumnTrait, QueryFilter};
     let mut fouten = Fouten::new();
     fouten.check(
         waarde.is_none_or(is_externe_referentie),
@@ -454,7 +460,11 @@ pub fn referentiefilter(waarde: Option<&str>) -> crate::http::problem::ApiResult
         Foutcode::Ongeldig,
         "1–100 tekens uit A-Z, a-z, 0-9 en . _ : / -",
     );
-    fouten.finish()
+    fouten.finish()?;
+    Ok(match waarde {
+        Some(r) => select.filter(kolom.eq(r)),
+        None => select,
+    })
 }
 
 /// Het schema van een tekst van meer regels van 1 tot `MAX` tekens, voor

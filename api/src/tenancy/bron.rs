@@ -131,6 +131,23 @@ impl Context {
         self.toon::<B>(StatusCode::OK, rij).await
     }
 
+    /// `GET /…/{id}/…/{subId}`: rij `id` onder ouder `ouder_id`, binnen de scope van de
+    /// aanroeper (anders 404), getoond. Zo is de `Location` van elke rij onder een
+    /// ouder te lezen.
+    pub async fn lees_onder<B>(&self, ouder_id: Uuid, id: Uuid) -> ApiResult<HttpResponse>
+    where
+        B: Bron + Onder,
+        <B::PrimaryKey as PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let rij = self
+            .scoped(B::find_by_id(id))
+            .filter(B::ouder_kolom().eq(ouder_id))
+            .one(self.db())
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        self.toon::<B>(StatusCode::OK, rij).await
+    }
+
     /// Deze pagina van `select` met het totaal, elke rij weergegeven (met
     /// `gewijzigdSinds` en `sorteer=gewijzigdOp`, [`GewijzigdOp`]).
     pub async fn pagina<B, P>(&self, lijst: &Lijst<P>, select: Select<B>) -> ApiResult<HttpResponse>

@@ -37,35 +37,34 @@ use crate::tenancy::Context;
 pub async fn list(ctx: Context, lijst: Lijst<AanvragenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::InitiatievenLezen)?;
     let p = &lijst.params;
-    referentiefilter(p.externe_referentie.as_deref())?;
-    let select = ctx
-        .scoped(aanvraag::Entity::find())
-        .apply_if(p.externe_referentie.as_deref(), |q, r| {
-            q.filter(aanvraag::Column::ExterneReferentie.eq(r))
-        })
-        .apply_if(p.status, |q, s| q.filter(aanvraag::Column::Status.eq(s)))
-        .apply_if(p.budget_id, |q, b| {
-            q.filter(aanvraag::Column::BudgetId.eq(b))
-        })
-        .apply_if(p.initiatief_id, |q, i| {
-            q.filter(aanvraag::Column::InitiatiefId.eq(i))
-        })
-        .apply_if(p.te_laat, |q, laat| {
-            use sea_orm::Condition;
-            if laat {
-                q.filter(aanvraag::Column::Status.eq(AanvraagStatus::Ingediend))
-                    .filter(aanvraag::Column::BeslissenVoor.lt(vandaag()))
-            } else {
-                q.filter(
-                    Condition::any()
-                        .add(aanvraag::Column::Status.ne(AanvraagStatus::Ingediend))
-                        .add(aanvraag::Column::BeslissenVoor.gte(vandaag()))
-                        .add(aanvraag::Column::BeslissenVoor.is_null()),
-                )
-            }
-        })
-        .order_by_desc(aanvraag::Column::CreatedAt)
-        .order_by_desc(aanvraag::Column::Id);
+    let select = referentiefilter(
+        ctx.scoped(aanvraag::Entity::find()),
+        aanvraag::Column::ExterneReferentie,
+        p.externe_referentie.as_deref(),
+    )?
+    .apply_if(p.status, |q, s| q.filter(aanvraag::Column::Status.eq(s)))
+    .apply_if(p.budget_id, |q, b| {
+        q.filter(aanvraag::Column::BudgetId.eq(b))
+    })
+    .apply_if(p.initiatief_id, |q, i| {
+        q.filter(aanvraag::Column::InitiatiefId.eq(i))
+    })
+    .apply_if(p.te_laat, |q, laat| {
+        use sea_orm::Condition;
+        if laat {
+            q.filter(aanvraag::Column::Status.eq(AanvraagStatus::Ingediend))
+                .filter(aanvraag::Column::BeslissenVoor.lt(vandaag()))
+        } else {
+            q.filter(
+                Condition::any()
+                    .add(aanvraag::Column::Status.ne(AanvraagStatus::Ingediend))
+                    .add(aanvraag::Column::BeslissenVoor.gte(vandaag()))
+                    .add(aanvraag::Column::BeslissenVoor.is_null()),
+            )
+        }
+    })
+    .order_by_desc(aanvraag::Column::CreatedAt)
+    .order_by_desc(aanvraag::Column::Id);
     ctx.pagina(&lijst, select).await
 }
 

@@ -77,24 +77,23 @@ pub async fn list(
 ) -> ApiResult<HttpResponse> {
     ctx.require(Recht::BijeenkomstenLezen)?;
     let p = &lijst.params;
-    referentiefilter(p.externe_referentie.as_deref())?;
-    let select = ctx
-        .scoped_in(bijeenkomst::Entity::find(), p.gemeente.as_deref())
-        .await?
-        .apply_if(p.externe_referentie.as_deref(), |q, r| {
-            q.filter(bijeenkomst::Column::ExterneReferentie.eq(r))
-        })
-        .apply_if(p.soort, |q, s| q.filter(bijeenkomst::Column::Soort.eq(s)))
-        .apply_if(p.netwerk_id, |q, n| {
-            q.filter(bijeenkomst::Column::NetwerkId.eq(n))
-        })
-        .apply_if(p.gebied_id, |q, g| {
-            q.filter(bijeenkomst::Column::GebiedId.eq(g))
-        })
-        .apply_if(p.traject_id, |q, t| {
-            q.filter(bijeenkomst::Column::TrajectId.eq(t))
-        })
-        .apply_if(p.stap, |q, n| q.filter(bijeenkomst::Column::Stap.eq(n)));
+    let select = referentiefilter(
+        ctx.scoped_in(bijeenkomst::Entity::find(), p.gemeente.as_deref())
+            .await?,
+        bijeenkomst::Column::ExterneReferentie,
+        p.externe_referentie.as_deref(),
+    )?
+    .apply_if(p.soort, |q, s| q.filter(bijeenkomst::Column::Soort.eq(s)))
+    .apply_if(p.netwerk_id, |q, n| {
+        q.filter(bijeenkomst::Column::NetwerkId.eq(n))
+    })
+    .apply_if(p.gebied_id, |q, g| {
+        q.filter(bijeenkomst::Column::GebiedId.eq(g))
+    })
+    .apply_if(p.traject_id, |q, t| {
+        q.filter(bijeenkomst::Column::TrajectId.eq(t))
+    })
+    .apply_if(p.stap, |q, n| q.filter(bijeenkomst::Column::Stap.eq(n)));
     let select = periode
         .filter(select, bijeenkomst::Column::Datum)
         .order_by_desc(bijeenkomst::Column::Datum)
@@ -349,7 +348,7 @@ pub async fn create(
     for veld in vrij {
         w = w.alleen_naam(veld);
     }
-    super::netwerk::aangeraakt(&ctx, &model).await?;
+    super::afgeleid::aangeraakt(&ctx, &model).await?;
     ctx.aangemaakt_met::<bijeenkomst::Entity>(model, w).await
 }
 
@@ -440,7 +439,7 @@ pub async fn update(
         &mut model.afspraken,
         i.afspraken.wijziging().map(|a| a.as_ref().map(naar_json)),
     );
-    super::netwerk::gewijzigd(&ctx, &huidig, &model, &w.velden()).await?;
+    super::afgeleid::gewijzigd(&ctx, &huidig, &model, &w.velden()).await?;
     ctx.gewijzigd::<bijeenkomst::Entity, _>(huidig, model, w, crate::http::problem::ApiError::from)
         .await
 }
@@ -497,7 +496,7 @@ pub async fn remove(
     ctx.require(Recht::BijeenkomstenSchrijven)?;
     let huidig = ctx.find_for_update::<bijeenkomst::Entity>(*id).await?;
     if_match.check(huidig.version)?;
-    super::netwerk::aangeraakt(&ctx, &huidig).await?;
+    super::afgeleid::aangeraakt(&ctx, &huidig).await?;
     ctx.verwijder::<bijeenkomst::Entity>(&huidig, Wijzigingen::new())
         .await
 }

@@ -9,9 +9,9 @@ use crate::modules::Toegang;
 
 use crate::http::invoer::InvoerSchema;
 
+mod afgeleid;
 mod handlers;
 mod invoer;
-mod netwerk;
 mod weergave;
 
 // `gewijzigdOp` van de rijen in de lijsten van deze module (`gewijzigdSinds`,

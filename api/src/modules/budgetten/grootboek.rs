@@ -88,6 +88,16 @@ pub async fn boek(
         totalen(soort),
     )
     .await?;
+    // En naar die van de aanvraag (`gereserveerd`, `uitbetaald`). Een reservering
+    // hoort bij het besluit, dat de aanvraag zelf al als gewijzigd vastlegt.
+    if soort != MutatieSoort::Reservering {
+        let w = match soort {
+            MutatieSoort::Uitbetaling => Wijzigingen::new().alleen_naam("uitbetaald"),
+            _ => Wijzigingen::new().alleen_naam("gereserveerd"),
+        };
+        ctx.vastleggen(Actie::Gewijzigd, "aanvraag", Some(a.gemeente_id), a.id, w)
+            .await?;
+    }
     Ok(regel)
 }
 

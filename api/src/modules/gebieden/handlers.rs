@@ -56,30 +56,29 @@ pub async fn list(ctx: Context, lijst: Lijst<GebiedenParams>) -> ApiResult<HttpR
     let sortering = Sortering::parse(lijst.params.sorteer.as_deref(), GebiedSortering::Naam)?;
     let codes = ctx.codes().await?;
     let p = &lijst.params;
-    referentiefilter(p.externe_referentie.as_deref())?;
-    let select = ctx
-        .scoped_in(gebied::Entity::find(), p.gemeente.as_deref())
-        .await?
-        .apply_if(p.externe_referentie.as_deref(), |q, r| {
-            q.filter(gebied::Column::ExterneReferentie.eq(r))
-        })
-        .apply_if(p.soort, |q, s| q.filter(gebied::Column::Soort.eq(s)))
-        .apply_if(p.naam.as_deref(), |q, naam| {
-            q.filter(bevat(gebied::Column::Naam, naam))
-        })
-        .apply_if(p.bovenliggend_gebied_id, |q, ouder| {
-            q.filter(gebied::Column::BovenliggendGebiedId.eq(ouder))
-        })
-        .apply_if(p.kwadrant, |q, k| {
-            q.filter(gebied::Column::DnaKwadrant.eq(i16::from(k)))
-        })
-        .apply_if(p.aanpak, |q, a| {
-            // (Met `cust_with_values` zou sea-query 1.0 de waarde in `ARRAY[$1]` kwijtraken.)
-            q.filter(Expr::cust_with_exprs(
-                "dna_aanpak @> $1",
-                [Expr::val(vec![a.as_str().to_owned()])],
-            ))
-        });
+    let select = referentiefilter(
+        ctx.scoped_in(gebied::Entity::find(), p.gemeente.as_deref())
+            .await?,
+        gebied::Column::ExterneReferentie,
+        p.externe_referentie.as_deref(),
+    )?
+    .apply_if(p.soort, |q, s| q.filter(gebied::Column::Soort.eq(s)))
+    .apply_if(p.naam.as_deref(), |q, naam| {
+        q.filter(bevat(gebied::Column::Naam, naam))
+    })
+    .apply_if(p.bovenliggend_gebied_id, |q, ouder| {
+        q.filter(gebied::Column::BovenliggendGebiedId.eq(ouder))
+    })
+    .apply_if(p.kwadrant, |q, k| {
+        q.filter(gebied::Column::DnaKwadrant.eq(i16::from(k)))
+    })
+    .apply_if(p.aanpak, |q, a| {
+        // (Met `cust_with_values` zou sea-query 1.0 de waarde in `ARRAY[$1]` kwijtraken.)
+        q.filter(Expr::cust_with_exprs(
+            "dna_aanpak @> $1",
+            [Expr::val(vec![a.as_str().to_owned()])],
+        ))
+    });
     // Zonder filters (op de gemeente na) komt het totaal uit de bijgehouden telling.
     let teller = if p.filtert() {
         None

@@ -172,6 +172,33 @@ pub async fn list(ctx: Context, id: web::Path<Uuid>, lijst: Lijst) -> ApiResult<
     Ok(lijst.antwoord(totaal, resultaten))
 }
 
+/// Eén meting van een gebied
+///
+/// De `Location` van een nieuwe meting (en de meting die een intrekking raakt).
+#[utoipa::path(
+    operation_id = "getIndicatormeting",
+    params(
+        ("id" = Uuid, Path, description = "Id van het gebied"),
+        ("metingId" = Uuid, Path, description = "Id van de meting"),
+    ),
+    responses(
+        (status = 200, description = "De meting.", body = Indicatormeting),
+    ),
+)]
+#[get("/gebieden/{id}/indicatoren/{metingId}")]
+pub async fn get(ctx: Context, pad: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::GebiedenLezen)?;
+    let (id, meting_id) = pad.into_inner();
+    let gebied = ctx.find::<gebied::Entity>(id).await?;
+    let meting = ctx
+        .scoped(indicatormeting::Entity::find_by_id(meting_id))
+        .filter(indicatormeting::Column::GebiedId.eq(gebied.id))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Ok().json(representatie(meting)))
+}
+
 /// Meting toevoegen
 ///
 /// Elke deelverzameling van de indicatoren en tekenen, met peildatum en bron. Een
@@ -182,7 +209,7 @@ pub async fn list(ctx: Context, id: web::Path<Uuid>, lijst: Lijst) -> ApiResult<
     params(("id" = Uuid, Path, description = "Id van het gebied")),
     request_body = NieuweIndicatormeting,
     responses(
-        (status = 201, description = "Vastgelegd.", body = Indicatormeting),
+        (status = 201, description = "Vastgelegd, met `Location`.", body = Indicatormeting),
     ),
 )]
 #[post("/gebieden/{id}/indicatoren")]
@@ -202,12 +229,18 @@ pub async fn create(
     let wijzigingen = Wijzigingen::aangemaakt(RESOURCE, &meting).alleen_naam("bron");
     let id = meting.id.map(|i| i.to_string()).unwrap_or_default();
     let gemeente = Some(gebied.gemeente_id);
-    ctx.vastleggen(Actie::Aangemaakt, RESOURCE, gemeente, id, wijzigingen)
-        .await?;
+    ctx.vastleggen(
+        Actie::Aangemaakt,
+        RESOURCE,
+        gemeente,
+        id.clone(),
+        wijzigingen,
+    )
+    .await?;
     let response = HttpResponse::build(StatusCode::CREATED)
         .insert_header((
             "Location",
-            format!("/api/v1/gebieden/{}/indicatoren", gebied.id),
+            format!("/api/v1/gebieden/{}/indicatoren/{id}", gebied.id),
         ))
         .json(meting);
     ctx.commit_then(response).await
@@ -335,7 +368,10 @@ pub async fn intrekken(
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list).service(create).service(intrekken);
+    cfg.service(list)
+        .service(get)
+        .service(create)
+        .service(intrekken);
 }
 
 /// Een meting verandert alleen als ze wordt ingetrokken: `gewijzigdOp` is het laatste

@@ -55,6 +55,7 @@ pub const MODULE: super::Module = super::Module {
             "listIndicatormetingen",
             Toegang::Recht(Recht::GebiedenLezen),
         ),
+        ("getIndicatormeting", Toegang::Recht(Recht::GebiedenLezen)),
         (
             "createIndicatormeting",
             Toegang::Recht(Recht::GebiedenSchrijven),

@@ -41,23 +41,22 @@ use super::weergave::*;
 pub async fn list(ctx: Context, lijst: Lijst<InitiatievenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::InitiatievenLezen)?;
     let p = &lijst.params;
-    referentiefilter(p.externe_referentie.as_deref())?;
-    let select = ctx
-        .scoped_in(initiatief::Entity::find(), p.gemeente.as_deref())
-        .await?
-        .apply_if(p.externe_referentie.as_deref(), |q, r| {
-            q.filter(initiatief::Column::ExterneReferentie.eq(r))
-        })
-        .apply_if(p.status, |q, s| q.filter(initiatief::Column::Status.eq(s)))
-        .apply_if(p.thema, |q, t| q.filter(initiatief::Column::Thema.eq(t)))
-        .apply_if(p.gebied_id, |q, g| {
-            q.filter(initiatief::Column::GebiedId.eq(g))
-        })
-        .apply_if(p.netwerk_id, |q, n| {
-            q.filter(initiatief::Column::NetwerkId.eq(n))
-        })
-        .order_by_desc(initiatief::Column::CreatedAt)
-        .order_by_desc(initiatief::Column::Id);
+    let select = referentiefilter(
+        ctx.scoped_in(initiatief::Entity::find(), p.gemeente.as_deref())
+            .await?,
+        initiatief::Column::ExterneReferentie,
+        p.externe_referentie.as_deref(),
+    )?
+    .apply_if(p.status, |q, s| q.filter(initiatief::Column::Status.eq(s)))
+    .apply_if(p.thema, |q, t| q.filter(initiatief::Column::Thema.eq(t)))
+    .apply_if(p.gebied_id, |q, g| {
+        q.filter(initiatief::Column::GebiedId.eq(g))
+    })
+    .apply_if(p.netwerk_id, |q, n| {
+        q.filter(initiatief::Column::NetwerkId.eq(n))
+    })
+    .order_by_desc(initiatief::Column::CreatedAt)
+    .order_by_desc(initiatief::Column::Id);
     ctx.pagina(&lijst, select).await
 }
 

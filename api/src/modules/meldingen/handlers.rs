@@ -360,6 +360,38 @@ pub async fn list_opvolging(
     ctx.commit_then(antwoord).await
 }
 
+/// Eén regel van de opvolging
+///
+/// De `Location` van een nieuwe regel; dezelfde rechten en dezelfde regel in het
+/// verwerkingenlogboek als de lijst.
+#[utoipa::path(
+    operation_id = "getMeldingOpvolging",
+    params(
+        ("id" = Uuid, Path, description = "Id van de melding"),
+        ("opvolgingId" = Uuid, Path, description = "Id van de regel"),
+    ),
+    responses(
+        (status = 200, description = "De regel.", body = Opvolging),
+    ),
+)]
+#[get("/meldingen/{id}/opvolging/{opvolgingId}")]
+pub async fn get_opvolging(ctx: Context, pad: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    let (id, opvolging_id) = pad.into_inner();
+    let melding = vind(&ctx, id, false).await?;
+    let regel = ctx
+        .scoped(melding_opvolging::Entity::find_by_id(opvolging_id))
+        .filter(melding_opvolging::Column::MeldingId.eq(melding.id))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if let Some(persoon) = melding.sleutelpersoon_id {
+        ctx.verwerkt(&[persoon], Handeling::Lezen, Activiteit::Meldingbehandeling)
+            .await?;
+    }
+    ctx.commit_then(HttpResponse::Ok().json(opvolging(regel)))
+        .await
+}
+
 /// Opvolging vastleggen
 ///
 /// Alleen toevoegen: het logboek wijzigt niet. Niet meer na afsluiten (409
@@ -369,7 +401,7 @@ pub async fn list_opvolging(
     params(("id" = Uuid, Path, description = "Id van de melding")),
     request_body = NieuweOpvolging,
     responses(
-        (status = 201, description = "Vastgelegd.", body = Opvolging),
+        (status = 201, description = "Vastgelegd, met `Location`.", body = Opvolging),
         (status = 409, description = "De melding is afgesloten.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -410,7 +442,10 @@ pub async fn create_opvolging(
         w,
     )
     .await?;
-    let pad = format!("/api/v1/meldingen/{}/opvolging", model.melding_id);
+    let pad = format!(
+        "/api/v1/meldingen/{}/opvolging/{}",
+        model.melding_id, model.id
+    );
     let response = HttpResponse::Created()
         .insert_header((actix_web::http::header::LOCATION, pad))
         .json(opvolging(model));
@@ -423,5 +458,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(create)
         .service(update)
         .service(list_opvolging)
+        .service(get_opvolging)
         .service(create_opvolging);
 }

@@ -38,6 +38,7 @@ pub const MODULE: super::Module = super::Module {
             "listMeldingOpvolging",
             Toegang::Recht(Recht::MeldingenLezen),
         ),
+        ("getMeldingOpvolging", Toegang::Recht(Recht::MeldingenLezen)),
         (
             "createMeldingOpvolging",
             Toegang::Recht(Recht::MeldingenSchrijven),

@@ -47,17 +47,16 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 pub async fn list(ctx: Context, lijst: Lijst<NetwerkenParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::NetwerkenLezen)?;
     let p = &lijst.params;
-    referentiefilter(p.externe_referentie.as_deref())?;
-    let select = ctx
-        .scoped_in(netwerk::Entity::find(), p.gemeente.as_deref())
-        .await?
-        .apply_if(p.externe_referentie.as_deref(), |q, r| {
-            q.filter(netwerk::Column::ExterneReferentie.eq(r))
-        })
-        .apply_if(p.vorm, |q, v| q.filter(netwerk::Column::Vorm.eq(v)))
-        .apply_if(p.fase, |q, f| q.filter(netwerk::Column::Fase.eq(f)))
-        .order_by_asc(netwerk::Column::Naam)
-        .order_by_asc(netwerk::Column::Id);
+    let select = referentiefilter(
+        ctx.scoped_in(netwerk::Entity::find(), p.gemeente.as_deref())
+            .await?,
+        netwerk::Column::ExterneReferentie,
+        p.externe_referentie.as_deref(),
+    )?
+    .apply_if(p.vorm, |q, v| q.filter(netwerk::Column::Vorm.eq(v)))
+    .apply_if(p.fase, |q, f| q.filter(netwerk::Column::Fase.eq(f)))
+    .order_by_asc(netwerk::Column::Naam)
+    .order_by_asc(netwerk::Column::Id);
     ctx.pagina(&lijst, select).await
 }
 

@@ -73,6 +73,10 @@ pub const MODULE: super::Module = super::Module {
             Toegang::Recht(Recht::NetwerkenLezen),
         ),
         (
+            "getVeiligheidsafspraak",
+            Toegang::Recht(Recht::NetwerkenLezen),
+        ),
+        (
             "createVeiligheidsafspraak",
             Toegang::Recht(Recht::NetwerkenSchrijven),
         ),

@@ -145,6 +145,28 @@ pub async fn list_afspraken(
     ctx.pagina(&lijst, select).await
 }
 
+/// Eén veiligheidsafspraak
+///
+/// De `Location` van een nieuwe afspraak.
+#[utoipa::path(
+    operation_id = "getVeiligheidsafspraak",
+    params(
+        ("id" = Uuid, Path, description = "Id van het netwerk"),
+        ("afspraakId" = Uuid, Path, description = "Id van de afspraak"),
+    ),
+    responses(
+        (status = 200, description = "De afspraak.", body = Veiligheidsafspraak),
+    ),
+)]
+#[get("/netwerken/{id}/veiligheidsafspraken/{afspraakId}")]
+pub async fn get_afspraak(ctx: Context, pad: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenLezen)?;
+    let (id, afspraak_id) = pad.into_inner();
+    let netwerk = ctx.find::<netwerk::Entity>(id).await?;
+    ctx.lees_onder::<veiligheidsafspraak::Entity>(netwerk.id, afspraak_id)
+        .await
+}
+
 /// Veiligheidsafspraak vastleggen
 #[utoipa::path(
     operation_id = "createVeiligheidsafspraak",
@@ -253,6 +275,7 @@ pub async fn delete_afspraak(
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_afspraken)
+        .service(get_afspraak)
         .service(create_afspraak)
         .service(update_afspraak)
         .service(delete_afspraak);

@@ -53,50 +53,50 @@ fn conflict(error: sea_orm::DbErr) -> ApiError {
 pub async fn list(ctx: Context, lijst: Lijst<OrganisatiesParams>) -> ApiResult<HttpResponse> {
     ctx.require(Recht::OrganisatiesLezen)?;
     let p = &lijst.params;
-    referentiefilter(p.externe_referentie.as_deref())?;
     let gemeente = match p.gemeente.as_deref() {
         Some(code) => Some(crate::tenancy::id_for(&*ctx.codes().await?, code)),
         None => None,
     };
-    let select = zichtbaar(&ctx, organisatie::Entity::find())
-        .apply_if(gemeente, |q, g| {
-            q.filter(
-                organisatie::Column::GemeenteId
-                    .is_null()
-                    .or(organisatie::Column::GemeenteId.eq(g)),
-            )
-        })
-        .apply_if(p.regionaal, |q, r| {
-            q.filter(if r {
-                organisatie::Column::GemeenteId.is_null()
-            } else {
-                organisatie::Column::GemeenteId.is_not_null()
+    let select = referentiefilter(
+        zichtbaar(&ctx, organisatie::Entity::find())
+            .apply_if(gemeente, |q, g| {
+                q.filter(
+                    organisatie::Column::GemeenteId
+                        .is_null()
+                        .or(organisatie::Column::GemeenteId.eq(g)),
+                )
             })
-        })
-        .apply_if(p.soort, |q, s| q.filter(organisatie::Column::Soort.eq(s)))
-        .apply_if(p.veld, |q, v| q.filter(organisatie::Column::Veld.eq(v)))
-        .apply_if(p.categorie, |q, c| {
-            q.filter(organisatie::Column::Categorie.eq(c))
-        })
-        .apply_if(p.niveau, |q, n| q.filter(organisatie::Column::Niveau.eq(n)))
-        .apply_if(p.capaciteit, |q, c| {
-            q.filter(Expr::cust_with_values(
-                "$1 = ANY (capaciteiten)",
-                [c.as_str()],
-            ))
-        })
-        .apply_if(p.rol, |q, r| {
-            q.filter(Expr::cust_with_values("$1 = ANY (rollen)", [r.as_str()]))
-        })
-        .apply_if(p.naam.as_deref(), |q, n| {
-            q.filter(bevat(organisatie::Column::Naam, n))
-        })
-        .apply_if(p.gebied_id, |q, g| q.filter(dient(g)))
-        .apply_if(p.externe_referentie.as_deref(), |q, r| {
-            q.filter(organisatie::Column::ExterneReferentie.eq(r))
-        })
-        .order_by_asc(organisatie::Column::Naam)
-        .order_by_asc(organisatie::Column::Id);
+            .apply_if(p.regionaal, |q, r| {
+                q.filter(if r {
+                    organisatie::Column::GemeenteId.is_null()
+                } else {
+                    organisatie::Column::GemeenteId.is_not_null()
+                })
+            })
+            .apply_if(p.soort, |q, s| q.filter(organisatie::Column::Soort.eq(s)))
+            .apply_if(p.veld, |q, v| q.filter(organisatie::Column::Veld.eq(v)))
+            .apply_if(p.categorie, |q, c| {
+                q.filter(organisatie::Column::Categorie.eq(c))
+            })
+            .apply_if(p.niveau, |q, n| q.filter(organisatie::Column::Niveau.eq(n)))
+            .apply_if(p.capaciteit, |q, c| {
+                q.filter(Expr::cust_with_values(
+                    "$1 = ANY (capaciteiten)",
+                    [c.as_str()],
+                ))
+            })
+            .apply_if(p.rol, |q, r| {
+                q.filter(Expr::cust_with_values("$1 = ANY (rollen)", [r.as_str()]))
+            })
+            .apply_if(p.naam.as_deref(), |q, n| {
+                q.filter(bevat(organisatie::Column::Naam, n))
+            })
+            .apply_if(p.gebied_id, |q, g| q.filter(dient(g))),
+        organisatie::Column::ExterneReferentie,
+        p.externe_referentie.as_deref(),
+    )?
+    .order_by_asc(organisatie::Column::Naam)
+    .order_by_asc(organisatie::Column::Id);
     ctx.pagina(&lijst, select).await
 }
 

@@ -63,6 +63,7 @@ pub const MODULE: super::Module = super::Module {
             Toegang::Recht(Recht::OrganisatiesSchrijven),
         ),
         ("listNetwerkPartners", Toegang::Recht(Recht::NetwerkenLezen)),
+        ("getNetwerkPartner", Toegang::Recht(Recht::NetwerkenLezen)),
         (
             "getSocialeKaartGebied",
             Toegang::Samen(Recht::NetwerkenLezen, Recht::OrganisatiesLezen),

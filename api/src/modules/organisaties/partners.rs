@@ -137,13 +137,35 @@ pub async fn list_partners(
     ctx.pagina(&lijst, select).await
 }
 
+/// Eén partner van een netwerk
+///
+/// De `Location` van een nieuwe partner.
+#[utoipa::path(
+    operation_id = "getNetwerkPartner",
+    params(
+        ("id" = Uuid, Path, description = "Id van het netwerk"),
+        ("partnerId" = Uuid, Path, description = "Id van het partnerschap"),
+    ),
+    responses(
+        (status = 200, description = "De partner.", body = Partner),
+    ),
+)]
+#[get("/netwerken/{id}/partners/{partnerId}")]
+pub async fn get_partner(ctx: Context, pad: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    ctx.require(Recht::NetwerkenLezen)?;
+    let (id, partner_id) = pad.into_inner();
+    let netwerk = ctx.find::<netwerk::Entity>(id).await?;
+    ctx.lees_onder::<netwerk_partner::Entity>(netwerk.id, partner_id)
+        .await
+}
+
 /// Partner koppelen
 #[utoipa::path(
     operation_id = "createNetwerkPartner",
     params(("id" = Uuid, Path, description = "Id van het netwerk")),
     request_body = NieuwePartner,
     responses(
-        (status = 201, description = "Gekoppeld.", body = Partner),
+        (status = 201, description = "Gekoppeld, met `Location` en `ETag`.", body = Partner),
         (status = 409, description = "Al partner.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -213,6 +235,7 @@ pub async fn delete_partner(
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_partners)
+        .service(get_partner)
         .service(create_partner)
         .service(delete_partner);
 }

@@ -8,7 +8,7 @@
 //! noemt zijn velden alleen bij naam.
 
 use crate::http::problem::Foutcode;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::soorten::BezwaarUitkomst;
 use entity::{sleutelpersoon, sleutelpersoon_bezwaar as bezwaar};
@@ -90,7 +90,7 @@ pub(super) fn weergave(m: bezwaar::Model) -> Bezwaar {
     params(("id" = Uuid, Path, description = "Id van de sleutelpersoon")),
     request_body = NieuwBezwaar,
     responses(
-        (status = 201, description = "Vastgelegd; bij `gehonoreerd` is de persoon geanonimiseerd.", body = Bezwaar),
+        (status = 201, description = "Vastgelegd, met `Location`; bij `gehonoreerd` is de persoon geanonimiseerd.", body = Bezwaar),
         (status = 409, description = "De gemeente verwerkt op grond van toestemming (`geen_bezwaar_bij_toestemming`), of de persoon is al geanonimiseerd (`geanonimiseerd`).", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -162,6 +162,40 @@ pub async fn create_bezwaar(
         .one(ctx.db())
         .await?
         .ok_or(ApiError::NotFound)?;
-    let response = HttpResponse::Created().json(weergave(model));
+    let pad = format!(
+        "/api/v1/sleutelpersonen/{}/bezwaar/{}",
+        model.sleutelpersoon_id, model.id
+    );
+    let response = HttpResponse::Created()
+        .insert_header((actix_web::http::header::LOCATION, pad))
+        .json(weergave(model));
     ctx.commit_then(response).await
+}
+
+/// Eén bezwaar
+///
+/// De `Location` van een vastgelegd bezwaar; wie de persoon mag lezen, met een regel in
+/// het verwerkingenlogboek (bij `verhoogdRisico` alleen de genoemde ambtenaren).
+#[utoipa::path(
+    operation_id = "getBezwaar",
+    params(
+        ("id" = Uuid, Path, description = "Id van de sleutelpersoon"),
+        ("bezwaarId" = Uuid, Path, description = "Id van het bezwaar"),
+    ),
+    responses(
+        (status = 200, description = "Het bezwaar.", body = Bezwaar),
+    ),
+)]
+#[get("/sleutelpersonen/{id}/bezwaar/{bezwaarId}")]
+pub async fn get_bezwaar(ctx: Context, pad: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    let (id, bezwaar_id) = pad.into_inner();
+    let rij = super::checkins::bij_persoon::<bezwaar::Entity>(
+        &ctx,
+        id,
+        bezwaar_id,
+        bezwaar::Column::SleutelpersoonId,
+    )
+    .await?;
+    ctx.commit_then(HttpResponse::Ok().json(weergave(rij)))
+        .await
 }

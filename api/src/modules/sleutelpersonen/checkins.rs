@@ -9,7 +9,7 @@ use crate::http::problem::Foutcode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{sleutelpersoon, sleutelpersoon_checkin as checkin};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -77,7 +77,7 @@ impl Onder for checkin::Entity {
 
 /// De persoon, als de aanroeper zijn persoonsgegevens ziet; bij verhoogd risico en
 /// niet genoemd bestaat ze hier niet (404), voor lezen en schrijven.
-async fn persoon(ctx: &Context, id: Uuid) -> ApiResult<sleutelpersoon::Model> {
+pub(super) async fn persoon(ctx: &Context, id: Uuid) -> ApiResult<sleutelpersoon::Model> {
     let persoon = ctx.find_for_update::<sleutelpersoon::Entity>(id).await?;
     if !super::genoemd(ctx, &persoon) || super::zichtbaar(ctx, [persoon.id]).await?.is_empty() {
         return Err(ApiError::NotFound);
@@ -111,13 +111,63 @@ pub async fn list_checkins(
     ctx.commit_then(antwoord).await
 }
 
+/// Eén check-in
+///
+/// De `Location` van een nieuwe check-in; dezelfde rechten en dezelfde regel in het
+/// verwerkingenlogboek als de lijst.
+#[utoipa::path(
+    operation_id = "getCheckin",
+    params(
+        ("id" = Uuid, Path, description = "Id van de sleutelpersoon"),
+        ("checkinId" = Uuid, Path, description = "Id van de check-in"),
+    ),
+    responses(
+        (status = 200, description = "De check-in.", body = Checkin),
+    ),
+)]
+#[get("/sleutelpersonen/{id}/checkins/{checkinId}")]
+pub async fn get_checkin(ctx: Context, pad: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    let (id, checkin_id) = pad.into_inner();
+    let rij =
+        bij_persoon::<checkin::Entity>(&ctx, id, checkin_id, checkin::Column::SleutelpersoonId)
+            .await?;
+    ctx.commit_then(HttpResponse::Ok().json(weergave(rij)))
+        .await
+}
+
+/// Rij `id` van `E` (een check-in, een bezwaar) bij persoon `persoon_id`, voor wie de
+/// persoonsgegevens van de persoon ziet (anders 403 of 404), met een regel in het
+/// verwerkingenlogboek.
+pub(super) async fn bij_persoon<E>(
+    ctx: &Context,
+    persoon_id: Uuid,
+    id: Uuid,
+    persoon_kolom: E::Column,
+) -> ApiResult<E::Model>
+where
+    E: crate::tenancy::TenantOwned,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    ctx.require(Recht::PersoonsgegevensLezen)?;
+    let persoon = persoon(ctx, persoon_id).await?;
+    let rij = ctx
+        .scoped(E::find_by_id(id))
+        .filter(persoon_kolom.eq(persoon.id))
+        .one(ctx.db())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    ctx.verwerkt(&[persoon.id], Handeling::Lezen, Activiteit::Netwerkbeheer)
+        .await?;
+    Ok(rij)
+}
+
 /// Check-in vastleggen
 #[utoipa::path(
     operation_id = "createCheckin",
     params(("id" = Uuid, Path, description = "Id van de sleutelpersoon")),
     request_body = NieuweCheckin,
     responses(
-        (status = 201, description = "Vastgelegd.", body = Checkin),
+        (status = 201, description = "Vastgelegd, met `Location`.", body = Checkin),
     ),
 )]
 #[post("/sleutelpersonen/{id}/checkins")]
@@ -173,8 +223,8 @@ pub async fn create_checkin(
     )
     .await?;
     let pad = format!(
-        "/api/v1/sleutelpersonen/{}/checkins",
-        model.sleutelpersoon_id
+        "/api/v1/sleutelpersonen/{}/checkins/{}",
+        model.sleutelpersoon_id, model.id
     );
     let response = HttpResponse::Created()
         .insert_header((actix_web::http::header::LOCATION, pad))

@@ -47,6 +47,8 @@ struct Doc;
 pub const MODULE: super::Module = super::Module {
     rechten: &[
         ("listCheckins", Toegang::Recht(Recht::PersoonsgegevensLezen)),
+        ("getCheckin", Toegang::Recht(Recht::PersoonsgegevensLezen)),
+        ("getBezwaar", Toegang::Recht(Recht::PersoonsgegevensLezen)),
         (
             "createBezwaar",
             Toegang::Recht(Recht::SleutelpersonenSchrijven),
@@ -314,6 +316,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::anonimiseer)
         .service(handlers::inzage)
         .service(bezwaar::create_bezwaar)
+        .service(bezwaar::get_bezwaar)
         .service(checkins::list_checkins)
+        .service(checkins::get_checkin)
         .service(checkins::create_checkin);
 }
