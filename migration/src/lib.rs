@@ -99,6 +99,7 @@ mod m20261207_000035_token_scopes;
 mod m20261207_000036_wijzigingen;
 mod m20261207_000037_externe_referentie;
 mod m20261207_000038_idempotentie_overal;
+mod m20261207_000039_gewijzigd_index;
 
 /// De databaserol waarmee de dienst werkt. Ze bezit geen tabellen, heeft alleen de
 /// rechten die de migraties haar geven en valt onder row-level security.
@@ -161,6 +162,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000036_wijzigingen::Migration),
             Box::new(m20261207_000037_externe_referentie::Migration),
             Box::new(m20261207_000038_idempotentie_overal::Migration),
+            Box::new(m20261207_000039_gewijzigd_index::Migration),
         ]
     }
 }

@@ -470,3 +470,23 @@ async fn a_replayed_checkin_is_read_at_its_own_location() {
     let (body, _, herlezen, _) = bewaard(&app, "ci-1").await;
     assert_eq!((body, herlezen.as_deref()), (None, Some(locatie.as_str())));
 }
+
+/// Elke `POST` met `Idempotency-Key` noemt 409 (bezig, of al aangemaakt met een geheim),
+/// ook een zonder body.
+#[test]
+fn every_post_with_a_key_documents_409() {
+    let doc = weefsel_api::modules::document();
+    for (pad, item) in doc["paths"].as_object().expect("paths") {
+        let Some(post) = item.get("post") else {
+            continue;
+        };
+        let sleutel = post["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p["name"] == "Idempotency-Key");
+        if sleutel {
+            assert!(post["responses"].get("409").is_some(), "POST {pad}");
+        }
+    }
+}

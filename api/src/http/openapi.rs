@@ -512,6 +512,29 @@ fn add_idempotency_key(operation: &mut Operation) {
     operation.parameters.get_or_insert_with(Vec::new).extend(
         crate::http::idempotentie::IdempotentieHeader::into_params(|| None),
     );
+    // Ook een POST zonder body (een nieuw secret) kan 409 geven: de sleutel is bezig, of
+    // het antwoord had een geheim (`al_aangemaakt`).
+    operation
+        .responses
+        .responses
+        .entry("409".to_owned())
+        .or_insert_with(|| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(
+                        "Een verzoek met deze `Idempotency-Key` loopt nog \
+                         (`idempotency_key_bezig`), of was al uitgevoerd en zijn antwoord had \
+                         een geheim (`al_aangemaakt`, met `Location`).",
+                    )
+                    .content(
+                        "application/problem+json",
+                        ContentBuilder::new()
+                            .schema(Some(RefOr::Ref(Ref::from_schema_name("Problem"))))
+                            .build(),
+                    )
+                    .build(),
+            )
+        });
     operation.responses.responses.insert(
         "422".to_owned(),
         RefOr::T(
